@@ -1,0 +1,22 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'build/', '__fixtures__/', 'examples/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core stays pure: only main.ts and io/ talk to the runner, the file system or the clock.
+    files: ['src/**/*.ts'],
+    ignores: ['src/main.ts', 'src/index.ts', 'src/io/**', 'src/release/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@actions/*', 'node:fs', 'node:fs/*', 'fs', 'node:child_process'] }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes time as input.' }],
+    },
+  },
+);
