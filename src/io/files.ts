@@ -1,0 +1,47 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+
+/** Largest report or list read: V8 cannot hold a longer string, and no real report comes near it. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/** Path relative to the workspace, with forward slashes, for messages and evidence. */
+export function displayPath(file: string, workspace: string): string {
+  const rel = path.relative(workspace, file);
+  return (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+}
+
+/**
+ * Reads a file that must lie inside the workspace (after following symbolic links). Every failure is a
+ * UserError naming the file: missing, a folder, unreadable, too large, or outside the workspace.
+ */
+export async function readInsideWorkspace(file: string, workspace: string, what: string): Promise<Uint8Array> {
+  const shown = displayPath(path.resolve(workspace, file), workspace);
+  let real: string;
+  let realWorkspace: string;
+  try {
+    real = await fs.realpath(path.resolve(workspace, file));
+    realWorkspace = await fs.realpath(workspace);
+  } catch (e) {
+    throw new UserError(`${what} not found${reason(e)}`, { file: shown });
+  }
+  if (real !== realWorkspace && !real.startsWith(realWorkspace + path.sep)) {
+    throw new UserError(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
+  }
+  try {
+    const stat = await fs.stat(real);
+    if (stat.isDirectory()) throw new UserError(`${what} is a folder, not a file`, { file: shown });
+    if (stat.size > MAX_INPUT_BYTES) throw new UserError(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
+    return await fs.readFile(real);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+  }
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '';
+  if (code === 'EACCES' || code === 'EPERM') return ': permission denied';
+  return code === undefined ? '' : ` (${code})`;
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { readRequirements } from './catalogue/read-requirements.js';
+import { UserError, UserErrors } from './errors.js';
+import { evaluate } from './evaluate.js';
+import { collectReports } from './io/collect-reports.js';
+import { displayPath, readInsideWorkspace } from './io/files.js';
+import { annotate, logUntrusted } from './io/runner.js';
+import { decodeReport } from './junit/decode-report.js';
+import { parseJunit } from './junit/parse-junit.js';
+import type { Report, RequirementList } from './model.js';
+import { renderEvidenceJson } from './report/evidence.js';
+import { renderMatrixCsv } from './report/matrix-csv.js';
+import { renderSummary } from './report/summary.js';
+import { readSettings, type Settings } from './settings.js';
+
+/** Names of the evidence files inside the evidence folder. */
+export const EVIDENCE_FILES = { json: 'traceability.json', markdown: 'traceability.md', csv: 'traceability.csv' } as const;
+
+/**
+ * settings -> load -> trace and judge -> report. The one place that catches: whatever goes wrong,
+ * the step fails (a user's mistake with its message, anything else as a bug with its stack).
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const settings = readSettings((name) => core.getInput(name));
+    const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
+    await gate(settings, workspace, env);
+  } catch (e) {
+    core.setOutput('passed', 'false');
+    if (e instanceof UserError || e instanceof UserErrors) {
+      core.setFailed(e.message);
+    } else {
+      core.setFailed(`the release gate stopped on an internal error, so the release is not approved: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+}
+
+async function gate(settings: Settings, workspace: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const problems: UserError[] = [];
+  const keep = (e: unknown): void => {
+    if (e instanceof UserErrors) problems.push(...e.errors);
+    else if (e instanceof UserError) problems.push(e);
+    else throw e;
+  };
+
+  const list = await core.group('Requirements list', async () => {
+    try {
+      const bytes = await readInsideWorkspace(settings.requirements, workspace, 'the requirements list');
+      const read = readRequirements(displayPath(path.resolve(workspace, settings.requirements), workspace), new TextDecoder().decode(bytes));
+      core.info(`${read.requirements.length} requirements in ${read.file}`);
+      return read;
+    } catch (e) {
+      keep(e);
+      return undefined as RequirementList | undefined;
+    }
+  });
+
+  const reports = await core.group('Test reports', async () => {
+    const out: Report[] = [];
+    let files: string[] = [];
+    try {
+      files = await collectReports(settings.reports, workspace);
+    } catch (e) {
+      keep(e);
+    }
+    for (const file of files) {
+      const shown = displayPath(file, workspace);
+      try {
+        const report = parseJunit(shown, decodeReport(shown, await readInsideWorkspace(file, workspace, 'the report')));
+        out.push(report);
+        logUntrusted(`${shown}: ${report.cases.length} test cases`);
+      } catch (e) {
+        keep(e);
+      }
+    }
+    return out;
+  });
+
+  const outcome = evaluate({
+    list,
+    reports,
+    problems,
+    pattern: settings.requirementPattern,
+    idVariants: settings.idVariants,
+    policy: { untracedTests: settings.untracedTests },
+    provenance: {
+      requirementsFile: list?.file ?? settings.requirements,
+      requirementPattern: settings.requirementPatternSource,
+      ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
+      ...(env['GITHUB_SHA'] ? { commit: env['GITHUB_SHA'] } : {}),
+      ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
+    },
+    workspace,
+  });
+
+  const evidenceDir = path.resolve(workspace, settings.evidenceDir);
+  const jsonPath = path.join(evidenceDir, EVIDENCE_FILES.json);
+  await fs.mkdir(evidenceDir, { recursive: true });
+  await fs.writeFile(jsonPath, renderEvidenceJson(outcome.evidence));
+  await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
+  await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.csv), renderMatrixCsv(outcome.evidence));
+
+  const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
+  if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], summary);
+  annotate(outcome.annotations);
+
+  core.setOutput('passed', String(outcome.verdict.passed));
+  core.setOutput('coverage', String(outcome.verdict.coverage));
+  core.setOutput('report-json', jsonPath);
+  core.setOutput('evidence-dir', evidenceDir);
+
+  if (outcome.verdict.passed) {
+    core.info(`Release gate passed: ${outcome.evidence.requirements.length} requirements verified.`);
+  } else {
+    const reasons = outcome.verdict.reasons;
+    core.setFailed(`The release gate failed (${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}):\n${reasons.map((r) => `- ${r.message}`).join('\n')}`);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Escaping of user text (test names, messages, list cells) for every output format. Test names are
+ * written by the code under test: nothing in them may render as markup, break a table or a CSV row.
+ */
+
+/** Text for a Markdown paragraph or table cell: no markup, links, images, HTML, or line breaks. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/^-/, '\\-')
+    .replace(/(https?|ftp|mailto):/gi, '$1&#58;')
+    .replace(/@/g, '&#64;');
+}
+
+/** Text for HTML element content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * One CSV field (RFC 4180). A field that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`,
+ * tab, carriage return first) is prefixed with `'`.
+ */
+export function csvField(value: string | number | boolean | undefined): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Shortens text to at most `max` characters, marking the cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}

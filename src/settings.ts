@@ -1,0 +1,51 @@
+import { UserError } from './errors.js';
+import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from './trace/requirement-ids.js';
+
+/** Every input of the action, read and checked once. */
+export interface Settings {
+  /** Glob patterns, one per line; a leading `!` excludes. */
+  readonly reports: readonly string[];
+  readonly requirements: string;
+  readonly requirementPattern: RegExp;
+  readonly requirementPatternSource: string;
+  readonly idVariants: 'exact' | 'loose';
+  readonly untracedTests: 'fail' | 'warn';
+  readonly anomalies?: string;
+  readonly evidenceDir: string;
+}
+
+/** Reads one input by its action.yml name; '' when not set. */
+export type InputSource = (name: string) => string;
+
+export function readSettings(input: InputSource): Settings {
+  const reports = input('reports')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  if (reports.length === 0 || reports.every((r) => r.startsWith('!'))) {
+    throw new UserError('input "reports" is empty: give one or more glob patterns of JUnit XML reports, one per line (for example "reports/**/*.xml")');
+  }
+  const requirements = input('requirements').trim();
+  if (requirements === '') {
+    throw new UserError('input "requirements" is empty: give the path of the software requirements list (Markdown, CSV, YAML or JSON)');
+  }
+  const patternSource = input('requirement-pattern').trim() || DEFAULT_REQUIREMENT_PATTERN;
+  const anomalies = input('anomalies').trim();
+  return {
+    reports,
+    requirements,
+    requirementPattern: compileRequirementPattern(patternSource),
+    requirementPatternSource: patternSource,
+    idVariants: oneOf(input, 'id-variants', ['exact', 'loose'], 'exact'),
+    untracedTests: oneOf(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
+    ...(anomalies === '' ? {} : { anomalies }),
+    evidenceDir: input('evidence-dir').trim() || 'release-gate-evidence',
+  };
+}
+
+function oneOf<T extends string>(input: InputSource, name: string, allowed: readonly T[], fallback: T): T {
+  const v = input(name).trim().toLowerCase();
+  if (v === '') return fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new UserError(`input "${name}" is "${v}"; it must be one of: ${allowed.join(', ')}`);
+}

@@ -1,0 +1,130 @@
+import { UserError } from '../errors.js';
+import type { Requirement, TestCase } from '../model.js';
+
+/** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`. */
+export const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\b';
+
+/** How requirement IDs are found in a test. */
+export interface IdMatcher {
+  /** The requirement pattern, global. */
+  readonly pattern: RegExp;
+  /** Written variants (`SRS_004`, `srs004_`, `TestSRS004`) mapped onto canonical IDs; absent unless opted in. */
+  readonly variants?: VariantMatcher;
+}
+
+/**
+ * Compiles the `requirement-pattern` input: a JavaScript regular expression, either bare
+ * (`SRS-\d+`, case-sensitive) or in slashes with flags (`/srs-\d+/i`). When the expression has a
+ * capturing group, the first group is the ID.
+ */
+export function compileRequirementPattern(source: string, input = 'requirement-pattern'): RegExp {
+  const slashed = /^\/(.*)\/([a-z]*)$/s.exec(source.trim());
+  const body = slashed ? slashed[1]! : source.trim();
+  const flags = new Set((slashed?.[2] ?? '').split('').filter((f) => f !== ''));
+  for (const f of flags) {
+    if (!'imsuv'.includes(f)) throw new UserError(`input "${input}": the regular expression flag "${f}" is not supported (use i, m, s, u or v)`);
+  }
+  if (body === '') throw new UserError(`input "${input}" is empty: give a regular expression that matches one requirement ID`);
+  flags.add('g');
+  let re: RegExp;
+  try {
+    re = new RegExp(body, [...flags].join(''));
+  } catch (e) {
+    throw new UserError(`input "${input}" is not a valid JavaScript regular expression: ${(e as Error).message}`);
+  }
+  if (new RegExp(`^(?:${body})$`, [...flags].filter((f) => f !== 'g').join('')).test('')) {
+    throw new UserError(`input "${input}" matches the empty string, so it cannot tell IDs apart; make it match at least one character`);
+  }
+  return re;
+}
+
+/** All IDs the pattern finds in a piece of text, in order. */
+export function matchIds(pattern: RegExp, text: string): string[] {
+  if (text === '') return [];
+  const ids: string[] = [];
+  pattern.lastIndex = 0;
+  for (const m of text.matchAll(pattern)) {
+    const id = m[1] ?? m[0];
+    if (id !== '') ids.push(id);
+  }
+  return ids;
+}
+
+/** Splits a requirement property value (`SRS-001, SRS-002; SRS-003`) into IDs. */
+export function splitIdList(value: string): string[] {
+  return value.split(/[\s,;]+/).filter((v) => v !== '');
+}
+
+/** The sorted, distinct requirement IDs that a test names. */
+export function idsOfTest(test: TestCase, matcher: IdMatcher): string[] {
+  const ids = new Set<string>();
+  const texts = [test.name, test.classname, ...test.suites];
+  if (test.displayName !== undefined) texts.push(test.displayName);
+  for (const text of texts) {
+    for (const id of matchIds(matcher.pattern, text)) ids.add(id);
+    if (matcher.variants) for (const id of matcher.variants.find(text)) ids.add(id);
+  }
+  for (const p of test.properties) for (const id of splitIdList(p.value)) ids.add(id);
+  return [...ids].sort(compareIds);
+}
+
+/** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Finds spelled-out variants of the canonical IDs of a requirement list. */
+export interface VariantMatcher {
+  find(text: string): string[];
+}
+
+const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
+
+/**
+ * Builds the opt-in variant matcher (`id-variants: loose`). Every canonical ID of the form
+ * letters + optional separator + digits gets a key (`SRS-004` -> `SRS#4`); in test text, the same
+ * letters (any case) followed by an optional `-`, `_`, `.` or space and the same number match it,
+ * when they start a word or a camel-case part (`TestSRS004`, `test_srs_4`, `SRS_004_Doses`).
+ */
+export function buildVariantMatcher(requirements: readonly Requirement[]): VariantMatcher {
+  const byKey = new Map<string, string>();
+  const prefixes = new Set<string>();
+  for (const { id } of requirements) {
+    const m = CANONICAL.exec(id);
+    if (!m) continue;
+    const key = `${m[1]!.toUpperCase()}#${Number(m[2])}`;
+    const other = byKey.get(key);
+    if (other !== undefined && other !== id) {
+      throw new UserError(`input "id-variants": the requirement IDs "${other}" and "${id}" are the same when written loosely; use id-variants: exact`);
+    }
+    byKey.set(key, id);
+    prefixes.add(m[1]!.toUpperCase());
+  }
+  if (prefixes.size === 0) return { find: () => [] };
+  const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const re = new RegExp(`(${alternatives})[-_. ]?([0-9]+)(?![0-9])`, 'gi');
+  return {
+    find(text: string): string[] {
+      const found: string[] = [];
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        if (!startsWord(text, m.index)) continue;
+        const id = byKey.get(`${m[1]!.toUpperCase()}#${Number(m[2])}`);
+        if (id !== undefined) found.push(id);
+      }
+      return found;
+    },
+  };
+}
+
+function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const prev = text[at - 1]!;
+  if (!/[A-Za-z0-9]/.test(prev)) return true;
+  // camelCase: `TestSRS004` starts a part where a lower-case letter meets an upper-case one.
+  return /[a-z]/.test(prev) && /[A-Z]/.test(text[at]!);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,88 @@
+import type { Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
+import { compareIds, idsOfTest, type IdMatcher } from './requirement-ids.js';
+
+/** A test with the requirement IDs it names, split into those in the list and those not. */
+export interface TracedTest {
+  readonly test: TestCase;
+  /** Human-readable identity of the test, unique enough to find it in its report. */
+  readonly label: string;
+  readonly ids: readonly string[];
+  readonly unknownIds: readonly string[];
+}
+
+export interface RequirementTrace {
+  readonly requirement: Requirement;
+  readonly status: RequirementStatus;
+  readonly tests: readonly TracedTest[];
+}
+
+export interface UnknownId {
+  readonly id: string;
+  readonly tests: readonly TracedTest[];
+}
+
+/** Traceability both ways: requirements to tests, tests to requirements. */
+export interface Trace {
+  readonly requirements: readonly RequirementTrace[];
+  readonly tests: readonly TracedTest[];
+  readonly untraced: readonly TracedTest[];
+  readonly unknownIds: readonly UnknownId[];
+  readonly totals: Totals;
+}
+
+/** Links every test to the requirements it names and decides each requirement's status. */
+export function trace(requirements: readonly Requirement[], tests: readonly TestCase[], matcher: IdMatcher): Trace {
+  const known = new Set(requirements.map((r) => r.id));
+  const byRequirement = new Map<string, TracedTest[]>(requirements.map((r) => [r.id, []]));
+  const byUnknown = new Map<string, TracedTest[]>();
+  const traced: TracedTest[] = [];
+  const untraced: TracedTest[] = [];
+  const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+
+  for (const test of tests) {
+    const ids = idsOfTest(test, matcher);
+    const t: TracedTest = { test, label: labelOf(test), ids, unknownIds: ids.filter((id) => !known.has(id)) };
+    traced.push(t);
+    totals.tests++;
+    totals[test.status]++;
+    if (ids.length === 0) untraced.push(t);
+    for (const id of ids) {
+      const list = byRequirement.get(id);
+      if (list) list.push(t);
+      else {
+        const u = byUnknown.get(id);
+        if (u) u.push(t);
+        else byUnknown.set(id, [t]);
+      }
+    }
+  }
+
+  return {
+    requirements: requirements.map((requirement) => {
+      const linked = byRequirement.get(requirement.id) ?? [];
+      return { requirement, status: statusOf(linked.map((t) => t.test.status)), tests: linked };
+    }),
+    tests: traced,
+    untraced,
+    unknownIds: [...byUnknown].map(([id, ts]) => ({ id, tests: ts })).sort((a, b) => compareIds(a.id, b.id)),
+    totals,
+  };
+}
+
+/**
+ * `failed` when any linked test failed or errored; `verified` when at least one passed (and none
+ * failed); `skipped` when tests link to it but none ran; `uncovered` when no test links to it.
+ */
+export function statusOf(statuses: readonly TestStatus[]): RequirementStatus {
+  if (statuses.length === 0) return 'uncovered';
+  if (statuses.some((s) => s === 'failed' || s === 'errored')) return 'failed';
+  if (statuses.some((s) => s === 'passed')) return 'verified';
+  return 'skipped';
+}
+
+/** `Class › name`, or the name alone where the runner already repeats the class in it. */
+export function labelOf(test: TestCase): string {
+  const name = test.name === '' ? '(unnamed test)' : test.name;
+  if (test.classname === '' || name.includes(test.classname)) return name;
+  return `${test.classname} › ${name}`;
+}
