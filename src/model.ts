@@ -61,7 +61,7 @@ export interface Requirement {
   readonly id: string;
   /** Short text of the requirement (title or description column), may be empty. */
   readonly title: string;
-  /** 1-based line (Markdown, CSV, YAML) or entry number (JSON) where the row stands. */
+  /** 1-based line of the file where the row stands. */
   readonly line?: number;
 }
 

@@ -1,0 +1,99 @@
+/**
+ * Reads the software requirements list (IEC 62304 §5.2): one row per requirement with its ID.
+ *
+ * Pure: takes the file's name and text, returns data or throws user errors.
+ */
+import { UserError, UserErrors } from '../errors.js';
+import type { Requirement, RequirementList } from '../model.js';
+import { parseTable } from './read-table.js';
+
+/**
+ * Header names accepted for the columns a requirements list uses (canonical name -> other names).
+ * Names match case-insensitively, after trimming and collapsing whitespace.
+ */
+export const REQUIREMENT_COLUMN_ALIASES = {
+  id: [
+    'requirement id',
+    'req id',
+    'req. id',
+    'req-id',
+    'requirement-id',
+    'requirement no',
+    'requirement no.',
+    'requirement number',
+    'req no',
+    'req. no.',
+    'srs id',
+    'srs-id',
+    'uid',
+    'issue key',
+  ],
+  title: ['requirement title', 'req title', 'short title', 'heading'],
+  name: ['requirement name'],
+  description: ['requirement description', 'desc', 'desc.', 'details'],
+  requirement: ['requirement text', 'requirement statement', 'text', 'statement'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** Columns a requirement's title is taken from: the first non-empty one wins. */
+export const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'requirement'] as const;
+
+/**
+ * Reads a requirements list in Markdown, CSV, YAML or JSON. Every problem of the file is reported at
+ * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ */
+export function readRequirements(file: string, text: string): RequirementList {
+  const { table, problems } = parseTable(file, text, { requiredColumn: 'id', aliases: REQUIREMENT_COLUMN_ALIASES });
+  const errors: UserError[] = [...problems];
+  const requirements: Requirement[] = [];
+  const firstLine = new Map<string, number>();
+
+  for (const row of table.rows) {
+    const id = row.cells['id'] ?? '';
+    const title = REQUIREMENT_TITLE_COLUMNS.map((c) => row.cells[c] ?? '').find((t) => t !== '') ?? '';
+    if (id === '') {
+      errors.push(
+        new UserError(
+          `the row${title === '' ? '' : ` "${shorten(title)}"`} has no ID; give every requirement an ID such as SRS-001, ` +
+            'or delete the row',
+          { file, line: row.line },
+        ),
+      );
+      continue;
+    }
+    if (/\s/.test(id)) {
+      errors.push(
+        new UserError(
+          `the ID "${shorten(id)}" contains whitespace; an ID is one word such as SRS-001` +
+            ' (put each requirement on its own row)',
+          { file, line: row.line },
+        ),
+      );
+      continue;
+    }
+    const before = firstLine.get(id);
+    if (before !== undefined) {
+      errors.push(
+        new UserError(
+          `duplicate ID ${id} on lines ${before} and ${row.line}; every requirement needs its own ID`,
+          { file, line: row.line },
+        ),
+      );
+      continue;
+    }
+    firstLine.set(id, row.line);
+    requirements.push({ id, title, line: row.line });
+  }
+
+  if (requirements.length === 0 && errors.length === 0) {
+    errors.push(new UserError('the list holds no requirement; add one row per requirement with its ID', { file }));
+  }
+  if (errors.length > 0) {
+    throw new UserErrors([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  }
+  return { file, requirements };
+}
+
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}
