@@ -3,6 +3,7 @@
 const XML_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Characters XML 1.0 forbids anywhere in a document, even inside CDATA and comments. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** Offset of the first character XML 1.0 forbids, or -1. */

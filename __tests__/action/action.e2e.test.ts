@@ -1,0 +1,111 @@
+/**
+ * The bundled action (dist/index.js) run as the runner runs it: INPUT_* variables, GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files, on the Node this suite runs on and on Node 24 (action.yml: node24).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runAction } from '../../scripts/run-action.js';
+import { node24 } from '../support/node24.js';
+import { makeWorkspace } from '../support/workspace.js';
+
+const example = path.join(repoRoot, 'examples', 'infusion-pump');
+const requirementsMd = fs.readFileSync(path.join(example, 'requirements.md'), 'utf8');
+
+/** The example project with a report written by node's own test runner, as `npm run example` does. */
+function exampleWorkspace(): string {
+  const ws = makeWorkspace({
+    'requirements.md': requirementsMd,
+    'src/dose.js': fs.readFileSync(path.join(example, 'src/dose.js')),
+    'test/dose.test.js': fs.readFileSync(path.join(example, 'test/dose.test.js')),
+    'package.json': '{"type":"module"}',
+  });
+  fs.mkdirSync(path.join(ws, 'reports'));
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=junit', '--test-reporter-destination=reports/junit.xml', 'test/'], { cwd: ws });
+  expect(r.status, r.stderr.toString()).toBe(0);
+  return ws;
+}
+
+const FAILING_REPORT = `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites>
+  <testsuite name="dose" tests="4">
+    <testcase classname="dose" name="SRS-001: computes dose from weight" file="WS/src/dose.test.js" line="3"/>
+    <testcase classname="dose" name="SRS-002: rejects negative weight" file="src/dose.test.js" line="9">
+      <failure message="expected RangeError">AssertionError at src/dose.test.js:10</failure>
+    </testcase>
+    <testcase classname="dose" name="formats the display"/>
+    <testcase classname="dose" name="SRS-099: typo in the ID"/>
+  </testsuite>
+</testsuites>
+`;
+
+const nodes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath]];
+if (node24 !== undefined) nodes.push(['Node 24', node24]);
+
+describe.each(nodes)('the bundled action on %s', (_label, node) => {
+  it('passes a project whose requirements are all verified, with outputs, summary and evidence', () => {
+    const ws = exampleWorkspace();
+    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn' } });
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.outputs['passed']).toBe('true');
+    expect(run.outputs['coverage']).toBe('100');
+    expect(run.outputs['report-json']).toBe(path.join(ws, 'release-gate-evidence', 'traceability.json'));
+    expect(run.summary).toMatch(/^## ✅ IEC 62304 release gate passed/);
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
+    expect(evidence.verdict).toBe('pass');
+    expect(evidence.totals).toEqual({ tests: 5, passed: 5, failed: 0, errored: 0, skipped: 0 });
+    expect(evidence.requirements.map((r: { id: string; status: string }) => `${r.id}:${r.status}`)).toEqual([
+      'SRS-001:verified',
+      'SRS-002:verified',
+      'SRS-003:verified',
+      'SRS-004:verified',
+    ]);
+    for (const f of ['traceability.md', 'traceability.csv']) expect(fs.existsSync(path.join(ws, 'release-gate-evidence', f))).toBe(true);
+  });
+
+  it('fails with every reason, annotations at file and line, and outputs for later steps', () => {
+    const ws = makeWorkspace({ 'requirements.md': requirementsMd });
+    fs.mkdirSync(path.join(ws, 'reports'));
+    fs.writeFileSync(path.join(ws, 'reports', 'junit.xml'), FAILING_REPORT.replace('WS', ws));
+    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md' } });
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    expect(run.outputs['coverage']).toBe('25');
+    expect(run.stdout).toContain('::error title=SRS-002%3A test failed,file=src/dose.test.js,line=9::dose › SRS-002: rejects negative weight: expected RangeError');
+    expect(run.stdout).toMatch(/::error title=SRS-003 not verified,file=requirements.md,line=\d+::/);
+    const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::The release gate failed'));
+    expect(failure).toBeDefined();
+    for (const reason of ['SRS-002', 'SRS-003', 'SRS-004', 'SRS-099 is not in the requirements list', '1 test names no requirement ID']) {
+      expect(failure).toContain(reason);
+    }
+    expect(run.summary).toMatch(/^## ❌ IEC 62304 release gate failed/);
+    expect(run.summary).toContain('### Why the gate failed (5)');
+  });
+
+  it.each([
+    ['no report matches', { 'requirements.md': requirementsMd }, 'no test report matched input "reports" (reports/*.xml)'],
+    ['a report is empty', { 'requirements.md': requirementsMd, 'reports/a.xml': '' }, 'reports/a.xml: the file is empty'],
+    ['a report is truncated', { 'requirements.md': requirementsMd, 'reports/a.xml': '<testsuites>\n<testsuite name="x">\n<testcase name="SRS-001 a">' }, 'reports/a.xml:3: the file ends before <testcase> (opened at line 3) is closed'],
+    ['a report is not JUnit', { 'requirements.md': requirementsMd, 'reports/a.xml': '<?xml version="1.0"?>\n<catalog><book/></catalog>' }, 'reports/a.xml:2: not a JUnit report: the root element is <catalog>'],
+    ['no report holds a test', { 'requirements.md': requirementsMd, 'reports/a.xml': '<testsuites><testsuite name="vintage" tests="0"/></testsuites>' }, 'no test case was found in the report'],
+    ['the requirements list is missing', { 'reports/a.xml': FAILING_REPORT }, 'requirements.md: the requirements list not found'],
+    ['the requirements list has no ID column', { 'requirements.md': '| Name | Text |\n| --- | --- |\n| a | b |\n', 'reports/a.xml': FAILING_REPORT }, 'requirements.md'],
+  ])('fails closed when %s, naming the file', (_case, files, message) => {
+    const ws = makeWorkspace(files);
+    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+    expect(failure).toContain(message);
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  it('refuses an invalid input value before reading anything', () => {
+    const ws = exampleWorkspace();
+    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'maybe' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('::error::input "untraced-tests" is "maybe"; it must be one of: fail, warn');
+    expect(run.outputs['passed']).toBe('false');
+  });
+});

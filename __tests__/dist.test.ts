@@ -1,0 +1,22 @@
+/** The committed bundle must be what the source builds to: the runner runs dist/, not src/. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { repoRoot } from '../scripts/run-action.js';
+
+it('dist/ is a fresh build of src/ (run `npm run build` and commit dist/)', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-dist-'));
+  const ncc = path.join(repoRoot, 'node_modules', '.bin', 'ncc');
+  const r = spawnSync(ncc, ['build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--quiet'], { cwd: repoRoot, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  const built = fs.readdirSync(out).sort();
+  expect(fs.readdirSync(path.join(repoRoot, 'dist')).sort()).toEqual(built);
+  for (const file of built) {
+    const fresh = fs.readFileSync(path.join(out, file), 'utf8');
+    const committed = fs.readFileSync(path.join(repoRoot, 'dist', file), 'utf8');
+    expect(committed === fresh, `dist/${file} differs from a fresh build`).toBe(true);
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+}, 120_000);
