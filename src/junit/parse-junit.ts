@@ -104,8 +104,9 @@ export function parseJunit(file: string, text: string): Report {
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > pos) {
       if (stack.length === 0) {
-        if (text.slice(pos, textEnd).trim() !== '') {
-          fail(pos, rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
+        const stray = text.slice(pos, textEnd).search(/\S/);
+        if (stray !== -1) {
+          fail(pos + stray, rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
         }
       } else {
         const bad = findBadReference(text, pos, textEnd);
@@ -274,7 +275,9 @@ function scanStartTag(text: string, lt: number, fail: (at: number, message: stri
 function parseChunk(chunk: string, at: number, fail: (at: number, message: string) => never): Node {
   try {
     const doc = caseParser.parse(chunk) as Node;
-    const root = Object.values(doc)[0];
+    // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
+    const first = Object.values(doc)[0];
+    const root: unknown = Array.isArray(first) ? first[0] : first;
     return typeof root === 'object' && root !== null ? (root as Node) : {};
   } catch (e) {
     return fail(at, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
@@ -287,7 +290,7 @@ function toTestCase(report: string, node: Node, suite: SuiteFrame | undefined): 
   const skips = elements(node, 'skipped');
   const flakes = [...elements(node, 'flakyFailure'), ...elements(node, 'flakyError')];
   const status = statusOf(node, failures, errors, skips);
-  const ownProperties = [...requirementProperties(elements(node, 'properties')), ...attributeProperties(node)];
+  const ownProperties = [...requirementProperties(elements(node, 'properties')), ...attributeProperties(node), ...reportEntryProperties(node)];
   const properties = ownProperties.length === 0 ? (suite?.properties ?? []) : [...(suite?.properties ?? []), ...ownProperties];
   const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
   const message = messageOf(messageFrom[0]);
@@ -365,6 +368,23 @@ function displayNameOf(node: Node): string | undefined {
     if (m?.[1] !== undefined) return m[1].trim();
   }
   return undefined;
+}
+
+/**
+ * JUnit Platform `TestReporter` entries, which its console writes into a `<system-out>` as
+ * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines.
+ */
+function reportEntryProperties(node: Node): Property[] {
+  const out: Property[] = [];
+  for (const el of elements(node, 'system-out')) {
+    const text = textOf(el);
+    if (!text.includes('Report Entry #')) continue;
+    for (const m of text.matchAll(/^\s*- ([^:\n]+): (.*)$/gm)) {
+      const name = m[1]!.trim();
+      if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) out.push({ name, value: m[2]!.trim() });
+    }
+  }
+  return out;
 }
 
 /** Requirement-carrying `<property>` elements of the given `<properties>` elements. */

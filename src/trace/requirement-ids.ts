@@ -84,7 +84,8 @@ const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
  * Builds the opt-in variant matcher (`id-variants: loose`). Every canonical ID of the form
  * letters + optional separator + digits gets a key (`SRS-004` -> `SRS#4`); in test text, the same
  * letters (any case) followed by an optional `-`, `_`, `.` or space and the same number match it,
- * when they start a word or a camel-case part (`TestSRS004`, `test_srs_4`, `SRS_004_Doses`).
+ * when they start a word or a camel-case part (`TestSRS004`, `test_srs_4`, `SRS_004_Doses`,
+ * `TestSRS006SRS007`), but not inside a word (`classrs_12`).
  */
 export function buildVariantMatcher(requirements: readonly Requirement[]): VariantMatcher {
   const byKey = new Map<string, string>();
@@ -117,11 +118,14 @@ export function buildVariantMatcher(requirements: readonly Requirement[]): Varia
   };
 }
 
+/**
+ * Whether the letters at `at` start a word: after a non-letter (`_srs4`, `SRS006SRS007`), or where a
+ * lower-case letter meets an upper-case one (camelCase `TestSRS004`); never inside a run of letters.
+ */
 function startsWord(text: string, at: number): boolean {
   if (at === 0) return true;
   const prev = text[at - 1]!;
-  if (!/[A-Za-z0-9]/.test(prev)) return true;
-  // camelCase: `TestSRS004` starts a part where a lower-case letter meets an upper-case one.
+  if (!/[A-Za-z]/.test(prev)) return true;
   return /[a-z]/.test(prev) && /[A-Z]/.test(text[at]!);
 }
 

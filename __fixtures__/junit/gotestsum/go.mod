@@ -1,0 +1,3 @@
+module example.com/infusion/dose
+
+go 1.19

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { decodeReport } from '../../src/junit/decode-report.js';
+import { MAX_DEPTH, MAX_MESSAGE_LENGTH, parseJunit } from '../../src/junit/parse-junit.js';
+
+const parse = (xml: string) => parseJunit('r.xml', xml);
+function refusal(xml: string): UserError {
+  try {
+    parse(xml);
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return e as UserError;
+  }
+  throw new Error('the report was accepted');
+}
+
+describe('parseJunit: shapes real runners write', () => {
+  it('reads nested suites with their path, and counts from the cases, not the attributes', () => {
+    const r = parse(`<testsuites tests="99"><testsuite name="outer" tests="42">
+      <testsuite name="SRS-008 bolus"><testsuite name="limits"><testcase classname="c" name="caps at max" time="0.25"/></testsuite></testsuite>
+      <testcase classname="c" name="direct"/></testsuite></testsuites>`);
+    expect(r.cases.map((c) => [c.suites, c.name])).toEqual([
+      [['outer', 'SRS-008 bolus', 'limits'], 'caps at max'],
+      [['outer'], 'direct'],
+    ]);
+    expect(r.cases[0]!.time).toBe(0.25);
+    expect(r.suiteCount).toBe(2);
+  });
+
+  it('reads test cases directly under <testsuites> (node:test)', () => {
+    const r = parse('<testsuites><testcase name="top level" classname="test"/></testsuites>');
+    expect(r.cases).toHaveLength(1);
+    expect(r.cases[0]!.suites).toEqual([]);
+  });
+
+  it('takes the worst of several result elements and keeps the first message', () => {
+    const r = parse(`<testsuite><testcase name="a"><failure message="first">x</failure><failure message="second"/></testcase>
+      <testcase name="b"><skipped/><failure message="f"/><error message="e"/></testcase>
+      <testcase name="c"><skipped message="not today"/></testcase></testsuite>`);
+    expect(r.cases.map((c) => [c.status, c.message])).toEqual([
+      ['failed', 'first'],
+      ['errored', 'e'],
+      ['skipped', 'not today'],
+    ]);
+  });
+
+  it('reads googletest notrun and suppressed as skipped, never passed', () => {
+    const r = parse(`<testsuites><testsuite name="Dose">
+      <testcase name="DISABLED_x" status="notrun" result="suppressed" classname="Dose"/>
+      <testcase name="y" status="run" result="skipped" classname="Dose"><skipped message="GTEST_SKIP"/></testcase>
+      <testcase name="z" status="run" result="completed" classname="Dose"/></testsuite></testsuites>`);
+    expect(r.cases.map((c) => c.status)).toEqual(['skipped', 'skipped', 'passed']);
+  });
+
+  it('reads a status attribute that says failed, without a failure element, as failed', () => {
+    expect(parse('<testsuite><testcase name="n" status="Failed"/></testsuite>').cases[0]!.status).toBe('failed');
+    expect(parse('<testsuite><testcase name="n" status="Error"/></testsuite>').cases[0]!.status).toBe('errored');
+  });
+
+  it('marks Surefire flakyFailure as passed and flaky, and rerunFailure as failed', () => {
+    const r = parse(`<testsuite name="s">
+      <testcase name="flaky" classname="T"><flakyFailure message="first run"/><flakyError message="second"/></testcase>
+      <testcase name="always" classname="T"><failure message="1"/><rerunFailure message="2"/></testcase></testsuite>`);
+    expect(r.cases.map((c) => [c.status, c.flaky])).toEqual([
+      ['passed', true],
+      ['failed', false],
+    ]);
+  });
+
+  it('keeps requirement properties of cases and of enclosing suites, and ignores other properties', () => {
+    const r = parse(`<testsuite name="s"><properties><property name="covers" value="SRS-010"/><property name="os" value="linux"/></properties>
+      <testcase name="a"><properties><property name="requirements" value="SRS-006, SRS-007"/><property name="Verifies">SRS-009</property></properties></testcase>
+      <testcase name="b"/></testsuite>`);
+    expect(r.cases[0]!.properties).toEqual([
+      { name: 'covers', value: 'SRS-010' },
+      { name: 'requirements', value: 'SRS-006, SRS-007' },
+      { name: 'Verifies', value: 'SRS-009' },
+    ]);
+    expect(r.cases[1]!.properties).toEqual([{ name: 'covers', value: 'SRS-010' }]);
+  });
+
+  it('reads googletest RecordProperty written as a testcase attribute', () => {
+    const r = parse('<testsuite><testcase name="a" requirements="SRS-006"/></testsuite>');
+    expect(r.cases[0]!.properties).toEqual([{ name: 'requirements', value: 'SRS-006' }]);
+  });
+
+  it('reads the JUnit Platform display name from system-out', () => {
+    const r = parse(`<testsuite><testcase name="computesDose()" classname="DoseTest"><system-out><![CDATA[
+unique-id: [engine:junit-jupiter]/[class:DoseTest]/[method:computesDose()]
+display-name: SRS-001: computes dose from weight
+]]></system-out></testcase></testsuite>`);
+    expect(r.cases[0]!.displayName).toBe('SRS-001: computes dose from weight');
+  });
+
+  it('decodes entities and character references, and keeps CDATA as written', () => {
+    const r = parse(`<testsuite name="a &amp; b"><testcase name="&lt;b&gt; &#181;g &#x3bc;g &quot;q&quot;"><failure><![CDATA[x < y & z]]></failure></testcase></testsuite>`);
+    expect(r.cases[0]!.suites).toEqual(['a & b']);
+    expect(r.cases[0]!.name).toBe('<b> µg μg "q"');
+    expect(r.cases[0]!.message).toBe('x < y & z');
+  });
+
+  it('takes file and line from the case, or the file from its suite (jest-junit, vitest)', () => {
+    const r = parse(`<testsuite name="s" file="src/a.test.ts"><testcase name="a" file="/ws/src/b.test.ts" line="12"/><testcase name="b"/></testsuite>`);
+    expect(r.cases.map((c) => [c.file, c.line])).toEqual([
+      ['/ws/src/b.test.ts', 12],
+      ['src/a.test.ts', undefined],
+    ]);
+  });
+
+  it('shortens long failure messages', () => {
+    const r = parse(`<testsuite><testcase name="a"><failure message="${'x'.repeat(5000)}"/></testcase></testsuite>`);
+    expect(r.cases[0]!.message!.length).toBe(MAX_MESSAGE_LENGTH + 1);
+  });
+
+  it('sums the declared counts of leaf suites, for the cross-check of empty reports', () => {
+    const r = parse('<testsuites><testsuite name="p" tests="6" failures="1" skipped="2"/></testsuites>');
+    expect(r.cases).toHaveLength(0);
+    expect(r.declared).toEqual({ tests: 6, passed: 3, failed: 1, errored: 0, skipped: 2 });
+  });
+
+  it('reads a UTF-8 byte-order mark and a Latin-1 declaration', () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<testsuite><testcase name="é"/></testsuite>')]);
+    expect(parseJunit('r.xml', decodeReport('r.xml', bom)).cases[0]!.name).toBe('é');
+    const latin = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><testsuite><testcase name="'), 0xb5, ...new TextEncoder().encode('g"/></testsuite>')]);
+    expect(parseJunit('r.xml', decodeReport('r.xml', latin)).cases[0]!.name).toBe('µg');
+  });
+});
+
+describe('parseJunit: refuses what is not a well-formed JUnit report, with file and line', () => {
+  it.each([
+    ['', /the file is empty/, undefined],
+    ['   \n', /the file is empty/, undefined],
+    ['bacon', /this is not XML/, 1],
+    ['<?xml version="1.0"?>\n<catalog/>', /not a JUnit report: the root element is <catalog>/, 2],
+    ['<testsuite>\n<testcase name="a">\n', /the file ends before <testcase> \(opened at line 2\) is closed/, 3],
+    ['<testsuite>\n<testcase name="a"></testsuite>', /<\/testsuite> closes <testcase>, which was opened at line 2/, 2],
+    ['<testsuite><testcase name="<b>"/></testsuite>', /raw "<" inside the value of attribute "name"/, 1],
+    ['<testsuite><testcase name="a & b"/></testsuite>', /bare "&"/, 1],
+    ['<testsuite><testcase name="&nbsp;"/></testsuite>', /entity "&nbsp;" is not defined/, 1],
+    ['<testsuite>\n<testcase name="a"><failure>&#8;</failure></testcase></testsuite>', /"&#8;" names a character XML 1.0 does not allow/, 2],
+    ['<testsuite><testcase name="a">\u0007</testcase></testsuite>', /control character U\+0007/, 1],
+    ['<testsuite><testcase name="a" name="b"/></testsuite>', /attribute "name" appears twice/, 1],
+    ['<testsuite/><testsuite/>', /a second root element/, 1],
+    ['<testsuite><![CDATA[ never closed', /ends inside a CDATA section/, 1],
+    ['<testsuite><!-- never closed', /ends inside a comment/, 1],
+    ['<!DOCTYPE x [<!ENTITY a "b">]><testsuite/>', /DOCTYPE/, 1],
+    ['<testsuite>\n</testsuite>\ntrailing', /text after the end of the root element/, 3],
+  ])('%j', (xml, message, line) => {
+    const e = refusal(xml);
+    expect(e.message).toMatch(message);
+    expect(e.file).toBe('r.xml');
+    expect(e.line).toBe(line);
+  });
+
+  it(`refuses nesting deeper than ${MAX_DEPTH}`, () => {
+    const deep = `<testsuites>${'<x>'.repeat(MAX_DEPTH + 5)}${'</x>'.repeat(MAX_DEPTH + 5)}</testsuites>`;
+    expect(refusal(deep).message).toMatch(/nested more than/);
+  });
+
+  it('refuses UTF-16 and invalid UTF-8 with the byte that is wrong', () => {
+    expect(() => decodeReport('r.xml', new Uint8Array([0xff, 0xfe, 0x3c, 0x00]))).toThrow(/UTF-16/);
+    try {
+      decodeReport('r.xml', new Uint8Array([0x3c, 0x61, 0x0a, 0xc3, 0x28]));
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as UserError).message).toMatch(/not valid UTF-8 \(invalid byte 0xc3 at byte offset 3\)/);
+      expect((e as UserError).line).toBe(2);
+    }
+  });
+});
