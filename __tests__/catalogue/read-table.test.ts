@@ -319,12 +319,14 @@ describe('JSON', () => {
     const e = userError(() => read('syntax-error.json'));
     expect(e.file).toBe('syntax-error.json');
     expect(e.line).toBe(5);
-    expect(e.message).toBe('not valid JSON: expected "," or "]" after a list item, found "{"');
+    expect(e.message).toMatch(/^not valid JSON: Missing , or : between array items; check the commas/);
   });
 
   it('names the line of other JSON mistakes', () => {
     expect(userError(() => read('x.json', '[\n  {"id": "A",}\n]')).line).toBe(2);
-    expect(userError(() => read('x.json', '[\n  {"id": "A"}\n')).message).toMatch(/found the end of the file/);
+    const open = userError(() => read('x.json', '[\n  {"id": "A"}\n'));
+    expect([open.file, open.line]).toEqual(['x.json', 2]);
+    expect(open.message).toMatch(/found the end of the file/);
     const dup = userError(() => read('x.json', '[\n {"id": "A",\n  "id": "B"}]'));
     expect(dup.line).toBe(3);
     expect(dup.message).toMatch(/"id" appears twice/);
@@ -353,5 +355,81 @@ describe('any format', () => {
       expect(e.file).toBe(name);
       expect(e.message).toMatch(/the file is empty/);
     }
+  });
+});
+
+describe('options', () => {
+  const ANY = { requiredColumn: ['id', 'title'], aliases: ALIASES } as const;
+
+  it('takes a table with any of several required columns, and names them all when none is there', () => {
+    const text = '| Version |\n|---|\n| 1.0 |\n\n| Summary | Note |\n|---|---|\n| One | x |\n';
+    expect(readTable('a.md', text, ANY).rows).toEqual([{ line: 7, cells: { title: 'One', note: 'x' } }]);
+    const e = userError(() => readTable('a.csv', 'Version,Date\n1.0,2024\n', ANY));
+    expect([e.file, e.line]).toEqual(['a.csv', 1]);
+    expect(e.message).toMatch(/^the header row has no column "id" \(or "requirement id", .*\) or "title" \(or "name", .*\); columns found: "Version", "Date"\. Name a column "id" or "title", or use/);
+    expect(userError(() => readTable('a.yaml', ' \n', ANY)).message).toMatch(/a column "id" or "title"$/);
+  });
+
+  it('returns a table without rows when empty tables are allowed', () => {
+    const options = { requiredColumn: 'id', allowEmpty: true } as const;
+    expect(readTable('a.md', '| ID | Title |\n|---|---|\n', options)).toEqual({ file: 'a.md', columns: ['id', 'title'], rows: [] });
+    expect(readTable('a.csv', 'ID,Title\n', options).rows).toEqual([]);
+    expect(readTable('a.yaml', 'items: []\n', options).rows).toEqual([]);
+    expect(readTable('a.json', '[]', options).rows).toEqual([]);
+  });
+
+  it('keeps <br> and list items as line breaks in the columns that ask for it', () => {
+    const options = { requiredColumn: 'id', lineBreakColumns: ['Tests'] } as const;
+    const md = readTable('a.md', '| ID | Tests | Title |\n|---|---|---|\n| A-1 | a<br>b  c<BR/> | one<br>two |\n', options);
+    expect(md.rows[0]?.cells).toEqual({ id: 'A-1', tests: 'a\nb c', title: 'one two' });
+    const yaml = readTable('a.yaml', '- id: A-1\n  tests: [a, "b, c"]\n  risks: [R-1, R-2]\n', options);
+    expect(yaml.rows[0]?.cells).toEqual({ id: 'A-1', tests: 'a\nb, c', risks: 'R-1, R-2' });
+    const json = readTable('a.json', '[{"id": "A-1", "tests": ["a", "b"]}]', options);
+    expect(json.rows[0]?.cells['tests']).toBe('a\nb');
+  });
+});
+
+describe('JSON read as YAML flow syntax', () => {
+  it('refuses a comma before a closing bracket, which YAML would allow, on its line', () => {
+    const e = userError(() => read('x.json', '[\n  {"id": "A"},\n  {"id": "B"},\n\n]'));
+    expect([e.file, e.line]).toEqual(['x.json', 3]);
+    expect(e.message).toMatch(/^not valid JSON: a comma before "\]" or "\}" is not allowed/);
+  });
+
+  it('refuses a word outside quotes that is not a number, true, false or null', () => {
+    const e = userError(() => read('x.json', '[\n  {"id": "A",\n   "title": Dose}\n]'));
+    expect([e.file, e.line]).toEqual(['x.json', 3]);
+    expect(e.message).toMatch(/^not valid JSON: "Dose" is not a JSON value, write text in double quotes/);
+    expect(userError(() => read('x.json', '[{"id": 007}]')).line).toBe(1);
+  });
+
+  it('names the line where a string is left open', () => {
+    const e = userError(() => read('x.json', '[\n  {"id": "A"},\n  {"id": "B}\n]\n'));
+    expect([e.file, e.line]).toEqual(['x.json', 3]);
+    expect(e.message).toMatch(/never closed/);
+  });
+
+  it('keeps numbers, escapes and booleans as written', () => {
+    const table = read('x.json', '[{"id": "A\\u00e9\\/", "n": 1.50, "e": 1E3, "b": true, "z": -0}]');
+    expect(table.rows[0]?.cells).toEqual({ id: 'Aé/', n: '1.50', e: '1E3', b: 'true', z: '-0' });
+  });
+});
+
+describe('YAML and JSON fields', () => {
+  it('names the key that appears twice in one entry, and where it first stood', () => {
+    const yaml = userError(() => read('x.yaml', '- id: A-1\n  title: One\n  id: A-2\n'));
+    expect([yaml.file, yaml.line]).toEqual(['x.yaml', 3]);
+    expect(yaml.message).toBe(
+      'not valid YAML: the key "id" appears twice in one entry (first on line 1); keep only one, or start a new entry with "- "',
+    );
+    const json = userError(() => read('x.json', '[\n {"id": "A",\n  "id": "B"}]'));
+    expect(json.message).toBe('not valid JSON: the key "id" appears twice in one object (first on line 2); keep only one');
+  });
+
+  it('reports two spellings of one field in an entry, and merges them when one is empty', () => {
+    const errors = userErrors(() => read('x.yaml', '- id: A-1\n  Title: One\n  title: Two\n'));
+    expect(errors.map((e) => [e.file, e.line])).toEqual([['x.yaml', 3]]);
+    expect(errors[0]?.message).toBe('the entry has two fields "Title" and "title" for the same column; keep only one');
+    expect(read('x.yaml', '- id: A-1\n  Title: ~\n  title: Two\n').rows[0]?.cells).toEqual({ id: 'A-1', title: 'Two' });
   });
 });

@@ -1,0 +1,338 @@
+/**
+ * Reads a list kept as YAML or JSON: a list of entries, each a set of named fields, either at the top
+ * level or under one key (e.g. `requirements:`). Both are read with the `yaml` package (JSON is YAML
+ * 1.2 flow syntax), which knows the line of every value, refuses duplicate keys and keeps numbers as
+ * written (`001`, `1.10`).
+ *
+ * Pure: takes the file's name and text, returns data or throws user errors.
+ */
+import { CST, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import { UserError } from '../errors.js';
+import type { RawCell, RawRow, RawTable } from './read-table.js';
+
+type Language = 'YAML' | 'JSON';
+
+/** The table of a YAML file: one row per entry, one column per field name (first spelling seen). */
+export function readYamlTable(file: string, text: string): RawTable {
+  return tableOf(file, parse(file, text, 'YAML'));
+}
+
+/** The table of a JSON file, as for YAML; the file must be JSON, not just YAML flow syntax. */
+export function readJsonTable(file: string, text: string): RawTable {
+  return tableOf(file, parse(file, text, 'JSON'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries to a table
+
+/** YAML and JSON are both turned into this small tree, with the line of every node. */
+type Data =
+  | { readonly kind: 'scalar'; readonly value: string; readonly line: number }
+  | { readonly kind: 'list'; readonly items: readonly Data[]; readonly line: number }
+  | { readonly kind: 'map'; readonly entries: readonly Entry[]; readonly line: number };
+
+interface Entry {
+  readonly key: string;
+  readonly value: Data;
+}
+
+function tableOf(file: string, root: Data): RawTable {
+  const items = entriesOf(file, root);
+  const problems: UserError[] = [];
+  const maps: { line: number; entries: readonly Entry[] }[] = [];
+  items.forEach((item, i) => {
+    if (item.kind === 'map') maps.push(item);
+    else {
+      problems.push(
+        new UserError(
+          `entry ${i + 1} is ${item.kind === 'list' ? 'a list' : item.value === '' ? 'empty' : `the value "${shorten(item.value)}"`}, ` +
+            'not a set of named fields; write each entry as fields such as "id: SRS-001" and "title: ..."',
+          { file, line: item.line },
+        ),
+      );
+    }
+  });
+  // One column per key, named as first written; keys that differ only in case or spacing share it.
+  const column = new Map<string, number>();
+  const headers: string[] = [];
+  for (const map of maps) {
+    for (const { key } of map.entries) {
+      const normal = sameColumn(key);
+      if (!column.has(normal)) {
+        column.set(normal, headers.length);
+        headers.push(key);
+      }
+    }
+  }
+  const rows: RawRow[] = maps.map((map) => {
+    const cells: RawCell[] = headers.map(() => '');
+    const keyOf: (string | undefined)[] = headers.map(() => undefined);
+    for (const { key, value } of map.entries) {
+      const i = column.get(sameColumn(key)) ?? 0;
+      const cell = cellOf(value);
+      const before = keyOf[i];
+      if (before !== undefined && !isEmpty(cells[i]) && !isEmpty(cell)) {
+        problems.push(
+          new UserError(`the entry has two fields "${before}" and "${key}" for the same column; keep only one`, {
+            file,
+            line: value.line,
+          }),
+        );
+        continue;
+      }
+      if (before === undefined || isEmpty(cells[i])) {
+        cells[i] = cell;
+        keyOf[i] = key;
+      }
+    }
+    return { line: map.line, cells };
+  });
+  return { line: root.line, headers, rows, itemSeparator: ', ', problems };
+}
+
+/** Keys that differ only in case or spacing name the same column (as `normaliseColumnName` has it). */
+function sameColumn(key: string): string {
+  return key.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The list of entries: the root list, or the one list held by the root object (e.g. `requirements:`). */
+function entriesOf(file: string, root: Data): readonly Data[] {
+  const shape =
+    'the file must hold a list of entries, either at the top level or under one key such as "requirements:"';
+  if (root.kind === 'list') return root.items;
+  if (root.kind === 'scalar') throw new UserError(`${shape}; it holds a single value`, { file, line: root.line });
+  const lists = root.entries.filter((e) => e.value.kind === 'list');
+  const withObjects = lists.filter((e) => e.value.kind === 'list' && e.value.items.some((i) => i.kind === 'map'));
+  const chosen = lists.length === 1 ? lists : withObjects;
+  const only = chosen[0];
+  if (chosen.length === 1 && only !== undefined && only.value.kind === 'list') return only.value.items;
+  const keys = (chosen.length > 1 ? chosen : root.entries).map((e) => `"${e.key}"`).join(', ');
+  throw new UserError(
+    chosen.length > 1
+      ? `${shape}; it holds several lists (${keys}), keep only one`
+      : `${shape}; none of its keys (${keys || 'none'}) holds a list`,
+    { file, line: root.line },
+  );
+}
+
+/** Scalars as written; a list of scalars as its items; anything nested as compact JSON. */
+function cellOf(data: Data): RawCell {
+  if (data.kind === 'scalar') return data.value;
+  if (data.kind === 'list' && data.items.every((i) => i.kind === 'scalar')) {
+    return data.items.map((i) => (i.kind === 'scalar' ? i.value.trim() : '')).filter((v) => v !== '');
+  }
+  return JSON.stringify(plain(data));
+}
+
+function isEmpty(cell: RawCell | undefined): boolean {
+  return cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.length === 0);
+}
+
+function plain(data: Data): unknown {
+  switch (data.kind) {
+    case 'scalar':
+      return data.value;
+    case 'list':
+      return data.items.map(plain);
+    case 'map':
+      return Object.fromEntries(data.entries.map((e) => [e.key, plain(e.value)]));
+  }
+}
+
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 37)}...` : one;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+function parse(file: string, text: string, language: Language): Data {
+  const json = language === 'JSON';
+  const lineCounter = new LineCounter();
+  /** Line of an offset; an error at the very end is shown on the last line. */
+  const lineAt = (offset: number | undefined): number =>
+    lineCounter.linePos(Math.min(offset ?? 0, Math.max(text.length - 1, 0))).line;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      // JSON: a word outside quotes must be a number, true, false or null.
+      schema: json ? 'json' : 'core',
+      keepSourceTokens: json,
+    });
+  } catch (e) {
+    throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
+  }
+  const error = doc.errors[0];
+  if (error !== undefined) throw syntaxError(file, text, language, doc, error, lineAt);
+  if (json) {
+    const comma = trailingComma(doc);
+    if (comma !== undefined) {
+      throw new UserError('not valid JSON: a comma before "]" or "}" is not allowed in JSON; remove it', {
+        file,
+        line: lineAt(comma),
+      });
+    }
+  }
+  if (doc.contents === null) throw new UserError('the file holds no entries', { file });
+  try {
+    return toData(doc, file, language, lineAt);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
+  }
+}
+
+function syntaxError(
+  file: string,
+  text: string,
+  language: Language,
+  doc: Document.Parsed,
+  error: YAMLError,
+  lineAt: (offset: number | undefined) => number,
+): UserError {
+  const prefix = `not valid ${language}:`;
+  if (error.code === 'DUPLICATE_KEY') {
+    const duplicate = duplicateKey(doc, error.pos[0]);
+    if (duplicate !== undefined) {
+      const where = language === 'JSON' ? 'one object' : 'one entry';
+      const fix = language === 'JSON' ? 'keep only one' : 'keep only one, or start a new entry with "- "';
+      return new UserError(
+        `${prefix} the key "${duplicate.key}" appears twice in ${where} (first on line ${lineAt(duplicate.first)}); ${fix}`,
+        { file, line: lineAt(error.pos[0]) },
+      );
+    }
+  }
+  let reason = error.message.split('\n')[0]?.replace(/\s+at line \d+, column \d+:?$/, '') ?? error.code;
+  if (language === 'JSON') {
+    reason = reason.replace(/\bflow sequence\b/gi, 'array').replace(/\bflow map\b/gi, 'object');
+    reason = reason.charAt(0).toUpperCase() + reason.slice(1);
+    reason = reason.replace(/^Unresolved plain scalar (".*")$/, '$1 is not a JSON value, write text in double quotes');
+  }
+  // A quoted value left open runs to the end of the file, where the error is reported: name its start.
+  const open = error.code === 'MISSING_CHAR' ? unclosedQuote(text) : undefined;
+  if (open !== undefined) {
+    return new UserError(`${prefix} ${reason}; this quoted value is never closed, add the closing quote`, {
+      file,
+      line: lineAt(open),
+    });
+  }
+  if (error.pos[0] >= text.trimEnd().length) reason += ', found the end of the file';
+  const hint = language === 'JSON' ? 'check the commas, brackets and double quotes' : 'check the indentation and quoting';
+  return new UserError(`${prefix} ${reason}; ${hint} on this line`, { file, line: lineAt(error.pos[0]) });
+}
+
+/** The key at `offset` that repeats a key of the same mapping, with the offset of the first one. */
+function duplicateKey(doc: Document.Parsed, offset: number): { key: string; first: number } | undefined {
+  let found: { key: string; first: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || pair.key.range == null) continue;
+        const first = seen.get(pair.key.value);
+        if (pair.key.range[0] === offset && first !== undefined) {
+          found = { key: String(pair.key.value), first };
+          return visit.BREAK;
+        }
+        if (first === undefined) seen.set(pair.key.value, pair.key.range[0]);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Offset of a comma that closes a JSON array or object (`[1,]`), which YAML flow syntax allows. */
+function trailingComma(doc: Document.Parsed): number | undefined {
+  const root = doc.contents;
+  if (root === null || root.srcToken === undefined) return undefined;
+  let found: number | undefined;
+  CST.visit({ start: [], value: root.srcToken }, (item) => {
+    if (item.key !== undefined || item.sep !== undefined || item.value !== undefined) return undefined;
+    const comma = item.start.find((token) => token.type === 'comma');
+    if (comma === undefined) return undefined;
+    found = comma.offset;
+    return CST.visit.BREAK;
+  });
+  return found;
+}
+
+/** Offset of the first quoted scalar that has no closing quote, found in the YAML syntax tree. */
+function unclosedQuote(text: string): number | undefined {
+  const closed = { 'double-quoted-scalar': /^"(?:[^"\\]|\\[\s\S])*"$/, 'single-quoted-scalar': /^'(?:[^']|'')*'$/ };
+  let found: number | undefined;
+  const walk = (x: unknown): void => {
+    if (found !== undefined || x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach(walk);
+    const token = x as { type?: unknown; source?: unknown; offset?: unknown };
+    if (
+      (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') &&
+      typeof token.source === 'string' &&
+      typeof token.offset === 'number' &&
+      !closed[token.type].test(token.source.trimEnd())
+    ) {
+      found = token.offset;
+      return;
+    }
+    Object.values(x).forEach(walk);
+  };
+  try {
+    for (const token of new Parser().parse(text)) walk(token);
+  } catch {
+    return undefined;
+  }
+  return found;
+}
+
+function toData(
+  doc: Document.Parsed,
+  file: string,
+  language: Language,
+  lineAt: (offset: number | undefined) => number,
+): Data {
+  const convert = (node: unknown, depth: number, fallbackLine: number): Data => {
+    if (depth > 100) {
+      const why = language === 'YAML' ? ' (or its aliases refer to each other)' : '';
+      throw new UserError(`the ${language} nests too deeply${why}`, { file });
+    }
+    if (isAlias(node)) return convert(node.resolve(doc), depth + 1, fallbackLine);
+    const range = (node as { range?: readonly number[] } | null)?.range;
+    const line = range === undefined ? fallbackLine : lineAt(range[0]);
+    if (isScalar(node)) return { kind: 'scalar', value: scalarText(node.value, node.source), line };
+    if (isSeq(node)) return { kind: 'list', items: node.items.map((i) => convert(i, depth + 1, line)), line };
+    if (isMap(node)) {
+      const entries: Entry[] = [];
+      for (const pair of node.items) {
+        const keyNode = pair.key;
+        const key = isScalar(keyNode)
+          ? scalarText(keyNode.value, keyNode.source)
+          : JSON.stringify(plain(convert(keyNode, depth + 1, line)));
+        const keyLine = isScalar(keyNode) && keyNode.range ? lineAt(keyNode.range[0]) : line;
+        entries.push({ key, value: convert(pair.value, depth + 1, keyLine) });
+      }
+      return { kind: 'map', entries, line };
+    }
+    if (isPair(node)) {
+      const key = isScalar(node.key) ? scalarText(node.key.value, node.key.source) : String(node.key);
+      return { kind: 'map', entries: [{ key, value: convert(node.value, depth + 1, line) }], line };
+    }
+    return { kind: 'scalar', value: '', line };
+  };
+  return convert(doc.contents, 0, 1);
+}
+
+/** A scalar as written: numbers keep their digits (`001`, `1.10`), null is empty. */
+function scalarText(value: unknown, source: string | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  return source ?? String(value);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,243 @@
+/**
+ * Reads the list of known residual anomalies (IEC 62304 §5.8.2, §5.8.3): every known anomaly of the
+ * release, documented and evaluated, one row each.
+ *
+ * Two layouts are understood:
+ * - the project's own, with an ID column: `ID | Title | Severity | Status | Tests | Justification |
+ *   Acceptable | Assessed By | Assessment Date | Related Risk IDs | Benefit-Risk`;
+ * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
+ *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
+ *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
+ *   not counted), and its status is open: every anomaly the template lists is residual.
+ *
+ * Pure: takes the file's name and text, returns data or throws user errors.
+ */
+import { UserError, UserErrors } from '../errors.js';
+import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
+import { parseTable } from './read-table.js';
+
+/**
+ * Header names accepted for the columns of an anomaly list (canonical name -> other names). Names
+ * match case-insensitively, after trimming and collapsing whitespace. `Priority` is not a severity
+ * and is not read.
+ */
+export const ANOMALY_COLUMN_ALIASES = {
+  id: ['anomaly id', 'anomaly', 'bug id', 'issue', 'issue id', 'defect id', 'key'],
+  title: ['name', 'summary'],
+  description: [],
+  severity: ['criticality', 'risk level'],
+  status: ['state', 'resolution'],
+  impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
+  'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
+  tests: ['test', 'failing tests', 'test cases', 'explains'],
+  requirements: ['requirement', 'requirement ids', 'srs'],
+  justification: ['rationale', 'justification for delay', 'reason'],
+  acceptable: ['accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted'],
+  'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
+  'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
+  'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Columns that hold lists, one item per line. Items are also separated by `;`, and in the ID lists
+ * (`requirements`, `related risk ids`) by `,`. Test names often contain commas (parameterised tests),
+ * so `tests` is split only at line breaks and `;`. In Markdown a `<br>` is a line break; in YAML and
+ * JSON a list gives one item per element.
+ */
+export const ANOMALY_LIST_COLUMNS = ['tests', 'requirements', 'related risk ids'] as const;
+
+/** Status words accepted (case-insensitive, trimmed) for each status. An empty status means open. */
+export const ANOMALY_STATUS_WORDS: Readonly<Record<AnomalyStatus, readonly string[]>> = {
+  open: ['open', 'new', 'active', 'known', 'investigating'],
+  deferred: ['deferred', 'postponed', "won't fix", 'wontfix', 'later'],
+  accepted: ['accepted', 'risk accepted', 'accepted risk'],
+  closed: ['closed', 'resolved', 'done'],
+  fixed: ['fixed', 'verified'],
+};
+
+/** Answers accepted (case-insensitive, trimmed) in the `acceptable` column. */
+export const ACCEPTABLE_WORDS = {
+  yes: ['yes', 'y', 'true', 'acceptable', 'accepted', '1'],
+  no: ['no', 'n', 'false', 'not acceptable', 'unacceptable', '0'],
+} as const;
+
+const STATUS_OF = new Map<string, AnomalyStatus>(
+  Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) =>
+    words.map((word): [string, AnomalyStatus] => [word, status as AnomalyStatus]),
+  ),
+);
+
+const STATUS_ADVICE = (() => {
+  const names = Object.keys(ANOMALY_STATUS_WORDS);
+  const others = Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.filter((w) => w !== status));
+  return `write ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''} (or one of: ${others.join(', ')}); an empty status means open`;
+})();
+
+/** Lower-case, whitespace collapsed, typographic apostrophes made plain (`Won’t Fix` -> `won't fix`). */
+function normaliseWord(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").toLowerCase();
+}
+
+/** The status a word stands for; `open` for an empty text; `undefined` for an unknown word. */
+export function anomalyStatusOf(text: string): AnomalyStatus | undefined {
+  const word = normaliseWord(text);
+  return word === '' ? 'open' : STATUS_OF.get(word);
+}
+
+/**
+ * The answer of an `acceptable` cell: `{ value: true }` for yes, `{ value: false }` for no,
+ * `{ value: undefined }` for an empty cell; `undefined` for a word that is neither.
+ */
+export function acceptableOf(text: string): { readonly value: boolean | undefined } | undefined {
+  const word = normaliseWord(text);
+  if (word === '') return { value: undefined };
+  if ((ACCEPTABLE_WORDS.yes as readonly string[]).includes(word)) return { value: true };
+  if ((ACCEPTABLE_WORDS.no as readonly string[]).includes(word)) return { value: false };
+  return undefined;
+}
+
+/** Whether `text` is a calendar date written `YYYY-MM-DD` (2024-02-29 is, 2023-02-29 and 2024-02-30 are not). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m === null) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
+export function splitTests(text: string): string[] {
+  return splitAt(text, /\r\n|\r|\n|;/);
+}
+
+/** Requirement or risk IDs: split at line breaks, `;` and `,`. */
+export function splitIds(text: string): string[] {
+  return splitAt(text, /\r\n|\r|\n|[;,]/);
+}
+
+function splitAt(text: string, separator: RegExp): string[] {
+  return text
+    .split(separator)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * Reads a list of known anomalies in Markdown, CSV, YAML or JSON. The table needs an ID column or,
+ * without one, a Title column (IDs are then `ANOM-<n>`, see above). A list with a header but no rows
+ * is an empty list: a release may have no known anomaly. Every problem of the file is reported at
+ * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ */
+export function readAnomalies(file: string, text: string): AnomalyList {
+  const { table, problems } = parseTable(file, text, {
+    requiredColumn: ['id', 'title'],
+    aliases: ANOMALY_COLUMN_ALIASES,
+    // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
+    lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
+    allowEmpty: true,
+  });
+  const errors: UserError[] = [...problems];
+  const anomalies: Anomaly[] = [];
+  // A field is read from the column with its canonical name, else from a column named by an alias: in
+  // YAML and JSON one entry may write `assessed by` and the next `assessor`, and each keeps its column.
+  const sources = new Map(
+    Object.entries(ANOMALY_COLUMN_ALIASES).map(([canonical, aliases]) => [
+      canonical,
+      [canonical, ...aliases].filter((name) => table.columns.includes(name)),
+    ]),
+  );
+  const hasIds = (sources.get('id') ?? []).length > 0;
+  const firstLine = new Map<string, number>();
+
+  table.rows.forEach((row, index) => {
+    const at = { file, line: row.line };
+    const cell = (column: keyof typeof ANOMALY_COLUMN_ALIASES): string =>
+      (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => value.trim() !== '') ?? '';
+    const text = (column: keyof typeof ANOMALY_COLUMN_ALIASES): string => cell(column).replace(/\s+/g, ' ').trim();
+    const title = text('title');
+    const rowErrors: UserError[] = [];
+
+    let id = `ANOM-${index + 1}`;
+    if (hasIds) {
+      id = cell('id').trim();
+      const before = firstLine.get(id);
+      if (id === '') {
+        rowErrors.push(
+          new UserError(
+            `the row${title === '' ? '' : ` "${shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
+              'or delete the row',
+            at,
+          ),
+        );
+      } else if (/\s/.test(id)) {
+        rowErrors.push(
+          new UserError(
+            `the ID "${shorten(id)}" contains whitespace; an ID is one word such as ANOM-1 (put each anomaly on its own row)`,
+            at,
+          ),
+        );
+      } else if (before !== undefined) {
+        rowErrors.push(new UserError(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
+      } else {
+        firstLine.set(id, row.line);
+      }
+    } else if (title === '') {
+      rowErrors.push(
+        new UserError(
+          'the row has no title; give every anomaly a title (or add an ID column), or delete the row',
+          at,
+        ),
+      );
+    }
+
+    const status = anomalyStatusOf(cell('status'));
+    if (status === undefined) {
+      rowErrors.push(new UserError(`unknown status "${shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
+    }
+    const acceptable = acceptableOf(cell('acceptable'));
+    if (acceptable === undefined) {
+      rowErrors.push(
+        new UserError(
+          `"${shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
+            `write ${ACCEPTABLE_WORDS.yes.join(', ')} or ${ACCEPTABLE_WORDS.no.join(', ')}, ` +
+            'or leave the cell empty when the anomaly is not yet assessed',
+          at,
+        ),
+      );
+    }
+
+    errors.push(...rowErrors);
+    if (rowErrors.length > 0 || status === undefined || acceptable === undefined) return;
+    const assessmentDate = text('assessment date');
+    anomalies.push({
+      id,
+      title,
+      status,
+      severity: text('severity'),
+      description: text('description'),
+      impact: text('impact'),
+      relatedRisks: splitIds(cell('related risk ids')),
+      tests: splitTests(cell('tests')),
+      requirements: splitIds(cell('requirements')),
+      justification: text('justification'),
+      acceptable: acceptable.value,
+      assessedBy: text('assessed by'),
+      assessmentDate,
+      assessmentDateValid: isIsoDate(assessmentDate),
+      benefitRisk: text('benefit-risk'),
+      line: row.line,
+      source: file,
+    });
+  });
+
+  if (errors.length > 0) {
+    throw new UserErrors([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  }
+  return { file, anomalies, hasAcceptableColumn: (sources.get('acceptable') ?? []).length > 0 };
+}
+
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}
