@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28374,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1460);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5687);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1460:
+/***/ 5687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28400,8 +28398,8 @@ var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_namespaceObje
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28476,7 +28474,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28532,8 +28530,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28547,10 +28545,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28566,7 +28564,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29529,7 +29527,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29552,7 +29550,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29648,7 +29646,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29852,7 +29850,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29879,7 +29877,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30372,13 +30370,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30669,7 +30667,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31008,8 +31006,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31105,7 +31103,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31190,7 +31188,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31258,7 +31256,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -33459,6 +33457,449 @@ const parse = function (data, opts = {}) {
 
 
 
+;// CONCATENATED MODULE: ./src/catalogue/csv-table.ts
+/**
+ * Reads a CSV file (read with `csv-parse`): the first non-blank record is the header, every other
+ * record a row, each with the line it starts on. The delimiter is a comma, a semicolon (as Excel
+ * writes CSV in some locales) or a tab.
+ *
+ * Pure: takes the file's name and text, returns data or throws user errors.
+ */
+
+
+/**
+ * The table of a CSV file. A row with more cells than the header is a problem of that row; a quoting
+ * mistake, or a file without a header row, is thrown as a `UserError`.
+ */
+function readCsvTable(file, text) {
+    const delimiter = detectDelimiter(text);
+    const offsets = new ByteOffsets(text);
+    const lines = new Lines(text);
+    let records;
+    try {
+        records = parse(text, {
+            delimiter,
+            info: true,
+            relax_column_count: true,
+            relax_quotes: true,
+            skip_empty_lines: true,
+            trim: true,
+        });
+    }
+    catch (e) {
+        throw csvError(file, e, offsets, lines);
+    }
+    // The line each record starts on: the first non-blank character after the previous record.
+    let previousEnd = 0;
+    const located = records.map(({ record, info }) => {
+        const start = firstNonBlank(text, offsets.charAt(previousEnd));
+        previousEnd = info.bytes;
+        return { record, line: lines.lineOf(start) };
+    });
+    const header = located.find(({ record }) => record.some((cell) => cell.trim() !== ''));
+    if (header === undefined)
+        throw new UserError('the file holds no table: the header row is missing', { file });
+    const width = header.record.length;
+    const rows = [];
+    const problems = [];
+    const delimiterName = delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
+    for (const { record, line } of located.slice(located.indexOf(header) + 1)) {
+        if (record.slice(width).some((cell) => cell.trim() !== '')) {
+            problems.push(new UserError(`the row has ${record.length} cells but the header has ${width}; ` +
+                `enclose a cell that contains a ${delimiterName} in double quotes, or add the missing column to the header`, { file, line }));
+        }
+        rows.push({ line, cells: record.slice(0, width) });
+    }
+    return { line: header.line, headers: header.record, rows, itemSeparator: ', ', problems };
+}
+/** Comma, unless the header line has no comma outside quotes but semicolons (Excel in some locales) or tabs. */
+function detectDelimiter(text) {
+    const firstLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
+    const headerLine = firstLine.replace(/"[^"]*"/g, '');
+    if (headerLine.includes(','))
+        return ',';
+    if (headerLine.includes(';'))
+        return ';';
+    if (headerLine.includes('\t'))
+        return '\t';
+    return ',';
+}
+function firstNonBlank(text, from) {
+    let i = from;
+    while (i < text.length && /\s/.test(text.charAt(i)))
+        i++;
+    return Math.min(i, Math.max(text.length - 1, 0));
+}
+function csvError(file, e, offsets, lines) {
+    if (!(e instanceof CsvError)) {
+        return new UserError(`cannot read the CSV: ${e instanceof Error ? e.message : String(e)}`, { file });
+    }
+    const num = (key) => (typeof e[key] === 'number' ? e[key] : undefined);
+    const bytes = num('bytes');
+    const recordStart = num('bytes_records');
+    const hint = 'a cell that contains the delimiter, a double quote or a line break must be enclosed in double quotes, ' +
+        'with each double quote inside it written twice ("")';
+    const text = offsets.text;
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED' && recordStart !== undefined) {
+        const line = lines.lineOf(firstNonBlank(text, offsets.charAt(recordStart)));
+        return new UserError(`a quoted cell in this row is never closed; add the closing double quote (${hint})`, { file, line });
+    }
+    const line = bytes !== undefined ? lines.lineOf(Math.min(offsets.charAt(bytes), Math.max(text.length - 1, 0))) : num('lines');
+    const reason = e.message.replace(/\s+at line \d+/, '').replace(/^[^:]*:\s*/, '');
+    return new UserError(`not valid CSV: ${reason}; ${hint}`, line === undefined ? { file } : { file, line });
+}
+/** Converts the UTF-8 byte offsets csv-parse reports into character offsets of the text. */
+class ByteOffsets {
+    text;
+    byte = 0;
+    char = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    charAt(byteOffset) {
+        if (byteOffset < this.byte) {
+            this.byte = 0;
+            this.char = 0;
+        }
+        while (this.byte < byteOffset && this.char < this.text.length) {
+            const code = this.text.codePointAt(this.char) ?? 0;
+            this.byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+            this.char += code >= 0x10000 ? 2 : 1;
+        }
+        return this.char;
+    }
+}
+/** Finds the 1-based line of a character offset. `\r\n`, `\r` and `\n` each end a line. */
+class Lines {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            if (c === 10)
+                this.starts.push(i + 1);
+            else if (c === 13) {
+                if (text.charCodeAt(i + 1) === 10)
+                    i++;
+                this.starts.push(i + 1);
+            }
+        }
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if ((this.starts[mid] ?? 0) <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/catalogue/data-table.ts
+/**
+ * Reads a list kept as YAML or JSON: a list of entries, each a set of named fields, either at the top
+ * level or under one key (e.g. `requirements:`). Both are read with the `yaml` package (JSON is YAML
+ * 1.2 flow syntax), which knows the line of every value, refuses duplicate keys and keeps numbers as
+ * written (`001`, `1.10`).
+ *
+ * Pure: takes the file's name and text, returns data or throws user errors.
+ */
+
+
+/** The table of a YAML file: one row per entry, one column per field name (first spelling seen). */
+function readYamlTable(file, text) {
+    return tableOf(file, data_table_parse(file, text, 'YAML'));
+}
+/** The table of a JSON file, as for YAML; the file must be JSON, not just YAML flow syntax. */
+function readJsonTable(file, text) {
+    return tableOf(file, data_table_parse(file, text, 'JSON'));
+}
+function tableOf(file, root) {
+    const items = entriesOf(file, root);
+    const problems = [];
+    const maps = [];
+    items.forEach((item, i) => {
+        if (item.kind === 'map')
+            maps.push(item);
+        else {
+            problems.push(new UserError(`entry ${i + 1} is ${item.kind === 'list' ? 'a list' : item.value === '' ? 'empty' : `the value "${shorten(item.value)}"`}, ` +
+                'not a set of named fields; write each entry as fields such as "id: SRS-001" and "title: ..."', { file, line: item.line }));
+        }
+    });
+    // One column per key, named as first written; keys that differ only in case or spacing share it.
+    const column = new Map();
+    const headers = [];
+    for (const map of maps) {
+        for (const { key } of map.entries) {
+            const normal = sameColumn(key);
+            if (!column.has(normal)) {
+                column.set(normal, headers.length);
+                headers.push(key);
+            }
+        }
+    }
+    const rows = maps.map((map) => {
+        const cells = headers.map(() => '');
+        const keyOf = headers.map(() => undefined);
+        for (const { key, value } of map.entries) {
+            const i = column.get(sameColumn(key)) ?? 0;
+            const cell = cellOf(value);
+            const before = keyOf[i];
+            if (before !== undefined && !isEmpty(cells[i]) && !isEmpty(cell)) {
+                problems.push(new UserError(`the entry has two fields "${before}" and "${key}" for the same column; keep only one`, {
+                    file,
+                    line: value.line,
+                }));
+                continue;
+            }
+            if (before === undefined || isEmpty(cells[i])) {
+                cells[i] = cell;
+                keyOf[i] = key;
+            }
+        }
+        return { line: map.line, cells };
+    });
+    return { line: root.line, headers, rows, itemSeparator: ', ', problems };
+}
+/** Keys that differ only in case or spacing name the same column (as `normaliseColumnName` has it). */
+function sameColumn(key) {
+    return key.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+/** The list of entries: the root list, or the one list held by the root object (e.g. `requirements:`). */
+function entriesOf(file, root) {
+    const shape = 'the file must hold a list of entries, either at the top level or under one key such as "requirements:"';
+    if (root.kind === 'list')
+        return root.items;
+    if (root.kind === 'scalar')
+        throw new UserError(`${shape}; it holds a single value`, { file, line: root.line });
+    const lists = root.entries.filter((e) => e.value.kind === 'list');
+    const withObjects = lists.filter((e) => e.value.kind === 'list' && e.value.items.some((i) => i.kind === 'map'));
+    const chosen = lists.length === 1 ? lists : withObjects;
+    const only = chosen[0];
+    if (chosen.length === 1 && only !== undefined && only.value.kind === 'list')
+        return only.value.items;
+    const keys = (chosen.length > 1 ? chosen : root.entries).map((e) => `"${e.key}"`).join(', ');
+    throw new UserError(chosen.length > 1
+        ? `${shape}; it holds several lists (${keys}), keep only one`
+        : `${shape}; none of its keys (${keys || 'none'}) holds a list`, { file, line: root.line });
+}
+/** Scalars as written; a list of scalars as its items; anything nested as compact JSON. */
+function cellOf(data) {
+    if (data.kind === 'scalar')
+        return data.value;
+    if (data.kind === 'list' && data.items.every((i) => i.kind === 'scalar')) {
+        return data.items.map((i) => (i.kind === 'scalar' ? i.value.trim() : '')).filter((v) => v !== '');
+    }
+    return JSON.stringify(plain(data));
+}
+function isEmpty(cell) {
+    return cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.length === 0);
+}
+function plain(data) {
+    switch (data.kind) {
+        case 'scalar':
+            return data.value;
+        case 'list':
+            return data.items.map(plain);
+        case 'map':
+            return Object.fromEntries(data.entries.map((e) => [e.key, plain(e.value)]));
+    }
+}
+function shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 40 ? `${one.slice(0, 37)}...` : one;
+}
+// ---------------------------------------------------------------------------------------------
+// Parsing
+function data_table_parse(file, text, language) {
+    const json = language === 'JSON';
+    const lineCounter = new dist/* LineCounter */.HN();
+    /** Line of an offset; an error at the very end is shown on the last line. */
+    const lineAt = (offset) => lineCounter.linePos(Math.min(offset ?? 0, Math.max(text.length - 1, 0))).line;
+    let doc;
+    try {
+        doc = (0,dist/* parseDocument */.Tp)(text, {
+            lineCounter,
+            prettyErrors: false,
+            uniqueKeys: true,
+            // JSON: a word outside quotes must be a number, true, false or null.
+            schema: json ? 'json' : 'core',
+            keepSourceTokens: json,
+        });
+    }
+    catch (e) {
+        throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
+    }
+    const error = doc.errors[0];
+    if (error !== undefined)
+        throw syntaxError(file, text, language, doc, error, lineAt);
+    if (json) {
+        const comma = trailingComma(doc);
+        if (comma !== undefined) {
+            throw new UserError('not valid JSON: a comma before "]" or "}" is not allowed in JSON; remove it', {
+                file,
+                line: lineAt(comma),
+            });
+        }
+    }
+    if (doc.contents === null)
+        throw new UserError('the file holds no entries', { file });
+    try {
+        return toData(doc, file, language, lineAt);
+    }
+    catch (e) {
+        if (e instanceof UserError)
+            throw e;
+        throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
+    }
+}
+function syntaxError(file, text, language, doc, error, lineAt) {
+    const prefix = `not valid ${language}:`;
+    if (error.code === 'DUPLICATE_KEY') {
+        const duplicate = duplicateKey(doc, error.pos[0]);
+        if (duplicate !== undefined) {
+            const where = language === 'JSON' ? 'one object' : 'one entry';
+            const fix = language === 'JSON' ? 'keep only one' : 'keep only one, or start a new entry with "- "';
+            return new UserError(`${prefix} the key "${duplicate.key}" appears twice in ${where} (first on line ${lineAt(duplicate.first)}); ${fix}`, { file, line: lineAt(error.pos[0]) });
+        }
+    }
+    let reason = error.message.split('\n')[0]?.replace(/\s+at line \d+, column \d+:?$/, '') ?? error.code;
+    if (language === 'JSON') {
+        reason = reason.replace(/\bflow sequence\b/gi, 'array').replace(/\bflow map\b/gi, 'object');
+        reason = reason.charAt(0).toUpperCase() + reason.slice(1);
+        reason = reason.replace(/^Unresolved plain scalar (".*")$/, '$1 is not a JSON value, write text in double quotes');
+    }
+    // A quoted value left open runs to the end of the file, where the error is reported: name its start.
+    const open = error.code === 'MISSING_CHAR' ? unclosedQuote(text) : undefined;
+    if (open !== undefined) {
+        return new UserError(`${prefix} ${reason}; this quoted value is never closed, add the closing quote`, {
+            file,
+            line: lineAt(open),
+        });
+    }
+    if (error.pos[0] >= text.trimEnd().length)
+        reason += ', found the end of the file';
+    const hint = language === 'JSON' ? 'check the commas, brackets and double quotes' : 'check the indentation and quoting';
+    return new UserError(`${prefix} ${reason}; ${hint} on this line`, { file, line: lineAt(error.pos[0]) });
+}
+/** The key at `offset` that repeats a key of the same mapping, with the offset of the first one. */
+function duplicateKey(doc, offset) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Map(_, map) {
+            const seen = new Map();
+            for (const pair of map.items) {
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.range == null)
+                    continue;
+                const first = seen.get(pair.key.value);
+                if (pair.key.range[0] === offset && first !== undefined) {
+                    found = { key: String(pair.key.value), first };
+                    return dist/* visit */.YR.BREAK;
+                }
+                if (first === undefined)
+                    seen.set(pair.key.value, pair.key.range[0]);
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+/** Offset of a comma that closes a JSON array or object (`[1,]`), which YAML flow syntax allows. */
+function trailingComma(doc) {
+    const root = doc.contents;
+    if (root === null || root.srcToken === undefined)
+        return undefined;
+    let found;
+    dist/* CST */.DB.visit({ start: [], value: root.srcToken }, (item) => {
+        if (item.key !== undefined || item.sep !== undefined || item.value !== undefined)
+            return undefined;
+        const comma = item.start.find((token) => token.type === 'comma');
+        if (comma === undefined)
+            return undefined;
+        found = comma.offset;
+        return dist/* CST */.DB.visit.BREAK;
+    });
+    return found;
+}
+/** Offset of the first quoted scalar that has no closing quote, found in the YAML syntax tree. */
+function unclosedQuote(text) {
+    const closed = { 'double-quoted-scalar': /^"(?:[^"\\]|\\[\s\S])*"$/, 'single-quoted-scalar': /^'(?:[^']|'')*'$/ };
+    let found;
+    const walk = (x) => {
+        if (found !== undefined || x === null || typeof x !== 'object')
+            return;
+        if (Array.isArray(x))
+            return x.forEach(walk);
+        const token = x;
+        if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') &&
+            typeof token.source === 'string' &&
+            typeof token.offset === 'number' &&
+            !closed[token.type].test(token.source.trimEnd())) {
+            found = token.offset;
+            return;
+        }
+        Object.values(x).forEach(walk);
+    };
+    try {
+        for (const token of new dist/* Parser */.iX().parse(text))
+            walk(token);
+    }
+    catch {
+        return undefined;
+    }
+    return found;
+}
+function toData(doc, file, language, lineAt) {
+    const convert = (node, depth, fallbackLine) => {
+        if (depth > 100) {
+            const why = language === 'YAML' ? ' (or its aliases refer to each other)' : '';
+            throw new UserError(`the ${language} nests too deeply${why}`, { file });
+        }
+        if ((0,dist/* isAlias */.Vj)(node))
+            return convert(node.resolve(doc), depth + 1, fallbackLine);
+        const range = node?.range;
+        const line = range === undefined ? fallbackLine : lineAt(range[0]);
+        if ((0,dist/* isScalar */.jn)(node))
+            return { kind: 'scalar', value: scalarText(node.value, node.source), line };
+        if ((0,dist/* isSeq */.oP)(node))
+            return { kind: 'list', items: node.items.map((i) => convert(i, depth + 1, line)), line };
+        if ((0,dist/* isMap */.jh)(node)) {
+            const entries = [];
+            for (const pair of node.items) {
+                const keyNode = pair.key;
+                const key = (0,dist/* isScalar */.jn)(keyNode)
+                    ? scalarText(keyNode.value, keyNode.source)
+                    : JSON.stringify(plain(convert(keyNode, depth + 1, line)));
+                const keyLine = (0,dist/* isScalar */.jn)(keyNode) && keyNode.range ? lineAt(keyNode.range[0]) : line;
+                entries.push({ key, value: convert(pair.value, depth + 1, keyLine) });
+            }
+            return { kind: 'map', entries, line };
+        }
+        if ((0,dist/* isPair */.tO)(node)) {
+            const key = (0,dist/* isScalar */.jn)(node.key) ? scalarText(node.key.value, node.key.source) : String(node.key);
+            return { kind: 'map', entries: [{ key, value: convert(node.value, depth + 1, line) }], line };
+        }
+        return { kind: 'scalar', value: '', line };
+    };
+    return convert(doc.contents, 0, 1);
+}
+/** A scalar as written: numbers keep their digits (`001`, `1.10`), null is empty. */
+function scalarText(value, source) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    return source ?? String(value);
+}
+function messageOf(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
 ;// CONCATENATED MODULE: ./node_modules/marked/lib/marked.esm.js
 /**
  * marked v18.2.1 - a markdown parser
@@ -33549,12 +33990,160 @@ ${e}</tr>
 Please report this to https://github.com/markedjs/marked.`,e){let r="<p>An error occurred:</p><pre>"+y(n.message+"",!0)+"</pre>";return t?Promise.resolve(r):r}if(t)return Promise.reject(n);throw n}}};var v=new ne;function x(l,e){return v.parse(l,e)}x.options=x.setOptions=function(l){return v.setOptions(l),x.defaults=v.defaults,ue(x.defaults),x};x.getDefaults=G;x.defaults=S;function jt(...l){return v.use(...l),x.defaults=v.defaults,ue(x.defaults),x}x.use=jt;x.walkTokens=function(l,e){return v.walkTokens(l,e)};x.parseInline=v.parseInline;x.Parser=P;x.parser=P.parse;x.Renderer=I;x.TextRenderer=z;x.Lexer=w;x.lexer=w.lex;x.Tokenizer=_;x.Hooks=A;x.parse=x;var En=x.options,zn=x.setOptions,Mn=x.walkTokens,Bn=x.parseInline,Dn=(/* unused pure expression or super */ null && (x)),qn=P.parse,vn=w.lex;
 //# sourceMappingURL=marked.esm.js.map
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/catalogue/markdown-table.ts
+/**
+ * Finds the pipe tables of a Markdown file (GitHub Flavored Markdown, read with `marked`) and returns
+ * their header names and cells as plain text, with the line of every row.
+ *
+ * Pure: takes the file's name and text, returns data or throws user errors.
+ */
+
+
+/**
+ * Every table of the file in document order, including tables inside block quotes and lists. A cell
+ * with `<br>` line breaks is given as its lines. Throws a `UserError` when the file has no table.
+ */
+function readMarkdownTables(file, text) {
+    const source = text.replace(/\r\n?/g, '\n');
+    let tokens;
+    try {
+        tokens = w.lex(source, { ...G(), gfm: true });
+    }
+    catch (e) {
+        throw new UserError(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
+    }
+    const tables = findTables(source, tokens).map(({ token, line }) => ({
+        line,
+        headers: token.header.map((cell) => cellLines(cell.tokens).join(' ')),
+        rows: token.rows.map((cells, i) => ({ line: line + 2 + i, cells: cells.map((cell) => markdown_table_cellOf(cell.tokens)) })),
+        itemSeparator: ' ',
+        problems: [],
+    }));
+    if (tables.length === 0) {
+        throw new UserError(`no table found; write the list as a Markdown pipe table with a header row such as "| ID | Title |", ` +
+            `a delimiter row "|---|---|" and one row per entry`, { file });
+    }
+    return tables;
+}
+/** Every table in document order, with the 1-based line of its header row. */
+function findTables(source, tokens) {
+    const lines = source.split('\n');
+    const found = [];
+    let offset = 0;
+    let counted = 0;
+    let line = 0; // 0-based line of `counted`
+    for (const token of tokens) {
+        const at = source.indexOf(token.raw, offset);
+        const start = at >= 0 ? at : offset;
+        for (; counted < start; counted++)
+            if (source.charCodeAt(counted) === 10)
+                line++;
+        let cursor = line;
+        for (const table of tablesIn(token)) {
+            const index = locate(lines, table.raw, cursor);
+            found.push({ token: table, line: index + 1 });
+            cursor = index + 1;
+        }
+        offset = at >= 0 ? at + token.raw.length : offset;
+    }
+    return found;
+}
+function tablesIn(token) {
+    if (token.type === 'table')
+        return [token];
+    const children = [];
+    if ('items' in token && Array.isArray(token.items))
+        children.push(...token.items);
+    if ('tokens' in token && Array.isArray(token.tokens))
+        children.push(...token.tokens);
+    return children.flatMap(tablesIn);
+}
+/**
+ * 0-based index of the source line where the table's raw text starts, at or after `from`. A table
+ * nested in a block quote or list item has its `> ` or indentation removed in `raw`, so each source
+ * line is matched by its ending.
+ */
+function locate(lines, raw, from) {
+    const rawLines = raw.replace(/\n+$/, '').split('\n').map((l) => l.trim());
+    for (let i = from; i + rawLines.length <= lines.length; i++) {
+        if (rawLines.every((r, k) => (lines[i + k] ?? '').trimEnd().endsWith(r)))
+            return i;
+    }
+    return from;
+}
+/** A cell's text, or its lines when `<br>` breaks it. */
+function markdown_table_cellOf(tokens) {
+    const lines = cellLines(tokens);
+    return lines.length === 1 ? lines[0] : lines;
+}
+/**
+ * Plain text of inline Markdown, emphasis, code, links and escapes reduced to their text, split at
+ * `<br>`: each line with its whitespace collapsed, blank lines dropped; `['']` for an empty cell.
+ */
+function cellLines(tokens) {
+    const lines = inline(tokens ?? [])
+        .split('\n')
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .filter((l) => l !== '');
+    return lines.length === 0 ? [''] : lines;
+}
+function inline(tokens) {
+    let out = '';
+    for (const token of tokens) {
+        switch (token.type) {
+            case 'text':
+                out += 'tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0
+                    ? inline(token.tokens)
+                    : decodeEntities(String(token.text ?? ''));
+                break;
+            case 'escape':
+            case 'codespan':
+                out += String(token.text ?? '');
+                break;
+            case 'image':
+                out += String(token.text ?? '');
+                break;
+            case 'br':
+                out += '\n';
+                break;
+            case 'html':
+                out += /^<br\s*\/?>$/i.test(String(token.raw).trim()) ? '\n' : '';
+                break;
+            default:
+                if ('tokens' in token && Array.isArray(token.tokens))
+                    out += inline(token.tokens);
+                else if ('text' in token && typeof token.text === 'string')
+                    out += token.text;
+        }
+    }
+    return out;
+}
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+};
+function decodeEntities(text) {
+    return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+        if (name.startsWith('#')) {
+            const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+            return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/catalogue/read-table.ts
 /**
  * Reads a list (requirements, anomalies, ...) kept as a table in Markdown, CSV, YAML or JSON,
  * and returns its rows with the line each row stands on.
+ *
+ * This module picks the reader by the file's extension, maps header names to canonical column names
+ * and builds the rows. Each format has its own reader that turns text into header names and cells:
+ * `markdown-table.ts`, `csv-table.ts` and `data-table.ts` (YAML and JSON).
  *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
@@ -33582,19 +34171,30 @@ function readTable(file, text, options) {
 function parseTable(file, text, options) {
     const format = formatOf(file);
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    if (body.trim() === '') {
-        throw new UserError(`the file is empty; it must hold a table with a column "${options.requiredColumn}"`, { file });
-    }
     const columns = new ColumnNames(options);
+    if (body.trim() === '') {
+        throw new UserError(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
+    }
     switch (format) {
         case 'markdown':
-            return readMarkdown(file, body, columns);
-        case 'csv':
-            return readCsv(file, body, columns);
+            return fromMarkdown(file, readMarkdownTables(file, body), columns);
+        case 'csv': {
+            const raw = readCsvTable(file, body);
+            if (!columns.found(columns.map(raw.headers))) {
+                throw missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column');
+            }
+            return build(file, raw, columns, noRows(file, raw.line));
+        }
         case 'yaml':
-            return readData(file, yamlToData(file, body), columns);
-        case 'json':
-            return readData(file, jsonToData(file, body), columns);
+        case 'json': {
+            const raw = format === 'yaml' ? readYamlTable(file, body) : readJsonTable(file, body);
+            const first = raw.rows[0];
+            if (first !== undefined && !columns.found(columns.map(raw.headers))) {
+                throw missingColumn(file, columns, quoteList(raw.headers), first.line, 'no entry has a field');
+            }
+            const noEntries = new UserError('the list has no entries; add one entry per item', { file, line: raw.line });
+            return build(file, raw, columns, noEntries);
+        }
     }
 }
 function formatOf(file) {
@@ -33617,6 +34217,18 @@ function formatOf(file) {
                 `give the list as ${SUPPORTED_TABLE_FORMATS}`, { file });
     }
 }
+/** The first Markdown table with a required column; the others (revision history, document control) are skipped. */
+function fromMarkdown(file, tables, columns) {
+    for (const raw of tables) {
+        if (columns.found(columns.map(raw.headers)))
+            return build(file, raw, columns, noRows(file, raw.line));
+    }
+    const first = tables[0];
+    if (tables.length === 1)
+        throw missingColumn(file, columns, quoteList(first.headers), first.line);
+    const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
+    throw missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
+}
 // ---------------------------------------------------------------------------------------------
 // Column names
 /** Trimmed, inner whitespace collapsed, lower-case. */
@@ -33626,10 +34238,14 @@ function normaliseColumnName(name) {
 /** Maps the header names of a file to canonical column names. */
 class ColumnNames {
     required;
+    allowEmpty;
+    lineBreaks;
     aliasOf = new Map();
-    aliasesOfRequired;
     constructor(options) {
-        this.required = normaliseColumnName(options.requiredColumn);
+        const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
+        this.required = required.map(normaliseColumnName);
+        this.allowEmpty = options.allowEmpty ?? false;
+        this.lineBreaks = new Set((options.lineBreakColumns ?? []).map(normaliseColumnName));
         for (const [canonical, names] of Object.entries(options.aliases ?? {})) {
             for (const name of names) {
                 const alias = normaliseColumnName(name);
@@ -33638,7 +34254,6 @@ class ColumnNames {
                 }
             }
         }
-        this.aliasesOfRequired = [...this.aliasOf].filter(([, c]) => c === this.required).map(([a]) => a);
     }
     /**
      * Canonical names for the given headers, same order. A header written with the canonical name wins
@@ -33676,18 +34291,36 @@ class ColumnNames {
         });
         return result.map((name) => name ?? '');
     }
-    /** `"id"`, or `"id" (or "requirement id", "req id", "req. id", 4 more)` when there are aliases. */
+    /** Whether the mapped column names include a required one. */
+    found(names) {
+        return this.required.some((r) => names.includes(r));
+    }
+    keepsLineBreaks(column) {
+        return this.lineBreaks.has(column);
+    }
+    /** `"id"`, or `"id" or "title"`. */
+    requiredNames() {
+        return this.required.map((r) => `"${r}"`).join(' or ');
+    }
+    /** `"id"`, or `"id" (or "requirement id", "req id", "req. id", 4 more)` when there are aliases; several joined by "or". */
     describeRequired() {
-        const alternatives = this.aliasesOfRequired.slice(0, 3).map((a) => `"${a}"`);
-        const more = this.aliasesOfRequired.length - alternatives.length;
-        if (more > 0)
-            alternatives.push(`${more} more`);
-        return alternatives.length === 0 ? `"${this.required}"` : `"${this.required}" (or ${alternatives.join(', ')})`;
+        return this.required
+            .map((required) => {
+            const aliases = [...this.aliasOf].filter(([, c]) => c === required).map(([a]) => a);
+            const alternatives = aliases.slice(0, 3).map((a) => `"${a}"`);
+            const more = aliases.length - alternatives.length;
+            if (more > 0)
+                alternatives.push(`${more} more`);
+            return alternatives.length === 0 ? `"${required}"` : `"${required}" (or ${alternatives.join(', ')})`;
+        })
+            .join(' or ');
     }
 }
 function missingColumn(file, columns, found, line, subject = 'the table has no column') {
-    return new UserError(`${subject} ${columns.describeRequired()}; columns found: ${found}. ` +
-        `Name the column "${columns.required}" or use one of the accepted names`, line === undefined ? { file } : { file, line });
+    const advice = columns.required.length === 1
+        ? `Name the column ${columns.requiredNames()} or use one of the accepted names`
+        : `Name a column ${columns.requiredNames()}, or use one of the accepted names`;
+    return new UserError(`${subject} ${columns.describeRequired()}; columns found: ${found}. ${advice}`, line === undefined ? { file } : { file, line });
 }
 /** `"A", "B"`, or `none`. */
 function quoteList(names) {
@@ -33695,586 +34328,325 @@ function quoteList(names) {
     return list.length === 0 ? 'none' : list.join(', ');
 }
 function noRows(file, line) {
-    return new UserError('the table has a header but no rows; add one row per entry', line === undefined ? { file } : { file, line });
-}
-/** Builds rows with every column present; skips rows whose cells are all empty. */
-function makeRow(line, columns, values) {
-    const cells = columns.map((c, i) => [c, (values[i] ?? '').trim()]);
-    if (cells.every(([, v]) => v === ''))
-        return undefined;
-    return { line, cells: Object.fromEntries(cells) };
+    return new UserError('the table has a header but no rows; add one row per entry', { file, line });
 }
 // ---------------------------------------------------------------------------------------------
-// Lines
-/** Finds the 1-based line of a character offset. `\r\n`, `\r` and `\n` each end a line. */
-class Lines {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 10)
-                this.starts.push(i + 1);
-            else if (c === 13) {
-                if (text.charCodeAt(i + 1) === 10)
-                    i++;
-                this.starts.push(i + 1);
-            }
-        }
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if ((this.starts[mid] ?? 0) <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-}
-function readMarkdown(file, text, columns) {
-    const source = text.replace(/\r\n?/g, '\n');
-    let tokens;
-    try {
-        tokens = w.lex(source, { ...G(), gfm: true });
-    }
-    catch (e) {
-        throw new UserError(`cannot read the Markdown: ${messageOf(e)}`, { file });
-    }
-    const tables = findTables(source, tokens);
-    if (tables.length === 0) {
-        throw new UserError(`no table found; write the list as a Markdown pipe table with a header row such as "| ID | Title |", ` +
-            `a delimiter row "|---|---|" and one row per entry`, { file });
-    }
-    for (const { token, line } of tables) {
-        const names = columns.map(token.header.map((cell) => plainText(cell.tokens)));
-        if (!names.includes(columns.required))
-            continue;
-        const rows = [];
-        token.rows.forEach((cells, i) => {
-            const row = makeRow(line + 2 + i, names, cells.map((cell) => plainText(cell.tokens)));
-            if (row !== undefined)
-                rows.push(row);
-        });
-        if (rows.length === 0)
-            throw noRows(file, line);
-        return { table: { file, columns: names, rows }, problems: [] };
-    }
-    const first = tables[0];
-    const headers = (t) => quoteList(t.token.header.map((cell) => plainText(cell.tokens)));
-    if (tables.length === 1)
-        throw missingColumn(file, columns, headers(first), first.line);
-    const found = tables.map((t) => `${headers(t)} (table on line ${t.line})`).join('; ');
-    throw missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
-}
-/** Every table in document order, including tables inside block quotes and lists, with its first line. */
-function findTables(source, tokens) {
-    const lines = source.split('\n');
-    const lineNumbers = new Lines(source);
-    const found = [];
-    let offset = 0;
-    for (const token of tokens) {
-        const at = source.indexOf(token.raw, offset);
-        const start = at >= 0 ? at : offset;
-        let cursor = lineNumbers.lineOf(start) - 1;
-        for (const table of tablesIn(token)) {
-            const index = locate(lines, table.raw, cursor);
-            found.push({ token: table, line: index + 1 });
-            cursor = index + 1;
-        }
-        offset = at >= 0 ? at + token.raw.length : offset;
-    }
-    return found;
-}
-function tablesIn(token) {
-    if (token.type === 'table')
-        return [token];
-    const children = [];
-    if ('items' in token && Array.isArray(token.items))
-        children.push(...token.items);
-    if ('tokens' in token && Array.isArray(token.tokens))
-        children.push(...token.tokens);
-    return children.flatMap(tablesIn);
-}
+// Rows
 /**
- * 0-based index of the source line where the table's raw text starts, at or after `from`. A table
- * nested in a block quote or list item has its `> ` or indentation removed in `raw`, so each source
- * line is matched by its ending.
+ * Builds the table: rows with every column present, rows whose cells are all empty skipped. When no
+ * row is left and no row had a problem, throws `empty` unless empty tables are allowed.
  */
-function locate(lines, raw, from) {
-    const rawLines = raw.replace(/\n+$/, '').split('\n').map((l) => l.trim());
-    for (let i = from; i + rawLines.length <= lines.length; i++) {
-        if (rawLines.every((r, k) => (lines[i + k] ?? '').trimEnd().endsWith(r)))
-            return i;
+function build(file, raw, columns, empty) {
+    const names = columns.map(raw.headers);
+    const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
+    const rows = [];
+    for (const { line, cells } of raw.rows) {
+        const values = names.map((name, i) => [name, cellText(cells[i] ?? '', separators[i] ?? '')]);
+        if (values.some(([, v]) => v !== ''))
+            rows.push({ line, cells: Object.fromEntries(values) });
     }
-    return from;
+    if (rows.length === 0 && raw.problems.length === 0 && !columns.allowEmpty)
+        throw empty;
+    return { table: { file, columns: names, rows }, problems: raw.problems };
 }
-/** Plain text of inline Markdown: emphasis, code, links and escapes reduced to their text. */
-function plainText(tokens) {
-    return inline(tokens ?? []).replace(/\s+/g, ' ').trim();
+function cellText(cell, separator) {
+    if (typeof cell === 'string')
+        return cell.trim();
+    return cell.map((item) => item.trim()).filter((item) => item !== '').join(separator);
 }
-function inline(tokens) {
-    let out = '';
-    for (const token of tokens) {
-        switch (token.type) {
-            case 'text':
-                out += 'tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0
-                    ? inline(token.tokens)
-                    : decodeEntities(String(token.text ?? ''));
-                break;
-            case 'escape':
-            case 'codespan':
-                out += String(token.text ?? '');
-                break;
-            case 'image':
-                out += String(token.text ?? '');
-                break;
-            case 'br':
-                out += ' ';
-                break;
-            case 'html':
-                out += /^<br\s*\/?>$/i.test(String(token.raw).trim()) ? ' ' : '';
-                break;
-            default:
-                if ('tokens' in token && Array.isArray(token.tokens))
-                    out += inline(token.tokens);
-                else if ('text' in token && typeof token.text === 'string')
-                    out += token.text;
-        }
-    }
-    return out;
-}
-const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: ' ',
+
+;// CONCATENATED MODULE: ./src/catalogue/read-anomalies.ts
+/**
+ * Reads the list of known residual anomalies (IEC 62304 §5.8.2, §5.8.3): every known anomaly of the
+ * release, documented and evaluated, one row each.
+ *
+ * Two layouts are understood:
+ * - the project's own, with an ID column: `ID | Title | Severity | Status | Tests | Justification |
+ *   Acceptable | Assessed By | Assessment Date | Related Risk IDs | Benefit-Risk`;
+ * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
+ *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
+ *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
+ *   not counted), and its status is open: every anomaly the template lists is residual.
+ *
+ * Pure: takes the file's name and text, returns data or throws user errors.
+ */
+
+
+/**
+ * Header names accepted for the columns of an anomaly list (canonical name -> other names). Names
+ * match case-insensitively, after trimming and collapsing whitespace. `Priority` is not a severity
+ * and is not read.
+ */
+const ANOMALY_COLUMN_ALIASES = {
+    id: ['anomaly id', 'anomaly', 'bug id', 'issue', 'issue id', 'defect id', 'key'],
+    title: ['name', 'summary'],
+    description: [],
+    severity: ['criticality', 'risk level'],
+    status: ['state', 'resolution'],
+    impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
+    'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
+    tests: ['test', 'failing tests', 'test cases', 'explains'],
+    requirements: ['requirement', 'requirement ids', 'srs'],
+    justification: ['rationale', 'justification for delay', 'reason'],
+    acceptable: ['accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted'],
+    'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
+    'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
+    'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
 };
-function decodeEntities(text) {
-    return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
-        if (name.startsWith('#')) {
-            const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-            return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-        }
-        return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-    });
-}
-function readCsv(file, text, columns) {
-    const delimiter = detectDelimiter(text);
-    const offsets = new ByteOffsets(text);
-    const lines = new Lines(text);
-    let records;
-    try {
-        records = parse(text, {
-            delimiter,
-            info: true,
-            relax_column_count: true,
-            relax_quotes: true,
-            skip_empty_lines: true,
-            trim: true,
-        });
-    }
-    catch (e) {
-        throw csvError(file, e, offsets, lines);
-    }
-    // The line each record starts on: the first non-blank character after the previous record.
-    let previousEnd = 0;
-    const located = records.map(({ record, info }) => {
-        const start = firstNonBlank(text, offsets.charAt(previousEnd));
-        previousEnd = info.bytes;
-        return { record, line: lines.lineOf(start) };
-    });
-    const header = located.find(({ record }) => record.some((cell) => cell.trim() !== ''));
-    if (header === undefined)
-        throw new UserError('the file holds no table: the header row is missing', { file });
-    const names = columns.map(header.record);
-    if (!names.includes(columns.required)) {
-        throw missingColumn(file, columns, quoteList(header.record), header.line, 'the header row has no column');
-    }
-    const rows = [];
-    const problems = [];
-    const delimiterName = delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
-    for (const { record, line } of located.slice(located.indexOf(header) + 1)) {
-        if (record.slice(names.length).some((cell) => cell.trim() !== '')) {
-            problems.push(new UserError(`the row has ${record.length} cells but the header has ${names.length}; ` +
-                `enclose a cell that contains a ${delimiterName} in double quotes, or add the missing column to the header`, { file, line }));
-        }
-        const row = makeRow(line, names, record);
-        if (row !== undefined)
-            rows.push(row);
-    }
-    if (rows.length === 0 && problems.length === 0)
-        throw noRows(file, header.line);
-    return { table: { file, columns: names, rows }, problems };
-}
-/** Comma, unless the header line has no comma outside quotes but semicolons (Excel in some locales) or tabs. */
-function detectDelimiter(text) {
-    const firstLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-    const headerLine = firstLine.replace(/"[^"]*"/g, '');
-    if (headerLine.includes(','))
-        return ',';
-    if (headerLine.includes(';'))
-        return ';';
-    if (headerLine.includes('\t'))
-        return '\t';
-    return ',';
-}
-function firstNonBlank(text, from) {
-    let i = from;
-    while (i < text.length && /\s/.test(text.charAt(i)))
-        i++;
-    return Math.min(i, Math.max(text.length - 1, 0));
-}
-function csvError(file, e, offsets, lines) {
-    if (!(e instanceof CsvError))
-        return new UserError(`cannot read the CSV: ${messageOf(e)}`, { file });
-    const num = (key) => (typeof e[key] === 'number' ? e[key] : undefined);
-    const bytes = num('bytes');
-    const recordStart = num('bytes_records');
-    const hint = 'a cell that contains the delimiter, a double quote or a line break must be enclosed in double quotes, ' +
-        'with each double quote inside it written twice ("")';
-    const text = offsets.text;
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED' && recordStart !== undefined) {
-        const line = lines.lineOf(firstNonBlank(text, offsets.charAt(recordStart)));
-        return new UserError(`a quoted cell in this row is never closed; add the closing double quote (${hint})`, { file, line });
-    }
-    const line = bytes !== undefined ? lines.lineOf(Math.min(offsets.charAt(bytes), Math.max(text.length - 1, 0))) : num('lines');
-    const reason = e.message.replace(/\s+at line \d+/, '').replace(/^[^:]*:\s*/, '');
-    return new UserError(`not valid CSV: ${reason}; ${hint}`, line === undefined ? { file } : { file, line });
-}
-/** Converts the UTF-8 byte offsets csv-parse reports into character offsets of the text. */
-class ByteOffsets {
-    text;
-    byte = 0;
-    char = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    charAt(byteOffset) {
-        if (byteOffset < this.byte) {
-            this.byte = 0;
-            this.char = 0;
-        }
-        while (this.byte < byteOffset && this.char < this.text.length) {
-            const code = this.text.codePointAt(this.char) ?? 0;
-            this.byte += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-            this.char += code >= 0x10000 ? 2 : 1;
-        }
-        return this.char;
-    }
-}
-function readData(file, root, columns) {
-    const items = entriesOf(file, root);
-    const problems = [];
-    const maps = [];
-    items.forEach((item, i) => {
-        if (item.kind === 'map')
-            maps.push(item);
-        else {
-            problems.push(new UserError(`entry ${i + 1} is ${item.kind === 'list' ? 'a list' : item.value === '' ? 'empty' : `the value "${shorten(item.value)}"`}, ` +
-                'not a set of named fields; write each entry as fields such as "id: SRS-001" and "title: ..."', { file, line: item.line }));
-        }
-    });
-    // Keys as written (first spelling seen) and normalised, in order of first appearance.
-    const keys = new Map();
-    for (const map of maps) {
-        for (const { key } of map.entries) {
-            const normal = normaliseColumnName(key);
-            if (!keys.has(normal))
-                keys.set(normal, key);
-        }
-    }
-    const normalKeys = [...keys.keys()];
-    const columnOrder = columns.map(normalKeys);
-    const nameOf = new Map(normalKeys.map((k, i) => [k, columnOrder[i] ?? k]));
-    if (maps.length > 0 && !columnOrder.includes(columns.required)) {
-        throw missingColumn(file, columns, quoteList([...keys.values()]), maps[0]?.line, 'no entry has a field');
-    }
-    const rows = [];
-    for (const map of maps) {
-        const values = new Map();
-        for (const { key, value } of map.entries) {
-            const name = nameOf.get(normaliseColumnName(key)) ?? key;
-            const cell = cellText(value);
-            const before = values.get(name);
-            if (before !== undefined && before !== '' && cell !== '') {
-                problems.push(new UserError(`the entry has two fields for column "${name}"; keep only one`, { file, line: value.line }));
-                continue;
-            }
-            if (before === undefined || before === '')
-                values.set(name, cell);
-        }
-        const row = makeRow(map.line, columnOrder, columnOrder.map((c) => values.get(c) ?? ''));
-        if (row !== undefined)
-            rows.push(row);
-    }
-    if (rows.length === 0 && problems.length === 0) {
-        throw new UserError('the list has no entries; add one entry per item', { file, line: root.line });
-    }
-    return { table: { file, columns: columnOrder, rows }, problems };
-}
-/** The list of entries: the root list, or the one list held by the root object (e.g. `requirements:`). */
-function entriesOf(file, root) {
-    const shape = 'the file must hold a list of entries, either at the top level or under one key such as "requirements:"';
-    if (root.kind === 'list')
-        return root.items;
-    if (root.kind === 'scalar')
-        throw new UserError(`${shape}; it holds a single value`, { file, line: root.line });
-    const lists = root.entries.filter((e) => e.value.kind === 'list');
-    const withObjects = lists.filter((e) => e.value.kind === 'list' && e.value.items.some((i) => i.kind === 'map'));
-    const chosen = lists.length === 1 ? lists : withObjects;
-    const only = chosen[0];
-    if (chosen.length === 1 && only !== undefined && only.value.kind === 'list')
-        return only.value.items;
-    const keys = (chosen.length > 1 ? chosen : root.entries).map((e) => `"${e.key}"`).join(', ');
-    throw new UserError(chosen.length > 1
-        ? `${shape}; it holds several lists (${keys}), keep only one`
-        : `${shape}; none of its keys (${keys || 'none'}) holds a list`, { file, line: root.line });
-}
-/** Scalars as written; a list of scalars joined with ", "; anything nested as compact JSON. */
-function cellText(data) {
-    if (data.kind === 'scalar')
-        return data.value;
-    if (data.kind === 'list' && data.items.every((i) => i.kind === 'scalar')) {
-        return data.items.map((i) => (i.kind === 'scalar' ? i.value.trim() : '')).filter((v) => v !== '').join(', ');
-    }
-    return JSON.stringify(plain(data));
-}
-function plain(data) {
-    switch (data.kind) {
-        case 'scalar':
-            return data.value;
-        case 'list':
-            return data.items.map(plain);
-        case 'map':
-            return Object.fromEntries(data.entries.map((e) => [e.key, plain(e.value)]));
-    }
-}
-function shorten(text) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > 40 ? `${one.slice(0, 37)}...` : one;
-}
-// YAML ----------------------------------------------------------------------------------------
-function yamlToData(file, text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    let doc;
-    try {
-        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
-    }
-    catch (e) {
-        throw new UserError(`cannot read the YAML: ${messageOf(e)}`, { file });
-    }
-    const lineAt = (offset) => lineCounter.linePos(offset ?? 0).line;
-    const error = doc.errors[0];
-    if (error !== undefined) {
-        const reason = error.message.split('\n')[0]?.replace(/\s+at line \d+, column \d+:?$/, '') ?? error.code;
-        // A quoted value left open runs to the end of the file, where the error is reported: name its start.
-        const open = error.code === 'MISSING_CHAR' ? unclosedQuote(text) : undefined;
-        if (open !== undefined) {
-            throw new UserError(`not valid YAML: ${reason}; this quoted value is never closed, add the closing quote`, {
-                file,
-                line: lineAt(open),
-            });
-        }
-        throw new UserError(`not valid YAML: ${reason}; check the indentation and quoting on this line`, {
-            file,
-            line: lineAt(error.pos[0]),
-        });
-    }
-    const convert = (node, depth, fallbackLine) => {
-        if (depth > 100)
-            throw new UserError('the YAML nests too deeply (or its aliases refer to each other)', { file });
-        if ((0,dist/* isAlias */.Vj)(node))
-            return convert(node.resolve(doc), depth + 1, fallbackLine);
-        const range = node?.range;
-        const line = range === undefined ? fallbackLine : lineAt(range[0]);
-        if ((0,dist/* isScalar */.jn)(node))
-            return { kind: 'scalar', value: scalarText(node.value, node.source), line };
-        if ((0,dist/* isSeq */.oP)(node))
-            return { kind: 'list', items: node.items.map((i) => convert(i, depth + 1, line)), line };
-        if ((0,dist/* isMap */.jh)(node)) {
-            const entries = [];
-            for (const pair of node.items) {
-                const keyNode = pair.key;
-                const key = (0,dist/* isScalar */.jn)(keyNode)
-                    ? scalarText(keyNode.value, keyNode.source)
-                    : JSON.stringify(plain(convert(keyNode, depth + 1, line)));
-                const keyLine = (0,dist/* isScalar */.jn)(keyNode) && keyNode.range ? lineAt(keyNode.range[0]) : line;
-                entries.push({ key, value: convert(pair.value, depth + 1, keyLine) });
-            }
-            return { kind: 'map', entries, line };
-        }
-        if ((0,dist/* isPair */.tO)(node)) {
-            const key = (0,dist/* isScalar */.jn)(node.key) ? scalarText(node.key.value, node.key.source) : String(node.key);
-            return { kind: 'map', entries: [{ key, value: convert(node.value, depth + 1, line) }], line };
-        }
-        return { kind: 'scalar', value: '', line };
-    };
-    if (doc.contents === null)
-        throw new UserError('the file holds no entries', { file });
-    return convert(doc.contents, 0, 1);
-}
-/** Offset of the first quoted scalar that has no closing quote, found in the YAML syntax tree. */
-function unclosedQuote(text) {
-    const closed = { 'double-quoted-scalar': /^"(?:[^"\\]|\\[\s\S])*"$/, 'single-quoted-scalar': /^'(?:[^']|'')*'$/ };
-    let found;
-    const walk = (x) => {
-        if (found !== undefined || x === null || typeof x !== 'object')
-            return;
-        if (Array.isArray(x))
-            return x.forEach(walk);
-        const token = x;
-        if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') &&
-            typeof token.source === 'string' &&
-            typeof token.offset === 'number' &&
-            !closed[token.type].test(token.source.trimEnd())) {
-            found = token.offset;
-            return;
-        }
-        Object.values(x).forEach(walk);
-    };
-    try {
-        for (const token of new dist/* Parser */.iX().parse(text))
-            walk(token);
-    }
-    catch {
-        return undefined;
-    }
-    return found;
-}
-/** A scalar as written: numbers keep their digits (`001`, `1.10`), null is empty. */
-function scalarText(value, source) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    return source ?? String(value);
-}
-// JSON ----------------------------------------------------------------------------------------
 /**
- * A small strict JSON parser: same grammar as `JSON.parse`, but it keeps numbers as written, knows
- * the line of every value, reports duplicate keys, and names the line of a syntax error.
+ * Columns that hold lists, one item per line. Items are also separated by `;`, and in the ID lists
+ * (`requirements`, `related risk ids`) by `,`. Test names often contain commas (parameterised tests),
+ * so `tests` is split only at line breaks and `;`. In Markdown a `<br>` is a line break; in YAML and
+ * JSON a list gives one item per element.
  */
-function jsonToData(file, text) {
-    const lines = new Lines(text);
-    let pos = 0;
-    const fail = (what, at = pos) => {
-        throw new UserError(`not valid JSON: ${what}`, { file, line: lines.lineOf(Math.min(at, Math.max(text.length - 1, 0))) });
-    };
-    const skip = () => {
-        while (pos < text.length && ' \t\n\r'.includes(text.charAt(pos)))
-            pos++;
-    };
-    const found = () => (pos >= text.length ? 'the end of the file' : `"${text.charAt(pos)}"`);
-    // JSON forbids raw control characters in strings.
-    // eslint-disable-next-line no-control-regex
-    const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-    const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-    const LITERAL = /true|false|null/y;
-    const match = (re) => {
-        re.lastIndex = pos;
-        const m = re.exec(text);
-        if (m === null)
-            return undefined;
-        pos += m[0].length;
-        return m[0];
-    };
-    const string = () => {
-        const raw = match(STRING);
-        if (raw === undefined) {
-            return fail(text.charAt(pos) === '"'
-                ? 'a string is not closed on its line, or holds a control character or a bad escape'
-                : `expected a string in double quotes, found ${found()}`);
-        }
-        return JSON.parse(raw);
-    };
-    const value = (depth) => {
-        if (depth > 500)
-            fail('the JSON nests too deeply');
-        skip();
-        const line = lines.lineOf(pos);
-        const c = text.charAt(pos);
-        if (c === '{') {
-            pos++;
-            const entries = [];
-            const seen = new Map();
-            skip();
-            if (text.charAt(pos) === '}') {
-                pos++;
-                return { kind: 'map', entries, line };
-            }
-            for (;;) {
-                skip();
-                const keyAt = pos;
-                const key = string();
-                const before = seen.get(key);
-                if (before !== undefined)
-                    fail(`the key "${key}" appears twice in one object (first on line ${before}); keep only one`, keyAt);
-                seen.set(key, lines.lineOf(keyAt));
-                skip();
-                if (text.charAt(pos) !== ':')
-                    fail(`expected ":" after the key "${key}", found ${found()}`);
-                pos++;
-                entries.push({ key, value: value(depth + 1) });
-                skip();
-                if (text.charAt(pos) === ',') {
-                    pos++;
-                    skip();
-                    if (text.charAt(pos) === '}')
-                        fail('a comma before "}" is not allowed in JSON; remove it');
-                    continue;
-                }
-                if (text.charAt(pos) === '}') {
-                    pos++;
-                    return { kind: 'map', entries, line };
-                }
-                fail(`expected "," or "}" after a value, found ${found()}`);
-            }
-        }
-        if (c === '[') {
-            pos++;
-            const items = [];
-            skip();
-            if (text.charAt(pos) === ']') {
-                pos++;
-                return { kind: 'list', items, line };
-            }
-            for (;;) {
-                items.push(value(depth + 1));
-                skip();
-                if (text.charAt(pos) === ',') {
-                    pos++;
-                    skip();
-                    if (text.charAt(pos) === ']')
-                        fail('a comma before "]" is not allowed in JSON; remove it');
-                    continue;
-                }
-                if (text.charAt(pos) === ']') {
-                    pos++;
-                    return { kind: 'list', items, line };
-                }
-                fail(`expected "," or "]" after a list item, found ${found()}`);
-            }
-        }
-        if (c === '"')
-            return { kind: 'scalar', value: string(), line };
-        const literal = match(LITERAL) ?? match(NUMBER);
-        if (literal === undefined)
-            return fail(`expected a value, found ${found()}`);
-        return { kind: 'scalar', value: literal === 'null' ? '' : literal, line };
-    };
-    const root = value(0);
-    skip();
-    if (pos < text.length)
-        fail(`unexpected ${found()} after the end of the JSON value`);
-    return root;
+const ANOMALY_LIST_COLUMNS = ['tests', 'requirements', 'related risk ids'];
+/** Status words accepted (case-insensitive, trimmed) for each status. An empty status means open. */
+const ANOMALY_STATUS_WORDS = {
+    open: ['open', 'new', 'active', 'known', 'investigating'],
+    deferred: ['deferred', 'postponed', "won't fix", 'wontfix', 'later'],
+    accepted: ['accepted', 'risk accepted', 'accepted risk'],
+    closed: ['closed', 'resolved', 'done'],
+    fixed: ['fixed', 'verified'],
+};
+/** Answers accepted (case-insensitive, trimmed) in the `acceptable` column. */
+const ACCEPTABLE_WORDS = {
+    yes: ['yes', 'y', 'true', 'acceptable', 'accepted', '1'],
+    no: ['no', 'n', 'false', 'not acceptable', 'unacceptable', '0'],
+};
+const STATUS_OF = new Map(Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.map((word) => [word, status])));
+const STATUS_ADVICE = (() => {
+    const names = Object.keys(ANOMALY_STATUS_WORDS);
+    const others = Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.filter((w) => w !== status));
+    return `write ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''} (or one of: ${others.join(', ')}); an empty status means open`;
+})();
+/** Lower-case, whitespace collapsed, typographic apostrophes made plain (`Won’t Fix` -> `won't fix`). */
+function normaliseWord(text) {
+    return text.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").toLowerCase();
 }
-function messageOf(e) {
-    return e instanceof Error ? e.message : String(e);
+/** The status a word stands for; `open` for an empty text; `undefined` for an unknown word. */
+function anomalyStatusOf(text) {
+    const word = normaliseWord(text);
+    return word === '' ? 'open' : STATUS_OF.get(word);
+}
+/**
+ * The answer of an `acceptable` cell: `{ value: true }` for yes, `{ value: false }` for no,
+ * `{ value: undefined }` for an empty cell; `undefined` for a word that is neither.
+ */
+function acceptableOf(text) {
+    const word = normaliseWord(text);
+    if (word === '')
+        return { value: undefined };
+    if (ACCEPTABLE_WORDS.yes.includes(word))
+        return { value: true };
+    if (ACCEPTABLE_WORDS.no.includes(word))
+        return { value: false };
+    return undefined;
+}
+/** Whether `text` is a calendar date written `YYYY-MM-DD` (2024-02-29 is, 2023-02-29 and 2024-02-30 are not). */
+function isIsoDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (m === null)
+        return false;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return days !== undefined && day >= 1 && day <= days;
+}
+/** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
+function splitTests(text) {
+    return splitAt(text, /\r\n|\r|\n|;/);
+}
+/** Requirement or risk IDs: split at line breaks, `;` and `,`. */
+function splitIds(text) {
+    return splitAt(text, /\r\n|\r|\n|[;,]/);
+}
+function splitAt(text, separator) {
+    return text
+        .split(separator)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/**
+ * Reads a list of known anomalies in Markdown, CSV, YAML or JSON. The table needs an ID column or,
+ * without one, a Title column (IDs are then `ANOM-<n>`, see above). A list with a header but no rows
+ * is an empty list: a release may have no known anomaly. Every problem of the file is reported at
+ * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ */
+function readAnomalies(file, text) {
+    const { table, problems } = parseTable(file, text, {
+        requiredColumn: ['id', 'title'],
+        aliases: ANOMALY_COLUMN_ALIASES,
+        // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
+        lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
+        allowEmpty: true,
+    });
+    const errors = [...problems];
+    const anomalies = [];
+    // A field is read from the column with its canonical name, else from a column named by an alias: in
+    // YAML and JSON one entry may write `assessed by` and the next `assessor`, and each keeps its column.
+    const sources = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).map(([canonical, aliases]) => [
+        canonical,
+        [canonical, ...aliases].filter((name) => table.columns.includes(name)),
+    ]));
+    const hasIds = (sources.get('id') ?? []).length > 0;
+    const firstLine = new Map();
+    table.rows.forEach((row, index) => {
+        const at = { file, line: row.line };
+        const cell = (column) => (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => value.trim() !== '') ?? '';
+        const text = (column) => cell(column).replace(/\s+/g, ' ').trim();
+        const title = text('title');
+        const rowErrors = [];
+        let id = `ANOM-${index + 1}`;
+        if (hasIds) {
+            id = cell('id').trim();
+            const before = firstLine.get(id);
+            if (id === '') {
+                rowErrors.push(new UserError(`the row${title === '' ? '' : ` "${read_anomalies_shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
+                    'or delete the row', at));
+            }
+            else if (/\s/.test(id)) {
+                rowErrors.push(new UserError(`the ID "${read_anomalies_shorten(id)}" contains whitespace; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
+            }
+            else if (before !== undefined) {
+                rowErrors.push(new UserError(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
+            }
+            else {
+                firstLine.set(id, row.line);
+            }
+        }
+        else if (title === '') {
+            rowErrors.push(new UserError('the row has no title; give every anomaly a title (or add an ID column), or delete the row', at));
+        }
+        const status = anomalyStatusOf(cell('status'));
+        if (status === undefined) {
+            rowErrors.push(new UserError(`unknown status "${read_anomalies_shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
+        }
+        const acceptable = acceptableOf(cell('acceptable'));
+        if (acceptable === undefined) {
+            rowErrors.push(new UserError(`"${read_anomalies_shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
+                `write ${ACCEPTABLE_WORDS.yes.join(', ')} or ${ACCEPTABLE_WORDS.no.join(', ')}, ` +
+                'or leave the cell empty when the anomaly is not yet assessed', at));
+        }
+        errors.push(...rowErrors);
+        if (rowErrors.length > 0 || status === undefined || acceptable === undefined)
+            return;
+        const assessmentDate = text('assessment date');
+        anomalies.push({
+            id,
+            title,
+            status,
+            severity: text('severity'),
+            description: text('description'),
+            impact: text('impact'),
+            relatedRisks: splitIds(cell('related risk ids')),
+            tests: splitTests(cell('tests')),
+            requirements: splitIds(cell('requirements')),
+            justification: text('justification'),
+            acceptable: acceptable.value,
+            assessedBy: text('assessed by'),
+            assessmentDate,
+            assessmentDateValid: isIsoDate(assessmentDate),
+            benefitRisk: text('benefit-risk'),
+            line: row.line,
+            source: file,
+        });
+    });
+    if (errors.length > 0) {
+        throw new errors_UserErrors([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    }
+    return { file, anomalies, hasAcceptableColumn: (sources.get('acceptable') ?? []).length > 0 };
+}
+function read_anomalies_shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/issue-anomalies.ts
+
+
+
+const FIELD_OF = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((name) => [normaliseColumnName(name), canonical])));
+/** What an issue form writes for an optional field left empty. */
+const NO_RESPONSE = /^_No response_$/i;
+/**
+ * Anomalies recorded as GitHub issues. The assessment lives in the issue body as the sections an issue
+ * form writes (`### Severity`, `### Justification`, `### Acceptable`, `### Assessed by`,
+ * `### Assessment date`, `### Benefit-risk`, `### Tests`, ...: the column names and aliases of the
+ * anomaly list), or in labels: `severity: high` (also `severity/high`, `severity-high`),
+ * `risk-acceptable` / `risk-not-acceptable`, `deferred` / `wontfix`, `accepted`.
+ * Status: an open issue is open (or what its Status section or labels say); an issue closed as not
+ * planned is deferred (the anomaly stays in the product); one closed as completed is fixed.
+ * An issue without an Acceptable answer is not fully assessed.
+ */
+function anomaliesFromIssues(label, issues) {
+    const errors = [];
+    const anomalies = [];
+    for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
+        const where = `issue #${issue.number}`;
+        const fields = sectionsOf(issue.body ?? '');
+        const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
+        const text = (f) => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
+        let status;
+        if (issue.state === 'closed')
+            status = issue.state_reason === 'not_planned' ? 'deferred' : 'fixed';
+        else if (fields.has('status'))
+            status = anomalyStatusOf(text('status'));
+        else
+            status = labels.map((l) => anomalyStatusOf(l)).find((s) => s !== undefined && s !== 'open') ?? 'open';
+        if (status === undefined)
+            errors.push(new UserError(`${where}: unknown status "${text('status')}" in its Status section`));
+        let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : { value: undefined };
+        if (acceptable === undefined)
+            errors.push(new UserError(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
+        else if (acceptable.value === undefined) {
+            if (labels.includes('risk-acceptable') || labels.includes('risk: acceptable'))
+                acceptable = { value: true };
+            else if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable'))
+                acceptable = { value: false };
+        }
+        if (status === undefined || acceptable === undefined)
+            continue;
+        const severity = text('severity') || (labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]).find((s) => s !== undefined) ?? '');
+        const assessmentDate = text('assessment date');
+        anomalies.push({
+            id: `#${issue.number}`,
+            title: issue.title.trim(),
+            status,
+            severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
+            description: text('description'),
+            impact: text('impact'),
+            relatedRisks: splitIds(fields.get('related risk ids') ?? ''),
+            tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
+            requirements: splitIds(fields.get('requirements') ?? ''),
+            justification: text('justification'),
+            acceptable: acceptable.value,
+            assessedBy: text('assessed by'),
+            assessmentDate,
+            assessmentDateValid: isIsoDate(assessmentDate),
+            benefitRisk: text('benefit-risk'),
+            source: issue.html_url ?? where,
+        });
+    }
+    if (errors.length > 0)
+        throw new errors_UserErrors(errors);
+    return { file: `issues labelled "${label}"`, anomalies, hasAcceptableColumn: true };
+}
+/** `### Heading` sections of an issue body (as issue forms write them), by the field they name. */
+function sectionsOf(body) {
+    const fields = new Map();
+    const parts = body.replace(/\r\n?/g, '\n').split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
+    for (let i = 1; i + 1 < parts.length; i += 2) {
+        const field = FIELD_OF.get(normaliseColumnName(parts[i].replace(/[*_:?]+$/g, '')));
+        if (field === undefined || fields.has(field))
+            continue;
+        const value = parts[i + 1].trim();
+        fields.set(field, NO_RESPONSE.test(value) ? '' : value.replace(/^```\w*\n?|\n?```$/g, ''));
+    }
+    return fields;
+}
+/** Issue-form lists are often written as Markdown bullets; the marker is not part of a test name. */
+function stripListMarker(item) {
+    return item.replace(/^(?:[-*+]|\d+\.)\s+/, '').replace(/^`(.*)`$/, '$1');
 }
 
 ;// CONCATENATED MODULE: ./src/catalogue/read-requirements.ts
@@ -34356,7 +34728,76 @@ function read_requirements_shorten(text) {
     return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 
+;// CONCATENATED MODULE: ./src/gate/anomalies.ts
+/** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
+const RESIDUAL_STATUSES = new Set(['open', 'deferred', 'accepted']);
+/** Severities that are never acceptable by default and need a benefit-risk reference. */
+const HIGH_SEVERITIES = new Set(['high', 'very high', 'critical', 'catastrophic', 'serious', 'severe']);
+/** The assessment fields, by the names a reader sees in the list. */
+const ASSESSMENT_FIELDS = [
+    ['severity', 'Severity'],
+    ['justification', 'Justification'],
+    ['assessedBy', 'Assessed By'],
+];
+/**
+ * Evaluates one anomaly. Without an Acceptable column (the common QMS template has none), an assessed
+ * anomaly counts as acceptable unless its severity is High or worse; with the column, an empty cell is
+ * a missing part of the assessment.
+ */
+function evaluateAnomaly(anomaly, policy) {
+    const residual = RESIDUAL_STATUSES.has(anomaly.status);
+    const missing = ASSESSMENT_FIELDS.filter(([key]) => anomaly[key].trim() === '').map(([, label]) => label);
+    if (anomaly.assessmentDate.trim() === '')
+        missing.push('Assessment Date');
+    else if (!anomaly.assessmentDateValid)
+        missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${anomaly.assessmentDate}")`);
+    if (policy.hasAcceptableColumn && anomaly.acceptable === undefined)
+        missing.push('Acceptable');
+    const assessed = missing.length === 0;
+    const high = HIGH_SEVERITIES.has(anomaly.severity.trim().toLowerCase());
+    const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && !high);
+    const problems = [];
+    if (residual) {
+        if (!assessed)
+            problems.push(`its assessment is incomplete: missing ${missing.join(', ')}`);
+        else if (!acceptable) {
+            problems.push(anomaly.acceptable === false
+                ? 'its assessment says the residual risk is not acceptable'
+                : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`);
+        }
+        if (high && anomaly.benefitRisk.trim() === '')
+            problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis`);
+    }
+    return { anomaly, residual, assessed, missing, acceptable, high, problems, explainsFailures: residual && problems.length === 0 };
+}
+/** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
+function namesTest(pattern, test) {
+    const p = pattern.trim();
+    if (p === '')
+        return false;
+    const { name, classname, suites, displayName } = test.test;
+    const candidates = [name, test.label];
+    if (classname !== '')
+        candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
+    if (suites.length > 0)
+        candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
+    if (displayName !== undefined)
+        candidates.push(displayName);
+    if (!p.includes('*'))
+        return candidates.includes(p);
+    const re = new RegExp(`^${p.split('*').map(escapeRegExp).join('.*')}$`, 's');
+    return candidates.some((c) => re.test(c));
+}
+/** The anomalies (that may explain failures) whose `Tests` name the test. */
+function explainingAnomalies(test, anomalies) {
+    return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test)));
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./src/gate/judge.ts
+
 /** How many test names a reason quotes before it says "and N more". */
 const NAMES_IN_A_REASON = 5;
 /**
@@ -34364,13 +34805,25 @@ const NAMES_IN_A_REASON = 5;
  * not be read are reasons too, first; without a readable requirements list there is no trace, and the
  * gate fails on the problems alone.
  */
-function judge(trace, reports, policy, problems = []) {
+function judge(trace, reports, policy, problems = [], anomalies = []) {
     const reasons = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
     const warnings = [];
+    const explainedBy = new Map();
+    const unexplained = [];
+    const acceptedBy = new Map();
     if (trace === undefined) {
         if (reasons.length === 0)
             reasons.push({ code: 'unreadable-input', message: 'the requirements list could not be read' });
-        return { passed: false, reasons, warnings, coverage: 0 };
+        return { passed: false, reasons, warnings, coverage: 0, anomalies, explainedBy, unexplained, acceptedBy };
+    }
+    for (const t of trace.tests) {
+        if (!needsExplanation(t))
+            continue;
+        const by = explainingAnomalies(t, anomalies).map((a) => a.anomaly.id);
+        if (by.length > 0)
+            explainedBy.set(t, by);
+        else
+            unexplained.push(t);
     }
     if (trace.totals.tests === 0) {
         reasons.push({
@@ -34386,11 +34839,23 @@ function judge(trace, reports, policy, problems = []) {
             });
         }
     }
+    const underRequirement = new Set();
     for (const { requirement, status, tests } of trace.requirements) {
         const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
+        for (const t of tests)
+            underRequirement.add(t);
         if (status === 'failed') {
             const bad = tests.filter((t) => t.test.status === 'failed' || t.test.status === 'errored');
-            reasons.push({ code: 'requirement-failed', message: `${id} failed: ${bad.length} of its ${tests.length} tests failed or errored: ${quote(bad)}` });
+            const open = bad.filter((t) => !explainedBy.has(t));
+            if (open.length === 0) {
+                acceptedBy.set(requirement.id, [...new Set(bad.flatMap((t) => explainedBy.get(t) ?? []))].sort());
+            }
+            else {
+                reasons.push({
+                    code: 'requirement-failed',
+                    message: `${id} failed: ${open.length} of its ${plural(tests.length, 'test')} failed or errored and no assessed, acceptable residual anomaly explains ${open.length === 1 ? 'it' : 'them'}: ${quote(open)}`,
+                });
+            }
         }
         else if (status === 'skipped') {
             reasons.push({ code: 'requirement-skipped', message: `${id} is not verified: its ${plural(tests.length, 'test')} did not run (skipped): ${quote(tests)}` });
@@ -34403,6 +34868,26 @@ function judge(trace, reports, policy, problems = []) {
         reasons.push({
             code: 'unknown-id',
             message: `${u.id} is not in the requirements list but ${plural(u.tests.length, 'test')} ${u.tests.length === 1 ? 'names' : 'name'} it (a typo, or a requirement missing from the list): ${quote(u.tests)}`,
+        });
+    }
+    for (const a of anomalies) {
+        if (a.problems.length > 0) {
+            const title = a.anomaly.title === '' ? a.anomaly.id : `${a.anomaly.id} (${a.anomaly.title})`;
+            reasons.push({ code: 'anomaly', message: `residual anomaly ${title} in ${a.anomaly.source}: ${a.problems.join('; ')}` });
+        }
+    }
+    const looseFailures = unexplained.filter((t) => t.test.status !== 'passed' && !underRequirement.has(t));
+    if (looseFailures.length > 0) {
+        reasons.push({
+            code: 'unexplained-failure',
+            message: `${plural(looseFailures.length, 'failing test')} ${looseFailures.length === 1 ? 'is' : 'are'} not explained by an assessed, acceptable residual anomaly: ${quote(looseFailures)}`,
+        });
+    }
+    const flaky = unexplained.filter((t) => t.test.status === 'passed');
+    if (flaky.length > 0) {
+        reasons.push({
+            code: 'unexplained-flaky',
+            message: `${plural(flaky.length, 'test')} failed and then passed on a rerun (flaky) and no residual anomaly explains ${flaky.length === 1 ? 'it' : 'them'}: ${quote(flaky)}`,
         });
     }
     if (trace.untraced.length > 0) {
@@ -34419,7 +34904,15 @@ function judge(trace, reports, policy, problems = []) {
         reasons,
         warnings,
         coverage: total === 0 ? 0 : Math.floor((verified / total) * 1000) / 10,
+        anomalies,
+        explainedBy,
+        unexplained,
+        acceptedBy,
     };
+}
+/** A test that failed, errored, or passed only on a rerun must be explained by an anomaly. */
+function needsExplanation(t) {
+    return t.test.status === 'failed' || t.test.status === 'errored' || t.test.flaky;
 }
 function quote(tests) {
     const shown = tests.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.label}"`);
@@ -34442,7 +34935,9 @@ function escapeMarkdown(text) {
         .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
         .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
         .replace(/^-/, '\\-')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
         .replace(/(https?|ftp|mailto):/gi, '$1&#58;')
+        .replace(/\b(www)\./gi, '$1&#46;')
         .replace(/@/g, '&#64;');
 }
 /** Text for HTML element content or a quoted attribute value. */
@@ -34565,76 +35060,12 @@ function toRepoPath(file, workspace) {
     return normal.replace(/^\.\//, '');
 }
 
-;// CONCATENATED MODULE: ./src/report/evidence.ts
-/** Identifies the evidence format; bumped when a field changes meaning. */
-const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
-function buildEvidence(trace, verdict, reports, provenance) {
-    return {
-        schema: EVIDENCE_SCHEMA,
-        verdict: verdict.passed ? 'pass' : 'fail',
-        coverage: verdict.coverage,
-        provenance,
-        totals: trace.totals,
-        reports: reports.map((r) => ({ file: r.file, ...totalsOf(r) })).sort((a, b) => compareText(a.file, b.file)),
-        requirements: trace.requirements.map((r) => ({
-            id: r.requirement.id,
-            title: r.requirement.title,
-            status: r.status,
-            tests: refs(r.tests),
-        })),
-        unknownIds: trace.unknownIds.map((u) => ({ id: u.id, tests: refs(u.tests) })),
-        untracedTests: refs(trace.untraced),
-        reasons: verdict.reasons.map((r) => r.message),
-        warnings: verdict.warnings.map((r) => r.message),
-        tests: sortTests(trace.tests).map(record),
-    };
-}
-/** The JSON evidence file: two-space indented, one trailing newline, same input -> same bytes. */
-function renderEvidenceJson(evidence) {
-    return `${JSON.stringify(evidence, null, 2)}\n`;
-}
-function totalsOf(r) {
-    const t = { tests: r.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    for (const c of r.cases)
-        t[c.status]++;
-    return t;
-}
-function refs(tests) {
-    return sortTests(tests).map((t) => ({ name: t.label, status: t.test.status, report: t.test.report }));
-}
-function record(t) {
-    const { test } = t;
-    return {
-        name: t.label,
-        status: test.status,
-        report: test.report,
-        classname: test.classname,
-        suites: test.suites,
-        ids: t.ids,
-        flaky: test.flaky,
-        time: test.time,
-        ...(test.file !== undefined ? { file: test.file } : {}),
-        ...(test.line !== undefined ? { line: test.line } : {}),
-        ...(test.message !== undefined ? { message: test.message } : {}),
-    };
-}
-/** Tests in a stable order: report, then label, then where they stand. */
-function sortTests(tests) {
-    return [...tests].sort((a, b) => compareText(a.test.report, b.test.report) ||
-        compareText(a.label, b.label) ||
-        compareText(a.test.file ?? '', b.test.file ?? '') ||
-        (a.test.line ?? 0) - (b.test.line ?? 0) ||
-        compareText(a.test.status, b.test.status));
-}
-/** Code-unit order: the same on every machine and locale. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/trace/requirement-ids.ts
 
 /** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`. */
 const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\b';
+/** Texts a pattern is tried on: one that matches an empty string on any of them is refused. */
+const EMPTY_MATCH_PROBES = ['', 'x', 'SRS-001 REQ-12 SWR-7: a test_name', 'TestSRS001ComputesDose'];
 /**
  * Compiles the `requirement-pattern` input: a JavaScript regular expression, either bare
  * (`SRS-\d+`, case-sensitive) or in slashes with flags (`/srs-\d+/i`). When the expression has a
@@ -34658,8 +35089,8 @@ function compileRequirementPattern(source, input = 'requirement-pattern') {
     catch (e) {
         throw new UserError(`input "${input}" is not a valid JavaScript regular expression: ${e.message}`);
     }
-    if (new RegExp(`^(?:${body})$`, [...flags].filter((f) => f !== 'g').join('')).test('')) {
-        throw new UserError(`input "${input}" matches the empty string, so it cannot tell IDs apart; make it match at least one character`);
+    if (EMPTY_MATCH_PROBES.some((probe) => [...probe.matchAll(re)].some((m) => m[0] === '' || (m[1] ?? m[0]) === ''))) {
+        throw new UserError(`input "${input}" can match an empty string, so it cannot tell IDs apart; make it match at least one character of the ID`);
     }
     return re;
 }
@@ -34688,7 +35119,7 @@ function idsOfTest(test, matcher) {
         texts.push(test.displayName);
     for (const text of texts) {
         for (const id of matchIds(matcher.pattern, text))
-            ids.add(id);
+            ids.add(matcher.variants?.canonical(id) ?? id);
         if (matcher.variants)
             for (const id of matcher.variants.find(text))
                 ids.add(id);
@@ -34707,7 +35138,8 @@ const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
  * Builds the opt-in variant matcher (`id-variants: loose`). Every canonical ID of the form
  * letters + optional separator + digits gets a key (`SRS-004` -> `SRS#4`); in test text, the same
  * letters (any case) followed by an optional `-`, `_`, `.` or space and the same number match it,
- * when they start a word or a camel-case part (`TestSRS004`, `test_srs_4`, `SRS_004_Doses`).
+ * when they start a word or a camel-case part (`TestSRS004`, `test_srs_4`, `SRS_004_Doses`,
+ * `TestSRS006SRS007`), but not inside a word (`classrs_12`).
  */
 function buildVariantMatcher(requirements) {
     const byKey = new Map();
@@ -34725,8 +35157,8 @@ function buildVariantMatcher(requirements) {
         prefixes.add(m[1].toUpperCase());
     }
     if (prefixes.size === 0)
-        return { find: () => [] };
-    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+        return { find: () => [], canonical: () => undefined };
+    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(requirement_ids_escapeRegExp).join('|');
     const re = new RegExp(`(${alternatives})[-_. ]?([0-9]+)(?![0-9])`, 'gi');
     return {
         find(text) {
@@ -34741,18 +35173,25 @@ function buildVariantMatcher(requirements) {
             }
             return found;
         },
+        canonical(id) {
+            const m = CANONICAL.exec(id);
+            return m ? byKey.get(`${m[1].toUpperCase()}#${Number(m[2])}`) : undefined;
+        },
     };
 }
+/**
+ * Whether the letters at `at` start a word: after a non-letter (`_srs4`, `SRS006SRS007`), or where a
+ * lower-case letter meets an upper-case one (camelCase `TestSRS004`); never inside a run of letters.
+ */
 function startsWord(text, at) {
     if (at === 0)
         return true;
     const prev = text[at - 1];
-    if (!/[A-Za-z0-9]/.test(prev))
+    if (!/[A-Za-z]/.test(prev))
         return true;
-    // camelCase: `TestSRS004` starts a part where a lower-case letter meets an upper-case one.
     return /[a-z]/.test(prev) && /[A-Z]/.test(text[at]);
 }
-function escapeRegExp(s) {
+function requirement_ids_escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -34768,8 +35207,12 @@ function trace_trace(requirements, tests, matcher) {
     const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
     for (const test of tests) {
         const ids = idsOfTest(test, matcher);
-        const t = { test, label: labelOf(test), ids, unknownIds: ids.filter((id) => !known.has(id)) };
-        traced.push(t);
+        traced.push({ test, label: labelOf(test), ids, unknownIds: ids.filter((id) => !known.has(id)) });
+    }
+    // One order for every list that follows, whatever order the reports came in.
+    traced.sort(compareTraced);
+    for (const t of traced) {
+        const { test, ids } = t;
         totals.tests++;
         totals[test.status]++;
         if (ids.length === 0)
@@ -34811,6 +35254,27 @@ function statusOf(statuses) {
         return 'verified';
     return 'skipped';
 }
+/** Code-unit order: the same on every machine and locale. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Tests in a stable order: report, label, then everything that can tell two tests apart. */
+function compareTraced(a, b) {
+    const x = a.test;
+    const y = b.test;
+    return (compareText(x.report, y.report) ||
+        compareText(a.label, b.label) ||
+        compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
+        compareText(x.classname, y.classname) ||
+        compareText(x.file ?? '', y.file ?? '') ||
+        (x.line ?? 0) - (y.line ?? 0) ||
+        compareText(x.status, y.status) ||
+        compareText(String(x.flaky), String(y.flaky)) ||
+        x.time - y.time ||
+        compareText(x.message ?? '', y.message ?? '') ||
+        compareText(x.displayName ?? '', y.displayName ?? '') ||
+        compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000')));
+}
 /** `Class › name`, or the name alone where the runner already repeats the class in it. */
 function labelOf(test) {
     const name = test.name === '' ? '(unnamed test)' : test.name;
@@ -34819,7 +35283,125 @@ function labelOf(test) {
     return `${test.classname} › ${name}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/evidence.ts
+
+/** Identifies the evidence format; bumped when a field changes meaning. */
+const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
+function buildEvidence(trace, verdict, reports, provenance) {
+    return {
+        schema: EVIDENCE_SCHEMA,
+        verdict: verdict.passed ? 'pass' : 'fail',
+        coverage: verdict.coverage,
+        provenance,
+        totals: trace.totals,
+        reports: reports.map((r) => ({ file: r.file, ...totalsOf(r) })).sort((a, b) => compareText(a.file, b.file)),
+        requirements: trace.requirements.map((r) => {
+            const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
+            return {
+                id: r.requirement.id,
+                title: r.requirement.title,
+                status: r.status,
+                tests: refs(r.tests),
+                ...(acceptedBy !== undefined ? { acceptedBy } : {}),
+            };
+        }),
+        unknownIds: trace.unknownIds.map((u) => ({ id: u.id, tests: refs(u.tests) })),
+        untracedTests: refs(trace.untraced),
+        anomalies: verdict.anomalies.map((a) => ({
+            id: a.anomaly.id,
+            title: a.anomaly.title,
+            source: a.anomaly.source,
+            status: a.anomaly.status,
+            severity: a.anomaly.severity,
+            residual: a.residual,
+            assessed: a.assessed,
+            acceptable: a.acceptable,
+            missing: a.missing,
+            problems: a.problems,
+            justification: a.anomaly.justification,
+            assessedBy: a.anomaly.assessedBy,
+            assessmentDate: a.anomaly.assessmentDate,
+            benefitRisk: a.anomaly.benefitRisk,
+            relatedRisks: a.anomaly.relatedRisks,
+            tests: a.anomaly.tests,
+            explains: refs([...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t)),
+        })),
+        unexplainedFailures: refs(verdict.unexplained),
+        reasons: verdict.reasons.map((r) => r.message),
+        warnings: verdict.warnings.map((r) => r.message),
+        tests: trace.tests.map((t) => record(t, verdict.explainedBy.get(t))),
+    };
+}
+/** The JSON evidence file: two-space indented, one trailing newline, same input -> same bytes. */
+function renderEvidenceJson(evidence) {
+    return `${JSON.stringify(evidence, null, 2)}\n`;
+}
+function totalsOf(r) {
+    const t = { tests: r.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    for (const c of r.cases)
+        t[c.status]++;
+    return t;
+}
+/** References to tests, in the trace's order (the trace sorts every list it gives). */
+function refs(tests) {
+    return tests.map((t) => ({ name: t.label, status: t.test.status, report: t.test.report }));
+}
+function record(t, explainedBy) {
+    const { test } = t;
+    return {
+        name: t.label,
+        status: test.status,
+        report: test.report,
+        classname: test.classname,
+        suites: test.suites,
+        ids: t.ids,
+        flaky: test.flaky,
+        time: test.time,
+        ...(test.file !== undefined ? { file: test.file } : {}),
+        ...(test.line !== undefined ? { line: test.line } : {}),
+        ...(test.message !== undefined ? { message: test.message } : {}),
+        ...(explainedBy !== undefined ? { explainedBy } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
+/**
+ * Retrying runners (Playwright, jest-circus retries, web-test-runner, pytest-rerunfailures) write a
+ * test once per attempt. Attempts of one test (same report, suites, classname and name) that include
+ * both a pass and a failure or error become one test: passed, flaky, with the failure's message.
+ * Attempts that agree are left as they are.
+ */
+function mergeRetries(cases) {
+    const groups = new Map();
+    for (const c of cases) {
+        const key = [c.report, ...c.suites, c.classname, c.name].join('\u0000');
+        const g = groups.get(key);
+        if (g)
+            g.push(c);
+        else
+            groups.set(key, [c]);
+    }
+    const out = [];
+    for (const attempts of groups.values()) {
+        const passed = attempts.find((c) => c.status === 'passed');
+        const failed = attempts.find((c) => c.status === 'failed' || c.status === 'errored');
+        if (attempts.length < 2 || passed === undefined || failed === undefined) {
+            out.push(...attempts);
+            continue;
+        }
+        out.push({
+            ...passed,
+            flaky: true,
+            time: attempts.reduce((sum, c) => sum + c.time, 0),
+            ...(failed.message !== undefined ? { message: failed.message } : {}),
+        });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate.ts
+
+
 
 
 
@@ -34835,7 +35417,7 @@ function evaluate(input) {
                 pattern: input.pattern,
                 ...(input.idVariants === 'loose' ? { variants: buildVariantMatcher(input.list.requirements) } : {}),
             };
-            trace = trace_trace(input.list.requirements, input.reports.flatMap((r) => r.cases), matcher);
+            trace = trace_trace(input.list.requirements, input.reports.flatMap((r) => mergeRetries(r.cases)), matcher);
         }
         catch (e) {
             if (!(e instanceof Error) || e.name !== 'UserError')
@@ -34843,7 +35425,8 @@ function evaluate(input) {
             problems.push(e);
         }
     }
-    const verdict = judge(trace, input.reports, input.policy, problems);
+    const anomalies = (input.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
+    const verdict = judge(trace, input.reports, input.policy, problems, anomalies);
     const empty = { requirements: [], tests: [], untraced: [], unknownIds: [], totals: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 } };
     const evidence = buildEvidence(trace ?? empty, verdict, input.reports, input.provenance);
     const annotations = problems.map((p) => {
@@ -38117,7 +38700,7 @@ class Pattern {
         }
         // Replace leading `~` segment
         else if (pattern === '~' || pattern.startsWith(`~${external_path_namespaceObject.sep}`)) {
-            homedir = homedir || external_os_namespaceObject.homedir();
+            homedir = homedir || external_os_.homedir();
             external_assert_(homedir, 'Unable to determine HOME directory');
             external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
             pattern = Pattern.globEscape(homedir) + pattern.substr(1);
@@ -38313,7 +38896,7 @@ class DefaultGlobber {
                 try {
                     // Intentionally using lstat. Detection for broken symlink
                     // will be performed later (if following symlinks).
-                    yield __await(external_fs_namespaceObject.promises.lstat(searchPath));
+                    yield __await(external_fs_.promises.lstat(searchPath));
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -38358,7 +38941,7 @@ class DefaultGlobber {
                     }
                     // Push the child items in reverse
                     const childLevel = item.level + 1;
-                    const childItems = (yield __await(external_fs_namespaceObject.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_namespaceObject.join(item.path, x), childLevel));
                     stack.push(...childItems.reverse());
                 }
                 // File
@@ -38402,7 +38985,7 @@ class DefaultGlobber {
             if (options.followSymbolicLinks) {
                 try {
                     // Use `stat` (following symlinks)
-                    stats = yield external_fs_namespaceObject.promises.stat(item.path);
+                    stats = yield external_fs_.promises.stat(item.path);
                 }
                 catch (err) {
                     if (err.code === 'ENOENT') {
@@ -38417,12 +39000,12 @@ class DefaultGlobber {
             }
             else {
                 // Use `lstat` (not following symlinks)
-                stats = yield external_fs_namespaceObject.promises.lstat(item.path);
+                stats = yield external_fs_.promises.lstat(item.path);
             }
             // Note, isDirectory() returns false for the lstat of a symlink
             if (stats.isDirectory() && options.followSymbolicLinks) {
                 // Get the realpath
-                const realPath = yield external_fs_namespaceObject.promises.realpath(item.path);
+                const realPath = yield external_fs_.promises.realpath(item.path);
                 // Fixup the traversal chain to match the item level
                 while (traversalChain.length >= item.level) {
                     traversalChain.pop();
@@ -46194,8 +46777,9 @@ function parseJunit(file, text) {
         const textEnd = lt === -1 ? n : lt;
         if (textEnd > pos) {
             if (stack.length === 0) {
-                if (text.slice(pos, textEnd).trim() !== '') {
-                    fail(pos, rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
+                const stray = text.slice(pos, textEnd).search(/\S/);
+                if (stray !== -1) {
+                    fail(pos + stray, rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
                 }
             }
             else {
@@ -46383,7 +46967,9 @@ function scanStartTag(text, lt, fail) {
 function parseChunk(chunk, at, fail) {
     try {
         const doc = caseParser.parse(chunk);
-        const root = Object.values(doc)[0];
+        // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
+        const first = Object.values(doc)[0];
+        const root = Array.isArray(first) ? first[0] : first;
         return typeof root === 'object' && root !== null ? root : {};
     }
     catch (e) {
@@ -46396,7 +46982,7 @@ function toTestCase(report, node, suite) {
     const skips = parse_junit_elements(node, 'skipped');
     const flakes = [...parse_junit_elements(node, 'flakyFailure'), ...parse_junit_elements(node, 'flakyError')];
     const status = parse_junit_statusOf(node, failures, errors, skips);
-    const ownProperties = [...requirementProperties(parse_junit_elements(node, 'properties')), ...attributeProperties(node)];
+    const ownProperties = [...requirementProperties(parse_junit_elements(node, 'properties')), ...attributeProperties(node), ...reportEntryProperties(node)];
     const properties = ownProperties.length === 0 ? (suite?.properties ?? []) : [...(suite?.properties ?? []), ...ownProperties];
     const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
     const message = parse_junit_messageOf(messageFrom[0]);
@@ -46478,6 +47064,24 @@ function displayNameOf(node) {
     }
     return undefined;
 }
+/**
+ * JUnit Platform `TestReporter` entries, which its console writes into a `<system-out>` as
+ * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines.
+ */
+function reportEntryProperties(node) {
+    const out = [];
+    for (const el of parse_junit_elements(node, 'system-out')) {
+        const text = textOf(el);
+        if (!text.includes('Report Entry #'))
+            continue;
+        for (const m of text.matchAll(/^\s*- ([^:\n]+): (.*)$/gm)) {
+            const name = m[1].trim();
+            if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+                out.push({ name, value: m[2].trim() });
+        }
+    }
+    return out;
+}
 /** Requirement-carrying `<property>` elements of the given `<properties>` elements. */
 function requirementProperties(groups) {
     const out = [];
@@ -46524,6 +47128,94 @@ function addTotals(into, t) {
 }
 function hex4(c) {
     return c.toString(16).toUpperCase().padStart(4, '0');
+}
+
+;// CONCATENATED MODULE: ./src/io/github-issues.ts
+
+/**
+ * Every issue of the repository with the label, open and closed, all pages (pull requests dropped).
+ * Octokit is loaded here, on first use, so a run without an anomaly label never pays for it. Every
+ * failure is a UserError that says what to fix; the token never appears in a message.
+ */
+async function fetchLabelledIssues(token, repository, label) {
+    if (token.trim() === '') {
+        throw new UserError('input "github-token" is empty, so the issues labelled as anomalies cannot be read; pass `github-token: ${{ github.token }}` and grant `issues: read`');
+    }
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo)
+        throw new UserError(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token);
+    try {
+        const issues = (await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'all', per_page: 100 }));
+        return issues.filter((i) => i.pull_request === undefined || i.pull_request === null);
+    }
+    catch (e) {
+        throw new UserError(`the issues labelled "${label}" in ${repository} could not be read: ${describe(e)}`);
+    }
+}
+function describe(e) {
+    const err = e;
+    const headers = err.response?.headers ?? {};
+    if (err.status === 429 || (err.status === 403 && headers['x-ratelimit-remaining'] === '0')) {
+        const reset = Number(headers['x-ratelimit-reset']);
+        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+        return `GitHub's API rate limit is exhausted${when}; run again later`;
+    }
+    if (err.status === 401)
+        return 'the token was refused (401 Bad credentials)';
+    if (err.status === 403)
+        return 'access denied (403): give the workflow `permissions: issues: read`';
+    if (err.status === 404)
+        return 'the repository was not found (404), or the token cannot see it';
+    if (typeof err.status === 'number')
+        return `GitHub answered ${err.status}`;
+    return err.message ?? String(e);
+}
+
+;// CONCATENATED MODULE: ./src/report/anomaly-list.ts
+
+const COLUMNS = [
+    ['ID', (a) => a.id],
+    ['Title', (a) => a.title],
+    ['Status', (a) => a.status],
+    ['Residual', (a) => (a.residual ? 'yes' : 'no')],
+    ['Severity', (a) => a.severity],
+    ['Assessed', (a) => (a.assessed ? 'yes' : `no (missing ${a.missing.join(', ')})`)],
+    ['Acceptable', (a) => (a.acceptable ? 'yes' : 'no')],
+    ['Justification', (a) => a.justification],
+    ['Assessed By', (a) => a.assessedBy],
+    ['Assessment Date', (a) => a.assessmentDate],
+    ['Benefit-Risk', (a) => a.benefitRisk],
+    ['Related Risk IDs', (a) => a.relatedRisks.join(', ')],
+    ['Tests Explained', (a) => a.explains.map((t) => `${t.name} (${t.status})`).join('; ')],
+    ['Gate', (a) => (a.problems.length === 0 ? 'ok' : a.problems.join('; '))],
+    ['Source', (a) => a.source],
+];
+/** The known anomalies as evaluated, as a Markdown table for the release notes (IEC 62304 §5.8.3). */
+function renderAnomaliesMarkdown(evidence) {
+    const residual = evidence.anomalies.filter((a) => a.residual);
+    const lines = [
+        '# Known residual anomalies',
+        '',
+        residual.length === 0
+            ? 'The release contains no known residual anomaly.'
+            : `The release contains ${residual.length} known residual ${residual.length === 1 ? 'anomaly' : 'anomalies'}; each was evaluated before release.`,
+        '',
+    ];
+    if (evidence.anomalies.length > 0) {
+        lines.push(`| ${COLUMNS.map(([h]) => h).join(' | ')} |`, `| ${COLUMNS.map(() => '---').join(' | ')} |`);
+        for (const a of evidence.anomalies)
+            lines.push(`| ${COLUMNS.map(([, cell]) => escapeMarkdown(cell(a))).join(' | ')} |`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The same list as CSV. */
+function renderAnomaliesCsv(evidence) {
+    const rows = [COLUMNS.map(([h]) => csvField(h)).join(',')];
+    for (const a of evidence.anomalies)
+        rows.push(COLUMNS.map(([, cell]) => csvField(cell(a))).join(','));
+    return `${rows.join('\r\n')}\r\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/matrix-csv.ts
@@ -46607,7 +47299,8 @@ function renderSummary(evidence, options = {}) {
     let rows = 0;
     for (const r of evidence.requirements) {
         const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
-        if (!out.line(`| **${escapeMarkdown(r.id)}**${title} | ${STATUS_MARK[r.status]} | ${testList(r.tests)} |`))
+        const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
+        if (!out.line(`| **${escapeMarkdown(r.id)}**${title} | ${status} | ${testList(r.tests)} |`))
             break;
         rows++;
     }
@@ -46615,6 +47308,18 @@ function renderSummary(evidence, options = {}) {
         out.force('');
         out.force(`_${evidence.requirements.length - rows} more requirements were cut from this summary to stay under GitHub's 1 MiB limit; ` +
             `the evidence file${where(options)} has them all._`);
+    }
+    if (evidence.anomalies.length > 0 && out.line('')) {
+        out.line('### Residual anomalies');
+        out.line('');
+        out.line('| Anomaly | Status | Severity | Assessment | Explains |');
+        out.line('| --- | --- | --- | --- | --- |');
+        for (const a of evidence.anomalies) {
+            const title = a.title === '' ? '' : ` ${escapeMarkdown(truncate(a.title, NAME_LENGTH))}`;
+            const row = `| **${escapeMarkdown(a.id)}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${escapeMarkdown(a.severity) || '—'} | ${assessment(a)} | ${testList(a.explains)} |`;
+            if (!out.line(row))
+                break;
+        }
     }
     if (evidence.unknownIds.length > 0 && out.line('')) {
         out.line('### IDs named by tests but not in the requirements list');
@@ -46635,6 +47340,15 @@ function testList(tests) {
     const shown = tests.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
     const more = tests.length - shown.length;
     return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more` : shown.join('<br>');
+}
+/** What the assessment of an anomaly says, and what it lacks. */
+function assessment(a) {
+    if (!a.residual)
+        return 'not required (closed)';
+    const by = a.assessedBy === '' ? '' : ` by ${escapeMarkdown(truncate(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${escapeMarkdown(a.assessmentDate)}`}`;
+    if (a.problems.length === 0)
+        return `✅ acceptable${by}`;
+    return `❌ ${a.problems.map((p) => escapeMarkdown(p)).join('; ')}`;
 }
 function where(options) {
     return options.evidencePath === undefined ? '' : ` (${escapeMarkdown(options.evidencePath)})`;
@@ -46688,6 +47402,7 @@ function readSettings(input) {
     }
     const patternSource = input('requirement-pattern').trim() || DEFAULT_REQUIREMENT_PATTERN;
     const anomalies = input('anomalies').trim();
+    const anomalyLabel = input('anomaly-label').trim();
     return {
         reports,
         requirements,
@@ -46696,6 +47411,8 @@ function readSettings(input) {
         idVariants: oneOf(input, 'id-variants', ['exact', 'loose'], 'exact'),
         untracedTests: oneOf(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
         ...(anomalies === '' ? {} : { anomalies }),
+        ...(anomalyLabel === '' ? {} : { anomalyLabel }),
+        githubToken: input('github-token').trim(),
         evidenceDir: input('evidence-dir').trim() || 'release-gate-evidence',
     };
 }
@@ -46724,8 +47441,18 @@ function oneOf(input, name, allowed, fallback) {
 
 
 
+
+
+
+
 /** Names of the evidence files inside the evidence folder. */
-const EVIDENCE_FILES = { json: 'traceability.json', markdown: 'traceability.md', csv: 'traceability.csv' };
+const EVIDENCE_FILES = {
+    json: 'traceability.json',
+    markdown: 'traceability.md',
+    csv: 'traceability.csv',
+    anomaliesMarkdown: 'anomalies.md',
+    anomaliesCsv: 'anomalies.csv',
+};
 /**
  * settings -> load -> trace and judge -> report. The one place that catches: whatever goes wrong,
  * the step fails (a user's mistake with its message, anything else as a bug with its stack).
@@ -46733,6 +47460,8 @@ const EVIDENCE_FILES = { json: 'traceability.json', markdown: 'traceability.md',
 async function run(env = process.env) {
     try {
         const settings = readSettings((name) => getInput(name));
+        if (settings.githubToken !== '')
+            core_setSecret(settings.githubToken);
         const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
         await gate(settings, workspace, env);
     }
@@ -46790,9 +47519,34 @@ async function gate(settings, workspace, env) {
         }
         return out;
     });
+    const anomalyLists = await group('Known anomalies', async () => {
+        const out = [];
+        if (settings.anomalies !== undefined) {
+            try {
+                const bytes = await readInsideWorkspace(settings.anomalies, workspace, 'the anomaly list');
+                out.push(readAnomalies(displayPath(external_node_path_default().resolve(workspace, settings.anomalies), workspace), new TextDecoder().decode(bytes)));
+            }
+            catch (e) {
+                keep(e);
+            }
+        }
+        if (settings.anomalyLabel !== undefined) {
+            try {
+                const issues = await fetchLabelledIssues(settings.githubToken, env['GITHUB_REPOSITORY'] ?? '', settings.anomalyLabel);
+                out.push(anomaliesFromIssues(settings.anomalyLabel, issues));
+            }
+            catch (e) {
+                keep(e);
+            }
+        }
+        for (const l of out)
+            logUntrusted(`${l.anomalies.length} known anomalies in ${l.file}`);
+        return out;
+    });
     const outcome = evaluate({
         list,
         reports,
+        anomalyLists,
         problems,
         pattern: settings.requirementPattern,
         idVariants: settings.idVariants,
@@ -46812,6 +47566,10 @@ async function gate(settings, workspace, env) {
     await promises_default().writeFile(jsonPath, renderEvidenceJson(outcome.evidence));
     await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
     await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.csv), renderMatrixCsv(outcome.evidence));
+    if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
+        await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
+        await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
+    }
     const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
     if (env['GITHUB_STEP_SUMMARY'])
         await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], summary);
@@ -46850,6 +47608,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -47011,6 +47776,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -49687,7 +50459,7 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
+exports.DB = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
@@ -49695,7 +50467,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -55631,7 +56403,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -55640,6 +56412,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -55738,9 +56513,94 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

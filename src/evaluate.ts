@@ -1,8 +1,10 @@
 import type { UserError } from './errors.js';
 import { judge, type GatePolicy, type Verdict } from './gate/judge.js';
-import type { Report, RequirementList } from './model.js';
+import { evaluateAnomaly } from './gate/anomalies.js';
+import type { AnomalyList, Report, RequirementList } from './model.js';
 import { buildAnnotations, capAnnotations, toRepoPath, type Annotation } from './report/annotations.js';
 import { buildEvidence, type Evidence, type Provenance } from './report/evidence.js';
+import { mergeRetries } from './trace/merge-retries.js';
 import { buildVariantMatcher, type IdMatcher } from './trace/requirement-ids.js';
 import { trace as traceTests, type Trace } from './trace/trace.js';
 
@@ -10,6 +12,8 @@ export interface GateInput {
   /** The requirements list, or undefined when it could not be read (a problem says why). */
   readonly list: RequirementList | undefined;
   readonly reports: readonly Report[];
+  /** Known anomalies from every source (a file, GitHub issues); empty when none is configured. */
+  readonly anomalyLists?: readonly AnomalyList[];
   /** Inputs that could not be read, each naming its file and line. */
   readonly problems: readonly UserError[];
   readonly pattern: RegExp;
@@ -37,13 +41,14 @@ export function evaluate(input: GateInput): GateOutcome {
         pattern: input.pattern,
         ...(input.idVariants === 'loose' ? { variants: buildVariantMatcher(input.list.requirements) } : {}),
       };
-      trace = traceTests(input.list.requirements, input.reports.flatMap((r) => r.cases), matcher);
+      trace = traceTests(input.list.requirements, input.reports.flatMap((r) => mergeRetries(r.cases)), matcher);
     } catch (e) {
       if (!(e instanceof Error) || e.name !== 'UserError') throw e;
       problems.push(e as UserError);
     }
   }
-  const verdict = judge(trace, input.reports, input.policy, problems);
+  const anomalies = (input.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
+  const verdict = judge(trace, input.reports, input.policy, problems, anomalies);
   const empty: Trace = { requirements: [], tests: [], untraced: [], unknownIds: [], totals: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 } };
   const evidence = buildEvidence(trace ?? empty, verdict, input.reports, input.provenance);
   const annotations: Annotation[] = problems.map((p) => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { anomaliesFromIssues } from './catalogue/issue-anomalies.js';
+import { readAnomalies } from './catalogue/read-anomalies.js';
 import { readRequirements } from './catalogue/read-requirements.js';
 import { UserError, UserErrors } from './errors.js';
 import { evaluate } from './evaluate.js';
@@ -9,14 +11,22 @@ import { displayPath, readInsideWorkspace } from './io/files.js';
 import { annotate, logUntrusted } from './io/runner.js';
 import { decodeReport } from './junit/decode-report.js';
 import { parseJunit } from './junit/parse-junit.js';
-import type { Report, RequirementList } from './model.js';
+import { fetchLabelledIssues } from './io/github-issues.js';
+import type { AnomalyList, Report, RequirementList } from './model.js';
+import { renderAnomaliesCsv, renderAnomaliesMarkdown } from './report/anomaly-list.js';
 import { renderEvidenceJson } from './report/evidence.js';
 import { renderMatrixCsv } from './report/matrix-csv.js';
 import { renderSummary } from './report/summary.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** Names of the evidence files inside the evidence folder. */
-export const EVIDENCE_FILES = { json: 'traceability.json', markdown: 'traceability.md', csv: 'traceability.csv' } as const;
+export const EVIDENCE_FILES = {
+  json: 'traceability.json',
+  markdown: 'traceability.md',
+  csv: 'traceability.csv',
+  anomaliesMarkdown: 'anomalies.md',
+  anomaliesCsv: 'anomalies.csv',
+} as const;
 
 /**
  * settings -> load -> trace and judge -> report. The one place that catches: whatever goes wrong,
@@ -25,6 +35,7 @@ export const EVIDENCE_FILES = { json: 'traceability.json', markdown: 'traceabili
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
+    if (settings.githubToken !== '') core.setSecret(settings.githubToken);
     const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
     await gate(settings, workspace, env);
   } catch (e) {
@@ -78,9 +89,32 @@ async function gate(settings: Settings, workspace: string, env: NodeJS.ProcessEn
     return out;
   });
 
+  const anomalyLists = await core.group('Known anomalies', async () => {
+    const out: AnomalyList[] = [];
+    if (settings.anomalies !== undefined) {
+      try {
+        const bytes = await readInsideWorkspace(settings.anomalies, workspace, 'the anomaly list');
+        out.push(readAnomalies(displayPath(path.resolve(workspace, settings.anomalies), workspace), new TextDecoder().decode(bytes)));
+      } catch (e) {
+        keep(e);
+      }
+    }
+    if (settings.anomalyLabel !== undefined) {
+      try {
+        const issues = await fetchLabelledIssues(settings.githubToken, env['GITHUB_REPOSITORY'] ?? '', settings.anomalyLabel);
+        out.push(anomaliesFromIssues(settings.anomalyLabel, issues));
+      } catch (e) {
+        keep(e);
+      }
+    }
+    for (const l of out) logUntrusted(`${l.anomalies.length} known anomalies in ${l.file}`);
+    return out;
+  });
+
   const outcome = evaluate({
     list,
     reports,
+    anomalyLists,
     problems,
     pattern: settings.requirementPattern,
     idVariants: settings.idVariants,
@@ -101,6 +135,10 @@ async function gate(settings: Settings, workspace: string, env: NodeJS.ProcessEn
   await fs.writeFile(jsonPath, renderEvidenceJson(outcome.evidence));
   await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
   await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.csv), renderMatrixCsv(outcome.evidence));
+  if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
+    await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
+    await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
+  }
 
   const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
   if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], summary);

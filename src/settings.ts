@@ -10,7 +10,11 @@ export interface Settings {
   readonly requirementPatternSource: string;
   readonly idVariants: 'exact' | 'loose';
   readonly untracedTests: 'fail' | 'warn';
+  /** Path of the anomaly list. */
   readonly anomalies?: string;
+  /** Label of the GitHub issues that record anomalies. */
+  readonly anomalyLabel?: string;
+  readonly githubToken: string;
   readonly evidenceDir: string;
 }
 
@@ -31,6 +35,7 @@ export function readSettings(input: InputSource): Settings {
   }
   const patternSource = input('requirement-pattern').trim() || DEFAULT_REQUIREMENT_PATTERN;
   const anomalies = input('anomalies').trim();
+  const anomalyLabel = input('anomaly-label').trim();
   return {
     reports,
     requirements,
@@ -39,6 +44,8 @@ export function readSettings(input: InputSource): Settings {
     idVariants: oneOf(input, 'id-variants', ['exact', 'loose'], 'exact'),
     untracedTests: oneOf(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
     ...(anomalies === '' ? {} : { anomalies }),
+    ...(anomalyLabel === '' ? {} : { anomalyLabel }),
+    githubToken: input('github-token').trim(),
     evidenceDir: input('evidence-dir').trim() || 'release-gate-evidence',
   };
 }

@@ -10,7 +10,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
     .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/^-/, '\\-')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/(https?|ftp|mailto):/gi, '$1&#58;')
+    .replace(/\b(www)\./gi, '$1&#46;')
     .replace(/@/g, '&#64;');
 }
 

@@ -1,6 +1,6 @@
 import type { Verdict } from '../gate/judge.js';
-import type { Report, RequirementStatus, TestStatus, Totals } from '../model.js';
-import type { Trace, TracedTest } from '../trace/trace.js';
+import type { AnomalyStatus, Report, RequirementStatus, TestStatus, Totals } from '../model.js';
+import { compareText, type Trace, type TracedTest } from '../trace/trace.js';
 
 /** Identifies the evidence format; bumped when a field changes meaning. */
 export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
@@ -29,6 +29,33 @@ export interface TestRecord extends TestRef {
   readonly file?: string;
   readonly line?: number;
   readonly message?: string;
+  /** IDs of the residual anomalies that explain this test's failure or flakiness. */
+  readonly explainedBy?: readonly string[];
+}
+
+/** A known anomaly as the gate evaluated it. */
+export interface AnomalyRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly source: string;
+  readonly status: AnomalyStatus;
+  readonly severity: string;
+  readonly residual: boolean;
+  readonly assessed: boolean;
+  readonly acceptable: boolean;
+  /** Assessment fields that are missing or invalid. */
+  readonly missing: readonly string[];
+  /** Why it fails the gate; empty when it does not. */
+  readonly problems: readonly string[];
+  readonly justification: string;
+  readonly assessedBy: string;
+  readonly assessmentDate: string;
+  readonly benefitRisk: string;
+  readonly relatedRisks: readonly string[];
+  /** The `Tests` entries as written (names or globs). */
+  readonly tests: readonly string[];
+  /** The failing or flaky tests it explains. */
+  readonly explains: readonly TestRef[];
 }
 
 /** The evidence an auditor files: everything the verdict rests on, sorted, with no time in it. */
@@ -44,9 +71,14 @@ export interface Evidence {
     readonly title: string;
     readonly status: RequirementStatus;
     readonly tests: readonly TestRef[];
+    /** For a failed requirement whose failures are all explained: the anomalies that accept it. */
+    readonly acceptedBy?: readonly string[];
   }[];
   readonly unknownIds: readonly { readonly id: string; readonly tests: readonly TestRef[] }[];
   readonly untracedTests: readonly TestRef[];
+  readonly anomalies: readonly AnomalyRecord[];
+  /** Failing, erroring or flaky tests that no assessed, acceptable residual anomaly explains. */
+  readonly unexplainedFailures: readonly TestRef[];
   readonly reasons: readonly string[];
   readonly warnings: readonly string[];
   readonly tests: readonly TestRecord[];
@@ -60,17 +92,41 @@ export function buildEvidence(trace: Trace, verdict: Verdict, reports: readonly 
     provenance,
     totals: trace.totals,
     reports: reports.map((r) => ({ file: r.file, ...totalsOf(r) })).sort((a, b) => compareText(a.file, b.file)),
-    requirements: trace.requirements.map((r) => ({
-      id: r.requirement.id,
-      title: r.requirement.title,
-      status: r.status,
-      tests: refs(r.tests),
-    })),
+    requirements: trace.requirements.map((r) => {
+      const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
+      return {
+        id: r.requirement.id,
+        title: r.requirement.title,
+        status: r.status,
+        tests: refs(r.tests),
+        ...(acceptedBy !== undefined ? { acceptedBy } : {}),
+      };
+    }),
     unknownIds: trace.unknownIds.map((u) => ({ id: u.id, tests: refs(u.tests) })),
     untracedTests: refs(trace.untraced),
+    anomalies: verdict.anomalies.map((a) => ({
+      id: a.anomaly.id,
+      title: a.anomaly.title,
+      source: a.anomaly.source,
+      status: a.anomaly.status,
+      severity: a.anomaly.severity,
+      residual: a.residual,
+      assessed: a.assessed,
+      acceptable: a.acceptable,
+      missing: a.missing,
+      problems: a.problems,
+      justification: a.anomaly.justification,
+      assessedBy: a.anomaly.assessedBy,
+      assessmentDate: a.anomaly.assessmentDate,
+      benefitRisk: a.anomaly.benefitRisk,
+      relatedRisks: a.anomaly.relatedRisks,
+      tests: a.anomaly.tests,
+      explains: refs([...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t)),
+    })),
+    unexplainedFailures: refs(verdict.unexplained),
     reasons: verdict.reasons.map((r) => r.message),
     warnings: verdict.warnings.map((r) => r.message),
-    tests: sortTests(trace.tests).map(record),
+    tests: trace.tests.map((t) => record(t, verdict.explainedBy.get(t))),
   };
 }
 
@@ -85,11 +141,12 @@ function totalsOf(r: Report): Totals {
   return t;
 }
 
+/** References to tests, in the trace's order (the trace sorts every list it gives). */
 function refs(tests: readonly TracedTest[]): TestRef[] {
-  return sortTests(tests).map((t) => ({ name: t.label, status: t.test.status, report: t.test.report }));
+  return tests.map((t) => ({ name: t.label, status: t.test.status, report: t.test.report }));
 }
 
-function record(t: TracedTest): TestRecord {
+function record(t: TracedTest, explainedBy: readonly string[] | undefined): TestRecord {
   const { test } = t;
   return {
     name: t.label,
@@ -103,22 +160,6 @@ function record(t: TracedTest): TestRecord {
     ...(test.file !== undefined ? { file: test.file } : {}),
     ...(test.line !== undefined ? { line: test.line } : {}),
     ...(test.message !== undefined ? { message: test.message } : {}),
+    ...(explainedBy !== undefined ? { explainedBy } : {}),
   };
-}
-
-/** Tests in a stable order: report, then label, then where they stand. */
-export function sortTests(tests: readonly TracedTest[]): TracedTest[] {
-  return [...tests].sort(
-    (a, b) =>
-      compareText(a.test.report, b.test.report) ||
-      compareText(a.label, b.label) ||
-      compareText(a.test.file ?? '', b.test.file ?? '') ||
-      (a.test.line ?? 0) - (b.test.line ?? 0) ||
-      compareText(a.test.status, b.test.status),
-  );
-}
-
-/** Code-unit order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import type { RequirementStatus, TestStatus } from '../model.js';
 import { escapeMarkdown, truncate } from './escape.js';
-import type { Evidence, TestRef } from './evidence.js';
+import type { AnomalyRecord, Evidence, TestRef } from './evidence.js';
 
 /** GitHub drops a step summary above 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -70,7 +70,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   let rows = 0;
   for (const r of evidence.requirements) {
     const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
-    if (!out.line(`| **${escapeMarkdown(r.id)}**${title} | ${STATUS_MARK[r.status]} | ${testList(r.tests)} |`)) break;
+    const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
+    if (!out.line(`| **${escapeMarkdown(r.id)}**${title} | ${status} | ${testList(r.tests)} |`)) break;
     rows++;
   }
   if (rows < evidence.requirements.length) {
@@ -79,6 +80,17 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
       `_${evidence.requirements.length - rows} more requirements were cut from this summary to stay under GitHub's 1 MiB limit; ` +
         `the evidence file${where(options)} has them all._`,
     );
+  }
+  if (evidence.anomalies.length > 0 && out.line('')) {
+    out.line('### Residual anomalies');
+    out.line('');
+    out.line('| Anomaly | Status | Severity | Assessment | Explains |');
+    out.line('| --- | --- | --- | --- | --- |');
+    for (const a of evidence.anomalies) {
+      const title = a.title === '' ? '' : ` ${escapeMarkdown(truncate(a.title, NAME_LENGTH))}`;
+      const row = `| **${escapeMarkdown(a.id)}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${escapeMarkdown(a.severity) || '—'} | ${assessment(a)} | ${testList(a.explains)} |`;
+      if (!out.line(row)) break;
+    }
   }
   if (evidence.unknownIds.length > 0 && out.line('')) {
     out.line('### IDs named by tests but not in the requirements list');
@@ -97,6 +109,14 @@ function testList(tests: readonly TestRef[]): string {
   const shown = tests.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
   const more = tests.length - shown.length;
   return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more` : shown.join('<br>');
+}
+
+/** What the assessment of an anomaly says, and what it lacks. */
+function assessment(a: AnomalyRecord): string {
+  if (!a.residual) return 'not required (closed)';
+  const by = a.assessedBy === '' ? '' : ` by ${escapeMarkdown(truncate(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${escapeMarkdown(a.assessmentDate)}`}`;
+  if (a.problems.length === 0) return `✅ acceptable${by}`;
+  return `❌ ${a.problems.map((p) => escapeMarkdown(p)).join('; ')}`;
 }
 
 function where(options: SummaryOptions): string {

@@ -4,6 +4,9 @@ import type { Requirement, TestCase } from '../model.js';
 /** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`. */
 export const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\b';
 
+/** Texts a pattern is tried on: one that matches an empty string on any of them is refused. */
+const EMPTY_MATCH_PROBES = ['', 'x', 'SRS-001 REQ-12 SWR-7: a test_name', 'TestSRS001ComputesDose'];
+
 /** How requirement IDs are found in a test. */
 export interface IdMatcher {
   /** The requirement pattern, global. */
@@ -32,8 +35,8 @@ export function compileRequirementPattern(source: string, input = 'requirement-p
   } catch (e) {
     throw new UserError(`input "${input}" is not a valid JavaScript regular expression: ${(e as Error).message}`);
   }
-  if (new RegExp(`^(?:${body})$`, [...flags].filter((f) => f !== 'g').join('')).test('')) {
-    throw new UserError(`input "${input}" matches the empty string, so it cannot tell IDs apart; make it match at least one character`);
+  if (EMPTY_MATCH_PROBES.some((probe) => [...probe.matchAll(re)].some((m) => m[0] === '' || (m[1] ?? m[0]) === ''))) {
+    throw new UserError(`input "${input}" can match an empty string, so it cannot tell IDs apart; make it match at least one character of the ID`);
   }
   return re;
 }
@@ -61,7 +64,7 @@ export function idsOfTest(test: TestCase, matcher: IdMatcher): string[] {
   const texts = [test.name, test.classname, ...test.suites];
   if (test.displayName !== undefined) texts.push(test.displayName);
   for (const text of texts) {
-    for (const id of matchIds(matcher.pattern, text)) ids.add(id);
+    for (const id of matchIds(matcher.pattern, text)) ids.add(matcher.variants?.canonical(id) ?? id);
     if (matcher.variants) for (const id of matcher.variants.find(text)) ids.add(id);
   }
   for (const p of test.properties) for (const id of splitIdList(p.value)) ids.add(id);
@@ -75,7 +78,10 @@ export function compareIds(a: string, b: string): number {
 
 /** Finds spelled-out variants of the canonical IDs of a requirement list. */
 export interface VariantMatcher {
+  /** Canonical IDs written in variant forms anywhere in the text. */
   find(text: string): string[];
+  /** The canonical ID a whole ID stands for (`SRS-4` -> `SRS-004`), if the list has one. */
+  canonical(id: string): string | undefined;
 }
 
 const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
@@ -101,7 +107,7 @@ export function buildVariantMatcher(requirements: readonly Requirement[]): Varia
     byKey.set(key, id);
     prefixes.add(m[1]!.toUpperCase());
   }
-  if (prefixes.size === 0) return { find: () => [] };
+  if (prefixes.size === 0) return { find: () => [], canonical: () => undefined };
   const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   const re = new RegExp(`(${alternatives})[-_. ]?([0-9]+)(?![0-9])`, 'gi');
   return {
@@ -114,6 +120,10 @@ export function buildVariantMatcher(requirements: readonly Requirement[]): Varia
         if (id !== undefined) found.push(id);
       }
       return found;
+    },
+    canonical(id: string): string | undefined {
+      const m = CANONICAL.exec(id);
+      return m ? byKey.get(`${m[1]!.toUpperCase()}#${Number(m[2])}`) : undefined;
     },
   };
 }

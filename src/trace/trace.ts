@@ -21,7 +21,7 @@ export interface UnknownId {
   readonly tests: readonly TracedTest[];
 }
 
-/** Traceability both ways: requirements to tests, tests to requirements. */
+/** Traceability both ways: requirements to tests, tests to requirements. Every list is in `compareTraced` order. */
 export interface Trace {
   readonly requirements: readonly RequirementTrace[];
   readonly tests: readonly TracedTest[];
@@ -41,8 +41,12 @@ export function trace(requirements: readonly Requirement[], tests: readonly Test
 
   for (const test of tests) {
     const ids = idsOfTest(test, matcher);
-    const t: TracedTest = { test, label: labelOf(test), ids, unknownIds: ids.filter((id) => !known.has(id)) };
-    traced.push(t);
+    traced.push({ test, label: labelOf(test), ids, unknownIds: ids.filter((id) => !known.has(id)) });
+  }
+  // One order for every list that follows, whatever order the reports came in.
+  traced.sort(compareTraced);
+  for (const t of traced) {
+    const { test, ids } = t;
     totals.tests++;
     totals[test.status]++;
     if (ids.length === 0) untraced.push(t);
@@ -78,6 +82,31 @@ export function statusOf(statuses: readonly TestStatus[]): RequirementStatus {
   if (statuses.some((s) => s === 'failed' || s === 'errored')) return 'failed';
   if (statuses.some((s) => s === 'passed')) return 'verified';
   return 'skipped';
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Tests in a stable order: report, label, then everything that can tell two tests apart. */
+export function compareTraced(a: TracedTest, b: TracedTest): number {
+  const x = a.test;
+  const y = b.test;
+  return (
+    compareText(x.report, y.report) ||
+    compareText(a.label, b.label) ||
+    compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
+    compareText(x.classname, y.classname) ||
+    compareText(x.file ?? '', y.file ?? '') ||
+    (x.line ?? 0) - (y.line ?? 0) ||
+    compareText(x.status, y.status) ||
+    compareText(String(x.flaky), String(y.flaky)) ||
+    x.time - y.time ||
+    compareText(x.message ?? '', y.message ?? '') ||
+    compareText(x.displayName ?? '', y.displayName ?? '') ||
+    compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'))
+  );
 }
 
 /** `Class › name`, or the name alone where the runner already repeats the class in it. */

@@ -1,0 +1,90 @@
+import type { Anomaly, AnomalyStatus } from '../model.js';
+import type { TracedTest } from '../trace/trace.js';
+
+/** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
+export const RESIDUAL_STATUSES: ReadonlySet<AnomalyStatus> = new Set(['open', 'deferred', 'accepted']);
+
+/** Severities that are never acceptable by default and need a benefit-risk reference. */
+export const HIGH_SEVERITIES: ReadonlySet<string> = new Set(['high', 'very high', 'critical', 'catastrophic', 'serious', 'severe']);
+
+/** The assessment fields, by the names a reader sees in the list. */
+const ASSESSMENT_FIELDS = [
+  ['severity', 'Severity'],
+  ['justification', 'Justification'],
+  ['assessedBy', 'Assessed By'],
+] as const;
+
+export interface EvaluatedAnomaly {
+  readonly anomaly: Anomaly;
+  /** Open, deferred or accepted: still in the release. */
+  readonly residual: boolean;
+  /** Severity, justification, assessor and a valid assessment date are all present. */
+  readonly assessed: boolean;
+  /** What the assessment lacks, as column names (`Severity`, `Assessment Date (not a date: ...)`). */
+  readonly missing: readonly string[];
+  /** The assessment says the residual risk is acceptable (see `acceptableByDefault`). */
+  readonly acceptable: boolean;
+  readonly high: boolean;
+  /** Why this anomaly fails the gate; empty when it does not. */
+  readonly problems: readonly string[];
+  /** Residual, assessed and acceptable (with a benefit-risk reference when High): it may explain failures. */
+  readonly explainsFailures: boolean;
+}
+
+export interface AnomalyPolicy {
+  /** Whether the list has an Acceptable column; without one, `acceptableByDefault` decides. */
+  readonly hasAcceptableColumn: boolean;
+}
+
+/**
+ * Evaluates one anomaly. Without an Acceptable column (the common QMS template has none), an assessed
+ * anomaly counts as acceptable unless its severity is High or worse; with the column, an empty cell is
+ * a missing part of the assessment.
+ */
+export function evaluateAnomaly(anomaly: Anomaly, policy: AnomalyPolicy): EvaluatedAnomaly {
+  const residual = RESIDUAL_STATUSES.has(anomaly.status);
+  const missing: string[] = ASSESSMENT_FIELDS.filter(([key]) => anomaly[key].trim() === '').map(([, label]) => label);
+  if (anomaly.assessmentDate.trim() === '') missing.push('Assessment Date');
+  else if (!anomaly.assessmentDateValid) missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${anomaly.assessmentDate}")`);
+  if (policy.hasAcceptableColumn && anomaly.acceptable === undefined) missing.push('Acceptable');
+  const assessed = missing.length === 0;
+  const high = HIGH_SEVERITIES.has(anomaly.severity.trim().toLowerCase());
+  const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && !high);
+
+  const problems: string[] = [];
+  if (residual) {
+    if (!assessed) problems.push(`its assessment is incomplete: missing ${missing.join(', ')}`);
+    else if (!acceptable) {
+      problems.push(
+        anomaly.acceptable === false
+          ? 'its assessment says the residual risk is not acceptable'
+          : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`,
+      );
+    }
+    if (high && anomaly.benefitRisk.trim() === '') problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis`);
+  }
+  return { anomaly, residual, assessed, missing, acceptable, high, problems, explainsFailures: residual && problems.length === 0 };
+}
+
+/** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
+export function namesTest(pattern: string, test: TracedTest): boolean {
+  const p = pattern.trim();
+  if (p === '') return false;
+  const { name, classname, suites, displayName } = test.test;
+  const candidates = [name, test.label];
+  if (classname !== '') candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
+  if (suites.length > 0) candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
+  if (displayName !== undefined) candidates.push(displayName);
+  if (!p.includes('*')) return candidates.includes(p);
+  const re = new RegExp(`^${p.split('*').map(escapeRegExp).join('.*')}$`, 's');
+  return candidates.some((c) => re.test(c));
+}
+
+/** The anomalies (that may explain failures) whose `Tests` name the test. */
+export function explainingAnomalies(test: TracedTest, anomalies: readonly EvaluatedAnomaly[]): EvaluatedAnomaly[] {
+  return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test)));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
