@@ -2,7 +2,7 @@
  * Runs the bundled action the way the GitHub runner does: `node dist/index.js` with INPUT_* variables,
  * and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files that are read back afterwards.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,11 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-export function runAction(options: ActionOptions): ActionRun {
+/**
+ * Runs the bundle in a child process without blocking this one, so that servers of the calling test
+ * (a fake GitHub API, an artifact service) keep answering while the action runs.
+ */
+export async function runAction(options: ActionOptions): Promise<ActionRun> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-run-'));
   const outputFile = path.join(scratch, 'output');
   const summaryFile = path.join(scratch, 'summary');
@@ -51,11 +55,19 @@ export function runAction(options: ActionOptions): ActionRun {
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value;
-  const result = spawnSync(options.node ?? process.execPath, [bundle], { cwd: options.workspace, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const child = spawn(options.node ?? process.execPath, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
   const run: ActionRun = {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
+    status,
+    stdout: Buffer.concat(stdout).toString('utf8'),
+    stderr: Buffer.concat(stderr).toString('utf8'),
     outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
     summary: fs.readFileSync(summaryFile, 'utf8'),
   };

@@ -44,9 +44,9 @@ const nodes: [string, string][] = [[`Node ${process.versions.node}`, process.exe
 if (node24 !== undefined) nodes.push(['Node 24', node24]);
 
 describe.each(nodes)('the bundled action on %s', (_label, node) => {
-  it('passes a project whose requirements are all verified, with outputs, summary and evidence', () => {
+  it('passes a project whose requirements are all verified, with outputs, summary and evidence', async () => {
     const ws = exampleWorkspace();
-    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn' } });
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn' } });
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs['passed']).toBe('true');
     expect(run.outputs['coverage']).toBe('100');
@@ -64,11 +64,11 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     for (const f of ['traceability.md', 'traceability.csv']) expect(fs.existsSync(path.join(ws, 'release-gate-evidence', f))).toBe(true);
   });
 
-  it('fails with every reason, annotations at file and line, and outputs for later steps', () => {
+  it('fails with every reason, annotations at file and line, and outputs for later steps', async () => {
     const ws = makeWorkspace({ 'requirements.md': requirementsMd });
     fs.mkdirSync(path.join(ws, 'reports'));
     fs.writeFileSync(path.join(ws, 'reports', 'junit.xml'), FAILING_REPORT.replace('WS', ws));
-    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md' } });
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md' } });
     expect(run.status).toBe(1);
     expect(run.outputs['passed']).toBe('false');
     expect(run.outputs['coverage']).toBe('25');
@@ -91,9 +91,9 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     ['no report holds a test', { 'requirements.md': requirementsMd, 'reports/a.xml': '<testsuites><testsuite name="vintage" tests="0"/></testsuites>' }, 'no test case was found in the report'],
     ['the requirements list is missing', { 'reports/a.xml': FAILING_REPORT }, 'requirements.md: the requirements list not found'],
     ['the requirements list has no ID column', { 'requirements.md': '| Name | Text |\n| --- | --- |\n| a | b |\n', 'reports/a.xml': FAILING_REPORT }, 'requirements.md'],
-  ])('fails closed when %s, naming the file', (_case, files, message) => {
+  ])('fails closed when %s, naming the file', async (_case, files, message) => {
     const ws = makeWorkspace(files);
-    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
     expect(run.status).toBe(1);
     expect(run.outputs['passed']).toBe('false');
     const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
@@ -101,9 +101,9 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
 
-  it('refuses an invalid input value before reading anything', () => {
+  it('refuses an invalid input value before reading anything', async () => {
     const ws = exampleWorkspace();
-    const run = runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'maybe' } });
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'maybe' } });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('::error::input "untraced-tests" is "maybe"; it must be one of: fail, warn');
     expect(run.outputs['passed']).toBe('false');

@@ -1,0 +1,144 @@
+/**
+ * Residual anomalies end to end, through the bundled action: a project whose failing test (written by
+ * node's own test runner) is explained by an assessed, acceptable anomaly passes; the same project with
+ * one assessment field removed fails, naming the anomaly and the field. The same from GitHub issues.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runAction } from '../../scripts/run-action.js';
+import { startGitHub, type FakeGitHub } from '../support/github-api.js';
+import { node24 } from '../support/node24.js';
+import { makeWorkspace } from '../support/workspace.js';
+
+const example = path.join(repoRoot, 'examples', 'infusion-pump');
+const ROUNDING_TEST = `import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { dose } from '../src/dose.js';
+
+it('SRS-003: rounds 1.005 mg up to 1.1 mg', () => {
+  assert.equal(dose(1.005, 1), 1.1);
+});
+`;
+const HEADER = '| ID | Title | Severity | Status | Tests | Justification | Acceptable | Assessed By | Assessment Date |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n';
+const ROW = {
+  id: 'ANOM-7',
+  title: 'Binary rounding of doses ending in 5',
+  severity: 'Low',
+  status: 'Deferred',
+  tests: 'SRS-003: rounds 1.005 mg up to 1.1 mg',
+  justification: 'A 0.1 mg difference is below the clinically relevant resolution of the pump',
+  acceptable: 'Yes',
+  assessedBy: 'J. Doe (clinical safety)',
+  date: '2026-11-20',
+};
+const anomalyList = (row: Record<string, string>) => `# Known anomalies\n\n${HEADER}| ${Object.values(row).join(' | ')} |\n`;
+
+/** The example project plus one failing test, run by node's test runner into reports/junit.xml. */
+function failingProject(extra: Record<string, string> = {}): string {
+  const ws = makeWorkspace({
+    'requirements.md': fs.readFileSync(path.join(example, 'requirements.md'), 'utf8'),
+    'src/dose.js': fs.readFileSync(path.join(example, 'src/dose.js'), 'utf8'),
+    'test/dose.test.js': fs.readFileSync(path.join(example, 'test/dose.test.js'), 'utf8'),
+    'test/rounding.test.js': ROUNDING_TEST,
+    'package.json': '{"type":"module"}',
+    ...extra,
+  });
+  fs.mkdirSync(path.join(ws, 'reports'));
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=junit', '--test-reporter-destination=reports/junit.xml', 'test/'], { cwd: ws });
+  expect(r.status).not.toBe(0); // the rounding test fails for real
+  return ws;
+}
+
+const nodes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath]];
+if (node24 !== undefined) nodes.push(['Node 24', node24]);
+
+describe.each(nodes)('anomalies through the bundled action on %s', (_label, node) => {
+  const inputs = { reports: 'reports/*.xml', requirements: 'requirements.md', anomalies: 'anomalies.md', 'untraced-tests': 'warn' };
+
+  it('passes when every failing test is explained by an assessed, acceptable anomaly', async () => {
+    const ws = failingProject({ 'anomalies.md': anomalyList(ROW) });
+    const run = await runAction({ node, workspace: ws, inputs });
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.outputs['passed']).toBe('true');
+    expect(run.outputs['coverage']).toBe('75');
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
+    expect(evidence.totals).toMatchObject({ tests: 6, failed: 1 });
+    expect(evidence.requirements.find((r: { id: string }) => r.id === 'SRS-003')).toMatchObject({ status: 'failed', acceptedBy: ['ANOM-7'] });
+    expect(evidence.anomalies).toMatchObject([{ id: 'ANOM-7', residual: true, assessed: true, acceptable: true, explains: [{ name: 'test › SRS-003: rounds 1.005 mg up to 1.1 mg', status: 'failed' }] }]);
+    expect(evidence.unexplainedFailures).toEqual([]);
+    expect(run.summary).toContain('### Residual anomalies');
+    expect(run.summary).toContain('⚠️ failed, accepted by ANOM-7');
+    const notes = fs.readFileSync(path.join(ws, 'release-gate-evidence', 'anomalies.md'), 'utf8');
+    expect(notes).toContain('The release contains 1 known residual anomaly');
+    expect(notes).toContain('| ANOM-7 | Binary rounding of doses ending in 5 | deferred | yes | Low | yes | yes |');
+    expect(fs.readFileSync(path.join(ws, 'release-gate-evidence', 'anomalies.csv'), 'utf8').split('\r\n')[1]).toMatch(/^ANOM-7,/);
+  });
+
+  it.each([
+    ['assessedBy', 'Assessed By'],
+    ['justification', 'Justification'],
+    ['date', 'Assessment Date'],
+    ['severity', 'Severity'],
+  ])('fails when the %s field is removed, naming the anomaly and the field', async (field, column) => {
+    const ws = failingProject({ 'anomalies.md': anomalyList({ ...ROW, [field]: '' }) });
+    const run = await runAction({ node, workspace: ws, inputs });
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::The release gate failed')) ?? '';
+    expect(failure).toContain(`residual anomaly ANOM-7 (Binary rounding of doses ending in 5) in anomalies.md: its assessment is incomplete: missing ${column}`);
+    expect(failure).toContain('SRS-003 (Rounds the dose to 0.1 mg) failed');
+    expect(run.summary).toContain(`❌ its assessment is incomplete: missing ${column}`);
+  });
+
+  it('fails when the anomaly list cannot be read, naming its file and line', async () => {
+    const ws = failingProject({ 'anomalies.md': `${HEADER}| ANOM-7 | t | Low | sleeping | x | j | Yes | a | 2026-11-20 |\n` });
+    const run = await runAction({ node, workspace: ws, inputs });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('anomalies.md:3: unknown status');
+  });
+});
+
+describe('anomalies from GitHub issues through the bundled action', () => {
+  let github: FakeGitHub;
+  let issues: unknown[] = [];
+  beforeAll(async () => {
+    github = await startGitHub(() => ({ status: 200, body: issues }));
+  });
+  afterAll(() => github.close());
+
+  const body = (fields: Record<string, string>) => Object.entries(fields).map(([k, v]) => `### ${k}\n\n${v}\n`).join('\n');
+  const assessed = {
+    Severity: 'Low',
+    Tests: ROW.tests,
+    Justification: ROW.justification,
+    Acceptable: 'Yes',
+    'Assessed by': ROW.assessedBy,
+    'Assessment date': ROW.date,
+  };
+
+  function run(ws: string) {
+    return runAction({
+      node: node24 ?? process.execPath,
+      workspace: ws,
+      inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'anomaly-label': 'anomaly', 'github-token': 'ghs_tokenForTests42', 'untraced-tests': 'warn' },
+      env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/pump', ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' },
+    });
+  }
+
+  it('passes with an assessed issue, fails naming the issue when a field is missing, and never prints the token', async () => {
+    const ws = failingProject();
+    issues = [{ number: 12, title: 'Binary rounding', state: 'open', labels: [{ name: 'anomaly' }], html_url: 'https://github.com/acme/pump/issues/12', body: body(assessed) }];
+    const ok = await run(ws);
+    expect(ok.status, ok.stdout).toBe(0);
+    expect(github.requests.at(-1)?.authorization).toBe('token ghs_tokenForTests42');
+
+    issues = [{ number: 12, title: 'Binary rounding', state: 'open', labels: [], html_url: 'https://github.com/acme/pump/issues/12', body: body({ ...assessed, 'Assessed by': '_No response_' }) }];
+    const bad = await run(ws);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment is incomplete: missing Assessed By');
+    // The one place the token may stand is the ::add-mask:: command that tells the runner to hide it.
+    for (const r of [ok, bad]) expect((r.stdout + r.stderr).replace('::add-mask::ghs_tokenForTests42\n', '')).not.toContain('ghs_tokenForTests42');
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Anomalies recorded as GitHub issues, read through the real octokit of @actions/github from a server
+ * on loopback: the pages recorded from GitHub's API (@octokit/fixtures), issues of the documented
+ * REST shape, and the errors a workflow meets (no token, 401, 403, rate limit, 404).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { anomaliesFromIssues, type IssueData } from '../../src/catalogue/issue-anomalies.js';
+import { UserError } from '../../src/errors.js';
+import { fetchLabelledIssues } from '../../src/io/github-issues.js';
+import { recordedIssuePages, recordedPagination, startGitHub, type FakeGitHub, type Responder } from '../support/github-api.js';
+
+const TOKEN = 'ghs_secretTokenValue123';
+let server: FakeGitHub;
+let respond: Responder;
+const savedApiUrl = process.env['GITHUB_API_URL'];
+
+beforeAll(async () => {
+  server = await startGitHub((url, req) => respond(url, req));
+  process.env['GITHUB_API_URL'] = server.url;
+});
+afterAll(async () => {
+  await server.close();
+  if (savedApiUrl === undefined) delete process.env['GITHUB_API_URL'];
+  else process.env['GITHUB_API_URL'] = savedApiUrl;
+});
+afterEach(() => {
+  server.requests.length = 0;
+});
+
+async function refusal(promise: Promise<unknown>): Promise<UserError> {
+  const e = await promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(UserError);
+  expect((e as Error).message).not.toContain(TOKEN);
+  return e as UserError;
+}
+
+describe('fetchLabelledIssues', () => {
+  it('reads every page of a real recorded issue listing, with the token and the label', async () => {
+    respond = recordedPagination(() => server.url);
+    const issues = await fetchLabelledIssues(TOKEN, 'octokit-fixture-org/paginate-issues', 'anomaly');
+    const recorded = recordedIssuePages().flatMap((p) => p.response as IssueData[]);
+    expect(recorded).toHaveLength(13);
+    expect(issues.map((i) => i.number)).toEqual(recorded.map((i) => i.number));
+    expect(server.requests).toHaveLength(5);
+    const first = new URL(server.requests[0]!.path, server.url);
+    expect(first.pathname).toBe('/repos/octokit-fixture-org/paginate-issues/issues');
+    expect(Object.fromEntries(first.searchParams)).toEqual({ labels: 'anomaly', state: 'all', per_page: '100' });
+    expect(server.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+    // The recorded issues carry no assessment: each is a residual anomaly that is not assessed.
+    const list = anomaliesFromIssues('anomaly', issues);
+    expect(list.anomalies).toHaveLength(13);
+    expect(list.anomalies.every((a) => a.status === 'open' && a.severity === '' && a.source.startsWith('https://github.com/'))).toBe(true);
+  });
+
+  it('drops pull requests, which the issues endpoint also lists', async () => {
+    respond = () => ({ status: 200, body: [issue(1), { ...issue(2), pull_request: { url: 'x' } }] });
+    expect((await fetchLabelledIssues(TOKEN, 'o/r', 'anomaly')).map((i) => i.number)).toEqual([1]);
+  });
+
+  it('refuses to start without a token, before any request', async () => {
+    respond = () => ({ status: 200, body: [] });
+    const e = await refusal(fetchLabelledIssues('', 'o/r', 'anomaly'));
+    expect(e.message).toMatch(/input "github-token" is empty/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each([
+    [401, {}, /could not be read: the token was refused \(401 Bad credentials\)/],
+    [403, {}, /access denied \(403\): give the workflow `permissions: issues: read`/],
+    [403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1900000000' }, /rate limit is exhausted until 2030-03-17T17:46:40.000Z/],
+    [429, {}, /rate limit is exhausted/],
+    [404, {}, /repository was not found \(404\)/],
+  ] as const)('turns %i into a clear error', async (status, headers, message) => {
+    respond = () => ({ status, body: { message: 'nope' }, headers });
+    const e = await refusal(fetchLabelledIssues(TOKEN, 'o/r', 'anomaly'));
+    expect(e.message).toMatch(/^the issues labelled "anomaly" in o\/r could not be read: /);
+    expect(e.message).toMatch(message);
+  });
+});
+
+function issue(number: number, fields: Partial<IssueData> = {}): IssueData {
+  return { number, title: `Issue ${number}`, body: null, state: 'open', labels: [], html_url: `https://github.com/o/r/issues/${number}`, ...fields };
+}
+
+const FORM_BODY = `### Severity
+
+Medium
+
+### Tests
+
+- SRS-003: rounds dose to 0.1 mg
+- \`*rounds half*\`
+
+### Justification
+
+Below the clinically relevant resolution.
+
+### Acceptable
+
+Yes
+
+### Assessed by
+
+J. Doe
+
+### Assessment date
+
+2026-11-20
+
+### Benefit-risk
+
+_No response_
+
+### Related risk IDs
+
+R-007, R-009
+`;
+
+describe('anomaliesFromIssues', () => {
+  it('reads the assessment from the sections an issue form writes', () => {
+    const [a] = anomaliesFromIssues('anomaly', [issue(7, { title: 'Dose rounds half-down', body: FORM_BODY })]).anomalies;
+    expect(a).toMatchObject({
+      id: '#7',
+      title: 'Dose rounds half-down',
+      status: 'open',
+      severity: 'Medium',
+      tests: ['SRS-003: rounds dose to 0.1 mg', '*rounds half*'],
+      justification: 'Below the clinically relevant resolution.',
+      acceptable: true,
+      assessedBy: 'J. Doe',
+      assessmentDate: '2026-11-20',
+      assessmentDateValid: true,
+      benefitRisk: '',
+      relatedRisks: ['R-007', 'R-009'],
+      source: 'https://github.com/o/r/issues/7',
+    });
+  });
+
+  it('reads severity, acceptance and status from labels when the body has no such section', () => {
+    const labels = [{ name: 'anomaly' }, { name: 'severity: high' }, 'risk-acceptable', { name: 'deferred' }];
+    const [a] = anomaliesFromIssues('anomaly', [issue(3, { labels })]).anomalies;
+    expect(a).toMatchObject({ severity: 'High', acceptable: true, status: 'deferred' });
+  });
+
+  it('reads an issue closed as not planned as deferred (still in the product), and one closed as completed as fixed', () => {
+    const list = anomaliesFromIssues('anomaly', [issue(2, { state: 'closed', state_reason: 'not_planned' }), issue(1, { state: 'closed', state_reason: 'completed' })]);
+    expect(list.anomalies.map((a) => [a.id, a.status])).toEqual([
+      ['#1', 'fixed'],
+      ['#2', 'deferred'],
+    ]);
+    expect(list.hasAcceptableColumn).toBe(true);
+  });
+
+  it('refuses an unknown Acceptable answer and Status word, naming the issue', () => {
+    const body = '### Acceptable\n\nmaybe\n';
+    expect(() => anomaliesFromIssues('anomaly', [issue(4, { body }), issue(5, { body: '### Status\n\nsleeping\n' })])).toThrow(
+      /issue #4: its Acceptable section says "maybe"; write yes or no\nissue #5: unknown status "sleeping"/,
+    );
+  });
+});
