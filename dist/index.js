@@ -46690,6 +46690,14 @@ function lineAt(text, offset) {
     }
     return line;
 }
+/**
+ * A copy of a string that does not keep the text it was cut from alive. V8 represents a substring of
+ * 13 or more characters as a view into its parent, so a test name kept after parsing would hold the
+ * whole report in memory; the concatenation is flattened into a new string of the name's own size.
+ */
+function detach(s) {
+    return s.length < 13 ? s : ` ${s}`.slice(1);
+}
 
 ;// CONCATENATED MODULE: ./src/junit/parse-junit.ts
 
@@ -46727,6 +46735,7 @@ const caseParser = new XMLParser({
     isArray: (name) => REPEATED.has(name),
 });
 const NO_SUITES = [];
+const NO_PROPERTIES = [];
 /**
  * Reads one JUnit XML report. The text is scanned once, strictly (what XML 1.0 refuses is refused here,
  * with file and line), and each `<testcase>` is cut out and parsed on its own, so memory stays bounded
@@ -46759,6 +46768,9 @@ function parseJunit(file, text) {
     let captureStart = -1;
     let captureDepth = -1;
     let captureKind = 'case';
+    /** Attributes of the `<testcase>` being cut out, and whether any element stands inside it. */
+    let captureAttributes = new Map();
+    let captureHasChild = false;
     let pos = 0;
     const n = text.length;
     const onCaptured = (chunk, at) => {
@@ -46770,7 +46782,9 @@ function parseJunit(file, text) {
         }
         if (suite)
             suite.hasCase = true;
-        cases.push(toTestCase(file, parseChunk(chunk, at, fail), suite));
+        // A case with no element inside (most passing tests) is all in its start tag, already read and
+        // checked by the scan; only cases with results, output or properties go through fast-xml-parser.
+        cases.push(captureHasChild ? toTestCase(file, parseChunk(chunk, at, fail), suite) : emptyTestCase(file, captureAttributes, suite));
     };
     for (;;) {
         const lt = text.indexOf('<', pos);
@@ -46862,16 +46876,20 @@ function parseJunit(file, text) {
         }
         if (stack.length >= MAX_DEPTH)
             fail(lt, `elements are nested more than ${MAX_DEPTH} deep`);
-        if (captureStart === -1) {
+        if (captureStart !== -1) {
+            captureHasChild = true;
+        }
+        else {
             const parent = stack[stack.length - 1]?.name;
             if (tag.name === 'testsuite') {
                 const outer = suites[suites.length - 1];
                 if (outer)
                     outer.hasChildSuite = true;
-                const name = tag.attributes.get('name') ?? '';
+                const name = detach(tag.attributes.get('name') ?? '');
+                const suiteFile = tag.attributes.get('file') ?? tag.attributes.get('filepath');
                 suites.push({
                     path: outer ? [...outer.path, name] : [name],
-                    file: tag.attributes.get('file') ?? tag.attributes.get('filepath') ?? outer?.file,
+                    file: suiteFile === undefined ? outer?.file : detach(suiteFile),
                     properties: outer?.properties ?? [],
                     declared: declaredTotals(tag.attributes),
                     hasChildSuite: false,
@@ -46882,6 +46900,8 @@ function parseJunit(file, text) {
             }
             else if (tag.name === 'testcase' || (tag.name === 'properties' && parent === 'testsuite')) {
                 captureKind = tag.name === 'testcase' ? 'case' : 'properties';
+                captureAttributes = tag.attributes;
+                captureHasChild = captureKind === 'properties';
                 if (tag.selfClosing) {
                     onCaptured(text.slice(lt, pos), lt);
                 }
@@ -46908,7 +46928,10 @@ function parseJunit(file, text) {
     return { file, cases, suiteCount, declared };
 }
 const NAME_END = /[\s/>]/g;
-const SPACE = /\s/;
+/** XML white space: space, tab, carriage return, line feed. */
+function isSpace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
 /** Reads `<name attr="value" ...>` at `lt`, checking what XML requires of it; values are decoded. */
 function scanStartTag(text, lt, fail) {
     NAME_END.lastIndex = lt + 1;
@@ -46921,7 +46944,7 @@ function scanStartTag(text, lt, fail) {
     const attributes = new Map();
     let i = m.index;
     for (;;) {
-        while (i < text.length && SPACE.test(text[i]))
+        while (i < text.length && isSpace(text.charCodeAt(i)))
             i++;
         const c = text[i];
         if (c === undefined)
@@ -46940,7 +46963,7 @@ function scanStartTag(text, lt, fail) {
         if (!/^[A-Za-z_][\w.:-]*$/.test(attr))
             fail(i, `malformed XML: "${attr.slice(0, 40)}" in the tag <${name}> is not an attribute name`);
         let q = eq + 1;
-        while (q < text.length && SPACE.test(text[q]))
+        while (q < text.length && isSpace(text.charCodeAt(q)))
             q++;
         const quote = text[q];
         if (quote !== '"' && quote !== "'")
@@ -46959,7 +46982,7 @@ function scanStartTag(text, lt, fail) {
             fail(i, `malformed XML: the attribute "${attr}" appears twice in <${name}>`);
         attributes.set(attr, xml_text_decodeEntities(text.slice(q + 1, close)));
         i = close + 1;
-        if (i < text.length && !SPACE.test(text[i]) && text[i] !== '>' && text[i] !== '/') {
+        if (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== '>' && text[i] !== '/') {
             fail(i, `malformed XML: no space between attributes of <${name}>`);
         }
     }
@@ -46976,34 +46999,48 @@ function parseChunk(chunk, at, fail) {
         return fail(at, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
     }
 }
+/** A `<testcase>` with elements inside: results, output, properties, parsed by fast-xml-parser. */
 function toTestCase(report, node, suite) {
     const failures = parse_junit_elements(node, 'failure');
     const errors = parse_junit_elements(node, 'error');
     const skips = parse_junit_elements(node, 'skipped');
     const flakes = [...parse_junit_elements(node, 'flakyFailure'), ...parse_junit_elements(node, 'flakyError')];
-    const status = parse_junit_statusOf(node, failures, errors, skips);
-    const ownProperties = [...requirementProperties(parse_junit_elements(node, 'properties')), ...attributeProperties(node), ...reportEntryProperties(node)];
-    const properties = ownProperties.length === 0 ? (suite?.properties ?? []) : [...(suite?.properties ?? []), ...ownProperties];
+    const get = (name) => attr(node, name);
+    const status = parse_junit_statusOf(get, failures.length, errors.length, skips.length);
+    const own = [...requirementProperties(parse_junit_elements(node, 'properties')), ...attributeProperties(Object.entries(node)), ...reportEntryProperties(node)];
     const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
-    const message = parse_junit_messageOf(messageFrom[0]);
-    const displayName = displayNameOf(node);
-    const line = Number.parseInt(attr(node, 'line') ?? '', 10);
-    const file = attr(node, 'file') ?? attr(node, 'filepath') ?? suite?.file;
-    const time = Number.parseFloat(attr(node, 'time') ?? '');
-    return {
+    return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, parse_junit_messageOf(messageFrom[0]), displayNameOf(node));
+}
+/** A `<testcase>` with nothing inside: everything is in the attributes the scan already read. */
+function emptyTestCase(report, attributes, suite) {
+    const get = (name) => attributes.get(name);
+    return caseOf(report, get, suite, parse_junit_statusOf(get, 0, 0, 0), false, attributeProperties(attributes), undefined, undefined);
+}
+function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName) {
+    const inherited = suite?.properties ?? NO_PROPERTIES;
+    const line = Number.parseInt(get('line') ?? '', 10);
+    const ownFile = get('file') ?? get('filepath');
+    const file = ownFile === undefined ? suite?.file : detach(ownFile);
+    const time = Number.parseFloat(get('time') ?? '');
+    const test = {
         report,
         suites: suite?.path ?? NO_SUITES,
-        classname: attr(node, 'classname') ?? attr(node, 'class') ?? '',
-        name: attr(node, 'name') ?? '',
+        classname: detach(get('classname') ?? get('class') ?? ''),
+        name: detach(get('name') ?? ''),
         status,
-        flaky: status === 'passed' && flakes.length > 0,
+        flaky,
         time: Number.isFinite(time) && time > 0 ? time : 0,
-        properties,
-        ...(file !== undefined && file !== '' ? { file } : {}),
-        ...(Number.isInteger(line) && line > 0 ? { line } : {}),
-        ...(message !== undefined ? { message } : {}),
-        ...(displayName !== undefined ? { displayName } : {}),
+        properties: ownProperties.length === 0 ? inherited : [...inherited, ...ownProperties],
     };
+    if (file !== undefined && file !== '')
+        test.file = file;
+    if (Number.isInteger(line) && line > 0)
+        test.line = line;
+    if (message !== undefined)
+        test.message = detach(message);
+    if (displayName !== undefined)
+        test.displayName = detach(displayName);
+    return test;
 }
 const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive']);
 const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
@@ -47013,14 +47050,18 @@ const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
  * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
  * converters) decides; an unknown word reads as passed only because the case has no failure element.
  */
-function parse_junit_statusOf(node, failures, errors, skips) {
-    if (errors.length > 0)
+function parse_junit_statusOf(get, failures, errors, skips) {
+    if (errors > 0)
         return 'errored';
-    if (failures.length > 0)
+    if (failures > 0)
         return 'failed';
-    if (skips.length > 0)
+    if (skips > 0)
         return 'skipped';
-    const words = [attr(node, 'status'), attr(node, 'result')].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
+    const status = get('status');
+    const result = get('result');
+    if (status === undefined && result === undefined)
+        return 'passed';
+    const words = [status, result].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
     if (words.some((w) => w !== undefined && ERRORED_WORDS.has(w)))
         return 'errored';
     if (words.some((w) => w !== undefined && FAILED_WORDS.has(w)))
@@ -47077,7 +47118,7 @@ function reportEntryProperties(node) {
         for (const m of text.matchAll(/^\s*- ([^:\n]+): (.*)$/gm)) {
             const name = m[1].trim();
             if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
-                out.push({ name, value: m[2].trim() });
+                out.push({ name: detach(name), value: detach(m[2].trim()) });
         }
     }
     return out;
@@ -47094,19 +47135,19 @@ function requirementProperties(groups) {
             const name = attr(p, 'name')?.trim() ?? '';
             if (!REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
                 continue;
-            out.push({ name, value: attr(p, 'value') ?? textOf(p) });
+            out.push({ name: detach(name), value: detach(attr(p, 'value') ?? textOf(p)) });
         }
     }
     return out;
 }
 /** googletest before 1.10 wrote `RecordProperty` values as attributes of `<testcase>`. */
-function attributeProperties(node) {
-    const out = [];
-    for (const [name, value] of Object.entries(node)) {
+function attributeProperties(attributes) {
+    let out;
+    for (const [name, value] of attributes) {
         if (typeof value === 'string' && REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
-            out.push({ name, value });
+            (out ??= []).push({ name: detach(name), value: detach(value) });
     }
-    return out;
+    return out ?? NO_PROPERTIES;
 }
 function declaredTotals(attributes) {
     const num = (k) => {

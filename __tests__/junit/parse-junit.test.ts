@@ -168,3 +168,12 @@ describe('parseJunit: refuses what is not a well-formed JUnit report, with file 
     }
   });
 });
+
+describe('parseJunit: the same case read with and without elements inside', () => {
+  it('gives the same test for a case with no element inside as for one parsed in full', () => {
+    const attrs = 'classname="a.B" name="SRS-001 x &amp; y" time="0.5" file="src/b.ts" line="7" Requirements="SRS-002" status="notrun"';
+    const [empty, full] = parseJunit('r.xml', `<testsuite name="s"><testcase ${attrs}/><testcase ${attrs}><system-out>log</system-out></testcase></testsuite>`).cases;
+    expect(empty).toEqual(full);
+    expect(empty).toMatchObject({ name: 'SRS-001 x & y', status: 'skipped', line: 7, properties: [{ name: 'Requirements', value: 'SRS-002' }] });
+  });
+});

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { UserError } from '../errors.js';
 import { REQUIREMENT_PROPERTY_NAMES, type Property, type Report, type TestCase, type TestStatus, type Totals } from '../model.js';
-import { decodeEntities, findBadReference, findForbiddenChar, lineAt } from './xml-text.js';
+import { decodeEntities, detach, findBadReference, findForbiddenChar, lineAt } from './xml-text.js';
 
 /** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
 export const MAX_MESSAGE_LENGTH = 500;
@@ -54,6 +54,7 @@ interface OpenElement {
 type Node = Record<string, unknown>;
 
 const NO_SUITES: readonly string[] = [];
+const NO_PROPERTIES: readonly Property[] = [];
 
 /**
  * Reads one JUnit XML report. The text is scanned once, strictly (what XML 1.0 refuses is refused here,
@@ -86,6 +87,9 @@ export function parseJunit(file: string, text: string): Report {
   let captureStart = -1;
   let captureDepth = -1;
   let captureKind: 'case' | 'properties' = 'case';
+  /** Attributes of the `<testcase>` being cut out, and whether any element stands inside it. */
+  let captureAttributes: ReadonlyMap<string, string> = new Map();
+  let captureHasChild = false;
   let pos = 0;
   const n = text.length;
 
@@ -96,7 +100,9 @@ export function parseJunit(file: string, text: string): Report {
       return;
     }
     if (suite) suite.hasCase = true;
-    cases.push(toTestCase(file, parseChunk(chunk, at, fail), suite));
+    // A case with no element inside (most passing tests) is all in its start tag, already read and
+    // checked by the scan; only cases with results, output or properties go through fast-xml-parser.
+    cases.push(captureHasChild ? toTestCase(file, parseChunk(chunk, at, fail), suite) : emptyTestCase(file, captureAttributes, suite));
   };
 
   for (;;) {
@@ -178,15 +184,18 @@ export function parseJunit(file: string, text: string): Report {
     }
     if (stack.length >= MAX_DEPTH) fail(lt, `elements are nested more than ${MAX_DEPTH} deep`);
 
-    if (captureStart === -1) {
+    if (captureStart !== -1) {
+      captureHasChild = true;
+    } else {
       const parent = stack[stack.length - 1]?.name;
       if (tag.name === 'testsuite') {
         const outer = suites[suites.length - 1];
         if (outer) outer.hasChildSuite = true;
-        const name = tag.attributes.get('name') ?? '';
+        const name = detach(tag.attributes.get('name') ?? '');
+        const suiteFile = tag.attributes.get('file') ?? tag.attributes.get('filepath');
         suites.push({
           path: outer ? [...outer.path, name] : [name],
-          file: tag.attributes.get('file') ?? tag.attributes.get('filepath') ?? outer?.file,
+          file: suiteFile === undefined ? outer?.file : detach(suiteFile),
           properties: outer?.properties ?? [],
           declared: declaredTotals(tag.attributes),
           hasChildSuite: false,
@@ -195,6 +204,8 @@ export function parseJunit(file: string, text: string): Report {
         if (tag.selfClosing) closeSuite(suites.pop()!);
       } else if (tag.name === 'testcase' || (tag.name === 'properties' && parent === 'testsuite')) {
         captureKind = tag.name === 'testcase' ? 'case' : 'properties';
+        captureAttributes = tag.attributes;
+        captureHasChild = captureKind === 'properties';
         if (tag.selfClosing) {
           onCaptured(text.slice(lt, pos), lt);
         } else {
@@ -227,7 +238,11 @@ interface StartTag {
 }
 
 const NAME_END = /[\s/>]/g;
-const SPACE = /\s/;
+
+/** XML white space: space, tab, carriage return, line feed. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
 
 /** Reads `<name attr="value" ...>` at `lt`, checking what XML requires of it; values are decoded. */
 function scanStartTag(text: string, lt: number, fail: (at: number, message: string) => never): StartTag {
@@ -239,7 +254,7 @@ function scanStartTag(text: string, lt: number, fail: (at: number, message: stri
   const attributes = new Map<string, string>();
   let i = m.index;
   for (;;) {
-    while (i < text.length && SPACE.test(text[i]!)) i++;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     const c = text[i];
     if (c === undefined) return fail(lt, `the file ends inside the tag <${name}>: the report is truncated`);
     if (c === '>') return { name, attributes, selfClosing: false, end: i + 1 };
@@ -252,7 +267,7 @@ function scanStartTag(text: string, lt: number, fail: (at: number, message: stri
     const attr = text.slice(i, eq).trim();
     if (!/^[A-Za-z_][\w.:-]*$/.test(attr)) fail(i, `malformed XML: "${attr.slice(0, 40)}" in the tag <${name}> is not an attribute name`);
     let q = eq + 1;
-    while (q < text.length && SPACE.test(text[q]!)) q++;
+    while (q < text.length && isSpace(text.charCodeAt(q))) q++;
     const quote = text[q];
     if (quote !== '"' && quote !== "'") return fail(q, `malformed XML: the value of attribute "${attr}" in <${name}> is not quoted`);
     const close = text.indexOf(quote, q + 1);
@@ -266,7 +281,7 @@ function scanStartTag(text: string, lt: number, fail: (at: number, message: stri
     if (attributes.has(attr)) fail(i, `malformed XML: the attribute "${attr}" appears twice in <${name}>`);
     attributes.set(attr, decodeEntities(text.slice(q + 1, close)));
     i = close + 1;
-    if (i < text.length && !SPACE.test(text[i]!) && text[i] !== '>' && text[i] !== '/') {
+    if (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== '>' && text[i] !== '/') {
       fail(i, `malformed XML: no space between attributes of <${name}>`);
     }
   }
@@ -284,34 +299,55 @@ function parseChunk(chunk: string, at: number, fail: (at: number, message: strin
   }
 }
 
+/** A `<testcase>` with elements inside: results, output, properties, parsed by fast-xml-parser. */
 function toTestCase(report: string, node: Node, suite: SuiteFrame | undefined): TestCase {
   const failures = elements(node, 'failure');
   const errors = elements(node, 'error');
   const skips = elements(node, 'skipped');
   const flakes = [...elements(node, 'flakyFailure'), ...elements(node, 'flakyError')];
-  const status = statusOf(node, failures, errors, skips);
-  const ownProperties = [...requirementProperties(elements(node, 'properties')), ...attributeProperties(node), ...reportEntryProperties(node)];
-  const properties = ownProperties.length === 0 ? (suite?.properties ?? []) : [...(suite?.properties ?? []), ...ownProperties];
+  const get = (name: string): string | undefined => attr(node, name);
+  const status = statusOf(get, failures.length, errors.length, skips.length);
+  const own = [...requirementProperties(elements(node, 'properties')), ...attributeProperties(Object.entries(node)), ...reportEntryProperties(node)];
   const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
-  const message = messageOf(messageFrom[0]);
-  const displayName = displayNameOf(node);
-  const line = Number.parseInt(attr(node, 'line') ?? '', 10);
-  const file = attr(node, 'file') ?? attr(node, 'filepath') ?? suite?.file;
-  const time = Number.parseFloat(attr(node, 'time') ?? '');
-  return {
+  return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, messageOf(messageFrom[0]), displayNameOf(node));
+}
+
+/** A `<testcase>` with nothing inside: everything is in the attributes the scan already read. */
+function emptyTestCase(report: string, attributes: ReadonlyMap<string, string>, suite: SuiteFrame | undefined): TestCase {
+  const get = (name: string): string | undefined => attributes.get(name);
+  return caseOf(report, get, suite, statusOf(get, 0, 0, 0), false, attributeProperties(attributes), undefined, undefined);
+}
+
+function caseOf(
+  report: string,
+  get: (name: string) => string | undefined,
+  suite: SuiteFrame | undefined,
+  status: TestStatus,
+  flaky: boolean,
+  ownProperties: readonly Property[],
+  message: string | undefined,
+  displayName: string | undefined,
+): TestCase {
+  const inherited = suite?.properties ?? NO_PROPERTIES;
+  const line = Number.parseInt(get('line') ?? '', 10);
+  const ownFile = get('file') ?? get('filepath');
+  const file = ownFile === undefined ? suite?.file : detach(ownFile);
+  const time = Number.parseFloat(get('time') ?? '');
+  const test: TestCase = {
     report,
     suites: suite?.path ?? NO_SUITES,
-    classname: attr(node, 'classname') ?? attr(node, 'class') ?? '',
-    name: attr(node, 'name') ?? '',
+    classname: detach(get('classname') ?? get('class') ?? ''),
+    name: detach(get('name') ?? ''),
     status,
-    flaky: status === 'passed' && flakes.length > 0,
+    flaky,
     time: Number.isFinite(time) && time > 0 ? time : 0,
-    properties,
-    ...(file !== undefined && file !== '' ? { file } : {}),
-    ...(Number.isInteger(line) && line > 0 ? { line } : {}),
-    ...(message !== undefined ? { message } : {}),
-    ...(displayName !== undefined ? { displayName } : {}),
+    properties: ownProperties.length === 0 ? inherited : [...inherited, ...ownProperties],
   };
+  if (file !== undefined && file !== '') (test as { file?: string }).file = file;
+  if (Number.isInteger(line) && line > 0) (test as { line?: number }).line = line;
+  if (message !== undefined) (test as { message?: string }).message = detach(message);
+  if (displayName !== undefined) (test as { displayName?: string }).displayName = detach(displayName);
+  return test;
 }
 
 const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive']);
@@ -323,11 +359,14 @@ const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
  * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
  * converters) decides; an unknown word reads as passed only because the case has no failure element.
  */
-function statusOf(node: Node, failures: readonly unknown[], errors: readonly unknown[], skips: readonly unknown[]): TestStatus {
-  if (errors.length > 0) return 'errored';
-  if (failures.length > 0) return 'failed';
-  if (skips.length > 0) return 'skipped';
-  const words = [attr(node, 'status'), attr(node, 'result')].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
+function statusOf(get: (name: string) => string | undefined, failures: number, errors: number, skips: number): TestStatus {
+  if (errors > 0) return 'errored';
+  if (failures > 0) return 'failed';
+  if (skips > 0) return 'skipped';
+  const status = get('status');
+  const result = get('result');
+  if (status === undefined && result === undefined) return 'passed';
+  const words = [status, result].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
   if (words.some((w) => w !== undefined && ERRORED_WORDS.has(w))) return 'errored';
   if (words.some((w) => w !== undefined && FAILED_WORDS.has(w))) return 'failed';
   if (words.some((w) => w !== undefined && SKIPPED_WORDS.has(w))) return 'skipped';
@@ -381,7 +420,7 @@ function reportEntryProperties(node: Node): Property[] {
     if (!text.includes('Report Entry #')) continue;
     for (const m of text.matchAll(/^\s*- ([^:\n]+): (.*)$/gm)) {
       const name = m[1]!.trim();
-      if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) out.push({ name, value: m[2]!.trim() });
+      if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) out.push({ name: detach(name), value: detach(m[2]!.trim()) });
     }
   }
   return out;
@@ -396,19 +435,19 @@ function requirementProperties(groups: readonly unknown[]): Property[] {
       if (typeof p !== 'object' || p === null) continue;
       const name = attr(p as Node, 'name')?.trim() ?? '';
       if (!REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) continue;
-      out.push({ name, value: attr(p as Node, 'value') ?? textOf(p) });
+      out.push({ name: detach(name), value: detach(attr(p as Node, 'value') ?? textOf(p)) });
     }
   }
   return out;
 }
 
 /** googletest before 1.10 wrote `RecordProperty` values as attributes of `<testcase>`. */
-function attributeProperties(node: Node): Property[] {
-  const out: Property[] = [];
-  for (const [name, value] of Object.entries(node)) {
-    if (typeof value === 'string' && REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) out.push({ name, value });
+function attributeProperties(attributes: Iterable<[string, unknown]>): readonly Property[] {
+  let out: Property[] | undefined;
+  for (const [name, value] of attributes) {
+    if (typeof value === 'string' && REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) (out ??= []).push({ name: detach(name), value: detach(value) });
   }
-  return out;
+  return out ?? NO_PROPERTIES;
 }
 
 function declaredTotals(attributes: ReadonlyMap<string, string>): Totals {
