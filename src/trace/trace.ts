@@ -30,6 +30,8 @@ export interface Trace {
   readonly totals: Totals;
 }
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /** Links every test to the requirements it names and decides each requirement's status. */
 export function trace(requirements: readonly Requirement[], tests: readonly TestCase[], matcher: IdMatcher): Trace {
   const known = new Set(requirements.map((r) => r.id));
@@ -39,9 +41,18 @@ export function trace(requirements: readonly Requirement[], tests: readonly Test
   const untraced: TracedTest[] = [];
   const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
 
+  // Most tests name the same few IDs: they share one frozen array per distinct set, not one each.
+  const shared = new Map<string, { ids: readonly string[]; unknownIds: readonly string[] }>();
   for (const test of tests) {
-    const ids = idsOfTest(test, matcher);
-    traced.push({ test, label: labelOf(test), ids, unknownIds: ids.filter((id) => !known.has(id)) });
+    const found = idsOfTest(test, matcher);
+    const key = found.join('\u0000');
+    let sets = shared.get(key);
+    if (sets === undefined) {
+      const unknown = found.filter((id) => !known.has(id));
+      sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
+      shared.set(key, sets);
+    }
+    traced.push({ test, label: labelOf(test), ...sets });
   }
   // One order for every list that follows, whatever order the reports came in.
   traced.sort(compareTraced);
