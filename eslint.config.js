@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'build/', '__fixtures__/', 'examples/', '.cache/'] },
+  { ignores: ['dist/', 'node_modules/', 'build/', '__fixtures__/', 'examples/', '.cache/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5687);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1352);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5687:
+/***/ 1352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35342,9 +35342,36 @@ function buildEvidence(trace, verdict, reports, provenance) {
         tests: trace.tests.map((t) => record(t, verdict.explainedBy.get(t))),
     };
 }
-/** The JSON evidence file: two-space indented, one trailing newline, same input -> same bytes. */
+/** The JSON evidence file as one string (tests, small evidence); see `evidenceJsonChunks`. */
 function renderEvidenceJson(evidence) {
-    return `${JSON.stringify(evidence, null, 2)}\n`;
+    return [...evidenceJsonChunks(evidence)].join('');
+}
+/** How many array entries go into one chunk of the JSON evidence. */
+const ENTRIES_PER_CHUNK = 2000;
+/**
+ * The JSON evidence in pieces, to be written as they come: a large suite gives a file of hundreds of
+ * megabytes, which is never held as one string. Top-level fields are indented by two spaces; each
+ * entry of an array of objects (requirements, tests, ...) stands on one line, so the file stays
+ * readable and diffable line by line. Same evidence -> same bytes.
+ */
+function* evidenceJsonChunks(evidence) {
+    const entries = Object.entries(evidence).filter(([, v]) => v !== undefined);
+    yield '{\n';
+    for (const [i, [key, value]] of entries.entries()) {
+        const end = i === entries.length - 1 ? '\n' : ',\n';
+        if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
+            yield `  ${JSON.stringify(key)}: [\n`;
+            for (let from = 0; from < value.length; from += ENTRIES_PER_CHUNK) {
+                const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(v)}`);
+                yield part.join(',\n') + (from + ENTRIES_PER_CHUNK < value.length ? ',\n' : '\n');
+            }
+            yield `  ]${end}`;
+        }
+        else {
+            yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${end}`;
+        }
+    }
+    yield '}\n';
 }
 function totalsOf(r) {
     const t = { tests: r.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
@@ -39262,6 +39289,33 @@ function annotate(annotations) {
             warning(a.message, props);
         else
             notice(a.message, props);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/write-chunks.ts
+
+/** Largest piece handed to the file system at once. */
+const FLUSH_BYTES = 4 * 1024 * 1024;
+/** Writes text that comes in pieces (a large evidence file) without holding all of it at once. */
+async function writeChunks(file, chunks) {
+    const handle = await promises_default().open(file, 'w');
+    try {
+        let pending = [];
+        let size = 0;
+        for (const chunk of chunks) {
+            pending.push(chunk);
+            size += chunk.length;
+            if (size >= FLUSH_BYTES) {
+                await handle.write(pending.join(''));
+                pending = [];
+                size = 0;
+            }
+        }
+        if (pending.length > 0)
+            await handle.write(pending.join(''));
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -47269,26 +47323,444 @@ function renderAnomaliesCsv(evidence) {
     return `${rows.join('\r\n')}\r\n`;
 }
 
+;// CONCATENATED MODULE: ./src/report/html.ts
+
+/**
+ * The evidence as one self-contained HTML5 page for an auditor to open, print and file: inline CSS,
+ * no script, nothing loaded from anywhere (a Content-Security-Policy in the page forbids it), so it
+ * reads the same offline years later. Every piece of user text goes through `text()`; nothing a test
+ * report, requirements list or anomaly list contains is ever written as markup or into an attribute.
+ */
+/** Rows of the test record (and of the untraced tests list) before the rest are left out and counted. */
+const MAX_TEST_ROWS = 20_000;
+/** Tests listed in one cell (a requirement's, an unknown ID's, an anomaly's) before the rest are left out and counted. */
+const MAX_TESTS_PER_CELL = 100;
+/** The evidence file, in the same folder, that holds everything this page leaves out. */
+const EVIDENCE_JSON_FILE = 'traceability.json';
+/** What the page may load or run: nothing but its own `<style>`. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+const TEST_STATUSES = ['passed', 'failed', 'errored', 'skipped'];
+const REQUIREMENT_STATUSES = ['verified', 'failed', 'skipped', 'uncovered'];
+/** A status word as text and as a class; a value outside the known words shows as is, with a neutral class. */
+function badge(status, known, label = status) {
+    const kind = known.includes(status) ? status : 'other';
+    return `<span class="status status-${kind}">${html_text(label)}</span>`;
+}
+const testBadge = (status) => badge(status, TEST_STATUSES);
+const requirementBadge = (status) => badge(status, REQUIREMENT_STATUSES);
+/** Control characters other than tab and line breaks, shown as their Unicode control pictures. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** User text as HTML element content: escaped, control characters made visible. */
+function html_text(value) {
+    return escapeHtml(value).replace(CONTROL, (c) => `&#${c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)};`);
+}
+/** A whole number with thousands separators, the same on every machine and locale. */
+function count(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+function html_plural(n, one, many) {
+    return `${count(n)} ${n === 1 ? one : many}`;
+}
+/** Seconds with millisecond precision. */
+function seconds(time) {
+    return Number.isFinite(time) ? time.toFixed(3) : html_text(String(time));
+}
+const html_NONE = '<span class="none">—</span>';
+/**
+ * The HTML evidence report (`traceability.html`): verdict and coverage first, then provenance, totals,
+ * reasons and warnings, the requirement -> tests matrix, unknown IDs, untraced tests, anomalies,
+ * per-report totals and the test record. Pure: same evidence -> same bytes.
+ */
+function renderEvidenceHtml(evidence) {
+    const out = [];
+    const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
+    const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+    const { provenance } = evidence;
+    const pageTitle = [`IEC 62304 release gate ${verdict}`, `${evidence.coverage} % of requirements verified`, provenance.repository, provenance.ref]
+        .filter((s) => s !== undefined && s !== '')
+        .map(html_text)
+        .join(' · ');
+    out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`, '<meta name="referrer" content="no-referrer">', '<meta name="color-scheme" content="light">', '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${pageTitle}</title>`, `<style>${CSS}</style>`, '</head>', `<body class="verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">`);
+    // Verdict and coverage first: the one line an auditor reads before anything else.
+    out.push(`<h1 id="verdict" class="verdict verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">IEC 62304 release gate: ${verdict}</h1>`, `<p class="headline"><strong>${count(verified)} of ${html_plural(evidence.requirements.length, 'requirement', 'requirements')} verified (${html_text(String(evidence.coverage))} %)</strong> · ` +
+        `${html_plural(evidence.totals.tests, 'test', 'tests')}: ${count(evidence.totals.passed)} passed, ${count(evidence.totals.failed)} failed, ` +
+        `${count(evidence.totals.errored)} errored, ${count(evidence.totals.skipped)} skipped · ${html_plural(evidence.reports.length, 'report', 'reports')}</p>`);
+    out.push('<nav aria-label="Contents"><ol>', ...SECTIONS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`), '</ol></nav>');
+    out.push(...provenanceSection(evidence));
+    out.push(...totalsSection(evidence));
+    out.push(...listSection('reasons', 'Why the gate failed', evidence.reasons, 'None: nothing in the evidence fails the gate.'));
+    out.push(...listSection('warnings', 'Warnings', evidence.warnings, 'None.'));
+    out.push(...matrixSection(evidence));
+    out.push(...unknownSection(evidence));
+    out.push(...untracedSection(evidence));
+    out.push(...anomaliesSection(evidence));
+    out.push(...reportsSection(evidence));
+    out.push(...testRecordSection(evidence));
+    out.push('<footer>', `<p>Rendered from the release gate evidence (schema <code>${html_text(evidence.schema)}</code>), the same evidence as ${EVIDENCE_JSON_FILE} in this folder; ` +
+        `where this page leaves something out, ${EVIDENCE_JSON_FILE} has it. The page runs no script and loads nothing.</p>`, '</footer>', '</body>', '</html>');
+    return `${out.join('\n')}\n`;
+}
+const SECTIONS = [
+    ['provenance', 'Provenance'],
+    ['totals', 'Totals'],
+    ['reasons', 'Why the gate failed'],
+    ['warnings', 'Warnings'],
+    ['matrix', 'Requirements and their tests'],
+    ['unknown-ids', 'IDs not in the requirements list'],
+    ['untraced', 'Tests that name no requirement'],
+    ['anomalies', 'Residual anomalies'],
+    ['reports', 'Test reports'],
+    ['tests', 'Test record'],
+];
+function heading(id, title, n) {
+    return `<h2 id="${id}">${title}${n === undefined ? '' : ` (${count(n)})`}</h2>`;
+}
+function provenanceSection(evidence) {
+    const p = evidence.provenance;
+    const value = (v, code = false) => {
+        if (v === undefined || v === '')
+            return '<span class="none">not recorded</span>';
+        return code ? `<code>${html_text(v)}</code>` : html_text(v);
+    };
+    const rows = [
+        ['Repository', value(p.repository)],
+        ['Commit', value(p.commit, true)],
+        ['Ref', value(p.ref, true)],
+        ['Requirements list', value(p.requirementsFile)],
+        ['Requirement ID pattern', value(p.requirementPattern, true)],
+        ['Evidence schema', value(evidence.schema, true)],
+    ];
+    return [
+        '<section>',
+        heading('provenance', 'Provenance'),
+        '<dl class="provenance">',
+        ...rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`),
+        '</dl>',
+        '</section>',
+    ];
+}
+function totalsSection(evidence) {
+    const reqs = evidence.requirements;
+    const by = (s) => reqs.filter((r) => r.status === s).length;
+    const accepted = reqs.filter((r) => r.acceptedBy !== undefined).length;
+    const t = evidence.totals;
+    const flaky = evidence.tests.filter((x) => x.flaky).length;
+    return [
+        '<section>',
+        heading('totals', 'Totals'),
+        '<table class="totals" id="totals-requirements">',
+        '<thead><tr><th scope="col">Requirements</th><th class="num" scope="col">Verified</th><th class="num" scope="col">Failed</th>' +
+            '<th class="num" scope="col">Accepted failures</th><th class="num" scope="col">Skipped</th><th class="num" scope="col">Uncovered</th>' +
+            '<th class="num" scope="col">Coverage</th><th class="num" scope="col">Unknown IDs</th></tr></thead>',
+        `<tbody><tr><td class="num">${count(reqs.length)}</td><td class="num">${count(by('verified'))}</td><td class="num">${count(by('failed'))}</td>` +
+            `<td class="num">${count(accepted)}</td><td class="num">${count(by('skipped'))}</td><td class="num">${count(by('uncovered'))}</td>` +
+            `<td class="num">${html_text(String(evidence.coverage))} %</td><td class="num">${count(evidence.unknownIds.length)}</td></tr></tbody>`,
+        '</table>',
+        '<table class="totals" id="totals-tests">',
+        '<thead><tr><th scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th><th class="num" scope="col">Errored</th>' +
+            '<th class="num" scope="col">Skipped</th><th class="num" scope="col">Flaky</th><th class="num" scope="col">Untraced</th>' +
+            '<th class="num" scope="col">Unexplained failures</th><th class="num" scope="col">Reports</th></tr></thead>',
+        `<tbody><tr><td class="num">${count(t.tests)}</td><td class="num">${count(t.passed)}</td><td class="num">${count(t.failed)}</td>` +
+            `<td class="num">${count(t.errored)}</td><td class="num">${count(t.skipped)}</td><td class="num">${count(flaky)}</td>` +
+            `<td class="num">${count(evidence.untracedTests.length)}</td><td class="num">${count(evidence.unexplainedFailures.length)}</td>` +
+            `<td class="num">${count(evidence.reports.length)}</td></tr></tbody>`,
+        '</table>',
+        '</section>',
+    ];
+}
+function listSection(id, title, items, none) {
+    return [
+        '<section>',
+        heading(id, title, items.length),
+        items.length === 0 ? `<p class="empty">${none}</p>` : `<ol class="${id}">\n${items.map((i) => `<li>${html_text(i)}</li>`).join('\n')}\n</ol>`,
+        '</section>',
+    ];
+}
+/** A test as a list item: status, name, and the report it is in. */
+function testItem(t) {
+    return `<li>${testBadge(t.status)} <span class="name">${html_text(t.name)}</span> <span class="report">${html_text(t.report)}</span></li>`;
+}
+/** The tests of a cell: all when they fit, else those that did not pass first, each list in evidence order. */
+function testList(tests, none) {
+    if (tests.length === 0)
+        return `<span class="none">${none}</span>`;
+    const shown = pick(tests, MAX_TESTS_PER_CELL, (t) => t.status !== 'passed');
+    const items = shown.map((i) => testItem(tests[i])).join('');
+    if (shown.length === tests.length)
+        return `<ul class="tests">${items}</ul>`;
+    return (`<ul class="tests">${items}<li class="cut">… and ${count(tests.length - shown.length)} more (${leftOut(tests, shown)}); ` +
+        `${EVIDENCE_JSON_FILE} lists them all</li></ul>`);
+}
+/**
+ * Indices of the items to show, ascending: all when they fit in `max`; otherwise the notable ones
+ * first, then the others in order, until `max`.
+ */
+function pick(items, max, notable) {
+    if (items.length <= max)
+        return items.map((_, i) => i);
+    const keep = new Set();
+    for (let i = 0; i < items.length && keep.size < max; i++)
+        if (notable(items[i]))
+            keep.add(i);
+    for (let i = 0; i < items.length && keep.size < max; i++)
+        keep.add(i);
+    return [...keep].sort((a, b) => a - b);
+}
+/** What was left out, counted by status: `7 passed, 1 skipped`. */
+function leftOut(items, shown) {
+    const left = new Map();
+    let next = 0;
+    items.forEach((t, i) => {
+        if (shown[next] === i)
+            next++;
+        else
+            left.set(t.status, (left.get(t.status) ?? 0) + 1);
+    });
+    return [...TEST_STATUSES, ...[...left.keys()].filter((s) => !TEST_STATUSES.includes(s)).sort()]
+        .filter((s) => left.has(s))
+        .map((s) => `${count(left.get(s))} ${html_text(s)}`)
+        .join(', ');
+}
+function matrixSection(evidence) {
+    const out = ['<section>', heading('matrix', 'Requirements and their tests', evidence.requirements.length)];
+    if (evidence.requirements.length === 0) {
+        out.push('<p class="empty">The requirements list holds no requirement.</p>', '</section>');
+        return out;
+    }
+    out.push('<table class="matrix" id="matrix-table">', '<thead><tr><th scope="col">Requirement</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Tests</th></tr></thead>', '<tbody>');
+    for (const r of evidence.requirements) {
+        const accepted = r.acceptedBy === undefined ? '' : ` <span class="accepted">${badge('accepted', ['accepted'], 'accepted')} by ${r.acceptedBy.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</span>`;
+        out.push(`<tr><th scope="row" class="id">${html_text(r.id)}</th><td>${r.title === '' ? html_NONE : html_text(r.title)}</td>` +
+            `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${testList(r.tests, 'no test names it')}</td></tr>`);
+    }
+    out.push('</tbody>', '</table>', '</section>');
+    return out;
+}
+function unknownSection(evidence) {
+    const out = ['<section>', heading('unknown-ids', 'IDs named by tests but not in the requirements list', evidence.unknownIds.length)];
+    if (evidence.unknownIds.length === 0) {
+        out.push('<p class="empty">None: every requirement ID a test names is in the requirements list.</p>', '</section>');
+        return out;
+    }
+    out.push('<table class="unknown">', '<thead><tr><th scope="col">ID</th><th scope="col">Tests that name it</th></tr></thead>', '<tbody>');
+    for (const u of evidence.unknownIds)
+        out.push(`<tr><th scope="row" class="id">${html_text(u.id)}</th><td>${testList(u.tests, 'none')}</td></tr>`);
+    out.push('</tbody>', '</table>', '</section>');
+    return out;
+}
+function untracedSection(evidence) {
+    const tests = evidence.untracedTests;
+    const out = ['<section>', heading('untraced', 'Tests that name no requirement', tests.length)];
+    if (tests.length === 0) {
+        out.push('<p class="empty">None: every test names at least one requirement ID.</p>', '</section>');
+        return out;
+    }
+    const shown = tests.slice(0, MAX_TEST_ROWS);
+    out.push('<table class="untraced">', '<thead><tr><th scope="col">Test</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>', '<tbody>');
+    for (const t of shown)
+        out.push(`<tr><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${html_text(t.report)}</td></tr>`);
+    out.push('</tbody>', '</table>');
+    if (shown.length < tests.length) {
+        out.push(`<p class="note cut">The table shows the first ${count(shown.length)} of ${html_plural(tests.length, 'test', 'tests')} that name no requirement; ` +
+            `${count(tests.length - shown.length)} are left out here. ${EVIDENCE_JSON_FILE} lists them all.</p>`);
+    }
+    out.push('</section>');
+    return out;
+}
+function anomaliesSection(evidence) {
+    const all = evidence.anomalies;
+    const residual = all.filter((a) => a.residual).length;
+    const out = ['<section>', heading('anomalies', 'Residual anomalies', residual)];
+    if (all.length === 0) {
+        out.push('<p class="empty">The evidence lists no known anomaly.</p>', '</section>');
+        return out;
+    }
+    if (residual < all.length)
+        out.push(`<p>The list also holds ${html_plural(all.length - residual, 'closed or fixed anomaly', 'closed or fixed anomalies')}, shown as not residual.</p>`);
+    out.push('<table class="anomalies">', '<thead><tr><th scope="col">Anomaly</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Assessment</th>' +
+        '<th scope="col">Missing from the assessment</th><th scope="col">Tests explained</th></tr></thead>', '<tbody>');
+    for (const a of all) {
+        out.push(`<tr><th scope="row"><span class="id">${html_text(a.id)}</span>${a.title === '' ? '' : `<div>${html_text(a.title)}</div>`}<div class="report">${html_text(a.source)}</div></th>` +
+            `<td class="state">${html_text(a.status)}${a.residual ? '' : '<div class="muted">not residual</div>'}</td>` +
+            `<td>${a.severity === '' ? html_NONE : html_text(a.severity)}</td>` +
+            `<td>${assessment(a)}</td>` +
+            `<td>${a.missing.length === 0 ? html_NONE : `<ul>${a.missing.map((m) => `<li>${html_text(m)}</li>`).join('')}</ul>`}</td>` +
+            `<td>${testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${html_text(t)}</span>`).join('; ')}</div>`}</td></tr>`);
+    }
+    out.push('</tbody>', '</table>', '</section>');
+    return out;
+}
+/** The gate's view of an anomaly's assessment, then what the assessment says. */
+function assessment(a) {
+    const parts = [];
+    if (!a.residual)
+        parts.push(badge('not-required', ['not-required'], 'not required (not residual)'));
+    else if (a.problems.length === 0)
+        parts.push(badge('acceptable', ['acceptable'], 'acceptable'));
+    else
+        parts.push(`${badge('problem', ['problem'], 'fails the gate')}<ul class="problems">${a.problems.map((p) => `<li>${html_text(p)}</li>`).join('')}</ul>`);
+    const fields = [
+        ['Acceptable', a.acceptable ? 'yes' : 'no'],
+        ['Assessed by', a.assessedBy],
+        ['Date', a.assessmentDate],
+        ['Justification', a.justification],
+        ['Benefit-risk', a.benefitRisk],
+        ['Related risks', a.relatedRisks.join(', ')],
+    ];
+    parts.push(`<dl class="fields">${fields.map(([k, v]) => `<dt>${k}</dt><dd>${v === '' ? html_NONE : html_text(v)}</dd>`).join('')}</dl>`);
+    return parts.join('');
+}
+function reportsSection(evidence) {
+    const out = ['<section>', heading('reports', 'Test reports', evidence.reports.length)];
+    if (evidence.reports.length === 0) {
+        out.push('<p class="empty">No test report was read.</p>', '</section>');
+        return out;
+    }
+    out.push('<table class="reports">', '<thead><tr><th scope="col">Report</th><th class="num" scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th>' +
+        '<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th></tr></thead>', '<tbody>');
+    for (const r of evidence.reports) {
+        out.push(`<tr><td>${html_text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
+            `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td></tr>`);
+    }
+    out.push('</tbody>', '</table>', '</section>');
+    return out;
+}
+/** Whether a test is one an auditor must see: anything but a plain pass. */
+function notable(t) {
+    return t.status !== 'passed' || t.flaky || (t.explainedBy !== undefined && t.explainedBy.length > 0);
+}
+function testRecordSection(evidence) {
+    const tests = evidence.tests;
+    const out = ['<section>', heading('tests', 'Test record', tests.length)];
+    if (tests.length === 0) {
+        out.push('<p class="empty">No test case was found.</p>', '</section>');
+        return out;
+    }
+    // Every test that did not simply pass first, then passed tests in order, up to the cap.
+    const shown = pick(tests, MAX_TEST_ROWS, notable);
+    if (shown.length < tests.length) {
+        out.push(`<p class="note cut">${count(tests.length - shown.length)} of ${html_plural(tests.length, 'test', 'tests')} are left out of this table (${leftOut(tests, shown)}): ` +
+            `it shows at most ${count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
+            `${EVIDENCE_JSON_FILE} lists every test; No. is a test's position in its <code>tests</code> list.</p>`);
+    }
+    out.push('<table class="record">', '<thead><tr><th class="num" scope="col">No.</th><th scope="col">Report</th><th scope="col">Test</th><th scope="col">Status</th>' +
+        '<th scope="col">Requirement IDs</th><th class="num" scope="col">Duration (s)</th><th scope="col">File:line</th><th scope="col">Flaky</th>' +
+        '<th scope="col">Message</th></tr></thead>', '<tbody>');
+    for (const i of shown) {
+        const t = tests[i];
+        const explained = t.explainedBy === undefined || t.explainedBy.length === 0 ? '' : `<div class="muted">explained by ${t.explainedBy.map(html_text).join(', ')}</div>`;
+        const location = t.file === undefined ? html_NONE : `${html_text(t.file)}${t.line === undefined ? '' : `:${html_text(String(t.line))}`}`;
+        out.push(`<tr><td class="num">${count(i + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
+            `<td>${t.ids.length === 0 ? html_NONE : t.ids.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</td>` +
+            `<td class="num">${seconds(t.time)}</td><td class="location">${location}</td>` +
+            `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
+            `<td>${t.message === undefined || t.message === '' ? html_NONE : `<div class="message">${html_text(t.message)}</div>`}</td></tr>`);
+    }
+    out.push('</tbody>', '</table>', '</section>');
+    return out;
+}
+/** Light theme for the screen, black on white for paper; status is always a word, colour only helps. */
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { background: #fff; }
+body { margin: 0 auto; max-width: 1500px; padding: 24px 28px 40px; color: #1b1b1b; background: #fff;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
+h1 { font-size: 1.75em; margin: 0 0 .3em; padding: .35em .6em; border-left: .45em solid #555; background: #f2f2f2; }
+h1.verdict-fail { border-color: #b3001b; background: #fdecee; color: #7a0012; }
+h1.verdict-pass { border-color: #1b7a3a; background: #e7f4eb; color: #0f4d24; }
+h2 { font-size: 1.25em; margin: 1.8em 0 .5em; padding-bottom: .2em; border-bottom: 2px solid #d0d4d9; }
+.headline { font-size: 1.1em; margin: 0 0 1em; }
+nav ol { margin: 0; padding: .5em 1em .5em 2em; background: #f6f7f9; border: 1px solid #d0d4d9; columns: 2; }
+nav a { color: #0b4f9c; }
+code, .message, .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: .92em; }
+dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: 3px 18px; margin: 0; }
+dl.provenance dt { font-weight: 600; }
+dd { margin: 0; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
+th, td { border: 1px solid #b9bec5; padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: #e9ecf0; font-weight: 600; overflow-wrap: normal; }
+tbody th { font-weight: normal; background: #fbfbfc; }
+th.id, th .id { font-weight: 700; }
+tbody tr:nth-child(even) td { background: #f9fafb; }
+table.totals { width: auto; }
+table.matrix thead th:nth-child(1) { width: 9em; }
+table.matrix thead th:nth-child(2) { width: 30%; }
+table.matrix thead th:nth-child(3) { width: 10em; }
+table.record thead th:nth-child(1) { width: 3.5em; }
+table.record thead th:nth-child(2) { width: 11em; }
+table.record thead th:nth-child(4) { width: 7.5em; }
+table.record thead th:nth-child(5) { width: 7.5em; }
+table.record thead th:nth-child(6) { width: 5.5em; }
+table.record thead th:nth-child(7) { width: 12em; }
+table.record thead th:nth-child(8) { width: 4.5em; }
+table.record thead th:nth-child(9) { width: 24%; }
+table.anomalies thead th:nth-child(1) { width: 13em; }
+table.anomalies thead th:nth-child(2), table.anomalies thead th:nth-child(3) { width: 6.5em; }
+table.anomalies thead th:nth-child(5) { width: 14em; }
+table.anomalies thead th:nth-child(6) { width: 20em; }
+table.untraced thead th:nth-child(2) { width: 7.5em; }
+table.untraced thead th:nth-child(3) { width: 16em; }
+table.unknown thead th:nth-child(1) { width: 9em; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.state .status { margin: 0 .2em .2em 0; }
+.status { display: inline-block; padding: 0 .4em; border: 1px solid #888; border-radius: 3px; font-size: .85em; font-weight: 600; line-height: 1.5; white-space: nowrap; }
+.status-passed, .status-verified, .status-acceptable { color: #0f4d24; background: #e3f3e8; border-color: #6fb486; }
+.status-failed, .status-uncovered, .status-problem { color: #7a0012; background: #fde6ea; border-color: #e08d9b; }
+.status-errored { color: #fff; background: #8f0019; border-color: #8f0019; }
+.status-skipped, .status-flaky, .status-accepted { color: #5c4100; background: #fff2cc; border-color: #d9b440; }
+.status-not-required, .status-other { color: #333; background: #eee; border-color: #999; }
+ul.tests { list-style: none; margin: 0; padding: 0; }
+ul.tests li { margin: 0 0 2px; }
+td ul:not(.tests), th ul { margin: .2em 0; padding-left: 1.2em; }
+.name { unicode-bidi: isolate; }
+.report, .muted { color: #555; font-size: .85em; }
+.none, .empty { color: #666; }
+.message { white-space: pre-wrap; font-size: .82em; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0 10px; margin: .3em 0 0; font-size: .9em; }
+dl.fields dt { color: #444; }
+li.cut { color: #444; font-style: italic; }
+.note { border-left: 4px solid #d9b440; background: #fff8e1; padding: 6px 10px; }
+ol.reasons li, ol.warnings li { margin-bottom: .3em; overflow-wrap: anywhere; }
+footer { margin-top: 2.5em; padding-top: .5em; border-top: 1px solid #d0d4d9; color: #555; font-size: .85em; }
+@page { margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  nav { display: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  thead { display: table-header-group; }
+  tr, li { break-inside: avoid; }
+  h1, h2 { break-after: avoid; }
+  tbody tr:nth-child(even) td { background: none; }
+  a { color: inherit; text-decoration: none; }
+}
+`
+    .trim()
+    .replace(/\n\s*/g, '\n');
+
 ;// CONCATENATED MODULE: ./src/report/matrix-csv.ts
 
 const HEADER = ['requirement', 'title', 'requirement_status', 'test', 'test_status', 'report'];
-/** The traceability matrix as CSV: one row per requirement and test, a requirement without tests once. */
+/** The traceability matrix as CSV in one string; see `matrixCsvChunks`. */
 function renderMatrixCsv(evidence) {
-    const rows = [HEADER.join(',')];
+    return [...matrixCsvChunks(evidence)].join('');
+}
+/**
+ * The traceability matrix as CSV, one chunk per requirement (and per unknown ID): one row per
+ * requirement and test, a requirement without tests once, then unknown IDs and untraced tests.
+ */
+function* matrixCsvChunks(evidence) {
+    const row = (cells) => `${cells.map(csvField).join(',')}\r\n`;
+    yield row(HEADER);
     for (const r of evidence.requirements) {
         const base = [r.id, r.title, r.status];
-        if (r.tests.length === 0)
-            rows.push([...base, '', '', ''].map(csvField).join(','));
-        for (const t of r.tests)
-            rows.push([...base, t.name, t.status, t.report].map(csvField).join(','));
+        yield r.tests.length === 0 ? row([...base, '', '', '']) : r.tests.map((t) => row([...base, t.name, t.status, t.report])).join('');
     }
-    for (const u of evidence.unknownIds) {
-        for (const t of u.tests)
-            rows.push([u.id, '', 'unknown', t.name, t.status, t.report].map(csvField).join(','));
-    }
-    for (const t of evidence.untracedTests)
-        rows.push(['', '', 'untraced', t.name, t.status, t.report].map(csvField).join(','));
-    return `${rows.join('\r\n')}\r\n`;
+    for (const u of evidence.unknownIds)
+        yield u.tests.map((t) => row([u.id, '', 'unknown', t.name, t.status, t.report])).join('');
+    yield evidence.untracedTests.map((t) => row(['', '', 'untraced', t.name, t.status, t.report])).join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -47351,7 +47823,7 @@ function renderSummary(evidence, options = {}) {
     for (const r of evidence.requirements) {
         const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
         const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
-        if (!out.line(`| **${escapeMarkdown(r.id)}**${title} | ${status} | ${testList(r.tests)} |`))
+        if (!out.line(`| **${escapeMarkdown(r.id)}**${title} | ${status} | ${summary_testList(r.tests)} |`))
             break;
         rows++;
     }
@@ -47367,7 +47839,7 @@ function renderSummary(evidence, options = {}) {
         out.line('| --- | --- | --- | --- | --- |');
         for (const a of evidence.anomalies) {
             const title = a.title === '' ? '' : ` ${escapeMarkdown(truncate(a.title, NAME_LENGTH))}`;
-            const row = `| **${escapeMarkdown(a.id)}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${escapeMarkdown(a.severity) || '—'} | ${assessment(a)} | ${testList(a.explains)} |`;
+            const row = `| **${escapeMarkdown(a.id)}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${escapeMarkdown(a.severity) || '—'} | ${summary_assessment(a)} | ${summary_testList(a.explains)} |`;
             if (!out.line(row))
                 break;
         }
@@ -47378,14 +47850,14 @@ function renderSummary(evidence, options = {}) {
         out.line('| ID | Tests |');
         out.line('| --- | --- |');
         for (const u of evidence.unknownIds)
-            if (!out.line(`| ${escapeMarkdown(u.id)} | ${testList(u.tests)} |`))
+            if (!out.line(`| ${escapeMarkdown(u.id)} | ${summary_testList(u.tests)} |`))
                 break;
     }
     out.line('');
     out.line(`<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`);
     return out.toString();
 }
-function testList(tests) {
+function summary_testList(tests) {
     if (tests.length === 0)
         return '—';
     const shown = tests.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
@@ -47393,7 +47865,7 @@ function testList(tests) {
     return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more` : shown.join('<br>');
 }
 /** What the assessment of an anomaly says, and what it lacks. */
-function assessment(a) {
+function summary_assessment(a) {
     if (!a.residual)
         return 'not required (closed)';
     const by = a.assessedBy === '' ? '' : ` by ${escapeMarkdown(truncate(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${escapeMarkdown(a.assessmentDate)}`}`;
@@ -47496,11 +47968,14 @@ function oneOf(input, name, allowed, fallback) {
 
 
 
+
+
 /** Names of the evidence files inside the evidence folder. */
 const EVIDENCE_FILES = {
     json: 'traceability.json',
     markdown: 'traceability.md',
     csv: 'traceability.csv',
+    html: 'traceability.html',
     anomaliesMarkdown: 'anomalies.md',
     anomaliesCsv: 'anomalies.csv',
 };
@@ -47614,9 +48089,10 @@ async function gate(settings, workspace, env) {
     const evidenceDir = external_node_path_default().resolve(workspace, settings.evidenceDir);
     const jsonPath = external_node_path_default().join(evidenceDir, EVIDENCE_FILES.json);
     await promises_default().mkdir(evidenceDir, { recursive: true });
-    await promises_default().writeFile(jsonPath, renderEvidenceJson(outcome.evidence));
+    await writeChunks(jsonPath, evidenceJsonChunks(outcome.evidence));
+    await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
     await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
-    await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.csv), renderMatrixCsv(outcome.evidence));
+    await writeChunks(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.csv), matrixCsvChunks(outcome.evidence));
     if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
         await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
         await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));

@@ -9,13 +9,15 @@ import { evaluate } from './evaluate.js';
 import { collectReports } from './io/collect-reports.js';
 import { displayPath, readInsideWorkspace } from './io/files.js';
 import { annotate, logUntrusted } from './io/runner.js';
+import { writeChunks } from './io/write-chunks.js';
 import { decodeReport } from './junit/decode-report.js';
 import { parseJunit } from './junit/parse-junit.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
 import { renderAnomaliesCsv, renderAnomaliesMarkdown } from './report/anomaly-list.js';
-import { renderEvidenceJson } from './report/evidence.js';
-import { renderMatrixCsv } from './report/matrix-csv.js';
+import { evidenceJsonChunks } from './report/evidence.js';
+import { renderEvidenceHtml } from './report/html.js';
+import { matrixCsvChunks } from './report/matrix-csv.js';
 import { renderSummary } from './report/summary.js';
 import { readSettings, type Settings } from './settings.js';
 
@@ -24,6 +26,7 @@ export const EVIDENCE_FILES = {
   json: 'traceability.json',
   markdown: 'traceability.md',
   csv: 'traceability.csv',
+  html: 'traceability.html',
   anomaliesMarkdown: 'anomalies.md',
   anomaliesCsv: 'anomalies.csv',
 } as const;
@@ -132,9 +135,10 @@ async function gate(settings: Settings, workspace: string, env: NodeJS.ProcessEn
   const evidenceDir = path.resolve(workspace, settings.evidenceDir);
   const jsonPath = path.join(evidenceDir, EVIDENCE_FILES.json);
   await fs.mkdir(evidenceDir, { recursive: true });
-  await fs.writeFile(jsonPath, renderEvidenceJson(outcome.evidence));
+  await writeChunks(jsonPath, evidenceJsonChunks(outcome.evidence));
+  await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
   await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
-  await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.csv), renderMatrixCsv(outcome.evidence));
+  await writeChunks(path.join(evidenceDir, EVIDENCE_FILES.csv), matrixCsvChunks(outcome.evidence));
   if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
     await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
     await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));

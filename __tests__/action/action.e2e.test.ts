@@ -61,7 +61,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
       'SRS-003:verified',
       'SRS-004:verified',
     ]);
-    for (const f of ['traceability.md', 'traceability.csv']) expect(fs.existsSync(path.join(ws, 'release-gate-evidence', f))).toBe(true);
+    for (const f of ['traceability.md', 'traceability.csv', 'traceability.html']) expect(fs.existsSync(path.join(ws, 'release-gate-evidence', f))).toBe(true);
   });
 
   it('fails with every reason, annotations at file and line, and outputs for later steps', async () => {

@@ -130,9 +130,37 @@ export function buildEvidence(trace: Trace, verdict: Verdict, reports: readonly 
   };
 }
 
-/** The JSON evidence file: two-space indented, one trailing newline, same input -> same bytes. */
+/** The JSON evidence file as one string (tests, small evidence); see `evidenceJsonChunks`. */
 export function renderEvidenceJson(evidence: Evidence): string {
-  return `${JSON.stringify(evidence, null, 2)}\n`;
+  return [...evidenceJsonChunks(evidence)].join('');
+}
+
+/** How many array entries go into one chunk of the JSON evidence. */
+const ENTRIES_PER_CHUNK = 2000;
+
+/**
+ * The JSON evidence in pieces, to be written as they come: a large suite gives a file of hundreds of
+ * megabytes, which is never held as one string. Top-level fields are indented by two spaces; each
+ * entry of an array of objects (requirements, tests, ...) stands on one line, so the file stays
+ * readable and diffable line by line. Same evidence -> same bytes.
+ */
+export function* evidenceJsonChunks(evidence: Evidence): Generator<string> {
+  const entries = Object.entries(evidence).filter(([, v]) => v !== undefined);
+  yield '{\n';
+  for (const [i, [key, value]] of entries.entries()) {
+    const end = i === entries.length - 1 ? '\n' : ',\n';
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (let from = 0; from < value.length; from += ENTRIES_PER_CHUNK) {
+        const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(v)}`);
+        yield part.join(',\n') + (from + ENTRIES_PER_CHUNK < value.length ? ',\n' : '\n');
+      }
+      yield `  ]${end}`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${end}`;
+    }
+  }
+  yield '}\n';
 }
 
 function totalsOf(r: Report): Totals {

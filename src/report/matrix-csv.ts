@@ -3,17 +3,22 @@ import type { Evidence } from './evidence.js';
 
 const HEADER = ['requirement', 'title', 'requirement_status', 'test', 'test_status', 'report'] as const;
 
-/** The traceability matrix as CSV: one row per requirement and test, a requirement without tests once. */
+/** The traceability matrix as CSV in one string; see `matrixCsvChunks`. */
 export function renderMatrixCsv(evidence: Evidence): string {
-  const rows: string[] = [HEADER.join(',')];
+  return [...matrixCsvChunks(evidence)].join('');
+}
+
+/**
+ * The traceability matrix as CSV, one chunk per requirement (and per unknown ID): one row per
+ * requirement and test, a requirement without tests once, then unknown IDs and untraced tests.
+ */
+export function* matrixCsvChunks(evidence: Evidence): Generator<string> {
+  const row = (cells: readonly string[]): string => `${cells.map(csvField).join(',')}\r\n`;
+  yield row(HEADER);
   for (const r of evidence.requirements) {
     const base = [r.id, r.title, r.status];
-    if (r.tests.length === 0) rows.push([...base, '', '', ''].map(csvField).join(','));
-    for (const t of r.tests) rows.push([...base, t.name, t.status, t.report].map(csvField).join(','));
+    yield r.tests.length === 0 ? row([...base, '', '', '']) : r.tests.map((t) => row([...base, t.name, t.status, t.report])).join('');
   }
-  for (const u of evidence.unknownIds) {
-    for (const t of u.tests) rows.push([u.id, '', 'unknown', t.name, t.status, t.report].map(csvField).join(','));
-  }
-  for (const t of evidence.untracedTests) rows.push(['', '', 'untraced', t.name, t.status, t.report].map(csvField).join(','));
-  return `${rows.join('\r\n')}\r\n`;
+  for (const u of evidence.unknownIds) yield u.tests.map((t) => row([u.id, '', 'unknown', t.name, t.status, t.report])).join('');
+  yield evidence.untracedTests.map((t) => row(['', '', 'untraced', t.name, t.status, t.report])).join('');
 }

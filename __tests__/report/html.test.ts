@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateAnomaly } from '../../src/gate/anomalies.js';
+import { judge } from '../../src/gate/judge.js';
+import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
+import { buildEvidence, renderEvidenceJson, type Evidence, type TestRecord, type TestRef } from '../../src/report/evidence.js';
+import { CONTENT_SECURITY_POLICY, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, renderEvidenceHtml } from '../../src/report/html.js';
+import { trace } from '../../src/trace/trace.js';
+import { exactMatcher, PROVENANCE, report, requirement, runGate, testCase, WARN_UNTRACED } from '../support/factories.js';
+import { failingRelease, HOSTILE, hostileRelease, passingRelease, PUMP } from '../support/chromium-fixtures.js';
+
+/** Every tag of the page, attributes included, in order: user text can add, drop or change none of them. */
+function tags(html: string): string[] {
+  return html.match(/<[^>]*>/g) ?? [];
+}
+
+function countTags(html: string, name: string): number {
+  return html.match(new RegExp(`<${name}[\\s>]`, 'gi'))?.length ?? 0;
+}
+
+/** The HTML of one section, from its heading to the end of the section. */
+function section(html: string, id: string): string {
+  const start = html.indexOf(`<h2 id="${id}"`);
+  expect(start, `no section #${id}`).toBeGreaterThanOrEqual(0);
+  const end = html.indexOf('</section>', start);
+  return html.slice(start, end);
+}
+
+/** The same evidence with every piece of text replaced; status words and the verdict are kept. */
+function rewriteText(value: unknown, f: (s: string) => string, key = ''): unknown {
+  if (typeof value === 'string') return key === 'status' || key === 'verdict' ? value : f(value);
+  if (Array.isArray(value)) return value.map((v) => rewriteText(v, f, key));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteText(v, f, k)]));
+  return value;
+}
+
+describe('renderEvidenceHtml: golden files', () => {
+  it('renders a failing release for an auditor', async () => {
+    await expect(renderEvidenceHtml(failingRelease())).toMatchFileSnapshot('./__golden__/evidence-fail.html');
+  });
+
+  it('renders a passing release for an auditor', async () => {
+    await expect(renderEvidenceHtml(passingRelease())).toMatchFileSnapshot('./__golden__/evidence-pass.html');
+  });
+});
+
+describe('renderEvidenceHtml: what an auditor reads first', () => {
+  it('opens the body with the verdict heading, then the coverage', () => {
+    const html = renderEvidenceHtml(failingRelease());
+    const body = html.slice(html.indexOf('<body'));
+    expect(tags(body).slice(0, 2)).toEqual(['<body class="verdict-fail">', '<h1 id="verdict" class="verdict verdict-fail">']);
+    expect(body).toContain('IEC 62304 release gate: FAILED</h1>\n<p class="headline"><strong>3 of 6 requirements verified (50 %)</strong>');
+    expect(renderEvidenceHtml(passingRelease())).toContain('<h1 id="verdict" class="verdict verdict-pass">IEC 62304 release gate: PASSED</h1>');
+  });
+
+  it('puts the verdict and coverage in the window title', () => {
+    expect(renderEvidenceHtml(failingRelease())).toContain('<title>IEC 62304 release gate FAILED · 50 % of requirements verified · acme/infusion-pump · refs/tags/v2.4.0</title>');
+  });
+
+  it('has the sections in the order an auditor checks them', () => {
+    const html = renderEvidenceHtml(failingRelease());
+    const order = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+    expect(order).toEqual(['provenance', 'totals', 'reasons', 'warnings', 'matrix', 'unknown-ids', 'untraced', 'anomalies', 'reports', 'tests']);
+  });
+
+  it('has one matrix row per requirement, in list order, with each test and its status', () => {
+    const evidence = failingRelease();
+    const matrix = section(renderEvidenceHtml(evidence), 'matrix');
+    expect(countTags(matrix.slice(matrix.indexOf('<tbody>')), 'tr')).toBe(evidence.requirements.length);
+    expect([...matrix.matchAll(/<th scope="row" class="id">([^<]*)</g)].map((m) => m[1])).toEqual(PUMP.map((r) => r.id));
+    expect(matrix).toContain(
+      '<span class="status status-failed">failed</span> <span class="accepted"><span class="status status-accepted">accepted</span> by <span class="id">ANOM-7</span></span>',
+    );
+    expect(matrix).toContain('<span class="status status-uncovered">uncovered</span></td><td><span class="none">no test names it</span>');
+  });
+
+  it('says every status in words as well as in a class', () => {
+    const html = renderEvidenceHtml(failingRelease());
+    const words: Record<string, string> = { problem: 'fails the gate', 'not-required': 'not required (not residual)' };
+    const seen = new Set<string>();
+    for (const m of html.matchAll(/<span class="status status-([a-z-]+)">([^<]*)<\/span>/g)) {
+      expect(m[2]).toBe(words[m[1]!] ?? m[1]);
+      seen.add(m[1]!);
+    }
+    expect([...seen].sort()).toEqual(['acceptable', 'accepted', 'failed', 'flaky', 'not-required', 'passed', 'problem', 'skipped', 'uncovered', 'verified']);
+  });
+});
+
+describe('renderEvidenceHtml: self-contained and inert', () => {
+  const pages = () => [renderEvidenceHtml(failingRelease()), renderEvidenceHtml(passingRelease()), renderEvidenceHtml(hostileRelease())];
+
+  it('holds no script, no event handler and no inline style attribute', () => {
+    for (const html of pages()) {
+      expect(html).not.toMatch(/<script/i);
+      expect(tags(html).filter((t) => /\son[a-z]+\s*=|\sstyle\s*=|javascript:/i.test(t))).toEqual([]);
+    }
+  });
+
+  it('loads nothing: no src, no external link, no url() or @import in the CSS', () => {
+    for (const html of pages()) {
+      expect(tags(html).filter((t) => /\ssrc\s*=/i.test(t))).toEqual([]);
+      expect([...html.matchAll(/\shref="([^"]*)"/g)].every((m) => m[1]!.startsWith('#'))).toBe(true);
+      expect(html).not.toMatch(/url\(|@import|<link|<iframe|<object|<embed|<img|<form/i);
+    }
+  });
+
+  it('declares UTF-8 and the content security policy before anything else in the head', () => {
+    const html = renderEvidenceHtml(failingRelease());
+    expect(tags(html).slice(0, 5)).toEqual([
+      '<!DOCTYPE html>',
+      '<html lang="en">',
+      '<head>',
+      '<meta charset="utf-8">',
+      `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`,
+    ]);
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'; style-src 'unsafe-inline'");
+  });
+});
+
+describe('renderEvidenceHtml: hostile text', () => {
+  it('shows each hostile string escaped, as text, wherever the evidence carries it', () => {
+    const html = renderEvidenceHtml(hostileRelease());
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(html).toContain('&#34;&#62;&#60;b&#62;');
+    expect(html).toContain('&#38;amp;');
+    expect(html).toContain('&#60;/td&#62;&#60;/tr&#62;&#60;/table&#62;');
+    for (const raw of HOSTILE) expect(html).not.toContain(raw);
+  });
+
+  it('cannot add, drop or change a tag: the page has the tags of the same evidence with plain text', () => {
+    const hostile = hostileRelease();
+    const plain = rewriteText(hostile, (s) => s.replace(/[^A-Za-z0-9 -]/g, 'x')) as Evidence;
+    expect(tags(renderEvidenceHtml(hostile))).toEqual(tags(renderEvidenceHtml(plain)));
+  });
+
+  it('has exactly the table rows the evidence calls for, and no script', () => {
+    const evidence = hostileRelease();
+    const html = renderEvidenceHtml(evidence);
+    expect(evidence.requirements).toHaveLength(2);
+    expect(evidence.unknownIds).toHaveLength(1);
+    expect(evidence.untracedTests).toHaveLength(1);
+    expect(evidence.anomalies).toHaveLength(1);
+    expect(evidence.reports).toHaveLength(1);
+    expect(evidence.tests).toHaveLength(4);
+    // totals 2 + 2, matrix 1 + 2, unknown 1 + 1, untraced 1 + 1, anomalies 1 + 1, reports 1 + 1, record 1 + 4
+    expect(countTags(html, 'tr')).toBe(4 + 3 + 2 + 2 + 2 + 2 + 5);
+    expect(countTags(html, 'table')).toBe(8);
+    const plain = renderEvidenceHtml(rewriteText(evidence, () => 'x') as Evidence);
+    expect(countTags(html, 'td')).toBe(countTags(plain, 'td'));
+    expect(countTags(html, 'th')).toBe(countTags(plain, 'th'));
+    expect(countTags(html, 'script')).toBe(0);
+    expect(countTags(html, 'img')).toBe(0);
+    expect(countTags(html, 'b')).toBe(0);
+  });
+
+  it('keeps the structure for any text at all, control characters and lone surrogates included', () => {
+    const base = hostileRelease();
+    const want = tags(renderEvidenceHtml(base));
+    let seed = 62304;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pieces = [...HOSTILE, '<', '>', '&', '"', "'", '<!--', '-->', ']]>', '<![CDATA[', '</style>', '<style>', '</title>', '\u0000', '\u001b[31m', '\r\n', '\u202e', '\ud800', '&#60;', '<svg/onload=alert(1)>'];
+    for (let run = 0; run < 200; run++) {
+      const rewrite = (): string => {
+        let s = '';
+        const n = 1 + Math.floor(random() * 6);
+        for (let i = 0; i < n; i++) s += random() < 0.6 ? pieces[Math.floor(random() * pieces.length)] : String.fromCharCode(Math.floor(random() * 0x2fff));
+        return s;
+      };
+      const html = renderEvidenceHtml(rewriteText(base, rewrite) as Evidence);
+      expect(tags(html)).toEqual(want);
+    }
+  });
+
+  it('shows control characters as visible control pictures', () => {
+    const evidence = rewriteText(passingRelease(), (s) => s) as Evidence;
+    const bell = { ...evidence, reasons: ['name with a bell \u0007 and an escape \u001b[31m'] };
+    expect(renderEvidenceHtml(bell)).toContain('<li>name with a bell &#9223; and an escape &#9243;[31m</li>');
+  });
+});
+
+/** A test record, in `reports/big.xml`, numbered. */
+function bigRecord(i: number, fields: Partial<TestRecord> = {}): TestRecord {
+  return { name: `case ${String(i).padStart(6, '0')} SRS-001`, status: 'passed', report: 'reports/big.xml', classname: '', suites: [], ids: ['SRS-001'], flaky: false, time: 0.001, ...fields };
+}
+
+describe('renderEvidenceHtml: a large suite', () => {
+  const extra = 7;
+  function bigEvidence(): Evidence {
+    const tests = Array.from({ length: MAX_TEST_ROWS + extra }, (_, i) => bigRecord(i));
+    // Failures at the very end must still be in the table: an auditor needs them most.
+    tests[tests.length - 1] = bigRecord(tests.length - 1, { status: 'failed', message: 'last one failed' });
+    tests[tests.length - 2] = bigRecord(tests.length - 2, { status: 'passed', flaky: true });
+    return { ...passingRelease(), tests, untracedTests: tests.map((t) => ({ name: t.name, status: t.status, report: t.report })) };
+  }
+
+  it(`keeps the test record one table of at most ${MAX_TEST_ROWS} rows and says how many are left out`, () => {
+    const html = renderEvidenceHtml(bigEvidence());
+    const record = section(html, 'tests');
+    expect(countTags(record, 'table')).toBe(1);
+    expect(countTags(record.slice(record.indexOf('<tbody>')), 'tr')).toBe(MAX_TEST_ROWS);
+    expect(record).toContain('<h2 id="tests">Test record (20,007)</h2>');
+    expect(record).toContain('7 of 20,007 tests are left out of this table (7 passed)');
+    expect(record).toContain('traceability.json lists every test');
+    expect(record).toContain('<td class="num">20,007</td><td>reports/big.xml</td><td class="name">case 020006 SRS-001</td><td class="state"><span class="status status-failed">failed</span>');
+    expect(record).toContain('<td class="num">20,006</td>');
+    expect(record).not.toContain('<td class="num">20,005</td>');
+    expect(record).toContain('<td class="num">19,998</td>');
+    expect(record).not.toContain('<td class="num">19,999</td>');
+  });
+
+  it('caps the untraced tests list the same way', () => {
+    const untraced = section(renderEvidenceHtml(bigEvidence()), 'untraced');
+    expect(countTags(untraced.slice(untraced.indexOf('<tbody>')), 'tr')).toBe(MAX_TEST_ROWS);
+    expect(untraced).toContain('The table shows the first 20,000 of 20,007 tests that name no requirement; 7 are left out here. traceability.json lists them all.');
+  });
+
+  it(`lists at most ${MAX_TESTS_PER_CELL} tests in a matrix cell, those that did not pass first, and counts the rest`, () => {
+    const evidence = passingRelease();
+    const many: TestRef[] = Array.from({ length: MAX_TESTS_PER_CELL + 30 }, (_, i) => ({ name: `dose case ${String(i).padStart(3, '0')}`, status: 'passed', report: 'reports/big.xml' }));
+    many[MAX_TESTS_PER_CELL + 20] = { ...many[MAX_TESTS_PER_CELL + 20]!, status: 'skipped' };
+    many[MAX_TESTS_PER_CELL + 29] = { ...many[MAX_TESTS_PER_CELL + 29]!, status: 'failed' };
+    const requirements = evidence.requirements.map((r, i) => (i === 0 ? { ...r, status: 'failed' as const, tests: many } : r));
+    const matrix = section(renderEvidenceHtml({ ...evidence, requirements }), 'matrix');
+    const row = matrix.split('\n').find((l) => l.includes('>SRS-001<'))!;
+    expect(countTags(row, 'li')).toBe(MAX_TESTS_PER_CELL + 1);
+    expect(row).toContain('<li class="cut">… and 30 more (30 passed); traceability.json lists them all</li>');
+    expect(row).toContain('dose case 097');
+    expect(row).not.toContain('dose case 098');
+    expect(row).toContain('<span class="status status-skipped">skipped</span> <span class="name">dose case 120</span>');
+    expect(row).toContain('<span class="status status-failed">failed</span> <span class="name">dose case 129</span>');
+    expect(row.indexOf('dose case 097')).toBeLessThan(row.indexOf('dose case 120'));
+  });
+
+  it('shows every test and no cut note when the suite fits', () => {
+    const html = renderEvidenceHtml(failingRelease());
+    expect(html).not.toContain('left out');
+    const record = section(html, 'tests');
+    expect(countTags(record.slice(record.indexOf('<tbody>')), 'tr')).toBe(failingRelease().tests.length);
+  });
+});
+
+describe('renderEvidenceHtml: deterministic', () => {
+  it('gives the same bytes for the same evidence, and for the evidence read back from its JSON', () => {
+    const evidence = failingRelease();
+    const html = renderEvidenceHtml(evidence);
+    expect(renderEvidenceHtml(evidence)).toBe(html);
+    expect(renderEvidenceHtml(JSON.parse(renderEvidenceJson(evidence)) as Evidence)).toBe(html);
+  });
+
+  it('gives the same bytes whatever order the reports and their cases came in', () => {
+    const list: Requirement[] = [requirement('SRS-001', 'One'), requirement('SRS-002', 'Two')];
+    const a = report('reports/a.xml', [testCase({ name: 'SRS-001 x', time: 0.1 }), testCase({ name: 'SRS-002 y', status: 'failed', message: 'no' })]);
+    const b = report('reports/b.xml', [testCase({ name: 'SRS-001 z' }), testCase({ name: 'untraced', status: 'skipped' })]);
+    const reversed = (r: Report): Report => ({ ...r, cases: [...r.cases].reverse() });
+    const one = renderEvidenceHtml(runGate(list, [a, b], WARN_UNTRACED).evidence);
+    const two = renderEvidenceHtml(runGate(list, [reversed(b), reversed(a)], WARN_UNTRACED).evidence);
+    expect(two).toBe(one);
+  });
+
+  it('formats durations to the millisecond, whatever float sums the runner left', () => {
+    const evidence = failingRelease();
+    const odd = { ...evidence, tests: [bigRecord(0, { time: 0.1 + 0.2 }), bigRecord(1, { time: 12.3456 })] };
+    const record = section(renderEvidenceHtml(odd), 'tests');
+    expect(record).toContain('<td class="num">0.300</td>');
+    expect(record).toContain('<td class="num">12.346</td>');
+  });
+});
+
+describe('renderEvidenceHtml: edge cases', () => {
+  it('renders evidence without a trace (no requirements list) with every section saying so', () => {
+    const verdict = judge(undefined, [], WARN_UNTRACED);
+    const t = trace([], [], exactMatcher());
+    const html = renderEvidenceHtml(buildEvidence(t, verdict, [], { requirementsFile: 'docs/missing.md', requirementPattern: 'SRS-[0-9]+' }));
+    expect(html).toContain('IEC 62304 release gate: FAILED');
+    expect(html).toContain('The requirements list holds no requirement.');
+    expect(html).toContain('No test report was read.');
+    expect(html).toContain('No test case was found.');
+    expect(html).toContain('<dt>Repository</dt><dd><span class="none">not recorded</span></dd>');
+    expect(countTags(html, 'tr')).toBe(4);
+  });
+
+  it('shows a closed anomaly as not residual', () => {
+    const cases: TestCase[] = [testCase({ name: 'SRS-001 ok' })];
+    const closed: Anomaly = {
+      id: 'ANOM-2', title: 'Old', status: 'closed', severity: 'Low', description: '', impact: '', relatedRisks: [], tests: [], requirements: [],
+      justification: '', acceptable: undefined, assessedBy: '', assessmentDate: '', assessmentDateValid: false, benefitRisk: '', source: 'anomalies.md',
+    };
+    const t = trace([requirement('SRS-001')], cases, exactMatcher());
+    const reports = [report('r.xml', cases)];
+    const v = judge(t, reports, WARN_UNTRACED, [], [evaluateAnomaly(closed, { hasAcceptableColumn: true })]);
+    const anomalies = section(renderEvidenceHtml(buildEvidence(t, v, reports, PROVENANCE)), 'anomalies');
+    expect(anomalies).toContain('<h2 id="anomalies">Residual anomalies (0)</h2>');
+    expect(anomalies).toContain('not residual');
+    expect(anomalies).toContain('<span class="status status-not-required">not required (not residual)</span>');
+  });
+});
