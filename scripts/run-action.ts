@@ -17,6 +17,8 @@ export interface ActionRun {
   readonly stderr: string;
   readonly outputs: Record<string, string>;
   readonly summary: string;
+  /** The runner's temporary folder for this run (the release archive is built there); the caller removes it. */
+  readonly runnerTemp: string;
 }
 
 export interface ActionOptions {
@@ -40,6 +42,7 @@ export function inputVariable(name: string): string {
  */
 export async function runAction(options: ActionOptions): Promise<ActionRun> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-run-'));
+  const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-runner-temp-'));
   const outputFile = path.join(scratch, 'output');
   const summaryFile = path.join(scratch, 'summary');
   fs.writeFileSync(outputFile, '');
@@ -51,7 +54,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: scratch,
+    RUNNER_TEMP: runnerTemp,
     ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value;
@@ -70,6 +73,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     stderr: Buffer.concat(stderr).toString('utf8'),
     outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
     summary: fs.readFileSync(summaryFile, 'utf8'),
+    runnerTemp,
   };
   fs.rmSync(scratch, { recursive: true, force: true });
   return run;

@@ -19,6 +19,8 @@ import { evidenceJsonChunks } from './report/evidence.js';
 import { renderEvidenceHtml } from './report/html.js';
 import { matrixCsvChunks } from './report/matrix-csv.js';
 import { renderSummary } from './report/summary.js';
+import packageJson from '../package.json' with { type: 'json' };
+import { readReleaseSettings, type ReleaseSettings } from './release/settings.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** Names of the evidence files inside the evidence folder. */
@@ -31,6 +33,19 @@ export const EVIDENCE_FILES = {
   anomaliesCsv: 'anomalies.csv',
 } as const;
 
+/** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
+export const REASONS_IN_MESSAGE = 20;
+/** Longest reason in the failure message. */
+const REASON_LENGTH = 500;
+
+/** The step's failure message: every reason up to a bound, then how many more and where they are. */
+export function failureMessage(reasons: readonly string[], evidence: string): string {
+  const listed = reasons.slice(0, REASONS_IN_MESSAGE).map((r) => `- ${r.length > REASON_LENGTH ? `${r.slice(0, REASON_LENGTH - 1)}…` : r}`);
+  const more = reasons.length - listed.length;
+  if (more > 0) listed.push(`- … and ${more} more: see the job summary and ${evidence}`);
+  return `The release gate failed (${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}):\n${listed.join('\n')}`;
+}
+
 /**
  * settings -> load -> trace and judge -> report. The one place that catches: whatever goes wrong,
  * the step fails (a user's mistake with its message, anything else as a bug with its stack).
@@ -39,8 +54,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
     if (settings.githubToken !== '') core.setSecret(settings.githubToken);
+    const releaseSettings = readReleaseSettings((name) => core.getInput(name));
     const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-    await gate(settings, workspace, env);
+    await gate(settings, releaseSettings, workspace, env);
   } catch (e) {
     core.setOutput('passed', 'false');
     if (e instanceof UserError || e instanceof UserErrors) {
@@ -51,7 +67,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function gate(settings: Settings, workspace: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function gate(settings: Settings, releaseSettings: ReleaseSettings, workspace: string, env: NodeJS.ProcessEnv): Promise<void> {
   const problems: UserError[] = [];
   const keep = (e: unknown): void => {
     if (e instanceof UserErrors) problems.push(...e.errors);
@@ -71,11 +87,13 @@ async function gate(settings: Settings, workspace: string, env: NodeJS.ProcessEn
     }
   });
 
+  let reportFiles: string[] = [];
   const reports = await core.group('Test reports', async () => {
     const out: Report[] = [];
     let files: string[] = [];
     try {
       files = await collectReports(settings.reports, workspace);
+      reportFiles = files;
     } catch (e) {
       keep(e);
     }
@@ -155,8 +173,33 @@ async function gate(settings: Settings, workspace: string, env: NodeJS.ProcessEn
 
   if (outcome.verdict.passed) {
     core.info(`Release gate passed: ${outcome.evidence.requirements.length} requirements verified.`);
+    // The archive is built only now; the release code and its clients load only on this path.
+    try {
+      const { release } = await import('./release/run-release.js');
+      const archived = await core.group('Release archive', () =>
+        release({
+          settings: releaseSettings,
+          evidence: outcome.evidence,
+          passed: outcome.verdict.passed,
+          workspace,
+          evidenceDir,
+          evidenceFiles: Object.values(EVIDENCE_FILES),
+          reports: reportFiles,
+          lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
+          env,
+          now: new Date(),
+          actionVersion: packageJson.version,
+          token: settings.githubToken,
+          log: (line) => logUntrusted(line),
+        }),
+      );
+      for (const [name, value] of Object.entries(archived.outputs)) core.setOutput(name, value);
+      if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], `\n${archived.summary}`);
+    } catch (e) {
+      if (!(e instanceof UserError || e instanceof UserErrors)) throw e;
+      core.setFailed(`The release gate passed, but the release archive failed: ${e.message}`);
+    }
   } else {
-    const reasons = outcome.verdict.reasons;
-    core.setFailed(`The release gate failed (${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}):\n${reasons.map((r) => `- ${r.message}`).join('\n')}`);
+    core.setFailed(failureMessage(outcome.verdict.reasons.map((r) => r.message), displayPath(jsonPath, workspace)));
   }
 }

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runAction } from '../../scripts/run-action.js';
+import { commitAll } from '../support/git-repo.js';
 import { node24 } from '../support/node24.js';
-import { makeWorkspace } from '../support/workspace.js';
+import { makeWorkspace, removeLater } from '../support/workspace.js';
 
 const example = path.join(repoRoot, 'examples', 'infusion-pump');
 const requirementsMd = fs.readFileSync(path.join(example, 'requirements.md'), 'utf8');
@@ -24,6 +25,7 @@ function exampleWorkspace(): string {
   fs.mkdirSync(path.join(ws, 'reports'));
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=junit', '--test-reporter-destination=reports/junit.xml', 'test/'], { cwd: ws });
   expect(r.status, r.stderr.toString()).toBe(0);
+  commitAll(ws);
   return ws;
 }
 
@@ -46,8 +48,13 @@ if (node24 !== undefined) nodes.push(['Node 24', node24]);
 describe.each(nodes)('the bundled action on %s', (_label, node) => {
   it('passes a project whose requirements are all verified, with outputs, summary and evidence', async () => {
     const ws = exampleWorkspace();
-    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn' } });
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn', upload: 'false' } });
+    removeLater(run.runnerTemp);
     expect(run.status, run.stdout).toBe(0);
+    expect(fs.existsSync(run.outputs['archive-path']!)).toBe(true);
+    expect(run.outputs['archive-path']).toMatch(/-[0-9a-f]{7}\.tar\.gz$/);
+    expect(run.outputs['archive-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.outputs['artifact-id']).toBe('');
     expect(run.outputs['passed']).toBe('true');
     expect(run.outputs['coverage']).toBe('100');
     expect(run.outputs['report-json']).toBe(path.join(ws, 'release-gate-evidence', 'traceability.json'));
@@ -69,6 +76,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     fs.mkdirSync(path.join(ws, 'reports'));
     fs.writeFileSync(path.join(ws, 'reports', 'junit.xml'), FAILING_REPORT.replace('WS', ws));
     const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md' } });
+    removeLater(run.runnerTemp);
     expect(run.status).toBe(1);
     expect(run.outputs['passed']).toBe('false');
     expect(run.outputs['coverage']).toBe('25');
@@ -94,6 +102,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
   ])('fails closed when %s, naming the file', async (_case, files, message) => {
     const ws = makeWorkspace(files);
     const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
+    removeLater(run.runnerTemp);
     expect(run.status).toBe(1);
     expect(run.outputs['passed']).toBe('false');
     const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
@@ -104,6 +113,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
   it('refuses an invalid input value before reading anything', async () => {
     const ws = exampleWorkspace();
     const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'maybe' } });
+    removeLater(run.runnerTemp);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('::error::input "untraced-tests" is "maybe"; it must be one of: fail, warn');
     expect(run.outputs['passed']).toBe('false');

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runAction } from '../../scripts/run-action.js';
+import { commitAll } from '../support/git-repo.js';
 import { startGitHub, type FakeGitHub } from '../support/github-api.js';
 import { node24 } from '../support/node24.js';
-import { makeWorkspace } from '../support/workspace.js';
+import { makeWorkspace, removeLater } from '../support/workspace.js';
 
 const example = path.join(repoRoot, 'examples', 'infusion-pump');
 const ROUNDING_TEST = `import assert from 'node:assert/strict';
@@ -48,6 +49,7 @@ function failingProject(extra: Record<string, string> = {}): string {
   fs.mkdirSync(path.join(ws, 'reports'));
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=junit', '--test-reporter-destination=reports/junit.xml', 'test/'], { cwd: ws });
   expect(r.status).not.toBe(0); // the rounding test fails for real
+  commitAll(ws);
   return ws;
 }
 
@@ -55,11 +57,12 @@ const nodes: [string, string][] = [[`Node ${process.versions.node}`, process.exe
 if (node24 !== undefined) nodes.push(['Node 24', node24]);
 
 describe.each(nodes)('anomalies through the bundled action on %s', (_label, node) => {
-  const inputs = { reports: 'reports/*.xml', requirements: 'requirements.md', anomalies: 'anomalies.md', 'untraced-tests': 'warn' };
+  const inputs = { reports: 'reports/*.xml', requirements: 'requirements.md', anomalies: 'anomalies.md', 'untraced-tests': 'warn', upload: 'false' };
 
   it('passes when every failing test is explained by an assessed, acceptable anomaly', async () => {
     const ws = failingProject({ 'anomalies.md': anomalyList(ROW) });
     const run = await runAction({ node, workspace: ws, inputs });
+    removeLater(run.runnerTemp);
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs['passed']).toBe('true');
     expect(run.outputs['coverage']).toBe('75');
@@ -84,6 +87,7 @@ describe.each(nodes)('anomalies through the bundled action on %s', (_label, node
   ])('fails when the %s field is removed, naming the anomaly and the field', async (field, column) => {
     const ws = failingProject({ 'anomalies.md': anomalyList({ ...ROW, [field]: '' }) });
     const run = await runAction({ node, workspace: ws, inputs });
+    removeLater(run.runnerTemp);
     expect(run.status).toBe(1);
     expect(run.outputs['passed']).toBe('false');
     const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::The release gate failed')) ?? '';
@@ -95,6 +99,7 @@ describe.each(nodes)('anomalies through the bundled action on %s', (_label, node
   it('fails when the anomaly list cannot be read, naming its file and line', async () => {
     const ws = failingProject({ 'anomalies.md': `${HEADER}| ANOM-7 | t | Low | sleeping | x | j | Yes | a | 2026-11-20 |\n` });
     const run = await runAction({ node, workspace: ws, inputs });
+    removeLater(run.runnerTemp);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('anomalies.md:3: unknown status');
   });
@@ -122,7 +127,7 @@ describe('anomalies from GitHub issues through the bundled action', () => {
     return runAction({
       node: node24 ?? process.execPath,
       workspace: ws,
-      inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'anomaly-label': 'anomaly', 'github-token': 'ghs_tokenForTests42', 'untraced-tests': 'warn' },
+      inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'anomaly-label': 'anomaly', 'github-token': 'ghs_tokenForTests42', 'untraced-tests': 'warn', upload: 'false' },
       env: { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/pump', ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' },
     });
   }
@@ -131,11 +136,13 @@ describe('anomalies from GitHub issues through the bundled action', () => {
     const ws = failingProject();
     issues = [{ number: 12, title: 'Binary rounding', state: 'open', labels: [{ name: 'anomaly' }], html_url: 'https://github.com/acme/pump/issues/12', body: body(assessed) }];
     const ok = await run(ws);
+    removeLater(ok.runnerTemp);
     expect(ok.status, ok.stdout).toBe(0);
     expect(github.requests.at(-1)?.authorization).toBe('token ghs_tokenForTests42');
 
     issues = [{ number: 12, title: 'Binary rounding', state: 'open', labels: [], html_url: 'https://github.com/acme/pump/issues/12', body: body({ ...assessed, 'Assessed by': '_No response_' }) }];
     const bad = await run(ws);
+    removeLater(bad.runnerTemp);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment is incomplete: missing Assessed By');
     // The one place the token may stand is the ::add-mask:: command that tells the runner to hide it.

@@ -4,7 +4,7 @@ import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, TestCase } from '../../src/model.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
-import { labelOf, trace } from '../../src/trace/trace.js';
+import { trace, tracedTest } from '../../src/trace/trace.js';
 import { testCase, requirement, report } from '../support/factories.js';
 
 /** A complete, acceptable assessment; tests remove or change one field at a time. */
@@ -90,8 +90,7 @@ describe('evaluateAnomaly', () => {
 
 describe('namesTest', () => {
   const t = (fields: Partial<TestCase>) => {
-    const test = testCase(fields);
-    return { test, label: labelOf(test), ids: [], unknownIds: [] };
+    return tracedTest(testCase(fields));
   };
   const java = t({ classname: 'dose.DoseTest', name: 'roundsDose()', suites: ['Dose'], displayName: 'SRS-003: rounds dose to 0.1 mg' });
 

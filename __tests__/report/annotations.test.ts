@@ -130,23 +130,23 @@ describe('capAnnotations', () => {
 
   it(`keeps the first ${MAX_ERROR_ANNOTATIONS} errors and ${MAX_WARNING_ANNOTATIONS} warnings and adds exactly one notice with the hidden count`, () => {
     const capped = capAnnotations([...many('error', 15), ...many('warning', 12)]);
-    expect(capped.filter((a) => a.level === 'error').map((a) => a.title)).toEqual(many('error', 10).map((a) => a.title));
+    expect(capped.filter((a) => a.level === 'error').map((a) => a.title)).toEqual(many('error', MAX_ERROR_ANNOTATIONS).map((a) => a.title));
     expect(capped.filter((a) => a.level === 'warning').map((a) => a.title)).toEqual(many('warning', 10).map((a) => a.title));
     const notices = capped.filter((a) => a.level === 'notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.message).toMatch(/^7 more findings are not annotated here/);
+    expect(notices[0]!.message).toMatch(/^8 more findings are not annotated here/);
     expect(capped.at(-1)).toBe(notices[0]);
-    expect(capped).toHaveLength(21);
+    expect(capped).toHaveLength(MAX_ERROR_ANNOTATIONS + 10 + 1);
   });
 
   it('counts hidden errors alone when the warnings fit', () => {
-    const capped = capAnnotations([...many('error', 11), ...many('warning', 2)]);
-    expect(capped).toHaveLength(13);
+    const capped = capAnnotations([...many('error', MAX_ERROR_ANNOTATIONS + 1), ...many('warning', 2)]);
+    expect(capped).toHaveLength(MAX_ERROR_ANNOTATIONS + 3);
     expect(capped.at(-1)!.message).toMatch(/^1 more findings/);
   });
 
   it('adds no notice when everything fits', () => {
-    const all = [...many('error', 10), ...many('warning', 10)];
+    const all = [...many('error', MAX_ERROR_ANNOTATIONS), ...many('warning', 10)];
     expect(capAnnotations(all)).toEqual(all);
   });
 

@@ -6,7 +6,7 @@ import { buildEvidence, renderEvidenceJson, type Evidence, type TestRecord, type
 import { CONTENT_SECURITY_POLICY, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, renderEvidenceHtml } from '../../src/report/html.js';
 import { trace } from '../../src/trace/trace.js';
 import { exactMatcher, PROVENANCE, report, requirement, runGate, testCase, WARN_UNTRACED } from '../support/factories.js';
-import { failingRelease, HOSTILE, hostileRelease, passingRelease, PUMP } from '../support/chromium-fixtures.js';
+import { failingRelease, HOSTILE, hostileRelease, liveEvidence, passingRelease, PUMP } from '../support/chromium-fixtures.js';
 
 /** Every tag of the page, attributes included, in order: user text can add, drop or change none of them. */
 function tags(html: string): string[] {
@@ -248,6 +248,8 @@ describe('renderEvidenceHtml: deterministic', () => {
     const html = renderEvidenceHtml(evidence);
     expect(renderEvidenceHtml(evidence)).toBe(html);
     expect(renderEvidenceHtml(JSON.parse(renderEvidenceJson(evidence)) as Evidence)).toBe(html);
+    // The action renders evidence whose tests are views of the trace; the bytes are the same.
+    expect(renderEvidenceHtml(failingRelease(liveEvidence))).toBe(html);
   });
 
   it('gives the same bytes whatever order the reports and their cases came in', () => {

@@ -5,7 +5,7 @@
 import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import { judge, type GatePolicy } from '../../src/gate/judge.js';
 import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
-import { buildEvidence, type Evidence, type Provenance } from '../../src/report/evidence.js';
+import { buildEvidence, renderEvidenceJson, type Evidence, type Provenance } from '../../src/report/evidence.js';
 import { trace } from '../../src/trace/trace.js';
 import { exactMatcher, FAIL_UNTRACED, PROVENANCE, report, requirement, testCase, WARN_UNTRACED } from './factories.js';
 
@@ -47,8 +47,8 @@ const py = (name: string, fields: Partial<TestCase> = {}): TestCase =>
 const vt = (name: string, fields: Partial<TestCase> = {}): TestCase =>
   testCase({ classname: 'src/alarm.test.ts', name: `alarm > ${name}`, file: 'src/alarm.test.ts', ...fields });
 
-/** trace -> judge (with anomalies) -> evidence, as the action runs it. */
-export function gateWithAnomalies(
+/** trace -> judge (with anomalies) -> evidence, as the action runs it (tests held as views). */
+export function liveEvidence(
   requirements: readonly Requirement[],
   reports: readonly Report[],
   anomalies: readonly Anomaly[],
@@ -61,11 +61,19 @@ export function gateWithAnomalies(
 }
 
 /**
+ * The same evidence as plain data (the JSON file's content), so tests can copy and rewrite it field
+ * by field; html.test.ts renders both forms and compares the bytes.
+ */
+export function gateWithAnomalies(...args: Parameters<typeof liveEvidence>): Evidence {
+  return JSON.parse(renderEvidenceJson(liveEvidence(...args))) as Evidence;
+}
+
+/**
  * A failing release: a failure accepted by an assessed anomaly, a flaky test whose anomaly lacks its
  * assessment, a skipped and an uncovered requirement, an unknown ID, an untraced test, a closed anomaly.
  */
-export function failingRelease(): Evidence {
-  return gateWithAnomalies(
+export function failingRelease(build: typeof liveEvidence = gateWithAnomalies): Evidence {
+  return build(
     PUMP,
     [
       report('reports/pytest.xml', [

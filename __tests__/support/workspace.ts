@@ -19,3 +19,8 @@ export function makeWorkspace(files: Record<string, string | Uint8Array>): strin
   }
   return dir;
 }
+
+/** Removes a folder after the test file (a runner's temporary folder, say). */
+export function removeLater(dir: string): void {
+  made.push(dir);
+}

@@ -4,8 +4,11 @@ import type { RequirementList } from '../model.js';
 import type { Trace, TracedTest } from '../trace/trace.js';
 import { truncate } from './escape.js';
 
-/** GitHub shows 10 error and 10 warning annotations a step. */
-export const MAX_ERROR_ANNOTATIONS = 10;
+/**
+ * GitHub shows 10 error and 10 warning annotations a step. One error is kept free for the verdict
+ * itself (the step's failure message), so that it is never the one GitHub drops.
+ */
+export const MAX_ERROR_ANNOTATIONS = 9;
 export const MAX_WARNING_ANNOTATIONS = 10;
 const MESSAGE_LENGTH = 1000;
 
@@ -81,7 +84,7 @@ export function capAnnotations(all: readonly Annotation[]): Annotation[] {
     {
       level: 'notice',
       title: 'More findings',
-      message: `${hidden} more findings are not annotated here (GitHub shows ${MAX_ERROR_ANNOTATIONS} errors and ${MAX_WARNING_ANNOTATIONS} warnings a step): see the job summary and the evidence files`,
+      message: `${hidden} more findings are not annotated here (GitHub shows 10 errors and 10 warnings a step): see the job summary and the evidence files`,
     },
   ];
 }

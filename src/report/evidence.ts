@@ -1,6 +1,6 @@
 import type { Verdict } from '../gate/judge.js';
 import type { AnomalyStatus, Report, RequirementStatus, TestStatus, Totals } from '../model.js';
-import { compareText, type Trace, type TracedTest } from '../trace/trace.js';
+import { compareText, withExplanation, type Trace, type TracedTest } from '../trace/trace.js';
 
 /** Identifies the evidence format; bumped when a field changes meaning. */
 export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
@@ -14,6 +14,7 @@ export interface Provenance {
   readonly requirementPattern: string;
 }
 
+/** A test as the evidence names it; in memory a view of the traced test, never a copy. */
 export interface TestRef {
   readonly name: string;
   readonly status: TestStatus;
@@ -26,11 +27,11 @@ export interface TestRecord extends TestRef {
   readonly ids: readonly string[];
   readonly flaky: boolean;
   readonly time: number;
-  readonly file?: string;
-  readonly line?: number;
-  readonly message?: string;
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly message?: string | undefined;
   /** IDs of the residual anomalies that explain this test's failure or flakiness. */
-  readonly explainedBy?: readonly string[];
+  readonly explainedBy?: readonly string[] | undefined;
 }
 
 /** A known anomaly as the gate evaluated it. */
@@ -98,12 +99,12 @@ export function buildEvidence(trace: Trace, verdict: Verdict, reports: readonly 
         id: r.requirement.id,
         title: r.requirement.title,
         status: r.status,
-        tests: refs(r.tests),
+        tests: r.tests,
         ...(acceptedBy !== undefined ? { acceptedBy } : {}),
       };
     }),
-    unknownIds: trace.unknownIds.map((u) => ({ id: u.id, tests: refs(u.tests) })),
-    untracedTests: refs(trace.untraced),
+    unknownIds: trace.unknownIds,
+    untracedTests: trace.untraced,
     anomalies: verdict.anomalies.map((a) => ({
       id: a.anomaly.id,
       title: a.anomaly.title,
@@ -121,12 +122,12 @@ export function buildEvidence(trace: Trace, verdict: Verdict, reports: readonly 
       benefitRisk: a.anomaly.benefitRisk,
       relatedRisks: a.anomaly.relatedRisks,
       tests: a.anomaly.tests,
-      explains: refs([...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t)),
+      explains: [...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t),
     })),
-    unexplainedFailures: refs(verdict.unexplained),
+    unexplainedFailures: verdict.unexplained,
     reasons: verdict.reasons.map((r) => r.message),
     warnings: verdict.warnings.map((r) => r.message),
-    tests: trace.tests.map((t) => record(t, verdict.explainedBy.get(t))),
+    tests: verdict.explainedBy.size === 0 ? trace.tests : trace.tests.map((t) => explained(t, verdict.explainedBy.get(t))),
   };
 }
 
@@ -152,12 +153,12 @@ export function* evidenceJsonChunks(evidence: Evidence): Generator<string> {
     if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
       yield `  ${JSON.stringify(key)}: [\n`;
       for (let from = 0; from < value.length; from += ENTRIES_PER_CHUNK) {
-        const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(v)}`);
+        const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(plainEntry(key, v))}`);
         yield part.join(',\n') + (from + ENTRIES_PER_CHUNK < value.length ? ',\n' : '\n');
       }
       yield `  ]${end}`;
     } else {
-      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${end}`;
+      yield `  ${JSON.stringify(key)}: ${JSON.stringify(plainValue(key, value), null, 2).replace(/\n/g, '\n  ')}${end}`;
     }
   }
   yield '}\n';
@@ -169,25 +170,59 @@ function totalsOf(r: Report): Totals {
   return t;
 }
 
-/** References to tests, in the trace's order (the trace sorts every list it gives). */
-function refs(tests: readonly TracedTest[]): TestRef[] {
-  return tests.map((t) => ({ name: t.label, status: t.test.status, report: t.test.report }));
+function explained(t: TracedTest, by: readonly string[] | undefined): TestRecord {
+  return by === undefined ? t : withExplanation(t, by);
 }
 
-function record(t: TracedTest, explainedBy: readonly string[] | undefined): TestRecord {
-  const { test } = t;
+/** A test reference as JSON: the fields of TestRef, in order. */
+function refJson(t: TestRef): TestRef {
+  return { name: t.name, status: t.status, report: t.report };
+}
+
+/** A test record as JSON: the fields of TestRecord, in order, optional ones only when present. */
+function recordJson(t: TestRecord): TestRecord {
   return {
-    name: t.label,
-    status: test.status,
-    report: test.report,
-    classname: test.classname,
-    suites: test.suites,
+    name: t.name,
+    status: t.status,
+    report: t.report,
+    classname: t.classname,
+    suites: t.suites,
     ids: t.ids,
-    flaky: test.flaky,
-    time: test.time,
-    ...(test.file !== undefined ? { file: test.file } : {}),
-    ...(test.line !== undefined ? { line: test.line } : {}),
-    ...(test.message !== undefined ? { message: test.message } : {}),
-    ...(explainedBy !== undefined ? { explainedBy } : {}),
+    flaky: t.flaky,
+    time: t.time,
+    ...(t.file !== undefined ? { file: t.file } : {}),
+    ...(t.line !== undefined ? { line: t.line } : {}),
+    ...(t.message !== undefined ? { message: t.message } : {}),
+    ...(t.explainedBy !== undefined ? { explainedBy: t.explainedBy } : {}),
   };
+}
+
+/** A top-level value as plain JSON data; tests held as views become their JSON fields. */
+function plainValue(key: string, v: unknown): unknown {
+  return Array.isArray(v) ? v.map((entry) => plainEntry(key, entry)) : v;
+}
+
+/** One entry of a top-level array as plain JSON data. */
+function plainEntry(key: string, v: unknown): unknown {
+  switch (key) {
+    case 'tests':
+      return recordJson(v as TestRecord);
+    case 'untracedTests':
+    case 'unexplainedFailures':
+      return refJson(v as TestRef);
+    case 'requirements': {
+      const r = v as Evidence['requirements'][number];
+      return { id: r.id, title: r.title, status: r.status, tests: r.tests.map(refJson), ...(r.acceptedBy !== undefined ? { acceptedBy: r.acceptedBy } : {}) };
+    }
+    case 'unknownIds': {
+      const u = v as Evidence['unknownIds'][number];
+      return { id: u.id, tests: u.tests.map(refJson) };
+    }
+    case 'anomalies': {
+      const a = v as AnomalyRecord;
+      return { ...a, explains: a.explains.map(refJson) };
+    }
+    default:
+      return v;
+  }
 }

@@ -1,13 +1,90 @@
 import type { Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
 import { compareIds, idsOfTest, type IdMatcher } from './requirement-ids.js';
 
-/** A test with the requirement IDs it names, split into those in the list and those not. */
+/**
+ * A test with the requirement IDs it names, split into those in the list and those not. It also reads
+ * as the evidence's test reference and test record (name, status, report, ...): those are views of
+ * the one object per test, never copies, so a suite of a million tests is held once.
+ */
 export interface TracedTest {
   readonly test: TestCase;
   /** Human-readable identity of the test, unique enough to find it in its report. */
   readonly label: string;
   readonly ids: readonly string[];
   readonly unknownIds: readonly string[];
+  /** The label, under the name the evidence uses. */
+  readonly name: string;
+  readonly status: TestStatus;
+  readonly report: string;
+  readonly classname: string;
+  readonly suites: readonly string[];
+  readonly flaky: boolean;
+  readonly time: number;
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly message?: string | undefined;
+  /** IDs of the residual anomalies that explain this test's failure or flakiness (set by the gate). */
+  readonly explainedBy?: readonly string[] | undefined;
+}
+
+class Traced implements TracedTest {
+  constructor(
+    readonly test: TestCase,
+    readonly ids: readonly string[],
+    readonly unknownIds: readonly string[],
+  ) {}
+  get label(): string {
+    return labelOf(this.test);
+  }
+  get name(): string {
+    return labelOf(this.test);
+  }
+  get status(): TestStatus {
+    return this.test.status;
+  }
+  get report(): string {
+    return this.test.report;
+  }
+  get classname(): string {
+    return this.test.classname;
+  }
+  get suites(): readonly string[] {
+    return this.test.suites;
+  }
+  get flaky(): boolean {
+    return this.test.flaky;
+  }
+  get time(): number {
+    return this.test.time;
+  }
+  get file(): string | undefined {
+    return this.test.file;
+  }
+  get line(): number | undefined {
+    return this.test.line;
+  }
+  get message(): string | undefined {
+    return this.test.message;
+  }
+}
+
+class Explained extends Traced {
+  constructor(
+    traced: TracedTest,
+    readonly explainedBy: readonly string[],
+  ) {
+    super(traced.test, traced.ids, traced.unknownIds);
+  }
+}
+
+/** A traced test made outside `trace` (tests, tools). */
+export function tracedTest(test: TestCase, ids: readonly string[] = [], unknownIds: readonly string[] = []): TracedTest {
+  return new Traced(test, ids, unknownIds);
+}
+
+/** The same test, with the anomalies that explain it. */
+export function withExplanation(t: TracedTest, explainedBy: readonly string[]): TracedTest {
+  return new Explained(t, explainedBy);
 }
 
 export interface RequirementTrace {
@@ -52,7 +129,7 @@ export function trace(requirements: readonly Requirement[], tests: readonly Test
       sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
       shared.set(key, sets);
     }
-    traced.push({ test, label: labelOf(test), ...sets });
+    traced.push(new Traced(test, sets.ids, sets.unknownIds));
   }
   // One order for every list that follows, whatever order the reports came in.
   traced.sort(compareTraced);

@@ -1,0 +1,200 @@
+/**
+ * BUILD.md and build.json: how the release archive was made (IEC 62304 §5.8.4, §5.8.5): the source
+ * (repository, ref, commit), the workflow run that built it, the runner, the tools, the time and the
+ * gate's verdict. Pure: the environment, the time and the versions come in as arguments.
+ */
+import type { Evidence } from '../report/evidence.js';
+import { escapeMarkdown } from '../report/escape.js';
+import type { ArchiveTime } from './archive-time.js';
+import { MANIFEST_FILE } from './manifest.js';
+import type { ResolvedVersion } from './version.js';
+
+export const BUILD_SCHEMA = 'iec62304-release-gate/build@1';
+export const BUILD_JSON = 'build.json';
+export const BUILD_MARKDOWN = 'BUILD.md';
+export const ACTION_NAME = 'iec62304-release-gate';
+
+export interface BuildInputs {
+  readonly env: NodeJS.ProcessEnv;
+  /** The commit whose tree is in `source/` (40 hex digits). */
+  readonly commit: string;
+  readonly version: ResolvedVersion;
+  /** File name of the archive. */
+  readonly archive: string;
+  readonly time: ArchiveTime;
+  /** Version of the Node.js that built it, for example v24.1.0. */
+  readonly nodeVersion: string;
+  /** Version of this action (its package.json). */
+  readonly actionVersion: string;
+  readonly evidence: Evidence;
+}
+
+/** build.json. Absent values are null, never left out, so that every file has the same fields. */
+export interface BuildInfo {
+  readonly schema: string;
+  readonly archive: string;
+  readonly version: string;
+  readonly versionSource: ResolvedVersion['source'];
+  /** UTC, ISO 8601. */
+  readonly created: string;
+  readonly timeSource: ArchiveTime['source'];
+  readonly source: {
+    readonly repository: string | null;
+    readonly ref: string | null;
+    readonly commit: string;
+    /** GITHUB_SHA when it is not the commit archived (a workflow that checked out another commit). */
+    readonly eventCommit: string | null;
+  };
+  readonly workflow: {
+    readonly name: string | null;
+    readonly ref: string | null;
+    readonly event: string | null;
+    readonly runId: string | null;
+    readonly runAttempt: string | null;
+    readonly runUrl: string | null;
+    readonly actor: string | null;
+  };
+  readonly runner: { readonly os: string | null; readonly arch: string | null; readonly node: string };
+  /** This action: its package version, and the repository and ref of the `uses:` that ran it. */
+  readonly action: { readonly name: string; readonly version: string; readonly repository: string | null; readonly ref: string | null };
+  readonly gate: {
+    readonly verdict: Evidence['verdict'];
+    /** Percent of requirements verified. */
+    readonly coverage: number;
+    readonly requirements: number;
+    readonly tests: number;
+    readonly evidenceSchema: string;
+  };
+}
+
+export function buildInfo(input: BuildInputs): BuildInfo {
+  const { env, evidence } = input;
+  const sha = value(env, 'GITHUB_SHA');
+  return {
+    schema: BUILD_SCHEMA,
+    archive: input.archive,
+    version: input.version.version,
+    versionSource: input.version.source,
+    created: input.time.date.toISOString(),
+    timeSource: input.time.source,
+    source: {
+      repository: value(env, 'GITHUB_REPOSITORY'),
+      ref: value(env, 'GITHUB_REF'),
+      commit: input.commit,
+      eventCommit: sha !== null && sha.toLowerCase() !== input.commit.toLowerCase() ? sha : null,
+    },
+    workflow: {
+      name: value(env, 'GITHUB_WORKFLOW'),
+      ref: value(env, 'GITHUB_WORKFLOW_REF'),
+      event: value(env, 'GITHUB_EVENT_NAME'),
+      runId: value(env, 'GITHUB_RUN_ID'),
+      runAttempt: value(env, 'GITHUB_RUN_ATTEMPT'),
+      runUrl: runUrl(env),
+      actor: value(env, 'GITHUB_ACTOR'),
+    },
+    runner: { os: value(env, 'RUNNER_OS'), arch: value(env, 'RUNNER_ARCH'), node: input.nodeVersion },
+    action: { name: ACTION_NAME, version: input.actionVersion, repository: value(env, 'GITHUB_ACTION_REPOSITORY'), ref: value(env, 'GITHUB_ACTION_REF') },
+    gate: {
+      verdict: evidence.verdict,
+      coverage: evidence.coverage,
+      requirements: evidence.requirements.length,
+      tests: evidence.tests.length,
+      evidenceSchema: evidence.schema,
+    },
+  };
+}
+
+/** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, or null when one is missing. */
+export function runUrl(env: NodeJS.ProcessEnv): string | null {
+  const server = value(env, 'GITHUB_SERVER_URL');
+  const repository = value(env, 'GITHUB_REPOSITORY');
+  const run = value(env, 'GITHUB_RUN_ID');
+  if (server === null || repository === null || run === null) return null;
+  return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${run}`;
+}
+
+/** Two-space indented JSON with one trailing newline: same input, same bytes. */
+export function renderBuildJson(info: BuildInfo): string {
+  return `${JSON.stringify(info, null, 2)}\n`;
+}
+
+export function renderBuildMarkdown(info: BuildInfo): string {
+  const rows: [string, string][] = [
+    ['Archive', code(info.archive)],
+    ['Version', `${code(info.version)} (${VERSION_SOURCE[info.versionSource]})`],
+    ['Repository', code(info.source.repository)],
+    ['Ref', code(info.source.ref)],
+    ['Commit', code(info.source.commit)],
+    ...(info.source.eventCommit !== null ? ([['Commit of the event (GITHUB_SHA)', code(info.source.eventCommit)]] as [string, string][]) : []),
+    ['Workflow', text(info.workflow.name)],
+    ['Workflow file', code(info.workflow.ref)],
+    ['Event', code(info.workflow.event)],
+    ['Run', info.workflow.runUrl === null ? NOT_SET : `<${info.workflow.runUrl}>`],
+    ['Run attempt', code(info.workflow.runAttempt)],
+    ['Actor', text(info.workflow.actor)],
+    ['Runner OS', code(info.runner.os)],
+    ['Runner architecture', code(info.runner.arch)],
+    ['Node.js', code(info.runner.node)],
+    ['Built by', `${code(info.action.name)} ${code(info.action.version)}${info.action.repository === null ? '' : ` (${code(`${info.action.repository}@${info.action.ref ?? ''}`)})`}`],
+    ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'time of the build'})`],
+    ['Gate verdict', code(info.gate.verdict)],
+    ['Requirements verified', `${info.gate.coverage} % of ${info.gate.requirements}`],
+    ['Tests', String(info.gate.tests)],
+  ];
+  return [
+    `# Release ${escapeMarkdown(info.version)}`,
+    '',
+    'How this archive was built (IEC 62304 §5.8). The same facts are in `build.json`.',
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '## Contents',
+    '',
+    '- `source/`: the tree of the commit above, as `git archive` exports it (files marked `export-ignore` in `.gitattributes` are left out; submodules are not included).',
+    '- `evidence/`: the traceability matrix and anomaly lists the release gate wrote, `tests.csv` (every test with its report, status, requirements, duration and flakiness), the test reports (`reports/`) and the requirement and anomaly lists (`inputs/`) it read, at their paths in the workspace.',
+    `- \`${BUILD_MARKDOWN}\`, \`${BUILD_JSON}\`: this description.`,
+    `- \`${MANIFEST_FILE}\`: the SHA-256 of every file above (symbolic links are kept as links and not hashed).`,
+    '',
+    '## Checking it',
+    '',
+    '```sh',
+    `mkdir release && tar -xzf ${info.archive} -C release && cd release`,
+    `sha256sum -c ${MANIFEST_FILE}`,
+    '```',
+    '',
+    'The source can be compared with the repository, in a clone of it:',
+    '',
+    '```sh',
+    `mkdir source-check && git archive --format=tar ${info.source.commit} | tar -x -C source-check`,
+    'diff -r --no-dereference source-check release/source',
+    '```',
+    '',
+    'Every time in the archive (file times, the gzip header, the time above) is this one time, so the same commit, inputs and run give the same bytes.',
+    '',
+  ].join('\n');
+}
+
+const NOT_SET = '(not set)';
+
+const VERSION_SOURCE: Record<BuildInfo['versionSource'], string> = {
+  input: 'from the input `version`',
+  tag: 'from the tag of the ref',
+  commit: 'short commit SHA',
+};
+
+function value(env: NodeJS.ProcessEnv, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v === '' ? null : v;
+}
+
+/** A machine value as a code span; text that cannot be one safely is escaped instead. */
+function code(v: string | null): string {
+  if (v === null) return NOT_SET;
+  return /^[^`|\r\n]+$/.test(v) ? `\`${v}\`` : escapeMarkdown(v);
+}
+
+function text(v: string | null): string {
+  return v === null ? NOT_SET : escapeMarkdown(v);
+}

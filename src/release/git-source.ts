@@ -1,0 +1,64 @@
+/**
+ * The source of the release: the committed tree of one commit, exported by `git archive` (never the
+ * working tree, so uncommitted changes and untracked files stay out, and `.gitattributes`
+ * `export-ignore` is respected).
+ */
+import { getExecOutput } from '@actions/exec';
+import { UserError } from '../errors.js';
+
+export interface Checkout {
+  /** Top folder of the repository the workspace belongs to. */
+  readonly root: string;
+  /** The commit checked out (HEAD), 40 or 64 hex digits. */
+  readonly commit: string;
+}
+
+/** The repository of the workspace and its HEAD commit: what was checked out, built and tested. */
+export async function findCheckout(workspace: string): Promise<Checkout> {
+  const top = await git(workspace, ['rev-parse', '--show-toplevel']);
+  const head = await git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}']);
+  if (top.exitCode !== 0 || head.exitCode !== 0) {
+    throw new UserError(
+      `the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(top.stderr || head.stderr)}); check the repository out with actions/checkout before this step${dubious(top.stderr + head.stderr)}`,
+    );
+  }
+  return { root: top.stdout.trim(), commit: head.stdout.trim().toLowerCase() };
+}
+
+/**
+ * Writes the tree of `commit` as an uncompressed tar to `tarFile`, every path under `prefix`.
+ * `tar.umask` is fixed so that the modes do not depend on the user's Git configuration.
+ */
+export async function exportCommit(root: string, commit: string, prefix: string, tarFile: string): Promise<void> {
+  const r = await git(root, ['-c', 'tar.umask=0022', 'archive', '--format=tar', `--prefix=${prefix}`, `--output=${tarFile}`, commit]);
+  if (r.exitCode !== 0) {
+    throw new UserError(`git archive could not export commit ${commit} from ${root}: ${firstLine(r.stderr)}${dubious(r.stderr)}`);
+  }
+}
+
+async function git(cwd: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  try {
+    return await getExecOutput('git', args, {
+      cwd,
+      silent: true,
+      ignoreReturnCode: true,
+      env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+  } catch (e) {
+    throw new UserError(`git could not be run in ${cwd} (${e instanceof Error ? e.message : String(e)}); the release archive needs git on the runner's PATH`);
+  }
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function firstLine(text: string): string {
+  return text.trim().split(/\r?\n/)[0] || 'no message';
+}
+
+function dubious(stderr: string): string {
+  return /dubious ownership|safe\.directory/.test(stderr) ? ' (in a container, run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` first)' : '';
+}

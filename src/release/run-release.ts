@@ -1,0 +1,170 @@
+/**
+ * The release archive (IEC 62304 §5.8.4–5.8.8), for the caller to run after the gate passed: archive
+ * the commit with its evidence, upload it as a workflow artifact, optionally attach it to a GitHub
+ * Release, and say what was done. Nothing is built for a gate that did not pass.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import type { Evidence } from '../report/evidence.js';
+import { buildArchive } from './archive.js';
+import { archiveTime } from './archive-time.js';
+import { BUILD_JSON, BUILD_MARKDOWN, buildInfo, renderBuildJson, renderBuildMarkdown } from './build-info.js';
+import { findCheckout } from './git-source.js';
+import { attachToRelease, checkReleaseAccess, type AttachedAsset } from './release-asset.js';
+import type { ReleaseSettings } from './settings.js';
+import { renderReleaseSummary } from './summary.js';
+import { testsCsvChunks } from './tests-csv.js';
+import { checkArtifactService, uploadArtifact, type UploadedArtifact } from './upload-artifact.js';
+import { archiveFileName, resolveArchiveName, resolveVersion } from './version.js';
+
+/** The evidence files the gate writes, by name; the ones that do not exist are skipped. */
+export const DEFAULT_EVIDENCE_FILES = ['traceability.json', 'traceability.md', 'traceability.csv', 'traceability.html', 'anomalies.md', 'anomalies.csv'] as const;
+
+export interface ReleaseArgs {
+  readonly settings: ReleaseSettings;
+  readonly evidence: Evidence;
+  /** The gate's verdict: the archive is built only when it passed. */
+  readonly passed: boolean;
+  readonly workspace: string;
+  /** Folder holding the evidence files the gate wrote. */
+  readonly evidenceDir: string;
+  /** Names of those files; DEFAULT_EVIDENCE_FILES when not given. */
+  readonly evidenceFiles?: readonly string[];
+  /** The test reports the gate read (absolute, or relative to the workspace). */
+  readonly reports: readonly string[];
+  /** The requirement and anomaly lists the gate read (absolute, or relative to the workspace). */
+  readonly lists: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  /** The current time; every time in the archive is SOURCE_DATE_EPOCH instead when that is set. */
+  readonly now: Date;
+  /** Version of this action (package.json). */
+  readonly actionVersion: string;
+  /** Token for release-tag (`contents: write`). */
+  readonly token?: string;
+  /** Folder the archive is written to; `$RUNNER_TEMP/release-archive` when not given. */
+  readonly outputDir?: string;
+  /** Progress lines (core.info). */
+  readonly log?: (line: string) => void;
+  /** Node version recorded in build.json; this process's when not given. */
+  readonly nodeVersion?: string;
+}
+
+export interface ReleaseResult {
+  /** Absolute path of the .tar.gz. */
+  readonly archivePath: string;
+  /** Its file name. */
+  readonly archive: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly version: string;
+  readonly commit: string;
+  readonly artifact?: UploadedArtifact;
+  readonly releaseAsset?: AttachedAsset;
+  /** The action's outputs: archive-path, archive-sha256, artifact-id, artifact-url (empty when not uploaded). */
+  readonly outputs: Readonly<Record<'archive-path' | 'archive-sha256' | 'artifact-id' | 'artifact-url', string>>;
+  /** Markdown paragraph for the job summary. */
+  readonly summary: string;
+}
+
+export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
+  if (!args.passed || args.evidence.verdict !== 'pass') {
+    throw new Error('the release archive is built only for a gate that passed');
+  }
+  const { settings, env } = args;
+  const log = args.log ?? (() => undefined);
+  const token = args.token ?? '';
+
+  // Configuration mistakes are reported before anything is built.
+  if (settings.upload) checkArtifactService(env);
+  if (settings.releaseTag !== undefined) checkReleaseAccess(token, env['GITHUB_REPOSITORY'] ?? '', settings.releaseTag);
+  const time = archiveTime(env, args.now);
+
+  const checkout = await findCheckout(args.workspace);
+  const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit);
+  const archive = archiveFileName(resolveArchiveName(settings.archiveName, env['GITHUB_REPOSITORY'], path.basename(checkout.root)), version.version);
+  const info = buildInfo({
+    env,
+    commit: checkout.commit,
+    version,
+    archive,
+    time,
+    nodeVersion: args.nodeVersion ?? process.version,
+    actionVersion: args.actionVersion,
+    evidence: args.evidence,
+  });
+
+  const outputDir = path.resolve(args.workspace, args.outputDir ?? path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'release-archive'));
+  const scratch = env['RUNNER_TEMP'] || os.tmpdir();
+  log(`Archiving commit ${checkout.commit} with its evidence as ${archive} (time ${time.date.toISOString()}${time.source === 'SOURCE_DATE_EPOCH' ? ' from SOURCE_DATE_EPOCH' : ''})`);
+  const built = await buildArchive(
+    {
+      checkout,
+      workspace: args.workspace,
+      evidenceDir: args.evidenceDir,
+      evidenceFiles: args.evidenceFiles ?? DEFAULT_EVIDENCE_FILES,
+      reports: args.reports,
+      lists: args.lists,
+      generated: {
+        [BUILD_MARKDOWN]: renderBuildMarkdown(info),
+        [BUILD_JSON]: renderBuildJson(info),
+        'evidence/tests.csv': testsCsvChunks(args.evidence),
+      },
+      time: time.date,
+    },
+    path.join(outputDir, archive),
+    scratch,
+  );
+  log(`Release archive ${built.path}: ${built.size} bytes, ${built.files} files, SHA-256 ${built.sha256}`);
+
+  let artifact: UploadedArtifact | undefined;
+  if (settings.upload) {
+    const name = settings.artifactName ?? archive;
+    log(`Uploading ${archive} as the artifact ${name}`);
+    artifact = await uploadArtifact(built.path, { name, env, ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}) });
+  }
+
+  let releaseAsset: AttachedAsset | undefined;
+  if (settings.releaseTag !== undefined) {
+    log(`Attaching ${archive} to the GitHub Release ${settings.releaseTag}`);
+    releaseAsset = await attachToRelease({
+      token,
+      ...(env['GITHUB_API_URL'] ? { apiUrl: env['GITHUB_API_URL'] } : {}),
+      repository: env['GITHUB_REPOSITORY'] ?? '',
+      tag: settings.releaseTag,
+      name: archive,
+      data: await fs.readFile(built.path),
+      contentType: 'application/gzip',
+    }).catch((e: unknown) => {
+      if (!(e instanceof UserError)) throw e;
+      const uploaded = artifact === undefined ? '' : ` (it was uploaded as the artifact ${artifact.name})`;
+      throw new UserError(`${e.message}. The release archive is still on the runner at ${built.path}${uploaded}`);
+    });
+  }
+
+  return {
+    archivePath: built.path,
+    archive,
+    sha256: built.sha256,
+    size: built.size,
+    version: version.version,
+    commit: checkout.commit,
+    ...(artifact !== undefined ? { artifact } : {}),
+    ...(releaseAsset !== undefined ? { releaseAsset } : {}),
+    outputs: {
+      'archive-path': built.path,
+      'archive-sha256': built.sha256,
+      'artifact-id': artifact === undefined ? '' : String(artifact.id),
+      'artifact-url': artifact?.url ?? '',
+    },
+    summary: renderReleaseSummary({
+      archive,
+      sha256: built.sha256,
+      path: built.path,
+      ...(artifact !== undefined ? { artifact } : {}),
+      ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}),
+      ...(releaseAsset !== undefined ? { releaseAsset: { tag: settings.releaseTag!, url: releaseAsset.url } } : {}),
+    }),
+  };
+}
