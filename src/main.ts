@@ -7,9 +7,9 @@ import { readRequirements } from './catalogue/read-requirements.js';
 import { UserError, UserErrors } from './errors.js';
 import { evaluate } from './evaluate.js';
 import { collectReports } from './io/collect-reports.js';
-import { displayPath, readInsideWorkspace } from './io/files.js';
+import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
 import { annotate, logUntrusted } from './io/runner.js';
-import { writeChunks } from './io/write-chunks.js';
+import { writeChunks, writeNew } from './io/write-chunks.js';
 import { decodeReport } from './junit/decode-report.js';
 import { parseJunit } from './junit/parse-junit.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
@@ -150,16 +150,15 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     workspace,
   });
 
-  const evidenceDir = path.resolve(workspace, settings.evidenceDir);
+  const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
   const jsonPath = path.join(evidenceDir, EVIDENCE_FILES.json);
-  await fs.mkdir(evidenceDir, { recursive: true });
   await writeChunks(jsonPath, evidenceJsonChunks(outcome.evidence));
-  await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
-  await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
+  await writeNew(path.join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
+  await writeNew(path.join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
   await writeChunks(path.join(evidenceDir, EVIDENCE_FILES.csv), matrixCsvChunks(outcome.evidence));
   if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
-    await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
-    await fs.writeFile(path.join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
+    await writeNew(path.join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
+    await writeNew(path.join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
   }
 
   const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });

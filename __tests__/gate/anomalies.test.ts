@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAnomaly, namesTest } from '../../src/gate/anomalies.js';
+import { evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, TestCase } from '../../src/model.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
@@ -178,5 +178,30 @@ describe('mergeRetries', () => {
   it('leaves attempts that agree, and tests of other suites, apart', () => {
     const same = [testCase({ name: 'x', status: 'failed' }), testCase({ name: 'x', status: 'failed' }), testCase({ name: 'x', suites: ['other'] })];
     expect(mergeRetries(same)).toHaveLength(3);
+  });
+});
+
+describe('globMatches', () => {
+  it.each([
+    ['*', '', true],
+    ['a*', 'abc', true],
+    ['*c', 'abc', true],
+    ['a*c', 'abbbc', true],
+    ['a*b*c', 'axxbyyc', true],
+    ['a*b*c', 'axxcyyb', false],
+    ['test_dose[*-*]', 'test_dose[1-2]', true],
+    ['*rounds*', 'SRS-003: rounds dose', true],
+    ['abc', 'abd', false],
+    ['a**', 'a', true],
+  ])('%s ~ %s -> %s', (pattern, text, expected) => {
+    expect(globMatches(pattern, text)).toBe(expected);
+  });
+
+  it('matches a many-star pattern against a long hostile name in bounded time', () => {
+    const name = 'a-'.repeat(1500);
+    const t0 = performance.now();
+    expect(globMatches('test_dose[*-*-*-*-*-*]', name)).toBe(false);
+    expect(globMatches('*a*-*a*-*b', name)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });

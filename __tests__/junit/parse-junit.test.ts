@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
-import { MAX_DEPTH, MAX_MESSAGE_LENGTH, parseJunit } from '../../src/junit/parse-junit.js';
+import { MAX_CAPTURED_TEXT, MAX_DEPTH, MAX_MESSAGE_LENGTH, parseJunit } from '../../src/junit/parse-junit.js';
 
 const parse = (xml: string) => parseJunit('r.xml', xml);
 function refusal(xml: string): UserError {
@@ -175,5 +175,64 @@ describe('parseJunit: the same case read with and without elements inside', () =
     const [empty, full] = parseJunit('r.xml', `<testsuite name="s"><testcase ${attrs}/><testcase ${attrs}><system-out>log</system-out></testcase></testsuite>`).cases;
     expect(empty).toEqual(full);
     expect(empty).toMatchObject({ name: 'SRS-001 x & y', status: 'skipped', line: 7, properties: [{ name: 'Requirements', value: 'SRS-002' }] });
+  });
+});
+
+describe('parseJunit: what printed output or odd nesting cannot do', () => {
+  it('counts a test case nested inside another (a sub-test) as a test of its own, failure included', () => {
+    const r = parse(`<testsuite name="s"><testcase name="SRS-001 outer"><testcase name="SRS-001 inner"><failure message="boom"/></testcase>
+      <testsuite name="x"><testcase name="deeper" status="Failed"/></testsuite></testcase></testsuite>`);
+    expect(r.cases.map((c) => [c.name, c.status])).toEqual([
+      ['SRS-001 outer', 'passed'],
+      ['SRS-001 inner', 'failed'],
+      ['deeper', 'failed'],
+    ]);
+  });
+
+  it('reads a display name only from the JUnit Platform header, never from printed output', () => {
+    const printed = parse(`<testsuite><testcase name="t()"><system-out><![CDATA[log\ndisplay-name: SRS-002 x\n]]></system-out></testcase></testsuite>`);
+    expect(printed.cases[0]!.displayName).toBeUndefined();
+    const second = parse(`<testsuite><testcase name="t()"><system-out><![CDATA[
+unique-id: [engine:junit-jupiter]/[method:t()]
+display-name: SRS-001 real
+]]></system-out><system-out><![CDATA[unique-id: [engine:x]
+display-name: SRS-002 printed]]></system-out></testcase></testsuite>`);
+    expect(second.cases[0]!.displayName).toBe('SRS-001 real');
+  });
+
+  it('reads report entries only from a system-out that is nothing but report entries', () => {
+    const entry = 'Report Entry #1 (timestamp: 2026-11-25T01:24:24.129)\n\t- requirements: SRS-006, SRS-007\n';
+    const header = '<system-out><![CDATA[unique-id: [engine:junit-jupiter]/[method:t()]\ndisplay-name: limits the rate\n]]></system-out>';
+    const real = parse(`<testsuite><testcase name="t()">${header}<system-out><![CDATA[${entry}]]></system-out></testcase></testsuite>`);
+    expect(real.cases[0]!.properties).toEqual([{ name: 'requirements', value: 'SRS-006, SRS-007' }]);
+    const printed = parse(`<testsuite><testcase name="t()">${header}<system-out><![CDATA[app log\n${entry}]]></system-out></testcase></testsuite>`);
+    expect(printed.cases[0]!.properties).toEqual([]);
+    const notJunitPlatform = parse(`<testsuite><testcase name="t()"><system-out><![CDATA[${entry}]]></system-out></testcase></testsuite>`);
+    expect(notJunitPlatform.cases[0]!.properties).toEqual([]);
+  });
+
+  it('names the line when a report ends right after its XML declaration', () => {
+    const e = refusal('<?xml version="1.0"?>\n');
+    expect(e.message).toMatch(/ends before its root element/);
+    expect(e.line).toBe(2);
+  });
+});
+
+describe('parseJunit: huge output inside a test case', () => {
+  it(`keeps at most ${MAX_CAPTURED_TEXT} characters of a text run for the second parse, and still reads the case`, () => {
+    const out = `${'log line &amp; more\n'.repeat(200_000)}`;
+    const xml = `<testsuite><testcase name="SRS-001 verbose"><failure message="boom">${'trace &lt;x&gt;\n'.repeat(100_000)}</failure><system-out>${out}</system-out><system-out><![CDATA[${'y'.repeat(4_000_000)}]]></system-out></testcase></testsuite>`;
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const [c] = parse(xml).cases;
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(c).toMatchObject({ name: 'SRS-001 verbose', status: 'failed', message: 'boom' });
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('never cuts inside a character reference', () => {
+    const pad = 'x'.repeat(MAX_CAPTURED_TEXT - 3);
+    const [c] = parse(`<testsuite><testcase name="n"><failure>${pad}&amp;${'z'.repeat(100)}</failure></testcase></testsuite>`).cases;
+    expect(c!.status).toBe('failed');
   });
 });

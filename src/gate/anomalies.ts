@@ -76,8 +76,35 @@ export function namesTest(pattern: string, test: TracedTest): boolean {
   if (suites.length > 0) candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
   if (displayName !== undefined) candidates.push(displayName);
   if (!p.includes('*')) return candidates.includes(p);
-  const re = new RegExp(`^${p.split('*').map(escapeRegExp).join('.*')}$`, 's');
-  return candidates.some((c) => re.test(c));
+  return candidates.some((c) => globMatches(p, c));
+}
+
+/**
+ * Whether `text` matches `pattern`, where `*` stands for any run of characters. Greedy, going back
+ * only to the last `*`: at worst pattern length x text length steps, never the exponential
+ * backtracking a regular expression can fall into on a test name written by the code under test.
+ */
+export function globMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (star !== -1) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** The anomalies (that may explain failures) whose `Tests` name the test. */
@@ -85,6 +112,3 @@ export function explainingAnomalies(test: TracedTest, anomalies: readonly Evalua
   return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test)));
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

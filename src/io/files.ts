@@ -31,6 +31,8 @@ export async function readInsideWorkspace(file: string, workspace: string, what:
   try {
     const stat = await fs.stat(real);
     if (stat.isDirectory()) throw new UserError(`${what} is a folder, not a file`, { file: shown });
+    // A pipe or device would block the read, or never end: only regular files are read.
+    if (!stat.isFile()) throw new UserError(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
     if (stat.size > MAX_INPUT_BYTES) throw new UserError(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
     return await fs.readFile(real);
   } catch (e) {
@@ -44,4 +46,27 @@ function reason(e: unknown): string {
   if (code === 'ENOENT') return '';
   if (code === 'EACCES' || code === 'EPERM') return ': permission denied';
   return code === undefined ? '' : ` (${code})`;
+}
+
+/**
+ * Makes the evidence folder and returns its real path. A folder given inside the workspace must stay
+ * inside it after following symbolic links: a link committed in the checkout cannot send the
+ * evidence elsewhere. A folder given outside the workspace (an absolute path) is used as given.
+ */
+export async function evidenceFolder(folder: string, workspace: string): Promise<string> {
+  const wanted = path.resolve(workspace, folder);
+  const realWorkspace = await fs.realpath(workspace);
+  const inside = (p: string, root: string): boolean => p === root || p.startsWith(root + path.sep);
+  try {
+    await fs.mkdir(wanted, { recursive: true });
+  } catch (e) {
+    throw new UserError(`the evidence folder could not be made${reason(e)}`, { file: folder });
+  }
+  const real = await fs.realpath(wanted);
+  if ((inside(wanted, workspace) || inside(wanted, realWorkspace)) && !inside(real, realWorkspace)) {
+    throw new UserError(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
+      file: folder,
+    });
+  }
+  return real;
 }

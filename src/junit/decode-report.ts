@@ -57,7 +57,12 @@ function firstInvalidUtf8(b: Uint8Array): number {
     const c = b[i]!;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (n < 0) return i;
-    for (let k = 1; k <= n; k++) {
+    // The second byte's range for the lead bytes whose sequences Unicode restricts (no overlong
+    // forms, no surrogates, nothing above U+10FFFF).
+    const second = b[i + 1];
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (n > 0 && (second === undefined || second < lo || second > hi)) return i;
+    for (let k = 2; k <= n; k++) {
       const d = b[i + k];
       if (d === undefined || (d & 0xc0) !== 0x80) return i;
     }

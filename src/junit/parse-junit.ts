@@ -5,6 +5,12 @@ import { decodeEntities, detach, findBadReference, findForbiddenChar, lineAt } f
 
 /** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
 export const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Longest run of text, CDATA or comment inside a test case handed on to fast-xml-parser; the rest is
+ * cut before that second parse (it needs some 36 bytes of memory per byte of text, and the gate keeps
+ * 500 characters of a message). The scan has already checked the whole text.
+ */
+export const MAX_CAPTURED_TEXT = 64 * 1024;
 /** Deepest element nesting accepted; real reports stay far below it. */
 export const MAX_DEPTH = 256;
 
@@ -23,6 +29,8 @@ const REPEATED = new Set([
   'property',
   'properties',
   'system-out',
+  'testcase',
+  'testsuite',
 ]);
 
 const caseParser = new XMLParser({
@@ -90,6 +98,20 @@ export function parseJunit(file: string, text: string): Report {
   /** Attributes of the `<testcase>` being cut out, and whether any element stands inside it. */
   let captureAttributes: ReadonlyMap<string, string> = new Map();
   let captureHasChild = false;
+  /** Ranges [start, end) inside the captured case that are left out of its second parse. */
+  let cuts: number[] = [];
+  const cutLong = (from: number, to: number, safe: boolean): void => {
+    if (captureStart === -1 || to - from <= MAX_CAPTURED_TEXT) return;
+    let at = from + MAX_CAPTURED_TEXT;
+    if (safe) {
+      // Never cut inside a reference such as &amp; or between the halves of a surrogate pair.
+      const amp = text.lastIndexOf('&', at);
+      if (amp > at - 13 && amp >= from && text.indexOf(';', amp) >= at) at = amp;
+    }
+    const c = text.charCodeAt(at - 1);
+    if (c >= 0xd800 && c <= 0xdbff) at--;
+    cuts.push(at, to);
+  };
   let pos = 0;
   const n = text.length;
 
@@ -102,7 +124,15 @@ export function parseJunit(file: string, text: string): Report {
     if (suite) suite.hasCase = true;
     // A case with no element inside (most passing tests) is all in its start tag, already read and
     // checked by the scan; only cases with results, output or properties go through fast-xml-parser.
-    cases.push(captureHasChild ? toTestCase(file, parseChunk(chunk, at, fail), suite) : emptyTestCase(file, captureAttributes, suite));
+    if (!captureHasChild) {
+      cases.push(emptyTestCase(file, captureAttributes, suite));
+      return;
+    }
+    const node = parseChunk(chunk, at, fail);
+    cases.push(toTestCase(file, node, suite));
+    // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
+    // their results must count, not vanish inside the outer one.
+    for (const inner of nestedCases(node)) cases.push(toTestCase(file, inner, suite));
   };
 
   for (;;) {
@@ -117,6 +147,7 @@ export function parseJunit(file: string, text: string): Report {
       } else {
         const bad = findBadReference(text, pos, textEnd);
         if (bad) fail(bad.at, `malformed XML: ${bad.why}`);
+        cutLong(pos, textEnd, true);
       }
     }
     if (lt === -1) break;
@@ -126,11 +157,13 @@ export function parseJunit(file: string, text: string): Report {
       if (text.startsWith('<!--', lt)) {
         const close = text.indexOf('-->', lt + 4);
         if (close === -1) fail(lt, 'the file ends inside a comment: the report is truncated');
+        cutLong(lt + 4, close, false);
         pos = close + 3;
       } else if (text.startsWith('<![CDATA[', lt)) {
         if (stack.length === 0) fail(lt, 'malformed XML: a CDATA section outside the root element');
         const close = text.indexOf(']]>', lt + 9);
         if (close === -1) fail(lt, 'the file ends inside a CDATA section: the report is truncated');
+        cutLong(lt + 9, close, false);
         pos = close + 3;
       } else if (text.startsWith('<!DOCTYPE', lt)) {
         fail(lt, 'the report has a DOCTYPE; test reports need none, and the gate refuses document type definitions (they can read files or expand without bound)');
@@ -164,7 +197,8 @@ export function parseJunit(file: string, text: string): Report {
         if (stack.length === captureDepth) {
           const start = captureStart;
           captureStart = -1;
-          onCaptured(text.slice(start, pos), start);
+          onCaptured(withoutCuts(text, start, pos, cuts), start);
+          cuts = [];
         }
       } else if (name === 'testsuite') {
         closeSuite(suites.pop()!);
@@ -225,8 +259,23 @@ export function parseJunit(file: string, text: string): Report {
       line: lineAt(text, n),
     });
   }
-  if (!rootClosed) throw new UserError('this is not XML: no element found', { file });
+  if (!rootClosed) {
+    throw new UserError('the file ends before its root element: the report is truncated, or it is not a test report', { file, line: lineAt(text, n) });
+  }
   return { file, cases, suiteCount, declared };
+}
+
+/** `text[from, to)` without the cut ranges (sorted, inside it). */
+function withoutCuts(text: string, from: number, to: number, cuts: readonly number[]): string {
+  if (cuts.length === 0) return text.slice(from, to);
+  const parts: string[] = [];
+  let at = from;
+  for (let i = 0; i < cuts.length; i += 2) {
+    parts.push(text.slice(at, cuts[i]));
+    at = cuts[i + 1]!;
+  }
+  parts.push(text.slice(at, to));
+  return parts.join('');
 }
 
 interface StartTag {
@@ -400,28 +449,52 @@ function messageOf(el: unknown): string | undefined {
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
 
-/** The JUnit Platform console's legacy XML puts `display-name: ...` into the case's system-out. */
+/**
+ * The JUnit Platform console's legacy XML starts the case's first system-out with two lines,
+ * `unique-id: [engine:...]` and `display-name: ...`. Only that header counts: a `display-name:` line
+ * anywhere else is output of the code under test and must not link a test to a requirement.
+ */
 function displayNameOf(node: Node): string | undefined {
-  for (const out of elements(node, 'system-out')) {
-    const m = /^display-name: (.*)$/m.exec(textOf(out));
-    if (m?.[1] !== undefined) return m[1].trim();
-  }
-  return undefined;
+  const first = elements(node, 'system-out')[0];
+  if (first === undefined) return undefined;
+  const m = /^\s*unique-id: \[engine:[^\n]*\n(?:[ \t]*)display-name: ([^\n]*)/.exec(textOf(first));
+  return m?.[1]?.trim();
 }
 
 /**
- * JUnit Platform `TestReporter` entries, which its console writes into a `<system-out>` as
- * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines.
+ * JUnit Platform `TestReporter` entries, which its console writes into a second `<system-out>` as
+ * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines, in a
+ * case whose first `<system-out>` is the console's unique-id / display-name header.
  */
 function reportEntryProperties(node: Node): Property[] {
   const out: Property[] = [];
-  for (const el of elements(node, 'system-out')) {
-    const text = textOf(el);
-    if (!text.includes('Report Entry #')) continue;
-    for (const m of text.matchAll(/^\s*- ([^:\n]+): (.*)$/gm)) {
+  // Only in a case the JUnit Platform console wrote (its first system-out is the unique-id header).
+  if (displayNameOf(node) === undefined) return out;
+  for (const el of elements(node, 'system-out').slice(1)) {
+    // Only a system-out that is nothing but report entries, exactly as the console writes them:
+    // printed text that merely looks like an entry must not link a test to a requirement.
+    const text = textOf(el).trim();
+    if (!REPORT_ENTRIES.test(text)) continue;
+    for (const m of text.matchAll(/^\t- ([^:\n]+): (.*)$/gm)) {
       const name = m[1]!.trim();
       if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) out.push({ name: detach(name), value: detach(m[2]!.trim()) });
     }
+  }
+  return out;
+}
+
+/** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
+const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
+
+/** Every `<testcase>` below a node, also inside nested `<testsuite>` elements. */
+function nestedCases(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const c of elements(node, 'testcase')) {
+    if (typeof c !== 'object' || c === null) continue;
+    out.push(c as Node, ...nestedCases(c as Node));
+  }
+  for (const suite of elements(node, 'testsuite')) {
+    if (typeof suite === 'object' && suite !== null) out.push(...nestedCases(suite as Node));
   }
   return out;
 }

@@ -29,10 +29,11 @@ function isXmlChar(cp: number): boolean {
  * allowed character. Returns the offset of the first bad `&` and why, or undefined.
  */
 export function findBadReference(text: string, from: number, to: number): { at: number; why: string } | undefined {
-  let amp = text.indexOf('&', from);
-  while (amp !== -1 && amp < to) {
-    const semi = text.indexOf(';', amp);
-    if (semi === -1 || semi >= to || semi - amp > 12) {
+  // Search only the segment: an indexOf over the whole text from each segment would be quadratic.
+  let amp = indexIn(text, '&', from, to);
+  while (amp !== -1) {
+    const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
+    if (semi === -1) {
       return { at: amp, why: 'a bare "&" (write it as "&amp;")' };
     }
     const ref = text.slice(amp + 1, semi);
@@ -45,9 +46,16 @@ export function findBadReference(text: string, from: number, to: number): { at: 
     } else if (!(ref in XML_ENTITIES)) {
       return { at: amp, why: `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)` };
     }
-    amp = text.indexOf('&', semi + 1);
+    amp = indexIn(text, '&', semi + 1, to);
   }
   return undefined;
+}
+
+/** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
+function indexIn(text: string, c: string, from: number, to: number): number {
+  const code = c.charCodeAt(0);
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
 }
 
 /** Replaces the predefined entities and character references (input already checked by findBadReference). */

@@ -6,7 +6,18 @@ import type { TestCase } from '../model.js';
  * both a pass and a failure or error become one test: passed, flaky, with the failure's message.
  * Attempts that agree are left as they are.
  */
-export function mergeRetries(cases: readonly TestCase[]): TestCase[] {
+export function mergeRetries(cases: readonly TestCase[]): readonly TestCase[] {
+  // Most reports name every test once: then there is nothing to merge.
+  const names = new Set<string>();
+  let repeated = false;
+  for (const c of cases) {
+    if (names.has(c.name)) {
+      repeated = true;
+      break;
+    }
+    names.add(c.name);
+  }
+  if (!repeated) return cases;
   const groups = new Map<string, TestCase[]>();
   for (const c of cases) {
     const key = [c.report, ...c.suites, c.classname, c.name].join('\u0000');

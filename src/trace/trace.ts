@@ -131,8 +131,11 @@ export function trace(requirements: readonly Requirement[], tests: readonly Test
     }
     traced.push(new Traced(test, sets.ids, sets.unknownIds));
   }
-  // One order for every list that follows, whatever order the reports came in.
-  traced.sort(compareTraced);
+  // One order for every list that follows, whatever order the reports came in. The label, the first
+  // key, is computed once per test rather than once per comparison.
+  const keyed = traced.map((t) => ({ t, report: t.test.report, label: t.label }));
+  keyed.sort((a, b) => compareText(a.report, b.report) || compareText(a.label, b.label) || compareTraced(a.t, b.t));
+  for (let i = 0; i < keyed.length; i++) traced[i] = keyed[i]!.t;
   for (const t of traced) {
     const { test, ids } = t;
     totals.tests++;
