@@ -1,7 +1,10 @@
 /**
- * Builds the release archive on disk: `source/` (the commit, by git archive), `evidence/` (the gate's
+ * Builds the release archive: `source/` (the commit, by git archive), `evidence/` (the gate's
  * evidence, the test record, the reports and lists it read), the generated files at the root, and
- * MANIFEST.sha256 over all of them; then one reproducible .tar.gz (see tar-writer.ts).
+ * MANIFEST.sha256 over all of them; then one reproducible .tar.gz (see tar-writer.ts). `source/` is
+ * never extracted: its entries are read from git's tar and copied from it, so a committed symbolic
+ * link stays a link with its target as committed (absolute, climbing out, dangling: data, never
+ * followed), and names the file system could not hold side by side stay apart.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -9,11 +12,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { x as extract, type ReadEntry } from 'tar';
 import { UserError } from '../errors.js';
 import { exportCommit, type Checkout } from './git-source.js';
-import { MANIFEST_FILE, renderManifest } from './manifest.js';
-import { listEntries, writeTarGz } from './tar-writer.js';
+import { compareByteOrder, MANIFEST_FILE, renderManifest } from './manifest.js';
+import { readTarEntries } from './tar-reader.js';
+import { listEntries, writeTarGz, type TarEntry } from './tar-writer.js';
 
 export interface ArchiveContents {
   readonly checkout: Checkout;
@@ -60,45 +63,82 @@ export async function buildArchive(contents: ArchiveContents, target: string, sc
     if (e instanceof UserError) throw new UserError(`${e.message}; no release archive was written (it would be ${target})`, e.file === undefined ? {} : { file: e.file });
     throw new UserError(`the release archive ${target} could not be built: ${reason(e)}`);
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    // Every step above is awaited to its end, so nothing writes in the staging folder any more. The
+    // runner empties RUNNER_TEMP after the job: a folder left behind must not hide the outcome.
+    await fs.rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
   const stat = await fs.stat(target);
   return { path: target, sha256: await sha256File(target), size: stat.size, files };
 }
 
-/** Lays the archive out in `root`, writes it to `file`; returns the number of files in the manifest. */
+/** Lays the archive out in `root` and `sourceTar`, writes it to `file`; returns the number of files in the manifest. */
 async function stage(contents: ArchiveContents, root: string, sourceTar: string, file: string): Promise<number> {
   await fs.mkdir(root);
-  const executables = await stageSource(contents.checkout, root, sourceTar);
+  const source = await readSource(contents.checkout, sourceTar);
   await stageEvidence(contents, root);
   for (const [name, text] of Object.entries(contents.generated)) await writeText(root, name, text);
 
-  const files = (await listEntries(root, () => false)).filter((e) => e.type === 'file');
+  const files = [...source, ...(await listEntries(root, () => false))].filter((e) => e.type === 'file');
   const hashed = [];
-  for (const e of files) hashed.push({ path: e.path, sha256: await sha256File(e.source!) });
+  for (const e of files) hashed.push({ path: e.path, sha256: await sha256File(e.source!, e.offset === undefined ? undefined : { offset: e.offset, size: e.size ?? 0 }) });
   await writeText(root, MANIFEST_FILE, renderManifest(hashed));
 
-  await writeTarGz(await listEntries(root, (rel) => executables.has(rel)), file, contents.time);
+  const entries = [...source, ...(await listEntries(root, () => false))].sort((a, b) => compareByteOrder(a.path, b.path));
+  await writeTarGz(entries, file, contents.time);
   return files.length;
 }
 
-/** Extracts `git archive` of the commit into `root/source`; returns the paths git marks executable. */
-async function stageSource(checkout: Checkout, root: string, tarFile: string): Promise<Set<string>> {
+/**
+ * `git archive` of the commit, every path under `source/`, written to `tarFile` and read as entries
+ * that point into it (see tar-reader.ts): files with git's executable bit, folders, and symbolic
+ * links exactly as committed.
+ */
+async function readSource(checkout: Checkout, tarFile: string): Promise<TarEntry[]> {
   await exportCommit(checkout.root, checkout.commit, `${SOURCE_DIR}/`, tarFile);
-  const executables = new Set<string>();
-  await fs.mkdir(path.join(root, SOURCE_DIR));
-  await extract({
-    file: tarFile,
-    cwd: root,
-    preserveOwner: false,
-    strict: true,
-    filter: (p: string, entry: unknown) => {
-      const e = entry as ReadEntry;
-      if (e.type === 'File' && typeof e.mode === 'number' && (e.mode & 0o111) !== 0) executables.add(p.replace(/^\.\//, ''));
-      return true;
-    },
-  });
-  return executables;
+  let entries: TarEntry[];
+  try {
+    entries = await readTarEntries(tarFile);
+  } catch (e) {
+    throw new UserError(`the tree of commit ${checkout.commit} could not be read from the output of git archive: ${reason(e)}`);
+  }
+  if (!entries.some((e) => e.path === SOURCE_DIR)) entries.push({ path: SOURCE_DIR, type: 'directory' });
+  checkSourcePaths(entries, checkout.commit);
+  return entries;
+}
+
+const KIND: Record<TarEntry['type'], string> = { file: 'a file', directory: 'a folder', symlink: 'a symbolic link' };
+
+/**
+ * Refuses what a crafted tree could make git archive write and no release archive should hold: a
+ * path outside `source/`, an empty, `.` or `..` component, a path twice, or an entry below a file or
+ * a symbolic link (extracting it would write through the link).
+ */
+function checkSourcePaths(entries: readonly TarEntry[], commit: string): void {
+  const kinds = new Map<string, TarEntry['type']>();
+  const committed = (p: string): string => JSON.stringify(p.slice(SOURCE_DIR.length + 1));
+  for (const e of entries) {
+    const parts = e.path.split('/');
+    if (parts[0] !== SOURCE_DIR || parts.some((p) => p === '' || p === '.' || p === '..')) {
+      throw new UserError(`commit ${commit} holds the path ${JSON.stringify(e.path)}, which the release archive cannot hold (it must be relative, without empty, "." or ".." parts)`);
+    }
+    const before = kinds.get(e.path);
+    if (before !== undefined) {
+      throw new UserError(`commit ${commit} holds ${committed(e.path)} twice, as ${KIND[before]} and as ${KIND[e.type]}; the release archive can hold a path once`);
+    }
+    kinds.set(e.path, e.type);
+  }
+  for (const e of entries) {
+    const parts = e.path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const above = parts.slice(0, i).join('/');
+      const kind = kinds.get(above);
+      if (kind !== undefined && kind !== 'directory') {
+        throw new UserError(
+          `commit ${commit} holds ${committed(e.path)} below ${committed(above)}, which is ${KIND[kind]}; the release archive cannot hold both, since extracting it would write through ${KIND[kind]}`,
+        );
+      }
+    }
+  }
 }
 
 async function stageEvidence(c: ArchiveContents, root: string): Promise<void> {
@@ -138,9 +178,11 @@ async function writeText(root: string, file: string, text: string | Iterable<str
   else await pipeline(Readable.from(text), createWriteStream(dest));
 }
 
-export async function sha256File(file: string): Promise<string> {
+/** The SHA-256 of a file, or of `range.size` bytes of it from `range.offset` on. */
+export async function sha256File(file: string, range?: { readonly offset: number; readonly size: number }): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
+  if (range === undefined) await pipeline(createReadStream(file), hash);
+  else if (range.size > 0) await pipeline(createReadStream(file, { start: range.offset, end: range.offset + range.size - 1 }), hash);
   return hash.digest('hex');
 }
 

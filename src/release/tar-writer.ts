@@ -19,6 +19,8 @@ export interface TarEntry {
   readonly type: 'file' | 'directory' | 'symlink';
   /** Where a file's bytes are read from. */
   readonly source?: string;
+  /** Where in `source` a file's `size` bytes start (another tar, say); when not given, `source` is the whole file. */
+  readonly offset?: number;
   /** Size of a file in bytes. */
   readonly size?: number;
   /** Target of a symbolic link, as stored. */
@@ -97,7 +99,8 @@ async function* blocks(entries: readonly TarEntry[], mtime: Date): AsyncGenerato
     yield header.block!;
     if (e.type !== 'file' || size === 0) continue;
     let read = 0;
-    for await (const chunk of createReadStream(e.source!)) {
+    const range = e.offset === undefined ? {} : { start: e.offset, end: e.offset + size - 1 };
+    for await (const chunk of createReadStream(e.source!, range)) {
       const b = chunk as Buffer;
       read += b.length;
       if (read > size) break;
