@@ -4,14 +4,43 @@
  * 1.2 flow syntax), which knows the line of every value, refuses duplicate keys and keeps numbers as
  * written (`001`, `1.10`).
  *
+ * A list is a file of the pull request, so its cost is bounded before it is parsed: a file that nests
+ * more than `MAX_NESTING` levels is refused (the parser recurses once per level, and a few thousand
+ * levels overflow the stack or abort the process), and so is one whose aliases (`*name`, repeating the
+ * value of an anchor `&name`) add more than `MAX_ALIAS_VALUES` values (a "billion laughs" of ten
+ * lines expands to millions).
+ *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
-import { CST, LineCounter, Parser, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
-import type { Document, YAMLError } from 'yaml';
+import {
+  CST,
+  Composer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+} from 'yaml';
+import type { Alias, Document, DocumentOptions, Node, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
 import { UserError } from '../errors.js';
+import { collapseBlank, trimBlank } from './blank.js';
 import type { RawCell, RawRow, RawTable } from './read-table.js';
 
 type Language = 'YAML' | 'JSON';
+
+/**
+ * Most levels of lists and fields inside one another a list may have. A list of entries needs three
+ * or four (the list, an entry, a field holding a list); nesting is counted before parsing.
+ */
+export const MAX_NESTING = 64;
+
+/** Most values the aliases of a list may add, all aliases together. */
+export const MAX_ALIAS_VALUES = 10_000;
 
 /** The table of a YAML file: one row per entry, one column per field name (first spelling seen). */
 export function readYamlTable(file: string, text: string): RawTable {
@@ -93,7 +122,7 @@ function tableOf(file: string, root: Data): RawTable {
 
 /** Keys that differ only in case or spacing name the same column (as `normaliseColumnName` has it). */
 function sameColumn(key: string): string {
-  return key.trim().replace(/\s+/g, ' ').toLowerCase();
+  return collapseBlank(key).toLowerCase();
 }
 
 /** The list of entries: the root list, or the one list held by the root object (e.g. `requirements:`). */
@@ -126,7 +155,7 @@ function cellOf(data: Data): RawCell {
 }
 
 function isEmpty(cell: RawCell | undefined): boolean {
-  return cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.length === 0);
+  return cell === undefined || (typeof cell === 'string' ? trimBlank(cell) === '' : cell.length === 0);
 }
 
 function plain(data: Data): unknown {
@@ -154,9 +183,15 @@ function parse(file: string, text: string, language: Language): Data {
   /** Line of an offset; an error at the very end is shown on the last line. */
   const lineAt = (offset: number | undefined): number =>
     lineCounter.linePos(Math.min(offset ?? 0, Math.max(text.length - 1, 0))).line;
+  const tooDeep = (offset: number): UserError =>
+    new UserError(
+      `the ${language} nests too deeply: it nests more than ${MAX_NESTING} levels (lists and fields inside ` +
+        'one another) by this line; a list of entries needs only a few levels, each entry a set of fields',
+      { file, line: lineAt(offset) },
+    );
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
+    doc = parseDocument(text, tooDeep, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
@@ -165,6 +200,7 @@ function parse(file: string, text: string, language: Language): Data {
       keepSourceTokens: json,
     });
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
   }
   const error = doc.errors[0];
@@ -185,6 +221,57 @@ function parse(file: string, text: string, language: Language): Data {
     if (e instanceof UserError) throw e;
     throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
   }
+}
+
+type Options = DocumentOptions & ParseOptions & SchemaOptions & { readonly lineCounter: LineCounter };
+
+/**
+ * `parseDocument` of the `yaml` package (one document; a second one is an error), which refuses a file
+ * that nests more than `MAX_NESTING` levels with `tooDeep(offset)` before the document is built: the
+ * parser keeps a stack of its own, but building the document recurses once per level, and a few
+ * thousand levels overflow the call stack (or abort the process). The levels are counted on the
+ * parser's stack as it reads, so as the parser sees them: brackets, not those inside quotes, comments
+ * or block scalars; block indentation; and the nesting it makes of lines it cannot read. Reading stops
+ * at the first token that opens a level too many, so the cost stays linear.
+ */
+function parseDocument(text: string, tooDeep: (offset: number) => UserError, options: Options): Document.Parsed {
+  const parser = new NestingParser(tooDeep, options.lineCounter.addNewLine);
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(parser.parse(text), true, text.length)) {
+    if (doc === undefined) doc = next;
+    else {
+      const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+      break;
+    }
+  }
+  // `compose(..., true)` gives a document even for an empty text.
+  if (doc === undefined) throw new Error('the yaml package gave no document');
+  return doc;
+}
+
+/** The parser of the `yaml` package, refusing a token that opens more than `MAX_NESTING` levels. */
+class NestingParser extends Parser {
+  private readonly tooDeep: (offset: number) => UserError;
+
+  constructor(tooDeep: (offset: number) => UserError, onNewLine: (offset: number) => void) {
+    super(onNewLine);
+    this.tooDeep = tooDeep;
+  }
+
+  override *next(source: string): Generator<CST.Token, void> {
+    const start = this.offset;
+    yield* super.next(source);
+    // The stack holds the document, the open lists and maps, and at most a value being read.
+    if (this.stack.length > MAX_NESTING + 1 && levels(this.stack) > MAX_NESTING) throw this.tooDeep(start);
+  }
+}
+
+/** How many of the parser's open tokens are lists or maps. */
+function levels(stack: readonly CST.Token[]): number {
+  let n = 0;
+  for (const token of stack) if (CST.isCollection(token)) n++;
+  return n;
 }
 
 function syntaxError(
@@ -289,41 +376,76 @@ function unclosedQuote(text: string): number | undefined {
   return found;
 }
 
+/** The alias that is being expanded, outermost first: its name and line, for the message. */
+interface Expanding {
+  readonly name: string;
+  readonly line: number;
+}
+
 function toData(
   doc: Document.Parsed,
   file: string,
   language: Language,
   lineAt: (offset: number | undefined) => number,
 ): Data {
-  const convert = (node: unknown, depth: number, fallbackLine: number): Data => {
+  const targets = aliasTargets(doc);
+  let fromAliases = 0;
+  const convert = (node: unknown, depth: number, fallbackLine: number, alias: Expanding | undefined): Data => {
     if (depth > 100) {
+      // Nesting was checked before parsing: this deep only by aliases, for example one inside its own anchor.
       const why = language === 'YAML' ? ' (or its aliases refer to each other)' : '';
-      throw new UserError(`the ${language} nests too deeply${why}`, { file });
+      throw new UserError(`the ${language} nests too deeply${why}`, alias === undefined ? { file } : { file, line: alias.line });
     }
-    if (isAlias(node)) return convert(node.resolve(doc), depth + 1, fallbackLine);
+    if (isAlias(node)) {
+      const here = alias ?? { name: node.source, line: node.range ? lineAt(node.range[0]) : fallbackLine };
+      return convert(targets.get(node), depth + 1, fallbackLine, here);
+    }
+    if (alias !== undefined && ++fromAliases > MAX_ALIAS_VALUES) {
+      throw new UserError(
+        `the ${language} aliases (such as *${alias.name} here) repeat more than ${thousands(MAX_ALIAS_VALUES)} values; ` +
+          'a list needs no such repetition: write the values out instead of repeating them through aliases',
+        { file, line: alias.line },
+      );
+    }
     const range = (node as { range?: readonly number[] } | null)?.range;
     const line = range === undefined ? fallbackLine : lineAt(range[0]);
     if (isScalar(node)) return { kind: 'scalar', value: scalarText(node.value, node.source), line };
-    if (isSeq(node)) return { kind: 'list', items: node.items.map((i) => convert(i, depth + 1, line)), line };
+    if (isSeq(node)) return { kind: 'list', items: node.items.map((i) => convert(i, depth + 1, line, alias)), line };
     if (isMap(node)) {
       const entries: Entry[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key;
         const key = isScalar(keyNode)
           ? scalarText(keyNode.value, keyNode.source)
-          : JSON.stringify(plain(convert(keyNode, depth + 1, line)));
+          : JSON.stringify(plain(convert(keyNode, depth + 1, line, alias)));
         const keyLine = isScalar(keyNode) && keyNode.range ? lineAt(keyNode.range[0]) : line;
-        entries.push({ key, value: convert(pair.value, depth + 1, keyLine) });
+        entries.push({ key, value: convert(pair.value, depth + 1, keyLine, alias) });
       }
       return { kind: 'map', entries, line };
     }
     if (isPair(node)) {
       const key = isScalar(node.key) ? scalarText(node.key.value, node.key.source) : String(node.key);
-      return { kind: 'map', entries: [{ key, value: convert(node.value, depth + 1, line) }], line };
+      return { kind: 'map', entries: [{ key, value: convert(node.value, depth + 1, line, alias) }], line };
     }
     return { kind: 'scalar', value: '', line };
   };
-  return convert(doc.contents, 0, 1);
+  return convert(doc.contents, 0, 1, undefined);
+}
+
+/**
+ * The node each alias stands for: the last node before it with its anchor, as `Alias.resolve` has
+ * it. Found in one walk of the document; `resolve` walks the whole document for every alias.
+ */
+function aliasTargets(doc: Document.Parsed): Map<Alias, Node | undefined> {
+  const targets = new Map<Alias, Node | undefined>();
+  const anchored = new Map<string, Node>();
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) targets.set(node, anchored.get(node.source));
+      else if (isNode(node) && node.anchor !== undefined) anchored.set(node.anchor, node);
+    },
+  });
+  return targets;
 }
 
 /** A scalar as written: numbers keep their digits (`001`, `1.10`), null is empty. */
@@ -331,6 +453,11 @@ function scalarText(value: unknown, source: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   return source ?? String(value);
+}
+
+/** `10000` as `10,000`. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function messageOf(e: unknown): string {

@@ -5,15 +5,20 @@
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
-import { UserError } from '../errors.js';
+import { UserError, UserErrors } from '../errors.js';
 import type { RawCell, RawTable } from './read-table.js';
 
 /**
  * Every table of the file in document order, including tables inside block quotes and lists. A cell
- * with `<br>` line breaks is given as its lines. Throws a `UserError` when the file has no table.
+ * with `<br>` line breaks is given as its lines; U+2028 and U+2029 read as spaces. Throws a
+ * `UserError` when the file has no table.
  */
 export function readMarkdownTables(file: string, text: string): RawTable[] {
-  const source = text.replace(/\r\n?/g, '\n');
+  // Only \n, \r\n and \r end a line, for GitHub (CommonMark) as for the line numbers here. U+2028
+  // LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (pasted from a word processor) do not, but
+  // `marked` ends a table row at them, and every row from there on would be lost: they become a
+  // space, one character for one, so the lines stay where they are.
+  const source = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, ' ');
   let tokens: Token[];
   try {
     tokens = Lexer.lex(source, { ...getDefaults(), gfm: true });
@@ -27,6 +32,14 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
     itemSeparator: ' ',
     problems: [],
   }));
+  const stray = strayRows(source, tables);
+  if (stray.length > 0) {
+    throw new UserErrors(
+      stray.map(
+        (line) => new UserError('this line looks like a table row but stands outside any table (a blank line ends a Markdown table); join it to its table or remove it', { file, line }),
+      ),
+    );
+  }
   if (tables.length === 0) {
     throw new UserError(
       `no table found; write the list as a Markdown pipe table with a header row such as "| ID | Title |", ` +
@@ -35,6 +48,27 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
     );
   }
   return tables;
+}
+
+/**
+ * Lines shaped like table rows (`| a | b |`) outside every table and code block: rows cut off from
+ * their table by a blank line, which GitHub shows as a paragraph and which would otherwise be lost.
+ */
+function strayRows(source: string, tables: readonly RawTable[]): number[] {
+  const inTable = new Set<number>();
+  for (const t of tables) for (let l = t.line; l <= t.line + 1 + t.rows.length; l++) inTable.add(l);
+  const out: number[] = [];
+  let fence: string | undefined;
+  source.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker : undefined;
+      return;
+    }
+    if (fence === undefined && !inTable.has(i + 1) && /^\|.*\|.*\|$/.test(line)) out.push(i + 1);
+  });
+  return out;
 }
 
 interface FoundTable {

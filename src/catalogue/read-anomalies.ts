@@ -8,12 +8,14 @@
  * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
  *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
  *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
- *   not counted), and its status is open: every anomaly the template lists is residual.
+ *   not counted; in a Markdown file with several such tables, among the rows of all of them in
+ *   order), and its status is open: every anomaly the template lists is residual.
  *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
 import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
+import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';
 
 /**
@@ -153,14 +155,14 @@ export function readAnomalies(file: string, text: string): AnomalyList {
   table.rows.forEach((row, index) => {
     const at = { file, line: row.line };
     const cell = (column: keyof typeof ANOMALY_COLUMN_ALIASES): string =>
-      (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => value.trim() !== '') ?? '';
+      (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => trimBlank(value) !== '') ?? '';
     const text = (column: keyof typeof ANOMALY_COLUMN_ALIASES): string => cell(column).replace(/\s+/g, ' ').trim();
     const title = text('title');
     const rowErrors: UserError[] = [];
 
     let id = `ANOM-${index + 1}`;
     if (hasIds) {
-      id = cell('id').trim();
+      id = trimBlank(cell('id'));
       const before = firstLine.get(id);
       if (id === '') {
         rowErrors.push(
@@ -170,10 +172,10 @@ export function readAnomalies(file: string, text: string): AnomalyList {
             at,
           ),
         );
-      } else if (/\s/.test(id)) {
+      } else if (hasBlank(id)) {
         rowErrors.push(
           new UserError(
-            `the ID "${shorten(id)}" contains whitespace; an ID is one word such as ANOM-1 (put each anomaly on its own row)`,
+            `the ID "${shorten(id)}" contains ${blankName(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`,
             at,
           ),
         );

@@ -5,6 +5,7 @@
  */
 import { UserError, UserErrors } from '../errors.js';
 import type { Requirement, RequirementList } from '../model.js';
+import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';
 
 /**
@@ -40,6 +41,8 @@ export const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'descripti
 /**
  * Reads a requirements list in Markdown, CSV, YAML or JSON. Every problem of the file is reported at
  * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ * An ID is one word: white space or an invisible character (U+200B ZERO WIDTH SPACE, U+FEFF ...)
+ * around it is dropped, one inside it is refused, and an ID made only of them is no ID.
  */
 export function readRequirements(file: string, text: string): RequirementList {
   const { table, problems } = parseTable(file, text, { requiredColumn: 'id', aliases: REQUIREMENT_COLUMN_ALIASES });
@@ -48,7 +51,7 @@ export function readRequirements(file: string, text: string): RequirementList {
   const firstLine = new Map<string, number>();
 
   for (const row of table.rows) {
-    const id = row.cells['id'] ?? '';
+    const id = trimBlank(row.cells['id'] ?? '');
     const title = REQUIREMENT_TITLE_COLUMNS.map((c) => row.cells[c] ?? '').find((t) => t !== '') ?? '';
     if (id === '') {
       errors.push(
@@ -60,10 +63,10 @@ export function readRequirements(file: string, text: string): RequirementList {
       );
       continue;
     }
-    if (/\s/.test(id)) {
+    if (hasBlank(id)) {
       errors.push(
         new UserError(
-          `the ID "${shorten(id)}" contains whitespace; an ID is one word such as SRS-001` +
+          `the ID "${shorten(id)}" contains ${blankName(id)}; an ID is one word such as SRS-001` +
             ' (put each requirement on its own row)',
           { file, line: row.line },
         ),

@@ -1,6 +1,7 @@
 /**
  * Reads a list (requirements, anomalies, ...) kept as a table in Markdown, CSV, YAML or JSON,
- * and returns its rows with the line each row stands on.
+ * and returns its rows with the line each row stands on. A Markdown file may hold the list in
+ * several tables (one per section): every table with the required column is read.
  *
  * This module picks the reader by the file's extension, maps header names to canonical column names
  * and builds the rows. Each format has its own reader that turns text into header names and cells:
@@ -9,6 +10,7 @@
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
+import { collapseBlank, trimBlank } from './blank.js';
 import { readCsvTable } from './csv-table.js';
 import { readJsonTable, readYamlTable } from './data-table.js';
 import { readMarkdownTables } from './markdown-table.js';
@@ -17,13 +19,19 @@ import { readMarkdownTables } from './markdown-table.js';
 export interface TableRow {
   /** 1-based line in the file where the row (or the YAML/JSON entry) starts. */
   readonly line: number;
-  /** Cell text by canonical column name (lower-case); every column of the table is present, '' when empty. */
+  /**
+   * Cell text by canonical column name (lower-case), trimmed of white space and invisible characters
+   * (see `blank.ts`); every column of the table is present, '' when empty.
+   */
   readonly cells: Readonly<Record<string, string>>;
 }
 
 export interface Table {
   readonly file: string;
-  /** Canonical (lower-case) column names, in the order the file has them. */
+  /**
+   * Canonical (lower-case) column names, in the order the file has them; for a Markdown file with
+   * several tables, the columns of the first one, then those the later ones add.
+   */
   readonly columns: readonly string[];
   readonly rows: readonly TableRow[];
 }
@@ -31,7 +39,8 @@ export interface Table {
 export interface ReadTableOptions {
   /**
    * Canonical name (lower-case) of the column the table must have, e.g. `id`; or several names, of
-   * which the table must have at least one (a Markdown file's first table with any of them is taken).
+   * which the table must have at least one. Of a Markdown file every table with any of them is read,
+   * the others (revision history, document control) are skipped.
    */
   readonly requiredColumn: string | readonly string[];
   /** Canonical column name (lower-case) -> other header names accepted for it. */
@@ -148,10 +157,27 @@ function formatOf(file: string): Format {
   }
 }
 
-/** The first Markdown table with a required column; the others (revision history, document control) are skipped. */
+/**
+ * Every Markdown table with a required column, read as one: a document may list its entries per
+ * section, one table each, and an entry left out of the check because it stands in a later table
+ * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
+ * (the tables may have different columns); the tables without a required column (revision history,
+ * document control) are skipped.
+ */
 function fromMarkdown(file: string, tables: readonly RawTable[], columns: ColumnNames): ParsedTable {
-  for (const raw of tables) {
-    if (columns.found(columns.map(raw.headers))) return build(file, raw, columns, noRows(file, raw.line));
+  const read = tables.filter((raw) => columns.found(columns.map(raw.headers)));
+  const [firstRead] = read;
+  if (firstRead !== undefined) {
+    const parts = read.map((raw) => rowsOf(raw, columns));
+    const names = [...new Set(parts.flatMap((part) => part.columns))];
+    const rows = parts.flatMap((part) =>
+      part.rows.map((row): TableRow => ({
+        line: row.line,
+        cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+      })),
+    );
+    const problems = read.flatMap((raw) => raw.problems);
+    return finish({ file, columns: names, rows }, problems, columns, noRows(file, firstRead.line));
   }
   const first = tables[0] as RawTable;
   if (tables.length === 1) throw missingColumn(file, columns, quoteList(first.headers), first.line);
@@ -162,9 +188,9 @@ function fromMarkdown(file: string, tables: readonly RawTable[], columns: Column
 // ---------------------------------------------------------------------------------------------
 // Column names
 
-/** Trimmed, inner whitespace collapsed, lower-case. */
+/** Trimmed, inner white space collapsed (invisible characters count as white space, see `blank.ts`), lower-case. */
 export function normaliseColumnName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return collapseBlank(name).toLowerCase();
 }
 
 /** Maps the header names of a file to canonical column names. */
@@ -278,11 +304,14 @@ function noRows(file: string, line: number): UserError {
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-/**
- * Builds the table: rows with every column present, rows whose cells are all empty skipped. When no
- * row is left and no row had a problem, throws `empty` unless empty tables are allowed.
- */
+/** Builds the table of one raw table; see `rowsOf` and `finish`. */
 function build(file: string, raw: RawTable, columns: ColumnNames, empty: UserError): ParsedTable {
+  const { columns: names, rows } = rowsOf(raw, columns);
+  return finish({ file, columns: names, rows }, raw.problems, columns, empty);
+}
+
+/** The column names and rows of a raw table: every column present in each row, rows whose cells are all blank skipped. */
+function rowsOf(raw: RawTable, columns: ColumnNames): { columns: string[]; rows: TableRow[] } {
   const names = columns.map(raw.headers);
   const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
   const rows: TableRow[] = [];
@@ -290,11 +319,17 @@ function build(file: string, raw: RawTable, columns: ColumnNames, empty: UserErr
     const values = names.map((name, i): [string, string] => [name, cellText(cells[i] ?? '', separators[i] ?? '')]);
     if (values.some(([, v]) => v !== '')) rows.push({ line, cells: Object.fromEntries(values) });
   }
-  if (rows.length === 0 && raw.problems.length === 0 && !columns.allowEmpty) throw empty;
-  return { table: { file, columns: names, rows }, problems: raw.problems };
+  return { columns: names, rows };
 }
 
+/** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
+function finish(table: Table, problems: readonly UserError[], columns: ColumnNames, empty: UserError): ParsedTable {
+  if (table.rows.length === 0 && problems.length === 0 && !columns.allowEmpty) throw empty;
+  return { table, problems };
+}
+
+/** A cell's text, trimmed of white space and invisible characters; a list cell's items joined by `separator`. */
 function cellText(cell: RawCell, separator: string): string {
-  if (typeof cell === 'string') return cell.trim();
-  return cell.map((item) => item.trim()).filter((item) => item !== '').join(separator);
+  if (typeof cell === 'string') return trimBlank(cell);
+  return cell.map(trimBlank).filter((item) => item !== '').join(separator);
 }
