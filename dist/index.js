@@ -28415,7 +28415,7 @@ class UserErrors extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78908);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72261);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28424,7 +28424,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 78908:
+/***/ 72261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28445,6 +28445,67 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var lib_core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(83916);
+;// CONCATENATED MODULE: ./src/catalogue/blank.ts
+/**
+ * White space and invisible characters in list cells. JavaScript's `trim()` and `\s` miss U+0085
+ * NEXT LINE (Unicode White_Space) and the invisible format characters (Unicode category Cf, such as
+ * U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER, U+FEFF and the bidirectional controls), so a cell
+ * holding only them would look empty to a reviewer but read as text. Here both count as blank.
+ *
+ * Pure.
+ */
+/** One blank character: Unicode White_Space or an invisible format character (Cf). */
+const BLANK = /[\p{White_Space}\p{Cf}]/u;
+const RUNS = /[\p{White_Space}\p{Cf}]+/gu;
+/** Whether the code point is blank; ASCII is decided without a regular expression. */
+function isBlankCode(code) {
+    if (code < 0x80)
+        return code === 32 || (code >= 9 && code <= 13);
+    return BLANK.test(String.fromCodePoint(code));
+}
+/** `text` without blank characters at either end (a scan, not a regular expression: linear on any text). */
+function trimBlank(text) {
+    let start = 0;
+    let end = text.length;
+    while (start < end) {
+        const code = text.codePointAt(start) ?? 0;
+        if (!isBlankCode(code))
+            break;
+        start += code > 0xffff ? 2 : 1;
+    }
+    while (end > start) {
+        const low = text.charCodeAt(end - 1);
+        const astral = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && (text.charCodeAt(end - 2) & 0xfc00) === 0xd800;
+        const code = astral ? (text.codePointAt(end - 2) ?? 0) : low;
+        if (!isBlankCode(code))
+            break;
+        end -= astral ? 2 : 1;
+    }
+    return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+/** Whether `text` holds a blank character anywhere. */
+function hasBlank(text) {
+    return BLANK.test(text);
+}
+/** `text` trimmed, every run of blank characters inside it made one space. */
+function collapseBlank(text) {
+    return trimBlank(text).replace(RUNS, ' ');
+}
+/**
+ * What blank characters `text` holds, for a message: `whitespace` when they are all ASCII (space,
+ * tab, line breaks), else the first other one by its code point, `an invisible or white-space
+ * character (U+200B)`.
+ */
+function blankName(text) {
+    for (const char of text) {
+        if (char > '\u007f' && BLANK.test(char)) {
+            const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+            return `an invisible or white-space character (${code})`;
+        }
+    }
+    return 'whitespace';
+}
+
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -30675,10 +30736,24 @@ var dist = __nccwpck_require__(38815);
  * 1.2 flow syntax), which knows the line of every value, refuses duplicate keys and keeps numbers as
  * written (`001`, `1.10`).
  *
+ * A list is a file of the pull request, so its cost is bounded before it is parsed: a file that nests
+ * more than `MAX_NESTING` levels is refused (the parser recurses once per level, and a few thousand
+ * levels overflow the stack or abort the process), and so is one whose aliases (`*name`, repeating the
+ * value of an anchor `&name`) add more than `MAX_ALIAS_VALUES` values (a "billion laughs" of ten
+ * lines expands to millions).
+ *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 
 
+
+/**
+ * Most levels of lists and fields inside one another a list may have. A list of entries needs three
+ * or four (the list, an entry, a field holding a list); nesting is counted before parsing.
+ */
+const MAX_NESTING = 64;
+/** Most values the aliases of a list may add, all aliases together. */
+const MAX_ALIAS_VALUES = 10_000;
 /** The table of a YAML file: one row per entry, one column per field name (first spelling seen). */
 function readYamlTable(file, text) {
     return tableOf(file, data_table_parse(file, text, 'YAML'));
@@ -30736,7 +30811,7 @@ function tableOf(file, root) {
 }
 /** Keys that differ only in case or spacing name the same column (as `normaliseColumnName` has it). */
 function sameColumn(key) {
-    return key.trim().replace(/\s+/g, ' ').toLowerCase();
+    return collapseBlank(key).toLowerCase();
 }
 /** The list of entries: the root list, or the one list held by the root object (e.g. `requirements:`). */
 function entriesOf(file, root) {
@@ -30766,7 +30841,7 @@ function cellOf(data) {
     return JSON.stringify(plain(data));
 }
 function isEmpty(cell) {
-    return cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.length === 0);
+    return cell === undefined || (typeof cell === 'string' ? trimBlank(cell) === '' : cell.length === 0);
 }
 function plain(data) {
     switch (data.kind) {
@@ -30789,9 +30864,11 @@ function data_table_parse(file, text, language) {
     const lineCounter = new dist/* LineCounter */.HN();
     /** Line of an offset; an error at the very end is shown on the last line. */
     const lineAt = (offset) => lineCounter.linePos(Math.min(offset ?? 0, Math.max(text.length - 1, 0))).line;
+    const tooDeep = (offset) => new src_errors/* UserError */.y(`the ${language} nests too deeply: it nests more than ${MAX_NESTING} levels (lists and fields inside ` +
+        'one another) by this line; a list of entries needs only a few levels, each entry a set of fields', { file, line: lineAt(offset) });
     let doc;
     try {
-        doc = (0,dist/* parseDocument */.Tp)(text, {
+        doc = parseDocument(text, tooDeep, {
             lineCounter,
             prettyErrors: false,
             uniqueKeys: true,
@@ -30801,6 +30878,8 @@ function data_table_parse(file, text, language) {
         });
     }
     catch (e) {
+        if (e instanceof src_errors/* UserError */.y)
+            throw e;
         throw new src_errors/* UserError */.y(`cannot read the ${language}: ${messageOf(e)}`, { file });
     }
     const error = doc.errors[0];
@@ -30825,6 +30904,55 @@ function data_table_parse(file, text, language) {
             throw e;
         throw new src_errors/* UserError */.y(`cannot read the ${language}: ${messageOf(e)}`, { file });
     }
+}
+/**
+ * `parseDocument` of the `yaml` package (one document; a second one is an error), which refuses a file
+ * that nests more than `MAX_NESTING` levels with `tooDeep(offset)` before the document is built: the
+ * parser keeps a stack of its own, but building the document recurses once per level, and a few
+ * thousand levels overflow the call stack (or abort the process). The levels are counted on the
+ * parser's stack as it reads, so as the parser sees them: brackets, not those inside quotes, comments
+ * or block scalars; block indentation; and the nesting it makes of lines it cannot read. Reading stops
+ * at the first token that opens a level too many, so the cost stays linear.
+ */
+function parseDocument(text, tooDeep, options) {
+    const parser = new NestingParser(tooDeep, options.lineCounter.addNewLine);
+    let doc;
+    for (const next of new dist/* Composer */.Dk(options).compose(parser.parse(text), true, text.length)) {
+        if (doc === undefined)
+            doc = next;
+        else {
+            const message = 'Source contains multiple documents; please use YAML.parseAllDocuments()';
+            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', message));
+            break;
+        }
+    }
+    // `compose(..., true)` gives a document even for an empty text.
+    if (doc === undefined)
+        throw new Error('the yaml package gave no document');
+    return doc;
+}
+/** The parser of the `yaml` package, refusing a token that opens more than `MAX_NESTING` levels. */
+class NestingParser extends dist/* Parser */.iX {
+    tooDeep;
+    constructor(tooDeep, onNewLine) {
+        super(onNewLine);
+        this.tooDeep = tooDeep;
+    }
+    *next(source) {
+        const start = this.offset;
+        yield* super.next(source);
+        // The stack holds the document, the open lists and maps, and at most a value being read.
+        if (this.stack.length > MAX_NESTING + 1 && levels(this.stack) > MAX_NESTING)
+            throw this.tooDeep(start);
+    }
+}
+/** How many of the parser's open tokens are lists or maps. */
+function levels(stack) {
+    let n = 0;
+    for (const token of stack)
+        if (dist/* CST */.DB.isCollection(token))
+            n++;
+    return n;
 }
 function syntaxError(file, text, language, doc, error, lineAt) {
     const prefix = `not valid ${language}:`;
@@ -30923,38 +31051,64 @@ function unclosedQuote(text) {
     return found;
 }
 function toData(doc, file, language, lineAt) {
-    const convert = (node, depth, fallbackLine) => {
+    const targets = aliasTargets(doc);
+    let fromAliases = 0;
+    const convert = (node, depth, fallbackLine, alias) => {
         if (depth > 100) {
+            // Nesting was checked before parsing: this deep only by aliases, for example one inside its own anchor.
             const why = language === 'YAML' ? ' (or its aliases refer to each other)' : '';
-            throw new src_errors/* UserError */.y(`the ${language} nests too deeply${why}`, { file });
+            throw new src_errors/* UserError */.y(`the ${language} nests too deeply${why}`, alias === undefined ? { file } : { file, line: alias.line });
         }
-        if ((0,dist/* isAlias */.Vj)(node))
-            return convert(node.resolve(doc), depth + 1, fallbackLine);
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            const here = alias ?? { name: node.source, line: node.range ? lineAt(node.range[0]) : fallbackLine };
+            return convert(targets.get(node), depth + 1, fallbackLine, here);
+        }
+        if (alias !== undefined && ++fromAliases > MAX_ALIAS_VALUES) {
+            throw new src_errors/* UserError */.y(`the ${language} aliases (such as *${alias.name} here) repeat more than ${thousands(MAX_ALIAS_VALUES)} values; ` +
+                'a list needs no such repetition: write the values out instead of repeating them through aliases', { file, line: alias.line });
+        }
         const range = node?.range;
         const line = range === undefined ? fallbackLine : lineAt(range[0]);
         if ((0,dist/* isScalar */.jn)(node))
             return { kind: 'scalar', value: scalarText(node.value, node.source), line };
         if ((0,dist/* isSeq */.oP)(node))
-            return { kind: 'list', items: node.items.map((i) => convert(i, depth + 1, line)), line };
+            return { kind: 'list', items: node.items.map((i) => convert(i, depth + 1, line, alias)), line };
         if ((0,dist/* isMap */.jh)(node)) {
             const entries = [];
             for (const pair of node.items) {
                 const keyNode = pair.key;
                 const key = (0,dist/* isScalar */.jn)(keyNode)
                     ? scalarText(keyNode.value, keyNode.source)
-                    : JSON.stringify(plain(convert(keyNode, depth + 1, line)));
+                    : JSON.stringify(plain(convert(keyNode, depth + 1, line, alias)));
                 const keyLine = (0,dist/* isScalar */.jn)(keyNode) && keyNode.range ? lineAt(keyNode.range[0]) : line;
-                entries.push({ key, value: convert(pair.value, depth + 1, keyLine) });
+                entries.push({ key, value: convert(pair.value, depth + 1, keyLine, alias) });
             }
             return { kind: 'map', entries, line };
         }
         if ((0,dist/* isPair */.tO)(node)) {
             const key = (0,dist/* isScalar */.jn)(node.key) ? scalarText(node.key.value, node.key.source) : String(node.key);
-            return { kind: 'map', entries: [{ key, value: convert(node.value, depth + 1, line) }], line };
+            return { kind: 'map', entries: [{ key, value: convert(node.value, depth + 1, line, alias) }], line };
         }
         return { kind: 'scalar', value: '', line };
     };
-    return convert(doc.contents, 0, 1);
+    return convert(doc.contents, 0, 1, undefined);
+}
+/**
+ * The node each alias stands for: the last node before it with its anchor, as `Alias.resolve` has
+ * it. Found in one walk of the document; `resolve` walks the whole document for every alias.
+ */
+function aliasTargets(doc) {
+    const targets = new Map();
+    const anchored = new Map();
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                targets.set(node, anchored.get(node.source));
+            else if ((0,dist/* isNode */.Ll)(node) && node.anchor !== undefined)
+                anchored.set(node.anchor, node);
+        },
+    });
+    return targets;
 }
 /** A scalar as written: numbers keep their digits (`001`, `1.10`), null is empty. */
 function scalarText(value, source) {
@@ -30963,6 +31117,10 @@ function scalarText(value, source) {
     if (typeof value === 'string')
         return value;
     return source ?? String(value);
+}
+/** `10000` as `10,000`. */
+function thousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 function messageOf(e) {
     return e instanceof Error ? e.message : String(e);
@@ -31069,10 +31227,15 @@ Please report this to https://github.com/markedjs/marked.`,e){let r="<p>An error
 
 /**
  * Every table of the file in document order, including tables inside block quotes and lists. A cell
- * with `<br>` line breaks is given as its lines. Throws a `UserError` when the file has no table.
+ * with `<br>` line breaks is given as its lines; U+2028 and U+2029 read as spaces. Throws a
+ * `UserError` when the file has no table.
  */
 function readMarkdownTables(file, text) {
-    const source = text.replace(/\r\n?/g, '\n');
+    // Only \n, \r\n and \r end a line, for GitHub (CommonMark) as for the line numbers here. U+2028
+    // LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (pasted from a word processor) do not, but
+    // `marked` ends a table row at them, and every row from there on would be lost: they become a
+    // space, one character for one, so the lines stay where they are.
+    const source = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, ' ');
     let tokens;
     try {
         tokens = w.lex(source, { ...G(), gfm: true });
@@ -31087,11 +31250,38 @@ function readMarkdownTables(file, text) {
         itemSeparator: ' ',
         problems: [],
     }));
+    const stray = strayRows(source, tables);
+    if (stray.length > 0) {
+        throw new src_errors/* UserErrors */.t(stray.map((line) => new src_errors/* UserError */.y('this line looks like a table row but stands outside any table (a blank line ends a Markdown table); join it to its table or remove it', { file, line })));
+    }
     if (tables.length === 0) {
         throw new src_errors/* UserError */.y(`no table found; write the list as a Markdown pipe table with a header row such as "| ID | Title |", ` +
             `a delimiter row "|---|---|" and one row per entry`, { file });
     }
     return tables;
+}
+/**
+ * Lines shaped like table rows (`| a | b |`) outside every table and code block: rows cut off from
+ * their table by a blank line, which GitHub shows as a paragraph and which would otherwise be lost.
+ */
+function strayRows(source, tables) {
+    const inTable = new Set();
+    for (const t of tables)
+        for (let l = t.line; l <= t.line + 1 + t.rows.length; l++)
+            inTable.add(l);
+    const out = [];
+    let fence;
+    source.split('\n').forEach((raw, i) => {
+        const line = raw.trim();
+        const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
+        if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+            fence = fence === undefined ? marker : undefined;
+            return;
+        }
+        if (fence === undefined && !inTable.has(i + 1) && /^\|.*\|.*\|$/.test(line))
+            out.push(i + 1);
+    });
+    return out;
 }
 /** Every table in document order, with the 1-based line of its header row. */
 function findTables(source, tokens) {
@@ -31207,7 +31397,8 @@ function decodeEntities(text) {
 ;// CONCATENATED MODULE: ./src/catalogue/read-table.ts
 /**
  * Reads a list (requirements, anomalies, ...) kept as a table in Markdown, CSV, YAML or JSON,
- * and returns its rows with the line each row stands on.
+ * and returns its rows with the line each row stands on. A Markdown file may hold the list in
+ * several tables (one per section): every table with the required column is read.
  *
  * This module picks the reader by the file's extension, maps header names to canonical column names
  * and builds the rows. Each format has its own reader that turns text into header names and cells:
@@ -31215,6 +31406,7 @@ function decodeEntities(text) {
  *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
+
 
 
 
@@ -31285,11 +31477,25 @@ function formatOf(file) {
                 `give the list as ${SUPPORTED_TABLE_FORMATS}`, { file });
     }
 }
-/** The first Markdown table with a required column; the others (revision history, document control) are skipped. */
+/**
+ * Every Markdown table with a required column, read as one: a document may list its entries per
+ * section, one table each, and an entry left out of the check because it stands in a later table
+ * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
+ * (the tables may have different columns); the tables without a required column (revision history,
+ * document control) are skipped.
+ */
 function fromMarkdown(file, tables, columns) {
-    for (const raw of tables) {
-        if (columns.found(columns.map(raw.headers)))
-            return build(file, raw, columns, noRows(file, raw.line));
+    const read = tables.filter((raw) => columns.found(columns.map(raw.headers)));
+    const [firstRead] = read;
+    if (firstRead !== undefined) {
+        const parts = read.map((raw) => rowsOf(raw, columns));
+        const names = [...new Set(parts.flatMap((part) => part.columns))];
+        const rows = parts.flatMap((part) => part.rows.map((row) => ({
+            line: row.line,
+            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+        })));
+        const problems = read.flatMap((raw) => raw.problems);
+        return finish({ file, columns: names, rows }, problems, columns, noRows(file, firstRead.line));
     }
     const first = tables[0];
     if (tables.length === 1)
@@ -31299,9 +31505,9 @@ function fromMarkdown(file, tables, columns) {
 }
 // ---------------------------------------------------------------------------------------------
 // Column names
-/** Trimmed, inner whitespace collapsed, lower-case. */
+/** Trimmed, inner white space collapsed (invisible characters count as white space, see `blank.ts`), lower-case. */
 function normaliseColumnName(name) {
-    return name.trim().replace(/\s+/g, ' ').toLowerCase();
+    return collapseBlank(name).toLowerCase();
 }
 /** Maps the header names of a file to canonical column names. */
 class ColumnNames {
@@ -31400,11 +31606,13 @@ function noRows(file, line) {
 }
 // ---------------------------------------------------------------------------------------------
 // Rows
-/**
- * Builds the table: rows with every column present, rows whose cells are all empty skipped. When no
- * row is left and no row had a problem, throws `empty` unless empty tables are allowed.
- */
+/** Builds the table of one raw table; see `rowsOf` and `finish`. */
 function build(file, raw, columns, empty) {
+    const { columns: names, rows } = rowsOf(raw, columns);
+    return finish({ file, columns: names, rows }, raw.problems, columns, empty);
+}
+/** The column names and rows of a raw table: every column present in each row, rows whose cells are all blank skipped. */
+function rowsOf(raw, columns) {
     const names = columns.map(raw.headers);
     const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
     const rows = [];
@@ -31413,14 +31621,19 @@ function build(file, raw, columns, empty) {
         if (values.some(([, v]) => v !== ''))
             rows.push({ line, cells: Object.fromEntries(values) });
     }
-    if (rows.length === 0 && raw.problems.length === 0 && !columns.allowEmpty)
-        throw empty;
-    return { table: { file, columns: names, rows }, problems: raw.problems };
+    return { columns: names, rows };
 }
+/** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
+function finish(table, problems, columns, empty) {
+    if (table.rows.length === 0 && problems.length === 0 && !columns.allowEmpty)
+        throw empty;
+    return { table, problems };
+}
+/** A cell's text, trimmed of white space and invisible characters; a list cell's items joined by `separator`. */
 function cellText(cell, separator) {
     if (typeof cell === 'string')
-        return cell.trim();
-    return cell.map((item) => item.trim()).filter((item) => item !== '').join(separator);
+        return trimBlank(cell);
+    return cell.map(trimBlank).filter((item) => item !== '').join(separator);
 }
 
 ;// CONCATENATED MODULE: ./src/catalogue/read-anomalies.ts
@@ -31434,10 +31647,12 @@ function cellText(cell, separator) {
  * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
  *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
  *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
- *   not counted), and its status is open: every anomaly the template lists is residual.
+ *   not counted; in a Markdown file with several such tables, among the rows of all of them in
+ *   order), and its status is open: every anomaly the template lists is residual.
  *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
+
 
 
 /**
@@ -31560,20 +31775,20 @@ function readAnomalies(file, text) {
     const firstLine = new Map();
     table.rows.forEach((row, index) => {
         const at = { file, line: row.line };
-        const cell = (column) => (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => value.trim() !== '') ?? '';
+        const cell = (column) => (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => trimBlank(value) !== '') ?? '';
         const text = (column) => cell(column).replace(/\s+/g, ' ').trim();
         const title = text('title');
         const rowErrors = [];
         let id = `ANOM-${index + 1}`;
         if (hasIds) {
-            id = cell('id').trim();
+            id = trimBlank(cell('id'));
             const before = firstLine.get(id);
             if (id === '') {
                 rowErrors.push(new src_errors/* UserError */.y(`the row${title === '' ? '' : ` "${read_anomalies_shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
                     'or delete the row', at));
             }
-            else if (/\s/.test(id)) {
-                rowErrors.push(new src_errors/* UserError */.y(`the ID "${read_anomalies_shorten(id)}" contains whitespace; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
+            else if (hasBlank(id)) {
+                rowErrors.push(new src_errors/* UserError */.y(`the ID "${read_anomalies_shorten(id)}" contains ${blankName(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
             }
             else if (before !== undefined) {
                 rowErrors.push(new src_errors/* UserError */.y(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
@@ -31725,6 +31940,7 @@ function stripListMarker(item) {
  */
 
 
+
 /**
  * Header names accepted for the columns a requirements list uses (canonical name -> other names).
  * Names match case-insensitively, after trimming and collapsing whitespace.
@@ -31756,6 +31972,8 @@ const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'r
 /**
  * Reads a requirements list in Markdown, CSV, YAML or JSON. Every problem of the file is reported at
  * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ * An ID is one word: white space or an invisible character (U+200B ZERO WIDTH SPACE, U+FEFF ...)
+ * around it is dropped, one inside it is refused, and an ID made only of them is no ID.
  */
 function readRequirements(file, text) {
     const { table, problems } = parseTable(file, text, { requiredColumn: 'id', aliases: REQUIREMENT_COLUMN_ALIASES });
@@ -31763,15 +31981,15 @@ function readRequirements(file, text) {
     const requirements = [];
     const firstLine = new Map();
     for (const row of table.rows) {
-        const id = row.cells['id'] ?? '';
+        const id = trimBlank(row.cells['id'] ?? '');
         const title = REQUIREMENT_TITLE_COLUMNS.map((c) => row.cells[c] ?? '').find((t) => t !== '') ?? '';
         if (id === '') {
             errors.push(new src_errors/* UserError */.y(`the row${title === '' ? '' : ` "${read_requirements_shorten(title)}"`} has no ID; give every requirement an ID such as SRS-001, ` +
                 'or delete the row', { file, line: row.line }));
             continue;
         }
-        if (/\s/.test(id)) {
-            errors.push(new src_errors/* UserError */.y(`the ID "${read_requirements_shorten(id)}" contains whitespace; an ID is one word such as SRS-001` +
+        if (hasBlank(id)) {
+            errors.push(new src_errors/* UserError */.y(`the ID "${read_requirements_shorten(id)}" contains ${blankName(id)}; an ID is one word such as SRS-001` +
                 ' (put each requirement on its own row)', { file, line: row.line }));
             continue;
         }
@@ -31853,15 +32071,42 @@ function namesTest(pattern, test) {
         candidates.push(displayName);
     if (!p.includes('*'))
         return candidates.includes(p);
-    const re = new RegExp(`^${p.split('*').map(escapeRegExp).join('.*')}$`, 's');
-    return candidates.some((c) => re.test(c));
+    return candidates.some((c) => globMatches(p, c));
+}
+/**
+ * Whether `text` matches `pattern`, where `*` stands for any run of characters. Greedy, going back
+ * only to the last `*`: at worst pattern length x text length steps, never the exponential
+ * backtracking a regular expression can fall into on a test name written by the code under test.
+ */
+function globMatches(pattern, text) {
+    let p = 0;
+    let t = 0;
+    let star = -1;
+    let resume = 0;
+    while (t < text.length) {
+        if (p < pattern.length && pattern[p] === '*') {
+            star = p++;
+            resume = t;
+        }
+        else if (p < pattern.length && pattern[p] === text[t]) {
+            p++;
+            t++;
+        }
+        else if (star !== -1) {
+            p = star + 1;
+            t = ++resume;
+        }
+        else {
+            return false;
+        }
+    }
+    while (p < pattern.length && pattern[p] === '*')
+        p++;
+    return p === pattern.length;
 }
 /** The anomalies (that may explain failures) whose `Tests` name the test. */
 function explainingAnomalies(test, anomalies) {
     return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test)));
-}
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/gate/judge.ts
@@ -32193,7 +32438,7 @@ function buildVariantMatcher(requirements) {
     }
     if (prefixes.size === 0)
         return { find: () => [], canonical: () => undefined };
-    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(requirement_ids_escapeRegExp).join('|');
+    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
     const re = new RegExp(`(${alternatives})[-_. ]?([0-9]+)(?![0-9])`, 'gi');
     return {
         find(text) {
@@ -32226,7 +32471,7 @@ function startsWord(text, at) {
         return true;
     return /[a-z]/.test(prev) && /[A-Z]/.test(text[at]);
 }
-function requirement_ids_escapeRegExp(s) {
+function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -32312,8 +32557,12 @@ function trace_trace(requirements, tests, matcher) {
         }
         traced.push(new Traced(test, sets.ids, sets.unknownIds));
     }
-    // One order for every list that follows, whatever order the reports came in.
-    traced.sort(compareTraced);
+    // One order for every list that follows, whatever order the reports came in. The label, the first
+    // key, is computed once per test rather than once per comparison.
+    const keyed = traced.map((t) => ({ t, report: t.test.report, label: t.label }));
+    keyed.sort((a, b) => compareText(a.report, b.report) || compareText(a.label, b.label) || compareTraced(a.t, b.t));
+    for (let i = 0; i < keyed.length; i++)
+        traced[i] = keyed[i].t;
     for (const t of traced) {
         const { test, ids } = t;
         totals.tests++;
@@ -32533,6 +32782,18 @@ function plainEntry(key, v) {
  * Attempts that agree are left as they are.
  */
 function mergeRetries(cases) {
+    // Most reports name every test once: then there is nothing to merge.
+    const names = new Set();
+    let repeated = false;
+    for (const c of cases) {
+        if (names.has(c.name)) {
+            repeated = true;
+            break;
+        }
+        names.add(c.name);
+    }
+    if (!repeated)
+        return cases;
     const groups = new Map();
     for (const c of cases) {
         const key = [c.report, ...c.suites, c.classname, c.name].join('\u0000');
@@ -36380,6 +36641,9 @@ async function readInsideWorkspace(file, workspace, what) {
         const stat = await promises_default().stat(real);
         if (stat.isDirectory())
             throw new src_errors/* UserError */.y(`${what} is a folder, not a file`, { file: shown });
+        // A pipe or device would block the read, or never end: only regular files are read.
+        if (!stat.isFile())
+            throw new src_errors/* UserError */.y(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
         if (stat.size > MAX_INPUT_BYTES)
             throw new src_errors/* UserError */.y(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
         return await promises_default().readFile(real);
@@ -36397,6 +36661,49 @@ function reason(e) {
     if (code === 'EACCES' || code === 'EPERM')
         return ': permission denied';
     return code === undefined ? '' : ` (${code})`;
+}
+/**
+ * Makes the evidence folder and returns its real path. A folder given inside the workspace must stay
+ * inside it after following symbolic links: a link committed in the checkout cannot send the
+ * evidence elsewhere. A folder given outside the workspace (an absolute path) is used as given.
+ */
+async function evidenceFolder(folder, workspace) {
+    const wanted = external_node_path_default().resolve(workspace, folder);
+    const realWorkspace = await promises_default().realpath(workspace);
+    const inside = (p, root) => p === root || p.startsWith(root + (external_node_path_default()).sep);
+    const confined = inside(wanted, workspace) || inside(wanted, realWorkspace);
+    const check = (real) => {
+        if (confined && !inside(real, realWorkspace)) {
+            throw new src_errors/* UserError */.y(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
+                file: folder,
+            });
+        }
+    };
+    // Before anything is made: the deepest part of the path that exists must not lead outside.
+    let existing = wanted;
+    for (;;) {
+        const real = await promises_default().realpath(existing).catch(() => undefined);
+        if (real !== undefined) {
+            check(external_node_path_default().join(real, external_node_path_default().relative(existing, wanted)));
+            break;
+        }
+        if ((await promises_default().lstat(existing).catch(() => undefined))?.isSymbolicLink()) {
+            throw new src_errors/* UserError */.y(`input "evidence-dir" passes through a symbolic link that leads nowhere (${displayPath(existing, workspace)}); remove it from the checkout`, { file: folder });
+        }
+        const parent = external_node_path_default().dirname(existing);
+        if (parent === existing)
+            break;
+        existing = parent;
+    }
+    try {
+        await promises_default().mkdir(wanted, { recursive: true });
+    }
+    catch (e) {
+        throw new src_errors/* UserError */.y(`the evidence folder could not be made${reason(e)}`, { file: folder });
+    }
+    const real = await promises_default().realpath(wanted);
+    check(real);
+    return real;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -36428,11 +36735,20 @@ function annotate(annotations) {
 
 ;// CONCATENATED MODULE: ./src/io/write-chunks.ts
 
+
 /** Largest piece handed to the file system at once. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
-/** Writes text that comes in pieces (a large evidence file) without holding all of it at once. */
+/**
+ * Writes text that comes in pieces (a large evidence file) without holding all of it at once. What
+ * stood at the path before is removed first and the file is created anew ('wx'), so a symbolic link
+ * committed under that name is replaced, never written through.
+ */
 async function writeChunks(file, chunks) {
-    const handle = await promises_default().open(file, 'w');
+    const existing = await promises_default().lstat(file).catch(() => undefined);
+    if (existing?.isDirectory())
+        throw new src_errors/* UserError */.y('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
+    await promises_default().rm(file, { force: true });
+    const handle = await promises_default().open(file, 'wx');
     try {
         let pending = [];
         let size = 0;
@@ -36451,6 +36767,10 @@ async function writeChunks(file, chunks) {
     finally {
         await handle.close();
     }
+}
+/** Writes a whole file the same way: never through a symbolic link that stood at its path. */
+async function writeNew(file, text) {
+    await writeChunks(file, [text]);
 }
 
 ;// CONCATENATED MODULE: ./src/junit/decode-report.ts
@@ -36505,7 +36825,13 @@ function firstInvalidUtf8(b) {
         const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
         if (n < 0)
             return i;
-        for (let k = 1; k <= n; k++) {
+        // The second byte's range for the lead bytes whose sequences Unicode restricts (no overlong
+        // forms, no surrogates, nothing above U+10FFFF).
+        const second = b[i + 1];
+        const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+        if (n > 0 && (second === undefined || second < lo || second > hi))
+            return i;
+        for (let k = 2; k <= n; k++) {
             const d = b[i + k];
             if (d === undefined || (d & 0xc0) !== 0x80)
                 return i;
@@ -36561,10 +36887,11 @@ function isXmlChar(cp) {
  * allowed character. Returns the offset of the first bad `&` and why, or undefined.
  */
 function findBadReference(text, from, to) {
-    let amp = text.indexOf('&', from);
-    while (amp !== -1 && amp < to) {
-        const semi = text.indexOf(';', amp);
-        if (semi === -1 || semi >= to || semi - amp > 12) {
+    // Search only the segment: an indexOf over the whole text from each segment would be quadratic.
+    let amp = indexIn(text, '&', from, to);
+    while (amp !== -1) {
+        const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
+        if (semi === -1) {
             return { at: amp, why: 'a bare "&" (write it as "&amp;")' };
         }
         const ref = text.slice(amp + 1, semi);
@@ -36579,9 +36906,17 @@ function findBadReference(text, from, to) {
         else if (!(ref in XML_ENTITIES)) {
             return { at: amp, why: `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)` };
         }
-        amp = text.indexOf('&', semi + 1);
+        amp = indexIn(text, '&', semi + 1, to);
     }
     return undefined;
+}
+/** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
+function indexIn(text, c, from, to) {
+    const code = c.charCodeAt(0);
+    for (let i = from; i < to; i++)
+        if (text.charCodeAt(i) === code)
+            return i;
+    return -1;
 }
 /** Replaces the predefined entities and character references (input already checked by findBadReference). */
 function xml_text_decodeEntities(raw) {
@@ -36621,6 +36956,12 @@ function detach(s) {
 
 /** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
 const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Longest run of text, CDATA or comment inside a test case handed on to fast-xml-parser; the rest is
+ * cut before that second parse (it needs some 36 bytes of memory per byte of text, and the gate keeps
+ * 500 characters of a message). The scan has already checked the whole text.
+ */
+const MAX_CAPTURED_TEXT = 64 * 1024;
 /** Deepest element nesting accepted; real reports stay far below it. */
 const MAX_DEPTH = 256;
 /** Root elements of a JUnit report; `<testrun>` is what Eclipse PDE and Pega write. */
@@ -36637,6 +36978,8 @@ const REPEATED = new Set([
     'property',
     'properties',
     'system-out',
+    'testcase',
+    'testsuite',
 ]);
 const caseParser = new XMLParser/* default */.A({
     ignoreAttributes: false,
@@ -36686,6 +37029,23 @@ function parseJunit(file, text) {
     /** Attributes of the `<testcase>` being cut out, and whether any element stands inside it. */
     let captureAttributes = new Map();
     let captureHasChild = false;
+    /** Ranges [start, end) inside the captured case that are left out of its second parse. */
+    let cuts = [];
+    const cutLong = (from, to, safe) => {
+        if (captureStart === -1 || to - from <= MAX_CAPTURED_TEXT)
+            return;
+        let at = from + MAX_CAPTURED_TEXT;
+        if (safe) {
+            // Never cut inside a reference such as &amp; or between the halves of a surrogate pair.
+            const amp = text.lastIndexOf('&', at);
+            if (amp > at - 13 && amp >= from && text.indexOf(';', amp) >= at)
+                at = amp;
+        }
+        const c = text.charCodeAt(at - 1);
+        if (c >= 0xd800 && c <= 0xdbff)
+            at--;
+        cuts.push(at, to);
+    };
     let pos = 0;
     const n = text.length;
     const onCaptured = (chunk, at) => {
@@ -36699,7 +37059,16 @@ function parseJunit(file, text) {
             suite.hasCase = true;
         // A case with no element inside (most passing tests) is all in its start tag, already read and
         // checked by the scan; only cases with results, output or properties go through fast-xml-parser.
-        cases.push(captureHasChild ? toTestCase(file, parseChunk(chunk, at, fail), suite) : emptyTestCase(file, captureAttributes, suite));
+        if (!captureHasChild) {
+            cases.push(emptyTestCase(file, captureAttributes, suite));
+            return;
+        }
+        const node = parseChunk(chunk, at, fail);
+        cases.push(toTestCase(file, node, suite));
+        // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
+        // their results must count, not vanish inside the outer one.
+        for (const inner of nestedCases(node))
+            cases.push(toTestCase(file, inner, suite));
     };
     for (;;) {
         const lt = text.indexOf('<', pos);
@@ -36715,6 +37084,7 @@ function parseJunit(file, text) {
                 const bad = findBadReference(text, pos, textEnd);
                 if (bad)
                     fail(bad.at, `malformed XML: ${bad.why}`);
+                cutLong(pos, textEnd, true);
             }
         }
         if (lt === -1)
@@ -36725,6 +37095,7 @@ function parseJunit(file, text) {
                 const close = text.indexOf('-->', lt + 4);
                 if (close === -1)
                     fail(lt, 'the file ends inside a comment: the report is truncated');
+                cutLong(lt + 4, close, false);
                 pos = close + 3;
             }
             else if (text.startsWith('<![CDATA[', lt)) {
@@ -36733,6 +37104,7 @@ function parseJunit(file, text) {
                 const close = text.indexOf(']]>', lt + 9);
                 if (close === -1)
                     fail(lt, 'the file ends inside a CDATA section: the report is truncated');
+                cutLong(lt + 9, close, false);
                 pos = close + 3;
             }
             else if (text.startsWith('<!DOCTYPE', lt)) {
@@ -36769,7 +37141,8 @@ function parseJunit(file, text) {
                 if (stack.length === captureDepth) {
                     const start = captureStart;
                     captureStart = -1;
-                    onCaptured(text.slice(start, pos), start);
+                    onCaptured(withoutCuts(text, start, pos, cuts), start);
+                    cuts = [];
                 }
             }
             else if (name === 'testsuite') {
@@ -36838,9 +37211,23 @@ function parseJunit(file, text) {
             line: lineAt(text, n),
         });
     }
-    if (!rootClosed)
-        throw new src_errors/* UserError */.y('this is not XML: no element found', { file });
+    if (!rootClosed) {
+        throw new src_errors/* UserError */.y('the file ends before its root element: the report is truncated, or it is not a test report', { file, line: lineAt(text, n) });
+    }
     return { file, cases, suiteCount, declared };
+}
+/** `text[from, to)` without the cut ranges (sorted, inside it). */
+function withoutCuts(text, from, to, cuts) {
+    if (cuts.length === 0)
+        return text.slice(from, to);
+    const parts = [];
+    let at = from;
+    for (let i = 0; i < cuts.length; i += 2) {
+        parts.push(text.slice(at, cuts[i]));
+        at = cuts[i + 1];
+    }
+    parts.push(text.slice(at, to));
+    return parts.join('');
 }
 const NAME_END = /[\s/>]/g;
 /** XML white space: space, tab, carriage return, line feed. */
@@ -36886,8 +37273,8 @@ function scanStartTag(text, lt, fail) {
         const close = text.indexOf(quote, q + 1);
         if (close === -1)
             return fail(q, `the file ends inside the value of attribute "${attr}": the report is truncated`);
-        const lessThan = text.indexOf('<', q + 1);
-        if (lessThan !== -1 && lessThan < close) {
+        const lessThan = indexIn(text, '<', q + 1, close);
+        if (lessThan !== -1) {
             fail(lessThan, `malformed XML: a raw "<" inside the value of attribute "${attr}" of <${name}> (it must be written "&lt;")`);
         }
         const bad = findBadReference(text, q + 1, close);
@@ -37011,30 +37398,55 @@ function parse_junit_messageOf(el) {
         return undefined;
     return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
-/** The JUnit Platform console's legacy XML puts `display-name: ...` into the case's system-out. */
+/**
+ * The JUnit Platform console's legacy XML starts the case's first system-out with two lines,
+ * `unique-id: [engine:...]` and `display-name: ...`. Only that header counts: a `display-name:` line
+ * anywhere else is output of the code under test and must not link a test to a requirement.
+ */
 function displayNameOf(node) {
-    for (const out of parse_junit_elements(node, 'system-out')) {
-        const m = /^display-name: (.*)$/m.exec(textOf(out));
-        if (m?.[1] !== undefined)
-            return m[1].trim();
-    }
-    return undefined;
+    const first = parse_junit_elements(node, 'system-out')[0];
+    if (first === undefined)
+        return undefined;
+    const m = /^\s*unique-id: \[engine:[^\n]*\n(?:[ \t]*)display-name: ([^\n]*)/.exec(textOf(first));
+    return m?.[1]?.trim();
 }
 /**
- * JUnit Platform `TestReporter` entries, which its console writes into a `<system-out>` as
- * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines.
+ * JUnit Platform `TestReporter` entries, which its console writes into a second `<system-out>` as
+ * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines, in a
+ * case whose first `<system-out>` is the console's unique-id / display-name header.
  */
 function reportEntryProperties(node) {
     const out = [];
-    for (const el of parse_junit_elements(node, 'system-out')) {
-        const text = textOf(el);
-        if (!text.includes('Report Entry #'))
+    // Only in a case the JUnit Platform console wrote (its first system-out is the unique-id header).
+    if (displayNameOf(node) === undefined)
+        return out;
+    for (const el of parse_junit_elements(node, 'system-out').slice(1)) {
+        // Only a system-out that is nothing but report entries, exactly as the console writes them:
+        // printed text that merely looks like an entry must not link a test to a requirement.
+        const text = textOf(el).trim();
+        if (!REPORT_ENTRIES.test(text))
             continue;
-        for (const m of text.matchAll(/^\s*- ([^:\n]+): (.*)$/gm)) {
+        for (const m of text.matchAll(/^\t- ([^:\n]+): (.*)$/gm)) {
             const name = m[1].trim();
             if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
                 out.push({ name: detach(name), value: detach(m[2].trim()) });
         }
+    }
+    return out;
+}
+/** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
+const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
+/** Every `<testcase>` below a node, also inside nested `<testsuite>` elements. */
+function nestedCases(node) {
+    const out = [];
+    for (const c of parse_junit_elements(node, 'testcase')) {
+        if (typeof c !== 'object' || c === null)
+            continue;
+        out.push(c, ...nestedCases(c));
+    }
+    for (const suite of parse_junit_elements(node, 'testsuite')) {
+        if (typeof suite === 'object' && suite !== null)
+            out.push(...nestedCases(suite));
     }
     return out;
 }
@@ -37864,7 +38276,7 @@ async function run(env = process.env) {
     catch (e) {
         lib_core/* setOutput */.uH('passed', 'false');
         if (e instanceof src_errors/* UserError */.y || e instanceof src_errors/* UserErrors */.t) {
-            lib_core/* setFailed */.C1(e.message);
+            lib_core/* setFailed */.C1(e.toString());
         }
         else {
             lib_core/* setFailed */.C1(`the release gate stopped on an internal error, so the release is not approved: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -37958,16 +38370,15 @@ async function gate(settings, releaseSettings, workspace, env) {
         },
         workspace,
     });
-    const evidenceDir = external_node_path_default().resolve(workspace, settings.evidenceDir);
+    const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
     const jsonPath = external_node_path_default().join(evidenceDir, EVIDENCE_FILES.json);
-    await promises_default().mkdir(evidenceDir, { recursive: true });
     await writeChunks(jsonPath, evidenceJsonChunks(outcome.evidence));
-    await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
-    await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
+    await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
+    await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
     await writeChunks(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.csv), matrixCsvChunks(outcome.evidence));
     if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
-        await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
-        await promises_default().writeFile(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
+        await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
+        await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
     }
     const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
     if (env['GITHUB_STEP_SUMMARY'])
@@ -37981,7 +38392,7 @@ async function gate(settings, releaseSettings, workspace, env) {
         lib_core/* info */.pq(`Release gate passed: ${outcome.evidence.requirements.length} requirements verified.`);
         // The archive is built only now; the release code and its clients load only on this path.
         try {
-            const { release } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(189)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70189));
+            const { release } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22452));
             const archived = await lib_core/* group */.Os('Release archive', () => release({
                 settings: releaseSettings,
                 evidence: outcome.evidence,
@@ -41109,18 +41520,18 @@ var visit = __nccwpck_require__(10204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
+exports.Ll = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
@@ -41134,7 +41545,7 @@ exports.HN = lineCounter.LineCounter;
 exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;

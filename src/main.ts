@@ -60,7 +60,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (e) {
     core.setOutput('passed', 'false');
     if (e instanceof UserError || e instanceof UserErrors) {
-      core.setFailed(e.message);
+      core.setFailed(e.toString());
     } else {
       core.setFailed(`the release gate stopped on an internal error, so the release is not approved: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }

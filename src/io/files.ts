@@ -57,16 +57,35 @@ export async function evidenceFolder(folder: string, workspace: string): Promise
   const wanted = path.resolve(workspace, folder);
   const realWorkspace = await fs.realpath(workspace);
   const inside = (p: string, root: string): boolean => p === root || p.startsWith(root + path.sep);
+  const confined = inside(wanted, workspace) || inside(wanted, realWorkspace);
+  const check = (real: string): void => {
+    if (confined && !inside(real, realWorkspace)) {
+      throw new UserError(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
+        file: folder,
+      });
+    }
+  };
+  // Before anything is made: the deepest part of the path that exists must not lead outside.
+  let existing = wanted;
+  for (;;) {
+    const real = await fs.realpath(existing).catch(() => undefined);
+    if (real !== undefined) {
+      check(path.join(real, path.relative(existing, wanted)));
+      break;
+    }
+    if ((await fs.lstat(existing).catch(() => undefined))?.isSymbolicLink()) {
+      throw new UserError(`input "evidence-dir" passes through a symbolic link that leads nowhere (${displayPath(existing, workspace)}); remove it from the checkout`, { file: folder });
+    }
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
   try {
     await fs.mkdir(wanted, { recursive: true });
   } catch (e) {
     throw new UserError(`the evidence folder could not be made${reason(e)}`, { file: folder });
   }
   const real = await fs.realpath(wanted);
-  if ((inside(wanted, workspace) || inside(wanted, realWorkspace)) && !inside(real, realWorkspace)) {
-    throw new UserError(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
-      file: folder,
-    });
-  }
+  check(real);
   return real;
 }

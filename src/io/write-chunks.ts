@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { UserError } from '../errors.js';
 
 /** Largest piece handed to the file system at once. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
@@ -9,6 +10,8 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  * committed under that name is replaced, never written through.
  */
 export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const existing = await fs.lstat(file).catch(() => undefined);
+  if (existing?.isDirectory()) throw new UserError('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
   await fs.rm(file, { force: true });
   const handle = await fs.open(file, 'wx');
   try {

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { UserError } from '../errors.js';
 import { REQUIREMENT_PROPERTY_NAMES, type Property, type Report, type TestCase, type TestStatus, type Totals } from '../model.js';
-import { decodeEntities, detach, findBadReference, findForbiddenChar, lineAt } from './xml-text.js';
+import { decodeEntities, detach, findBadReference, findForbiddenChar, indexIn, lineAt } from './xml-text.js';
 
 /** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
 export const MAX_MESSAGE_LENGTH = 500;
@@ -321,8 +321,8 @@ function scanStartTag(text: string, lt: number, fail: (at: number, message: stri
     if (quote !== '"' && quote !== "'") return fail(q, `malformed XML: the value of attribute "${attr}" in <${name}> is not quoted`);
     const close = text.indexOf(quote, q + 1);
     if (close === -1) return fail(q, `the file ends inside the value of attribute "${attr}": the report is truncated`);
-    const lessThan = text.indexOf('<', q + 1);
-    if (lessThan !== -1 && lessThan < close) {
+    const lessThan = indexIn(text, '<', q + 1, close);
+    if (lessThan !== -1) {
       fail(lessThan, `malformed XML: a raw "<" inside the value of attribute "${attr}" of <${name}> (it must be written "&lt;")`);
     }
     const bad = findBadReference(text, q + 1, close);

@@ -52,7 +52,7 @@ export function findBadReference(text: string, from: number, to: number): { at: 
 }
 
 /** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
-function indexIn(text: string, c: string, from: number, to: number): number {
+export function indexIn(text: string, c: string, from: number, to: number): number {
   const code = c.charCodeAt(0);
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
   return -1;

@@ -1,8 +1,8 @@
-export const id = 189;
-export const ids = [189];
+export const id = 452;
+export const ids = [452];
 export const modules = {
 
-/***/ 70189:
+/***/ 22452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32,8 +32,6 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min = __webpack_require__(98697);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __webpack_require__(22876);
 ;// CONCATENATED MODULE: ./src/release/git-source.ts
@@ -126,8 +124,179 @@ function line(e) {
     return `${e.sha256}  ${e.path}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/release/tar-reader.ts
+/**
+ * Reads the entries of an uncompressed tar (the one `git archive` writes) without extracting it:
+ * folders, files (as the place of their bytes in the tar) and symbolic links with their targets
+ * exactly as stored, absolute, climbing out with `..` or dangling alike. Nothing is written to disk,
+ * so no link is ever followed, resolved or rewritten. Understands ustar headers and pax extended
+ * headers (`path`, `linkpath`, `size`); pax global headers (git's commit comment) are skipped. Any
+ * other entry type, a damaged header or a name that is not UTF-8 is an error.
+ */
+
+const BLOCK = 512;
+/** Upper bound of a pax extended header's size: git writes a few hundred bytes. */
+const MAX_PAX = 1024 * 1024;
+/** Refuses bytes that are no UTF-8 rather than replacing them; keeps a leading byte order mark. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/**
+ * The entries of `file` in the order stored, paths without a trailing slash. Files point into
+ * `file` (`source`, `offset`, `size`) and are executable when any execute bit of their mode is set.
+ */
+async function readTarEntries(file) {
+    const handle = await promises_default().open(file, 'r');
+    try {
+        const total = (await handle.stat()).size;
+        const out = [];
+        const block = Buffer.alloc(BLOCK);
+        let pos = 0;
+        let pax;
+        for (;;) {
+            if (pos + BLOCK > total)
+                throw new Error(`the tar ends at byte ${total} without its end marker`);
+            await readExactly(handle, block, pos);
+            if (block.every((b) => b === 0))
+                break;
+            const h = parseHeader(block, pos);
+            const extension = h.type === 'x' || h.type === 'g';
+            const sizeText = extension ? undefined : pax?.get('size');
+            const size = sizeText === undefined ? h.size : decimal(sizeText, pos);
+            const data = pos + BLOCK;
+            if (data + size > total)
+                throw new Error(`the entry at byte ${pos} runs past the end of the tar`);
+            const next = data + Math.ceil(size / BLOCK) * BLOCK;
+            if (h.type === 'x') {
+                if (pax !== undefined)
+                    throw new Error(`two pax extended headers in a row at byte ${pos}`);
+                if (size > MAX_PAX)
+                    throw new Error(`the pax extended header at byte ${pos} is ${size} bytes long`);
+                const body = Buffer.alloc(size);
+                await readExactly(handle, body, data);
+                pax = parsePax(body, pos);
+            }
+            else if (extension) {
+                // A global header (git: the commit's ID as a comment) sets nothing this reader uses.
+            }
+            else {
+                const stored = tar_reader_text(pax?.get('path') ?? h.path, pos);
+                const name = h.type === '5' ? stored.replace(/\/+$/, '') : stored;
+                const linkpath = tar_reader_text(pax?.get('linkpath') ?? h.linkpath, pos);
+                pax = undefined;
+                if (h.type === '0' || h.type === '\0') {
+                    out.push({ path: name, type: 'file', source: file, offset: data, size, executable: (h.mode & 0o111) !== 0 });
+                }
+                else if (h.type === '5') {
+                    out.push({ path: name, type: 'directory' });
+                }
+                else if (h.type === '2') {
+                    out.push({ path: name, type: 'symlink', linkpath });
+                }
+                else {
+                    throw new Error(`${name} is an entry of tar type '${printable(h.type)}', neither a file, a folder nor a symbolic link`);
+                }
+            }
+            pos = next;
+        }
+        if (pax !== undefined)
+            throw new Error('the tar ends with a pax extended header that describes no entry');
+        return out;
+    }
+    finally {
+        await handle.close();
+    }
+}
+async function readExactly(handle, into, position) {
+    let done = 0;
+    while (done < into.length) {
+        const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+        if (bytesRead === 0)
+            throw new Error(`the tar ends at byte ${position + done}, in the middle of an entry`);
+        done += bytesRead;
+    }
+}
+function parseHeader(block, pos) {
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 0x20 : block[i];
+    if (number(block, 148, 8, pos) !== sum)
+        throw new Error(`the header at byte ${pos} has a wrong checksum; this is no intact tar`);
+    const name = field(block, 0, 100);
+    const ustar = block.subarray(257, 262).toString('latin1') === 'ustar';
+    const prefix = ustar ? field(block, 345, 155) : Buffer.alloc(0);
+    return {
+        path: prefix.length > 0 ? Buffer.concat([prefix, Buffer.from('/'), name]) : name,
+        linkpath: field(block, 157, 100),
+        type: String.fromCharCode(block[156]),
+        mode: number(block, 100, 8, pos),
+        size: number(block, 124, 12, pos),
+    };
+}
+/** The bytes of a NUL-terminated (or full-width) header field. */
+function field(block, off, len) {
+    const f = block.subarray(off, off + len);
+    const end = f.indexOf(0);
+    return end < 0 ? f : f.subarray(0, end);
+}
+/** A numeric header field: octal digits (padded with spaces or NULs), or base-256 when its top bit is set. */
+function number(block, off, len, pos) {
+    const f = block.subarray(off, off + len);
+    if ((f[0] & 0x80) !== 0) {
+        if ((f[0] & 0x40) !== 0)
+            throw new Error(`a negative number in the header at byte ${pos}`);
+        let n = f[0] & 0x7f;
+        for (let i = 1; i < f.length; i++)
+            n = n * 256 + f[i];
+        if (!Number.isSafeInteger(n))
+            throw new Error(`a number too large in the header at byte ${pos}`);
+        return n;
+    }
+    const digits = f.toString('latin1').replace(/\0.*$/s, '').trim();
+    if (!/^[0-7]+$/.test(digits))
+        throw new Error(`the header at byte ${pos} holds "${printable(digits)}" where a number belongs; this is no intact tar`);
+    return parseInt(digits, 8);
+}
+function decimal(value, pos) {
+    const s = value.toString('latin1');
+    if (!/^[0-9]+$/.test(s) || !Number.isSafeInteger(Number(s)))
+        throw new Error(`the pax extended header before byte ${pos} holds the size "${printable(s)}"`);
+    return Number(s);
+}
+/** pax records `<length> <key>=<value>\n`; values are bytes and may hold any byte, line breaks too. */
+function parsePax(body, pos) {
+    const out = new Map();
+    let at = 0;
+    while (at < body.length) {
+        const space = body.indexOf(0x20, at);
+        const lengthText = space < 0 ? '' : body.toString('latin1', at, space);
+        const length = /^[0-9]{1,7}$/.test(lengthText) ? Number(lengthText) : NaN;
+        const end = at + length;
+        if (!(end > space + 1 && end <= body.length && body[end - 1] === 0x0a))
+            throw new Error(`the pax extended header at byte ${pos} is malformed`);
+        const record = body.subarray(space + 1, end - 1);
+        const eq = record.indexOf(0x3d);
+        if (eq <= 0)
+            throw new Error(`the pax extended header at byte ${pos} is malformed`);
+        out.set(record.toString('latin1', 0, eq), record.subarray(eq + 1));
+        at = end;
+    }
+    return out;
+}
+function tar_reader_text(bytes, pos) {
+    try {
+        return utf8.decode(bytes);
+    }
+    catch {
+        throw new Error(`the entry at byte ${pos} has a name or link target that is not UTF-8 ("${printable(bytes.toString('latin1'))}"); the release archive stores names as UTF-8, so rename it`);
+    }
+}
+function printable(s) {
+    return s.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(98697);
 ;// CONCATENATED MODULE: ./src/release/tar-writer.ts
 /**
  * A reproducible .tar.gz of a folder: entries in byte order of their paths, owner and group 0 with
@@ -143,7 +312,7 @@ var external_node_zlib_ = __webpack_require__(38522);
 
 
 
-const BLOCK = 512;
+const tar_writer_BLOCK = 512;
 /** Operating system byte of the gzip header: Unix, whichever system wrote it. */
 const GZIP_OS_UNIX = 3;
 /** Lists a folder as tar entries (every folder, file and symbolic link below it), in archive order. */
@@ -215,7 +384,8 @@ async function* blocks(entries, mtime) {
         if (e.type !== 'file' || size === 0)
             continue;
         let read = 0;
-        for await (const chunk of (0,external_node_fs_.createReadStream)(e.source)) {
+        const range = e.offset === undefined ? {} : { start: e.offset, end: e.offset + size - 1 };
+        for await (const chunk of (0,external_node_fs_.createReadStream)(e.source, range)) {
             const b = chunk;
             read += b.length;
             if (read > size)
@@ -224,17 +394,20 @@ async function* blocks(entries, mtime) {
         }
         if (read !== size)
             throw new Error(`${e.path} changed while it was archived (${size} bytes expected, ${read} read)`);
-        if (size % BLOCK !== 0)
-            yield Buffer.alloc(BLOCK - (size % BLOCK));
+        if (size % tar_writer_BLOCK !== 0)
+            yield Buffer.alloc(tar_writer_BLOCK - (size % tar_writer_BLOCK));
     }
-    yield Buffer.alloc(2 * BLOCK);
+    yield Buffer.alloc(2 * tar_writer_BLOCK);
 }
 
 ;// CONCATENATED MODULE: ./src/release/archive.ts
 /**
- * Builds the release archive on disk: `source/` (the commit, by git archive), `evidence/` (the gate's
+ * Builds the release archive: `source/` (the commit, by git archive), `evidence/` (the gate's
  * evidence, the test record, the reports and lists it read), the generated files at the root, and
- * MANIFEST.sha256 over all of them; then one reproducible .tar.gz (see tar-writer.ts).
+ * MANIFEST.sha256 over all of them; then one reproducible .tar.gz (see tar-writer.ts). `source/` is
+ * never extracted: its entries are read from git's tar and copied from it, so a committed symbolic
+ * link stays a link with its target as committed (absolute, climbing out, dangling: data, never
+ * followed), and names the file system could not hold side by side stay apart.
  */
 
 
@@ -270,44 +443,78 @@ async function buildArchive(contents, target, scratch) {
         throw new errors/* UserError */.y(`the release archive ${target} could not be built: ${reason(e)}`);
     }
     finally {
-        await promises_default().rm(staging, { recursive: true, force: true });
+        // Every step above is awaited to its end, so nothing writes in the staging folder any more. The
+        // runner empties RUNNER_TEMP after the job: a folder left behind must not hide the outcome.
+        await promises_default().rm(staging, { recursive: true, force: true }).catch(() => undefined);
     }
     const stat = await promises_default().stat(target);
     return { path: target, sha256: await sha256File(target), size: stat.size, files };
 }
-/** Lays the archive out in `root`, writes it to `file`; returns the number of files in the manifest. */
+/** Lays the archive out in `root` and `sourceTar`, writes it to `file`; returns the number of files in the manifest. */
 async function stage(contents, root, sourceTar, file) {
     await promises_default().mkdir(root);
-    const executables = await stageSource(contents.checkout, root, sourceTar);
+    const source = await readSource(contents.checkout, sourceTar);
     await stageEvidence(contents, root);
     for (const [name, text] of Object.entries(contents.generated))
         await writeText(root, name, text);
-    const files = (await listEntries(root, () => false)).filter((e) => e.type === 'file');
+    const files = [...source, ...(await listEntries(root, () => false))].filter((e) => e.type === 'file');
     const hashed = [];
     for (const e of files)
-        hashed.push({ path: e.path, sha256: await sha256File(e.source) });
+        hashed.push({ path: e.path, sha256: await sha256File(e.source, e.offset === undefined ? undefined : { offset: e.offset, size: e.size ?? 0 }) });
     await writeText(root, MANIFEST_FILE, renderManifest(hashed));
-    await writeTarGz(await listEntries(root, (rel) => executables.has(rel)), file, contents.time);
+    const entries = [...source, ...(await listEntries(root, () => false))].sort((a, b) => compareByteOrder(a.path, b.path));
+    await writeTarGz(entries, file, contents.time);
     return files.length;
 }
-/** Extracts `git archive` of the commit into `root/source`; returns the paths git marks executable. */
-async function stageSource(checkout, root, tarFile) {
+/**
+ * `git archive` of the commit, every path under `source/`, written to `tarFile` and read as entries
+ * that point into it (see tar-reader.ts): files with git's executable bit, folders, and symbolic
+ * links exactly as committed.
+ */
+async function readSource(checkout, tarFile) {
     await exportCommit(checkout.root, checkout.commit, `${SOURCE_DIR}/`, tarFile);
-    const executables = new Set();
-    await promises_default().mkdir(external_node_path_default().join(root, SOURCE_DIR));
-    await (0,index_min.x)({
-        file: tarFile,
-        cwd: root,
-        preserveOwner: false,
-        strict: true,
-        filter: (p, entry) => {
-            const e = entry;
-            if (e.type === 'File' && typeof e.mode === 'number' && (e.mode & 0o111) !== 0)
-                executables.add(p.replace(/^\.\//, ''));
-            return true;
-        },
-    });
-    return executables;
+    let entries;
+    try {
+        entries = await readTarEntries(tarFile);
+    }
+    catch (e) {
+        throw new errors/* UserError */.y(`the tree of commit ${checkout.commit} could not be read from the output of git archive: ${reason(e)}`);
+    }
+    if (!entries.some((e) => e.path === SOURCE_DIR))
+        entries.push({ path: SOURCE_DIR, type: 'directory' });
+    checkSourcePaths(entries, checkout.commit);
+    return entries;
+}
+const KIND = { file: 'a file', directory: 'a folder', symlink: 'a symbolic link' };
+/**
+ * Refuses what a crafted tree could make git archive write and no release archive should hold: a
+ * path outside `source/`, an empty, `.` or `..` component, a path twice, or an entry below a file or
+ * a symbolic link (extracting it would write through the link).
+ */
+function checkSourcePaths(entries, commit) {
+    const kinds = new Map();
+    const committed = (p) => JSON.stringify(p.slice(SOURCE_DIR.length + 1));
+    for (const e of entries) {
+        const parts = e.path.split('/');
+        if (parts[0] !== SOURCE_DIR || parts.some((p) => p === '' || p === '.' || p === '..')) {
+            throw new errors/* UserError */.y(`commit ${commit} holds the path ${JSON.stringify(e.path)}, which the release archive cannot hold (it must be relative, without empty, "." or ".." parts)`);
+        }
+        const before = kinds.get(e.path);
+        if (before !== undefined) {
+            throw new errors/* UserError */.y(`commit ${commit} holds ${committed(e.path)} twice, as ${KIND[before]} and as ${KIND[e.type]}; the release archive can hold a path once`);
+        }
+        kinds.set(e.path, e.type);
+    }
+    for (const e of entries) {
+        const parts = e.path.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const above = parts.slice(0, i).join('/');
+            const kind = kinds.get(above);
+            if (kind !== undefined && kind !== 'directory') {
+                throw new errors/* UserError */.y(`commit ${commit} holds ${committed(e.path)} below ${committed(above)}, which is ${KIND[kind]}; the release archive cannot hold both, since extracting it would write through ${KIND[kind]}`);
+            }
+        }
+    }
 }
 async function stageEvidence(c, root) {
     const copies = new Map();
@@ -349,9 +556,13 @@ async function writeText(root, file, text) {
     else
         await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(text), (0,external_node_fs_.createWriteStream)(dest));
 }
-async function sha256File(file) {
+/** The SHA-256 of a file, or of `range.size` bytes of it from `range.offset` on. */
+async function sha256File(file, range) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+    if (range === undefined)
+        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file), hash);
+    else if (range.size > 0)
+        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(file, { start: range.offset, end: range.offset + range.size - 1 }), hash);
     return hash.digest('hex');
 }
 function toPosix(p) {

@@ -1,0 +1,151 @@
+/**
+ * Can report content make the gate pass when it should not? A test's `<system-out>` is whatever the
+ * code under test printed; a failure hidden in structure the reader does not expect must not read
+ * as a pass. Each case runs the pure gate (parseJunit -> evaluate) on a report whose honest reading
+ * fails the gate.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/run-action.js';
+import { readAnomalies } from '../../src/catalogue/read-anomalies.js';
+import { evaluate } from '../../src/evaluate.js';
+import { parseJunit } from '../../src/junit/parse-junit.js';
+import type { AnomalyList } from '../../src/model.js';
+import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
+
+const REQUIREMENTS = ['SRS-001', 'SRS-002', 'SRS-003'].map((id, i) => ({ id, title: '', line: i + 3 }));
+
+function gate(xml: string, anomalyLists: readonly AnomalyList[] = [], requirements = REQUIREMENTS) {
+  const report = parseJunit('reports/junit.xml', xml);
+  return {
+    report,
+    ...evaluate({
+      list: { file: 'requirements.md', requirements },
+      reports: [report],
+      anomalyLists,
+      problems: [],
+      pattern: compileRequirementPattern(DEFAULT_REQUIREMENT_PATTERN),
+      idVariants: 'exact',
+      policy: { untracedTests: 'warn' },
+      provenance: { requirementsFile: 'requirements.md', requirementPattern: DEFAULT_REQUIREMENT_PATTERN },
+      workspace: '/home/runner/work/pump/pump',
+    }),
+  };
+}
+
+const statusOf = (outcome: ReturnType<typeof gate>, id: string) => outcome.evidence.requirements.find((r) => r.id === id)?.status;
+
+/** A pytest-style report: SRS-001 is verified by name; SRS-002 and SRS-003 are named by no test. */
+function pytestReport(systemOut: string, failing = false): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<testsuites><testsuite name="pytest" tests="2">
+<testcase classname="test_dose" name="test_srs_001_computes_dose"><properties><property name="requirements" value="SRS-001"/></properties></testcase>
+<testcase classname="test_display" name="test_formats_the_display">${failing ? '<failure message="AssertionError: wrong unit"/>' : ''}<system-out>${esc(systemOut)}</system-out></testcase>
+</testsuite></testsuites>`;
+}
+
+describe('captured output of the code under test', () => {
+  it('control: without anything in system-out, SRS-002 and SRS-003 are uncovered and the gate fails', () => {
+    const outcome = gate(pytestReport('formatting 12.5 mg/h\n'));
+    expect(outcome.verdict.passed).toBe(false);
+    expect([statusOf(outcome, 'SRS-002'), statusOf(outcome, 'SRS-003')]).toEqual(['uncovered', 'uncovered']);
+  });
+
+  it('control: an ID merely printed in system-out links nothing', () => {
+    const outcome = gate(pytestReport('checked SRS-002 and SRS-003 along the way\n'));
+    expect(outcome.verdict.passed).toBe(false);
+    expect(statusOf(outcome, 'SRS-002')).toBe('uncovered');
+  });
+
+  // Regression: displayNameOf() (src/junit/parse-junit.ts) used to take the first line of ANY
+  // <system-out> matching /^display-name: (.*)$/m as the display name, and idsOfTest() reads IDs from
+  // it, so a passing test whose code printed "display-name: SRS-002 ..." verified SRS-002 and the gate
+  // passed. Now only the JUnit Platform header (first system-out, "unique-id: [engine:" then
+  // "display-name:") is read.
+  it('a passing test cannot claim requirements by printing "display-name: ..." lines', () => {
+    const outcome = gate(pytestReport('rendering rate\ndisplay-name: SRS-002 SRS-003 rejects negative weight\nok\n'));
+    expect(statusOf(outcome, 'SRS-002')).toBe('uncovered');
+    expect(statusOf(outcome, 'SRS-003')).toBe('uncovered');
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  // Regression: reportEntryProperties() (src/junit/parse-junit.ts) used to read every
+  // "- requirements: ..." line of any <system-out> containing "Report Entry #", so printed text in
+  // that format linked a display test to SRS-002 and SRS-003 and the gate passed. Now only a
+  // system-out made of nothing but report-entry blocks as the console writes them counts.
+  it('a passing test cannot claim requirements by printing JUnit Platform report-entry lines', () => {
+    const outcome = gate(pytestReport('Report Entry #1 (timestamp: 2026-01-01T00:00:00)\n\t- requirements: SRS-002, SRS-003\n'));
+    expect(statusOf(outcome, 'SRS-002')).toBe('uncovered');
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  // Regression: namesTest() (src/gate/anomalies.ts) matches Tests entries against the display name
+  // too; while that came from free system-out, a new failure of SRS-002 whose output held
+  // "display-name: test_rounding_of_5" was explained by ANOM-7 (meant for another test) and the
+  // gate passed with SRS-002 "failed, accepted by ANOM-7".
+  it('a failing test cannot borrow the anomaly of another test by printing its display name', () => {
+    const anomalies = readAnomalies(
+      'anomalies.md',
+      '| ID | Title | Severity | Status | Tests | Justification | Acceptable | Assessed By | Assessment Date |\n' +
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' +
+        '| ANOM-7 | Rounding | Low | Deferred | test_rounding_of_5 | Below the pump resolution | Yes | J. Doe | 2026-11-20 |\n',
+    );
+    const xml = `<testsuites><testsuite name="pytest">
+<testcase classname="test_dose" name="test_srs_001_computes_dose"><properties><property name="requirements" value="SRS-001"/></properties></testcase>
+<testcase classname="test_dose" name="test_srs_002_rejects_negative_weight"><properties><property name="requirements" value="SRS-002"/></properties><failure message="AssertionError: -1 kg accepted"/><system-out>display-name: test_rounding_of_5
+</system-out></testcase>
+</testsuite></testsuites>`;
+    const outcome = gate(xml, [anomalies], REQUIREMENTS.slice(0, 2));
+    expect(statusOf(outcome, 'SRS-002')).toBe('failed');
+    expect(outcome.evidence.requirements.find((r) => r.id === 'SRS-002')?.acceptedBy).toBeUndefined();
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  it('control: the JUnit Platform console\'s own display names still link (documented behaviour)', () => {
+    const text = fs.readFileSync(path.join(repoRoot, '__fixtures__', 'junit', 'junit-platform', 'TEST-junit-jupiter.xml'), 'utf8');
+    const report = parseJunit('TEST-junit-jupiter.xml', text);
+    expect(report.cases.find((c) => c.name === 'computesDoseFromWeight()')?.displayName).toBe('SRS-001: computes dose from weight');
+  });
+});
+
+describe('structure that hides a failure', () => {
+  // Regression: a <testcase> (or <testsuite>) nested inside a <testcase> used to be swallowed: the
+  // scanner captured the outer case, fast-xml-parser's node had no direct <failure>, the inner
+  // failure counted nowhere and the gate passed SRS-001. src/junit/parse-junit.ts now reads nested
+  // cases as test cases; refusing the file would satisfy this test too.
+  it('a failing test case nested inside a passing test case is counted (or refused), never dropped', () => {
+    const xml = `<testsuites><testsuite name="dose" tests="2" failures="1">
+<testcase classname="dose" name="SRS-001 computes">
+<testcase classname="dose" name="SRS-001 rounds"><failure message="3.33 != 3.3"/></testcase>
+</testcase>
+</testsuite></testsuites>`;
+    let outcome: ReturnType<typeof gate> | undefined;
+    try {
+      outcome = gate(xml, [], REQUIREMENTS.slice(0, 1));
+    } catch (e) {
+      expect(e).toMatchObject({ name: 'UserError', file: 'reports/junit.xml', line: 3 });
+      return;
+    }
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  it('control: a failure element wins over a status attribute that says passed', () => {
+    const outcome = gate('<testsuite><testcase name="SRS-001 a" status="passed" result="Passed"><failure/></testcase></testsuite>', [], REQUIREMENTS.slice(0, 1));
+    expect(outcome.report.cases[0]?.status).toBe('failed');
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  it('control: a failed attempt and a passed rerun of the same test make a flaky test, which fails the gate unexplained', () => {
+    const outcome = gate('<testsuite><testcase classname="c" name="SRS-001 a"><failure/></testcase><testcase classname="c" name="SRS-001 a"/></testsuite>', [], REQUIREMENTS.slice(0, 1));
+    expect(outcome.verdict.passed).toBe(false);
+    expect(outcome.verdict.reasons.map((r) => r.code)).toContain('unexplained-flaky');
+  });
+
+  it('control: a test name cannot close the attribute or open an element (the scan decodes after it cuts)', () => {
+    const outcome = gate('<testsuite><testcase name="SRS-001 a&quot;/&gt;&lt;testcase name=&quot;SRS-002 b"><failure/></testcase></testsuite>', [], REQUIREMENTS.slice(0, 2));
+    expect(outcome.report.cases).toHaveLength(1);
+    expect(outcome.report.cases[0]).toMatchObject({ name: 'SRS-001 a"/><testcase name="SRS-002 b', status: 'failed' });
+    expect(outcome.verdict.passed).toBe(false);
+  });
+});
