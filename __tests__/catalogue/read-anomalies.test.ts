@@ -10,34 +10,16 @@ import {
   splitIds,
   splitTests,
 } from '../../src/catalogue/read-anomalies.js';
-import { UserError, UserErrors } from '../../src/errors.js';
 import type { Anomaly } from '../../src/model.js';
+import { userError, userErrors } from '../support/user-errors.js';
 
 const fixture = (name: string): string =>
   fs.readFileSync(new URL(`../../__fixtures__/lists/${name}`, import.meta.url), 'utf8');
 
 const fromFixture = (name: string) => readAnomalies(name, fixture(name));
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, none was thrown');
-}
 
-function userError(fn: () => unknown): UserError {
-  const e = thrown(fn);
-  expect(e).toBeInstanceOf(UserError);
-  return e as UserError;
-}
 
-function userErrors(fn: () => unknown): readonly UserError[] {
-  const e = thrown(fn);
-  expect(e).toBeInstanceOf(UserErrors);
-  return (e as UserErrors).errors;
-}
 
 /** An anomaly with every field empty, to spell out only what a test is about. */
 const blank = (id: string, line: number, source: string): Anomaly => ({

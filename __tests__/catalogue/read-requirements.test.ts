@@ -2,20 +2,13 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REQUIREMENT_COLUMN_ALIASES, readRequirements } from '../../src/catalogue/read-requirements.js';
 import { UserError, UserErrors } from '../../src/errors.js';
+import { thrown } from '../support/factories.js';
 
 const fixture = (name: string): string =>
   fs.readFileSync(new URL(`../../__fixtures__/lists/${name}`, import.meta.url), 'utf8');
 
 const fromFixture = (name: string) => readRequirements(name, fixture(name));
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, none was thrown');
-}
 
 describe('readRequirements', () => {
   it('reads the dose calculator requirements with IDs, titles and lines', () => {

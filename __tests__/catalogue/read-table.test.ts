@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readTable, type Table } from '../../src/catalogue/read-table.js';
-import { UserError, UserErrors } from '../../src/errors.js';
+import { userError, userErrors } from '../support/user-errors.js';
 
 const fixture = (name: string): string =>
   fs.readFileSync(new URL(`../../__fixtures__/lists/${name}`, import.meta.url), 'utf8');
@@ -15,27 +15,8 @@ function read(name: string, text = fixture(name)): Table {
   return readTable(name, text, { requiredColumn: 'id', aliases: ALIASES });
 }
 
-/** Runs `fn`, expecting it to throw; returns what it threw. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, none was thrown');
-}
 
-function userError(fn: () => unknown): UserError {
-  const e = thrown(fn);
-  expect(e).toBeInstanceOf(UserError);
-  return e as UserError;
-}
 
-function userErrors(fn: () => unknown): readonly UserError[] {
-  const e = thrown(fn);
-  expect(e).toBeInstanceOf(UserErrors);
-  return (e as UserErrors).errors;
-}
 
 describe('Markdown', () => {
   it('reads the requirements table of a QMS template, with the line of each row', () => {

@@ -9,31 +9,15 @@ import { MAX_ALIAS_VALUES, MAX_NESTING } from '../../src/catalogue/data-table.js
 import { readAnomalies } from '../../src/catalogue/read-anomalies.js';
 import { readRequirements } from '../../src/catalogue/read-requirements.js';
 import { readTable } from '../../src/catalogue/read-table.js';
-import { UserError, UserErrors } from '../../src/errors.js';
+import { UserError } from '../../src/errors.js';
+import { thrown } from '../support/factories.js';
+import { userError, userErrors } from '../support/user-errors.js';
 
 const fixture = (name: string): string =>
   fs.readFileSync(new URL(`../../__fixtures__/${name}`, import.meta.url), 'utf8');
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected an error, none was thrown');
-}
 
-function userError(fn: () => unknown): UserError {
-  const e = thrown(fn);
-  expect(e).toBeInstanceOf(UserError);
-  return e as UserError;
-}
 
-function userErrors(fn: () => unknown): readonly UserError[] {
-  const e = thrown(fn);
-  expect(e).toBeInstanceOf(UserErrors);
-  return (e as UserErrors).errors;
-}
 
 /** Milliseconds `fn` takes. */
 function timed(fn: () => unknown): number {
