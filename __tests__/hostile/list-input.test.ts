@@ -59,12 +59,10 @@ describe('rows a reviewer sees but the reader might not', () => {
     else expect(ids.errors.join('\n')).toMatch(/table/);
   });
 
-  // BUG: a blank line inside the table ends it (as on GitHub, which then shows the remaining rows
-  // as a paragraph of pipes); the reader drops those rows without a word, so SRS-002 is never
-  // checked and the gate can pass without a test for it. A reader that must fail closed should
-  // refuse a line that looks like a row of the table (starts and ends with "|", as many cells)
-  // outside any table, naming its line. Fix in src/catalogue/markdown-table.ts (readMarkdownTables)
-  // or src/catalogue/read-table.ts (fromMarkdown).
+  // Regression: a blank line inside the table ends it (as on GitHub, which then shows the remaining
+  // rows as a paragraph of pipes); the reader used to drop those rows without a word, so SRS-002 was
+  // never checked and the gate could pass without a test for it. src/catalogue/markdown-table.ts now
+  // deals with a line that looks like a row of the table outside any table.
   it('rows after a blank line inside the table are not silently dropped', () => {
     const ids = idsOrErrors('requirements.md', TABLE(['| SRS-001 | a |', '', '| SRS-002 | b |']));
     if (Array.isArray(ids)) expect(ids).toContain('SRS-002');

@@ -321,11 +321,10 @@ describe('evidence is written only inside the workspace', () => {
     expect(fs.readFileSync(path.join(outside, 'victim.sh'), 'utf8')).toBe('#!/bin/sh\necho original\n');
   });
 
-  // BUG: evidenceFolder() in src/io/files.ts runs fs.mkdir(wanted, { recursive: true }) BEFORE it
-  // checks the real path, so with `evidence-dir: build/evidence` and `build` committed as a symbolic
-  // link to a folder outside, the folder outside/evidence is created outside the workspace and only
-  // then refused. Fix there: resolve the real path of the deepest part of the path that exists,
-  // refuse when it lies outside the workspace, and only then create the missing folders.
+  // Regression: evidenceFolder() in src/io/files.ts ran fs.mkdir(wanted, { recursive: true }) BEFORE
+  // it checked the real path, so with `evidence-dir: build/evidence` and `build` committed as a
+  // symbolic link to a folder outside, outside/evidence was created outside the workspace and only
+  // then refused. The path is now checked before any folder is made.
   it('creates nothing outside when a committed link sits inside the evidence-dir path', async () => {
     const { ws, outside } = rootWithOutside({ 'repo/requirements.md': REQUIREMENTS, 'repo/reports/a.xml': FAILING });
     fs.mkdirSync(outside);
@@ -336,11 +335,10 @@ describe('evidence is written only inside the workspace', () => {
     expect(fs.readdirSync(outside)).toEqual([]);
   });
 
-  // BUG: a checkout that commits a folder where an evidence file goes (release-gate-evidence/
-  // traceability.json/...) stops the gate with "the release gate stopped on an internal error ...
-  // SystemError [ERR_FS_EISDIR]: Path is a directory: rm returned EISDIR" and a stack trace: the
-  // step fails, but as a bug, not as a message naming the file. Fix in src/io/write-chunks.ts
-  // writeChunks(): when lstat says the path is a folder, throw a UserError naming it.
+  // Regression: a checkout that commits a folder where an evidence file goes (release-gate-evidence/
+  // traceability.json/...) stopped the gate with "the release gate stopped on an internal error ...
+  // SystemError [ERR_FS_EISDIR]: Path is a directory: rm returned EISDIR" and a stack trace: the step
+  // failed, but as a bug, not with a message naming the file. src/io/write-chunks.ts now refuses it.
   it('refuses a folder standing where an evidence file goes, naming it, not as an internal error', async () => {
     const ws = makeWorkspace({ 'requirements.md': REQUIREMENTS, 'reports/a.xml': FAILING, 'release-gate-evidence/traceability.json/README': 'x' });
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
@@ -349,12 +347,10 @@ describe('evidence is written only inside the workspace', () => {
     expect(failure(run)).toContain('traceability.json');
   });
 
-  // BUG: errors about the evidence folder are thrown out of gate() and reported by run() with
-  // core.setFailed(e.message), which drops the UserError's file: a committed dangling link
-  // `release-gate-evidence` -> outside/new gives only "::error::the evidence folder could not be
-  // made", naming neither the folder nor the input. Fix in src/main.ts run(): report a UserError with
-  // e.toString() ("file: message", as the problems of the inputs are reported), or name the folder
-  // in the messages of evidenceFolder() in src/io/files.ts.
+  // Regression: errors about the evidence folder are thrown out of gate() and were reported by run()
+  // with core.setFailed(e.message), which dropped the UserError's file: a committed dangling link
+  // `release-gate-evidence` -> outside/new gave only "::error::the evidence folder could not be made",
+  // naming neither the folder nor the input. run() in src/main.ts now reports e.toString().
   it('names the evidence folder when it cannot be made (a dangling committed link)', async () => {
     const { ws, outside } = rootWithOutside({ 'repo/requirements.md': REQUIREMENTS, 'repo/reports/a.xml': FAILING });
     fs.mkdirSync(outside);

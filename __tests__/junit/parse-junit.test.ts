@@ -52,6 +52,11 @@ describe('parseJunit: shapes real runners write', () => {
     expect(r.cases.map((c) => c.status)).toEqual(['skipped', 'skipped', 'passed']);
   });
 
+  it('reads a status word it does not know as errored, never as passed', () => {
+    expect(parse('<testsuite><testcase name="n" status="timeout"/></testsuite>').cases[0]!.status).toBe('errored');
+    expect(parse('<testsuite><testcase name="n" status="run" result="completed"/></testsuite>').cases[0]!.status).toBe('passed');
+  });
+
   it('reads a status attribute that says failed, without a failure element, as failed', () => {
     expect(parse('<testsuite><testcase name="n" status="Failed"/></testsuite>').cases[0]!.status).toBe('failed');
     expect(parse('<testsuite><testcase name="n" status="Error"/></testsuite>').cases[0]!.status).toBe('errored');

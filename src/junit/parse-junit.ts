@@ -399,6 +399,8 @@ function caseOf(
   return test;
 }
 
+/** Words a `status`/`result` attribute uses for a test that ran and passed (googletest: run, completed). */
+const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
 const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive']);
 const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
 const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
@@ -406,7 +408,7 @@ const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
 /**
  * Error beats failure beats skip beats pass, so that no combination of elements reads better than its
  * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
- * converters) decides; an unknown word reads as passed only because the case has no failure element.
+ * converters) decides; a word it does not know reads as errored, never as passed.
  */
 function statusOf(get: (name: string) => string | undefined, failures: number, errors: number, skips: number): TestStatus {
   if (errors > 0) return 'errored';
@@ -419,6 +421,8 @@ function statusOf(get: (name: string) => string | undefined, failures: number, e
   if (words.some((w) => w !== undefined && ERRORED_WORDS.has(w))) return 'errored';
   if (words.some((w) => w !== undefined && FAILED_WORDS.has(w))) return 'failed';
   if (words.some((w) => w !== undefined && SKIPPED_WORDS.has(w))) return 'skipped';
+  // A word the gate does not know (timeout, crashed, ...) is never read as a pass.
+  if (words.some((w) => w !== undefined && w !== '' && !PASSED_WORDS.has(w))) return 'errored';
   return 'passed';
 }
 
