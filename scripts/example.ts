@@ -15,7 +15,8 @@ const tests = spawnSync(process.execPath, ['--test', '--test-reporter=junit', '-
 });
 console.log(`example tests exited with ${tests.status}; running the gate on reports/junit.xml\n`);
 
-const run = await runAction({ workspace, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn' } });
+// No artifact service runs outside a workflow: the release archive is built, not uploaded.
+const run = await runAction({ workspace, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn', upload: 'false' } });
 console.log(run.summary);
 console.log('outputs:', run.outputs);
 console.log(`the action exited with ${run.status}`);
