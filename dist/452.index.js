@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   release: () => (/* binding */ release)
 });
 
-// UNUSED EXPORTS: DEFAULT_EVIDENCE_FILES
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
@@ -24,6 +22,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/report/evidence.ts
+var evidence = __webpack_require__(53877);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -1058,8 +1058,7 @@ function safeNamePart(text) {
 
 
 
-/** The evidence files the gate writes, by name; the ones that do not exist are skipped. */
-const DEFAULT_EVIDENCE_FILES = ['traceability.json', 'traceability.md', 'traceability.csv', 'traceability.html', 'anomalies.md', 'anomalies.csv'];
+
 async function release(args) {
     if (!args.passed || args.evidence.verdict !== 'pass') {
         throw new Error('the release archive is built only for a gate that passed');
@@ -1093,7 +1092,7 @@ async function release(args) {
         checkout,
         workspace: args.workspace,
         evidenceDir: args.evidenceDir,
-        evidenceFiles: args.evidenceFiles ?? DEFAULT_EVIDENCE_FILES,
+        evidenceFiles: args.evidenceFiles ?? Object.values(evidence/* EVIDENCE_FILES */.ob),
         reports: args.reports,
         lists: args.lists,
         generated: {

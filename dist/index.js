@@ -28415,7 +28415,7 @@ class UserErrors extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72261);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86370);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28424,7 +28424,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 72261:
+/***/ 86370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28433,7 +28433,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: EVIDENCE_FILES, REASONS_IN_MESSAGE, failureMessage
+// UNUSED EXPORTS: REASONS_IN_MESSAGE, failureMessage
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -31735,6 +31735,25 @@ function isIsoDate(text) {
     const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
     return days !== undefined && day >= 1 && day <= days;
 }
+/**
+ * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
+ * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
+ */
+function describedFields(raw) {
+    const text = (column) => raw(column).replace(/\s+/g, ' ').trim();
+    const assessmentDate = text('assessment date');
+    return {
+        description: text('description'),
+        impact: text('impact'),
+        relatedRisks: splitIds(raw('related risk ids')),
+        requirements: splitIds(raw('requirements')),
+        justification: text('justification'),
+        assessedBy: text('assessed by'),
+        assessmentDate,
+        assessmentDateValid: isIsoDate(assessmentDate),
+        benefitRisk: text('benefit-risk'),
+    };
+}
 /** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
 function splitTests(text) {
     return splitAt(text, /\r\n|\r|\n|;/);
@@ -31813,23 +31832,14 @@ function readAnomalies(file, text) {
         errors.push(...rowErrors);
         if (rowErrors.length > 0 || status === undefined || acceptable === undefined)
             return;
-        const assessmentDate = text('assessment date');
         anomalies.push({
             id,
             title,
             status,
             severity: text('severity'),
-            description: text('description'),
-            impact: text('impact'),
-            relatedRisks: splitIds(cell('related risk ids')),
             tests: splitTests(cell('tests')),
-            requirements: splitIds(cell('requirements')),
-            justification: text('justification'),
             acceptable: acceptable.value,
-            assessedBy: text('assessed by'),
-            assessmentDate,
-            assessmentDateValid: isIsoDate(assessmentDate),
-            benefitRisk: text('benefit-risk'),
+            ...describedFields(cell),
             line: row.line,
             source: file,
         });
@@ -31890,23 +31900,14 @@ function anomaliesFromIssues(label, issues) {
         if (status === undefined || acceptable === undefined)
             continue;
         const severity = text('severity') || (labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]).find((s) => s !== undefined) ?? '');
-        const assessmentDate = text('assessment date');
         anomalies.push({
             id: `#${issue.number}`,
             title: issue.title.trim(),
             status,
             severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
-            description: text('description'),
-            impact: text('impact'),
-            relatedRisks: splitIds(fields.get('related risk ids') ?? ''),
             tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
-            requirements: splitIds(fields.get('requirements') ?? ''),
-            justification: text('justification'),
             acceptable: acceptable.value,
-            assessedBy: text('assessed by'),
-            assessmentDate,
-            assessmentDateValid: isIsoDate(assessmentDate),
-            benefitRisk: text('benefit-risk'),
+            ...describedFields((f) => fields.get(f) ?? ''),
             source: issue.html_url ?? where,
         });
     }
@@ -32340,440 +32341,8 @@ function toRepoPath(file, workspace) {
     return normal.replace(/^\.\//, '');
 }
 
-;// CONCATENATED MODULE: ./src/trace/requirement-ids.ts
-
-/** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`. */
-const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\b';
-/** Texts a pattern is tried on: one that matches an empty string on any of them is refused. */
-const EMPTY_MATCH_PROBES = ['', 'x', 'SRS-001 REQ-12 SWR-7: a test_name', 'TestSRS001ComputesDose'];
-/**
- * Compiles the `requirement-pattern` input: a JavaScript regular expression, either bare
- * (`SRS-\d+`, case-sensitive) or in slashes with flags (`/srs-\d+/i`). When the expression has a
- * capturing group, the first group is the ID.
- */
-function compileRequirementPattern(source, input = 'requirement-pattern') {
-    const slashed = /^\/(.*)\/([a-z]*)$/s.exec(source.trim());
-    const body = slashed ? slashed[1] : source.trim();
-    const flags = new Set((slashed?.[2] ?? '').split('').filter((f) => f !== ''));
-    for (const f of flags) {
-        if (!'imsuv'.includes(f))
-            throw new src_errors/* UserError */.y(`input "${input}": the regular expression flag "${f}" is not supported (use i, m, s, u or v)`);
-    }
-    if (body === '')
-        throw new src_errors/* UserError */.y(`input "${input}" is empty: give a regular expression that matches one requirement ID`);
-    flags.add('g');
-    let re;
-    try {
-        re = new RegExp(body, [...flags].join(''));
-    }
-    catch (e) {
-        throw new src_errors/* UserError */.y(`input "${input}" is not a valid JavaScript regular expression: ${e.message}`);
-    }
-    if (EMPTY_MATCH_PROBES.some((probe) => [...probe.matchAll(re)].some((m) => m[0] === '' || (m[1] ?? m[0]) === ''))) {
-        throw new src_errors/* UserError */.y(`input "${input}" can match an empty string, so it cannot tell IDs apart; make it match at least one character of the ID`);
-    }
-    return re;
-}
-/** All IDs the pattern finds in a piece of text, in order. */
-function matchIds(pattern, text) {
-    if (text === '')
-        return [];
-    const ids = [];
-    pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
-        const id = m[1] ?? m[0];
-        if (id !== '')
-            ids.push(id);
-    }
-    return ids;
-}
-/** Splits a requirement property value (`SRS-001, SRS-002; SRS-003`) into IDs. */
-function splitIdList(value) {
-    return value.split(/[\s,;]+/).filter((v) => v !== '');
-}
-/** The sorted, distinct requirement IDs that a test names. */
-function idsOfTest(test, matcher) {
-    const ids = new Set();
-    const texts = [test.name, test.classname, ...test.suites];
-    if (test.displayName !== undefined)
-        texts.push(test.displayName);
-    for (const text of texts) {
-        for (const id of matchIds(matcher.pattern, text))
-            ids.add(matcher.variants?.canonical(id) ?? id);
-        if (matcher.variants)
-            for (const id of matcher.variants.find(text))
-                ids.add(id);
-    }
-    for (const p of test.properties)
-        for (const id of splitIdList(p.value))
-            ids.add(id);
-    return [...ids].sort(compareIds);
-}
-/** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
-function compareIds(a, b) {
-    return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
-}
-const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
-/**
- * Builds the opt-in variant matcher (`id-variants: loose`). Every canonical ID of the form
- * letters + optional separator + digits gets a key (`SRS-004` -> `SRS#4`); in test text, the same
- * letters (any case) followed by an optional `-`, `_`, `.` or space and the same number match it,
- * when they start a word or a camel-case part (`TestSRS004`, `test_srs_4`, `SRS_004_Doses`,
- * `TestSRS006SRS007`), but not inside a word (`classrs_12`).
- */
-function buildVariantMatcher(requirements) {
-    const byKey = new Map();
-    const prefixes = new Set();
-    for (const { id } of requirements) {
-        const m = CANONICAL.exec(id);
-        if (!m)
-            continue;
-        const key = `${m[1].toUpperCase()}#${Number(m[2])}`;
-        const other = byKey.get(key);
-        if (other !== undefined && other !== id) {
-            throw new src_errors/* UserError */.y(`input "id-variants": the requirement IDs "${other}" and "${id}" are the same when written loosely; use id-variants: exact`);
-        }
-        byKey.set(key, id);
-        prefixes.add(m[1].toUpperCase());
-    }
-    if (prefixes.size === 0)
-        return { find: () => [], canonical: () => undefined };
-    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
-    const re = new RegExp(`(${alternatives})[-_. ]?([0-9]+)(?![0-9])`, 'gi');
-    return {
-        find(text) {
-            const found = [];
-            re.lastIndex = 0;
-            for (const m of text.matchAll(re)) {
-                if (!startsWord(text, m.index))
-                    continue;
-                const id = byKey.get(`${m[1].toUpperCase()}#${Number(m[2])}`);
-                if (id !== undefined)
-                    found.push(id);
-            }
-            return found;
-        },
-        canonical(id) {
-            const m = CANONICAL.exec(id);
-            return m ? byKey.get(`${m[1].toUpperCase()}#${Number(m[2])}`) : undefined;
-        },
-    };
-}
-/**
- * Whether the letters at `at` start a word: after a non-letter (`_srs4`, `SRS006SRS007`), or where a
- * lower-case letter meets an upper-case one (camelCase `TestSRS004`); never inside a run of letters.
- */
-function startsWord(text, at) {
-    if (at === 0)
-        return true;
-    const prev = text[at - 1];
-    if (!/[A-Za-z]/.test(prev))
-        return true;
-    return /[a-z]/.test(prev) && /[A-Z]/.test(text[at]);
-}
-function escapeRegExp(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/trace/trace.ts
-
-class Traced {
-    test;
-    ids;
-    unknownIds;
-    constructor(test, ids, unknownIds) {
-        this.test = test;
-        this.ids = ids;
-        this.unknownIds = unknownIds;
-    }
-    get label() {
-        return labelOf(this.test);
-    }
-    get name() {
-        return labelOf(this.test);
-    }
-    get status() {
-        return this.test.status;
-    }
-    get report() {
-        return this.test.report;
-    }
-    get classname() {
-        return this.test.classname;
-    }
-    get suites() {
-        return this.test.suites;
-    }
-    get flaky() {
-        return this.test.flaky;
-    }
-    get time() {
-        return this.test.time;
-    }
-    get file() {
-        return this.test.file;
-    }
-    get line() {
-        return this.test.line;
-    }
-    get message() {
-        return this.test.message;
-    }
-}
-class Explained extends Traced {
-    explainedBy;
-    constructor(traced, explainedBy) {
-        super(traced.test, traced.ids, traced.unknownIds);
-        this.explainedBy = explainedBy;
-    }
-}
-/** A traced test made outside `trace` (tests, tools). */
-function tracedTest(test, ids = [], unknownIds = []) {
-    return new Traced(test, ids, unknownIds);
-}
-/** The same test, with the anomalies that explain it. */
-function withExplanation(t, explainedBy) {
-    return new Explained(t, explainedBy);
-}
-const NONE = Object.freeze([]);
-/** Links every test to the requirements it names and decides each requirement's status. */
-function trace_trace(requirements, tests, matcher) {
-    const known = new Set(requirements.map((r) => r.id));
-    const byRequirement = new Map(requirements.map((r) => [r.id, []]));
-    const byUnknown = new Map();
-    const traced = [];
-    const untraced = [];
-    const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    // Most tests name the same few IDs: they share one frozen array per distinct set, not one each.
-    const shared = new Map();
-    for (const test of tests) {
-        const found = idsOfTest(test, matcher);
-        const key = found.join('\u0000');
-        let sets = shared.get(key);
-        if (sets === undefined) {
-            const unknown = found.filter((id) => !known.has(id));
-            sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
-            shared.set(key, sets);
-        }
-        traced.push(new Traced(test, sets.ids, sets.unknownIds));
-    }
-    // One order for every list that follows, whatever order the reports came in. The label, the first
-    // key, is computed once per test rather than once per comparison.
-    const keyed = traced.map((t) => ({ t, report: t.test.report, label: t.label }));
-    keyed.sort((a, b) => compareText(a.report, b.report) || compareText(a.label, b.label) || compareTraced(a.t, b.t));
-    for (let i = 0; i < keyed.length; i++)
-        traced[i] = keyed[i].t;
-    for (const t of traced) {
-        const { test, ids } = t;
-        totals.tests++;
-        totals[test.status]++;
-        if (ids.length === 0)
-            untraced.push(t);
-        for (const id of ids) {
-            const list = byRequirement.get(id);
-            if (list)
-                list.push(t);
-            else {
-                const u = byUnknown.get(id);
-                if (u)
-                    u.push(t);
-                else
-                    byUnknown.set(id, [t]);
-            }
-        }
-    }
-    return {
-        requirements: requirements.map((requirement) => {
-            const linked = byRequirement.get(requirement.id) ?? [];
-            return { requirement, status: statusOf(linked.map((t) => t.test.status)), tests: linked };
-        }),
-        tests: traced,
-        untraced,
-        unknownIds: [...byUnknown].map(([id, ts]) => ({ id, tests: ts })).sort((a, b) => compareIds(a.id, b.id)),
-        totals,
-    };
-}
-/**
- * `failed` when any linked test failed or errored; `verified` when at least one passed (and none
- * failed); `skipped` when tests link to it but none ran; `uncovered` when no test links to it.
- */
-function statusOf(statuses) {
-    if (statuses.length === 0)
-        return 'uncovered';
-    if (statuses.some((s) => s === 'failed' || s === 'errored'))
-        return 'failed';
-    if (statuses.some((s) => s === 'passed'))
-        return 'verified';
-    return 'skipped';
-}
-/** Code-unit order: the same on every machine and locale. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Tests in a stable order: report, label, then everything that can tell two tests apart. */
-function compareTraced(a, b) {
-    const x = a.test;
-    const y = b.test;
-    return (compareText(x.report, y.report) ||
-        compareText(a.label, b.label) ||
-        compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
-        compareText(x.classname, y.classname) ||
-        compareText(x.file ?? '', y.file ?? '') ||
-        (x.line ?? 0) - (y.line ?? 0) ||
-        compareText(x.status, y.status) ||
-        compareText(String(x.flaky), String(y.flaky)) ||
-        x.time - y.time ||
-        compareText(x.message ?? '', y.message ?? '') ||
-        compareText(x.displayName ?? '', y.displayName ?? '') ||
-        compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000')));
-}
-/** `Class › name`, or the name alone where the runner already repeats the class in it. */
-function labelOf(test) {
-    const name = test.name === '' ? '(unnamed test)' : test.name;
-    if (test.classname === '' || name.includes(test.classname))
-        return name;
-    return `${test.classname} › ${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/evidence.ts
-
-/** Identifies the evidence format; bumped when a field changes meaning. */
-const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
-function buildEvidence(trace, verdict, reports, provenance) {
-    return {
-        schema: EVIDENCE_SCHEMA,
-        verdict: verdict.passed ? 'pass' : 'fail',
-        coverage: verdict.coverage,
-        provenance,
-        totals: trace.totals,
-        reports: reports.map((r) => ({ file: r.file, ...totalsOf(r) })).sort((a, b) => compareText(a.file, b.file)),
-        requirements: trace.requirements.map((r) => {
-            const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
-            return {
-                id: r.requirement.id,
-                title: r.requirement.title,
-                status: r.status,
-                tests: r.tests,
-                ...(acceptedBy !== undefined ? { acceptedBy } : {}),
-            };
-        }),
-        unknownIds: trace.unknownIds,
-        untracedTests: trace.untraced,
-        anomalies: verdict.anomalies.map((a) => ({
-            id: a.anomaly.id,
-            title: a.anomaly.title,
-            source: a.anomaly.source,
-            status: a.anomaly.status,
-            severity: a.anomaly.severity,
-            residual: a.residual,
-            assessed: a.assessed,
-            acceptable: a.acceptable,
-            missing: a.missing,
-            problems: a.problems,
-            justification: a.anomaly.justification,
-            assessedBy: a.anomaly.assessedBy,
-            assessmentDate: a.anomaly.assessmentDate,
-            benefitRisk: a.anomaly.benefitRisk,
-            relatedRisks: a.anomaly.relatedRisks,
-            tests: a.anomaly.tests,
-            explains: [...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t),
-        })),
-        unexplainedFailures: verdict.unexplained,
-        reasons: verdict.reasons.map((r) => r.message),
-        warnings: verdict.warnings.map((r) => r.message),
-        tests: verdict.explainedBy.size === 0 ? trace.tests : trace.tests.map((t) => explained(t, verdict.explainedBy.get(t))),
-    };
-}
-/** The JSON evidence file as one string (tests, small evidence); see `evidenceJsonChunks`. */
-function renderEvidenceJson(evidence) {
-    return [...evidenceJsonChunks(evidence)].join('');
-}
-/** How many array entries go into one chunk of the JSON evidence. */
-const ENTRIES_PER_CHUNK = 2000;
-/**
- * The JSON evidence in pieces, to be written as they come: a large suite gives a file of hundreds of
- * megabytes, which is never held as one string. Top-level fields are indented by two spaces; each
- * entry of an array of objects (requirements, tests, ...) stands on one line, so the file stays
- * readable and diffable line by line. Same evidence -> same bytes.
- */
-function* evidenceJsonChunks(evidence) {
-    const entries = Object.entries(evidence).filter(([, v]) => v !== undefined);
-    yield '{\n';
-    for (const [i, [key, value]] of entries.entries()) {
-        const end = i === entries.length - 1 ? '\n' : ',\n';
-        if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
-            yield `  ${JSON.stringify(key)}: [\n`;
-            for (let from = 0; from < value.length; from += ENTRIES_PER_CHUNK) {
-                const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(plainEntry(key, v))}`);
-                yield part.join(',\n') + (from + ENTRIES_PER_CHUNK < value.length ? ',\n' : '\n');
-            }
-            yield `  ]${end}`;
-        }
-        else {
-            yield `  ${JSON.stringify(key)}: ${JSON.stringify(plainValue(key, value), null, 2).replace(/\n/g, '\n  ')}${end}`;
-        }
-    }
-    yield '}\n';
-}
-function totalsOf(r) {
-    const t = { tests: r.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    for (const c of r.cases)
-        t[c.status]++;
-    return t;
-}
-function explained(t, by) {
-    return by === undefined ? t : withExplanation(t, by);
-}
-/** A test reference as JSON: the fields of TestRef, in order. */
-function refJson(t) {
-    return { name: t.name, status: t.status, report: t.report };
-}
-/** A test record as JSON: the fields of TestRecord, in order, optional ones only when present. */
-function recordJson(t) {
-    return {
-        name: t.name,
-        status: t.status,
-        report: t.report,
-        classname: t.classname,
-        suites: t.suites,
-        ids: t.ids,
-        flaky: t.flaky,
-        time: t.time,
-        ...(t.file !== undefined ? { file: t.file } : {}),
-        ...(t.line !== undefined ? { line: t.line } : {}),
-        ...(t.message !== undefined ? { message: t.message } : {}),
-        ...(t.explainedBy !== undefined ? { explainedBy: t.explainedBy } : {}),
-    };
-}
-/** A top-level value as plain JSON data; tests held as views become their JSON fields. */
-function plainValue(key, v) {
-    return Array.isArray(v) ? v.map((entry) => plainEntry(key, entry)) : v;
-}
-/** One entry of a top-level array as plain JSON data. */
-function plainEntry(key, v) {
-    switch (key) {
-        case 'tests':
-            return recordJson(v);
-        case 'untracedTests':
-        case 'unexplainedFailures':
-            return refJson(v);
-        case 'requirements': {
-            const r = v;
-            return { id: r.id, title: r.title, status: r.status, tests: r.tests.map(refJson), ...(r.acceptedBy !== undefined ? { acceptedBy: r.acceptedBy } : {}) };
-        }
-        case 'unknownIds': {
-            const u = v;
-            return { id: u.id, tests: u.tests.map(refJson) };
-        }
-        case 'anomalies': {
-            const a = v;
-            return { ...a, explains: a.explains.map(refJson) };
-        }
-        default:
-            return v;
-    }
-}
-
+// EXTERNAL MODULE: ./src/report/evidence.ts
+var report_evidence = __nccwpck_require__(53877);
 ;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
 /**
  * Retrying runners (Playwright, jest-circus retries, web-test-runner, pytest-rerunfailures) write a
@@ -32821,6 +32390,10 @@ function mergeRetries(cases) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/trace/requirement-ids.ts
+var requirement_ids = __nccwpck_require__(55429);
+// EXTERNAL MODULE: ./src/trace/trace.ts
+var trace_trace = __nccwpck_require__(69808);
 ;// CONCATENATED MODULE: ./src/evaluate.ts
 
 
@@ -32837,9 +32410,9 @@ function evaluate(input) {
         try {
             const matcher = {
                 pattern: input.pattern,
-                ...(input.idVariants === 'loose' ? { variants: buildVariantMatcher(input.list.requirements) } : {}),
+                ...(input.idVariants === 'loose' ? { variants: (0,requirement_ids/* buildVariantMatcher */.it)(input.list.requirements) } : {}),
             };
-            trace = trace_trace(input.list.requirements, input.reports.flatMap((r) => mergeRetries(r.cases)), matcher);
+            trace = (0,trace_trace/* trace */.uP)(input.list.requirements, input.reports.flatMap((r) => mergeRetries(r.cases)), matcher);
         }
         catch (e) {
             if (!(e instanceof Error) || e.name !== 'UserError')
@@ -32850,7 +32423,7 @@ function evaluate(input) {
     const anomalies = (input.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
     const verdict = judge(trace, input.reports, input.policy, problems, anomalies);
     const empty = { requirements: [], tests: [], untraced: [], unknownIds: [], totals: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 } };
-    const evidence = buildEvidence(trace ?? empty, verdict, input.reports, input.provenance);
+    const evidence = (0,report_evidence/* buildEvidence */.KX)(trace ?? empty, verdict, input.reports, input.provenance);
     const annotations = problems.map((p) => {
         const file = p.file === undefined ? undefined : toRepoPath(p.file, input.workspace);
         return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
@@ -37308,7 +36881,7 @@ function toTestCase(report, node, suite) {
     const skips = parse_junit_elements(node, 'skipped');
     const flakes = [...parse_junit_elements(node, 'flakyFailure'), ...parse_junit_elements(node, 'flakyError')];
     const get = (name) => attr(node, name);
-    const status = parse_junit_statusOf(get, failures.length, errors.length, skips.length);
+    const status = statusOf(get, failures.length, errors.length, skips.length);
     const own = [...requirementProperties(parse_junit_elements(node, 'properties')), ...attributeProperties(Object.entries(node)), ...reportEntryProperties(node)];
     const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
     return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, parse_junit_messageOf(messageFrom[0]), displayNameOf(node));
@@ -37316,7 +36889,7 @@ function toTestCase(report, node, suite) {
 /** A `<testcase>` with nothing inside: everything is in the attributes the scan already read. */
 function emptyTestCase(report, attributes, suite) {
     const get = (name) => attributes.get(name);
-    return caseOf(report, get, suite, parse_junit_statusOf(get, 0, 0, 0), false, attributeProperties(attributes), undefined, undefined);
+    return caseOf(report, get, suite, statusOf(get, 0, 0, 0), false, attributeProperties(attributes), undefined, undefined);
 }
 function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName) {
     const inherited = suite?.properties ?? NO_PROPERTIES;
@@ -37354,7 +36927,7 @@ const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
  * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
  * converters) decides; a word it does not know reads as errored, never as passed.
  */
-function parse_junit_statusOf(get, failures, errors, skips) {
+function statusOf(get, failures, errors, skips) {
     if (errors > 0)
         return 'errored';
     if (failures > 0)
@@ -37593,6 +37166,7 @@ function renderAnomaliesCsv(evidence) {
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
 
+
 /**
  * The evidence as one self-contained HTML5 page for an auditor to open, print and file: inline CSS,
  * no script, nothing loaded from anywhere (a Content-Security-Policy in the page forbids it), so it
@@ -37604,7 +37178,7 @@ const MAX_TEST_ROWS = 20_000;
 /** Tests listed in one cell (a requirement's, an unknown ID's, an anomaly's) before the rest are left out and counted. */
 const MAX_TESTS_PER_CELL = 100;
 /** The evidence file, in the same folder, that holds everything this page leaves out. */
-const EVIDENCE_JSON_FILE = 'traceability.json';
+const EVIDENCE_JSON_FILE = report_evidence/* EVIDENCE_FILES */.ob.json;
 /** What the page may load or run: nothing but its own `<style>`. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 const TEST_STATUSES = ['passed', 'failed', 'errored', 'skipped'];
@@ -37634,7 +37208,7 @@ function html_plural(n, one, many) {
 function seconds(time) {
     return Number.isFinite(time) ? time.toFixed(3) : html_text(String(time));
 }
-const html_NONE = '<span class="none">—</span>';
+const NONE = '<span class="none">—</span>';
 /**
  * The HTML evidence report (`traceability.html`): verdict and coverage first, then provenance, totals,
  * reasons and warnings, the requirement -> tests matrix, unknown IDs, untraced tests, anomalies,
@@ -37799,7 +37373,7 @@ function matrixSection(evidence) {
     out.push('<table class="matrix" id="matrix-table">', '<thead><tr><th scope="col">Requirement</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Tests</th></tr></thead>', '<tbody>');
     for (const r of evidence.requirements) {
         const accepted = r.acceptedBy === undefined ? '' : ` <span class="accepted">${badge('accepted', ['accepted'], 'accepted')} by ${r.acceptedBy.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</span>`;
-        out.push(`<tr><th scope="row" class="id">${html_text(r.id)}</th><td>${r.title === '' ? html_NONE : html_text(r.title)}</td>` +
+        out.push(`<tr><th scope="row" class="id">${html_text(r.id)}</th><td>${r.title === '' ? NONE : html_text(r.title)}</td>` +
             `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${testList(r.tests, 'no test names it')}</td></tr>`);
     }
     out.push('</tbody>', '</table>', '</section>');
@@ -37851,9 +37425,9 @@ function anomaliesSection(evidence) {
     for (const a of all) {
         out.push(`<tr><th scope="row"><span class="id">${html_text(a.id)}</span>${a.title === '' ? '' : `<div>${html_text(a.title)}</div>`}<div class="report">${html_text(a.source)}</div></th>` +
             `<td class="state">${html_text(a.status)}${a.residual ? '' : '<div class="muted">not residual</div>'}</td>` +
-            `<td>${a.severity === '' ? html_NONE : html_text(a.severity)}</td>` +
+            `<td>${a.severity === '' ? NONE : html_text(a.severity)}</td>` +
             `<td>${assessment(a)}</td>` +
-            `<td>${a.missing.length === 0 ? html_NONE : `<ul>${a.missing.map((m) => `<li>${html_text(m)}</li>`).join('')}</ul>`}</td>` +
+            `<td>${a.missing.length === 0 ? NONE : `<ul>${a.missing.map((m) => `<li>${html_text(m)}</li>`).join('')}</ul>`}</td>` +
             `<td>${testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${html_text(t)}</span>`).join('; ')}</div>`}</td></tr>`);
     }
     out.push('</tbody>', '</table>', '</section>');
@@ -37876,7 +37450,7 @@ function assessment(a) {
         ['Benefit-risk', a.benefitRisk],
         ['Related risks', a.relatedRisks.join(', ')],
     ];
-    parts.push(`<dl class="fields">${fields.map(([k, v]) => `<dt>${k}</dt><dd>${v === '' ? html_NONE : html_text(v)}</dd>`).join('')}</dl>`);
+    parts.push(`<dl class="fields">${fields.map(([k, v]) => `<dt>${k}</dt><dd>${v === '' ? NONE : html_text(v)}</dd>`).join('')}</dl>`);
     return parts.join('');
 }
 function reportsSection(evidence) {
@@ -37918,12 +37492,12 @@ function testRecordSection(evidence) {
     for (const i of shown) {
         const t = tests[i];
         const explained = t.explainedBy === undefined || t.explainedBy.length === 0 ? '' : `<div class="muted">explained by ${t.explainedBy.map(html_text).join(', ')}</div>`;
-        const location = t.file === undefined ? html_NONE : `${html_text(t.file)}${t.line === undefined ? '' : `:${html_text(String(t.line))}`}`;
+        const location = t.file === undefined ? NONE : `${html_text(t.file)}${t.line === undefined ? '' : `:${html_text(String(t.line))}`}`;
         out.push(`<tr><td class="num">${count(i + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
-            `<td>${t.ids.length === 0 ? html_NONE : t.ids.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</td>` +
+            `<td>${t.ids.length === 0 ? NONE : t.ids.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</td>` +
             `<td class="num">${seconds(t.time)}</td><td class="location">${location}</td>` +
             `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
-            `<td>${t.message === undefined || t.message === '' ? html_NONE : `<div class="message">${html_text(t.message)}</div>`}</td></tr>`);
+            `<td>${t.message === undefined || t.message === '' ? NONE : `<div class="message">${html_text(t.message)}</div>`}</td></tr>`);
     }
     out.push('</tbody>', '</table>', '</section>');
     return out;
@@ -38195,13 +37769,13 @@ function readSettings(input) {
     if (requirements === '') {
         throw new src_errors/* UserError */.y('input "requirements" is empty: give the path of the software requirements list (Markdown, CSV, YAML or JSON)');
     }
-    const patternSource = input('requirement-pattern').trim() || DEFAULT_REQUIREMENT_PATTERN;
+    const patternSource = input('requirement-pattern').trim() || requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5;
     const anomalies = input('anomalies').trim();
     const anomalyLabel = input('anomaly-label').trim();
     return {
         reports,
         requirements,
-        requirementPattern: compileRequirementPattern(patternSource),
+        requirementPattern: (0,requirement_ids/* compileRequirementPattern */.z9)(patternSource),
         requirementPatternSource: patternSource,
         idVariants: oneOf(input, 'id-variants', ['exact', 'loose'], 'exact'),
         untracedTests: oneOf(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
@@ -38244,15 +37818,6 @@ function oneOf(input, name, allowed, fallback) {
 
 
 
-/** Names of the evidence files inside the evidence folder. */
-const EVIDENCE_FILES = {
-    json: 'traceability.json',
-    markdown: 'traceability.md',
-    csv: 'traceability.csv',
-    html: 'traceability.html',
-    anomaliesMarkdown: 'anomalies.md',
-    anomaliesCsv: 'anomalies.csv',
-};
 /** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
 const REASONS_IN_MESSAGE = 20;
 /** Longest reason in the failure message. */
@@ -38376,14 +37941,14 @@ async function gate(settings, releaseSettings, workspace, env) {
         workspace,
     });
     const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
-    const jsonPath = external_node_path_default().join(evidenceDir, EVIDENCE_FILES.json);
-    await writeChunks(jsonPath, evidenceJsonChunks(outcome.evidence));
-    await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
-    await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
-    await writeChunks(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.csv), matrixCsvChunks(outcome.evidence));
+    const jsonPath = external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.json);
+    await writeChunks(jsonPath, (0,report_evidence/* evidenceJsonChunks */.QX)(outcome.evidence));
+    await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.html), renderEvidenceHtml(outcome.evidence));
+    await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
+    await writeChunks(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.csv), matrixCsvChunks(outcome.evidence));
     if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
-        await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
-        await writeNew(external_node_path_default().join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
+        await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
+        await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
     }
     const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
     if (env['GITHUB_STEP_SUMMARY'])
@@ -38404,7 +37969,6 @@ async function gate(settings, releaseSettings, workspace, env) {
                 passed: outcome.verdict.passed,
                 workspace,
                 evidenceDir,
-                evidenceFiles: Object.values(EVIDENCE_FILES),
                 reports: reportFiles,
                 lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
                 env,
@@ -38551,6 +38115,487 @@ function csvField(value) {
 /** Shortens text to at most `max` characters, marking the cut. */
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+
+/***/ }),
+
+/***/ 53877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KX: () => (/* binding */ buildEvidence),
+/* harmony export */   QX: () => (/* binding */ evidenceJsonChunks),
+/* harmony export */   ob: () => (/* binding */ EVIDENCE_FILES)
+/* harmony export */ });
+/* unused harmony exports EVIDENCE_SCHEMA, renderEvidenceJson */
+/* harmony import */ var _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69808);
+
+/** Names of the evidence files the gate writes into its evidence folder. */
+const EVIDENCE_FILES = {
+    json: 'traceability.json',
+    markdown: 'traceability.md',
+    csv: 'traceability.csv',
+    html: 'traceability.html',
+    anomaliesMarkdown: 'anomalies.md',
+    anomaliesCsv: 'anomalies.csv',
+};
+/** Identifies the evidence format; bumped when a field changes meaning. */
+const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
+function buildEvidence(trace, verdict, reports, provenance) {
+    return {
+        schema: EVIDENCE_SCHEMA,
+        verdict: verdict.passed ? 'pass' : 'fail',
+        coverage: verdict.coverage,
+        provenance,
+        totals: trace.totals,
+        reports: reports.map((r) => ({ file: r.file, ...totalsOf(r) })).sort((a, b) => (0,_trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .compareText */ .n6)(a.file, b.file)),
+        requirements: trace.requirements.map((r) => {
+            const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
+            return {
+                id: r.requirement.id,
+                title: r.requirement.title,
+                status: r.status,
+                tests: r.tests,
+                ...(acceptedBy !== undefined ? { acceptedBy } : {}),
+            };
+        }),
+        unknownIds: trace.unknownIds,
+        untracedTests: trace.untraced,
+        anomalies: verdict.anomalies.map((a) => ({
+            id: a.anomaly.id,
+            title: a.anomaly.title,
+            source: a.anomaly.source,
+            status: a.anomaly.status,
+            severity: a.anomaly.severity,
+            residual: a.residual,
+            assessed: a.assessed,
+            acceptable: a.acceptable,
+            missing: a.missing,
+            problems: a.problems,
+            justification: a.anomaly.justification,
+            assessedBy: a.anomaly.assessedBy,
+            assessmentDate: a.anomaly.assessmentDate,
+            benefitRisk: a.anomaly.benefitRisk,
+            relatedRisks: a.anomaly.relatedRisks,
+            tests: a.anomaly.tests,
+            explains: [...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t),
+        })),
+        unexplainedFailures: verdict.unexplained,
+        reasons: verdict.reasons.map((r) => r.message),
+        warnings: verdict.warnings.map((r) => r.message),
+        tests: verdict.explainedBy.size === 0 ? trace.tests : trace.tests.map((t) => explained(t, verdict.explainedBy.get(t))),
+    };
+}
+/** The JSON evidence file as one string (tests, small evidence); see `evidenceJsonChunks`. */
+function renderEvidenceJson(evidence) {
+    return [...evidenceJsonChunks(evidence)].join('');
+}
+/** How many array entries go into one chunk of the JSON evidence. */
+const ENTRIES_PER_CHUNK = 2000;
+/**
+ * The JSON evidence in pieces, to be written as they come: a large suite gives a file of hundreds of
+ * megabytes, which is never held as one string. Top-level fields are indented by two spaces; each
+ * entry of an array of objects (requirements, tests, ...) stands on one line, so the file stays
+ * readable and diffable line by line. Same evidence -> same bytes.
+ */
+function* evidenceJsonChunks(evidence) {
+    const entries = Object.entries(evidence).filter(([, v]) => v !== undefined);
+    yield '{\n';
+    for (const [i, [key, value]] of entries.entries()) {
+        const end = i === entries.length - 1 ? '\n' : ',\n';
+        if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
+            yield `  ${JSON.stringify(key)}: [\n`;
+            for (let from = 0; from < value.length; from += ENTRIES_PER_CHUNK) {
+                const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(plainEntry(key, v))}`);
+                yield part.join(',\n') + (from + ENTRIES_PER_CHUNK < value.length ? ',\n' : '\n');
+            }
+            yield `  ]${end}`;
+        }
+        else {
+            yield `  ${JSON.stringify(key)}: ${JSON.stringify(plainValue(key, value), null, 2).replace(/\n/g, '\n  ')}${end}`;
+        }
+    }
+    yield '}\n';
+}
+function totalsOf(r) {
+    const t = { tests: r.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    for (const c of r.cases)
+        t[c.status]++;
+    return t;
+}
+function explained(t, by) {
+    return by === undefined ? t : (0,_trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .withExplanation */ .OI)(t, by);
+}
+/** A test reference as JSON: the fields of TestRef, in order. */
+function refJson(t) {
+    return { name: t.name, status: t.status, report: t.report };
+}
+/** A test record as JSON: the fields of TestRecord, in order, optional ones only when present. */
+function recordJson(t) {
+    return {
+        name: t.name,
+        status: t.status,
+        report: t.report,
+        classname: t.classname,
+        suites: t.suites,
+        ids: t.ids,
+        flaky: t.flaky,
+        time: t.time,
+        ...(t.file !== undefined ? { file: t.file } : {}),
+        ...(t.line !== undefined ? { line: t.line } : {}),
+        ...(t.message !== undefined ? { message: t.message } : {}),
+        ...(t.explainedBy !== undefined ? { explainedBy: t.explainedBy } : {}),
+    };
+}
+/** A top-level value as plain JSON data; tests held as views become their JSON fields. */
+function plainValue(key, v) {
+    return Array.isArray(v) ? v.map((entry) => plainEntry(key, entry)) : v;
+}
+/** One entry of a top-level array as plain JSON data. */
+function plainEntry(key, v) {
+    switch (key) {
+        case 'tests':
+            return recordJson(v);
+        case 'untracedTests':
+        case 'unexplainedFailures':
+            return refJson(v);
+        case 'requirements': {
+            const r = v;
+            return { id: r.id, title: r.title, status: r.status, tests: r.tests.map(refJson), ...(r.acceptedBy !== undefined ? { acceptedBy: r.acceptedBy } : {}) };
+        }
+        case 'unknownIds': {
+            const u = v;
+            return { id: u.id, tests: u.tests.map(refJson) };
+        }
+        case 'anomalies': {
+            const a = v;
+            return { ...a, explains: a.explains.map(refJson) };
+        }
+        default:
+            return v;
+    }
+}
+
+
+/***/ }),
+
+/***/ 55429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YP: () => (/* binding */ idsOfTest),
+/* harmony export */   it: () => (/* binding */ buildVariantMatcher),
+/* harmony export */   l5: () => (/* binding */ DEFAULT_REQUIREMENT_PATTERN),
+/* harmony export */   q3: () => (/* binding */ compareIds),
+/* harmony export */   z9: () => (/* binding */ compileRequirementPattern)
+/* harmony export */ });
+/* unused harmony exports matchIds, splitIdList */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+
+/** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`. */
+const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\b';
+/** Texts a pattern is tried on: one that matches an empty string on any of them is refused. */
+const EMPTY_MATCH_PROBES = ['', 'x', 'SRS-001 REQ-12 SWR-7: a test_name', 'TestSRS001ComputesDose'];
+/**
+ * Compiles the `requirement-pattern` input: a JavaScript regular expression, either bare
+ * (`SRS-\d+`, case-sensitive) or in slashes with flags (`/srs-\d+/i`). When the expression has a
+ * capturing group, the first group is the ID.
+ */
+function compileRequirementPattern(source, input = 'requirement-pattern') {
+    const slashed = /^\/(.*)\/([a-z]*)$/s.exec(source.trim());
+    const body = slashed ? slashed[1] : source.trim();
+    const flags = new Set((slashed?.[2] ?? '').split('').filter((f) => f !== ''));
+    for (const f of flags) {
+        if (!'imsuv'.includes(f))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}": the regular expression flag "${f}" is not supported (use i, m, s, u or v)`);
+    }
+    if (body === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}" is empty: give a regular expression that matches one requirement ID`);
+    flags.add('g');
+    let re;
+    try {
+        re = new RegExp(body, [...flags].join(''));
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}" is not a valid JavaScript regular expression: ${e.message}`);
+    }
+    if (EMPTY_MATCH_PROBES.some((probe) => [...probe.matchAll(re)].some((m) => m[0] === '' || (m[1] ?? m[0]) === ''))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}" can match an empty string, so it cannot tell IDs apart; make it match at least one character of the ID`);
+    }
+    return re;
+}
+/** All IDs the pattern finds in a piece of text, in order. */
+function matchIds(pattern, text) {
+    if (text === '')
+        return [];
+    const ids = [];
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) {
+        const id = m[1] ?? m[0];
+        if (id !== '')
+            ids.push(id);
+    }
+    return ids;
+}
+/** Splits a requirement property value (`SRS-001, SRS-002; SRS-003`) into IDs. */
+function splitIdList(value) {
+    return value.split(/[\s,;]+/).filter((v) => v !== '');
+}
+/** The sorted, distinct requirement IDs that a test names. */
+function idsOfTest(test, matcher) {
+    const ids = new Set();
+    const texts = [test.name, test.classname, ...test.suites];
+    if (test.displayName !== undefined)
+        texts.push(test.displayName);
+    for (const text of texts) {
+        for (const id of matchIds(matcher.pattern, text))
+            ids.add(matcher.variants?.canonical(id) ?? id);
+        if (matcher.variants)
+            for (const id of matcher.variants.find(text))
+                ids.add(id);
+    }
+    for (const p of test.properties)
+        for (const id of splitIdList(p.value))
+            ids.add(id);
+    return [...ids].sort(compareIds);
+}
+/** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
+function compareIds(a, b) {
+    return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
+/**
+ * Builds the opt-in variant matcher (`id-variants: loose`). Every canonical ID of the form
+ * letters + optional separator + digits gets a key (`SRS-004` -> `SRS#4`); in test text, the same
+ * letters (any case) followed by an optional `-`, `_`, `.` or space and the same number match it,
+ * when they start a word or a camel-case part (`TestSRS004`, `test_srs_4`, `SRS_004_Doses`,
+ * `TestSRS006SRS007`), but not inside a word (`classrs_12`).
+ */
+function buildVariantMatcher(requirements) {
+    const byKey = new Map();
+    const prefixes = new Set();
+    for (const { id } of requirements) {
+        const m = CANONICAL.exec(id);
+        if (!m)
+            continue;
+        const key = `${m[1].toUpperCase()}#${Number(m[2])}`;
+        const other = byKey.get(key);
+        if (other !== undefined && other !== id) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "id-variants": the requirement IDs "${other}" and "${id}" are the same when written loosely; use id-variants: exact`);
+        }
+        byKey.set(key, id);
+        prefixes.add(m[1].toUpperCase());
+    }
+    if (prefixes.size === 0)
+        return { find: () => [], canonical: () => undefined };
+    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+    const re = new RegExp(`(${alternatives})[-_. ]?([0-9]+)(?![0-9])`, 'gi');
+    return {
+        find(text) {
+            const found = [];
+            re.lastIndex = 0;
+            for (const m of text.matchAll(re)) {
+                if (!startsWord(text, m.index))
+                    continue;
+                const id = byKey.get(`${m[1].toUpperCase()}#${Number(m[2])}`);
+                if (id !== undefined)
+                    found.push(id);
+            }
+            return found;
+        },
+        canonical(id) {
+            const m = CANONICAL.exec(id);
+            return m ? byKey.get(`${m[1].toUpperCase()}#${Number(m[2])}`) : undefined;
+        },
+    };
+}
+/**
+ * Whether the letters at `at` start a word: after a non-letter (`_srs4`, `SRS006SRS007`), or where a
+ * lower-case letter meets an upper-case one (camelCase `TestSRS004`); never inside a run of letters.
+ */
+function startsWord(text, at) {
+    if (at === 0)
+        return true;
+    const prev = text[at - 1];
+    if (!/[A-Za-z]/.test(prev))
+        return true;
+    return /[a-z]/.test(prev) && /[A-Z]/.test(text[at]);
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+
+/***/ }),
+
+/***/ 69808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OI: () => (/* binding */ withExplanation),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   uP: () => (/* binding */ trace)
+/* harmony export */ });
+/* unused harmony exports tracedTest, statusOf, compareTraced, labelOf */
+/* harmony import */ var _requirement_ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55429);
+
+class Traced {
+    test;
+    ids;
+    unknownIds;
+    constructor(test, ids, unknownIds) {
+        this.test = test;
+        this.ids = ids;
+        this.unknownIds = unknownIds;
+    }
+    get label() {
+        return labelOf(this.test);
+    }
+    get name() {
+        return labelOf(this.test);
+    }
+    get status() {
+        return this.test.status;
+    }
+    get report() {
+        return this.test.report;
+    }
+    get classname() {
+        return this.test.classname;
+    }
+    get suites() {
+        return this.test.suites;
+    }
+    get flaky() {
+        return this.test.flaky;
+    }
+    get time() {
+        return this.test.time;
+    }
+    get file() {
+        return this.test.file;
+    }
+    get line() {
+        return this.test.line;
+    }
+    get message() {
+        return this.test.message;
+    }
+}
+class Explained extends Traced {
+    explainedBy;
+    constructor(traced, explainedBy) {
+        super(traced.test, traced.ids, traced.unknownIds);
+        this.explainedBy = explainedBy;
+    }
+}
+/** A traced test made outside `trace` (tests, tools). */
+function tracedTest(test, ids = [], unknownIds = []) {
+    return new Traced(test, ids, unknownIds);
+}
+/** The same test, with the anomalies that explain it. */
+function withExplanation(t, explainedBy) {
+    return new Explained(t, explainedBy);
+}
+const NONE = Object.freeze([]);
+/** Links every test to the requirements it names and decides each requirement's status. */
+function trace(requirements, tests, matcher) {
+    const known = new Set(requirements.map((r) => r.id));
+    const byRequirement = new Map(requirements.map((r) => [r.id, []]));
+    const byUnknown = new Map();
+    const traced = [];
+    const untraced = [];
+    const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    // Most tests name the same few IDs: they share one frozen array per distinct set, not one each.
+    const shared = new Map();
+    for (const test of tests) {
+        const found = (0,_requirement_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .idsOfTest */ .YP)(test, matcher);
+        const key = found.join('\u0000');
+        let sets = shared.get(key);
+        if (sets === undefined) {
+            const unknown = found.filter((id) => !known.has(id));
+            sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
+            shared.set(key, sets);
+        }
+        traced.push(new Traced(test, sets.ids, sets.unknownIds));
+    }
+    // One order for every list that follows, whatever order the reports came in. The label, the first
+    // key, is computed once per test rather than once per comparison.
+    const keyed = traced.map((t) => ({ t, report: t.test.report, label: t.label }));
+    keyed.sort((a, b) => compareText(a.report, b.report) || compareText(a.label, b.label) || compareTraced(a.t, b.t));
+    for (let i = 0; i < keyed.length; i++)
+        traced[i] = keyed[i].t;
+    for (const t of traced) {
+        const { test, ids } = t;
+        totals.tests++;
+        totals[test.status]++;
+        if (ids.length === 0)
+            untraced.push(t);
+        for (const id of ids) {
+            const list = byRequirement.get(id);
+            if (list)
+                list.push(t);
+            else {
+                const u = byUnknown.get(id);
+                if (u)
+                    u.push(t);
+                else
+                    byUnknown.set(id, [t]);
+            }
+        }
+    }
+    return {
+        requirements: requirements.map((requirement) => {
+            const linked = byRequirement.get(requirement.id) ?? [];
+            return { requirement, status: statusOf(linked.map((t) => t.test.status)), tests: linked };
+        }),
+        tests: traced,
+        untraced,
+        unknownIds: [...byUnknown].map(([id, ts]) => ({ id, tests: ts })).sort((a, b) => (0,_requirement_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .compareIds */ .q3)(a.id, b.id)),
+        totals,
+    };
+}
+/**
+ * `failed` when any linked test failed or errored; `verified` when at least one passed (and none
+ * failed); `skipped` when tests link to it but none ran; `uncovered` when no test links to it.
+ */
+function statusOf(statuses) {
+    if (statuses.length === 0)
+        return 'uncovered';
+    if (statuses.some((s) => s === 'failed' || s === 'errored'))
+        return 'failed';
+    if (statuses.some((s) => s === 'passed'))
+        return 'verified';
+    return 'skipped';
+}
+/** Code-unit order: the same on every machine and locale. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Tests in a stable order: report, label, then everything that can tell two tests apart. */
+function compareTraced(a, b) {
+    const x = a.test;
+    const y = b.test;
+    return (compareText(x.report, y.report) ||
+        compareText(a.label, b.label) ||
+        compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
+        compareText(x.classname, y.classname) ||
+        compareText(x.file ?? '', y.file ?? '') ||
+        (x.line ?? 0) - (y.line ?? 0) ||
+        compareText(x.status, y.status) ||
+        compareText(String(x.flaky), String(y.flaky)) ||
+        x.time - y.time ||
+        compareText(x.message ?? '', y.message ?? '') ||
+        compareText(x.displayName ?? '', y.displayName ?? '') ||
+        compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000')));
+}
+/** `Class › name`, or the name alone where the runner already repeats the class in it. */
+function labelOf(test) {
+    const name = test.name === '' ? '(unnamed test)' : test.name;
+    if (test.classname === '' || name.includes(test.classname))
+        return name;
+    return `${test.classname} › ${name}`;
 }
 
 

@@ -15,23 +15,13 @@ import { parseJunit } from './junit/parse-junit.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
 import { renderAnomaliesCsv, renderAnomaliesMarkdown } from './report/anomaly-list.js';
-import { evidenceJsonChunks } from './report/evidence.js';
+import { EVIDENCE_FILES, evidenceJsonChunks } from './report/evidence.js';
 import { renderEvidenceHtml } from './report/html.js';
 import { matrixCsvChunks } from './report/matrix-csv.js';
 import { renderSummary } from './report/summary.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { readReleaseSettings, type ReleaseSettings } from './release/settings.js';
 import { readSettings, type Settings } from './settings.js';
-
-/** Names of the evidence files inside the evidence folder. */
-export const EVIDENCE_FILES = {
-  json: 'traceability.json',
-  markdown: 'traceability.md',
-  csv: 'traceability.csv',
-  html: 'traceability.html',
-  anomaliesMarkdown: 'anomalies.md',
-  anomaliesCsv: 'anomalies.csv',
-} as const;
 
 /** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
 export const REASONS_IN_MESSAGE = 20;
@@ -182,7 +172,6 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
           passed: outcome.verdict.passed,
           workspace,
           evidenceDir,
-          evidenceFiles: Object.values(EVIDENCE_FILES),
           reports: reportFiles,
           lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
           env,

@@ -1,6 +1,6 @@
 import { UserError, UserErrors } from '../errors.js';
 import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
-import { acceptableOf, ANOMALY_COLUMN_ALIASES, anomalyStatusOf, isIsoDate, splitIds, splitTests } from './read-anomalies.js';
+import { acceptableOf, ANOMALY_COLUMN_ALIASES, anomalyStatusOf, describedFields, splitTests } from './read-anomalies.js';
 import { normaliseColumnName } from './read-table.js';
 
 /** The fields of a GitHub issue that are read (REST `GET /repos/{owner}/{repo}/issues`). */
@@ -60,23 +60,14 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
     if (status === undefined || acceptable === undefined) continue;
 
     const severity = text('severity') || (labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]).find((s) => s !== undefined) ?? '');
-    const assessmentDate = text('assessment date');
     anomalies.push({
       id: `#${issue.number}`,
       title: issue.title.trim(),
       status,
       severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
-      description: text('description'),
-      impact: text('impact'),
-      relatedRisks: splitIds(fields.get('related risk ids') ?? ''),
       tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
-      requirements: splitIds(fields.get('requirements') ?? ''),
-      justification: text('justification'),
       acceptable: acceptable.value,
-      assessedBy: text('assessed by'),
-      assessmentDate,
-      assessmentDateValid: isIsoDate(assessmentDate),
-      benefitRisk: text('benefit-risk'),
+      ...describedFields((f) => fields.get(f) ?? ''),
       source: issue.html_url ?? where,
     });
   }

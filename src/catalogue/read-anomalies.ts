@@ -108,6 +108,30 @@ export function isIsoDate(text: string): boolean {
   return days !== undefined && day >= 1 && day <= days;
 }
 
+type AnomalyColumn = keyof typeof ANOMALY_COLUMN_ALIASES;
+
+/**
+ * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
+ * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
+ */
+export function describedFields(
+  raw: (column: AnomalyColumn) => string,
+): Pick<Anomaly, 'description' | 'impact' | 'relatedRisks' | 'requirements' | 'justification' | 'assessedBy' | 'assessmentDate' | 'assessmentDateValid' | 'benefitRisk'> {
+  const text = (column: AnomalyColumn): string => raw(column).replace(/\s+/g, ' ').trim();
+  const assessmentDate = text('assessment date');
+  return {
+    description: text('description'),
+    impact: text('impact'),
+    relatedRisks: splitIds(raw('related risk ids')),
+    requirements: splitIds(raw('requirements')),
+    justification: text('justification'),
+    assessedBy: text('assessed by'),
+    assessmentDate,
+    assessmentDateValid: isIsoDate(assessmentDate),
+    benefitRisk: text('benefit-risk'),
+  };
+}
+
 /** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
 export function splitTests(text: string): string[] {
   return splitAt(text, /\r\n|\r|\n|;/);
@@ -154,9 +178,9 @@ export function readAnomalies(file: string, text: string): AnomalyList {
 
   table.rows.forEach((row, index) => {
     const at = { file, line: row.line };
-    const cell = (column: keyof typeof ANOMALY_COLUMN_ALIASES): string =>
+    const cell = (column: AnomalyColumn): string =>
       (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => trimBlank(value) !== '') ?? '';
-    const text = (column: keyof typeof ANOMALY_COLUMN_ALIASES): string => cell(column).replace(/\s+/g, ' ').trim();
+    const text = (column: AnomalyColumn): string => cell(column).replace(/\s+/g, ' ').trim();
     const title = text('title');
     const rowErrors: UserError[] = [];
 
@@ -211,23 +235,14 @@ export function readAnomalies(file: string, text: string): AnomalyList {
 
     errors.push(...rowErrors);
     if (rowErrors.length > 0 || status === undefined || acceptable === undefined) return;
-    const assessmentDate = text('assessment date');
     anomalies.push({
       id,
       title,
       status,
       severity: text('severity'),
-      description: text('description'),
-      impact: text('impact'),
-      relatedRisks: splitIds(cell('related risk ids')),
       tests: splitTests(cell('tests')),
-      requirements: splitIds(cell('requirements')),
-      justification: text('justification'),
       acceptable: acceptable.value,
-      assessedBy: text('assessed by'),
-      assessmentDate,
-      assessmentDateValid: isIsoDate(assessmentDate),
-      benefitRisk: text('benefit-risk'),
+      ...describedFields(cell),
       line: row.line,
       source: file,
     });

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import type { Evidence } from '../report/evidence.js';
+import { EVIDENCE_FILES, type Evidence } from '../report/evidence.js';
 import { buildArchive } from './archive.js';
 import { archiveTime } from './archive-time.js';
 import { BUILD_JSON, BUILD_MARKDOWN, buildInfo, renderBuildJson, renderBuildMarkdown } from './build-info.js';
@@ -19,9 +19,6 @@ import { testsCsvChunks } from './tests-csv.js';
 import { checkArtifactService, uploadArtifact, type UploadedArtifact } from './upload-artifact.js';
 import { archiveFileName, resolveArchiveName, resolveVersion } from './version.js';
 
-/** The evidence files the gate writes, by name; the ones that do not exist are skipped. */
-export const DEFAULT_EVIDENCE_FILES = ['traceability.json', 'traceability.md', 'traceability.csv', 'traceability.html', 'anomalies.md', 'anomalies.csv'] as const;
-
 export interface ReleaseArgs {
   readonly settings: ReleaseSettings;
   readonly evidence: Evidence;
@@ -30,7 +27,7 @@ export interface ReleaseArgs {
   readonly workspace: string;
   /** Folder holding the evidence files the gate wrote. */
   readonly evidenceDir: string;
-  /** Names of those files; DEFAULT_EVIDENCE_FILES when not given. */
+  /** Names of those files; all the gate writes (EVIDENCE_FILES) when not given; missing ones are skipped. */
   readonly evidenceFiles?: readonly string[];
   /** The test reports the gate read (absolute, or relative to the workspace). */
   readonly reports: readonly string[];
@@ -103,7 +100,7 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
       checkout,
       workspace: args.workspace,
       evidenceDir: args.evidenceDir,
-      evidenceFiles: args.evidenceFiles ?? DEFAULT_EVIDENCE_FILES,
+      evidenceFiles: args.evidenceFiles ?? Object.values(EVIDENCE_FILES),
       reports: args.reports,
       lists: args.lists,
       generated: {

@@ -2,6 +2,16 @@ import type { Verdict } from '../gate/judge.js';
 import type { AnomalyStatus, Report, RequirementStatus, TestStatus, Totals } from '../model.js';
 import { compareText, withExplanation, type Trace, type TracedTest } from '../trace/trace.js';
 
+/** Names of the evidence files the gate writes into its evidence folder. */
+export const EVIDENCE_FILES = {
+  json: 'traceability.json',
+  markdown: 'traceability.md',
+  csv: 'traceability.csv',
+  html: 'traceability.html',
+  anomaliesMarkdown: 'anomalies.md',
+  anomaliesCsv: 'anomalies.csv',
+} as const;
+
 /** Identifies the evidence format; bumped when a field changes meaning. */
 export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
 

@@ -1,6 +1,6 @@
 import type { RequirementStatus, TestStatus } from '../model.js';
 import { escapeHtml } from './escape.js';
-import type { AnomalyRecord, Evidence, TestRecord, TestRef } from './evidence.js';
+import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestRecord, type TestRef } from './evidence.js';
 
 /**
  * The evidence as one self-contained HTML5 page for an auditor to open, print and file: inline CSS,
@@ -14,7 +14,7 @@ export const MAX_TEST_ROWS = 20_000;
 /** Tests listed in one cell (a requirement's, an unknown ID's, an anomaly's) before the rest are left out and counted. */
 export const MAX_TESTS_PER_CELL = 100;
 /** The evidence file, in the same folder, that holds everything this page leaves out. */
-export const EVIDENCE_JSON_FILE = 'traceability.json';
+const EVIDENCE_JSON_FILE = EVIDENCE_FILES.json;
 /** What the page may load or run: nothing but its own `<style>`. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
