@@ -3,8 +3,7 @@ import { UserError } from '../src/errors.js';
 import { evaluate, type GateInput } from '../src/evaluate.js';
 import { judge } from '../src/gate/judge.js';
 import type { Report } from '../src/model.js';
-import { trace } from '../src/trace/trace.js';
-import { defaultPattern, exactMatcher, FAIL_UNTRACED, PROVENANCE, report, requirement, requirementList, testCase, WARN_UNTRACED } from './support/factories.js';
+import { defaultPattern, FAIL_UNTRACED, PROVENANCE, report, requirement, requirementList, testCase, traceReports, WARN_UNTRACED } from './support/factories.js';
 
 const WORKSPACE = '/home/runner/work/pump/pump';
 const LIST = requirementList(
@@ -43,7 +42,7 @@ function input(fields: Partial<GateInput> = {}): GateInput {
 describe('evaluate: a whole run', () => {
   it('gives the verdict that judge gives for the same list and reports', () => {
     const reports: Report[] = [PYTHON, UNIT];
-    const expected = judge(trace(LIST.requirements, reports.flatMap((r) => r.cases), exactMatcher()), reports, FAIL_UNTRACED);
+    const expected = judge(traceReports(LIST.requirements, reports), FAIL_UNTRACED);
     const outcome = evaluate(input());
     expect(outcome.verdict.passed).toBe(false);
     expect(outcome.verdict.passed).toBe(expected.passed);
@@ -103,7 +102,8 @@ describe('evaluate: unreadable inputs', () => {
   it('fails on an unreadable list with that problem first, annotated at its file and line', () => {
     const problem = new UserError('duplicate ID "SRS-002" (first on line 8)', { file: `${WORKSPACE}/docs/requirements.md`, line: 12 });
     const outcome = evaluate(input({ list: undefined, problems: [problem] }));
-    expect(outcome.trace).toBeUndefined();
+    expect(outcome.trace.listRead).toBe(false);
+    expect(outcome.evidence.totals.tests).toBe(4);
     expect(outcome.verdict.passed).toBe(false);
     expect(outcome.verdict.reasons[0]).toEqual({ code: 'unreadable-input', message: `${WORKSPACE}/docs/requirements.md:12: duplicate ID "SRS-002" (first on line 8)` });
     expect(outcome.annotations[0]).toEqual({

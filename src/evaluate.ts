@@ -1,21 +1,18 @@
 import type { UserError } from './errors.js';
 import { judge, type GatePolicy, type Verdict } from './gate/judge.js';
-import { evaluateAnomaly } from './gate/anomalies.js';
+import { anomalyExplainer, evaluateAnomaly, type EvaluatedAnomaly } from './gate/anomalies.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
 import { buildAnnotations, capAnnotations, toRepoPath, type Annotation } from './report/annotations.js';
 import { buildEvidence, type Evidence, type Provenance } from './report/evidence.js';
-import { mergeRetries } from './trace/merge-retries.js';
 import { buildVariantMatcher, type IdMatcher } from './trace/requirement-ids.js';
-import { trace as traceTests, type Trace } from './trace/trace.js';
+import { Tracer, type Trace, type TracedTest } from './trace/trace.js';
 
-export interface GateInput {
+/** What a run of the gate is set up with, before any report is read. */
+export interface GateSetup {
   /** The requirements list, or undefined when it could not be read (a problem says why). */
   readonly list: RequirementList | undefined;
-  readonly reports: readonly Report[];
   /** Known anomalies from every source (a file, GitHub issues); empty when none is configured. */
   readonly anomalyLists?: readonly AnomalyList[];
-  /** Inputs that could not be read, each naming its file and line. */
-  readonly problems: readonly UserError[];
   readonly pattern: RegExp;
   readonly idVariants: 'exact' | 'loose';
   readonly policy: GatePolicy;
@@ -24,37 +21,87 @@ export interface GateInput {
   readonly workspace: string;
 }
 
+export interface GateInput extends GateSetup {
+  readonly reports: readonly Report[];
+  /** Inputs that could not be read, each naming its file and line. */
+  readonly problems: readonly UserError[];
+}
+
 export interface GateOutcome {
-  readonly trace: Trace | undefined;
+  readonly trace: Trace;
   readonly verdict: Verdict;
   readonly evidence: Evidence;
   readonly annotations: readonly Annotation[];
 }
 
-/** The whole gate as a pure function: loaded inputs in, verdict and everything to report out. */
-export function evaluate(input: GateInput): GateOutcome {
-  let trace: Trace | undefined;
-  const problems = [...input.problems];
-  if (input.list !== undefined) {
-    try {
-      const matcher: IdMatcher = {
-        pattern: input.pattern,
-        ...(input.idVariants === 'loose' ? { variants: buildVariantMatcher(input.list.requirements) } : {}),
-      };
-      trace = traceTests(input.list.requirements, input.reports.flatMap((r) => mergeRetries(r.cases)), matcher);
-    } catch (e) {
-      if (!(e instanceof Error) || e.name !== 'UserError') throw e;
-      problems.push(e as UserError);
+/**
+ * The whole gate, pure, one report at a time: set up with the lists, `add` each report (in evidence
+ * order) and write out the traced tests it gives back, note each input that could not be read with
+ * `problem`, then `finish` for the verdict and everything to report. What it holds grows with the
+ * requirements, not with the tests.
+ */
+export class GateRun {
+  private readonly problems: UserError[];
+  private readonly anomalies: readonly EvaluatedAnomaly[];
+  private readonly tracer: Tracer;
+
+  constructor(
+    private readonly setup: GateSetup,
+    problems: readonly UserError[] = [],
+  ) {
+    this.problems = [...problems];
+    this.anomalies = (setup.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
+    const explain = anomalyExplainer(this.anomalies);
+    let tracer: Tracer | undefined;
+    if (setup.list !== undefined) {
+      try {
+        const matcher: IdMatcher = {
+          pattern: setup.pattern,
+          ...(setup.idVariants === 'loose' ? { variants: buildVariantMatcher(setup.list.requirements) } : {}),
+        };
+        tracer = new Tracer(setup.list.requirements, matcher, explain);
+      } catch (e) {
+        if (!(e instanceof Error) || e.name !== 'UserError') throw e;
+        this.problems.push(e as UserError);
+      }
     }
+    // Without a list there is nothing to trace against; the tests are still recorded as evidence.
+    this.tracer = tracer ?? new Tracer(undefined, { pattern: setup.pattern }, explain);
   }
-  const anomalies = (input.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
-  const verdict = judge(trace, input.reports, input.policy, problems, anomalies);
-  const empty: Trace = { requirements: [], tests: [], untraced: [], unknownIds: [], totals: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 } };
-  const evidence = buildEvidence(trace ?? empty, verdict, input.reports, input.provenance);
-  const annotations: Annotation[] = problems.map((p) => {
-    const file = p.file === undefined ? undefined : toRepoPath(p.file, input.workspace);
-    return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
-  });
-  if (trace !== undefined && input.list !== undefined) annotations.push(...buildAnnotations(trace, verdict, input.list, input.workspace));
-  return { trace, verdict, evidence, annotations: capAnnotations(annotations) };
+
+  /** An input that could not be read: a reason the gate fails, and an annotation at its file and line. */
+  problem(e: UserError): void {
+    this.problems.push(e);
+  }
+
+  /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
+  add(report: Report): Iterable<TracedTest> {
+    return this.tracer.add(report);
+  }
+
+  finish(): GateOutcome {
+    const { setup } = this;
+    const trace = this.tracer.finish();
+    const verdict = judge(trace, setup.policy, this.problems, this.anomalies);
+    const evidence = buildEvidence(trace, verdict, setup.provenance);
+    const annotations: Annotation[] = this.problems.map((p) => {
+      const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
+      return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
+    });
+    let unbuilt = 0;
+    if (trace.listRead && setup.list !== undefined) {
+      const built = buildAnnotations(trace, verdict, setup.list, setup.workspace);
+      annotations.push(...built.annotations);
+      unbuilt = built.unbuilt;
+    }
+    return { trace, verdict, evidence, annotations: capAnnotations(annotations, unbuilt) };
+  }
+}
+
+/** The whole gate over reports held in memory (tests, small runs): the outcome and every traced test. */
+export function evaluate(input: GateInput): GateOutcome & { readonly tests: readonly TracedTest[] } {
+  const run = new GateRun(input, input.problems);
+  const tests: TracedTest[] = [];
+  for (const report of [...input.reports].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) for (const t of run.add(report)) tests.push(t);
+  return { ...run.finish(), tests };
 }

@@ -1,21 +1,24 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { anomaliesFromIssues } from './catalogue/issue-anomalies.js';
 import { readAnomalies } from './catalogue/read-anomalies.js';
 import { readRequirements } from './catalogue/read-requirements.js';
 import { UserError, UserErrors } from './errors.js';
-import { evaluate } from './evaluate.js';
+import { GateRun, type GateOutcome } from './evaluate.js';
 import { collectReports } from './io/collect-reports.js';
 import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
 import { annotate, logUntrusted } from './io/runner.js';
-import { writeChunks, writeNew } from './io/write-chunks.js';
+import { TextSink, writeChunks, writeNew } from './io/write-chunks.js';
 import { decodeReport } from './junit/decode-report.js';
 import { parseJunit } from './junit/parse-junit.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
+import { compareText } from './trace/trace.js';
 import { renderAnomaliesCsv, renderAnomaliesMarkdown } from './report/anomaly-list.js';
-import { EVIDENCE_FILES, evidenceJsonChunks } from './report/evidence.js';
+import { EVIDENCE_FILES, evidenceJsonEnd, evidenceJsonHead, TestRecordLines, TEST_LINE_SEPARATOR } from './report/evidence.js';
+import { TestCsvRows, TESTS_CSV_HEADER } from './report/tests-csv.js';
 import { renderEvidenceHtml } from './report/html.js';
 import { matrixCsvChunks } from './report/matrix-csv.js';
 import { renderSummary } from './report/summary.js';
@@ -59,9 +62,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
 async function gate(settings: Settings, releaseSettings: ReleaseSettings, workspace: string, env: NodeJS.ProcessEnv): Promise<void> {
   const problems: UserError[] = [];
-  const keep = (e: unknown): void => {
-    if (e instanceof UserErrors) problems.push(...e.errors);
-    else if (e instanceof UserError) problems.push(e);
+  const keep = (e: unknown, into: (p: UserError) => void = (p) => problems.push(p)): void => {
+    if (e instanceof UserErrors) e.errors.forEach(into);
+    else if (e instanceof UserError) into(e);
     else throw e;
   };
 
@@ -77,29 +80,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     }
   });
 
-  let reportFiles: string[] = [];
-  const reports = await core.group('Test reports', async () => {
-    const out: Report[] = [];
-    let files: string[] = [];
-    try {
-      files = await collectReports(settings.reports, workspace);
-      reportFiles = files;
-    } catch (e) {
-      keep(e);
-    }
-    for (const file of files) {
-      const shown = displayPath(file, workspace);
-      try {
-        const report = parseJunit(shown, decodeReport(shown, await readInsideWorkspace(file, workspace, 'the report')));
-        out.push(report);
-        logUntrusted(`${shown}: ${report.cases.length} test cases`);
-      } catch (e) {
-        keep(e);
-      }
-    }
-    return out;
-  });
-
+  // The anomalies come before the reports: each failing test is matched against them as it is read.
   const anomalyLists = await core.group('Known anomalies', async () => {
     const out: AnomalyList[] = [];
     if (settings.anomalies !== undefined) {
@@ -122,27 +103,96 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     return out;
   });
 
-  const outcome = evaluate({
-    list,
-    reports,
-    anomalyLists,
-    problems,
-    pattern: settings.requirementPattern,
-    idVariants: settings.idVariants,
-    policy: { untracedTests: settings.untracedTests },
-    provenance: {
-      requirementsFile: list?.file ?? settings.requirements,
-      requirementPattern: settings.requirementPatternSource,
-      ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
-      ...(env['GITHUB_SHA'] ? { commit: env['GITHUB_SHA'] } : {}),
-      ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
+  const run = new GateRun(
+    {
+      list,
+      anomalyLists,
+      pattern: settings.requirementPattern,
+      idVariants: settings.idVariants,
+      policy: { untracedTests: settings.untracedTests },
+      provenance: {
+        requirementsFile: list?.file ?? settings.requirements,
+        requirementPattern: settings.requirementPatternSource,
+        ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
+        ...(env['GITHUB_SHA'] ? { commit: env['GITHUB_SHA'] } : {}),
+        ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
+      },
+      workspace,
     },
-    workspace,
-  });
+    problems,
+  );
 
+  // Reports are read one at a time, and each report's tests are written to the evidence before the
+  // next is read: memory is bounded by the largest report, not by the sum of them.
   const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
   const jsonPath = path.join(evidenceDir, EVIDENCE_FILES.json);
-  await writeChunks(jsonPath, evidenceJsonChunks(outcome.evidence));
+  const scratch = await fs.mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'release-gate-'));
+  const testLines = path.join(scratch, 'tests.jsonl');
+  let written = 0;
+  let reportFiles: string[] = [];
+  try {
+    const testsCsv = await TextSink.create(path.join(evidenceDir, EVIDENCE_FILES.tests));
+    const jsonTests = await TextSink.create(testLines);
+    try {
+      await testsCsv.write(TESTS_CSV_HEADER);
+      await core.group('Test reports', async () => {
+        try {
+          reportFiles = await collectReports(settings.reports, workspace);
+        } catch (e) {
+          keep(e, (p) => run.problem(p));
+        }
+        const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => compareText(a.shown, b.shown));
+        for (const { file, shown } of files) {
+          let report: Report;
+          try {
+            report = parseJunit(shown, decodeReport(shown, await readInsideWorkspace(file, workspace, 'the report')));
+          } catch (e) {
+            keep(e, (p) => run.problem(p));
+            continue;
+          }
+          logUntrusted(`${shown}: ${report.cases.length} test cases`);
+          const rows = new TestCsvRows();
+          const lines = new TestRecordLines();
+          for (const t of run.add(report)) {
+            const full = testsCsv.add(rows.row(t));
+            if (jsonTests.add(`${written++ === 0 ? '\n    ' : TEST_LINE_SEPARATOR}${lines.line(t)}`) || full) {
+              await jsonTests.flush();
+              await testsCsv.flush();
+            }
+          }
+        }
+      });
+    } finally {
+      await jsonTests.close();
+      await testsCsv.close();
+    }
+
+    const outcome = run.finish();
+    const json = await TextSink.create(jsonPath);
+    try {
+      await json.write(evidenceJsonHead(outcome.evidence));
+      await json.append(testLines);
+      await json.write(evidenceJsonEnd(written));
+    } finally {
+      await json.close();
+    }
+    await report(outcome, settings, releaseSettings, { workspace, env, evidenceDir, jsonPath, reportFiles });
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+interface Place {
+  readonly workspace: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly evidenceDir: string;
+  readonly jsonPath: string;
+  readonly reportFiles: readonly string[];
+}
+
+/** The readable evidence, summary, annotations and outputs; then the release archive when the gate passed. */
+async function report(outcome: GateOutcome, settings: Settings, releaseSettings: ReleaseSettings, place: Place): Promise<void> {
+  const { workspace, env, evidenceDir, jsonPath } = place;
   await writeNew(path.join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
   await writeNew(path.join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
   await writeChunks(path.join(evidenceDir, EVIDENCE_FILES.csv), matrixCsvChunks(outcome.evidence));
@@ -172,7 +222,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
           passed: outcome.verdict.passed,
           workspace,
           evidenceDir,
-          reports: reportFiles,
+          reports: place.reportFiles,
           lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
           env,
           now: new Date(),

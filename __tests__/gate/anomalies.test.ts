@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
+import { anomalyExplainer, evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, TestCase } from '../../src/model.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
-import { trace, tracedTest } from '../../src/trace/trace.js';
-import { testCase, requirement, report } from '../support/factories.js';
+import { trace } from '../../src/trace/trace.js';
+import { testCase, requirement } from '../support/factories.js';
 
 /** A complete, acceptable assessment; tests remove or change one field at a time. */
 function anomaly(fields: Partial<Anomaly> = {}): Anomaly {
@@ -34,8 +34,9 @@ const withColumn = { hasAcceptableColumn: true };
 const pattern = compileRequirementPattern(DEFAULT_REQUIREMENT_PATTERN);
 
 function gate(cases: TestCase[], anomalies: Anomaly[], hasAcceptableColumn = true) {
-  const t = trace([requirement('SRS-001'), requirement('SRS-003')], cases, { pattern });
-  return judge(t, [report('r.xml', cases)], { untracedTests: 'fail' }, [], anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn })));
+  const evaluated = anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn }));
+  const t = trace([requirement('SRS-001'), requirement('SRS-003')], cases, { pattern }, anomalyExplainer(evaluated));
+  return { ...judge(t, { untracedTests: 'fail' }, [], evaluated), explained: t.tests.filter((x) => x.explainedBy.length > 0).map((x) => x.explainedBy) };
 }
 
 describe('evaluateAnomaly', () => {
@@ -90,7 +91,7 @@ describe('evaluateAnomaly', () => {
 
 describe('namesTest', () => {
   const t = (fields: Partial<TestCase>) => {
-    return tracedTest(testCase(fields));
+    return testCase(fields);
   };
   const java = t({ classname: 'dose.DoseTest', name: 'roundsDose()', suites: ['Dose'], displayName: 'SRS-003: rounds dose to 0.1 mg' });
 
@@ -124,7 +125,7 @@ describe('judge with residual anomalies', () => {
     expect(v.reasons).toEqual([]);
     expect(v.passed).toBe(true);
     expect(v.acceptedBy.get('SRS-003')).toEqual(['ANOM-1']);
-    expect([...v.explainedBy.values()]).toEqual([['ANOM-1']]);
+    expect(v.explained).toEqual([['ANOM-1']]);
     expect(v.coverage).toBe(50);
   });
 
@@ -156,7 +157,7 @@ describe('judge with residual anomalies', () => {
 
   it('requires an explanation for a failing test that traces to no requirement', () => {
     const t = trace([requirement('SRS-001')], [testCase({ name: 'SRS-001 a' }), testCase({ name: 'boots', status: 'errored' })], { pattern });
-    const v = judge(t, [], { untracedTests: 'warn' }, [], []);
+    const v = judge(t, { untracedTests: 'warn' }, [], []);
     expect(v.reasons.map((r) => r.code)).toEqual(['unexplained-failure']);
   });
 });

@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { judge, NAMES_IN_A_REASON, type Verdict } from '../../src/gate/judge.js';
 import type { Report, Requirement, TestCase } from '../../src/model.js';
-import { trace } from '../../src/trace/trace.js';
-import { exactMatcher, FAIL_UNTRACED, report, requirement, testCase, WARN_UNTRACED } from '../support/factories.js';
+import { FAIL_UNTRACED, report, requirement, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
 
 function verdictOf(requirements: readonly Requirement[], cases: readonly TestCase[], policy = FAIL_UNTRACED): Verdict {
-  const reports = [report('reports/unit.xml', cases)];
-  return judge(trace(requirements, reports.flatMap((r) => r.cases), exactMatcher()), reports, policy);
+  return judge(traceReports(requirements, [report('reports/unit.xml', cases)]), policy);
 }
 
 function judgeReports(requirements: readonly Requirement[], reports: readonly Report[]): Verdict {
-  return judge(trace(requirements, reports.flatMap((r) => r.cases), exactMatcher()), reports, FAIL_UNTRACED);
+  return judge(traceReports(requirements, reports), FAIL_UNTRACED);
 }
 
 const codes = (v: Verdict) => v.reasons.map((r) => r.code);
@@ -175,8 +173,8 @@ describe('judge: reports without tests', () => {
 describe('judge: unreadable inputs', () => {
   it('puts every problem first, as unreadable-input with file and line, before the gaps of the trace', () => {
     const problems = [new UserError('not well-formed XML: unclosed tag <testcase>', { file: 'reports/api.xml', line: 41 }), new UserError('input "reports" matched nothing')];
-    const t = trace([requirement('SRS-001')], [], exactMatcher());
-    const v = judge(t, [report('reports/unit.xml', [])], FAIL_UNTRACED, problems);
+    const t = traceReports([requirement('SRS-001')], [report('reports/unit.xml', [])]);
+    const v = judge(t, FAIL_UNTRACED, problems);
     expect(v.passed).toBe(false);
     expect(v.reasons.slice(0, 2)).toEqual([
       { code: 'unreadable-input', message: 'reports/api.xml:41: not well-formed XML: unclosed tag <testcase>' },
@@ -187,22 +185,22 @@ describe('judge: unreadable inputs', () => {
 
   it('fails on a problem alone, even when the trace has no gap', () => {
     const cases = [testCase({ name: 'SRS-001 computes' })];
-    const t = trace([requirement('SRS-001')], cases, exactMatcher());
-    const v = judge(t, [report('reports/unit.xml', cases)], FAIL_UNTRACED, [new UserError('bad bytes', { file: 'reports/other.xml' })]);
+    const t = traceReports([requirement('SRS-001')], [report('reports/unit.xml', cases)]);
+    const v = judge(t, FAIL_UNTRACED, [new UserError('bad bytes', { file: 'reports/other.xml' })]);
     expect(v.passed).toBe(false);
     expect(v.reasons).toEqual([{ code: 'unreadable-input', message: 'reports/other.xml: bad bytes' }]);
     expect(v.coverage).toBe(100);
   });
 
   it('fails without a trace, saying the requirements list could not be read', () => {
-    const v = judge(undefined, [], FAIL_UNTRACED);
+    const v = judge(traceReports(undefined, []), FAIL_UNTRACED);
     expect(v.passed).toBe(false);
     expect(v.reasons).toEqual([{ code: 'unreadable-input', message: 'the requirements list could not be read' }]);
     expect(v.coverage).toBe(0);
   });
 
   it('fails without a trace on the problem that explains it', () => {
-    const v = judge(undefined, [], FAIL_UNTRACED, [new UserError('duplicate ID "SRS-002"', { file: 'docs/requirements.md', line: 9 })]);
+    const v = judge(traceReports(undefined, []), FAIL_UNTRACED, [new UserError('duplicate ID "SRS-002"', { file: 'docs/requirements.md', line: 9 })]);
     expect(v.passed).toBe(false);
     expect(v.reasons).toEqual([{ code: 'unreadable-input', message: 'docs/requirements.md:9: duplicate ID "SRS-002"' }]);
   });

@@ -19,6 +19,7 @@ import { renderAnomaliesCsv, renderAnomaliesMarkdown } from '../../src/report/an
 import type { Evidence } from '../../src/report/evidence.js';
 import { renderEvidenceHtml } from '../../src/report/html.js';
 import { renderMatrixCsv } from '../../src/report/matrix-csv.js';
+import { renderTestsCsv } from '../../src/report/tests-csv.js';
 import { renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { makeWorkspace } from '../support/workspace.js';
@@ -92,6 +93,10 @@ function anomaly(i: number, text: string): Anomaly {
 }
 
 function evidenceFor(names: readonly string[]): Evidence {
+  return gateFor(names).evidence;
+}
+
+function gateFor(names: readonly string[]) {
   const report = parseJunit('reports/junit.xml', reportXml(names));
   const anomalies: AnomalyList = { file: 'anomalies.md', anomalies: names.map((n, i) => anomaly(i + 1, n)), hasAcceptableColumn: true };
   return evaluate({
@@ -104,7 +109,7 @@ function evidenceFor(names: readonly string[]): Evidence {
     policy: { untracedTests: 'fail' },
     provenance: { requirementsFile: 'requirements.md', requirementPattern: DEFAULT_REQUIREMENT_PATTERN, repository: 'acme/pump', ref: 'refs/tags/v1.0.0' },
     workspace: '/home/runner/work/pump/pump',
-  }).evidence;
+  });
 }
 
 /** Element names, attribute names and link targets of an HTML text. */
@@ -219,7 +224,8 @@ describe('HTML evidence', () => {
 });
 
 describe('CSV evidence', () => {
-  const evidence = evidenceFor(HOSTILE);
+  const gate = gateFor(HOSTILE);
+  const evidence = gate.evidence;
 
   it('prefixes a cell that would start a formula with an apostrophe', () => {
     const rows = parseCsv(renderAnomaliesCsv(evidence)) as string[][];
@@ -229,14 +235,19 @@ describe('CSV evidence', () => {
   });
 
   it.each([
-    ['the traceability matrix', renderMatrixCsv(evidence), 6],
-    ['the anomaly list', renderAnomaliesCsv(evidence), 15],
-  ])('%s: every row has the header\'s width and no cell starts a formula', (_label, csv, width) => {
+    ['the traceability matrix', renderMatrixCsv(evidence), 7, 5],
+    ['the test record', renderTestsCsv(gate.tests), 9, HOSTILE.length],
+    ['the anomaly list', renderAnomaliesCsv(evidence), 15, HOSTILE.length],
+  ])('%s: every row has the header\'s width and no cell starts a formula', (label, csv, width, named) => {
     const rows = parseCsv(csv, { relax_column_count: false }) as string[][];
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) {
       expect(row).toHaveLength(width);
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    if (named < HOSTILE.length) {
+      expect(rows.flat().some((cell) => cell.includes(HOSTILE[0]!)), label).toBe(true);
+      return;
     }
     expect(rows.flat().some((cell) => cell.includes('=HYPERLINK("https://evil.example","x")'))).toBe(true);
   });

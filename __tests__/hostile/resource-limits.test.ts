@@ -192,7 +192,7 @@ describe('anomaly globs against long test names', () => {
       import { namesTest } from ${src('gate/anomalies.ts')};
       const name = 'test_dose[' + 'a-'.repeat(150);
       const start = process.hrtime.bigint();
-      const hit = namesTest('test_dose[*-*-*-*]', { test: { name, classname: '', suites: [] }, label: name, ids: [], unknownIds: [] });
+      const hit = namesTest('test_dose[*-*-*-*]', { name, classname: '', suites: [], properties: [], report: 'r.xml', status: 'failed', flaky: false, time: 0 }, name);
       console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - start) / 1e6, hit }));
     `;
     const run = isolated(code, 20_000);

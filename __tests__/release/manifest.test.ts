@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareByteOrder, renderManifest } from '../../src/release/manifest.js';
-import { renderTestsCsv, testsCsvChunks } from '../../src/release/tests-csv.js';
 import { report, requirement, runGate, testCase } from '../support/factories.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -58,35 +57,5 @@ describe('renderManifest', () => {
 
   it('orders by bytes, not by locale', () => {
     expect(['b', 'B', 'a', 'Ä', '_'].sort(compareByteOrder)).toEqual(['B', '_', 'a', 'b', 'Ä']);
-  });
-});
-
-describe('renderTestsCsv', () => {
-  it('lists every test with report, name, status, requirements, duration and flakiness', () => {
-    const gate = runGate(
-      [requirement('SRS-001'), requirement('SRS-002')],
-      [
-        report('reports/a.xml', [testCase({ name: 'SRS-001 SRS-002 both, "quoted"', time: 1.5 }), testCase({ name: 'SRS-002 retried', flaky: true, time: 0.01 })]),
-        report('reports/b.xml', [testCase({ name: '=SRS-001 formula', status: 'failed', time: 2 })]),
-      ],
-    );
-    expect(renderTestsCsv(gate.evidence)).toBe(
-      [
-        'report,name,status,requirements,duration,flaky',
-        'reports/a.xml,"SRS-001 SRS-002 both, ""quoted""",passed,SRS-001 SRS-002,1.5,false',
-        'reports/a.xml,SRS-002 retried,passed,SRS-002,0.01,true',
-        "reports/b.xml,'=SRS-001 formula,failed,SRS-001,2,false",
-        '',
-      ].join('\r\n'),
-    );
-  });
-
-  it('comes in chunks for a large suite, together the same text', () => {
-    const cases = Array.from({ length: 4500 }, (_, i) => testCase({ name: `SRS-001 case ${i}` }));
-    const gate = runGate([requirement('SRS-001')], [report('reports/big.xml', cases)]);
-    const chunks = [...testsCsvChunks(gate.evidence)];
-    expect(chunks).toHaveLength(4);
-    expect(chunks.join('')).toBe(renderTestsCsv(gate.evidence));
-    expect(chunks.join('').split('\r\n')).toHaveLength(4502);
   });
 });

@@ -24,7 +24,7 @@ const LIST = requirementList(
 
 function annotate(cases: readonly TestCase[], policy: GatePolicy = FAIL_UNTRACED): Annotation[] {
   const { trace, verdict } = runGate(LIST.requirements, [report('reports/unit.xml', cases)], policy);
-  return buildAnnotations(trace, verdict, LIST, WORKSPACE);
+  return [...buildAnnotations(trace, verdict, LIST, WORKSPACE).annotations];
 }
 
 /** Every kind of finding once, given in the reverse of the order annotations should have. */

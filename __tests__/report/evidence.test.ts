@@ -15,7 +15,14 @@ const reversed = <T>(items: readonly T[]): T[] => [...items].reverse();
 /** The same reports, listed in reverse and each with its cases in reverse. */
 const shuffled = (reports: readonly Report[]): Report[] => reversed(reports).map((r) => ({ ...r, cases: reversed(r.cases) }));
 
-const json = (reports: readonly Report[]): string => renderEvidenceJson(runGate(LIST, reports).evidence);
+const json = (reports: readonly Report[]): string => {
+  const gate = runGate(LIST, reports);
+  return renderEvidenceJson(gate.evidence, gate.tests);
+};
+
+/** The tests at the given positions of the evidence's test list, as `Class › name`. */
+const named = (e: { tests: { classname: string; name: string }[] }, positions: readonly number[]): string[] =>
+  positions.map((i) => `${e.tests[i]!.classname} › ${e.tests[i]!.name}`);
 
 /** Two reports where each finding involves at most one test, so every reason quotes a single test. */
 function singleTestFindings(): Report[] {
@@ -46,7 +53,7 @@ describe('renderEvidenceJson: determinism', () => {
   it('sorts tests, unknown IDs and reports regardless of input order', () => {
     const evidence = JSON.parse(json(shuffled(singleTestFindings())));
     expect(evidence.reports.map((r: { file: string }) => r.file)).toEqual(['reports/python.xml', 'reports/unit.xml']);
-    expect(evidence.requirements[0].tests.map((t: { name: string }) => t.name)).toEqual(['tests.test_dose › test_computes[SRS-001]', 'alarm › SRS-001 also computes']);
+    expect(named(evidence, evidence.requirements[0].tests)).toEqual(['tests.test_dose › test_computes[SRS-001]', 'alarm › SRS-001 also computes']);
     expect(evidence.tests.map((t: { report: string }) => t.report)).toEqual([
       'reports/python.xml',
       'reports/python.xml',
@@ -113,20 +120,19 @@ describe('renderEvidenceJson: content', () => {
       ['SRS-003', 'verified'],
       ['SRS-004', 'skipped'],
     ]);
-    expect(e.requirements[1]).toMatchObject({
-      id: 'SRS-002',
-      title: 'Reject a negative weight',
-      status: 'failed',
-      tests: [{ name: 'tests.test_dose › test_rejects[SRS-002]', status: 'failed', report: 'reports/python.xml' }],
-    });
-    expect(e.unknownIds).toEqual([{ id: 'SRS-077', tests: [{ name: 'alarm › SRS-001 also computes', status: 'passed', report: 'reports/unit.xml' }] }]);
-    expect(e.untracedTests).toEqual([{ name: 'tests.test_dose › test_smoke', status: 'passed', report: 'reports/python.xml' }]);
+    expect(e.requirements[1]).toEqual({ id: 'SRS-002', title: 'Reject a negative weight', status: 'failed', tests: [1], failing: [1] });
+    expect(e.tests[1]).toMatchObject({ name: 'test_rejects[SRS-002]', classname: 'tests.test_dose', status: 'failed', report: 'reports/python.xml' });
+    expect(e.unknownIds).toEqual([{ id: 'SRS-077', tests: [3] }]);
+    expect(named(e, e.unknownIds[0].tests)).toEqual(['alarm › SRS-001 also computes']);
+    expect(e.untracedTests).toEqual([2]);
+    expect(named(e, e.untracedTests)).toEqual(['tests.test_dose › test_smoke']);
+    expect(e.unexplainedFailures).toEqual([1]);
     expect(e.reasons).toHaveLength(4);
     for (const r of e.reasons) expect(typeof r).toBe('string');
   });
 
   it('records every test with its IDs, place and message', () => {
-    const failed = evidence().tests.find((t: { name: string }) => t.name === 'tests.test_dose › test_rejects[SRS-002]');
+    const failed = evidence().tests.find((t: { name: string }) => t.name === 'test_rejects[SRS-002]');
     expect(failed).toMatchObject({
       status: 'failed',
       report: 'reports/python.xml',
@@ -151,6 +157,25 @@ describe('renderEvidenceJson: content', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
     expect(text.split('\n')[1]).toMatch(/^ {2}"/);
+  });
+
+  it('lists every test on one line of its own, whatever the number of tests', () => {
+    const cases = Array.from({ length: 2500 }, (_, i) => testCase({ name: `SRS-001 case ${i}`, ...(i === 7 ? { message: 'line one\nline two' } : {}) }));
+    const gate = runGate(LIST, [report('reports/unit.xml', cases)]);
+    const text = renderEvidenceJson(gate.evidence, gate.tests);
+    const lines = text.split('\n');
+    const first = lines.indexOf('  "tests": [');
+    expect(lines.slice(first + 1, first + 2501).every((l) => /^ {4}\{"name":"SRS-001 case \d+".*\},?$/.test(l))).toBe(true);
+    expect(lines.slice(first + 2501)).toEqual(['  ]', '}', '']);
+    expect(JSON.parse(text).tests).toHaveLength(2500);
+    expect(JSON.parse(text).requirements[0].tests).toHaveLength(2500);
+  });
+
+  it('writes an empty test list as []', () => {
+    const gate = runGate(LIST, [report('reports/unit.xml', [])]);
+    const text = renderEvidenceJson(gate.evidence, gate.tests);
+    expect(text.endsWith('  "tests": []\n}\n')).toBe(true);
+    expect(JSON.parse(text).tests).toEqual([]);
   });
 
   it('says pass for a passing release', () => {

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
-import { buildEvidence, renderEvidenceJson, type Evidence, type TestRecord, type TestRef } from '../../src/report/evidence.js';
-import { CONTENT_SECURITY_POLICY, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, renderEvidenceHtml } from '../../src/report/html.js';
-import { trace } from '../../src/trace/trace.js';
-import { exactMatcher, PROVENANCE, report, requirement, runGate, testCase, WARN_UNTRACED } from '../support/factories.js';
+import { buildEvidence, type Evidence, type TestList, type TestRef, type TestRow } from '../../src/report/evidence.js';
+import { CONTENT_SECURITY_POLICY, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, MAX_UNTRACED_ROWS, renderEvidenceHtml } from '../../src/report/html.js';
+import { PROVENANCE, report, requirement, runGate, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
 import { failingRelease, HOSTILE, hostileRelease, liveEvidence, passingRelease, PUMP } from '../support/chromium-fixtures.js';
 
 /** Every tag of the page, attributes included, in order: user text can add, drop or change none of them. */
@@ -138,10 +137,10 @@ describe('renderEvidenceHtml: hostile text', () => {
     const html = renderEvidenceHtml(evidence);
     expect(evidence.requirements).toHaveLength(2);
     expect(evidence.unknownIds).toHaveLength(1);
-    expect(evidence.untracedTests).toHaveLength(1);
+    expect(evidence.untracedTests.count).toBe(1);
     expect(evidence.anomalies).toHaveLength(1);
     expect(evidence.reports).toHaveLength(1);
-    expect(evidence.tests).toHaveLength(4);
+    expect(evidence.testRecord.count).toBe(4);
     // totals 2 + 2, matrix 1 + 2, unknown 1 + 1, untraced 1 + 1, anomalies 1 + 1, reports 1 + 1, record 1 + 4
     expect(countTags(html, 'tr')).toBe(4 + 3 + 2 + 2 + 2 + 2 + 5);
     expect(countTags(html, 'table')).toBe(8);
@@ -181,19 +180,30 @@ describe('renderEvidenceHtml: hostile text', () => {
   });
 });
 
-/** A test record, in `reports/big.xml`, numbered. */
-function bigRecord(i: number, fields: Partial<TestRecord> = {}): TestRecord {
-  return { name: `case ${String(i).padStart(6, '0')} SRS-001`, status: 'passed', report: 'reports/big.xml', classname: '', suites: [], ids: ['SRS-001'], flaky: false, time: 0.001, ...fields };
+/** A test of the record, in `reports/big.xml`, numbered. */
+function bigRow(i: number, fields: Partial<TestRow> = {}): TestRow {
+  return { index: i, name: `case ${String(i).padStart(6, '0')} SRS-001`, status: 'passed', report: 'reports/big.xml', classname: '', ids: ['SRS-001'], flaky: false, time: 0.001, ...fields };
+}
+
+/** A list of `count` tests whose sample is the given rows. */
+function listOf(count: number, sample: readonly TestRef[]): TestList {
+  return { count, positions: Array.from({ length: count }, (_, i) => i), sample };
 }
 
 describe('renderEvidenceHtml: a large suite', () => {
-  const extra = 7;
+  const total = 250_000;
+  /** What the gate keeps of a quarter of a million tests: a bounded sample, failures first. */
   function bigEvidence(): Evidence {
-    const tests = Array.from({ length: MAX_TEST_ROWS + extra }, (_, i) => bigRecord(i));
-    // Failures at the very end must still be in the table: an auditor needs them most.
-    tests[tests.length - 1] = bigRecord(tests.length - 1, { status: 'failed', message: 'last one failed' });
-    tests[tests.length - 2] = bigRecord(tests.length - 2, { status: 'passed', flaky: true });
-    return { ...passingRelease(), tests, untracedTests: tests.map((t) => ({ name: t.name, status: t.status, report: t.report })) };
+    const rows = Array.from({ length: MAX_TEST_ROWS }, (_, i) => bigRow(i));
+    rows[rows.length - 1] = bigRow(total - 1, { status: 'failed', message: 'last one failed' });
+    rows[rows.length - 2] = bigRow(total - 2, { status: 'passed', flaky: true });
+    const base = passingRelease();
+    return {
+      ...base,
+      totals: { tests: total, passed: total - 1, failed: 1, errored: 0, skipped: 0 },
+      testRecord: { count: total, sample: rows },
+      untracedTests: listOf(total, rows.slice(0, MAX_UNTRACED_ROWS)),
+    };
   }
 
   it(`keeps the test record one table of at most ${MAX_TEST_ROWS} rows and says how many are left out`, () => {
@@ -201,54 +211,61 @@ describe('renderEvidenceHtml: a large suite', () => {
     const record = section(html, 'tests');
     expect(countTags(record, 'table')).toBe(1);
     expect(countTags(record.slice(record.indexOf('<tbody>')), 'tr')).toBe(MAX_TEST_ROWS);
-    expect(record).toContain('<h2 id="tests">Test record (20,007)</h2>');
-    expect(record).toContain('7 of 20,007 tests are left out of this table (7 passed)');
-    expect(record).toContain('traceability.json lists every test');
-    expect(record).toContain('<td class="num">20,007</td><td>reports/big.xml</td><td class="name">case 020006 SRS-001</td><td class="state"><span class="status status-failed">failed</span>');
-    expect(record).toContain('<td class="num">20,006</td>');
-    expect(record).not.toContain('<td class="num">20,005</td>');
-    expect(record).toContain('<td class="num">19,998</td>');
-    expect(record).not.toContain('<td class="num">19,999</td>');
+    expect(record).toContain('<h2 id="tests">Test record (250,000)</h2>');
+    expect(record).toContain(`245,000 of 250,000 tests are left out of this table (245,000 passed)`);
+    expect(record).toContain('tests.csv and traceability.json list every test');
+    expect(record).toContain('<td class="num">250,000</td><td>reports/big.xml</td><td class="name">case 249999 SRS-001</td><td class="state"><span class="status status-failed">failed</span>');
+    expect(record).toContain('<td class="num">249,999</td>');
+    expect(record).toContain('<td class="num">4,998</td>');
+    expect(record).not.toContain('<td class="num">4,999</td>');
   });
 
-  it('caps the untraced tests list the same way', () => {
+  it('bounds the untraced tests list the same way', () => {
     const untraced = section(renderEvidenceHtml(bigEvidence()), 'untraced');
-    expect(countTags(untraced.slice(untraced.indexOf('<tbody>')), 'tr')).toBe(MAX_TEST_ROWS);
-    expect(untraced).toContain('The table shows the first 20,000 of 20,007 tests that name no requirement; 7 are left out here. traceability.json lists them all.');
+    expect(countTags(untraced.slice(untraced.indexOf('<tbody>')), 'tr')).toBe(MAX_UNTRACED_ROWS);
+    expect(untraced).toContain(`The table shows the first 1,000 of 250,000 tests that name no requirement; 249,000 are left out here. tests.csv and traceability.json list them all.`);
+  });
+
+  it('keeps the page small whatever the number of tests', () => {
+    expect(renderEvidenceHtml(bigEvidence()).length).toBeLessThan(4_000_000);
   });
 
   it(`lists at most ${MAX_TESTS_PER_CELL} tests in a matrix cell, those that did not pass first, and counts the rest`, () => {
-    const evidence = passingRelease();
-    const many: TestRef[] = Array.from({ length: MAX_TESTS_PER_CELL + 30 }, (_, i) => ({ name: `dose case ${String(i).padStart(3, '0')}`, status: 'passed', report: 'reports/big.xml' }));
-    many[MAX_TESTS_PER_CELL + 20] = { ...many[MAX_TESTS_PER_CELL + 20]!, status: 'skipped' };
-    many[MAX_TESTS_PER_CELL + 29] = { ...many[MAX_TESTS_PER_CELL + 29]!, status: 'failed' };
-    const requirements = evidence.requirements.map((r, i) => (i === 0 ? { ...r, status: 'failed' as const, tests: many } : r));
-    const matrix = section(renderEvidenceHtml({ ...evidence, requirements }), 'matrix');
+    const gate = runGate(
+      [requirement('SRS-001')],
+      [
+        report(
+          'reports/big.xml',
+          Array.from({ length: MAX_TESTS_PER_CELL + 30 }, (_, i) =>
+            testCase({ name: `SRS-001 dose case ${String(i).padStart(3, '0')}`, status: i === MAX_TESTS_PER_CELL + 20 ? 'skipped' : i === MAX_TESTS_PER_CELL + 29 ? 'failed' : 'passed' }),
+          ),
+        ),
+      ],
+    );
+    const matrix = section(renderEvidenceHtml(gate.evidence), 'matrix');
     const row = matrix.split('\n').find((l) => l.includes('>SRS-001<'))!;
     expect(countTags(row, 'li')).toBe(MAX_TESTS_PER_CELL + 1);
-    expect(row).toContain('<li class="cut">… and 30 more (30 passed); traceability.json lists them all</li>');
-    expect(row).toContain('dose case 097');
-    expect(row).not.toContain('dose case 098');
-    expect(row).toContain('<span class="status status-skipped">skipped</span> <span class="name">dose case 120</span>');
-    expect(row).toContain('<span class="status status-failed">failed</span> <span class="name">dose case 129</span>');
-    expect(row.indexOf('dose case 097')).toBeLessThan(row.indexOf('dose case 120'));
+    expect(row).toContain('<li class="cut">… and 30 more; tests.csv and traceability.json list them all</li>');
+    expect(row).toContain('<span class="status status-skipped">skipped</span> <span class="name">SRS-001 dose case 030</span>');
+    expect(row).toContain('<span class="status status-failed">failed</span> <span class="name">SRS-001 dose case 039</span>');
+    expect(row).toContain('dose case 007');
+    expect(row).not.toContain('dose case 008');
+    expect(row.indexOf('dose case 007')).toBeLessThan(row.indexOf('dose case 030'));
   });
 
   it('shows every test and no cut note when the suite fits', () => {
     const html = renderEvidenceHtml(failingRelease());
     expect(html).not.toContain('left out');
     const record = section(html, 'tests');
-    expect(countTags(record.slice(record.indexOf('<tbody>')), 'tr')).toBe(failingRelease().tests.length);
+    expect(countTags(record.slice(record.indexOf('<tbody>')), 'tr')).toBe(failingRelease().testRecord.count);
   });
 });
 
 describe('renderEvidenceHtml: deterministic', () => {
-  it('gives the same bytes for the same evidence, and for the evidence read back from its JSON', () => {
+  it('gives the same bytes for the same evidence, and for a copy of it', () => {
     const evidence = failingRelease();
     const html = renderEvidenceHtml(evidence);
     expect(renderEvidenceHtml(evidence)).toBe(html);
-    expect(renderEvidenceHtml(JSON.parse(renderEvidenceJson(evidence)) as Evidence)).toBe(html);
-    // The action renders evidence whose tests are views of the trace; the bytes are the same.
     expect(renderEvidenceHtml(failingRelease(liveEvidence))).toBe(html);
   });
 
@@ -264,7 +281,7 @@ describe('renderEvidenceHtml: deterministic', () => {
 
   it('formats durations to the millisecond, whatever float sums the runner left', () => {
     const evidence = failingRelease();
-    const odd = { ...evidence, tests: [bigRecord(0, { time: 0.1 + 0.2 }), bigRecord(1, { time: 12.3456 })] };
+    const odd = { ...evidence, testRecord: { count: 2, sample: [bigRow(0, { time: 0.1 + 0.2 }), bigRow(1, { time: 12.3456 })] } };
     const record = section(renderEvidenceHtml(odd), 'tests');
     expect(record).toContain('<td class="num">0.300</td>');
     expect(record).toContain('<td class="num">12.346</td>');
@@ -273,9 +290,9 @@ describe('renderEvidenceHtml: deterministic', () => {
 
 describe('renderEvidenceHtml: edge cases', () => {
   it('renders evidence without a trace (no requirements list) with every section saying so', () => {
-    const verdict = judge(undefined, [], WARN_UNTRACED);
-    const t = trace([], [], exactMatcher());
-    const html = renderEvidenceHtml(buildEvidence(t, verdict, [], { requirementsFile: 'docs/missing.md', requirementPattern: 'SRS-[0-9]+' }));
+    const t = traceReports(undefined, []);
+    const verdict = judge(t, WARN_UNTRACED);
+    const html = renderEvidenceHtml(buildEvidence(t, verdict, { requirementsFile: 'docs/missing.md', requirementPattern: 'SRS-[0-9]+' }));
     expect(html).toContain('IEC 62304 release gate: FAILED');
     expect(html).toContain('The requirements list holds no requirement.');
     expect(html).toContain('No test report was read.');
@@ -290,10 +307,9 @@ describe('renderEvidenceHtml: edge cases', () => {
       id: 'ANOM-2', title: 'Old', status: 'closed', severity: 'Low', description: '', impact: '', relatedRisks: [], tests: [], requirements: [],
       justification: '', acceptable: undefined, assessedBy: '', assessmentDate: '', assessmentDateValid: false, benefitRisk: '', source: 'anomalies.md',
     };
-    const t = trace([requirement('SRS-001')], cases, exactMatcher());
-    const reports = [report('r.xml', cases)];
-    const v = judge(t, reports, WARN_UNTRACED, [], [evaluateAnomaly(closed, { hasAcceptableColumn: true })]);
-    const anomalies = section(renderEvidenceHtml(buildEvidence(t, v, reports, PROVENANCE)), 'anomalies');
+    const t = traceReports([requirement('SRS-001')], [report('r.xml', cases)]);
+    const v = judge(t, WARN_UNTRACED, [], [evaluateAnomaly(closed, { hasAcceptableColumn: true })]);
+    const anomalies = section(renderEvidenceHtml(buildEvidence(t, v, PROVENANCE)), 'anomalies');
     expect(anomalies).toContain('<h2 id="anomalies">Residual anomalies (0)</h2>');
     expect(anomalies).toContain('not residual');
     expect(anomalies).toContain('<span class="status status-not-required">not required (not residual)</span>');

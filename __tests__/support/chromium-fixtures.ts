@@ -2,12 +2,11 @@
  * Releases for the HTML evidence report: the pure tests and the Chromium tests render the same
  * evidence, so what the golden files pin is what the browser is checked to show.
  */
-import { evaluateAnomaly } from '../../src/gate/anomalies.js';
+import { anomalyExplainer, evaluateAnomaly } from '../../src/gate/anomalies.js';
 import { judge, type GatePolicy } from '../../src/gate/judge.js';
 import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
-import { buildEvidence, renderEvidenceJson, type Evidence, type Provenance } from '../../src/report/evidence.js';
-import { trace } from '../../src/trace/trace.js';
-import { exactMatcher, FAIL_UNTRACED, PROVENANCE, report, requirement, testCase, WARN_UNTRACED } from './factories.js';
+import { buildEvidence, type Evidence, type Provenance } from '../../src/report/evidence.js';
+import { exactMatcher, FAIL_UNTRACED, PROVENANCE, report, requirement, testCase, traceReports, WARN_UNTRACED } from './factories.js';
 
 /** The requirements list of the example infusion pump. */
 export const PUMP: readonly Requirement[] = [
@@ -55,17 +54,15 @@ export function liveEvidence(
   policy: GatePolicy = FAIL_UNTRACED,
   provenance: Provenance = PROVENANCE,
 ): Evidence {
-  const t = trace(requirements, reports.flatMap((r) => r.cases), exactMatcher());
-  const verdict = judge(t, reports, policy, [], anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: true })));
-  return buildEvidence(t, verdict, reports, provenance);
+  const evaluated = anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: true }));
+  const t = traceReports(requirements, reports, exactMatcher(), anomalyExplainer(evaluated));
+  const verdict = judge(t, policy, [], evaluated);
+  return buildEvidence(t, verdict, provenance);
 }
 
-/**
- * The same evidence as plain data (the JSON file's content), so tests can copy and rewrite it field
- * by field; html.test.ts renders both forms and compares the bytes.
- */
+/** The same evidence as a copy, so tests can rewrite it field by field; html.test.ts renders both forms and compares the bytes. */
 export function gateWithAnomalies(...args: Parameters<typeof liveEvidence>): Evidence {
-  return JSON.parse(renderEvidenceJson(liveEvidence(...args))) as Evidence;
+  return structuredClone(liveEvidence(...args));
 }
 
 /**

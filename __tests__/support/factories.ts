@@ -6,7 +6,7 @@ import { judge, type GatePolicy, type Verdict } from '../../src/gate/judge.js';
 import type { Report, Requirement, RequirementList, TestCase, Totals } from '../../src/model.js';
 import { buildEvidence, type Evidence, type Provenance } from '../../src/report/evidence.js';
 import { buildVariantMatcher, compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN, type IdMatcher } from '../../src/trace/requirement-ids.js';
-import { trace, type Trace } from '../../src/trace/trace.js';
+import { compareText, Tracer, type Explainer, type Trace, type TracedTest } from '../../src/trace/trace.js';
 
 /** A passed test case in `reports/unit.xml` with no class, suite, file or properties, unless told otherwise. */
 export function testCase(fields: Partial<TestCase> = {}): TestCase {
@@ -68,13 +68,28 @@ export interface Gate {
   readonly trace: Trace;
   readonly verdict: Verdict;
   readonly evidence: Evidence;
+  /** Every test, traced, in evidence order. */
+  readonly tests: readonly TracedTest[];
+}
+
+/** Traces reports held in memory, each with its declared totals, in evidence (path) order. */
+export function traceReports(
+  requirements: readonly Requirement[] | undefined,
+  reports: readonly Report[],
+  matcher: IdMatcher = exactMatcher(),
+  explain?: Explainer,
+): Trace & { readonly tests: readonly TracedTest[] } {
+  const tracer = new Tracer(requirements, matcher, explain);
+  const tests: TracedTest[] = [];
+  for (const r of [...reports].sort((a, b) => compareText(a.file, b.file))) for (const t of tracer.add(r)) tests.push(t);
+  return { ...tracer.finish(), tests };
 }
 
 /** Runs trace, judge and evidence over a list and reports, with the exact default pattern. */
 export function runGate(requirements: readonly Requirement[], reports: readonly Report[], policy: GatePolicy = FAIL_UNTRACED): Gate {
-  const t = trace(requirements, reports.flatMap((r) => r.cases), exactMatcher());
-  const verdict = judge(t, reports, policy);
-  return { trace: t, verdict, evidence: buildEvidence(t, verdict, reports, PROVENANCE) };
+  const t = traceReports(requirements, reports);
+  const verdict = judge(t, policy);
+  return { trace: t, verdict, evidence: buildEvidence(t, verdict, PROVENANCE), tests: t.tests };
 }
 
 /** The error a function throws; fails the test when it throws nothing. */

@@ -42,7 +42,7 @@ describe('requirement status', () => {
   it('keeps the list order of requirements and links each test to every requirement it names', () => {
     const both = testCase({ name: 'SRS-002 and SRS-001 together' });
     const t = trace([requirement('SRS-002', 'second'), requirement('SRS-001', 'first')], [both], exactMatcher());
-    expect(t.requirements.map((r) => [r.requirement.id, r.status, r.tests.map((x) => x.test)])).toEqual([
+    expect(t.requirements.map((r) => [r.requirement.id, r.status, r.tests.sample.map((x) => x.test)])).toEqual([
       ['SRS-002', 'verified', [both]],
       ['SRS-001', 'verified', [both]],
     ]);
@@ -50,7 +50,7 @@ describe('requirement status', () => {
 
   it('links a test once to a requirement it names several times', () => {
     const t = trace([requirement('SRS-001')], [testCase({ name: 'SRS-001', classname: 'SRS-001', suites: ['SRS-001'] })], exactMatcher());
-    expect(t.requirements[0]!.tests).toHaveLength(1);
+    expect(t.requirements[0]!.tests.count).toBe(1);
   });
 
   it('links loose spellings to the requirement of the list when variants are on', () => {
@@ -58,7 +58,7 @@ describe('requirement status', () => {
     const t = trace(list, [testCase({ classname: 'Pump', name: 'SRS_004_OcclusionAlarm' })], looseMatcher(list));
     expect(t.requirements[0]!.status).toBe('verified');
     expect(t.unknownIds).toEqual([]);
-    expect(t.untraced).toEqual([]);
+    expect(t.untraced.count).toBe(0);
   });
 });
 
@@ -68,11 +68,11 @@ describe('unknown IDs', () => {
     const b = testCase({ name: 'SRS-9 and SRS-1 alarm' });
     const c = testCase({ name: 'SRS-10 logs the rate' });
     const t = trace([requirement('SRS-1')], [a, b, c], exactMatcher());
-    expect(t.unknownIds.map((u) => [u.id, u.tests.map((x) => x.test)])).toEqual([
+    expect(t.unknownIds.map((u) => [u.id, u.tests.sample.map((x) => x.test)])).toEqual([
       ['SRS-9', [b]],
       ['SRS-10', [a, c]],
     ]);
-    expect(t.requirements[0]!.tests.map((x) => x.test)).toEqual([b]);
+    expect(t.requirements[0]!.tests.sample.map((x) => x.test)).toEqual([b]);
   });
 
   it('records on each test which of its IDs are unknown', () => {
@@ -83,7 +83,7 @@ describe('unknown IDs', () => {
 
   it('does not count a test that names only an unknown ID as untraced', () => {
     const t = trace([requirement('SRS-1')], [testCase({ name: 'SRS-77 typo' })], exactMatcher());
-    expect(t.untraced).toEqual([]);
+    expect(t.untraced.count).toBe(0);
     expect(t.unknownIds.map((u) => u.id)).toEqual(['SRS-77']);
   });
 });
@@ -94,14 +94,14 @@ describe('untraced tests and totals', () => {
     const y = testCase({ name: 'SRS-1 dose' });
     const z = testCase({ classname: 'util', name: 'formats numbers' });
     const t = trace([requirement('SRS-1')], [x, y, z], exactMatcher());
-    expect(t.untraced.map((u) => u.test)).toEqual([x, z]);
+    expect(t.untraced.sample.map((u) => u.test)).toEqual([x, z]);
     expect(t.tests.map((u) => u.test)).toEqual([y, x, z]);
     expect(trace([requirement('SRS-1')], [z, y, x], exactMatcher()).tests.map((u) => u.test)).toEqual([y, x, z]);
   });
 
   it('computes the totals from the test cases', () => {
     const statuses: TestStatus[] = ['passed', 'passed', 'failed', 'errored', 'skipped', 'passed', 'skipped'];
-    const t = trace([], statuses.map((status) => testCase({ status })), exactMatcher());
+    const t = trace([], statuses.map((status, i) => testCase({ name: `case ${i}`, status })), exactMatcher());
     expect(t.totals).toEqual({ tests: 7, passed: 3, failed: 1, errored: 1, skipped: 2 });
   });
 

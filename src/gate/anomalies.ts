@@ -1,5 +1,5 @@
-import type { Anomaly, AnomalyStatus } from '../model.js';
-import type { TracedTest } from '../trace/trace.js';
+import type { Anomaly, AnomalyStatus, TestCase } from '../model.js';
+import { labelOf } from '../trace/trace.js';
 
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
 export const RESIDUAL_STATUSES: ReadonlySet<AnomalyStatus> = new Set(['open', 'deferred', 'accepted']);
@@ -67,11 +67,11 @@ export function evaluateAnomaly(anomaly: Anomaly, policy: AnomalyPolicy): Evalua
 }
 
 /** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
-export function namesTest(pattern: string, test: TracedTest): boolean {
+export function namesTest(pattern: string, test: TestCase, label: string = labelOf(test)): boolean {
   const p = pattern.trim();
   if (p === '') return false;
-  const { name, classname, suites, displayName } = test.test;
-  const candidates = [name, test.label];
+  const { name, classname, suites, displayName } = test;
+  const candidates = [name, label];
   if (classname !== '') candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
   if (suites.length > 0) candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
   if (displayName !== undefined) candidates.push(displayName);
@@ -108,7 +108,13 @@ export function globMatches(pattern: string, text: string): boolean {
 }
 
 /** The anomalies (that may explain failures) whose `Tests` name the test. */
-export function explainingAnomalies(test: TracedTest, anomalies: readonly EvaluatedAnomaly[]): EvaluatedAnomaly[] {
-  return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test)));
+export function explainingAnomalies(test: TestCase, anomalies: readonly EvaluatedAnomaly[], label: string = labelOf(test)): EvaluatedAnomaly[] {
+  return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test, label)));
+}
+
+/** What the tracer asks of each failing or flaky test: the IDs of the anomalies that explain it. */
+export function anomalyExplainer(anomalies: readonly EvaluatedAnomaly[]): (test: TestCase, label: string) => readonly string[] {
+  const usable = anomalies.filter((a) => a.explainsFailures);
+  return (test, label) => (usable.length === 0 ? [] : explainingAnomalies(test, usable, label).map((a) => a.anomaly.id));
 }
 

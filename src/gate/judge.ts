@@ -1,7 +1,7 @@
 import type { UserError } from '../errors.js';
-import type { Report } from '../model.js';
-import type { Trace, TracedTest } from '../trace/trace.js';
-import { explainingAnomalies, type EvaluatedAnomaly } from './anomalies.js';
+import type { TestSet } from '../trace/test-set.js';
+import type { Trace } from '../trace/trace.js';
+import type { EvaluatedAnomaly } from './anomalies.js';
 
 /** What fails the gate, or only warns, and why. */
 export type ReasonCode =
@@ -33,10 +33,6 @@ export interface Verdict {
   readonly coverage: number;
   /** The anomalies as evaluated, in list order. */
   readonly anomalies: readonly EvaluatedAnomaly[];
-  /** IDs of the anomalies that explain each failing, erroring or flaky test that is explained. */
-  readonly explainedBy: ReadonlyMap<TracedTest, readonly string[]>;
-  /** Failing, erroring or flaky tests that no valid anomaly explains. */
-  readonly unexplained: readonly TracedTest[];
   /** For each failed requirement whose failing tests are all explained: the anomaly IDs that accept it. */
   readonly acceptedBy: ReadonlyMap<string, readonly string[]>;
 }
@@ -51,33 +47,20 @@ export const NAMES_IN_A_REASON = 5;
 
 /**
  * Decides pass or fail from the trace. Every gap is a reason; nothing here throws. Inputs that could
- * not be read are reasons too, first; without a readable requirements list there is no trace, and the
- * gate fails on the problems alone.
+ * not be read are reasons too, first; without a readable requirements list there is nothing to trace
+ * against, and the gate fails on the problems alone. Which anomaly explains which test was settled
+ * while tracing; the anomalies come here to be judged themselves.
  */
-export function judge(
-  trace: Trace | undefined,
-  reports: readonly Report[],
-  policy: GatePolicy,
-  problems: readonly UserError[] = [],
-  anomalies: readonly EvaluatedAnomaly[] = [],
-): Verdict {
+export function judge(trace: Trace, policy: GatePolicy, problems: readonly UserError[] = [], anomalies: readonly EvaluatedAnomaly[] = []): Verdict {
   const reasons: Reason[] = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
   const warnings: Reason[] = [];
-  const explainedBy = new Map<TracedTest, readonly string[]>();
-  const unexplained: TracedTest[] = [];
   const acceptedBy = new Map<string, readonly string[]>();
-  if (trace === undefined) {
+  if (!trace.listRead) {
     if (reasons.length === 0) reasons.push({ code: 'unreadable-input', message: 'the requirements list could not be read' });
-    return { passed: false, reasons, warnings, coverage: 0, anomalies, explainedBy, unexplained, acceptedBy };
+    return { passed: false, reasons, warnings, coverage: 0, anomalies, acceptedBy };
   }
 
-  for (const t of trace.tests) {
-    if (!needsExplanation(t)) continue;
-    const by = explainingAnomalies(t, anomalies).map((a) => a.anomaly.id);
-    if (by.length > 0) explainedBy.set(t, by);
-    else unexplained.push(t);
-  }
-
+  const { reports } = trace;
   if (trace.totals.tests === 0) {
     reasons.push({
       code: 'no-tests',
@@ -85,7 +68,7 @@ export function judge(
     });
   }
   for (const r of reports) {
-    if (r.cases.length === 0 && r.declared.tests > 0) {
+    if (r.totals.tests === 0 && r.declared.tests > 0) {
       reasons.push({
         code: 'report-without-cases',
         message: `${r.file}: its suites declare ${r.declared.tests} tests but the report contains no test case; the report is incomplete`,
@@ -93,23 +76,20 @@ export function judge(
     }
   }
 
-  const underRequirement = new Set<TracedTest>();
-  for (const { requirement, status, tests } of trace.requirements) {
+  for (const { requirement, status, tests, unexplained, explainedBy } of trace.requirements) {
     const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
-    for (const t of tests) underRequirement.add(t);
     if (status === 'failed') {
-      const bad = tests.filter((t) => t.test.status === 'failed' || t.test.status === 'errored');
-      const open = bad.filter((t) => !explainedBy.has(t));
-      if (open.length === 0) {
-        acceptedBy.set(requirement.id, [...new Set(bad.flatMap((t) => explainedBy.get(t) ?? []))].sort());
+      if (unexplained.count === 0) {
+        acceptedBy.set(requirement.id, explainedBy);
       } else {
+        const open = unexplained.count;
         reasons.push({
           code: 'requirement-failed',
-          message: `${id} failed: ${open.length} of its ${plural(tests.length, 'test')} failed or errored and no assessed, acceptable residual anomaly explains ${open.length === 1 ? 'it' : 'them'}: ${quote(open)}`,
+          message: `${id} failed: ${open} of its ${plural(tests.count, 'test')} failed or errored and no assessed, acceptable residual anomaly explains ${open === 1 ? 'it' : 'them'}: ${quote(unexplained)}`,
         });
       }
     } else if (status === 'skipped') {
-      reasons.push({ code: 'requirement-skipped', message: `${id} is not verified: its ${plural(tests.length, 'test')} did not run (skipped): ${quote(tests)}` });
+      reasons.push({ code: 'requirement-skipped', message: `${id} is not verified: its ${plural(tests.count, 'test')} did not run (skipped): ${quote(tests)}` });
     } else if (status === 'uncovered') {
       reasons.push({ code: 'requirement-uncovered', message: `${id} is not verified: no test names it` });
     }
@@ -118,7 +98,7 @@ export function judge(
   for (const u of trace.unknownIds) {
     reasons.push({
       code: 'unknown-id',
-      message: `${u.id} is not in the requirements list but ${plural(u.tests.length, 'test')} ${u.tests.length === 1 ? 'names' : 'name'} it (a typo, or a requirement missing from the list): ${quote(u.tests)}`,
+      message: `${u.id} is not in the requirements list but ${plural(u.tests.count, 'test')} ${u.tests.count === 1 ? 'names' : 'name'} it (a typo, or a requirement missing from the list): ${quote(u.tests)}`,
     });
   }
 
@@ -129,25 +109,26 @@ export function judge(
     }
   }
 
-  const looseFailures = unexplained.filter((t) => t.test.status !== 'passed' && !underRequirement.has(t));
-  if (looseFailures.length > 0) {
+  const outside = trace.unexplainedOutside;
+  if (outside.count > 0) {
     reasons.push({
       code: 'unexplained-failure',
-      message: `${plural(looseFailures.length, 'failing test')} ${looseFailures.length === 1 ? 'is' : 'are'} not explained by an assessed, acceptable residual anomaly: ${quote(looseFailures)}`,
+      message: `${plural(outside.count, 'failing test')} ${outside.count === 1 ? 'is' : 'are'} not explained by an assessed, acceptable residual anomaly: ${quote(outside)}`,
     });
   }
-  const flaky = unexplained.filter((t) => t.test.status === 'passed');
-  if (flaky.length > 0) {
+  const flaky = trace.unexplainedFlaky;
+  if (flaky.count > 0) {
     reasons.push({
       code: 'unexplained-flaky',
-      message: `${plural(flaky.length, 'test')} failed and then passed on a rerun (flaky) and no residual anomaly explains ${flaky.length === 1 ? 'it' : 'them'}: ${quote(flaky)}`,
+      message: `${plural(flaky.count, 'test')} failed and then passed on a rerun (flaky) and no residual anomaly explains ${flaky.count === 1 ? 'it' : 'them'}: ${quote(flaky)}`,
     });
   }
 
-  if (trace.untraced.length > 0) {
+  const untraced = trace.untraced;
+  if (untraced.count > 0) {
     const reason: Reason = {
       code: 'untraced-tests',
-      message: `${plural(trace.untraced.length, 'test')} ${trace.untraced.length === 1 ? 'names' : 'name'} no requirement ID: ${quote(trace.untraced)}`,
+      message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}`,
     };
     (policy.untracedTests === 'fail' ? reasons : warnings).push(reason);
   }
@@ -160,20 +141,14 @@ export function judge(
     warnings,
     coverage: total === 0 ? 0 : Math.floor((verified / total) * 1000) / 10,
     anomalies,
-    explainedBy,
-    unexplained,
     acceptedBy,
   };
 }
 
-/** A test that failed, errored, or passed only on a rerun must be explained by an anomaly. */
-function needsExplanation(t: TracedTest): boolean {
-  return t.test.status === 'failed' || t.test.status === 'errored' || t.test.flaky;
-}
-
-function quote(tests: readonly TracedTest[]): string {
-  const shown = tests.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.label}"`);
-  const more = tests.length - shown.length;
+/** The first tests of a set by name, then how many more. */
+function quote(tests: TestSet): string {
+  const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
+  const more = tests.count - shown.length;
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 

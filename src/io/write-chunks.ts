@@ -5,30 +5,91 @@ import { UserError } from '../errors.js';
 const FLUSH_BYTES = 4 * 1024 * 1024;
 
 /**
- * Writes text that comes in pieces (a large evidence file) without holding all of it at once. What
- * stood at the path before is removed first and the file is created anew ('wx'), so a symbolic link
- * committed under that name is replaced, never written through.
+ * A file written piece by piece (a large evidence file), never held whole. What stood at the path
+ * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
+ * name is replaced, never written through.
  */
-export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
-  const existing = await fs.lstat(file).catch(() => undefined);
-  if (existing?.isDirectory()) throw new UserError('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
-  await fs.rm(file, { force: true });
-  const handle = await fs.open(file, 'wx');
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    for (const chunk of chunks) {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= FLUSH_BYTES) {
-        await handle.write(pending.join(''));
-        pending = [];
-        size = 0;
-      }
+export class TextSink {
+  /** Text is encoded into this buffer as it comes and written when it fills up. */
+  private readonly buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  private used = 0;
+
+  /** Text that did not fit, in order, after what is in the buffer. */
+  private overflow: string[] = [];
+
+  private constructor(private readonly handle: fs.FileHandle) {}
+
+  static async create(file: string): Promise<TextSink> {
+    const existing = await fs.lstat(file).catch(() => undefined);
+    if (existing?.isDirectory()) throw new UserError('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
+    await fs.rm(file, { force: true });
+    return new TextSink(await fs.open(file, 'wx'));
+  }
+
+  /**
+   * Adds text without waiting; says whether the buffer is full enough that the caller should `flush`
+   * before adding more. Text of any length is taken.
+   */
+  add(text: string): boolean {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8. Once text waits outside the buffer,
+    // everything after it waits too, so that the file keeps the order of the text.
+    if (this.overflow.length > 0 || text.length * 3 > this.buffer.length - this.used) {
+      this.overflow.push(text);
+      return true;
     }
-    if (pending.length > 0) await handle.write(pending.join(''));
+    this.used += this.buffer.write(text, this.used, 'utf8');
+    return this.used > this.buffer.length / 2;
+  }
+
+  /** Adds text, writing what has gathered when the buffer is full. */
+  async write(text: string): Promise<void> {
+    if (this.add(text)) await this.flush();
+  }
+
+  /** Adds the whole content of another file, read in pieces. */
+  async append(file: string): Promise<void> {
+    await this.flush();
+    const from = await fs.open(file, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+      for (;;) {
+        const { bytesRead } = await from.read(buffer, 0, buffer.length);
+        if (bytesRead === 0) break;
+        await this.handle.write(buffer.subarray(0, bytesRead));
+      }
+    } finally {
+      await from.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.handle.close();
+    }
+  }
+
+  /** Writes what has gathered. */
+  async flush(): Promise<void> {
+    if (this.used > 0) {
+      await this.handle.write(this.buffer.subarray(0, this.used));
+      this.used = 0;
+    }
+    // Text too long for the buffer goes to the file as it is, in order.
+    const overflow = this.overflow;
+    this.overflow = [];
+    for (const text of overflow) await this.handle.write(text);
+  }
+}
+
+/** Writes text that comes in pieces without holding all of it at once (see `TextSink`). */
+export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const sink = await TextSink.create(file);
+  try {
+    for (const chunk of chunks) await sink.write(chunk);
   } finally {
-    await handle.close();
+    await sink.close();
   }
 }
 

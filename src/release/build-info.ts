@@ -98,7 +98,7 @@ export function buildInfo(input: BuildInputs): BuildInfo {
       verdict: evidence.verdict,
       coverage: evidence.coverage,
       requirements: evidence.requirements.length,
-      tests: evidence.tests.length,
+      tests: evidence.totals.tests,
       evidenceSchema: evidence.schema,
     },
   };
@@ -153,7 +153,7 @@ export function renderBuildMarkdown(info: BuildInfo): string {
     '## Contents',
     '',
     '- `source/`: the tree of the commit above, as `git archive` exports it (files marked `export-ignore` in `.gitattributes` are left out; submodules are not included).',
-    '- `evidence/`: the traceability matrix and anomaly lists the release gate wrote, `tests.csv` (every test with its report, status, requirements, duration and flakiness), the test reports (`reports/`) and the requirement and anomaly lists (`inputs/`) it read, at their paths in the workspace.',
+    '- `evidence/`: the evidence files the release gate wrote (the traceability matrix, `tests.csv` with every test, its report, status, requirements, duration and flakiness, and the anomaly lists), the test reports (`reports/`) and the requirement and anomaly lists (`inputs/`) it read, at their paths in the workspace.',
     `- \`${BUILD_MARKDOWN}\`, \`${BUILD_JSON}\`: this description.`,
     `- \`${MANIFEST_FILE}\`: the SHA-256 of every file above (symbolic links are kept as links and not hashed).`,
     '',

@@ -15,7 +15,6 @@ import { findCheckout } from './git-source.js';
 import { attachToRelease, checkReleaseAccess, type AttachedAsset } from './release-asset.js';
 import type { ReleaseSettings } from './settings.js';
 import { renderReleaseSummary } from './summary.js';
-import { testsCsvChunks } from './tests-csv.js';
 import { checkArtifactService, uploadArtifact, type UploadedArtifact } from './upload-artifact.js';
 import { archiveFileName, resolveArchiveName, resolveVersion } from './version.js';
 
@@ -106,7 +105,6 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
       generated: {
         [BUILD_MARKDOWN]: renderBuildMarkdown(info),
         [BUILD_JSON]: renderBuildJson(info),
-        'evidence/tests.csv': testsCsvChunks(args.evidence),
       },
       time: time.date,
     },

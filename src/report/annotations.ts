@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Verdict } from '../gate/judge.js';
 import type { RequirementList } from '../model.js';
-import type { Trace, TracedTest } from '../trace/trace.js';
+import type { TestSet, Trace, TracedTest } from '../trace/trace.js';
 import { truncate } from './escape.js';
 
 /**
@@ -21,13 +21,33 @@ export interface Annotation {
   readonly line?: number;
 }
 
+/** Annotations built per level before the rest are only counted (more than GitHub shows). */
+const BUILT_PER_LEVEL = MAX_WARNING_ANNOTATIONS;
+
+/** Findings as annotations, and how many more findings there are than were built. */
+export interface BuiltAnnotations {
+  readonly annotations: readonly Annotation[];
+  readonly unbuilt: number;
+}
+
 /**
  * Every finding as an annotation, most important first: failing tests at their file and line, unknown
- * IDs, requirements without a passing test (at their row of the list), untraced and flaky tests.
+ * IDs, requirements without a passing test (at their row of the list), untraced and flaky tests. Only
+ * as many are built as GitHub can show; the others are counted.
  */
-export function buildAnnotations(trace: Trace, verdict: Verdict, list: RequirementList, workspace: string): Annotation[] {
+export function buildAnnotations(trace: Trace, verdict: Verdict, list: RequirementList, workspace: string): BuiltAnnotations {
   const errors: Annotation[] = [];
   const warnings: Annotation[] = [];
+  let unbuilt = 0;
+  const push = (into: Annotation[], a: () => Annotation): void => {
+    if (into.length < BUILT_PER_LEVEL) into.push(a());
+    else unbuilt++;
+  };
+  /** The set's tests as annotations (from its sample), the rest counted. */
+  const each = (into: Annotation[], tests: TestSet, a: (t: TracedTest) => Annotation): void => {
+    for (const t of tests.sample) push(into, () => a(t));
+    unbuilt += tests.unsampled;
+  };
   const at = (t: TracedTest): Pick<Annotation, 'file' | 'line'> => {
     const file = t.test.file === undefined ? undefined : toRepoPath(t.test.file, workspace);
     if (file === undefined) return {};
@@ -36,48 +56,47 @@ export function buildAnnotations(trace: Trace, verdict: Verdict, list: Requireme
 
   for (const r of trace.requirements) {
     if (r.status !== 'failed') continue;
-    for (const t of r.tests) {
-      if (t.test.status !== 'failed' && t.test.status !== 'errored') continue;
-      errors.push({
-        level: 'error',
-        title: `${r.requirement.id}: test ${t.test.status}`,
-        message: truncate(`${t.label}${t.test.message === undefined ? '' : `: ${t.test.message}`}`, MESSAGE_LENGTH),
-        ...at(t),
-      });
-    }
+    each(errors, r.failing, (t) => ({
+      level: 'error',
+      title: `${r.requirement.id}: test ${t.status}`,
+      message: truncate(`${t.name}${t.test.message === undefined ? '' : `: ${t.test.message}`}`, MESSAGE_LENGTH),
+      ...at(t),
+    }));
   }
   for (const u of trace.unknownIds) {
-    for (const t of u.tests) {
-      errors.push({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: truncate(`${t.label} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) });
-    }
+    each(errors, u.tests, (t) => ({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: truncate(`${t.name} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) }));
   }
   const listFile = toRepoPath(list.file, workspace);
   for (const r of trace.requirements) {
     if (r.status !== 'uncovered' && r.status !== 'skipped') continue;
-    errors.push({
+    push(errors, () => ({
       level: 'error',
       title: `${r.requirement.id} not verified`,
       message: r.status === 'uncovered' ? `${r.requirement.id}: no test names this requirement` : `${r.requirement.id}: every test of this requirement was skipped`,
       ...(listFile === undefined ? {} : r.requirement.line === undefined ? { file: listFile } : { file: listFile, line: r.requirement.line }),
-    });
+    }));
   }
-  const untracedInto = verdict.reasons.some((r) => r.code === 'untraced-tests') ? errors : warnings;
-  for (const t of trace.untraced) {
-    untracedInto.push({ level: untracedInto === errors ? 'error' : 'warning', title: 'Test names no requirement', message: truncate(t.label, MESSAGE_LENGTH), ...at(t) });
-  }
-  for (const t of trace.tests) {
-    if (t.test.flaky) warnings.push({ level: 'warning', title: 'Flaky test', message: truncate(`${t.label} failed, then passed on a rerun`, MESSAGE_LENGTH), ...at(t) });
-  }
+  const untracedFails = verdict.reasons.some((r) => r.code === 'untraced-tests');
+  each(untracedFails ? errors : warnings, trace.untraced, (t) => ({
+    level: untracedFails ? 'error' : 'warning',
+    title: 'Test names no requirement',
+    message: truncate(t.name, MESSAGE_LENGTH),
+    ...at(t),
+  }));
+  each(warnings, trace.flaky, (t) => ({ level: 'warning', title: 'Flaky test', message: truncate(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH), ...at(t) }));
 
-  return [...errors, ...warnings];
+  return { annotations: [...errors, ...warnings], unbuilt };
 }
 
-/** Keeps the first 10 errors and 10 warnings, in order, and adds one notice that counts the rest. */
-export function capAnnotations(all: readonly Annotation[]): Annotation[] {
+/**
+ * Keeps the first 9 errors and 10 warnings, in order, and adds one notice that counts the rest
+ * (those given and not kept, and `unbuilt` more that were only counted).
+ */
+export function capAnnotations(all: readonly Annotation[], unbuilt = 0): Annotation[] {
   const errors = all.filter((a) => a.level === 'error');
   const warnings = all.filter((a) => a.level === 'warning');
   const shown = [...errors.slice(0, MAX_ERROR_ANNOTATIONS), ...warnings.slice(0, MAX_WARNING_ANNOTATIONS)];
-  const hidden = errors.length + warnings.length - shown.length;
+  const hidden = errors.length + warnings.length - shown.length + unbuilt;
   if (hidden === 0) return shown;
   return [
     ...shown,

@@ -14,10 +14,17 @@ const COLUMNS: readonly [string, (a: AnomalyRecord) => string][] = [
   ['Assessment Date', (a) => a.assessmentDate],
   ['Benefit-Risk', (a) => a.benefitRisk],
   ['Related Risk IDs', (a) => a.relatedRisks.join(', ')],
-  ['Tests Explained', (a) => a.explains.map((t) => `${t.name} (${t.status})`).join('; ')],
+  ['Tests Explained', (a) => explained(a)],
   ['Gate', (a) => (a.problems.length === 0 ? 'ok' : a.problems.join('; '))],
   ['Source', (a) => a.source],
 ];
+
+/** The tests an anomaly explains by name (its sample), then how many more. */
+function explained(a: AnomalyRecord): string {
+  const named = a.explains.sample.map((t) => `${t.name} (${t.status})`);
+  const more = a.explains.count - named.length;
+  return more > 0 ? `${named.join('; ')}; and ${more} more (see tests.csv)` : named.join('; ');
+}
 
 /** The known anomalies as evaluated, as a Markdown table for the release notes (IEC 62304 §5.8.3). */
 export function renderAnomaliesMarkdown(evidence: Evidence): string {

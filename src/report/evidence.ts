@@ -1,6 +1,6 @@
 import type { Verdict } from '../gate/judge.js';
-import type { AnomalyStatus, Report, RequirementStatus, TestStatus, Totals } from '../model.js';
-import { compareText, withExplanation, type Trace, type TracedTest } from '../trace/trace.js';
+import type { AnomalyStatus, RequirementStatus, TestStatus, Totals } from '../model.js';
+import { TestSet, type Trace, type TracedTest } from '../trace/trace.js';
 
 /** Names of the evidence files the gate writes into its evidence folder. */
 export const EVIDENCE_FILES = {
@@ -8,12 +8,13 @@ export const EVIDENCE_FILES = {
   markdown: 'traceability.md',
   csv: 'traceability.csv',
   html: 'traceability.html',
+  tests: 'tests.csv',
   anomaliesMarkdown: 'anomalies.md',
   anomaliesCsv: 'anomalies.csv',
 } as const;
 
 /** Identifies the evidence format; bumped when a field changes meaning. */
-export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
+export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@2';
 
 /** Where the evidence came from: the adapter supplies it, the core never looks it up. */
 export interface Provenance {
@@ -24,24 +25,57 @@ export interface Provenance {
   readonly requirementPattern: string;
 }
 
-/** A test as the evidence names it; in memory a view of the traced test, never a copy. */
+/**
+ * One line of the evidence's test list: every field of a test the gate read, optional ones only when
+ * present. A test's position in the list is its number: the evidence's other lists of tests (a
+ * requirement's, an unknown ID's, the untraced tests, ...) are lists of these positions.
+ */
+export interface TestRecord {
+  /** The test's name as its report writes it (the label `Class › name` joins it with the class). */
+  readonly name: string;
+  readonly classname: string;
+  readonly status: TestStatus;
+  readonly report: string;
+  readonly suites: readonly string[];
+  readonly ids: readonly string[];
+  readonly flaky: boolean;
+  readonly time: number;
+  readonly file?: string;
+  readonly line?: number;
+  readonly message?: string;
+  /** IDs of the residual anomalies that explain this test's failure or flakiness. */
+  readonly explainedBy?: readonly string[];
+}
+
+/** A test named in a list of the evidence: its number in the test list (0-based), label, status and report. */
 export interface TestRef {
+  readonly index: number;
+  /** `Class › name`. */
   readonly name: string;
   readonly status: TestStatus;
   readonly report: string;
 }
 
-export interface TestRecord extends TestRef {
+/**
+ * A list of tests as the evidence holds it: how many, the positions of all of them in the test list,
+ * and the first few by name (those that did not simply pass first), bounded whatever the suite's size.
+ */
+export interface TestList {
+  readonly count: number;
+  readonly positions: readonly number[];
+  readonly sample: readonly TestRef[];
+}
+
+/** A whole test, for the readable test record: a reference and every field of its record. */
+export interface TestRow extends TestRef {
   readonly classname: string;
-  readonly suites: readonly string[];
   readonly ids: readonly string[];
   readonly flaky: boolean;
   readonly time: number;
-  readonly file?: string | undefined;
-  readonly line?: number | undefined;
-  readonly message?: string | undefined;
-  /** IDs of the residual anomalies that explain this test's failure or flakiness. */
-  readonly explainedBy?: readonly string[] | undefined;
+  readonly file?: string;
+  readonly line?: number;
+  readonly message?: string;
+  readonly explainedBy?: readonly string[];
 }
 
 /** A known anomaly as the gate evaluated it. */
@@ -66,10 +100,15 @@ export interface AnomalyRecord {
   /** The `Tests` entries as written (names or globs). */
   readonly tests: readonly string[];
   /** The failing or flaky tests it explains. */
-  readonly explains: readonly TestRef[];
+  readonly explains: TestList;
 }
 
-/** The evidence an auditor files: everything the verdict rests on, sorted, with no time in it. */
+/**
+ * The evidence an auditor files: everything the verdict rests on, sorted, with no time in it. Lists of
+ * tests are `TestSet`s (all positions, a few tests by name); the tests themselves are written to the
+ * JSON file report by report as they are read (`testRecordLine`), and only a sample of them, those that
+ * did not simply pass first, stays in `testRecord` for the readable reports.
+ */
 export interface Evidence {
   readonly schema: string;
   readonly verdict: 'pass' | 'fail';
@@ -81,40 +120,72 @@ export interface Evidence {
     readonly id: string;
     readonly title: string;
     readonly status: RequirementStatus;
-    readonly tests: readonly TestRef[];
+    readonly tests: TestList;
+    /** Those of its tests that failed or errored. */
+    readonly failing: TestList;
     /** For a failed requirement whose failures are all explained: the anomalies that accept it. */
     readonly acceptedBy?: readonly string[];
   }[];
-  readonly unknownIds: readonly { readonly id: string; readonly tests: readonly TestRef[] }[];
-  readonly untracedTests: readonly TestRef[];
+  readonly unknownIds: readonly { readonly id: string; readonly tests: TestList }[];
+  readonly untracedTests: TestList;
   readonly anomalies: readonly AnomalyRecord[];
   /** Failing, erroring or flaky tests that no assessed, acceptable residual anomaly explains. */
-  readonly unexplainedFailures: readonly TestRef[];
+  readonly unexplainedFailures: TestList;
+  /** Tests that failed or errored, then passed on a rerun. */
+  readonly flakyTests: TestList;
   readonly reasons: readonly string[];
   readonly warnings: readonly string[];
-  readonly tests: readonly TestRecord[];
+  /** How many tests there are, and whole tests for the readable reports (those that did not simply pass first). */
+  readonly testRecord: { readonly count: number; readonly sample: readonly TestRow[] };
 }
 
-export function buildEvidence(trace: Trace, verdict: Verdict, reports: readonly Report[], provenance: Provenance): Evidence {
+const EMPTY = new TestSet(0);
+
+/** A set of tests as the evidence holds it. */
+function testList(set: TestSet): TestList {
+  return { count: set.count, positions: Array.from(set.indexes()), sample: set.sample.map(testRef) };
+}
+
+function testRef(t: TracedTest): TestRef {
+  return { index: t.index, name: t.name, status: t.status, report: t.report };
+}
+
+function testRow(t: TracedTest): TestRow {
+  const c = t.test;
+  return {
+    ...testRef(t),
+    classname: c.classname,
+    ids: t.ids,
+    flaky: t.flaky,
+    time: c.time,
+    ...(c.file !== undefined ? { file: c.file } : {}),
+    ...(c.line !== undefined ? { line: c.line } : {}),
+    ...(c.message !== undefined ? { message: c.message } : {}),
+    ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
+  };
+}
+
+export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Provenance): Evidence {
   return {
     schema: EVIDENCE_SCHEMA,
     verdict: verdict.passed ? 'pass' : 'fail',
     coverage: verdict.coverage,
     provenance,
     totals: trace.totals,
-    reports: reports.map((r) => ({ file: r.file, ...totalsOf(r) })).sort((a, b) => compareText(a.file, b.file)),
+    reports: trace.reports.map((r) => ({ file: r.file, ...r.totals })),
     requirements: trace.requirements.map((r) => {
       const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
       return {
         id: r.requirement.id,
         title: r.requirement.title,
         status: r.status,
-        tests: r.tests,
+        tests: testList(r.tests),
+        failing: testList(r.failing),
         ...(acceptedBy !== undefined ? { acceptedBy } : {}),
       };
     }),
-    unknownIds: trace.unknownIds,
-    untracedTests: trace.untraced,
+    unknownIds: trace.unknownIds.map((u) => ({ id: u.id, tests: testList(u.tests) })),
+    untracedTests: testList(trace.untraced),
     anomalies: verdict.anomalies.map((a) => ({
       id: a.anomaly.id,
       title: a.anomaly.title,
@@ -132,107 +203,144 @@ export function buildEvidence(trace: Trace, verdict: Verdict, reports: readonly 
       benefitRisk: a.anomaly.benefitRisk,
       relatedRisks: a.anomaly.relatedRisks,
       tests: a.anomaly.tests,
-      explains: [...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t),
+      explains: testList(trace.explains.get(a.anomaly.id) ?? EMPTY),
     })),
-    unexplainedFailures: verdict.unexplained,
+    unexplainedFailures: testList(trace.unexplained),
+    flakyTests: testList(trace.flaky),
     reasons: verdict.reasons.map((r) => r.message),
     warnings: verdict.warnings.map((r) => r.message),
-    tests: verdict.explainedBy.size === 0 ? trace.tests : trace.tests.map((t) => explained(t, verdict.explainedBy.get(t))),
+    testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
   };
 }
 
-/** The JSON evidence file as one string (tests, small evidence); see `evidenceJsonChunks`. */
-export function renderEvidenceJson(evidence: Evidence): string {
-  return [...evidenceJsonChunks(evidence)].join('');
-}
-
-/** How many array entries go into one chunk of the JSON evidence. */
-const ENTRIES_PER_CHUNK = 2000;
-
-/**
- * The JSON evidence in pieces, to be written as they come: a large suite gives a file of hundreds of
- * megabytes, which is never held as one string. Top-level fields are indented by two spaces; each
- * entry of an array of objects (requirements, tests, ...) stands on one line, so the file stays
- * readable and diffable line by line. Same evidence -> same bytes.
- */
-export function* evidenceJsonChunks(evidence: Evidence): Generator<string> {
-  const entries = Object.entries(evidence).filter(([, v]) => v !== undefined);
-  yield '{\n';
-  for (const [i, [key, value]] of entries.entries()) {
-    const end = i === entries.length - 1 ? '\n' : ',\n';
-    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
-      yield `  ${JSON.stringify(key)}: [\n`;
-      for (let from = 0; from < value.length; from += ENTRIES_PER_CHUNK) {
-        const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(plainEntry(key, v))}`);
-        yield part.join(',\n') + (from + ENTRIES_PER_CHUNK < value.length ? ',\n' : '\n');
-      }
-      yield `  ]${end}`;
-    } else {
-      yield `  ${JSON.stringify(key)}: ${JSON.stringify(plainValue(key, value), null, 2).replace(/\n/g, '\n  ')}${end}`;
-    }
-  }
-  yield '}\n';
-}
-
-function totalsOf(r: Report): Totals {
-  const t = { tests: r.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-  for (const c of r.cases) t[c.status]++;
-  return t;
-}
-
-function explained(t: TracedTest, by: readonly string[] | undefined): TestRecord {
-  return by === undefined ? t : withExplanation(t, by);
-}
-
-/** A test reference as JSON: the fields of TestRef, in order. */
-function refJson(t: TestRef): TestRef {
-  return { name: t.name, status: t.status, report: t.report };
-}
-
-/** A test record as JSON: the fields of TestRecord, in order, optional ones only when present. */
-function recordJson(t: TestRecord): TestRecord {
+/** A test as the evidence records it (the fields of TestRecord, in order). */
+export function testRecord(t: TracedTest): TestRecord {
+  const c = t.test;
   return {
-    name: t.name,
+    name: c.name,
+    classname: c.classname,
     status: t.status,
     report: t.report,
-    classname: t.classname,
-    suites: t.suites,
+    suites: c.suites,
     ids: t.ids,
     flaky: t.flaky,
-    time: t.time,
-    ...(t.file !== undefined ? { file: t.file } : {}),
-    ...(t.line !== undefined ? { line: t.line } : {}),
-    ...(t.message !== undefined ? { message: t.message } : {}),
-    ...(t.explainedBy !== undefined ? { explainedBy: t.explainedBy } : {}),
+    time: c.time,
+    ...(c.file !== undefined ? { file: c.file } : {}),
+    ...(c.line !== undefined ? { line: c.line } : {}),
+    ...(c.message !== undefined ? { message: c.message } : {}),
+    ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
   };
 }
 
-/** A top-level value as plain JSON data; tests held as views become their JSON fields. */
-function plainValue(key: string, v: unknown): unknown {
-  return Array.isArray(v) ? v.map((entry) => plainEntry(key, entry)) : v;
+/** One entry of the JSON evidence's `tests` list, on one line, without indentation or separator. */
+export function testRecordLine(t: TracedTest): string {
+  return new TestRecordLines().line(t);
 }
 
-/** One entry of a top-level array as plain JSON data. */
-function plainEntry(key: string, v: unknown): unknown {
-  switch (key) {
-    case 'tests':
-      return recordJson(v as TestRecord);
-    case 'untracedTests':
-    case 'unexplainedFailures':
-      return refJson(v as TestRef);
-    case 'requirements': {
-      const r = v as Evidence['requirements'][number];
-      return { id: r.id, title: r.title, status: r.status, tests: r.tests.map(refJson), ...(r.acceptedBy !== undefined ? { acceptedBy: r.acceptedBy } : {}) };
-    }
-    case 'unknownIds': {
-      const u = v as Evidence['unknownIds'][number];
-      return { id: u.id, tests: u.tests.map(refJson) };
-    }
-    case 'anomalies': {
-      const a = v as AnomalyRecord;
-      return { ...a, explains: a.explains.map(refJson) };
-    }
-    default:
-      return v;
+/**
+ * Writes the lines of the `tests` list. Neighbouring tests mostly share their report, class, suites,
+ * file and IDs; their JSON is made once and reused while it stays the same.
+ */
+export class TestRecordLines {
+  private readonly memo = {
+    report: new Memo<string>(JSON.stringify),
+    classname: new Memo<string>(JSON.stringify),
+    suites: new Memo<readonly string[]>(JSON.stringify),
+    ids: new Memo<readonly string[]>(JSON.stringify),
+    file: new Memo<string>(JSON.stringify),
+  };
+
+  line(t: TracedTest): string {
+    const c = t.test;
+    const m = this.memo;
+    let line =
+      `{"name":${JSON.stringify(c.name)},"classname":${m.classname.of(c.classname)},"status":"${t.status}","report":${m.report.of(t.report)}` +
+      `,"suites":${m.suites.of(c.suites)},"ids":${m.ids.of(t.ids)},"flaky":${t.flaky},"time":${JSON.stringify(c.time)}`;
+    if (c.file !== undefined) line += `,"file":${m.file.of(c.file)}`;
+    if (c.line !== undefined) line += `,"line":${JSON.stringify(c.line)}`;
+    if (c.message !== undefined) line += `,"message":${JSON.stringify(c.message)}`;
+    if (t.explainedBy.length > 0) line += `,"explainedBy":${JSON.stringify(t.explainedBy)}`;
+    return `${line}}`;
   }
+}
+
+/** The last value given and what it gave; arrays are compared by their items. */
+export class Memo<T extends string | readonly string[]> {
+  private last: T | undefined;
+  private made = '';
+
+  constructor(private readonly make: (value: T) => string) {}
+
+  of(value: T): string {
+    if (!same(value, this.last)) {
+      this.last = value;
+      this.made = this.make(value);
+    }
+    return this.made;
+  }
+}
+
+function same(a: string | readonly string[], b: string | readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string' || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Indentation of an entry of a top-level list. */
+const ENTRY_INDENT = '    ';
+/** What stands between two entries of the `tests` list, so that lines can be written as they come. */
+export const TEST_LINE_SEPARATOR = `,\n${ENTRY_INDENT}`;
+
+/**
+ * The JSON evidence up to the opening of its `tests` list: the verdict and every other field first, so
+ * that the file reads from the top. Top-level fields are indented by two spaces; each entry of a list
+ * of objects stands on one line; lists of tests are lists of positions in `tests`. Continue with the
+ * test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
+ */
+export function evidenceJsonHead(evidence: Evidence): string {
+  const out: string[] = ['{\n'];
+  for (const [key, value] of Object.entries(evidence)) {
+    // The test record goes last, as the `tests` list the caller writes line by line.
+    if (value === undefined || key === 'testRecord') continue;
+    if (isTestList(value)) {
+      out.push(`  ${JSON.stringify(key)}: ${positions(value)},\n`);
+    } else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
+      out.push(`  ${JSON.stringify(key)}: [\n`);
+      out.push(value.map((v) => `${ENTRY_INDENT}${JSON.stringify(plainEntry(v))}`).join(',\n'));
+      out.push('\n  ],\n');
+    } else {
+      out.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`);
+    }
+  }
+  out.push(`  "tests": [`);
+  return out.join('');
+}
+
+/** The end of the JSON evidence, after `count` test lines. */
+export function evidenceJsonEnd(count: number): string {
+  return count === 0 ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/** The JSON evidence as one string, with the given tests (tests, small evidence). */
+export function renderEvidenceJson(evidence: Evidence, tests: readonly TracedTest[]): string {
+  const writer = new TestRecordLines();
+  const lines = tests.map((t) => writer.line(t));
+  return `${evidenceJsonHead(evidence)}${lines.length === 0 ? '' : `\n${ENTRY_INDENT}${lines.join(TEST_LINE_SEPARATOR)}`}${evidenceJsonEnd(lines.length)}`;
+}
+
+function isTestList(v: unknown): v is TestList {
+  return typeof v === 'object' && v !== null && 'positions' in v && 'sample' in v && 'count' in v;
+}
+
+/** A list of tests as JSON: the positions of its tests in the `tests` list. */
+function positions(list: TestList): string {
+  return `[${list.positions.join(',')}]`;
+}
+
+/** An entry of a top-level list as plain JSON data: lists of tests become lists of positions. */
+function plainEntry(v: object): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = isTestList(x) ? x.positions : x;
+  return out;
 }

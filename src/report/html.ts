@@ -1,6 +1,7 @@
 import type { RequirementStatus, TestStatus } from '../model.js';
 import { escapeHtml } from './escape.js';
-import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestRecord, type TestRef } from './evidence.js';
+import { LIST_SAMPLE_SIZE, RECORD_SAMPLE_SIZE, SAMPLE_SIZE } from '../trace/trace.js';
+import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestList, type TestRef } from './evidence.js';
 
 /**
  * The evidence as one self-contained HTML5 page for an auditor to open, print and file: inline CSS,
@@ -9,12 +10,17 @@ import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestRecord, typ
  * report, requirements list or anomaly list contains is ever written as markup or into an attribute.
  */
 
-/** Rows of the test record (and of the untraced tests list) before the rest are left out and counted. */
-export const MAX_TEST_ROWS = 20_000;
-/** Tests listed in one cell (a requirement's, an unknown ID's, an anomaly's) before the rest are left out and counted. */
-export const MAX_TESTS_PER_CELL = 100;
-/** The evidence file, in the same folder, that holds everything this page leaves out. */
+/**
+ * The page is bounded by design: whatever the number of tests, it lists at most this many rows of the
+ * test record, this many untraced tests, and this many tests in one cell (a requirement's, an unknown
+ * ID's, an anomaly's); the rest are counted, and the evidence files list them all.
+ */
+export const MAX_TEST_ROWS = RECORD_SAMPLE_SIZE;
+export const MAX_UNTRACED_ROWS = LIST_SAMPLE_SIZE;
+export const MAX_TESTS_PER_CELL = SAMPLE_SIZE;
+/** The evidence files, in the same folder, that hold everything this page leaves out. */
 const EVIDENCE_JSON_FILE = EVIDENCE_FILES.json;
+const TESTS_CSV_FILE = EVIDENCE_FILES.tests;
 /** What the page may load or run: nothing but its own `<style>`. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -167,7 +173,7 @@ function totalsSection(evidence: Evidence): string[] {
   const by = (s: RequirementStatus): number => reqs.filter((r) => r.status === s).length;
   const accepted = reqs.filter((r) => r.acceptedBy !== undefined).length;
   const t = evidence.totals;
-  const flaky = evidence.tests.filter((x) => x.flaky).length;
+  const flaky = evidence.flakyTests.count;
   return [
     '<section>',
     heading('totals', 'Totals'),
@@ -185,7 +191,7 @@ function totalsSection(evidence: Evidence): string[] {
       '<th class="num" scope="col">Unexplained failures</th><th class="num" scope="col">Reports</th></tr></thead>',
     `<tbody><tr><td class="num">${count(t.tests)}</td><td class="num">${count(t.passed)}</td><td class="num">${count(t.failed)}</td>` +
       `<td class="num">${count(t.errored)}</td><td class="num">${count(t.skipped)}</td><td class="num">${count(flaky)}</td>` +
-      `<td class="num">${count(evidence.untracedTests.length)}</td><td class="num">${count(evidence.unexplainedFailures.length)}</td>` +
+      `<td class="num">${count(evidence.untracedTests.count)}</td><td class="num">${count(evidence.unexplainedFailures.count)}</td>` +
       `<td class="num">${count(evidence.reports.length)}</td></tr></tbody>`,
     '</table>',
     '</section>',
@@ -206,41 +212,21 @@ function testItem(t: TestRef): string {
   return `<li>${testBadge(t.status)} <span class="name">${text(t.name)}</span> <span class="report">${text(t.report)}</span></li>`;
 }
 
-/** The tests of a cell: all when they fit, else those that did not pass first, each list in evidence order. */
-function testList(tests: readonly TestRef[], none: string): string {
-  if (tests.length === 0) return `<span class="none">${none}</span>`;
-  const shown = pick(tests, MAX_TESTS_PER_CELL, (t) => t.status !== 'passed');
-  const items = shown.map((i) => testItem(tests[i]!)).join('');
-  if (shown.length === tests.length) return `<ul class="tests">${items}</ul>`;
-  return (
-    `<ul class="tests">${items}<li class="cut">… and ${count(tests.length - shown.length)} more (${leftOut(tests, shown)}); ` +
-    `${EVIDENCE_JSON_FILE} lists them all</li></ul>`
-  );
+/** The tests of a cell: its sample (those that did not simply pass first), then how many more. */
+function testList(tests: TestList, none: string): string {
+  if (tests.count === 0) return `<span class="none">${none}</span>`;
+  const shown = tests.sample;
+  const items = shown.map(testItem).join('');
+  if (shown.length === tests.count) return `<ul class="tests">${items}</ul>`;
+  return `<ul class="tests">${items}<li class="cut">… and ${count(tests.count - shown.length)} more; ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all</li></ul>`;
 }
 
-/**
- * Indices of the items to show, ascending: all when they fit in `max`; otherwise the notable ones
- * first, then the others in order, until `max`.
- */
-function pick<T>(items: readonly T[], max: number, notable: (item: T) => boolean): number[] {
-  if (items.length <= max) return items.map((_, i) => i);
-  const keep = new Set<number>();
-  for (let i = 0; i < items.length && keep.size < max; i++) if (notable(items[i]!)) keep.add(i);
-  for (let i = 0; i < items.length && keep.size < max; i++) keep.add(i);
-  return [...keep].sort((a, b) => a - b);
-}
-
-/** What was left out, counted by status: `7 passed, 1 skipped`. */
-function leftOut(items: readonly TestRef[], shown: readonly number[]): string {
-  const left = new Map<string, number>();
-  let next = 0;
-  items.forEach((t, i) => {
-    if (shown[next] === i) next++;
-    else left.set(t.status, (left.get(t.status) ?? 0) + 1);
-  });
-  return [...TEST_STATUSES, ...[...left.keys()].filter((s) => !(TEST_STATUSES as readonly string[]).includes(s)).sort()]
-    .filter((s) => left.has(s))
-    .map((s) => `${count(left.get(s)!)} ${text(s)}`)
+/** What the test record leaves out, counted by status: `7 passed, 1 skipped`. */
+function leftOut(evidence: Evidence, shown: readonly TestRef[]): string {
+  const left: Record<TestStatus, number> = { passed: evidence.totals.passed, failed: evidence.totals.failed, errored: evidence.totals.errored, skipped: evidence.totals.skipped };
+  for (const t of shown) left[t.status]--;
+  return TEST_STATUSES.filter((s) => left[s] > 0)
+    .map((s) => `${count(left[s])} ${s}`)
     .join(', ');
 }
 
@@ -281,19 +267,19 @@ function unknownSection(evidence: Evidence): string[] {
 
 function untracedSection(evidence: Evidence): string[] {
   const tests = evidence.untracedTests;
-  const out = ['<section>', heading('untraced', 'Tests that name no requirement', tests.length)];
-  if (tests.length === 0) {
+  const out = ['<section>', heading('untraced', 'Tests that name no requirement', tests.count)];
+  if (tests.count === 0) {
     out.push('<p class="empty">None: every test names at least one requirement ID.</p>', '</section>');
     return out;
   }
-  const shown = tests.slice(0, MAX_TEST_ROWS);
+  const shown = tests.sample;
   out.push('<table class="untraced">', '<thead><tr><th scope="col">Test</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>', '<tbody>');
   for (const t of shown) out.push(`<tr><td class="name">${text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${text(t.report)}</td></tr>`);
   out.push('</tbody>', '</table>');
-  if (shown.length < tests.length) {
+  if (shown.length < tests.count) {
     out.push(
-      `<p class="note cut">The table shows the first ${count(shown.length)} of ${plural(tests.length, 'test', 'tests')} that name no requirement; ` +
-        `${count(tests.length - shown.length)} are left out here. ${EVIDENCE_JSON_FILE} lists them all.</p>`,
+      `<p class="note cut">The table shows the first ${count(shown.length)} of ${plural(tests.count, 'test', 'tests')} that name no requirement; ` +
+        `${count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`,
     );
   }
   out.push('</section>');
@@ -369,25 +355,20 @@ function reportsSection(evidence: Evidence): string[] {
   return out;
 }
 
-/** Whether a test is one an auditor must see: anything but a plain pass. */
-function notable(t: TestRecord): boolean {
-  return t.status !== 'passed' || t.flaky || (t.explainedBy !== undefined && t.explainedBy.length > 0);
-}
-
 function testRecordSection(evidence: Evidence): string[] {
-  const tests = evidence.tests;
-  const out = ['<section>', heading('tests', 'Test record', tests.length)];
-  if (tests.length === 0) {
+  const total = evidence.testRecord.count;
+  const out = ['<section>', heading('tests', 'Test record', total)];
+  if (total === 0) {
     out.push('<p class="empty">No test case was found.</p>', '</section>');
     return out;
   }
-  // Every test that did not simply pass first, then passed tests in order, up to the cap.
-  const shown = pick(tests, MAX_TEST_ROWS, notable);
-  if (shown.length < tests.length) {
+  // Every test that did not simply pass first, then passed tests in order, up to the bound.
+  const shown = evidence.testRecord.sample;
+  if (shown.length < total) {
     out.push(
-      `<p class="note cut">${count(tests.length - shown.length)} of ${plural(tests.length, 'test', 'tests')} are left out of this table (${leftOut(tests, shown)}): ` +
+      `<p class="note cut">${count(total - shown.length)} of ${plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
         `it shows at most ${count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
-        `${EVIDENCE_JSON_FILE} lists every test; No. is a test's position in its <code>tests</code> list.</p>`,
+        `${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list every test; No. is a test's number there.</p>`,
     );
   }
   out.push(
@@ -397,16 +378,16 @@ function testRecordSection(evidence: Evidence): string[] {
       '<th scope="col">Message</th></tr></thead>',
     '<tbody>',
   );
-  for (const i of shown) {
-    const t = tests[i]!;
+  for (const t of shown) {
+    const c = t;
     const explained = t.explainedBy === undefined || t.explainedBy.length === 0 ? '' : `<div class="muted">explained by ${t.explainedBy.map(text).join(', ')}</div>`;
-    const location = t.file === undefined ? NONE : `${text(t.file)}${t.line === undefined ? '' : `:${text(String(t.line))}`}`;
+    const location = c.file === undefined ? NONE : `${text(c.file)}${c.line === undefined ? '' : `:${text(String(c.line))}`}`;
     out.push(
-      `<tr><td class="num">${count(i + 1)}</td><td>${text(t.report)}</td><td class="name">${text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
+      `<tr><td class="num">${count(t.index + 1)}</td><td>${text(t.report)}</td><td class="name">${text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
         `<td>${t.ids.length === 0 ? NONE : t.ids.map((id) => `<span class="id">${text(id)}</span>`).join(', ')}</td>` +
-        `<td class="num">${seconds(t.time)}</td><td class="location">${location}</td>` +
+        `<td class="num">${seconds(c.time)}</td><td class="location">${location}</td>` +
         `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
-        `<td>${t.message === undefined || t.message === '' ? NONE : `<div class="message">${text(t.message)}</div>`}</td></tr>`,
+        `<td>${c.message === undefined || c.message === '' ? NONE : `<div class="message">${text(c.message)}</div>`}</td></tr>`,
     );
   }
   out.push('</tbody>', '</table>', '</section>');

@@ -1,24 +1,29 @@
 import { csvField } from './escape.js';
 import type { Evidence } from './evidence.js';
 
-const HEADER = ['requirement', 'title', 'requirement_status', 'test', 'test_status', 'report'] as const;
-
-/** The traceability matrix as CSV in one string; see `matrixCsvChunks`. */
-export function renderMatrixCsv(evidence: Evidence): string {
-  return [...matrixCsvChunks(evidence)].join('');
-}
+const HEADER = ['requirement', 'title', 'status', 'tests', 'failed_or_errored', 'accepted_by', 'test_numbers'] as const;
 
 /**
- * The traceability matrix as CSV, one chunk per requirement (and per unknown ID): one row per
- * requirement and test, a requirement without tests once, then unknown IDs and untraced tests.
+ * The traceability matrix as CSV (traceability.csv): one row per requirement of the list, then one
+ * per ID that tests name but the list lacks (status `unknown`). `test_numbers` are the tests' numbers
+ * in tests.csv (space-separated), so the matrix joins the test record in any spreadsheet.
  */
 export function* matrixCsvChunks(evidence: Evidence): Generator<string> {
   const row = (cells: readonly string[]): string => `${cells.map(csvField).join(',')}\r\n`;
   yield row(HEADER);
   for (const r of evidence.requirements) {
-    const base = [r.id, r.title, r.status];
-    yield r.tests.length === 0 ? row([...base, '', '', '']) : r.tests.map((t) => row([...base, t.name, t.status, t.report])).join('');
+    yield row([r.id, r.title, r.status, String(r.tests.count), String(r.failing.count), (r.acceptedBy ?? []).join(' '), numbers(r.tests.positions)]);
   }
-  for (const u of evidence.unknownIds) yield u.tests.map((t) => row([u.id, '', 'unknown', t.name, t.status, t.report])).join('');
-  yield evidence.untracedTests.map((t) => row(['', '', 'untraced', t.name, t.status, t.report])).join('');
+  for (const u of evidence.unknownIds) yield row([u.id, '', 'unknown', String(u.tests.count), '', '', numbers(u.tests.positions)]);
+}
+
+/** The matrix CSV in one string. */
+export function renderMatrixCsv(evidence: Evidence): string {
+  return [...matrixCsvChunks(evidence)].join('');
+}
+
+function numbers(indexes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < indexes.length; i++) out += i === 0 ? String(indexes[i]! + 1) : ` ${indexes[i]! + 1}`;
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { RequirementStatus, TestStatus } from '../model.js';
 import { escapeMarkdown, truncate } from './escape.js';
-import type { AnomalyRecord, Evidence, TestRef } from './evidence.js';
+import type { AnomalyRecord, Evidence, TestList } from './evidence.js';
 
 /** GitHub drops a step summary above 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -104,10 +104,11 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   return out.toString();
 }
 
-function testList(tests: readonly TestRef[]): string {
-  if (tests.length === 0) return '—';
-  const shown = tests.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
-  const more = tests.length - shown.length;
+/** The first tests of a set (those that did not simply pass first), then how many more. */
+function testList(tests: TestList): string {
+  if (tests.count === 0) return '—';
+  const shown = tests.sample.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
+  const more = tests.count - shown.length;
   return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more` : shown.join('<br>');
 }
 

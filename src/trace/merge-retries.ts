@@ -1,30 +1,37 @@
 import type { TestCase } from '../model.js';
 
 /**
- * Retrying runners (Playwright, jest-circus retries, web-test-runner, pytest-rerunfailures) write a
- * test once per attempt. Attempts of one test (same report, suites, classname and name) that include
- * both a pass and a failure or error become one test: passed, flaky, with the failure's message.
- * Attempts that agree are left as they are.
+ * A report's cases in evidence order (by class, then name, then everything that tells two apart), with
+ * the attempts of a retried test merged. Retrying runners (Playwright, jest-circus retries,
+ * web-test-runner, pytest-rerunfailures) write a test once per attempt. Attempts of one test (same
+ * suites, classname and name) that include both a pass and a failure or error become one test:
+ * passed, flaky, with the failure's message, and the time of all attempts. Attempts that agree are
+ * left as they are. Attempts of one test have one class and name, so after the sort they stand together.
  */
-export function mergeRetries(cases: readonly TestCase[]): readonly TestCase[] {
-  // Most reports name every test once: then there is nothing to merge.
-  const names = new Set<string>();
-  let repeated = false;
-  for (const c of cases) {
-    if (names.has(c.name)) {
-      repeated = true;
-      break;
-    }
-    names.add(c.name);
+export function mergeRetries(cases: readonly TestCase[]): TestCase[] {
+  const sorted = [...cases].sort((a, b) => compareText(a.classname, b.classname) || compareText(a.name, b.name) || compareCases(a, b));
+  let out: TestCase[] | undefined;
+  for (let i = 0; i < sorted.length; ) {
+    let end = i + 1;
+    while (end < sorted.length && sorted[end]!.name === sorted[i]!.name && sorted[end]!.classname === sorted[i]!.classname) end++;
+    const merged = end - i > 1 ? mergeRun(sorted.slice(i, end)) : undefined;
+    if (merged !== undefined && out === undefined) out = sorted.slice(0, i);
+    if (out !== undefined) for (const c of merged ?? sorted.slice(i, end)) out.push(c);
+    i = end;
   }
-  if (!repeated) return cases;
+  return out ?? sorted;
+}
+
+/** Cases with one class and name: merged when some are attempts of one test that failed and passed; undefined when none is. */
+function mergeRun(run: readonly TestCase[]): TestCase[] | undefined {
   const groups = new Map<string, TestCase[]>();
-  for (const c of cases) {
-    const key = [c.report, ...c.suites, c.classname, c.name].join('\u0000');
+  for (const c of run) {
+    const key = c.suites.join('\u0000');
     const g = groups.get(key);
     if (g) g.push(c);
     else groups.set(key, [c]);
   }
+  let changed = false;
   const out: TestCase[] = [];
   for (const attempts of groups.values()) {
     const passed = attempts.find((c) => c.status === 'passed');
@@ -33,6 +40,7 @@ export function mergeRetries(cases: readonly TestCase[]): readonly TestCase[] {
       out.push(...attempts);
       continue;
     }
+    changed = true;
     out.push({
       ...passed,
       flaky: true,
@@ -40,5 +48,26 @@ export function mergeRetries(cases: readonly TestCase[]): readonly TestCase[] {
       ...(failed.message !== undefined ? { message: failed.message } : {}),
     });
   }
-  return out;
+  return changed ? out : undefined;
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Cases with the same class and name, in a stable order: everything that can tell them apart. */
+function compareCases(x: TestCase, y: TestCase): number {
+  return (
+    compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
+    compareText(x.classname, y.classname) ||
+    compareText(x.file ?? '', y.file ?? '') ||
+    (x.line ?? 0) - (y.line ?? 0) ||
+    compareText(x.status, y.status) ||
+    compareText(String(x.flaky), String(y.flaky)) ||
+    x.time - y.time ||
+    compareText(x.message ?? '', y.message ?? '') ||
+    compareText(x.displayName ?? '', y.displayName ?? '') ||
+    compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'))
+  );
 }

@@ -58,23 +58,49 @@ export function splitIdList(value: string): string[] {
   return value.split(/[\s,;]+/).filter((v) => v !== '');
 }
 
-/** The sorted, distinct requirement IDs that a test names. */
-export function idsOfTest(test: TestCase, matcher: IdMatcher): string[] {
+/**
+ * The sorted, distinct requirement IDs that a test names. `cache` keeps the IDs found in a classname
+ * or suite name, which many tests of a report share; the caller bounds its life (one report).
+ */
+export function idsOfTest(test: TestCase, matcher: IdMatcher, cache?: Map<string, readonly string[]>): string[] {
   const ids = new Set<string>();
-  const texts = [test.name, test.classname, ...test.suites];
-  if (test.displayName !== undefined) texts.push(test.displayName);
-  for (const text of texts) {
-    for (const id of matchIds(matcher.pattern, text)) ids.add(matcher.variants?.canonical(id) ?? id);
-    if (matcher.variants) for (const id of matcher.variants.find(text)) ids.add(id);
-  }
-  for (const p of test.properties) for (const id of splitIdList(p.value)) ids.add(id);
+  const add = (found: readonly string[]): void => {
+    for (const id of found) ids.add(id);
+  };
+  add(idsInText(test.name, matcher));
+  add(cached(test.classname, matcher, cache));
+  for (const suite of test.suites) add(cached(suite, matcher, cache));
+  if (test.displayName !== undefined) add(idsInText(test.displayName, matcher));
+  for (const p of test.properties) add(splitIdList(p.value));
+  if (ids.size < 2) return [...ids];
   return [...ids].sort(compareIds);
+}
+
+function cached(text: string, matcher: IdMatcher, cache: Map<string, readonly string[]> | undefined): readonly string[] {
+  if (cache === undefined) return idsInText(text, matcher);
+  let found = cache.get(text);
+  if (found === undefined) {
+    found = idsInText(text, matcher);
+    cache.set(text, found);
+  }
+  return found;
+}
+
+/** The canonical IDs a piece of test text names: by the pattern, and by loose variants when on. */
+function idsInText(text: string, matcher: IdMatcher): string[] {
+  const found: string[] = [];
+  for (const id of matchIds(matcher.pattern, text)) found.push(matcher.variants?.canonical(id) ?? id);
+  if (matcher.variants) found.push(...matcher.variants.find(text));
+  return found;
 }
 
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+  return ID_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** One collator for every comparison: `localeCompare` with options would make one per call. */
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
 
 /** Finds spelled-out variants of the canonical IDs of a requirement list. */
 export interface VariantMatcher {

@@ -1,41 +1,80 @@
-import type { Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
+import type { Report, Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
+import { compareText, mergeRetries } from './merge-retries.js';
 import { compareIds, idsOfTest, type IdMatcher } from './requirement-ids.js';
+import { TestSet, type TracedTest } from './test-set.js';
 
-/**
- * A test with the requirement IDs it names, split into those in the list and those not. It also reads
- * as the evidence's test reference and test record (name, status, report, ...): those are views of
- * the one object per test, never copies, so a suite of a million tests is held once.
- */
-export interface TracedTest {
-  readonly test: TestCase;
-  /** Human-readable identity of the test, unique enough to find it in its report. */
-  readonly label: string;
-  readonly ids: readonly string[];
-  readonly unknownIds: readonly string[];
-  /** The label, under the name the evidence uses. */
-  readonly name: string;
-  readonly status: TestStatus;
-  readonly report: string;
-  readonly classname: string;
-  readonly suites: readonly string[];
-  readonly flaky: boolean;
-  readonly time: number;
-  readonly file?: string | undefined;
-  readonly line?: number | undefined;
-  readonly message?: string | undefined;
-  /** IDs of the residual anomalies that explain this test's failure or flakiness (set by the gate). */
-  readonly explainedBy?: readonly string[] | undefined;
+export { TestSet, testSetOf, type TracedTest } from './test-set.js';
+export { compareText } from './merge-retries.js';
+
+/** Tests kept by name for a requirement, an unknown ID or an anomaly (the rest are counted and indexed). */
+export const SAMPLE_SIZE = 10;
+/** Tests kept by name for the lists of untraced, flaky and unexplained tests. */
+export const LIST_SAMPLE_SIZE = 1000;
+/** Tests kept whole for the readable test record (every test that did not simply pass first). */
+export const RECORD_SAMPLE_SIZE = 5000;
+
+export interface RequirementTrace {
+  readonly requirement: Requirement;
+  readonly status: RequirementStatus;
+  /** Every test that names it; the sample shows those that did not simply pass first. */
+  readonly tests: TestSet;
+  /** Its tests that failed or errored. */
+  readonly failing: TestSet;
+  /** Its failing tests that no residual anomaly explains. */
+  readonly unexplained: TestSet;
+  /** The anomalies that explain its failing tests, sorted. */
+  readonly explainedBy: readonly string[];
 }
 
+export interface UnknownId {
+  readonly id: string;
+  readonly tests: TestSet;
+}
+
+/** What one report held, as read (before attempts of a retried test are merged). */
+export interface ReportTally {
+  readonly file: string;
+  readonly totals: Totals;
+  /** What its suites declare (`tests`, `failures`, ...), for cross-checks. */
+  readonly declared: Totals;
+}
+
+/**
+ * Traceability both ways, held at a cost that grows with the requirements, not with the tests: each
+ * list of tests is a `TestSet` (positions of all, a few by name). The tests themselves went to the
+ * evidence file one report at a time.
+ */
+export interface Trace {
+  /** False when there was no requirements list to trace against: nothing is known or unknown. */
+  readonly listRead: boolean;
+  readonly requirements: readonly RequirementTrace[];
+  readonly unknownIds: readonly UnknownId[];
+  readonly untraced: TestSet;
+  /** Tests that failed or errored, then passed on a rerun. */
+  readonly flaky: TestSet;
+  /** Failing, erroring or flaky tests that no residual anomaly explains. */
+  readonly unexplained: TestSet;
+  /** Of those, the failing or erroring ones that name no requirement of the list. */
+  readonly unexplainedOutside: TestSet;
+  /** Of those, the flaky ones (they passed in the end). */
+  readonly unexplainedFlaky: TestSet;
+  /** Anomaly ID -> the failing or flaky tests it explains. */
+  readonly explains: ReadonlyMap<string, TestSet>;
+  /** Every test; the sample holds whole records, those that did not simply pass first. */
+  readonly record: TestSet;
+  readonly totals: Totals;
+  readonly reports: readonly ReportTally[];
+}
+
+/** A traced test; its label is made when it is asked for, so that most tests never hold one. */
 class Traced implements TracedTest {
   constructor(
+    readonly index: number,
     readonly test: TestCase,
     readonly ids: readonly string[],
     readonly unknownIds: readonly string[],
+    public explainedBy: readonly string[],
   ) {}
-  get label(): string {
-    return labelOf(this.test);
-  }
   get name(): string {
     return labelOf(this.test);
   }
@@ -45,159 +84,208 @@ class Traced implements TracedTest {
   get report(): string {
     return this.test.report;
   }
-  get classname(): string {
-    return this.test.classname;
-  }
-  get suites(): readonly string[] {
-    return this.test.suites;
-  }
   get flaky(): boolean {
     return this.test.flaky;
   }
-  get time(): number {
-    return this.test.time;
-  }
-  get file(): string | undefined {
-    return this.test.file;
-  }
-  get line(): number | undefined {
-    return this.test.line;
-  }
-  get message(): string | undefined {
-    return this.test.message;
-  }
 }
 
-class Explained extends Traced {
-  constructor(
-    traced: TracedTest,
-    readonly explainedBy: readonly string[],
-  ) {
-    super(traced.test, traced.ids, traced.unknownIds);
-  }
-}
-
-/** A traced test made outside `trace` (tests, tools). */
-export function tracedTest(test: TestCase, ids: readonly string[] = [], unknownIds: readonly string[] = []): TracedTest {
-  return new Traced(test, ids, unknownIds);
-}
-
-/** The same test, with the anomalies that explain it. */
-export function withExplanation(t: TracedTest, explainedBy: readonly string[]): TracedTest {
-  return new Explained(t, explainedBy);
-}
-
-export interface RequirementTrace {
-  readonly requirement: Requirement;
-  readonly status: RequirementStatus;
-  readonly tests: readonly TracedTest[];
-}
-
-export interface UnknownId {
-  readonly id: string;
-  readonly tests: readonly TracedTest[];
-}
-
-/** Traceability both ways: requirements to tests, tests to requirements. Every list is in `compareTraced` order. */
-export interface Trace {
-  readonly requirements: readonly RequirementTrace[];
-  readonly tests: readonly TracedTest[];
-  readonly untraced: readonly TracedTest[];
-  readonly unknownIds: readonly UnknownId[];
-  readonly totals: Totals;
-}
+/** Says which residual anomalies explain a failing, erroring or flaky test (by anomaly ID). */
+export type Explainer = (test: TestCase, label: string) => readonly string[];
 
 const NONE: readonly string[] = Object.freeze([]);
+/** Distinct ID sets shared between tests before the table of them starts anew. */
+const SHARED_ID_SETS = 10_000;
 
-/** Links every test to the requirements it names and decides each requirement's status. */
-export function trace(requirements: readonly Requirement[], tests: readonly TestCase[], matcher: IdMatcher): Trace {
-  const known = new Set(requirements.map((r) => r.id));
-  const byRequirement = new Map<string, TracedTest[]>(requirements.map((r) => [r.id, []]));
-  const byUnknown = new Map<string, TracedTest[]>();
-  const traced: TracedTest[] = [];
-  const untraced: TracedTest[] = [];
-  const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+/** A test that must be explained by an anomaly: it failed, errored, or passed only on a rerun. */
+export function needsExplanation(t: Pick<TestCase, 'status' | 'flaky'>): boolean {
+  return t.status === 'failed' || t.status === 'errored' || t.flaky;
+}
 
-  // Most tests name the same few IDs: they share one frozen array per distinct set, not one each.
-  const shared = new Map<string, { ids: readonly string[]; unknownIds: readonly string[] }>();
-  for (const test of tests) {
-    const found = idsOfTest(test, matcher);
-    const key = found.join('\u0000');
-    let sets = shared.get(key);
-    if (sets === undefined) {
-      const unknown = found.filter((id) => !known.has(id));
-      sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
-      shared.set(key, sets);
-    }
-    traced.push(new Traced(test, sets.ids, sets.unknownIds));
+/** A test an auditor must see first: anything but a plain pass. */
+export function isNotable(t: TracedTest): boolean {
+  return t.status !== 'passed' || t.flaky || t.explainedBy.length > 0;
+}
+
+const isFailing = (t: TracedTest): boolean => t.status === 'failed' || t.status === 'errored';
+
+interface Tally {
+  readonly requirement: Requirement;
+  readonly counts: Record<TestStatus, number>;
+  readonly tests: TestSet;
+  readonly failing: TestSet;
+  readonly unexplained: TestSet;
+  readonly explainedBy: Set<string>;
+}
+
+/**
+ * Links tests to requirements one report at a time: `add` takes a report's cases and gives back the
+ * report's tests traced and in evidence order, for the caller to write out and let go; `finish` gives
+ * the trace. Reports are added in the order the evidence lists them.
+ */
+export class Tracer {
+  private readonly tallies: Map<string, Tally> | undefined;
+  private readonly order: readonly Tally[];
+  private readonly unknown = new Map<string, TestSet>();
+  private readonly untraced = new TestSet(LIST_SAMPLE_SIZE);
+  private readonly flaky = new TestSet(LIST_SAMPLE_SIZE);
+  private readonly unexplained = new TestSet(LIST_SAMPLE_SIZE);
+  private readonly unexplainedOutside = new TestSet(LIST_SAMPLE_SIZE);
+  private readonly unexplainedFlaky = new TestSet(LIST_SAMPLE_SIZE);
+  private readonly explains = new Map<string, TestSet>();
+  private readonly record = new TestSet(RECORD_SAMPLE_SIZE, isNotable);
+  private readonly totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+  private readonly reports: ReportTally[] = [];
+  private readonly shared = new Map<string, { ids: readonly string[]; unknownIds: readonly string[] }>();
+  private next = 0;
+
+  /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
+  constructor(
+    requirements: readonly Requirement[] | undefined,
+    private readonly matcher: IdMatcher,
+    private readonly explain: Explainer = () => NONE,
+  ) {
+    this.order = (requirements ?? []).map((requirement) => ({
+      requirement,
+      counts: { passed: 0, failed: 0, errored: 0, skipped: 0 },
+      tests: new TestSet(SAMPLE_SIZE, isNotable),
+      failing: new TestSet(SAMPLE_SIZE),
+      unexplained: new TestSet(SAMPLE_SIZE),
+      explainedBy: new Set<string>(),
+    }));
+    this.tallies = requirements === undefined ? undefined : new Map(this.order.map((t) => [t.requirement.id, t]));
   }
-  // One order for every list that follows, whatever order the reports came in. The label, the first
-  // key, is computed once per test rather than once per comparison.
-  const keyed = traced.map((t) => ({ t, report: t.test.report, label: t.label }));
-  keyed.sort((a, b) => compareText(a.report, b.report) || compareText(a.label, b.label) || compareTraced(a.t, b.t));
-  for (let i = 0; i < keyed.length; i++) traced[i] = keyed[i]!.t;
-  for (const t of traced) {
-    const { test, ids } = t;
-    totals.tests++;
-    totals[test.status]++;
-    if (ids.length === 0) untraced.push(t);
-    for (const id of ids) {
-      const list = byRequirement.get(id);
-      if (list) list.push(t);
-      else {
-        const u = byUnknown.get(id);
-        if (u) u.push(t);
-        else byUnknown.set(id, [t]);
+
+  /**
+   * Traces one report: gives its tests one by one, attempts of a retried test merged, in evidence
+   * order. Each test is counted as it is given; the caller writes it out and lets it go.
+   */
+  *add(report: Report): Generator<TracedTest, void, undefined> {
+    const raw = { tests: report.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    for (const c of report.cases) raw[c.status]++;
+    this.reports.push({ file: report.file, totals: raw, declared: report.declared });
+
+    const cache = new Map<string, readonly string[]>();
+    for (const test of mergeRetries(report.cases)) {
+      const sets = this.idSets(idsOfTest(test, this.matcher, cache));
+      const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
+      if (needsExplanation(test)) t.explainedBy = this.explain(test, t.name);
+      this.count(t);
+      yield t;
+    }
+  }
+
+  /** The trace of every report added so far. */
+  finish(): Trace {
+    return {
+      listRead: this.tallies !== undefined,
+      requirements: this.order.map((t) => ({
+        requirement: t.requirement,
+        status: statusOf(t.counts),
+        tests: t.tests,
+        failing: t.failing,
+        unexplained: t.unexplained,
+        explainedBy: [...t.explainedBy].sort(),
+      })),
+      unknownIds: [...this.unknown].map(([id, tests]) => ({ id, tests })).sort((a, b) => compareIds(a.id, b.id)),
+      untraced: this.untraced,
+      flaky: this.flaky,
+      unexplained: this.unexplained,
+      unexplainedOutside: this.unexplainedOutside,
+      unexplainedFlaky: this.unexplainedFlaky,
+      explains: this.explains,
+      record: this.record,
+      totals: { ...this.totals },
+      reports: [...this.reports].sort((a, b) => compareText(a.file, b.file)),
+    };
+  }
+
+  /** Most tests name the same few IDs: they share one frozen array per distinct set, not one each. */
+  private idSets(found: string[]): { ids: readonly string[]; unknownIds: readonly string[] } {
+    if (found.length === 0) return { ids: NONE, unknownIds: NONE };
+    const key = found.length === 1 ? found[0]! : found.join('\u0000');
+    let sets = this.shared.get(key);
+    if (sets === undefined) {
+      const unknown = this.tallies === undefined ? [] : found.filter((id) => !this.tallies!.has(id));
+      sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
+      if (this.shared.size >= SHARED_ID_SETS) this.shared.clear();
+      this.shared.set(key, sets);
+    }
+    return sets;
+  }
+
+  private count(t: TracedTest): void {
+    this.totals.tests++;
+    this.totals[t.status]++;
+    this.record.add(t);
+    if (t.flaky) this.flaky.add(t);
+    if (t.ids.length === 0) this.untraced.add(t);
+    const failing = isFailing(t);
+    let listed = false;
+    for (const id of t.ids) {
+      const tally = this.tallies?.get(id);
+      if (tally === undefined) {
+        if (this.tallies === undefined) continue;
+        let set = this.unknown.get(id);
+        if (set === undefined) this.unknown.set(id, (set = new TestSet(SAMPLE_SIZE)));
+        set.add(t);
+        continue;
+      }
+      listed = true;
+      tally.counts[t.status]++;
+      tally.tests.add(t);
+      if (failing) {
+        tally.failing.add(t);
+        if (t.explainedBy.length === 0) tally.unexplained.add(t);
+        else for (const a of t.explainedBy) tally.explainedBy.add(a);
+      }
+    }
+    if (failing || t.flaky) {
+      if (t.explainedBy.length === 0) {
+        this.unexplained.add(t);
+        if (!failing) this.unexplainedFlaky.add(t);
+        else if (!listed) this.unexplainedOutside.add(t);
+      }
+      for (const a of t.explainedBy) {
+        let set = this.explains.get(a);
+        if (set === undefined) this.explains.set(a, (set = new TestSet(SAMPLE_SIZE)));
+        set.add(t);
       }
     }
   }
+}
 
-  return {
-    requirements: requirements.map((requirement) => {
-      const linked = byRequirement.get(requirement.id) ?? [];
-      return { requirement, status: statusOf(linked.map((t) => t.test.status)), tests: linked };
-    }),
-    tests: traced,
-    untraced,
-    unknownIds: [...byUnknown].map(([id, ts]) => ({ id, tests: ts })).sort((a, b) => compareIds(a.id, b.id)),
-    totals,
-  };
+/** Traces tests held in memory (tests, small runs): grouped by report, reports in path order. */
+export function trace(
+  requirements: readonly Requirement[] | undefined,
+  tests: readonly TestCase[],
+  matcher: IdMatcher,
+  explain?: Explainer,
+): Trace & { readonly tests: readonly TracedTest[] } {
+  const byReport = new Map<string, TestCase[]>();
+  for (const t of tests) {
+    const list = byReport.get(t.report);
+    if (list) list.push(t);
+    else byReport.set(t.report, [t]);
+  }
+  const tracer = new Tracer(requirements, matcher, explain);
+  const all: TracedTest[] = [];
+  for (const file of [...byReport.keys()].sort(compareText)) {
+    const cases = byReport.get(file)!;
+    const declared = { tests: cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    for (const t of tracer.add({ file, cases, suiteCount: 1, declared })) all.push(t);
+  }
+  return { ...tracer.finish(), tests: all };
 }
 
 /**
  * `failed` when any linked test failed or errored; `verified` when at least one passed (and none
  * failed); `skipped` when tests link to it but none ran; `uncovered` when no test links to it.
  */
-export function statusOf(statuses: readonly TestStatus[]): RequirementStatus {
-  if (statuses.length === 0) return 'uncovered';
-  if (statuses.some((s) => s === 'failed' || s === 'errored')) return 'failed';
-  if (statuses.some((s) => s === 'passed')) return 'verified';
-  return 'skipped';
-}
-
-/** Code-unit order: the same on every machine and locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Tests in a stable order: report, label, then everything that can tell two tests apart. */
-export function compareTraced(a: TracedTest, b: TracedTest): number {
-  const x = a.test;
-  const y = b.test;
-  return (
-    compareText(x.report, y.report) ||
-    compareText(a.label, b.label) ||
-    compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
-    compareText(x.classname, y.classname) ||
-    compareText(x.file ?? '', y.file ?? '') ||
-    (x.line ?? 0) - (y.line ?? 0) ||
-    compareText(x.status, y.status) ||
-    compareText(String(x.flaky), String(y.flaky)) ||
-    x.time - y.time ||
-    compareText(x.message ?? '', y.message ?? '') ||
-    compareText(x.displayName ?? '', y.displayName ?? '') ||
-    compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'))
-  );
+export function statusOf(counts: Readonly<Record<TestStatus, number>>): RequirementStatus {
+  if (counts.failed + counts.errored > 0) return 'failed';
+  if (counts.passed > 0) return 'verified';
+  if (counts.skipped > 0) return 'skipped';
+  return 'uncovered';
 }
 
 /** `Class › name`, or the name alone where the runner already repeats the class in it. */
