@@ -8,6 +8,7 @@
  *   xml2js <file>                read, then xml2js parseStringPromise(text)
  *   gate-parse <file>            read bytes, then the gate's decodeReport + parseJunit
  *   phases <requirements> <report...>   the gate's pipeline, phase by phase, with the heap kept after each
+ *                                        (reports one at a time, as the action reads them)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -90,12 +91,13 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
   const { readRequirements } = await import('../src/catalogue/read-requirements.js');
   const { decodeReport } = await import('../src/junit/decode-report.js');
   const { parseJunit } = await import('../src/junit/parse-junit.js');
-  const { evaluate } = await import('../src/evaluate.js');
+  const { GateRun } = await import('../src/evaluate.js');
   const { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } = await import('../src/trace/requirement-ids.js');
-  const { renderEvidenceJson } = await import('../src/report/evidence.js');
+  const { evidenceJsonHead, TestRecordLines } = await import('../src/report/evidence.js');
+  const { TestCsvRows } = await import('../src/report/tests-csv.js');
   const { renderSummary } = await import('../src/report/summary.js');
   const { renderMatrixCsv } = await import('../src/report/matrix-csv.js');
-  type Report = ReturnType<typeof parseJunit>;
+  const { renderEvidenceHtml } = await import('../src/report/html.js');
 
   const rows: { phase: string; ms: number; keptMb: number; note?: string }[] = [];
   const phase = <T>(name: string, f: () => T, note?: (v: T) => string): T => {
@@ -108,16 +110,30 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
   rows.push({ phase: 'start (modules loaded)', ms: 0, keptMb: keptMb() });
 
   const list = phase(
-    'requirements list (marked)',
+    'requirements list',
     () => readRequirements(path.basename(requirementsFile), fs.readFileSync(requirementsFile, 'utf8')),
     (l) => `${l.requirements.length} requirements`,
   );
-  const reports: Report[] = [];
+  const pattern = DEFAULT_REQUIREMENT_PATTERN;
+  const run = new GateRun({
+    list,
+    anomalyLists: [],
+    pattern: compileRequirementPattern(pattern),
+    idVariants: 'exact',
+    policy: { untracedTests: 'fail' },
+    provenance: { requirementsFile: list.file, requirementPattern: pattern },
+    workspace: path.dirname(requirementsFile),
+  });
+  let cases = 0;
+  let chars = 0;
   let readMs = 0;
   let decodeMs = 0;
   let parseMs = 0;
+  let traceMs = 0;
+  // One report at a time, as the action reads them: parsed, traced and written out (here: measured
+  // and dropped) before the next.
   phase(
-    'reports: read + decode + parse',
+    'reports: read, decode, parse, trace, write out',
     () => {
       for (const file of reportFiles) {
         const t0 = performance.now();
@@ -125,33 +141,26 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
         const t1 = performance.now();
         const text = decodeReport(path.basename(file), bytes);
         const t2 = performance.now();
-        reports.push(parseJunit(path.basename(file), text));
+        const report = parseJunit(path.basename(file), text);
         const t3 = performance.now();
+        cases += report.cases.length;
+        const lines = new TestRecordLines();
+        const csv = new TestCsvRows();
+        for (const t of run.add(report)) chars += lines.line(t).length + csv.row(t).length;
+        const t4 = performance.now();
         readMs += t1 - t0;
         decodeMs += t2 - t1;
         parseMs += t3 - t2;
+        traceMs += t4 - t3;
       }
     },
-    () => `${reports.reduce((n, r) => n + r.cases.length, 0)} cases; read ${Math.round(readMs)} ms, decode ${Math.round(decodeMs)} ms, parse ${Math.round(parseMs)} ms`,
-  );
-  const pattern = DEFAULT_REQUIREMENT_PATTERN;
-  const outcome = phase(
-    'evaluate (trace, judge, evidence, annotations)',
     () =>
-      evaluate({
-        list,
-        reports,
-        anomalyLists: [],
-        problems: [],
-        pattern: compileRequirementPattern(pattern),
-        idVariants: 'exact',
-        policy: { untracedTests: 'fail' },
-        provenance: { requirementsFile: list.file, requirementPattern: pattern },
-        workspace: path.dirname(requirementsFile),
-      }),
-    (o) => `passed=${String(o.verdict.passed)}, ${o.annotations.length} annotations`,
+      `${cases} cases; read ${Math.round(readMs)} ms, decode ${Math.round(decodeMs)} ms, parse ${Math.round(parseMs)} ms, ` +
+      `trace + test lines ${Math.round(traceMs)} ms (${(chars / 1e6).toFixed(1)} M chars)`,
   );
-  phase('render traceability.json', () => renderEvidenceJson(outcome.evidence).length, (n) => `${(n / 1e6).toFixed(1)} M chars`);
+  const outcome = phase('finish (judge, evidence, annotations)', () => run.finish(), (o) => `passed=${String(o.verdict.passed)}, ${o.annotations.length} annotations`);
+  phase('render traceability.json head', () => evidenceJsonHead(outcome.evidence).length, (n) => `${(n / 1e6).toFixed(1)} M chars`);
+  phase('render traceability.html', () => renderEvidenceHtml(outcome.evidence).length, (n) => `${(n / 1e6).toFixed(1)} M chars`);
   phase('render traceability.md (unbounded)', () => renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }).length, (n) => `${(n / 1e6).toFixed(1)} M chars`);
   phase('render traceability.csv', () => renderMatrixCsv(outcome.evidence).length, (n) => `${(n / 1e6).toFixed(1)} M chars`);
   phase('render job summary (bounded)', () => Buffer.byteLength(renderSummary(outcome.evidence, { evidencePath: 'traceability.json' })), (n) => `${n} bytes`);

@@ -68,7 +68,15 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
       'SRS-003:verified',
       'SRS-004:verified',
     ]);
-    for (const f of ['traceability.md', 'traceability.csv', 'traceability.html']) expect(fs.existsSync(path.join(ws, 'release-gate-evidence', f))).toBe(true);
+    for (const f of ['traceability.md', 'traceability.csv', 'traceability.html', 'tests.csv']) expect(fs.existsSync(path.join(ws, 'release-gate-evidence', f))).toBe(true);
+    // Every test once in the JSON record and in tests.csv, numbered alike; lists of tests are positions in it.
+    expect(evidence.tests).toHaveLength(5);
+    const rows = fs.readFileSync(path.join(ws, 'release-gate-evidence', 'tests.csv'), 'utf8').trimEnd().split('\r\n');
+    expect(rows).toHaveLength(6);
+    evidence.tests.forEach((t: { name: string; status: string }, i: number) => expect(rows[i + 1]).toMatch(new RegExp(`^${i + 1},.*,${t.status},`)));
+    const positions = [...new Set(evidence.requirements.flatMap((r: { tests: number[] }) => r.tests))].sort((a, b) => (a as number) - (b as number));
+    expect(positions).toEqual([0, 1, 2, 3, 4]);
+    expect(fs.readdirSync(path.join(ws, 'release-gate-evidence')).sort()).toEqual(['tests.csv', 'traceability.csv', 'traceability.html', 'traceability.json', 'traceability.md']);
   });
 
   it('fails with every reason, annotations at file and line, and outputs for later steps', async () => {

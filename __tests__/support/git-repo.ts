@@ -65,6 +65,6 @@ export function makeRepo(): Repo {
   fs.mkdirSync(path.join(dir, 'reports/unit'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'reports/unit/junit.xml'), '<testsuite name="unit"><testcase name="SRS-001 dose"/></testsuite>\n');
   fs.mkdirSync(path.join(dir, 'release-gate-evidence'));
-  for (const f of ['traceability.json', 'traceability.md', 'traceability.csv']) fs.writeFileSync(path.join(dir, 'release-gate-evidence', f), `${f}\n`);
+  for (const f of ['traceability.json', 'traceability.md', 'traceability.csv', 'tests.csv']) fs.writeFileSync(path.join(dir, 'release-gate-evidence', f), `${f}\n`);
   return { dir, commit };
 }
