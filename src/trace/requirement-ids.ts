@@ -43,12 +43,14 @@ export function compileRequirementPattern(source: string, input = 'requirement-p
 
 /** All IDs the pattern finds in a piece of text, in order. */
 export function matchIds(pattern: RegExp, text: string): string[] {
-  if (text === '') return [];
   const ids: string[] = [];
+  if (text === '') return ids;
   pattern.lastIndex = 0;
-  for (const m of text.matchAll(pattern)) {
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const id = m[1] ?? m[0];
     if (id !== '') ids.push(id);
+    // A pattern that matched nothing at this place (possible with a capture group) moves on by one.
+    if (m[0] === '') pattern.lastIndex++;
   }
   return ids;
 }
@@ -63,17 +65,24 @@ export function splitIdList(value: string): string[] {
  * or suite name, which many tests of a report share; the caller bounds its life (one report).
  */
 export function idsOfTest(test: TestCase, matcher: IdMatcher, cache?: Map<string, readonly string[]>): string[] {
-  const ids = new Set<string>();
+  // Most tests name one or two IDs: a short list is searched; a long one (a test that names
+  // thousands) gets a set, so that the work stays linear.
+  const ids: string[] = [];
+  let seen: Set<string> | undefined;
   const add = (found: readonly string[]): void => {
-    for (const id of found) ids.add(id);
+    for (const id of found) {
+      if (seen === undefined && ids.length >= 16) seen = new Set(ids);
+      if (seen === undefined ? ids.includes(id) : seen.has(id)) continue;
+      ids.push(id);
+      seen?.add(id);
+    }
   };
   add(idsInText(test.name, matcher));
   add(cached(test.classname, matcher, cache));
   for (const suite of test.suites) add(cached(suite, matcher, cache));
   if (test.displayName !== undefined) add(idsInText(test.displayName, matcher));
   for (const p of test.properties) add(splitIdList(p.value));
-  if (ids.size < 2) return [...ids];
-  return [...ids].sort(compareIds);
+  return ids.length < 2 ? ids : ids.sort(compareIds);
 }
 
 function cached(text: string, matcher: IdMatcher, cache: Map<string, readonly string[]> | undefined): readonly string[] {
