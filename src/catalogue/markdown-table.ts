@@ -2,9 +2,18 @@
  * Finds the pipe tables of a Markdown file (GitHub Flavored Markdown, read with `marked`) and returns
  * their header names and cells as plain text, with the line of every row.
  *
+ * `marked` lexes in two steps: the blocks (headings, code, quotes, lists, tables), then the inline
+ * Markdown in each of them. Here the first step is run on the whole file and the second on the table
+ * cells alone, and only on those that hold a character with which inline Markdown can begin (see
+ * `INLINE_MARKDOWN`): every other cell is plain text already. And `marked` finds each table, its
+ * extent and its header, but the body rows are split into cells here, by the rule `marked` splits
+ * them with (see `splitRow`). In a list of thousands of rows these two steps of `marked`, meant to
+ * render HTML, took most of the time; `__tests__/catalogue/markdown-table.test.ts` checks that the
+ * result is the same.
+ *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
-import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, getDefaults, type Token, type Tokens } from 'marked';
 import { UserError, UserErrors } from '../errors.js';
 import type { RawCell, RawTable } from './read-table.js';
 
@@ -19,20 +28,28 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
   // `marked` ends a table row at them, and every row from there on would be lost: they become a
   // space, one character for one, so the lines stay where they are.
   const source = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, ' ');
+  const cells = new CellReader(file);
   let tokens: Token[];
   try {
-    tokens = Lexer.lex(source, { ...getDefaults(), gfm: true });
+    tokens = cells.lexer.blockTokens(source, []);
   } catch (e) {
-    throw new UserError(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
+    throw cannotRead(file, e);
   }
-  const tables = findTables(source, tokens).map(({ token, line }): RawTable => ({
+  const lines = source.split('\n');
+  const tables = findTables(source, lines, tokens).map(({ token, line }): RawTable => ({
     line,
-    headers: token.header.map((cell) => cellLines(cell.tokens).join(' ')),
-    rows: token.rows.map((cells, i) => ({ line: line + 2 + i, cells: cells.map((cell) => cellOf(cell.tokens)) })),
+    headers: token.header.map((cell) => cells.lines(cell.text).join(' ')),
+    rows: (isSplitTable(token) ? token.body : token.rows.map((row): RawCell[] => row.map((cell) => cell.text))).map((row, i) => {
+      for (let k = 0; k < row.length; k++) {
+        const text = row[k];
+        if (typeof text === 'string') row[k] = cells.cell(text);
+      }
+      return { line: line + 2 + i, cells: row };
+    }),
     itemSeparator: ' ',
     problems: [],
   }));
-  const stray = strayRows(source, tables);
+  const stray = strayRows(lines, tables);
   if (stray.length > 0) {
     throw new UserErrors(
       stray.map(
@@ -50,23 +67,166 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
   return tables;
 }
 
+function cannotRead(file: string, e: unknown): UserError {
+  return new UserError(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
+}
+
+/**
+ * A table token whose body rows are split into their cells, in `body`, and `rows` left empty. The
+ * cells are the texts `splitRow` gives, until `readMarkdownTables` reads them in place.
+ */
+interface SplitTable extends Tokens.Table {
+  readonly body: RawCell[][];
+}
+
+function isSplitTable(token: Tokens.Table): token is SplitTable {
+  return 'body' in token && Array.isArray(token.body);
+}
+
+/**
+ * The block tokenizer of `marked`, but for the body rows of a table: `marked` finds the table with
+ * its own rule (the rows it takes in, where it ends) and reads the header and delimiter rows (which
+ * decide whether the lines are a table at all); the body rows are split by `splitRow`, and their
+ * cells are not queued for the inline lexer: `CellReader` lexes the cells that need it.
+ */
+class TableTokenizer extends Tokenizer {
+  override table(src: string): SplitTable | undefined {
+    const cap = this.rules.block.table.exec(src);
+    if (cap === null) return undefined;
+    const [whole, header = '', delimiter = '', rows = ''] = cap;
+    const head = super.table(`${header}\n${delimiter}\n`);
+    if (head === undefined) return undefined;
+    // The rows end before the last line break and the blanks after it (`marked`: `tableRowBlankLine`).
+    // The text of a long table is not copied: cut in slices, lines and cells are found by index.
+    const body: RawCell[][] = [];
+    if (/\S/.test(rows)) {
+      const last = rows.lastIndexOf('\n');
+      const end = last >= 0 && /^[ \t]*$/.test(rows.slice(last + 1)) ? last : rows.length;
+      for (let start = 0; start <= end; ) {
+        const newline = rows.indexOf('\n', start);
+        const stop = newline >= 0 && newline < end ? newline : end;
+        body.push(splitRow(rows, head.header.length, start, stop));
+        start = stop + 1;
+      }
+    }
+    let length = whole.length;
+    while (length > 0 && whole.charCodeAt(length - 1) === 0x0a) length--;
+    return { ...head, raw: whole.slice(0, length), rows: [], body };
+  }
+}
+
+/**
+ * The cells of a table's body row (`text` from `start` to `end`), split as `marked` splits them
+ * (GitHub's rule): at every `|` that an odd number of backslashes does not escape; without the text
+ * before a leading and after a trailing `|` when it is blank; as many cells as the header has
+ * (`width`), cut or filled with empty ones; each trimmed, with `\|` read as `|`.
+ */
+export function splitRow(text: string, width: number, start = 0, end = text.length): string[] {
+  const escapes = hasBackslash(text, start, end);
+  const cells: string[] = [];
+  let from = start;
+  for (let bar = text.indexOf('|', start); bar >= 0 && bar < end; bar = text.indexOf('|', bar + 1)) {
+    if (escapes && escaped(text, bar, start)) continue;
+    cells.push(trimmed(text, from, bar));
+    from = bar + 1;
+  }
+  cells.push(trimmed(text, from, end));
+  if (cells[0] === '') cells.shift();
+  if (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  if (cells.length > width) cells.length = width;
+  while (cells.length < width) cells.push('');
+  if (escapes) for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] as string).replace(/\\\|/g, '|');
+  return cells;
+}
+
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x5c) return true;
+  return false;
+}
+
+/** Whether an odd number of backslashes, after `start`, stands before `at`. */
+function escaped(text: string, at: number, start: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes > start && text.charCodeAt(at - backslashes - 1) === 0x5c) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** `text.slice(start, end).trim()`, without the second string when spaces are all there is to trim. */
+function trimmed(text: string, start: number, end: number): string {
+  let from = start;
+  let to = end;
+  while (from < to && text.charCodeAt(from) === 0x20) from++;
+  while (to > from && text.charCodeAt(to - 1) === 0x20) to--;
+  const cell = text.slice(from, to);
+  return cell !== '' && (mayBeSpace(cell.charCodeAt(0)) || mayBeSpace(cell.charCodeAt(cell.length - 1))) ? cell.trim() : cell;
+}
+
+/** Whether the character may be white space: printable ASCII (`!` to `~`) is not. */
+function mayBeSpace(code: number): boolean {
+  return code <= 0x20 || code >= 0x7f;
+}
+
+/**
+ * The characters that can begin inline Markdown in a table cell, and `www.`: escapes, HTML and
+ * autolinks (`<`), links and images, emphasis, code spans, strikethrough, and GitHub's extended
+ * autolinks (`www.`, `https://`, `user@host`). The inline lexer of `marked` gives a cell without any
+ * of them as one text token holding the cell's text: a cell never holds a line break, which would end
+ * its row. `>`, `!` and `]` begin nothing on their own but are listed too: when in doubt, the cell is
+ * lexed.
+ */
+const INLINE_MARKDOWN = /[\\<>![\]`*_~@:]|www\./i;
+
+/**
+ * What makes the text of a cell differ from what it reads as: inline Markdown (see `INLINE_MARKDOWN`),
+ * an entity (`&amp;`), or white space other than single spaces (a cell is trimmed).
+ */
+const NOT_PLAIN = /[\\<>![\]`*_~@:&]|www\.|[^\S ]| {2}/i;
+
+/** Reads the text of table cells as the inline lexer of `marked` gives it, lexing only the cells that need it. */
+class CellReader {
+  readonly lexer = new Lexer({ ...getDefaults(), gfm: true, tokenizer: new TableTokenizer() });
+
+  constructor(private readonly file: string) {}
+
+  /** A cell's text, or its lines when `<br>` breaks it. */
+  cell(text: string): RawCell {
+    if (!NOT_PLAIN.test(text)) return text;
+    const lines = this.lines(text);
+    return lines.length === 1 ? (lines[0] as string) : lines;
+  }
+
+  /** The lines of a cell's text: see `cellLines`. */
+  lines(text: string): string[] {
+    return INLINE_MARKDOWN.test(text) ? cellLines(this.tokens(text)) : textLines(decodeEntities(text));
+  }
+
+  /** The inline tokens of a cell's text, read with the links the file defines (`[name]: url`). */
+  private tokens(text: string): Token[] {
+    try {
+      return this.lexer.inlineTokens(text);
+    } catch (e) {
+      throw cannotRead(this.file, e);
+    }
+  }
+}
+
 /**
  * Lines shaped like table rows (`| a | b |`) outside every table and code block: rows cut off from
  * their table by a blank line, which GitHub shows as a paragraph and which would otherwise be lost.
  */
-function strayRows(source: string, tables: readonly RawTable[]): number[] {
-  const inTable = new Set<number>();
-  for (const t of tables) for (let l = t.line; l <= t.line + 1 + t.rows.length; l++) inTable.add(l);
+function strayRows(lines: readonly string[], tables: readonly RawTable[]): number[] {
+  const inTable = new Uint8Array(lines.length + 1); // by 1-based line
+  for (const t of tables) inTable.fill(1, t.line, t.line + 2 + t.rows.length);
   const out: number[] = [];
   let fence: string | undefined;
-  source.split('\n').forEach((raw, i) => {
+  lines.forEach((raw, i) => {
     const line = raw.trim();
     const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
       fence = fence === undefined ? marker : undefined;
       return;
     }
-    if (fence === undefined && !inTable.has(i + 1) && /^\|.*\|.*\|$/.test(line)) out.push(i + 1);
+    if (fence === undefined && inTable[i + 1] !== 1 && /^\|.*\|.*\|$/.test(line)) out.push(i + 1);
   });
   return out;
 }
@@ -77,8 +237,7 @@ interface FoundTable {
 }
 
 /** Every table in document order, with the 1-based line of its header row. */
-function findTables(source: string, tokens: readonly Token[]): FoundTable[] {
-  const lines = source.split('\n');
+function findTables(source: string, lines: readonly string[], tokens: readonly Token[]): FoundTable[] {
   const found: FoundTable[] = [];
   let offset = 0;
   let counted = 0;
@@ -87,11 +246,16 @@ function findTables(source: string, tokens: readonly Token[]): FoundTable[] {
     const at = source.indexOf(token.raw, offset);
     const start = at >= 0 ? at : offset;
     for (; counted < start; counted++) if (source.charCodeAt(counted) === 10) line++;
-    let cursor = line;
-    for (const table of tablesIn(token)) {
-      const index = locate(lines, table.raw, cursor);
-      found.push({ token: table, line: index + 1 });
-      cursor = index + 1;
+    if (token.type === 'table' && at >= 0 && (at === 0 || source.charCodeAt(at - 1) === 10)) {
+      // A table outside quotes and lists stands in the file as it is in `raw`: from the line it starts on.
+      found.push({ token: token as Tokens.Table, line: line + 1 });
+    } else {
+      let cursor = line;
+      for (const table of tablesIn(token)) {
+        const index = locate(lines, table.raw, cursor);
+        found.push({ token: table, line: index + 1 });
+        cursor = index + 1;
+      }
     }
     offset = at >= 0 ? at + token.raw.length : offset;
   }
@@ -119,18 +283,18 @@ function locate(lines: readonly string[], raw: string, from: number): number {
   return from;
 }
 
-/** A cell's text, or its lines when `<br>` breaks it. */
-function cellOf(tokens: readonly Token[] | undefined): RawCell {
-  const lines = cellLines(tokens);
-  return lines.length === 1 ? (lines[0] as string) : lines;
-}
-
 /**
  * Plain text of inline Markdown, emphasis, code, links and escapes reduced to their text, split at
  * `<br>`: each line with its whitespace collapsed, blank lines dropped; `['']` for an empty cell.
  */
-function cellLines(tokens: readonly Token[] | undefined): string[] {
-  const lines = inline(tokens ?? [])
+export function cellLines(tokens: readonly Token[] | undefined): string[] {
+  return textLines(inline(tokens ?? []));
+}
+
+/** `text` split at line breaks, each line with its whitespace collapsed, blank lines dropped; `['']` when none is left. */
+function textLines(text: string): string[] {
+  if (!text.includes('\n')) return [text.replace(/\s+/g, ' ').trim()];
+  const lines = text
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');

@@ -52,7 +52,7 @@ export function readRequirements(file: string, text: string): RequirementList {
 
   for (const row of table.rows) {
     const id = trimBlank(row.cells['id'] ?? '');
-    const title = REQUIREMENT_TITLE_COLUMNS.map((c) => row.cells[c] ?? '').find((t) => t !== '') ?? '';
+    const title = titleOf(row.cells);
     if (id === '') {
       errors.push(
         new UserError(
@@ -94,6 +94,15 @@ export function readRequirements(file: string, text: string): RequirementList {
     throw new UserErrors([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   return { file, requirements };
+}
+
+/** The first non-empty cell of `REQUIREMENT_TITLE_COLUMNS`, or ''. */
+function titleOf(cells: Readonly<Record<string, string>>): string {
+  for (const column of REQUIREMENT_TITLE_COLUMNS) {
+    const text = cells[column];
+    if (text !== undefined && text !== '') return text;
+  }
+  return '';
 }
 
 function shorten(text: string): string {

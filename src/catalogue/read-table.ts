@@ -107,7 +107,7 @@ export function parseTable(file: string, text: string, options: ReadTableOptions
   const format = formatOf(file);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const columns = new ColumnNames(options);
-  if (body.trim() === '') {
+  if (!/\S/.test(body)) {
     throw new UserError(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
   }
   switch (format) {
@@ -171,10 +171,13 @@ function fromMarkdown(file: string, tables: readonly RawTable[], columns: Column
     const parts = read.map((raw) => rowsOf(raw, columns));
     const names = [...new Set(parts.flatMap((part) => part.columns))];
     const rows = parts.flatMap((part) =>
-      part.rows.map((row): TableRow => ({
-        line: row.line,
-        cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
-      })),
+      // A table with all the columns, in this order, has its rows as they are.
+      sameNames(part.columns, names)
+        ? part.rows
+        : part.rows.map((row): TableRow => ({
+            line: row.line,
+            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+          })),
     );
     const problems = read.flatMap((raw) => raw.problems);
     return finish({ file, columns: names, rows }, problems, columns, noRows(file, firstRead.line));
@@ -315,11 +318,34 @@ function rowsOf(raw: RawTable, columns: ColumnNames): { columns: string[]; rows:
   const names = columns.map(raw.headers);
   const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
   const rows: TableRow[] = [];
+  const values: string[] = [];
+  const viaEntries = names.includes('__proto__');
   for (const { line, cells } of raw.rows) {
-    const values = names.map((name, i): [string, string] => [name, cellText(cells[i] ?? '', separators[i] ?? '')]);
-    if (values.some(([, v]) => v !== '')) rows.push({ line, cells: Object.fromEntries(values) });
+    let blank = true;
+    for (let i = 0; i < names.length; i++) {
+      const value = cellText(cells[i] ?? '', separators[i] ?? '');
+      values[i] = value;
+      if (value !== '') blank = false;
+    }
+    if (!blank) rows.push({ line, cells: record(names, values, viaEntries) });
   }
   return { columns: names, rows };
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/**
+ * `{ [names[i]]: values[i] }` in the order of `names`. Made by assignment, which is quicker than
+ * `Object.fromEntries` on many rows, unless a name is `__proto__` (`viaEntries`): assigned, it would
+ * set the prototype instead of making a field.
+ */
+function record(names: readonly string[], values: readonly string[], viaEntries: boolean): Record<string, string> {
+  if (viaEntries) return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+  const out: Record<string, string> = {};
+  for (let i = 0; i < names.length; i++) out[names[i] as string] = values[i] ?? '';
+  return out;
 }
 
 /** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
