@@ -5,6 +5,8 @@
 
 /** Text for a Markdown paragraph or table cell: no markup, links, images, HTML, or line breaks. */
 export function escapeMarkdown(text: string): string {
+  // Most names need nothing: none of the characters any rule below looks at.
+  if (!MARKDOWN_SPECIAL.test(text)) return text;
   return text
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
@@ -16,10 +18,15 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '&#64;');
 }
 
+/** Every character that a rule of `escapeMarkdown` starts from. */
+const MARKDOWN_SPECIAL = /[\r\n\\`*_{}[\]()#+!|~&<>"@:.-]/;
+
 /** Text for HTML element content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
 
 /**
  * One CSV field (RFC 4180). A field that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`,

@@ -41,8 +41,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** User text as HTML element content: escaped, control characters made visible. */
 function text(value: string): string {
-  return escapeHtml(value).replace(CONTROL, (c) => `&#${c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)};`);
+  const escaped = escapeHtml(value);
+  return HAS_CONTROL.test(escaped) ? escaped.replace(CONTROL, (c) => `&#${c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)};`) : escaped;
 }
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A whole number with thousands separators, the same on every machine and locale. */
 function count(n: number): string {
