@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareByteOrder, renderManifest } from '../../src/release/manifest.js';
-import { report, requirement, runGate, testCase } from '../support/factories.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
