@@ -28415,7 +28415,7 @@ class UserErrors extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86370);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(62310);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28424,7 +28424,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 86370:
+/***/ 62310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28438,6 +28438,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -31221,6 +31224,15 @@ Please report this to https://github.com/markedjs/marked.`,e){let r="<p>An error
  * Finds the pipe tables of a Markdown file (GitHub Flavored Markdown, read with `marked`) and returns
  * their header names and cells as plain text, with the line of every row.
  *
+ * `marked` lexes in two steps: the blocks (headings, code, quotes, lists, tables), then the inline
+ * Markdown in each of them. Here the first step is run on the whole file and the second on the table
+ * cells alone, and only on those that hold a character with which inline Markdown can begin (see
+ * `INLINE_MARKDOWN`): every other cell is plain text already. And `marked` finds each table, its
+ * extent and its header, but the body rows are split into cells here, by the rule `marked` splits
+ * them with (see `splitRow`). In a list of thousands of rows these two steps of `marked`, meant to
+ * render HTML, took most of the time; `__tests__/catalogue/markdown-table.test.ts` checks that the
+ * result is the same.
+ *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 
@@ -31236,21 +31248,30 @@ function readMarkdownTables(file, text) {
     // `marked` ends a table row at them, and every row from there on would be lost: they become a
     // space, one character for one, so the lines stay where they are.
     const source = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, ' ');
+    const cells = new CellReader(file);
     let tokens;
     try {
-        tokens = w.lex(source, { ...G(), gfm: true });
+        tokens = cells.lexer.blockTokens(source, []);
     }
     catch (e) {
-        throw new src_errors/* UserError */.y(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
+        throw cannotRead(file, e);
     }
-    const tables = findTables(source, tokens).map(({ token, line }) => ({
+    const lines = source.split('\n');
+    const tables = findTables(source, lines, tokens).map(({ token, line }) => ({
         line,
-        headers: token.header.map((cell) => cellLines(cell.tokens).join(' ')),
-        rows: token.rows.map((cells, i) => ({ line: line + 2 + i, cells: cells.map((cell) => markdown_table_cellOf(cell.tokens)) })),
+        headers: token.header.map((cell) => cells.lines(cell.text).join(' ')),
+        rows: (isSplitTable(token) ? token.body : token.rows.map((row) => row.map((cell) => cell.text))).map((row, i) => {
+            for (let k = 0; k < row.length; k++) {
+                const text = row[k];
+                if (typeof text === 'string')
+                    row[k] = cells.cell(text);
+            }
+            return { line: line + 2 + i, cells: row };
+        }),
         itemSeparator: ' ',
         problems: [],
     }));
-    const stray = strayRows(source, tables);
+    const stray = strayRows(lines, tables);
     if (stray.length > 0) {
         throw new src_errors/* UserErrors */.t(stray.map((line) => new src_errors/* UserError */.y('this line looks like a table row but stands outside any table (a blank line ends a Markdown table); join it to its table or remove it', { file, line })));
     }
@@ -31260,32 +31281,170 @@ function readMarkdownTables(file, text) {
     }
     return tables;
 }
+function cannotRead(file, e) {
+    return new src_errors/* UserError */.y(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
+}
+function isSplitTable(token) {
+    return 'body' in token && Array.isArray(token.body);
+}
+/**
+ * The block tokenizer of `marked`, but for the body rows of a table: `marked` finds the table with
+ * its own rule (the rows it takes in, where it ends) and reads the header and delimiter rows (which
+ * decide whether the lines are a table at all); the body rows are split by `splitRow`, and their
+ * cells are not queued for the inline lexer: `CellReader` lexes the cells that need it.
+ */
+class TableTokenizer extends _ {
+    table(src) {
+        const cap = this.rules.block.table.exec(src);
+        if (cap === null)
+            return undefined;
+        const [whole, header = '', delimiter = '', rows = ''] = cap;
+        const head = super.table(`${header}\n${delimiter}\n`);
+        if (head === undefined)
+            return undefined;
+        // The rows end before the last line break and the blanks after it (`marked`: `tableRowBlankLine`).
+        // The text of a long table is not copied: cut in slices, lines and cells are found by index.
+        const body = [];
+        if (/\S/.test(rows)) {
+            const last = rows.lastIndexOf('\n');
+            const end = last >= 0 && /^[ \t]*$/.test(rows.slice(last + 1)) ? last : rows.length;
+            for (let start = 0; start <= end;) {
+                const newline = rows.indexOf('\n', start);
+                const stop = newline >= 0 && newline < end ? newline : end;
+                body.push(splitRow(rows, head.header.length, start, stop));
+                start = stop + 1;
+            }
+        }
+        let length = whole.length;
+        while (length > 0 && whole.charCodeAt(length - 1) === 0x0a)
+            length--;
+        return { ...head, raw: whole.slice(0, length), rows: [], body };
+    }
+}
+/**
+ * The cells of a table's body row (`text` from `start` to `end`), split as `marked` splits them
+ * (GitHub's rule): at every `|` that an odd number of backslashes does not escape; without the text
+ * before a leading and after a trailing `|` when it is blank; as many cells as the header has
+ * (`width`), cut or filled with empty ones; each trimmed, with `\|` read as `|`.
+ */
+function splitRow(text, width, start = 0, end = text.length) {
+    const escapes = hasBackslash(text, start, end);
+    const cells = [];
+    let from = start;
+    for (let bar = text.indexOf('|', start); bar >= 0 && bar < end; bar = text.indexOf('|', bar + 1)) {
+        if (escapes && escaped(text, bar, start))
+            continue;
+        cells.push(trimmed(text, from, bar));
+        from = bar + 1;
+    }
+    cells.push(trimmed(text, from, end));
+    if (cells[0] === '')
+        cells.shift();
+    if (cells.length > 0 && cells[cells.length - 1] === '')
+        cells.pop();
+    if (cells.length > width)
+        cells.length = width;
+    while (cells.length < width)
+        cells.push('');
+    if (escapes)
+        for (let i = 0; i < cells.length; i++)
+            cells[i] = cells[i].replace(/\\\|/g, '|');
+    return cells;
+}
+function hasBackslash(text, start, end) {
+    for (let i = start; i < end; i++)
+        if (text.charCodeAt(i) === 0x5c)
+            return true;
+    return false;
+}
+/** Whether an odd number of backslashes, after `start`, stands before `at`. */
+function escaped(text, at, start) {
+    let backslashes = 0;
+    while (at - backslashes > start && text.charCodeAt(at - backslashes - 1) === 0x5c)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+/** `text.slice(start, end).trim()`, without the second string when spaces are all there is to trim. */
+function trimmed(text, start, end) {
+    let from = start;
+    let to = end;
+    while (from < to && text.charCodeAt(from) === 0x20)
+        from++;
+    while (to > from && text.charCodeAt(to - 1) === 0x20)
+        to--;
+    const cell = text.slice(from, to);
+    return cell !== '' && (mayBeSpace(cell.charCodeAt(0)) || mayBeSpace(cell.charCodeAt(cell.length - 1))) ? cell.trim() : cell;
+}
+/** Whether the character may be white space: printable ASCII (`!` to `~`) is not. */
+function mayBeSpace(code) {
+    return code <= 0x20 || code >= 0x7f;
+}
+/**
+ * The characters that can begin inline Markdown in a table cell, and `www.`: escapes, HTML and
+ * autolinks (`<`), links and images, emphasis, code spans, strikethrough, and GitHub's extended
+ * autolinks (`www.`, `https://`, `user@host`). The inline lexer of `marked` gives a cell without any
+ * of them as one text token holding the cell's text: a cell never holds a line break, which would end
+ * its row. `>`, `!` and `]` begin nothing on their own but are listed too: when in doubt, the cell is
+ * lexed.
+ */
+const INLINE_MARKDOWN = /[\\<>![\]`*_~@:]|www\./i;
+/**
+ * What makes the text of a cell differ from what it reads as: inline Markdown (see `INLINE_MARKDOWN`),
+ * an entity (`&amp;`), or white space other than single spaces (a cell is trimmed).
+ */
+const NOT_PLAIN = /[\\<>![\]`*_~@:&]|www\.|[^\S ]| {2}/i;
+/** Reads the text of table cells as the inline lexer of `marked` gives it, lexing only the cells that need it. */
+class CellReader {
+    file;
+    lexer = new w({ ...G(), gfm: true, tokenizer: new TableTokenizer() });
+    constructor(file) {
+        this.file = file;
+    }
+    /** A cell's text, or its lines when `<br>` breaks it. */
+    cell(text) {
+        if (!NOT_PLAIN.test(text))
+            return text;
+        const lines = this.lines(text);
+        return lines.length === 1 ? lines[0] : lines;
+    }
+    /** The lines of a cell's text: see `cellLines`. */
+    lines(text) {
+        return INLINE_MARKDOWN.test(text) ? cellLines(this.tokens(text)) : textLines(decodeEntities(text));
+    }
+    /** The inline tokens of a cell's text, read with the links the file defines (`[name]: url`). */
+    tokens(text) {
+        try {
+            return this.lexer.inlineTokens(text);
+        }
+        catch (e) {
+            throw cannotRead(this.file, e);
+        }
+    }
+}
 /**
  * Lines shaped like table rows (`| a | b |`) outside every table and code block: rows cut off from
  * their table by a blank line, which GitHub shows as a paragraph and which would otherwise be lost.
  */
-function strayRows(source, tables) {
-    const inTable = new Set();
+function strayRows(lines, tables) {
+    const inTable = new Uint8Array(lines.length + 1); // by 1-based line
     for (const t of tables)
-        for (let l = t.line; l <= t.line + 1 + t.rows.length; l++)
-            inTable.add(l);
+        inTable.fill(1, t.line, t.line + 2 + t.rows.length);
     const out = [];
     let fence;
-    source.split('\n').forEach((raw, i) => {
+    lines.forEach((raw, i) => {
         const line = raw.trim();
         const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
         if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
             fence = fence === undefined ? marker : undefined;
             return;
         }
-        if (fence === undefined && !inTable.has(i + 1) && /^\|.*\|.*\|$/.test(line))
+        if (fence === undefined && inTable[i + 1] !== 1 && /^\|.*\|.*\|$/.test(line))
             out.push(i + 1);
     });
     return out;
 }
 /** Every table in document order, with the 1-based line of its header row. */
-function findTables(source, tokens) {
-    const lines = source.split('\n');
+function findTables(source, lines, tokens) {
     const found = [];
     let offset = 0;
     let counted = 0;
@@ -31296,11 +31455,17 @@ function findTables(source, tokens) {
         for (; counted < start; counted++)
             if (source.charCodeAt(counted) === 10)
                 line++;
-        let cursor = line;
-        for (const table of tablesIn(token)) {
-            const index = locate(lines, table.raw, cursor);
-            found.push({ token: table, line: index + 1 });
-            cursor = index + 1;
+        if (token.type === 'table' && at >= 0 && (at === 0 || source.charCodeAt(at - 1) === 10)) {
+            // A table outside quotes and lists stands in the file as it is in `raw`: from the line it starts on.
+            found.push({ token: token, line: line + 1 });
+        }
+        else {
+            let cursor = line;
+            for (const table of tablesIn(token)) {
+                const index = locate(lines, table.raw, cursor);
+                found.push({ token: table, line: index + 1 });
+                cursor = index + 1;
+            }
         }
         offset = at >= 0 ? at + token.raw.length : offset;
     }
@@ -31329,17 +31494,18 @@ function locate(lines, raw, from) {
     }
     return from;
 }
-/** A cell's text, or its lines when `<br>` breaks it. */
-function markdown_table_cellOf(tokens) {
-    const lines = cellLines(tokens);
-    return lines.length === 1 ? lines[0] : lines;
-}
 /**
  * Plain text of inline Markdown, emphasis, code, links and escapes reduced to their text, split at
  * `<br>`: each line with its whitespace collapsed, blank lines dropped; `['']` for an empty cell.
  */
 function cellLines(tokens) {
-    const lines = inline(tokens ?? [])
+    return textLines(inline(tokens ?? []));
+}
+/** `text` split at line breaks, each line with its whitespace collapsed, blank lines dropped; `['']` when none is left. */
+function textLines(text) {
+    if (!text.includes('\n'))
+        return [text.replace(/\s+/g, ' ').trim()];
+    const lines = text
         .split('\n')
         .map((l) => l.replace(/\s+/g, ' ').trim())
         .filter((l) => l !== '');
@@ -31432,7 +31598,7 @@ function parseTable(file, text, options) {
     const format = formatOf(file);
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const columns = new ColumnNames(options);
-    if (body.trim() === '') {
+    if (!/\S/.test(body)) {
         throw new src_errors/* UserError */.y(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
     }
     switch (format) {
@@ -31490,10 +31656,14 @@ function fromMarkdown(file, tables, columns) {
     if (firstRead !== undefined) {
         const parts = read.map((raw) => rowsOf(raw, columns));
         const names = [...new Set(parts.flatMap((part) => part.columns))];
-        const rows = parts.flatMap((part) => part.rows.map((row) => ({
-            line: row.line,
-            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
-        })));
+        const rows = parts.flatMap((part) => 
+        // A table with all the columns, in this order, has its rows as they are.
+        sameNames(part.columns, names)
+            ? part.rows
+            : part.rows.map((row) => ({
+                line: row.line,
+                cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+            })));
         const problems = read.flatMap((raw) => raw.problems);
         return finish({ file, columns: names, rows }, problems, columns, noRows(file, firstRead.line));
     }
@@ -31616,12 +31786,36 @@ function rowsOf(raw, columns) {
     const names = columns.map(raw.headers);
     const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
     const rows = [];
+    const values = [];
+    const viaEntries = names.includes('__proto__');
     for (const { line, cells } of raw.rows) {
-        const values = names.map((name, i) => [name, cellText(cells[i] ?? '', separators[i] ?? '')]);
-        if (values.some(([, v]) => v !== ''))
-            rows.push({ line, cells: Object.fromEntries(values) });
+        let blank = true;
+        for (let i = 0; i < names.length; i++) {
+            const value = cellText(cells[i] ?? '', separators[i] ?? '');
+            values[i] = value;
+            if (value !== '')
+                blank = false;
+        }
+        if (!blank)
+            rows.push({ line, cells: record(names, values, viaEntries) });
     }
     return { columns: names, rows };
+}
+function sameNames(a, b) {
+    return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+/**
+ * `{ [names[i]]: values[i] }` in the order of `names`. Made by assignment, which is quicker than
+ * `Object.fromEntries` on many rows, unless a name is `__proto__` (`viaEntries`): assigned, it would
+ * set the prototype instead of making a field.
+ */
+function record(names, values, viaEntries) {
+    if (viaEntries)
+        return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+    const out = {};
+    for (let i = 0; i < names.length; i++)
+        out[names[i]] = values[i] ?? '';
+    return out;
 }
 /** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
 function finish(table, problems, columns, empty) {
@@ -31983,7 +32177,7 @@ function readRequirements(file, text) {
     const firstLine = new Map();
     for (const row of table.rows) {
         const id = trimBlank(row.cells['id'] ?? '');
-        const title = REQUIREMENT_TITLE_COLUMNS.map((c) => row.cells[c] ?? '').find((t) => t !== '') ?? '';
+        const title = titleOf(row.cells);
         if (id === '') {
             errors.push(new src_errors/* UserError */.y(`the row${title === '' ? '' : ` "${read_requirements_shorten(title)}"`} has no ID; give every requirement an ID such as SRS-001, ` +
                 'or delete the row', { file, line: row.line }));
@@ -32010,12 +32204,133 @@ function readRequirements(file, text) {
     }
     return { file, requirements };
 }
+/** The first non-empty cell of `REQUIREMENT_TITLE_COLUMNS`, or ''. */
+function titleOf(cells) {
+    for (const column of REQUIREMENT_TITLE_COLUMNS) {
+        const text = cells[column];
+        if (text !== undefined && text !== '')
+            return text;
+    }
+    return '';
+}
 function read_requirements_shorten(text) {
     const one = text.replace(/\s+/g, ' ').trim();
     return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 
+;// CONCATENATED MODULE: ./src/gate/judge.ts
+/** How many test names a reason quotes before it says "and N more". */
+const NAMES_IN_A_REASON = 5;
+/**
+ * Decides pass or fail from the trace. Every gap is a reason; nothing here throws. Inputs that could
+ * not be read are reasons too, first; without a readable requirements list there is nothing to trace
+ * against, and the gate fails on the problems alone. Which anomaly explains which test was settled
+ * while tracing; the anomalies come here to be judged themselves.
+ */
+function judge(trace, policy, problems = [], anomalies = []) {
+    const reasons = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
+    const warnings = [];
+    const acceptedBy = new Map();
+    if (!trace.listRead) {
+        if (reasons.length === 0)
+            reasons.push({ code: 'unreadable-input', message: 'the requirements list could not be read' });
+        return { passed: false, reasons, warnings, coverage: 0, anomalies, acceptedBy };
+    }
+    const { reports } = trace;
+    if (trace.totals.tests === 0) {
+        reasons.push({
+            code: 'no-tests',
+            message: `no test case was found in ${reports.length === 1 ? 'the report' : `any of the ${reports.length} reports`}: nothing verifies the release`,
+        });
+    }
+    for (const r of reports) {
+        if (r.totals.tests === 0 && r.declared.tests > 0) {
+            reasons.push({
+                code: 'report-without-cases',
+                message: `${r.file}: its suites declare ${r.declared.tests} tests but the report contains no test case; the report is incomplete`,
+            });
+        }
+    }
+    for (const { requirement, status, tests, unexplained, explainedBy } of trace.requirements) {
+        const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
+        if (status === 'failed') {
+            if (unexplained.count === 0) {
+                acceptedBy.set(requirement.id, explainedBy);
+            }
+            else {
+                const open = unexplained.count;
+                reasons.push({
+                    code: 'requirement-failed',
+                    message: `${id} failed: ${open} of its ${plural(tests.count, 'test')} failed or errored and no assessed, acceptable residual anomaly explains ${open === 1 ? 'it' : 'them'}: ${quote(unexplained)}`,
+                });
+            }
+        }
+        else if (status === 'skipped') {
+            reasons.push({ code: 'requirement-skipped', message: `${id} is not verified: its ${plural(tests.count, 'test')} did not run (skipped): ${quote(tests)}` });
+        }
+        else if (status === 'uncovered') {
+            reasons.push({ code: 'requirement-uncovered', message: `${id} is not verified: no test names it` });
+        }
+    }
+    for (const u of trace.unknownIds) {
+        reasons.push({
+            code: 'unknown-id',
+            message: `${u.id} is not in the requirements list but ${plural(u.tests.count, 'test')} ${u.tests.count === 1 ? 'names' : 'name'} it (a typo, or a requirement missing from the list): ${quote(u.tests)}`,
+        });
+    }
+    for (const a of anomalies) {
+        if (a.problems.length > 0) {
+            const title = a.anomaly.title === '' ? a.anomaly.id : `${a.anomaly.id} (${a.anomaly.title})`;
+            reasons.push({ code: 'anomaly', message: `residual anomaly ${title} in ${a.anomaly.source}: ${a.problems.join('; ')}` });
+        }
+    }
+    const outside = trace.unexplainedOutside;
+    if (outside.count > 0) {
+        reasons.push({
+            code: 'unexplained-failure',
+            message: `${plural(outside.count, 'failing test')} ${outside.count === 1 ? 'is' : 'are'} not explained by an assessed, acceptable residual anomaly: ${quote(outside)}`,
+        });
+    }
+    const flaky = trace.unexplainedFlaky;
+    if (flaky.count > 0) {
+        reasons.push({
+            code: 'unexplained-flaky',
+            message: `${plural(flaky.count, 'test')} failed and then passed on a rerun (flaky) and no residual anomaly explains ${flaky.count === 1 ? 'it' : 'them'}: ${quote(flaky)}`,
+        });
+    }
+    const untraced = trace.untraced;
+    if (untraced.count > 0) {
+        const reason = {
+            code: 'untraced-tests',
+            message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}`,
+        };
+        (policy.untracedTests === 'fail' ? reasons : warnings).push(reason);
+    }
+    const total = trace.requirements.length;
+    const verified = trace.requirements.filter((r) => r.status === 'verified').length;
+    return {
+        passed: reasons.length === 0,
+        reasons,
+        warnings,
+        coverage: total === 0 ? 0 : Math.floor((verified / total) * 1000) / 10,
+        anomalies,
+        acceptedBy,
+    };
+}
+/** The first tests of a set by name, then how many more. */
+function quote(tests) {
+    const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
+    const more = tests.count - shown.length;
+    return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+// EXTERNAL MODULE: ./src/trace/trace.ts + 2 modules
+var trace = __nccwpck_require__(74990);
 ;// CONCATENATED MODULE: ./src/gate/anomalies.ts
+
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
 const RESIDUAL_STATUSES = new Set(['open', 'deferred', 'accepted']);
 /** Severities that are never acceptable by default and need a benefit-risk reference. */
@@ -32058,12 +32373,12 @@ function evaluateAnomaly(anomaly, policy) {
     return { anomaly, residual, assessed, missing, acceptable, high, problems, explainsFailures: residual && problems.length === 0 };
 }
 /** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
-function namesTest(pattern, test) {
+function namesTest(pattern, test, label = (0,trace/* labelOf */.Wy)(test)) {
     const p = pattern.trim();
     if (p === '')
         return false;
-    const { name, classname, suites, displayName } = test.test;
-    const candidates = [name, test.label];
+    const { name, classname, suites, displayName } = test;
+    const candidates = [name, label];
     if (classname !== '')
         candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
     if (suites.length > 0)
@@ -32106,135 +32421,13 @@ function globMatches(pattern, text) {
     return p === pattern.length;
 }
 /** The anomalies (that may explain failures) whose `Tests` name the test. */
-function explainingAnomalies(test, anomalies) {
-    return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test)));
+function explainingAnomalies(test, anomalies, label = (0,trace/* labelOf */.Wy)(test)) {
+    return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test, label)));
 }
-
-;// CONCATENATED MODULE: ./src/gate/judge.ts
-
-/** How many test names a reason quotes before it says "and N more". */
-const NAMES_IN_A_REASON = 5;
-/**
- * Decides pass or fail from the trace. Every gap is a reason; nothing here throws. Inputs that could
- * not be read are reasons too, first; without a readable requirements list there is no trace, and the
- * gate fails on the problems alone.
- */
-function judge(trace, reports, policy, problems = [], anomalies = []) {
-    const reasons = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
-    const warnings = [];
-    const explainedBy = new Map();
-    const unexplained = [];
-    const acceptedBy = new Map();
-    if (trace === undefined) {
-        if (reasons.length === 0)
-            reasons.push({ code: 'unreadable-input', message: 'the requirements list could not be read' });
-        return { passed: false, reasons, warnings, coverage: 0, anomalies, explainedBy, unexplained, acceptedBy };
-    }
-    for (const t of trace.tests) {
-        if (!needsExplanation(t))
-            continue;
-        const by = explainingAnomalies(t, anomalies).map((a) => a.anomaly.id);
-        if (by.length > 0)
-            explainedBy.set(t, by);
-        else
-            unexplained.push(t);
-    }
-    if (trace.totals.tests === 0) {
-        reasons.push({
-            code: 'no-tests',
-            message: `no test case was found in ${reports.length === 1 ? 'the report' : `any of the ${reports.length} reports`}: nothing verifies the release`,
-        });
-    }
-    for (const r of reports) {
-        if (r.cases.length === 0 && r.declared.tests > 0) {
-            reasons.push({
-                code: 'report-without-cases',
-                message: `${r.file}: its suites declare ${r.declared.tests} tests but the report contains no test case; the report is incomplete`,
-            });
-        }
-    }
-    const underRequirement = new Set();
-    for (const { requirement, status, tests } of trace.requirements) {
-        const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
-        for (const t of tests)
-            underRequirement.add(t);
-        if (status === 'failed') {
-            const bad = tests.filter((t) => t.test.status === 'failed' || t.test.status === 'errored');
-            const open = bad.filter((t) => !explainedBy.has(t));
-            if (open.length === 0) {
-                acceptedBy.set(requirement.id, [...new Set(bad.flatMap((t) => explainedBy.get(t) ?? []))].sort());
-            }
-            else {
-                reasons.push({
-                    code: 'requirement-failed',
-                    message: `${id} failed: ${open.length} of its ${plural(tests.length, 'test')} failed or errored and no assessed, acceptable residual anomaly explains ${open.length === 1 ? 'it' : 'them'}: ${quote(open)}`,
-                });
-            }
-        }
-        else if (status === 'skipped') {
-            reasons.push({ code: 'requirement-skipped', message: `${id} is not verified: its ${plural(tests.length, 'test')} did not run (skipped): ${quote(tests)}` });
-        }
-        else if (status === 'uncovered') {
-            reasons.push({ code: 'requirement-uncovered', message: `${id} is not verified: no test names it` });
-        }
-    }
-    for (const u of trace.unknownIds) {
-        reasons.push({
-            code: 'unknown-id',
-            message: `${u.id} is not in the requirements list but ${plural(u.tests.length, 'test')} ${u.tests.length === 1 ? 'names' : 'name'} it (a typo, or a requirement missing from the list): ${quote(u.tests)}`,
-        });
-    }
-    for (const a of anomalies) {
-        if (a.problems.length > 0) {
-            const title = a.anomaly.title === '' ? a.anomaly.id : `${a.anomaly.id} (${a.anomaly.title})`;
-            reasons.push({ code: 'anomaly', message: `residual anomaly ${title} in ${a.anomaly.source}: ${a.problems.join('; ')}` });
-        }
-    }
-    const looseFailures = unexplained.filter((t) => t.test.status !== 'passed' && !underRequirement.has(t));
-    if (looseFailures.length > 0) {
-        reasons.push({
-            code: 'unexplained-failure',
-            message: `${plural(looseFailures.length, 'failing test')} ${looseFailures.length === 1 ? 'is' : 'are'} not explained by an assessed, acceptable residual anomaly: ${quote(looseFailures)}`,
-        });
-    }
-    const flaky = unexplained.filter((t) => t.test.status === 'passed');
-    if (flaky.length > 0) {
-        reasons.push({
-            code: 'unexplained-flaky',
-            message: `${plural(flaky.length, 'test')} failed and then passed on a rerun (flaky) and no residual anomaly explains ${flaky.length === 1 ? 'it' : 'them'}: ${quote(flaky)}`,
-        });
-    }
-    if (trace.untraced.length > 0) {
-        const reason = {
-            code: 'untraced-tests',
-            message: `${plural(trace.untraced.length, 'test')} ${trace.untraced.length === 1 ? 'names' : 'name'} no requirement ID: ${quote(trace.untraced)}`,
-        };
-        (policy.untracedTests === 'fail' ? reasons : warnings).push(reason);
-    }
-    const total = trace.requirements.length;
-    const verified = trace.requirements.filter((r) => r.status === 'verified').length;
-    return {
-        passed: reasons.length === 0,
-        reasons,
-        warnings,
-        coverage: total === 0 ? 0 : Math.floor((verified / total) * 1000) / 10,
-        anomalies,
-        explainedBy,
-        unexplained,
-        acceptedBy,
-    };
-}
-/** A test that failed, errored, or passed only on a rerun must be explained by an anomaly. */
-function needsExplanation(t) {
-    return t.test.status === 'failed' || t.test.status === 'errored' || t.test.flaky;
-}
-function quote(tests) {
-    const shown = tests.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.label}"`);
-    const more = tests.length - shown.length;
-    return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What the tracer asks of each failing or flaky test: the IDs of the anomalies that explain it. */
+function anomalyExplainer(anomalies) {
+    const usable = anomalies.filter((a) => a.explainsFailures);
+    return (test, label) => (usable.length === 0 ? [] : explainingAnomalies(test, usable, label).map((a) => a.anomaly.id));
 }
 
 // EXTERNAL MODULE: ./src/report/escape.ts
@@ -32249,13 +32442,29 @@ var report_escape = __nccwpck_require__(14031);
 const MAX_ERROR_ANNOTATIONS = 9;
 const MAX_WARNING_ANNOTATIONS = 10;
 const MESSAGE_LENGTH = 1000;
+/** Annotations built per level before the rest are only counted (more than GitHub shows). */
+const BUILT_PER_LEVEL = MAX_WARNING_ANNOTATIONS;
 /**
  * Every finding as an annotation, most important first: failing tests at their file and line, unknown
- * IDs, requirements without a passing test (at their row of the list), untraced and flaky tests.
+ * IDs, requirements without a passing test (at their row of the list), untraced and flaky tests. Only
+ * as many are built as GitHub can show; the others are counted.
  */
 function buildAnnotations(trace, verdict, list, workspace) {
     const errors = [];
     const warnings = [];
+    let unbuilt = 0;
+    const push = (into, a) => {
+        if (into.length < BUILT_PER_LEVEL)
+            into.push(a());
+        else
+            unbuilt++;
+    };
+    /** The set's tests as annotations (from its sample), the rest counted. */
+    const each = (into, tests, a) => {
+        for (const t of tests.sample)
+            push(into, () => a(t));
+        unbuilt += tests.unsampled;
+    };
     const at = (t) => {
         const file = t.test.file === undefined ? undefined : toRepoPath(t.test.file, workspace);
         if (file === undefined)
@@ -32265,49 +32474,46 @@ function buildAnnotations(trace, verdict, list, workspace) {
     for (const r of trace.requirements) {
         if (r.status !== 'failed')
             continue;
-        for (const t of r.tests) {
-            if (t.test.status !== 'failed' && t.test.status !== 'errored')
-                continue;
-            errors.push({
-                level: 'error',
-                title: `${r.requirement.id}: test ${t.test.status}`,
-                message: (0,report_escape/* truncate */.xv)(`${t.label}${t.test.message === undefined ? '' : `: ${t.test.message}`}`, MESSAGE_LENGTH),
-                ...at(t),
-            });
-        }
+        each(errors, r.failing, (t) => ({
+            level: 'error',
+            title: `${r.requirement.id}: test ${t.status}`,
+            message: (0,report_escape/* truncate */.xv)(`${t.name}${t.test.message === undefined ? '' : `: ${t.test.message}`}`, MESSAGE_LENGTH),
+            ...at(t),
+        }));
     }
     for (const u of trace.unknownIds) {
-        for (const t of u.tests) {
-            errors.push({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: (0,report_escape/* truncate */.xv)(`${t.label} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) });
-        }
+        each(errors, u.tests, (t) => ({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: (0,report_escape/* truncate */.xv)(`${t.name} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) }));
     }
     const listFile = toRepoPath(list.file, workspace);
     for (const r of trace.requirements) {
         if (r.status !== 'uncovered' && r.status !== 'skipped')
             continue;
-        errors.push({
+        push(errors, () => ({
             level: 'error',
             title: `${r.requirement.id} not verified`,
             message: r.status === 'uncovered' ? `${r.requirement.id}: no test names this requirement` : `${r.requirement.id}: every test of this requirement was skipped`,
             ...(listFile === undefined ? {} : r.requirement.line === undefined ? { file: listFile } : { file: listFile, line: r.requirement.line }),
-        });
+        }));
     }
-    const untracedInto = verdict.reasons.some((r) => r.code === 'untraced-tests') ? errors : warnings;
-    for (const t of trace.untraced) {
-        untracedInto.push({ level: untracedInto === errors ? 'error' : 'warning', title: 'Test names no requirement', message: (0,report_escape/* truncate */.xv)(t.label, MESSAGE_LENGTH), ...at(t) });
-    }
-    for (const t of trace.tests) {
-        if (t.test.flaky)
-            warnings.push({ level: 'warning', title: 'Flaky test', message: (0,report_escape/* truncate */.xv)(`${t.label} failed, then passed on a rerun`, MESSAGE_LENGTH), ...at(t) });
-    }
-    return [...errors, ...warnings];
+    const untracedFails = verdict.reasons.some((r) => r.code === 'untraced-tests');
+    each(untracedFails ? errors : warnings, trace.untraced, (t) => ({
+        level: untracedFails ? 'error' : 'warning',
+        title: 'Test names no requirement',
+        message: (0,report_escape/* truncate */.xv)(t.name, MESSAGE_LENGTH),
+        ...at(t),
+    }));
+    each(warnings, trace.flaky, (t) => ({ level: 'warning', title: 'Flaky test', message: (0,report_escape/* truncate */.xv)(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH), ...at(t) }));
+    return { annotations: [...errors, ...warnings], unbuilt };
 }
-/** Keeps the first 10 errors and 10 warnings, in order, and adds one notice that counts the rest. */
-function capAnnotations(all) {
+/**
+ * Keeps the first 9 errors and 10 warnings, in order, and adds one notice that counts the rest
+ * (those given and not kept, and `unbuilt` more that were only counted).
+ */
+function capAnnotations(all, unbuilt = 0) {
     const errors = all.filter((a) => a.level === 'error');
     const warnings = all.filter((a) => a.level === 'warning');
     const shown = [...errors.slice(0, MAX_ERROR_ANNOTATIONS), ...warnings.slice(0, MAX_WARNING_ANNOTATIONS)];
-    const hidden = errors.length + warnings.length - shown.length;
+    const hidden = errors.length + warnings.length - shown.length + unbuilt;
     if (hidden === 0)
         return shown;
     return [
@@ -32343,57 +32549,8 @@ function toRepoPath(file, workspace) {
 
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var report_evidence = __nccwpck_require__(53877);
-;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
-/**
- * Retrying runners (Playwright, jest-circus retries, web-test-runner, pytest-rerunfailures) write a
- * test once per attempt. Attempts of one test (same report, suites, classname and name) that include
- * both a pass and a failure or error become one test: passed, flaky, with the failure's message.
- * Attempts that agree are left as they are.
- */
-function mergeRetries(cases) {
-    // Most reports name every test once: then there is nothing to merge.
-    const names = new Set();
-    let repeated = false;
-    for (const c of cases) {
-        if (names.has(c.name)) {
-            repeated = true;
-            break;
-        }
-        names.add(c.name);
-    }
-    if (!repeated)
-        return cases;
-    const groups = new Map();
-    for (const c of cases) {
-        const key = [c.report, ...c.suites, c.classname, c.name].join('\u0000');
-        const g = groups.get(key);
-        if (g)
-            g.push(c);
-        else
-            groups.set(key, [c]);
-    }
-    const out = [];
-    for (const attempts of groups.values()) {
-        const passed = attempts.find((c) => c.status === 'passed');
-        const failed = attempts.find((c) => c.status === 'failed' || c.status === 'errored');
-        if (attempts.length < 2 || passed === undefined || failed === undefined) {
-            out.push(...attempts);
-            continue;
-        }
-        out.push({
-            ...passed,
-            flaky: true,
-            time: attempts.reduce((sum, c) => sum + c.time, 0),
-            ...(failed.message !== undefined ? { message: failed.message } : {}),
-        });
-    }
-    return out;
-}
-
 // EXTERNAL MODULE: ./src/trace/requirement-ids.ts
 var requirement_ids = __nccwpck_require__(55429);
-// EXTERNAL MODULE: ./src/trace/trace.ts
-var trace_trace = __nccwpck_require__(69808);
 ;// CONCATENATED MODULE: ./src/evaluate.ts
 
 
@@ -32401,36 +32558,74 @@ var trace_trace = __nccwpck_require__(69808);
 
 
 
-
-/** The whole gate as a pure function: loaded inputs in, verdict and everything to report out. */
-function evaluate(input) {
-    let trace;
-    const problems = [...input.problems];
-    if (input.list !== undefined) {
-        try {
-            const matcher = {
-                pattern: input.pattern,
-                ...(input.idVariants === 'loose' ? { variants: (0,requirement_ids/* buildVariantMatcher */.it)(input.list.requirements) } : {}),
-            };
-            trace = (0,trace_trace/* trace */.uP)(input.list.requirements, input.reports.flatMap((r) => mergeRetries(r.cases)), matcher);
+/**
+ * The whole gate, pure, one report at a time: set up with the lists, `add` each report (in evidence
+ * order) and write out the traced tests it gives back, note each input that could not be read with
+ * `problem`, then `finish` for the verdict and everything to report. What it holds grows with the
+ * requirements, not with the tests.
+ */
+class GateRun {
+    setup;
+    problems;
+    anomalies;
+    tracer;
+    constructor(setup, problems = []) {
+        this.setup = setup;
+        this.problems = [...problems];
+        this.anomalies = (setup.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
+        const explain = anomalyExplainer(this.anomalies);
+        let tracer;
+        if (setup.list !== undefined) {
+            try {
+                const matcher = {
+                    pattern: setup.pattern,
+                    ...(setup.idVariants === 'loose' ? { variants: (0,requirement_ids/* buildVariantMatcher */.it)(setup.list.requirements) } : {}),
+                };
+                tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain);
+            }
+            catch (e) {
+                if (!(e instanceof Error) || e.name !== 'UserError')
+                    throw e;
+                this.problems.push(e);
+            }
         }
-        catch (e) {
-            if (!(e instanceof Error) || e.name !== 'UserError')
-                throw e;
-            problems.push(e);
-        }
+        // Without a list there is nothing to trace against; the tests are still recorded as evidence.
+        this.tracer = tracer ?? new trace/* Tracer */.sh(undefined, { pattern: setup.pattern }, explain);
     }
-    const anomalies = (input.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
-    const verdict = judge(trace, input.reports, input.policy, problems, anomalies);
-    const empty = { requirements: [], tests: [], untraced: [], unknownIds: [], totals: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 } };
-    const evidence = (0,report_evidence/* buildEvidence */.KX)(trace ?? empty, verdict, input.reports, input.provenance);
-    const annotations = problems.map((p) => {
-        const file = p.file === undefined ? undefined : toRepoPath(p.file, input.workspace);
-        return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
-    });
-    if (trace !== undefined && input.list !== undefined)
-        annotations.push(...buildAnnotations(trace, verdict, input.list, input.workspace));
-    return { trace, verdict, evidence, annotations: capAnnotations(annotations) };
+    /** An input that could not be read: a reason the gate fails, and an annotation at its file and line. */
+    problem(e) {
+        this.problems.push(e);
+    }
+    /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
+    add(report) {
+        return this.tracer.add(report);
+    }
+    finish() {
+        const { setup } = this;
+        const trace = this.tracer.finish();
+        const verdict = judge(trace, setup.policy, this.problems, this.anomalies);
+        const evidence = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
+        const annotations = this.problems.map((p) => {
+            const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
+            return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
+        });
+        let unbuilt = 0;
+        if (trace.listRead && setup.list !== undefined) {
+            const built = buildAnnotations(trace, verdict, setup.list, setup.workspace);
+            annotations.push(...built.annotations);
+            unbuilt = built.unbuilt;
+        }
+        return { trace, verdict, evidence, annotations: capAnnotations(annotations, unbuilt) };
+    }
+}
+/** The whole gate over reports held in memory (tests, small runs): the outcome and every traced test. */
+function evaluate(input) {
+    const run = new GateRun(input, input.problems);
+    const tests = [];
+    for (const report of [...input.reports].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)))
+        for (const t of run.add(report))
+            tests.push(t);
+    return { ...run.finish(), tests };
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -36312,33 +36507,93 @@ function annotate(annotations) {
 /** Largest piece handed to the file system at once. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
 /**
- * Writes text that comes in pieces (a large evidence file) without holding all of it at once. What
- * stood at the path before is removed first and the file is created anew ('wx'), so a symbolic link
- * committed under that name is replaced, never written through.
+ * A file written piece by piece (a large evidence file), never held whole. What stood at the path
+ * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
+ * name is replaced, never written through.
  */
-async function writeChunks(file, chunks) {
-    const existing = await promises_default().lstat(file).catch(() => undefined);
-    if (existing?.isDirectory())
-        throw new src_errors/* UserError */.y('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
-    await promises_default().rm(file, { force: true });
-    const handle = await promises_default().open(file, 'wx');
-    try {
-        let pending = [];
-        let size = 0;
-        for (const chunk of chunks) {
-            pending.push(chunk);
-            size += chunk.length;
-            if (size >= FLUSH_BYTES) {
-                await handle.write(pending.join(''));
-                pending = [];
-                size = 0;
+class TextSink {
+    handle;
+    /** Text is encoded into this buffer as it comes and written when it fills up. */
+    buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+    used = 0;
+    /** Text that did not fit, in order, after what is in the buffer. */
+    overflow = [];
+    constructor(handle) {
+        this.handle = handle;
+    }
+    static async create(file) {
+        const existing = await promises_default().lstat(file).catch(() => undefined);
+        if (existing?.isDirectory())
+            throw new src_errors/* UserError */.y('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
+        await promises_default().rm(file, { force: true });
+        return new TextSink(await promises_default().open(file, 'wx'));
+    }
+    /**
+     * Adds text without waiting; says whether the buffer is full enough that the caller should `flush`
+     * before adding more. Text of any length is taken.
+     */
+    add(text) {
+        // A UTF-16 code unit never takes more than 3 bytes in UTF-8. Once text waits outside the buffer,
+        // everything after it waits too, so that the file keeps the order of the text.
+        if (this.overflow.length > 0 || text.length * 3 > this.buffer.length - this.used) {
+            this.overflow.push(text);
+            return true;
+        }
+        this.used += this.buffer.write(text, this.used, 'utf8');
+        return this.used > this.buffer.length / 2;
+    }
+    /** Adds text, writing what has gathered when the buffer is full. */
+    async write(text) {
+        if (this.add(text))
+            await this.flush();
+    }
+    /** Adds the whole content of another file, read in pieces. */
+    async append(file) {
+        await this.flush();
+        const from = await promises_default().open(file, 'r');
+        try {
+            const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+            for (;;) {
+                const { bytesRead } = await from.read(buffer, 0, buffer.length);
+                if (bytesRead === 0)
+                    break;
+                await this.handle.write(buffer.subarray(0, bytesRead));
             }
         }
-        if (pending.length > 0)
-            await handle.write(pending.join(''));
+        finally {
+            await from.close();
+        }
+    }
+    async close() {
+        try {
+            await this.flush();
+        }
+        finally {
+            await this.handle.close();
+        }
+    }
+    /** Writes what has gathered. */
+    async flush() {
+        if (this.used > 0) {
+            await this.handle.write(this.buffer.subarray(0, this.used));
+            this.used = 0;
+        }
+        // Text too long for the buffer goes to the file as it is, in order.
+        const overflow = this.overflow;
+        this.overflow = [];
+        for (const text of overflow)
+            await this.handle.write(text);
+    }
+}
+/** Writes text that comes in pieces without holding all of it at once (see `TextSink`). */
+async function writeChunks(file, chunks) {
+    const sink = await TextSink.create(file);
+    try {
+        for (const chunk of chunks)
+            await sink.write(chunk);
     }
     finally {
-        await handle.close();
+        await sink.close();
     }
 }
 /** Writes a whole file the same way: never through a symbolic link that stood at its path. */
@@ -36346,7 +36601,10 @@ async function writeNew(file, text) {
     await writeChunks(file, [text]);
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/junit/decode-report.ts
+
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 /** Encodings a report may declare that decode to the same text as UTF-8 for what a JUnit report holds. */
@@ -36373,16 +36631,18 @@ function decodeReport(file, bytes) {
             return new TextDecoder('windows-1252').decode(body);
         throw new src_errors/* UserError */.y(`the XML declaration names encoding "${declared}", which the gate does not read; write the report as UTF-8`, { file, line: 1 });
     }
-    try {
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    }
-    catch {
+    // A vectorised check first, then Buffer's decoding, which gives the same text as a fatal TextDecoder
+    // for valid UTF-8; a file of ASCII only is copied as Latin-1, with no decoding at all.
+    if (!(0,external_node_buffer_.isUtf8)(body)) {
         const at = firstInvalidUtf8(body);
         throw new src_errors/* UserError */.y(`the file is not valid UTF-8 (invalid byte 0x${hex(body[at] ?? 0)} at byte offset ${at + start})`, {
             file,
             line: lineOfByte(body, at),
         });
     }
+    const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    // A second byte-order mark after the first is text, kept as U+FEFF, as a decoder with ignoreBOM does.
+    return buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
 }
 function declaredEncoding(body) {
     // The declaration, when present, is ASCII and comes first.
@@ -36424,8 +36684,6 @@ function hex(n) {
     return n.toString(16).padStart(2, '0');
 }
 
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 23 modules
-var XMLParser = __nccwpck_require__(41143);
 ;// CONCATENATED MODULE: ./src/model.ts
 /**
  * Domain types of the release gate. Data only: no logic lives here.
@@ -36435,16 +36693,38 @@ var XMLParser = __nccwpck_require__(41143);
 /** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
 const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
 
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 23 modules
+var XMLParser = __nccwpck_require__(41143);
+;// CONCATENATED MODULE: ./src/junit/limits.ts
+/** Limits of the JUnit reader. */
+/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
+const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Longest run of text, CDATA or comment inside a test case that is read for its content; the rest is
+ * cut (fast-xml-parser, which reads unusual test cases, needs some 36 bytes of memory per byte of text,
+ * and the gate keeps 500 characters of a message). The scan has already checked the whole text.
+ */
+const MAX_CAPTURED_TEXT = 64 * 1024;
+/** Deepest element nesting accepted; real reports stay far below it. */
+const MAX_DEPTH = 256;
+
 ;// CONCATENATED MODULE: ./src/junit/xml-text.ts
 /** Small, strict helpers for XML character data, shared by the report scanner. */
 const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/** Characters XML 1.0 forbids anywhere in a document, even inside CDATA and comments. */
+/** Control characters XML 1.0 forbids anywhere in a document, even inside CDATA and comments. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 /** Offset of the first character XML 1.0 forbids, or -1. */
 function findForbiddenChar(text) {
-    const m = FORBIDDEN_CHAR.exec(text);
-    return m === null ? -1 : m.index;
+    // The two non-characters are searched for on their own: faster than one class with all of them.
+    const m = FORBIDDEN_CONTROL.exec(text);
+    let at = m === null ? -1 : m.index;
+    for (const c of ['\ufffe', '\uffff']) {
+        const i = text.indexOf(c);
+        if (i !== -1 && (at === -1 || i < at))
+            at = i;
+    }
+    return at;
 }
 /** Whether a code point may appear in an XML 1.0 document. */
 function isXmlChar(cp) {
@@ -36456,32 +36736,40 @@ function isXmlChar(cp) {
         (cp >= 0x10000 && cp <= 0x10ffff));
 }
 /**
- * Checks every `&` in `text[from, to)` starts a well-formed reference to a predefined entity or an
- * allowed character. Returns the offset of the first bad `&` and why, or undefined.
+ * Checks the reference that starts at the `&` at `amp` and must end before `to`: returns the offset just
+ * past its `;`, or why it is not a well-formed reference to a predefined entity or an allowed character.
  */
-function findBadReference(text, from, to) {
-    // Search only the segment: an indexOf over the whole text from each segment would be quadratic.
-    let amp = indexIn(text, '&', from, to);
-    while (amp !== -1) {
-        const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
-        if (semi === -1) {
-            return { at: amp, why: 'a bare "&" (write it as "&amp;")' };
-        }
-        const ref = text.slice(amp + 1, semi);
-        if (ref.startsWith('#')) {
-            const cp = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
-            if (Number.isNaN(cp))
-                return { at: amp, why: `a malformed character reference "&${ref};"` };
-            if (!isXmlChar(cp)) {
-                return { at: amp, why: `the character reference "&${ref};" names a character XML 1.0 does not allow` };
-            }
-        }
-        else if (!(ref in XML_ENTITIES)) {
-            return { at: amp, why: `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)` };
-        }
-        amp = indexIn(text, '&', semi + 1, to);
+function checkReference(text, amp, to) {
+    const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
+    if (semi === -1)
+        return 'a bare "&" (write it as "&amp;")';
+    // The five predefined entities, the common case, without cutting the name out.
+    switch (semi - amp) {
+        case 3:
+            if (text.startsWith('lt', amp + 1) || text.startsWith('gt', amp + 1))
+                return semi + 1;
+            break;
+        case 4:
+            if (text.startsWith('amp', amp + 1))
+                return semi + 1;
+            break;
+        case 5:
+            if (text.startsWith('quot', amp + 1) || text.startsWith('apos', amp + 1))
+                return semi + 1;
+            break;
     }
-    return undefined;
+    const ref = text.slice(amp + 1, semi);
+    if (ref.startsWith('#')) {
+        const cp = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
+        if (Number.isNaN(cp))
+            return `a malformed character reference "&${ref};"`;
+        if (!isXmlChar(cp))
+            return `the character reference "&${ref};" names a character XML 1.0 does not allow`;
+    }
+    else if (!Object.hasOwn(XML_ENTITIES, ref)) {
+        return `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)`;
+    }
+    return semi + 1;
 }
 /** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
 function indexIn(text, c, from, to) {
@@ -36491,17 +36779,54 @@ function indexIn(text, c, from, to) {
             return i;
     return -1;
 }
-/** Replaces the predefined entities and character references (input already checked by findBadReference). */
+/** Replaces the predefined entities and character references (input already checked by checkReference). */
 function xml_text_decodeEntities(raw) {
-    if (!raw.includes('&'))
+    let amp = raw.indexOf('&');
+    if (amp === -1)
         return raw;
-    return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, ref) => {
-        if (ref.startsWith('#x'))
-            return String.fromCodePoint(parseInt(ref.slice(2), 16));
-        if (ref.startsWith('#'))
-            return String.fromCodePoint(parseInt(ref.slice(1), 10));
-        return XML_ENTITIES[ref] ?? '';
-    });
+    let out = '';
+    let last = 0;
+    while (amp !== -1) {
+        const semi = raw.indexOf(';', amp + 1);
+        if (semi === -1)
+            break;
+        const decoded = referenceValue(raw, amp + 1, semi);
+        if (decoded === undefined) {
+            amp = raw.indexOf('&', amp + 1);
+            continue;
+        }
+        out += raw.slice(last, amp) + decoded;
+        last = semi + 1;
+        amp = raw.indexOf('&', last);
+    }
+    return last === 0 ? raw : out + raw.slice(last);
+}
+/** What the reference named by `raw[from, to)` (between "&" and ";") stands for, or undefined. */
+function referenceValue(raw, from, to) {
+    switch (to - from) {
+        case 2:
+            if (raw.startsWith('lt', from))
+                return '<';
+            if (raw.startsWith('gt', from))
+                return '>';
+            break;
+        case 3:
+            if (raw.startsWith('amp', from))
+                return '&';
+            break;
+        case 4:
+            if (raw.startsWith('quot', from))
+                return '"';
+            if (raw.startsWith('apos', from))
+                return "'";
+            break;
+    }
+    const ref = raw.slice(from, to);
+    if (/^#x[0-9a-fA-F]+$/.test(ref))
+        return String.fromCodePoint(parseInt(ref.slice(2), 16));
+    if (/^#[0-9]+$/.test(ref))
+        return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    return undefined;
 }
 /** 1-based line of an offset. */
 function lineAt(text, offset) {
@@ -36516,29 +36841,25 @@ function lineAt(text, offset) {
 /**
  * A copy of a string that does not keep the text it was cut from alive. V8 represents a substring of
  * 13 or more characters as a view into its parent, so a test name kept after parsing would hold the
- * whole report in memory; the concatenation is flattened into a new string of the name's own size.
+ * whole report in memory. decodeURIComponent builds a new flat string, and one of one byte per
+ * character whenever every character fits, even when the report's text takes two (a report with one
+ * "≤" in it): half the memory of a copy made by concatenation. A string without "%" decodes to itself.
  */
 function detach(s) {
-    return s.length < 13 ? s : ` ${s}`.slice(1);
+    if (s.length < 13)
+        return s;
+    return s.includes('%') ? ` ${s}`.slice(1) : decodeURIComponent(s);
 }
 
-;// CONCATENATED MODULE: ./src/junit/parse-junit.ts
-
-
-
-
-/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
-const MAX_MESSAGE_LENGTH = 500;
+;// CONCATENATED MODULE: ./src/junit/case-tree.ts
 /**
- * Longest run of text, CDATA or comment inside a test case handed on to fast-xml-parser; the rest is
- * cut before that second parse (it needs some 36 bytes of memory per byte of text, and the gate keeps
- * 500 characters of a message). The scan has already checked the whole text.
+ * Test cases as the gate keeps them, and the reading of the test cases the scan hands on to
+ * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
  */
-const MAX_CAPTURED_TEXT = 64 * 1024;
-/** Deepest element nesting accepted; real reports stay far below it. */
-const MAX_DEPTH = 256;
-/** Root elements of a JUnit report; `<testrun>` is what Eclipse PDE and Pega write. */
-const JUNIT_ROOTS = new Set(['testsuites', 'testsuite', 'testrun']);
+
+
+
+
 /** Elements of a test case that fast-xml-parser must always give as arrays. */
 const REPEATED = new Set([
     'failure',
@@ -36565,334 +36886,60 @@ const caseParser = new XMLParser/* default */.A({
     htmlEntities: true,
     isArray: (name) => REPEATED.has(name),
 });
+/** The properties a test case or inner suite inherits from `suite`. */
+function inheritedProperties(suite) {
+    if (suite === undefined)
+        return NO_PROPERTIES;
+    suite.propertiesShared = true;
+    return suite.properties;
+}
+/**
+ * Adds properties of a suite's `<properties>`: in place while nothing holds its list (so that many
+ * `<properties>` in one suite cost time in proportion to their number), else to a copy.
+ */
+function addSuiteProperties(suite, found) {
+    if (found.length === 0)
+        return;
+    if (suite.propertiesShared) {
+        suite.properties = [...suite.properties, ...found];
+        suite.propertiesShared = false;
+    }
+    else {
+        const own = suite.properties;
+        for (const p of found)
+            own.push(p);
+    }
+}
 const NO_SUITES = [];
 const NO_PROPERTIES = [];
 /**
- * Reads one JUnit XML report. The text is scanned once, strictly (what XML 1.0 refuses is refused here,
- * with file and line), and each `<testcase>` is cut out and parsed on its own, so memory stays bounded
- * by what the gate keeps, not by the size of the document.
+ * A test case with its file and line when known, written in one literal: a property added afterwards
+ * would give each of 100,000s of objects a separate property array.
  */
-function parseJunit(file, text) {
-    const fail = (at, message) => {
-        throw new src_errors/* UserError */.y(message, { file, line: lineAt(text, at) });
-    };
-    if (text.trim() === '')
-        throw new src_errors/* UserError */.y('the file is empty: a test report was expected', { file });
-    const forbidden = findForbiddenChar(text);
-    if (forbidden !== -1) {
-        fail(forbidden, `the file contains the control character U+${hex4(text.charCodeAt(forbidden))}, which XML does not allow`);
+function newCase(report, suites, classname, name, status, flaky, time, properties, file, line) {
+    if (file === undefined) {
+        if (line === undefined)
+            return { report, suites, classname, name, status, flaky, time, properties };
+        return { report, suites, classname, name, status, flaky, time, properties, line };
     }
-    const cases = [];
-    const stack = [];
-    const suites = [];
-    const declared = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    let suiteCount = 0;
-    /** A suite counts when it holds cases or no other suite; its declared counts add up where it is a leaf. */
-    const closeSuite = (frame) => {
-        if (!frame.hasChildSuite)
-            addTotals(declared, frame.declared);
-        if (!frame.hasChildSuite || frame.hasCase)
-            suiteCount++;
-    };
-    let rootClosed = false;
-    /** Offset and depth of the `<testcase>` or suite `<properties>` being cut out, or -1. */
-    let captureStart = -1;
-    let captureDepth = -1;
-    let captureKind = 'case';
-    /** Attributes of the `<testcase>` being cut out, and whether any element stands inside it. */
-    let captureAttributes = new Map();
-    let captureHasChild = false;
-    /** Ranges [start, end) inside the captured case that are left out of its second parse. */
-    let cuts = [];
-    const cutLong = (from, to, safe) => {
-        if (captureStart === -1 || to - from <= MAX_CAPTURED_TEXT)
-            return;
-        let at = from + MAX_CAPTURED_TEXT;
-        if (safe) {
-            // Never cut inside a reference such as &amp; or between the halves of a surrogate pair.
-            const amp = text.lastIndexOf('&', at);
-            if (amp > at - 13 && amp >= from && text.indexOf(';', amp) >= at)
-                at = amp;
-        }
-        const c = text.charCodeAt(at - 1);
-        if (c >= 0xd800 && c <= 0xdbff)
-            at--;
-        cuts.push(at, to);
-    };
-    let pos = 0;
-    const n = text.length;
-    const onCaptured = (chunk, at) => {
-        const suite = suites[suites.length - 1];
-        if (captureKind === 'properties') {
-            if (suite)
-                suite.properties = [...suite.properties, ...requirementProperties([parseChunk(chunk, at, fail)])];
-            return;
-        }
-        if (suite)
-            suite.hasCase = true;
-        // A case with no element inside (most passing tests) is all in its start tag, already read and
-        // checked by the scan; only cases with results, output or properties go through fast-xml-parser.
-        if (!captureHasChild) {
-            cases.push(emptyTestCase(file, captureAttributes, suite));
-            return;
-        }
-        const node = parseChunk(chunk, at, fail);
-        cases.push(toTestCase(file, node, suite));
-        // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
-        // their results must count, not vanish inside the outer one.
-        for (const inner of nestedCases(node))
-            cases.push(toTestCase(file, inner, suite));
-    };
-    for (;;) {
-        const lt = text.indexOf('<', pos);
-        const textEnd = lt === -1 ? n : lt;
-        if (textEnd > pos) {
-            if (stack.length === 0) {
-                const stray = text.slice(pos, textEnd).search(/\S/);
-                if (stray !== -1) {
-                    fail(pos + stray, rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
-                }
-            }
-            else {
-                const bad = findBadReference(text, pos, textEnd);
-                if (bad)
-                    fail(bad.at, `malformed XML: ${bad.why}`);
-                cutLong(pos, textEnd, true);
-            }
-        }
-        if (lt === -1)
-            break;
-        const next = text.charCodeAt(lt + 1);
-        if (next === 0x21 /* ! */) {
-            if (text.startsWith('<!--', lt)) {
-                const close = text.indexOf('-->', lt + 4);
-                if (close === -1)
-                    fail(lt, 'the file ends inside a comment: the report is truncated');
-                cutLong(lt + 4, close, false);
-                pos = close + 3;
-            }
-            else if (text.startsWith('<![CDATA[', lt)) {
-                if (stack.length === 0)
-                    fail(lt, 'malformed XML: a CDATA section outside the root element');
-                const close = text.indexOf(']]>', lt + 9);
-                if (close === -1)
-                    fail(lt, 'the file ends inside a CDATA section: the report is truncated');
-                cutLong(lt + 9, close, false);
-                pos = close + 3;
-            }
-            else if (text.startsWith('<!DOCTYPE', lt)) {
-                fail(lt, 'the report has a DOCTYPE; test reports need none, and the gate refuses document type definitions (they can read files or expand without bound)');
-            }
-            else {
-                fail(lt, 'malformed XML: unexpected "<!"');
-            }
-            continue;
-        }
-        if (next === 0x3f /* ? */) {
-            const close = text.indexOf('?>', lt + 2);
-            if (close === -1)
-                fail(lt, 'malformed XML: a processing instruction is not closed with "?>"');
-            if (/^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) && (stack.length > 0 || rootClosed || cases.length > 0 || text.slice(0, lt).trim() !== '')) {
-                fail(lt, 'malformed XML: the XML declaration is not at the start of the file');
-            }
-            pos = close + 2;
-            continue;
-        }
-        if (next === 0x2f /* / */) {
-            const gt = text.indexOf('>', lt + 2);
-            if (gt === -1)
-                fail(lt, 'the file ends inside an end tag: the report is truncated');
-            const name = text.slice(lt + 2, gt).trim();
-            const open = stack.pop();
-            if (open === undefined)
-                fail(lt, `malformed XML: the end tag </${name}> has no start tag`);
-            else if (open.name !== name) {
-                fail(lt, `malformed XML: </${name}> closes <${open.name}>, which was opened at line ${lineAt(text, open.start)}`);
-            }
-            pos = gt + 1;
-            if (captureStart !== -1) {
-                if (stack.length === captureDepth) {
-                    const start = captureStart;
-                    captureStart = -1;
-                    onCaptured(withoutCuts(text, start, pos, cuts), start);
-                    cuts = [];
-                }
-            }
-            else if (name === 'testsuite') {
-                closeSuite(suites.pop());
-            }
-            if (stack.length === 0)
-                rootClosed = true;
-            continue;
-        }
-        // A start tag.
-        const tag = scanStartTag(text, lt, fail);
-        pos = tag.end;
-        if (stack.length === 0) {
-            if (rootClosed)
-                fail(lt, `malformed XML: a second root element <${tag.name}> after the first one ended`);
-            if (!JUNIT_ROOTS.has(tag.name)) {
-                fail(lt, `not a JUnit report: the root element is <${tag.name}>, expected <testsuites>, <testsuite> or <testrun>`);
-            }
-        }
-        if (stack.length >= MAX_DEPTH)
-            fail(lt, `elements are nested more than ${MAX_DEPTH} deep`);
-        if (captureStart !== -1) {
-            captureHasChild = true;
-        }
-        else {
-            const parent = stack[stack.length - 1]?.name;
-            if (tag.name === 'testsuite') {
-                const outer = suites[suites.length - 1];
-                if (outer)
-                    outer.hasChildSuite = true;
-                const name = detach(tag.attributes.get('name') ?? '');
-                const suiteFile = tag.attributes.get('file') ?? tag.attributes.get('filepath');
-                suites.push({
-                    path: outer ? [...outer.path, name] : [name],
-                    file: suiteFile === undefined ? outer?.file : detach(suiteFile),
-                    properties: outer?.properties ?? [],
-                    declared: declaredTotals(tag.attributes),
-                    hasChildSuite: false,
-                    hasCase: false,
-                });
-                if (tag.selfClosing)
-                    closeSuite(suites.pop());
-            }
-            else if (tag.name === 'testcase' || (tag.name === 'properties' && parent === 'testsuite')) {
-                captureKind = tag.name === 'testcase' ? 'case' : 'properties';
-                captureAttributes = tag.attributes;
-                captureHasChild = captureKind === 'properties';
-                if (tag.selfClosing) {
-                    onCaptured(text.slice(lt, pos), lt);
-                }
-                else {
-                    captureStart = lt;
-                    captureDepth = stack.length;
-                }
-            }
-        }
-        if (!tag.selfClosing)
-            stack.push({ name: tag.name, start: lt });
-        else if (stack.length === 0)
-            rootClosed = true;
-    }
-    const open = stack[stack.length - 1];
-    if (open !== undefined) {
-        throw new src_errors/* UserError */.y(`the file ends before <${open.name}> (opened at line ${lineAt(text, open.start)}) is closed: the report is truncated`, {
-            file,
-            line: lineAt(text, n),
-        });
-    }
-    if (!rootClosed) {
-        throw new src_errors/* UserError */.y('the file ends before its root element: the report is truncated, or it is not a test report', { file, line: lineAt(text, n) });
-    }
-    return { file, cases, suiteCount, declared };
+    if (line === undefined)
+        return { report, suites, classname, name, status, flaky, time, properties, file };
+    return { report, suites, classname, name, status, flaky, time, properties, file, line };
 }
-/** `text[from, to)` without the cut ranges (sorted, inside it). */
-function withoutCuts(text, from, to, cuts) {
-    if (cuts.length === 0)
-        return text.slice(from, to);
-    const parts = [];
-    let at = from;
-    for (let i = 0; i < cuts.length; i += 2) {
-        parts.push(text.slice(at, cuts[i]));
-        at = cuts[i + 1];
-    }
-    parts.push(text.slice(at, to));
-    return parts.join('');
-}
-const NAME_END = /[\s/>]/g;
-/** XML white space: space, tab, carriage return, line feed. */
-function isSpace(c) {
-    return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
-/** Reads `<name attr="value" ...>` at `lt`, checking what XML requires of it; values are decoded. */
-function scanStartTag(text, lt, fail) {
-    NAME_END.lastIndex = lt + 1;
-    const m = NAME_END.exec(text);
-    if (m === null)
-        return fail(lt, 'the file ends inside a tag: the report is truncated');
-    const name = text.slice(lt + 1, m.index);
-    if (!/^[A-Za-z_][\w.:-]*$/.test(name))
-        fail(lt, `malformed XML: "<${name.slice(0, 40)}" is not a valid tag`);
-    const attributes = new Map();
-    let i = m.index;
-    for (;;) {
-        while (i < text.length && isSpace(text.charCodeAt(i)))
-            i++;
-        const c = text[i];
-        if (c === undefined)
-            return fail(lt, `the file ends inside the tag <${name}>: the report is truncated`);
-        if (c === '>')
-            return { name, attributes, selfClosing: false, end: i + 1 };
-        if (c === '/') {
-            if (text[i + 1] !== '>')
-                fail(i, `malformed XML: "/" inside the tag <${name}>`);
-            return { name, attributes, selfClosing: true, end: i + 2 };
-        }
-        const eq = text.indexOf('=', i);
-        if (eq === -1)
-            return fail(i, `the file ends inside the tag <${name}>: the report is truncated`);
-        const attr = text.slice(i, eq).trim();
-        if (!/^[A-Za-z_][\w.:-]*$/.test(attr))
-            fail(i, `malformed XML: "${attr.slice(0, 40)}" in the tag <${name}> is not an attribute name`);
-        let q = eq + 1;
-        while (q < text.length && isSpace(text.charCodeAt(q)))
-            q++;
-        const quote = text[q];
-        if (quote !== '"' && quote !== "'")
-            return fail(q, `malformed XML: the value of attribute "${attr}" in <${name}> is not quoted`);
-        const close = text.indexOf(quote, q + 1);
-        if (close === -1)
-            return fail(q, `the file ends inside the value of attribute "${attr}": the report is truncated`);
-        const lessThan = indexIn(text, '<', q + 1, close);
-        if (lessThan !== -1) {
-            fail(lessThan, `malformed XML: a raw "<" inside the value of attribute "${attr}" of <${name}> (it must be written "&lt;")`);
-        }
-        const bad = findBadReference(text, q + 1, close);
-        if (bad)
-            fail(bad.at, `malformed XML: ${bad.why} in the value of attribute "${attr}"`);
-        if (attributes.has(attr))
-            fail(i, `malformed XML: the attribute "${attr}" appears twice in <${name}>`);
-        attributes.set(attr, xml_text_decodeEntities(text.slice(q + 1, close)));
-        i = close + 1;
-        if (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== '>' && text[i] !== '/') {
-            fail(i, `malformed XML: no space between attributes of <${name}>`);
-        }
-    }
-}
-function parseChunk(chunk, at, fail) {
-    try {
-        const doc = caseParser.parse(chunk);
-        // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
-        const first = Object.values(doc)[0];
-        const root = Array.isArray(first) ? first[0] : first;
-        return typeof root === 'object' && root !== null ? root : {};
-    }
-    catch (e) {
-        return fail(at, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
-    }
-}
-/** A `<testcase>` with elements inside: results, output, properties, parsed by fast-xml-parser. */
+/** A `<testcase>` with elements the scan does not read itself, parsed by fast-xml-parser. */
 function toTestCase(report, node, suite) {
-    const failures = parse_junit_elements(node, 'failure');
-    const errors = parse_junit_elements(node, 'error');
-    const skips = parse_junit_elements(node, 'skipped');
-    const flakes = [...parse_junit_elements(node, 'flakyFailure'), ...parse_junit_elements(node, 'flakyError')];
+    const failures = case_tree_elements(node, 'failure');
+    const errors = case_tree_elements(node, 'error');
+    const skips = case_tree_elements(node, 'skipped');
+    const flakes = [...case_tree_elements(node, 'flakyFailure'), ...case_tree_elements(node, 'flakyError')];
     const get = (name) => attr(node, name);
-    const status = statusOf(get, failures.length, errors.length, skips.length);
-    const own = [...requirementProperties(parse_junit_elements(node, 'properties')), ...attributeProperties(Object.entries(node)), ...reportEntryProperties(node)];
+    const status = statusOf(get('status'), get('result'), failures.length, errors.length, skips.length);
+    const own = [...requirementProperties(case_tree_elements(node, 'properties')), ...attributeProperties(Object.entries(node)), ...reportEntryProperties(node)];
     const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
-    return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, parse_junit_messageOf(messageFrom[0]), displayNameOf(node));
-}
-/** A `<testcase>` with nothing inside: everything is in the attributes the scan already read. */
-function emptyTestCase(report, attributes, suite) {
-    const get = (name) => attributes.get(name);
-    return caseOf(report, get, suite, statusOf(get, 0, 0, 0), false, attributeProperties(attributes), undefined, undefined);
+    return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, case_tree_messageOf(messageFrom[0]), displayNameOf(node));
 }
 function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName) {
-    const inherited = suite?.properties ?? NO_PROPERTIES;
+    const inherited = inheritedProperties(suite);
     const line = Number.parseInt(get('line') ?? '', 10);
     const ownFile = get('file') ?? get('filepath');
     const file = ownFile === undefined ? suite?.file : detach(ownFile);
@@ -36927,15 +36974,13 @@ const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
  * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
  * converters) decides; a word it does not know reads as errored, never as passed.
  */
-function statusOf(get, failures, errors, skips) {
+function statusOf(status, result, failures, errors, skips) {
     if (errors > 0)
         return 'errored';
     if (failures > 0)
         return 'failed';
     if (skips > 0)
         return 'skipped';
-    const status = get('status');
-    const result = get('result');
     if (status === undefined && result === undefined)
         return 'passed';
     const words = [status, result].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
@@ -36954,7 +36999,7 @@ function attr(node, name) {
     const v = node[name];
     return typeof v === 'string' ? v : undefined;
 }
-function parse_junit_elements(node, name) {
+function case_tree_elements(node, name) {
     const v = node[name];
     return Array.isArray(v) ? v : [];
 }
@@ -36967,11 +37012,15 @@ function textOf(v) {
     }
     return '';
 }
-function parse_junit_messageOf(el) {
+function case_tree_messageOf(el) {
     if (el === undefined)
         return undefined;
     const fromAttr = typeof el === 'object' && el !== null ? attr(el, 'message') : undefined;
-    const text = (fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : textOf(el)).trim();
+    return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : textOf(el));
+}
+/** A failure, error or skip message as kept: trimmed, shortened, undefined when blank. */
+function shortMessage(message) {
+    const text = message.trim();
     if (text === '')
         return undefined;
     return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
@@ -36982,10 +37031,13 @@ function parse_junit_messageOf(el) {
  * anywhere else is output of the code under test and must not link a test to a requirement.
  */
 function displayNameOf(node) {
-    const first = parse_junit_elements(node, 'system-out')[0];
+    const first = case_tree_elements(node, 'system-out')[0];
     if (first === undefined)
         return undefined;
-    const m = /^\s*unique-id: \[engine:[^\n]*\n(?:[ \t]*)display-name: ([^\n]*)/.exec(textOf(first));
+    return displayNameIn(textOf(first));
+}
+function displayNameIn(systemOut) {
+    const m = /^\s*unique-id: \[engine:[^\n]*\n(?:[ \t]*)display-name: ([^\n]*)/.exec(systemOut);
     return m?.[1]?.trim();
 }
 /**
@@ -36994,14 +37046,18 @@ function displayNameOf(node) {
  * case whose first `<system-out>` is the console's unique-id / display-name header.
  */
 function reportEntryProperties(node) {
-    const out = [];
     // Only in a case the JUnit Platform console wrote (its first system-out is the unique-id header).
     if (displayNameOf(node) === undefined)
-        return out;
-    for (const el of parse_junit_elements(node, 'system-out').slice(1)) {
+        return [];
+    return reportEntriesIn(case_tree_elements(node, 'system-out').slice(1).map(textOf));
+}
+/** Requirement properties of the system-outs after the header one. */
+function reportEntriesIn(systemOuts) {
+    const out = [];
+    for (const raw of systemOuts) {
         // Only a system-out that is nothing but report entries, exactly as the console writes them:
         // printed text that merely looks like an entry must not link a test to a requirement.
-        const text = textOf(el).trim();
+        const text = raw.trim();
         if (!REPORT_ENTRIES.test(text))
             continue;
         for (const m of text.matchAll(/^\t- ([^:\n]+): (.*)$/gm)) {
@@ -37014,17 +37070,21 @@ function reportEntryProperties(node) {
 }
 /** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
 const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
-/** Every `<testcase>` below a node, also inside nested `<testsuite>` elements. */
-function nestedCases(node) {
-    const out = [];
-    for (const c of parse_junit_elements(node, 'testcase')) {
+/**
+ * Every `<testcase>` below a node, also inside nested `<testsuite>` elements, in document order per
+ * element name (cases before suites, as before). Pushed one by one: spreading a list of 100,000s of
+ * cases into one call overflows the stack.
+ */
+function nestedCases(node, out = []) {
+    for (const c of case_tree_elements(node, 'testcase')) {
         if (typeof c !== 'object' || c === null)
             continue;
-        out.push(c, ...nestedCases(c));
+        out.push(c);
+        nestedCases(c, out);
     }
-    for (const suite of parse_junit_elements(node, 'testsuite')) {
+    for (const suite of case_tree_elements(node, 'testsuite')) {
         if (typeof suite === 'object' && suite !== null)
-            out.push(...nestedCases(suite));
+            nestedCases(suite, out);
     }
     return out;
 }
@@ -37034,7 +37094,7 @@ function requirementProperties(groups) {
     for (const group of groups) {
         if (typeof group !== 'object' || group === null)
             continue;
-        for (const p of parse_junit_elements(group, 'property')) {
+        for (const p of case_tree_elements(group, 'property')) {
             if (typeof p !== 'object' || p === null)
                 continue;
             const name = attr(p, 'name')?.trim() ?? '';
@@ -37054,16 +37114,1044 @@ function attributeProperties(attributes) {
     }
     return out ?? NO_PROPERTIES;
 }
-function declaredTotals(attributes) {
-    const num = (k) => {
-        const v = Number.parseInt(attributes.get(k) ?? '', 10);
-        return Number.isFinite(v) && v > 0 ? v : 0;
-    };
-    const tests = num('tests');
-    const failed = num('failures');
-    const errored = num('errors');
-    const skipped = num('skipped') + num('disabled');
-    return { tests, failed, errored, skipped, passed: Math.max(0, tests - failed - errored - skipped) };
+
+;// CONCATENATED MODULE: ./src/junit/report-scanner.ts
+/**
+ * The scan of a JUnit report: one pass over the text that checks what XML 1.0 requires and reads each
+ * `<testcase>` as it goes. The usual shapes (results with a message or text, output, properties) are
+ * read from the scan itself; anything else is cut out and handed to fast-xml-parser (case-tree.ts).
+ */
+
+
+
+
+
+// Kinds of element the scan tells apart.
+const OTHER = 0;
+const TESTSUITES = 1;
+const TESTSUITE = 2;
+const TESTRUN = 3;
+const TESTCASE = 4;
+const PROPERTIES = 5;
+const PROPERTY = 6;
+const FAILURE = 7;
+const ERROR = 8;
+const SKIPPED = 9;
+const FLAKY_FAILURE = 10;
+const FLAKY_ERROR = 11;
+const RERUN_FAILURE = 12;
+const RERUN_ERROR = 13;
+const SYSTEM_OUT = 14;
+const SYSTEM_ERR = 15;
+// Attributes the gate reads, by slot.
+const A_NAME = 0;
+const A_CLASSNAME = 1;
+const A_CLASS = 2;
+const A_TIME = 3;
+const A_FILE = 4;
+const A_FILEPATH = 5;
+const A_LINE = 6;
+const A_STATUS = 7;
+const A_RESULT = 8;
+const A_TESTS = 9;
+const A_FAILURES = 10;
+const A_ERRORS = 11;
+const A_SKIPPED = 12;
+const A_DISABLED = 13;
+const A_MESSAGE = 14;
+const A_VALUE = 15;
+const SLOTS = 16;
+/** Slots of a `<testcase>` kept from its start tag until its end. */
+const CASE_SLOTS = A_RESULT + 1;
+// Pieces of character data inside an element read from the scan.
+const TEXT = 0;
+const CDATA = 1;
+// One element inside a test case (or inside a suite's `<properties>`) read from the scan: its kind,
+// two attribute ranges (message; or name and value of a property) and its pieces.
+const R_KIND = 0;
+const R_A_START = 1;
+const R_A_END = 2;
+const R_B_START = 3;
+const R_B_END = 4;
+const R_PIECES = 5;
+const R_PIECES_END = 6;
+const R_SIZE = 7;
+/** XML white space: space, tab, carriage return, line feed. */
+function isSpace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+/** A character that may follow the first of a name: [\w.:-]. */
+function isNameChar(c) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
+}
+/** A character that may start a name: [A-Za-z_]. */
+function isNameStart(c) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+const JS_SPACE = /\s/;
+const WHITE_SPACE = /\s*/y;
+const NAME_END = /[\s/>]/g;
+const VALID_NAME = /^[A-Za-z_][\w.:-]*$/;
+const LINE_BREAKS = /\r\n?/g;
+/** The kind of the element named `text[s, e)`: one candidate by length and first letter, then compared. */
+function kindOf(text, s, e) {
+    const c = text.charCodeAt(s);
+    switch (e - s) {
+        case 5:
+            return is(text, s, 'error', ERROR);
+        case 7:
+            return c === 0x66 /* f */ ? is(text, s, 'failure', FAILURE) : c === 0x73 /* s */ ? is(text, s, 'skipped', SKIPPED) : is(text, s, 'testrun', TESTRUN);
+        case 8:
+            return c === 0x74 /* t */ ? is(text, s, 'testcase', TESTCASE) : is(text, s, 'property', PROPERTY);
+        case 9:
+            return is(text, s, 'testsuite', TESTSUITE);
+        case 10:
+            if (c === 0x73 /* s */)
+                return text.charCodeAt(s + 7) === 0x6f /* o */ ? is(text, s, 'system-out', SYSTEM_OUT) : is(text, s, 'system-err', SYSTEM_ERR);
+            if (c === 0x70 /* p */)
+                return is(text, s, 'properties', PROPERTIES);
+            if (c === 0x74 /* t */)
+                return is(text, s, 'testsuites', TESTSUITES);
+            return c === 0x66 /* f */ ? is(text, s, 'flakyError', FLAKY_ERROR) : is(text, s, 'rerunError', RERUN_ERROR);
+        case 12:
+            return c === 0x66 /* f */ ? is(text, s, 'flakyFailure', FLAKY_FAILURE) : is(text, s, 'rerunFailure', RERUN_FAILURE);
+        default:
+            return OTHER;
+    }
+}
+/** The slot of the attribute named `text[s, e)`, or -1: one candidate by length and first letter, then compared. */
+function slotOf(text, s, e) {
+    const c = text.charCodeAt(s);
+    switch (e - s) {
+        case 4:
+            if (c === 0x6e /* n */)
+                return is(text, s, 'name', A_NAME, -1);
+            if (c === 0x74 /* t */)
+                return is(text, s, 'time', A_TIME, -1);
+            return c === 0x66 /* f */ ? is(text, s, 'file', A_FILE, -1) : is(text, s, 'line', A_LINE, -1);
+        case 5:
+            if (c === 0x63 /* c */)
+                return is(text, s, 'class', A_CLASS, -1);
+            return c === 0x74 /* t */ ? is(text, s, 'tests', A_TESTS, -1) : is(text, s, 'value', A_VALUE, -1);
+        case 6:
+            if (c === 0x73 /* s */)
+                return is(text, s, 'status', A_STATUS, -1);
+            return c === 0x72 /* r */ ? is(text, s, 'result', A_RESULT, -1) : is(text, s, 'errors', A_ERRORS, -1);
+        case 7:
+            return c === 0x6d /* m */ ? is(text, s, 'message', A_MESSAGE, -1) : is(text, s, 'skipped', A_SKIPPED, -1);
+        case 8:
+            if (c === 0x64 /* d */)
+                return is(text, s, 'disabled', A_DISABLED, -1);
+            return text.charCodeAt(s + 1) === 0x69 /* i */ ? is(text, s, 'filepath', A_FILEPATH, -1) : is(text, s, 'failures', A_FAILURES, -1);
+        case 9:
+            return is(text, s, 'classname', A_CLASSNAME, -1);
+        default:
+            return -1;
+    }
+}
+/**
+ * `found` when `text` holds `word` at `at`, else `otherwise`. A plain loop: the many startsWith calls it
+ * replaces made the optimising compiler's work (time and memory) far larger than the scan's own.
+ */
+function is(text, at, word, found, otherwise = OTHER) {
+    for (let k = 0; k < word.length; k++)
+        if (text.charCodeAt(at + k) !== word.charCodeAt(k))
+            return otherwise;
+    return found;
+}
+/** Kinds of element whose name, as an attribute of the element around them, fast-xml-parser would mix up with them. */
+function isChildKind(kind) {
+    return kind === TESTSUITE || kind === TESTCASE || kind >= PROPERTIES;
+}
+/**
+ * One pass over a report's text. Offsets, not substrings, describe what it has seen: a string is cut
+ * out only for what the gate keeps, and kept strings are copies that do not hold the text in memory.
+ */
+class Scanner {
+    text;
+    n;
+    file;
+    cases = [];
+    suites = [];
+    declared = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    suiteCount = 0;
+    rootClosed = false;
+    // Open elements: offset of `<`, end of the name, kind, record (or -1).
+    depth = 0;
+    openStart = [];
+    openNameEnd = [];
+    openKind = [];
+    openRecord = [];
+    // The start tag just scanned.
+    tagNameEnd = 0;
+    tagEnd = 0;
+    tagSelfClosing = false;
+    attrCount = 0;
+    attrNameStart = [];
+    attrNameEnd = [];
+    attrValueStart = [];
+    attrValueEnd = [];
+    /** 1 when the value holds no reference (it reads as written), else 0. */
+    attrPlain = [];
+    slotAttr = new Int32Array(SLOTS);
+    // Next `&` and `<` found by a search from `ampFrom` / `ltFrom` (n when none): every search starts
+    // past the previous one, so the text is searched once for each, whatever the number of segments.
+    ampFrom = -1;
+    ampAt = -1;
+    ltFrom = -1;
+    ltAt = -1;
+    // The `<testcase>` or suite `<properties>` being read: offset of its `<` (or -1), depth, kind.
+    captureStart = -1;
+    captureDepth = -1;
+    captureKind = TESTCASE;
+    captureHasChild = false;
+    /** Whether its content needs fast-xml-parser (an element or shape the scan does not read itself). */
+    complex = false;
+    /** Ranges [start, end) of long runs inside it that are left out of a parse by fast-xml-parser. */
+    cuts = [];
+    /** Value ranges of its start tag's attributes, by slot (-1 when absent). */
+    caseValueStart = new Int32Array(CASE_SLOTS);
+    caseValueEnd = new Int32Array(CASE_SLOTS);
+    caseValuePlain = new Int8Array(CASE_SLOTS);
+    /** Requirement-carrying attributes of its start tag: name start, name end, value start, value end. */
+    caseRequirementAttrs = [];
+    /** Elements read inside it (R_SIZE numbers each), the record taking character data, its pieces. */
+    records = [];
+    leaf = -1;
+    pieces = [];
+    // The last class name and file read (value ranges), and what they became: cases of one class share
+    // the strings.
+    lastClassStart = -1;
+    lastClassEnd = -1;
+    lastClassNormalised = false;
+    lastClass = '';
+    lastFileStart = -1;
+    lastFileEnd = -1;
+    lastFileNormalised = false;
+    lastFile = '';
+    constructor(file, text) {
+        this.file = file;
+        this.text = text;
+        this.n = text.length;
+    }
+    fail(at, message) {
+        throw new src_errors/* UserError */.y(message, { file: this.file, line: lineAt(this.text, at) });
+    }
+    /** Offset of the first `&` in [from, to), or -1. */
+    nextAmp(from, to) {
+        if (from < this.ampFrom || this.ampAt < from) {
+            this.ampFrom = from;
+            const i = this.text.indexOf('&', from);
+            this.ampAt = i === -1 ? this.n : i;
+        }
+        return this.ampAt < to ? this.ampAt : -1;
+    }
+    /** Offset of the first `<` in [from, to), or -1. */
+    nextLt(from, to) {
+        if (from < this.ltFrom || this.ltAt < from) {
+            this.ltFrom = from;
+            const i = this.text.indexOf('<', from);
+            this.ltAt = i === -1 ? this.n : i;
+        }
+        return this.ltAt < to ? this.ltAt : -1;
+    }
+    /** Refuses the first malformed reference in [from, to); `where` ends the message. */
+    checkReferences(from, to, where) {
+        let amp = this.nextAmp(from, to);
+        while (amp !== -1) {
+            const end = checkReference(this.text, amp, to);
+            if (typeof end === 'string')
+                this.fail(amp, `malformed XML: ${end}${where}`);
+            amp = this.nextAmp(end, to);
+        }
+    }
+    run() {
+        const text = this.text;
+        const n = this.n;
+        let pos = 0;
+        for (;;) {
+            const lt = this.nextLt(pos, n);
+            const textEnd = lt === -1 ? n : lt;
+            if (textEnd > pos) {
+                if (this.depth === 0) {
+                    WHITE_SPACE.lastIndex = pos;
+                    WHITE_SPACE.test(text);
+                    const stray = WHITE_SPACE.lastIndex;
+                    if (stray < textEnd) {
+                        this.fail(stray, this.rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
+                    }
+                }
+                else {
+                    this.checkReferences(pos, textEnd, '');
+                    if (this.captureStart !== -1) {
+                        this.cutLong(pos, textEnd, true);
+                        if (this.leaf !== -1)
+                            this.pieces.push(TEXT, pos, textEnd);
+                    }
+                }
+            }
+            if (lt === -1)
+                break;
+            const next = text.charCodeAt(lt + 1);
+            if (next === 0x21 /* ! */) {
+                pos = this.scanMarkup(lt);
+                continue;
+            }
+            if (next === 0x3f /* ? */) {
+                const close = text.indexOf('?>', lt + 2);
+                if (close === -1)
+                    this.fail(lt, 'malformed XML: a processing instruction is not closed with "?>"');
+                if (/^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) &&
+                    (this.depth > 0 || this.rootClosed || this.cases.length > 0 || text.slice(0, lt).trim() !== '')) {
+                    this.fail(lt, 'malformed XML: the XML declaration is not at the start of the file');
+                }
+                // fast-xml-parser reads a processing instruction inside a test case as an element.
+                if (this.captureStart !== -1)
+                    this.setComplex();
+                pos = close + 2;
+                continue;
+            }
+            if (next === 0x2f /* / */) {
+                pos = this.scanEndTag(lt);
+                continue;
+            }
+            pos = this.scanElement(lt);
+        }
+        if (this.depth > 0) {
+            const start = this.openStart[this.depth - 1];
+            throw new src_errors/* UserError */.y(`the file ends before <${this.openName(this.depth - 1)}> (opened at line ${lineAt(text, start)}) is closed: the report is truncated`, { file: this.file, line: lineAt(text, n) });
+        }
+        if (!this.rootClosed) {
+            throw new src_errors/* UserError */.y('the file ends before its root element: the report is truncated, or it is not a test report', {
+                file: this.file,
+                line: lineAt(text, n),
+            });
+        }
+        return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared };
+    }
+    /** Reads the comment, CDATA section or declaration at `lt`; returns the offset past it. */
+    scanMarkup(lt) {
+        const text = this.text;
+        if (text.startsWith('<!--', lt)) {
+            const close = text.indexOf('-->', lt + 4);
+            if (close === -1)
+                this.fail(lt, 'the file ends inside a comment: the report is truncated');
+            this.cutLong(lt + 4, close, false);
+            return close + 3;
+        }
+        if (text.startsWith('<![CDATA[', lt)) {
+            if (this.depth === 0)
+                this.fail(lt, 'malformed XML: a CDATA section outside the root element');
+            const close = text.indexOf(']]>', lt + 9);
+            if (close === -1)
+                this.fail(lt, 'the file ends inside a CDATA section: the report is truncated');
+            if (this.captureStart !== -1) {
+                this.cutLong(lt + 9, close, false);
+                if (this.leaf !== -1)
+                    this.pieces.push(CDATA, lt + 9, close);
+            }
+            return close + 3;
+        }
+        if (text.startsWith('<!DOCTYPE', lt)) {
+            this.fail(lt, 'the report has a DOCTYPE; test reports need none, and the gate refuses document type definitions (they can read files or expand without bound)');
+        }
+        return this.fail(lt, 'malformed XML: unexpected "<!"');
+    }
+    /** Name of the open element at `index` of the stack. */
+    openName(index) {
+        return this.text.slice(this.openStart[index] + 1, this.openNameEnd[index]);
+    }
+    /** Reads the end tag at `lt`; returns the offset past it. */
+    scanEndTag(lt) {
+        const text = this.text;
+        const gt = text.indexOf('>', lt + 2);
+        if (gt === -1)
+            this.fail(lt, 'the file ends inside an end tag: the report is truncated');
+        if (this.depth === 0)
+            this.fail(lt, `malformed XML: the end tag </${text.slice(lt + 2, gt).trim()}> has no start tag`);
+        const top = this.depth - 1;
+        const start = this.openStart[top];
+        const nameLength = this.openNameEnd[top] - start - 1;
+        if (gt !== lt + 2 + nameLength || !sameRange(text, start + 1, lt + 2, nameLength)) {
+            const name = text.slice(lt + 2, gt).trim();
+            const open = this.openName(top);
+            if (open !== name)
+                this.fail(lt, `malformed XML: </${name}> closes <${open}>, which was opened at line ${lineAt(text, start)}`);
+        }
+        this.depth = top;
+        const pos = gt + 1;
+        if (this.captureStart !== -1) {
+            const record = this.openRecord[top];
+            if (record !== -1) {
+                this.records[record + R_PIECES_END] = this.pieces.length;
+                this.leaf = -1;
+            }
+            if (top === this.captureDepth)
+                this.endCapture(pos);
+        }
+        else if (this.openKind[top] === TESTSUITE) {
+            this.closeSuite(this.suites.pop());
+        }
+        if (top === 0)
+            this.rootClosed = true;
+        return pos;
+    }
+    /** Reads the start tag at `lt` and what it opens; returns the offset past it. */
+    scanElement(lt) {
+        this.scanStartTag(lt);
+        const text = this.text;
+        const nameEnd = this.tagNameEnd;
+        const kind = kindOf(text, lt + 1, nameEnd);
+        const depth = this.depth;
+        if (depth === 0) {
+            if (this.rootClosed)
+                this.fail(lt, `malformed XML: a second root element <${text.slice(lt + 1, nameEnd)}> after the first one ended`);
+            if (kind !== TESTSUITES && kind !== TESTSUITE && kind !== TESTRUN) {
+                this.fail(lt, `not a JUnit report: the root element is <${text.slice(lt + 1, nameEnd)}>, expected <testsuites>, <testsuite> or <testrun>`);
+            }
+        }
+        if (depth >= MAX_DEPTH)
+            this.fail(lt, `elements are nested more than ${MAX_DEPTH} deep`);
+        const pos = this.tagEnd;
+        let record = -1;
+        if (this.captureStart !== -1) {
+            this.captureHasChild = true;
+            if (!this.complex)
+                record = this.openRecordFor(kind, depth - this.captureDepth);
+        }
+        else if (kind === TESTSUITE) {
+            this.openSuite();
+        }
+        else if (kind === TESTCASE || (kind === PROPERTIES && depth > 0 && this.openKind[depth - 1] === TESTSUITE)) {
+            this.startCapture(lt, kind);
+            if (this.tagSelfClosing) {
+                this.endCapture(pos);
+                return pos;
+            }
+        }
+        if (!this.tagSelfClosing) {
+            this.openStart[depth] = lt;
+            this.openNameEnd[depth] = nameEnd;
+            this.openKind[depth] = kind;
+            this.openRecord[depth] = record;
+            this.depth = depth + 1;
+        }
+        else {
+            if (record !== -1)
+                this.records[record + R_PIECES_END] = this.pieces.length;
+            this.leaf = -1;
+            if (depth === 0)
+                this.rootClosed = true;
+        }
+        return pos;
+    }
+    /**
+     * Reads `<name attr="value" ...>` at `lt`, checking what XML requires of it, into tagNameEnd, tagEnd,
+     * tagSelfClosing and the attribute ranges (values not decoded).
+     */
+    scanStartTag(lt) {
+        const text = this.text;
+        const n = this.n;
+        let i = lt + 1;
+        if (isNameStart(text.charCodeAt(i))) {
+            i++;
+            while (isNameChar(text.charCodeAt(i)))
+                i++;
+        }
+        const c0 = text.charCodeAt(i);
+        if (i === lt + 1 || !(isSpace(c0) || c0 === 0x3e || c0 === 0x2f || (c0 > 0x7f && JS_SPACE.test(text[i])))) {
+            // Not a valid name followed by white space, "/" or ">": say what is wrong.
+            NAME_END.lastIndex = lt + 1;
+            const m = NAME_END.exec(text);
+            if (m === null)
+                this.fail(lt, 'the file ends inside a tag: the report is truncated');
+            const name = text.slice(lt + 1, m.index);
+            if (!VALID_NAME.test(name))
+                this.fail(lt, `malformed XML: "<${name.slice(0, 40)}" is not a valid tag`);
+            i = m.index;
+        }
+        this.tagNameEnd = i;
+        let count = 0;
+        let names;
+        for (;;) {
+            while (i < n && isSpace(text.charCodeAt(i)))
+                i++;
+            if (i >= n)
+                this.fail(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+            const c = text.charCodeAt(i);
+            if (c === 0x3e /* > */) {
+                this.tagEnd = i + 1;
+                this.tagSelfClosing = false;
+                break;
+            }
+            if (c === 0x2f /* / */) {
+                if (text.charCodeAt(i + 1) !== 0x3e)
+                    this.fail(i, `malformed XML: "/" inside the tag <${this.tagName(lt)}>`);
+                this.tagEnd = i + 2;
+                this.tagSelfClosing = true;
+                break;
+            }
+            // The attribute name: up to "=", white space around it allowed.
+            let nameStart = i;
+            let nameEnd = i;
+            let eq = -1;
+            if (isNameStart(c)) {
+                nameEnd = i + 1;
+                while (isNameChar(text.charCodeAt(nameEnd)))
+                    nameEnd++;
+                let k = nameEnd;
+                while (isSpace(text.charCodeAt(k)))
+                    k++;
+                if (text.charCodeAt(k) === 0x3d /* = */)
+                    eq = k;
+            }
+            if (eq === -1) {
+                eq = text.indexOf('=', i);
+                if (eq === -1)
+                    this.fail(i, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+                const raw = text.slice(i, eq);
+                const attr = raw.trim();
+                if (!VALID_NAME.test(attr))
+                    this.fail(i, `malformed XML: "${attr.slice(0, 40)}" in the tag <${this.tagName(lt)}> is not an attribute name`);
+                nameStart = i + raw.length - raw.trimStart().length;
+                nameEnd = nameStart + attr.length;
+            }
+            let q = eq + 1;
+            while (q < n && isSpace(text.charCodeAt(q)))
+                q++;
+            const quote = text.charCodeAt(q);
+            if (quote !== 0x22 && quote !== 0x27) {
+                this.fail(q, `malformed XML: the value of attribute "${text.slice(nameStart, nameEnd)}" in <${this.tagName(lt)}> is not quoted`);
+            }
+            const close = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+            if (close === -1)
+                this.fail(q, `the file ends inside the value of attribute "${text.slice(nameStart, nameEnd)}": the report is truncated`);
+            const lessThan = this.nextLt(q + 1, close);
+            if (lessThan !== -1) {
+                this.fail(lessThan, `malformed XML: a raw "<" inside the value of attribute "${text.slice(nameStart, nameEnd)}" of <${this.tagName(lt)}> (it must be written "&lt;")`);
+            }
+            const plain = this.nextAmp(q + 1, close) === -1;
+            if (!plain)
+                this.checkReferences(q + 1, close, ` in the value of attribute "${text.slice(nameStart, nameEnd)}"`);
+            // Duplicates: compared in place for a few attributes, through a set for many.
+            const length = nameEnd - nameStart;
+            if (count < 16) {
+                for (let k = 0; k < count; k++) {
+                    const s = this.attrNameStart[k];
+                    if (this.attrNameEnd[k] - s === length && sameRange(text, s, nameStart, length)) {
+                        this.fail(i, `malformed XML: the attribute "${text.slice(nameStart, nameEnd)}" appears twice in <${this.tagName(lt)}>`);
+                    }
+                }
+            }
+            else {
+                if (names === undefined) {
+                    names = new Set();
+                    for (let k = 0; k < count; k++)
+                        names.add(text.slice(this.attrNameStart[k], this.attrNameEnd[k]));
+                }
+                const name = text.slice(nameStart, nameEnd);
+                if (names.has(name))
+                    this.fail(i, `malformed XML: the attribute "${name}" appears twice in <${this.tagName(lt)}>`);
+                names.add(name);
+            }
+            this.attrNameStart[count] = nameStart;
+            this.attrNameEnd[count] = nameEnd;
+            this.attrValueStart[count] = q + 1;
+            this.attrValueEnd[count] = close;
+            this.attrPlain[count] = plain ? 1 : 0;
+            count++;
+            i = close + 1;
+            if (i < n) {
+                const after = text.charCodeAt(i);
+                if (!isSpace(after) && after !== 0x3e && after !== 0x2f)
+                    this.fail(i, `malformed XML: no space between attributes of <${this.tagName(lt)}>`);
+            }
+        }
+        this.attrCount = count;
+    }
+    tagName(lt) {
+        return this.text.slice(lt + 1, this.tagNameEnd);
+    }
+    /** Fills slotAttr with the index of each attribute the gate reads (-1 when absent). */
+    classifyAttributes() {
+        const slots = this.slotAttr;
+        slots.fill(-1);
+        for (let k = 0; k < this.attrCount; k++) {
+            const slot = slotOf(this.text, this.attrNameStart[k], this.attrNameEnd[k]);
+            if (slot !== -1)
+                slots[slot] = k;
+        }
+    }
+    /** Value of attribute `k` of the tag just scanned, decoded. */
+    attrValue(k) {
+        return xml_text_decodeEntities(this.text.slice(this.attrValueStart[k], this.attrValueEnd[k]));
+    }
+    /** Value of the attribute in `slot` of the tag just scanned, or undefined. */
+    slotValue(slot) {
+        const k = this.slotAttr[slot];
+        return k === -1 ? undefined : this.attrValue(k);
+    }
+    openSuite() {
+        this.classifyAttributes();
+        const outer = this.suites[this.suites.length - 1];
+        if (outer)
+            outer.hasChildSuite = true;
+        const name = detach(this.slotValue(A_NAME) ?? '');
+        const suiteFile = this.slotValue(A_FILE) ?? this.slotValue(A_FILEPATH);
+        const num = (slot) => {
+            const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
+            return Number.isFinite(v) && v > 0 ? v : 0;
+        };
+        const tests = num(A_TESTS);
+        const failed = num(A_FAILURES);
+        const errored = num(A_ERRORS);
+        const skipped = num(A_SKIPPED) + num(A_DISABLED);
+        this.suites.push({
+            path: outer ? [...outer.path, name] : [name],
+            file: suiteFile === undefined ? outer?.file : detach(suiteFile),
+            properties: outer === undefined ? [] : inheritedProperties(outer),
+            propertiesShared: outer !== undefined,
+            declared: { tests, failed, errored, skipped, passed: Math.max(0, tests - failed - errored - skipped) },
+            hasChildSuite: false,
+            hasCase: false,
+        });
+        if (this.tagSelfClosing)
+            this.closeSuite(this.suites.pop());
+    }
+    /** A suite counts when it holds cases or no other suite; its declared counts add up where it is a leaf. */
+    closeSuite(frame) {
+        if (!frame.hasChildSuite)
+            addTotals(this.declared, frame.declared);
+        if (!frame.hasChildSuite || frame.hasCase)
+            this.suiteCount++;
+    }
+    startCapture(lt, kind) {
+        this.captureStart = lt;
+        this.captureDepth = this.depth;
+        this.captureKind = kind;
+        this.captureHasChild = kind === PROPERTIES;
+        this.complex = false;
+        this.leaf = -1;
+        if (this.cuts.length > 0)
+            this.cuts = [];
+        if (this.records.length > 0)
+            this.records = [];
+        if (this.pieces.length > 0)
+            this.pieces = [];
+        const text = this.text;
+        if (kind === PROPERTIES) {
+            this.checkChildAttributes();
+            return;
+        }
+        const starts = this.caseValueStart;
+        const ends = this.caseValueEnd;
+        starts.fill(-1);
+        if (this.caseRequirementAttrs.length > 0)
+            this.caseRequirementAttrs = [];
+        for (let k = 0; k < this.attrCount; k++) {
+            const s = this.attrNameStart[k];
+            const e = this.attrNameEnd[k];
+            const slot = slotOf(text, s, e);
+            if (slot !== -1 && slot < CASE_SLOTS) {
+                starts[slot] = this.attrValueStart[k];
+                ends[slot] = this.attrValueEnd[k];
+                this.caseValuePlain[slot] = this.attrPlain[k];
+            }
+            else if (isRequirementName(text, s, e)) {
+                this.caseRequirementAttrs.push(s, e, this.attrValueStart[k], this.attrValueEnd[k]);
+            }
+            else if (isChildKind(kindOf(text, s, e))) {
+                this.complex = true;
+            }
+        }
+    }
+    /** An attribute that fast-xml-parser would mix up with the elements inside this one sends it there. */
+    checkChildAttributes() {
+        for (let k = 0; k < this.attrCount; k++) {
+            if (isChildKind(kindOf(this.text, this.attrNameStart[k], this.attrNameEnd[k])))
+                this.complex = true;
+        }
+    }
+    setComplex() {
+        this.complex = true;
+        this.leaf = -1;
+    }
+    /**
+     * Notes an element `level` deep inside the captured case (or suite properties) when it is one the
+     * scan reads itself; anything else sends the whole case to fast-xml-parser. Returns its record or -1.
+     */
+    openRecordFor(kind, level) {
+        if (this.captureKind === PROPERTIES) {
+            if (level !== 1 || kind !== PROPERTY) {
+                this.setComplex();
+                return -1;
+            }
+        }
+        else if (level === 1) {
+            // Results, output and <properties>; any other element (a <property> straight inside the case
+            // too) is left to fast-xml-parser.
+            if (kind < PROPERTIES || kind === PROPERTY) {
+                this.setComplex();
+                return -1;
+            }
+            if (kind === PROPERTIES)
+                this.checkChildAttributes();
+        }
+        else if (level !== 2 || kind !== PROPERTY || this.openKind[this.depth - 1] !== PROPERTIES) {
+            this.setComplex();
+            return -1;
+        }
+        if (this.complex)
+            return -1;
+        this.classifyAttributes();
+        const slots = this.slotAttr;
+        const a = kind === PROPERTY ? slots[A_NAME] : slots[A_MESSAGE];
+        const b = kind === PROPERTY ? slots[A_VALUE] : -1;
+        const record = this.records.length;
+        this.records.push(kind, a === -1 ? -1 : this.attrValueStart[a], a === -1 ? -1 : this.attrValueEnd[a], b === -1 ? -1 : this.attrValueStart[b], b === -1 ? -1 : this.attrValueEnd[b], this.pieces.length, this.pieces.length);
+        // Character data is kept for the elements whose text the gate may read.
+        if (kind !== PROPERTIES && kind !== SYSTEM_ERR && kind !== RERUN_FAILURE && kind !== RERUN_ERROR)
+            this.leaf = record;
+        return record;
+    }
+    cutLong(from, to, safe) {
+        if (this.captureStart === -1 || to - from <= MAX_CAPTURED_TEXT)
+            return;
+        this.cuts.push(cutPoint(this.text, from, to, safe), to);
+    }
+    /** The captured element ends at `end`: reads it. */
+    endCapture(end) {
+        const start = this.captureStart;
+        this.captureStart = -1;
+        this.leaf = -1;
+        const suite = this.suites[this.suites.length - 1];
+        if (this.captureKind === PROPERTIES) {
+            if (suite) {
+                const found = this.complex ? requirementProperties([this.parseChunk(start, end)]) : this.recordProperties();
+                addSuiteProperties(suite, found);
+            }
+            return;
+        }
+        if (suite)
+            suite.hasCase = true;
+        // A case with no element inside (most passing tests) is all in its start tag.
+        if (this.complex && this.captureHasChild) {
+            const node = this.parseChunk(start, end);
+            this.cases.push(toTestCase(this.file, node, suite));
+            // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
+            // their results must count, not vanish inside the outer one.
+            for (const inner of nestedCases(node))
+                this.cases.push(toTestCase(this.file, inner, suite));
+            return;
+        }
+        this.cases.push(this.caseFromScan(suite));
+    }
+    parseChunk(start, end) {
+        const chunk = withoutCuts(this.text, start, end, this.cuts);
+        try {
+            const doc = caseParser.parse(chunk);
+            // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
+            const first = Object.values(doc)[0];
+            const root = Array.isArray(first) ? first[0] : first;
+            return typeof root === 'object' && root !== null ? root : {};
+        }
+        catch (e) {
+            return this.fail(start, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
+    /**
+     * A value from the text, decoded. Inside a test case with elements, and inside suite properties, line
+     * breaks are normalised as fast-xml-parser does (CR LF and CR become LF), as they always were there.
+     */
+    valueOf(start, end, normalise) {
+        let raw = this.text.slice(start, end);
+        if (normalise && raw.includes('\r'))
+            raw = raw.replace(LINE_BREAKS, '\n');
+        return xml_text_decodeEntities(raw);
+    }
+    /** Value of the captured case's attribute in `slot`, or undefined. */
+    caseValue(slot, normalise) {
+        const s = this.caseValueStart[slot];
+        if (s === -1)
+            return undefined;
+        const e = this.caseValueEnd[slot];
+        if (this.caseValuePlain[slot] === 0)
+            return this.valueOf(s, e, normalise);
+        const raw = this.text.slice(s, e);
+        return normalise && raw.includes('\r') ? raw.replace(LINE_BREAKS, '\n') : raw;
+    }
+    /** The captured case's time in seconds, 0 when absent or not a positive number. */
+    caseTime(normalise) {
+        const s = this.caseValueStart[A_TIME];
+        if (s === -1)
+            return 0;
+        // The usual form, digits with a decimal point, read in place: the same number as parseFloat gives
+        // (both integers are exact, and their quotient is rounded once).
+        const text = this.text;
+        const e = this.caseValueEnd[A_TIME];
+        let whole = 0;
+        let fraction = 0;
+        let scale = 1;
+        let k = s;
+        // At most 15 characters: both integers stay below 2^53.
+        while (e - s <= 15 && k < e) {
+            const c = text.charCodeAt(k);
+            if (c < 0x30 || c > 0x39)
+                break;
+            whole = whole * 10 + (c - 0x30);
+            k++;
+        }
+        if (k > s && k < e && text.charCodeAt(k) === 0x2e /* . */) {
+            k++;
+            while (k < e) {
+                const c = text.charCodeAt(k);
+                if (c < 0x30 || c > 0x39)
+                    break;
+                fraction = fraction * 10 + (c - 0x30);
+                scale *= 10;
+                k++;
+            }
+            if (k === e && scale > 1)
+                return (whole * scale + fraction) / scale;
+        }
+        else if (k === e && k > s) {
+            return whole;
+        }
+        const time = Number.parseFloat(this.caseValue(A_TIME, normalise) ?? '');
+        return Number.isFinite(time) && time > 0 ? time : 0;
+    }
+    /** The character data of a record, as fast-xml-parser gives it: text decoded, CDATA as is, each run cut as for it. */
+    recordText(record) {
+        const text = this.text;
+        const pieces = this.pieces;
+        let out = '';
+        for (let k = this.records[record + R_PIECES], end = this.records[record + R_PIECES_END]; k < end; k += 3) {
+            const type = pieces[k];
+            const s = pieces[k + 1];
+            let e = pieces[k + 2];
+            if (e - s > MAX_CAPTURED_TEXT)
+                e = cutPoint(text, s, e, type === TEXT);
+            let raw = text.slice(s, e);
+            if (raw.includes('\r'))
+                raw = raw.replace(LINE_BREAKS, '\n');
+            out += type === TEXT ? xml_text_decodeEntities(raw) : raw;
+        }
+        return out;
+    }
+    /**
+     * Requirement-carrying properties of the property records, in order: those of each `<properties>`
+     * in turn, as a property record stands only straight inside one.
+     */
+    recordProperties() {
+        const out = [];
+        const records = this.records;
+        for (let r = 0; r < records.length; r += R_SIZE) {
+            if (records[r + R_KIND] !== PROPERTY)
+                continue;
+            const nameStart = records[r + R_A_START];
+            const name = nameStart === -1 ? '' : this.valueOf(nameStart, records[r + R_A_END], true).trim();
+            if (!REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+                continue;
+            const valueStart = records[r + R_B_START];
+            const value = valueStart === -1 ? this.recordText(r) : this.valueOf(valueStart, records[r + R_B_END], true);
+            out.push({ name: detach(name), value: detach(value) });
+        }
+        return out;
+    }
+    /** The message of a result record: its message attribute, or else its text; shortened. */
+    recordMessage(record) {
+        if (record === -1)
+            return undefined;
+        const s = this.records[record + R_A_START];
+        const fromAttr = s === -1 ? undefined : this.valueOf(s, this.records[record + R_A_END], true);
+        return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : this.recordText(record));
+    }
+    /**
+     * Whether the text of a system-out record may start with the JUnit Platform header: it does not
+     * when its first character other than white space is plain text other than "u".
+     */
+    mayStartWithHeader(record) {
+        const text = this.text;
+        const pieces = this.pieces;
+        for (let k = this.records[record + R_PIECES], end = this.records[record + R_PIECES_END]; k < end; k += 3) {
+            const s = pieces[k + 1];
+            const e = pieces[k + 2];
+            WHITE_SPACE.lastIndex = s;
+            WHITE_SPACE.test(text);
+            const first = WHITE_SPACE.lastIndex;
+            if (first < e) {
+                const c = text.charCodeAt(first);
+                return c === 0x75 /* u */ || (c === 0x26 /* & */ && pieces[k] === TEXT);
+            }
+        }
+        return false;
+    }
+    /** A test case whose content the scan has read: builds it as toTestCase does from fast-xml-parser's tree. */
+    caseFromScan(suite) {
+        const normalise = this.captureHasChild;
+        const records = this.records;
+        let failures = 0;
+        let errors = 0;
+        let skips = 0;
+        let firstFailure = -1;
+        let firstError = -1;
+        let firstSkip = -1;
+        let firstFlaky = -1;
+        let firstFlakyError = -1;
+        let firstOut = -1;
+        let hasProperties = false;
+        for (let r = 0; r < records.length; r += R_SIZE) {
+            switch (records[r + R_KIND]) {
+                case FAILURE:
+                    if (failures++ === 0)
+                        firstFailure = r;
+                    break;
+                case ERROR:
+                    if (errors++ === 0)
+                        firstError = r;
+                    break;
+                case SKIPPED:
+                    if (skips++ === 0)
+                        firstSkip = r;
+                    break;
+                case FLAKY_FAILURE:
+                    if (firstFlaky === -1)
+                        firstFlaky = r;
+                    break;
+                case FLAKY_ERROR:
+                    if (firstFlakyError === -1)
+                        firstFlakyError = r;
+                    break;
+                case SYSTEM_OUT:
+                    if (firstOut === -1)
+                        firstOut = r;
+                    break;
+                case PROPERTY:
+                    hasProperties = true;
+                    break;
+            }
+        }
+        const status = statusOf(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures, errors, skips);
+        const flake = firstFlaky !== -1 ? firstFlaky : firstFlakyError;
+        const messageFrom = status === 'errored' ? firstError : status === 'failed' ? firstFailure : status === 'skipped' ? firstSkip : flake;
+        let own;
+        if (hasProperties) {
+            const found = this.recordProperties();
+            if (found.length > 0)
+                own = found;
+        }
+        const required = this.caseRequirementAttrs;
+        for (let k = 0; k < required.length; k += 4) {
+            const name = this.text.slice(required[k], required[k + 1]);
+            (own ??= []).push({ name: detach(name), value: detach(this.valueOf(required[k + 2], required[k + 3], normalise)) });
+        }
+        let displayName;
+        if (firstOut !== -1 && this.mayStartWithHeader(firstOut)) {
+            const outs = [];
+            for (let r = firstOut; r < records.length; r += R_SIZE)
+                if (records[r + R_KIND] === SYSTEM_OUT)
+                    outs.push(this.recordText(r));
+            displayName = displayNameIn(outs[0]);
+            if (displayName !== undefined) {
+                const entries = reportEntriesIn(outs.slice(1));
+                if (entries.length > 0)
+                    own = own === undefined ? entries : own.concat(entries);
+            }
+        }
+        const inherited = inheritedProperties(suite);
+        const line = Number.parseInt(this.caseValue(A_LINE, normalise) ?? '', 10);
+        const file = this.caseFile(normalise) ?? suite?.file;
+        const hasFile = file !== undefined && file !== '';
+        const hasLine = Number.isInteger(line) && line > 0;
+        const test = newCase(this.file, suite?.path ?? NO_SUITES, this.caseClass(normalise), detach(this.caseValue(A_NAME, normalise) ?? ''), status, status === 'passed' && flake !== -1, this.caseTime(normalise), own === undefined ? inherited : [...inherited, ...own], hasFile ? file : undefined, hasLine ? line : undefined);
+        const message = this.recordMessage(messageFrom);
+        if (message !== undefined)
+            test.message = detach(message);
+        if (displayName !== undefined)
+            test.displayName = detach(displayName);
+        return test;
+    }
+    /** The captured case's class name; cases of one class share one string. */
+    caseClass(normalise) {
+        let slot = A_CLASSNAME;
+        if (this.caseValueStart[slot] === -1)
+            slot = A_CLASS;
+        const s = this.caseValueStart[slot];
+        if (s === -1)
+            return '';
+        const e = this.caseValueEnd[slot];
+        const last = this.lastClassStart;
+        if (last !== -1 && e - s === this.lastClassEnd - last && normalise === this.lastClassNormalised && sameRange(this.text, last, s, e - s)) {
+            return this.lastClass;
+        }
+        this.lastClassStart = s;
+        this.lastClassEnd = e;
+        this.lastClassNormalised = normalise;
+        this.lastClass = detach(this.caseValue(slot, normalise));
+        return this.lastClass;
+    }
+    /** The captured case's own file, or undefined; cases of one file share one string. */
+    caseFile(normalise) {
+        let slot = A_FILE;
+        if (this.caseValueStart[slot] === -1)
+            slot = A_FILEPATH;
+        const s = this.caseValueStart[slot];
+        if (s === -1)
+            return undefined;
+        const e = this.caseValueEnd[slot];
+        const last = this.lastFileStart;
+        if (last !== -1 && e - s === this.lastFileEnd - last && normalise === this.lastFileNormalised && sameRange(this.text, last, s, e - s)) {
+            return this.lastFile;
+        }
+        this.lastFileStart = s;
+        this.lastFileEnd = e;
+        this.lastFileNormalised = normalise;
+        this.lastFile = detach(this.caseValue(slot, normalise));
+        return this.lastFile;
+    }
+}
+/** Whether `text[a, a + length)` and `text[b, b + length)` are the same. */
+function sameRange(text, a, b, length) {
+    for (let k = 0; k < length; k++)
+        if (text.charCodeAt(a + k) !== text.charCodeAt(b + k))
+            return false;
+    return true;
+}
+/** Whether the attribute named `text[s, e)` carries requirement IDs (googletest RecordProperty). */
+function isRequirementName(text, s, e) {
+    const length = e - s;
+    if (length !== 6 && length !== 8 && length !== 11 && length !== 12)
+        return false;
+    return REQUIREMENT_PROPERTY_NAMES.has(text.slice(s, e).toLowerCase());
+}
+/**
+ * Where a run of `text[from, to)` longer than MAX_CAPTURED_TEXT is cut; `safe` for text, which is
+ * never cut inside a reference such as &amp;. Never between the halves of a surrogate pair.
+ */
+function cutPoint(text, from, to, safe) {
+    let at = from + MAX_CAPTURED_TEXT;
+    if (safe) {
+        const amp = text.lastIndexOf('&', at);
+        if (amp > at - 13 && amp >= from && text.indexOf(';', amp) >= at)
+            at = amp;
+    }
+    const c = text.charCodeAt(at - 1);
+    if (c >= 0xd800 && c <= 0xdbff)
+        at--;
+    return at;
+}
+/** `text[from, to)` without the cut ranges (sorted, inside it). */
+function withoutCuts(text, from, to, cuts) {
+    if (cuts.length === 0)
+        return text.slice(from, to);
+    const parts = [];
+    let at = from;
+    for (let i = 0; i < cuts.length; i += 2) {
+        parts.push(text.slice(at, cuts[i]));
+        at = cuts[i + 1];
+    }
+    parts.push(text.slice(at, to));
+    return parts.join('');
 }
 function addTotals(into, t) {
     into.tests += t.tests;
@@ -37072,6 +38160,35 @@ function addTotals(into, t) {
     into.errored += t.errored;
     into.skipped += t.skipped;
 }
+
+;// CONCATENATED MODULE: ./src/junit/parse-junit.ts
+
+
+
+
+/**
+ * Reads one JUnit XML report. The text is scanned once, strictly (what XML 1.0 refuses is refused here,
+ * with file and line). Each `<testcase>` is read as it is scanned: the usual shapes (results, output,
+ * properties) straight from the scan, anything else cut out and parsed on its own with fast-xml-parser,
+ * so memory stays bounded by what the gate keeps, not by the size of the document.
+ */
+function parseJunit(file, text) {
+    if (text.trim() === '')
+        throw new src_errors/* UserError */.y('the file is empty: a test report was expected', { file });
+    const forbidden = findForbiddenChar(text);
+    if (forbidden !== -1) {
+        throw new src_errors/* UserError */.y(`the file contains the control character U+${hex4(text.charCodeAt(forbidden))}, which XML does not allow`, {
+            file,
+            line: lineAt(text, forbidden),
+        });
+    }
+    const report = new Scanner(file, text).run();
+    // The last successful match of a regular expression keeps its subject alive (RegExp.lastMatch);
+    // a match on an empty string lets the report's text go.
+    EMPTY.test('');
+    return report;
+}
+const EMPTY = /(?:)/;
 function hex4(c) {
     return c.toString(16).toUpperCase().padStart(4, '0');
 }
@@ -37134,10 +38251,16 @@ const COLUMNS = [
     ['Assessment Date', (a) => a.assessmentDate],
     ['Benefit-Risk', (a) => a.benefitRisk],
     ['Related Risk IDs', (a) => a.relatedRisks.join(', ')],
-    ['Tests Explained', (a) => a.explains.map((t) => `${t.name} (${t.status})`).join('; ')],
+    ['Tests Explained', (a) => explained(a)],
     ['Gate', (a) => (a.problems.length === 0 ? 'ok' : a.problems.join('; '))],
     ['Source', (a) => a.source],
 ];
+/** The tests an anomaly explains by name (its sample), then how many more. */
+function explained(a) {
+    const named = a.explains.sample.map((t) => `${t.name} (${t.status})`);
+    const more = a.explains.count - named.length;
+    return more > 0 ? `${named.join('; ')}; and ${more} more (see tests.csv)` : named.join('; ');
+}
 /** The known anomalies as evaluated, as a Markdown table for the release notes (IEC 62304 §5.8.3). */
 function renderAnomaliesMarkdown(evidence) {
     const residual = evidence.anomalies.filter((a) => a.residual);
@@ -37164,7 +38287,40 @@ function renderAnomaliesCsv(evidence) {
     return `${rows.join('\r\n')}\r\n`;
 }
 
+;// CONCATENATED MODULE: ./src/report/tests-csv.ts
+
+
+const HEADER = ['no', 'report', 'classname', 'name', 'status', 'requirements', 'duration', 'flaky', 'explained_by'];
+/** The first line of tests.csv. */
+const TESTS_CSV_HEADER = `${HEADER.join(',')}\r\n`;
+/**
+ * One row of the test record as CSV (tests.csv): every test the gate read, in evidence order, with its
+ * number (1-based position in the evidence's test list), report, class and name as the report writes
+ * them, status, the requirement IDs it names
+ * (space-separated), duration in seconds, whether it passed only on a rerun, and the anomalies that
+ * explain it. RFC 4180: CRLF, fields quoted when needed.
+ */
+function testCsvRow(t) {
+    return new TestCsvRows().row(t);
+}
+/** Writes the rows of tests.csv, reusing the fields neighbouring tests share (report, IDs). */
+class TestCsvRows {
+    report = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
+    classname = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
+    ids = new report_evidence/* Memo */.lD((ids) => (0,report_escape/* csvField */.XR)(ids.join(' ')));
+    row(t) {
+        const explained = t.explainedBy.length === 0 ? '' : (0,report_escape/* csvField */.XR)(t.explainedBy.join(' '));
+        return `${t.index + 1},${this.report.of(t.report)},${this.classname.of(t.test.classname)},${(0,report_escape/* csvField */.XR)(t.test.name)},${t.status},${this.ids.of(t.ids)},${(0,report_escape/* csvField */.XR)(String(t.test.time))},${t.flaky},${explained}\r\n`;
+    }
+}
+/** tests.csv as one string, with the given tests (tests, small evidence). */
+function renderTestsCsv(tests) {
+    const rows = new TestCsvRows();
+    return TESTS_CSV_HEADER + tests.map((t) => rows.row(t)).join('');
+}
+
 ;// CONCATENATED MODULE: ./src/report/html.ts
+
 
 
 /**
@@ -37173,12 +38329,17 @@ function renderAnomaliesCsv(evidence) {
  * reads the same offline years later. Every piece of user text goes through `text()`; nothing a test
  * report, requirements list or anomaly list contains is ever written as markup or into an attribute.
  */
-/** Rows of the test record (and of the untraced tests list) before the rest are left out and counted. */
-const MAX_TEST_ROWS = 20_000;
-/** Tests listed in one cell (a requirement's, an unknown ID's, an anomaly's) before the rest are left out and counted. */
-const MAX_TESTS_PER_CELL = 100;
-/** The evidence file, in the same folder, that holds everything this page leaves out. */
+/**
+ * The page is bounded by design: whatever the number of tests, it lists at most this many rows of the
+ * test record, this many untraced tests, and this many tests in one cell (a requirement's, an unknown
+ * ID's, an anomaly's); the rest are counted, and the evidence files list them all.
+ */
+const MAX_TEST_ROWS = trace/* RECORD_SAMPLE_SIZE */.br;
+const MAX_UNTRACED_ROWS = (/* unused pure expression or super */ null && (LIST_SAMPLE_SIZE));
+const MAX_TESTS_PER_CELL = (/* unused pure expression or super */ null && (SAMPLE_SIZE));
+/** The evidence files, in the same folder, that hold everything this page leaves out. */
 const EVIDENCE_JSON_FILE = report_evidence/* EVIDENCE_FILES */.ob.json;
+const TESTS_CSV_FILE = report_evidence/* EVIDENCE_FILES */.ob.tests;
 /** What the page may load or run: nothing but its own `<style>`. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 const TEST_STATUSES = ['passed', 'failed', 'errored', 'skipped'];
@@ -37195,8 +38356,11 @@ const requirementBadge = (status) => badge(status, REQUIREMENT_STATUSES);
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /** User text as HTML element content: escaped, control characters made visible. */
 function html_text(value) {
-    return (0,report_escape/* escapeHtml */.ZD)(value).replace(CONTROL, (c) => `&#${c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)};`);
+    const escaped = (0,report_escape/* escapeHtml */.ZD)(value);
+    return HAS_CONTROL.test(escaped) ? escaped.replace(CONTROL, (c) => `&#${c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)};`) : escaped;
 }
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** A whole number with thousands separators, the same on every machine and locale. */
 function count(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -37287,7 +38451,7 @@ function totalsSection(evidence) {
     const by = (s) => reqs.filter((r) => r.status === s).length;
     const accepted = reqs.filter((r) => r.acceptedBy !== undefined).length;
     const t = evidence.totals;
-    const flaky = evidence.tests.filter((x) => x.flaky).length;
+    const flaky = evidence.flakyTests.count;
     return [
         '<section>',
         heading('totals', 'Totals'),
@@ -37305,7 +38469,7 @@ function totalsSection(evidence) {
             '<th class="num" scope="col">Unexplained failures</th><th class="num" scope="col">Reports</th></tr></thead>',
         `<tbody><tr><td class="num">${count(t.tests)}</td><td class="num">${count(t.passed)}</td><td class="num">${count(t.failed)}</td>` +
             `<td class="num">${count(t.errored)}</td><td class="num">${count(t.skipped)}</td><td class="num">${count(flaky)}</td>` +
-            `<td class="num">${count(evidence.untracedTests.length)}</td><td class="num">${count(evidence.unexplainedFailures.length)}</td>` +
+            `<td class="num">${count(evidence.untracedTests.count)}</td><td class="num">${count(evidence.unexplainedFailures.count)}</td>` +
             `<td class="num">${count(evidence.reports.length)}</td></tr></tbody>`,
         '</table>',
         '</section>',
@@ -37323,45 +38487,23 @@ function listSection(id, title, items, none) {
 function testItem(t) {
     return `<li>${testBadge(t.status)} <span class="name">${html_text(t.name)}</span> <span class="report">${html_text(t.report)}</span></li>`;
 }
-/** The tests of a cell: all when they fit, else those that did not pass first, each list in evidence order. */
+/** The tests of a cell: its sample (those that did not simply pass first), then how many more. */
 function testList(tests, none) {
-    if (tests.length === 0)
+    if (tests.count === 0)
         return `<span class="none">${none}</span>`;
-    const shown = pick(tests, MAX_TESTS_PER_CELL, (t) => t.status !== 'passed');
-    const items = shown.map((i) => testItem(tests[i])).join('');
-    if (shown.length === tests.length)
+    const shown = tests.sample;
+    const items = shown.map(testItem).join('');
+    if (shown.length === tests.count)
         return `<ul class="tests">${items}</ul>`;
-    return (`<ul class="tests">${items}<li class="cut">… and ${count(tests.length - shown.length)} more (${leftOut(tests, shown)}); ` +
-        `${EVIDENCE_JSON_FILE} lists them all</li></ul>`);
+    return `<ul class="tests">${items}<li class="cut">… and ${count(tests.count - shown.length)} more; ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all</li></ul>`;
 }
-/**
- * Indices of the items to show, ascending: all when they fit in `max`; otherwise the notable ones
- * first, then the others in order, until `max`.
- */
-function pick(items, max, notable) {
-    if (items.length <= max)
-        return items.map((_, i) => i);
-    const keep = new Set();
-    for (let i = 0; i < items.length && keep.size < max; i++)
-        if (notable(items[i]))
-            keep.add(i);
-    for (let i = 0; i < items.length && keep.size < max; i++)
-        keep.add(i);
-    return [...keep].sort((a, b) => a - b);
-}
-/** What was left out, counted by status: `7 passed, 1 skipped`. */
-function leftOut(items, shown) {
-    const left = new Map();
-    let next = 0;
-    items.forEach((t, i) => {
-        if (shown[next] === i)
-            next++;
-        else
-            left.set(t.status, (left.get(t.status) ?? 0) + 1);
-    });
-    return [...TEST_STATUSES, ...[...left.keys()].filter((s) => !TEST_STATUSES.includes(s)).sort()]
-        .filter((s) => left.has(s))
-        .map((s) => `${count(left.get(s))} ${html_text(s)}`)
+/** What the test record leaves out, counted by status: `7 passed, 1 skipped`. */
+function leftOut(evidence, shown) {
+    const left = { passed: evidence.totals.passed, failed: evidence.totals.failed, errored: evidence.totals.errored, skipped: evidence.totals.skipped };
+    for (const t of shown)
+        left[t.status]--;
+    return TEST_STATUSES.filter((s) => left[s] > 0)
+        .map((s) => `${count(left[s])} ${s}`)
         .join(', ');
 }
 function matrixSection(evidence) {
@@ -37393,19 +38535,19 @@ function unknownSection(evidence) {
 }
 function untracedSection(evidence) {
     const tests = evidence.untracedTests;
-    const out = ['<section>', heading('untraced', 'Tests that name no requirement', tests.length)];
-    if (tests.length === 0) {
+    const out = ['<section>', heading('untraced', 'Tests that name no requirement', tests.count)];
+    if (tests.count === 0) {
         out.push('<p class="empty">None: every test names at least one requirement ID.</p>', '</section>');
         return out;
     }
-    const shown = tests.slice(0, MAX_TEST_ROWS);
+    const shown = tests.sample;
     out.push('<table class="untraced">', '<thead><tr><th scope="col">Test</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>', '<tbody>');
     for (const t of shown)
         out.push(`<tr><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${html_text(t.report)}</td></tr>`);
     out.push('</tbody>', '</table>');
-    if (shown.length < tests.length) {
-        out.push(`<p class="note cut">The table shows the first ${count(shown.length)} of ${html_plural(tests.length, 'test', 'tests')} that name no requirement; ` +
-            `${count(tests.length - shown.length)} are left out here. ${EVIDENCE_JSON_FILE} lists them all.</p>`);
+    if (shown.length < tests.count) {
+        out.push(`<p class="note cut">The table shows the first ${count(shown.length)} of ${html_plural(tests.count, 'test', 'tests')} that name no requirement; ` +
+            `${count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`);
     }
     out.push('</section>');
     return out;
@@ -37468,36 +38610,32 @@ function reportsSection(evidence) {
     out.push('</tbody>', '</table>', '</section>');
     return out;
 }
-/** Whether a test is one an auditor must see: anything but a plain pass. */
-function notable(t) {
-    return t.status !== 'passed' || t.flaky || (t.explainedBy !== undefined && t.explainedBy.length > 0);
-}
 function testRecordSection(evidence) {
-    const tests = evidence.tests;
-    const out = ['<section>', heading('tests', 'Test record', tests.length)];
-    if (tests.length === 0) {
+    const total = evidence.testRecord.count;
+    const out = ['<section>', heading('tests', 'Test record', total)];
+    if (total === 0) {
         out.push('<p class="empty">No test case was found.</p>', '</section>');
         return out;
     }
-    // Every test that did not simply pass first, then passed tests in order, up to the cap.
-    const shown = pick(tests, MAX_TEST_ROWS, notable);
-    if (shown.length < tests.length) {
-        out.push(`<p class="note cut">${count(tests.length - shown.length)} of ${html_plural(tests.length, 'test', 'tests')} are left out of this table (${leftOut(tests, shown)}): ` +
+    // Every test that did not simply pass first, then passed tests in order, up to the bound.
+    const shown = evidence.testRecord.sample;
+    if (shown.length < total) {
+        out.push(`<p class="note cut">${count(total - shown.length)} of ${html_plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
             `it shows at most ${count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
-            `${EVIDENCE_JSON_FILE} lists every test; No. is a test's position in its <code>tests</code> list.</p>`);
+            `${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list every test; No. is a test's number there.</p>`);
     }
     out.push('<table class="record">', '<thead><tr><th class="num" scope="col">No.</th><th scope="col">Report</th><th scope="col">Test</th><th scope="col">Status</th>' +
         '<th scope="col">Requirement IDs</th><th class="num" scope="col">Duration (s)</th><th scope="col">File:line</th><th scope="col">Flaky</th>' +
         '<th scope="col">Message</th></tr></thead>', '<tbody>');
-    for (const i of shown) {
-        const t = tests[i];
+    for (const t of shown) {
+        const c = t;
         const explained = t.explainedBy === undefined || t.explainedBy.length === 0 ? '' : `<div class="muted">explained by ${t.explainedBy.map(html_text).join(', ')}</div>`;
-        const location = t.file === undefined ? NONE : `${html_text(t.file)}${t.line === undefined ? '' : `:${html_text(String(t.line))}`}`;
-        out.push(`<tr><td class="num">${count(i + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
+        const location = c.file === undefined ? NONE : `${html_text(c.file)}${c.line === undefined ? '' : `:${html_text(String(c.line))}`}`;
+        out.push(`<tr><td class="num">${count(t.index + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
             `<td>${t.ids.length === 0 ? NONE : t.ids.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</td>` +
-            `<td class="num">${seconds(t.time)}</td><td class="location">${location}</td>` +
+            `<td class="num">${seconds(c.time)}</td><td class="location">${location}</td>` +
             `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
-            `<td>${t.message === undefined || t.message === '' ? NONE : `<div class="message">${html_text(t.message)}</div>`}</td></tr>`);
+            `<td>${c.message === undefined || c.message === '' ? NONE : `<div class="message">${html_text(c.message)}</div>`}</td></tr>`);
     }
     out.push('</tbody>', '</table>', '</section>');
     return out;
@@ -37584,25 +38722,30 @@ footer { margin-top: 2.5em; padding-top: .5em; border-top: 1px solid #d0d4d9; co
 
 ;// CONCATENATED MODULE: ./src/report/matrix-csv.ts
 
-const HEADER = ['requirement', 'title', 'requirement_status', 'test', 'test_status', 'report'];
-/** The traceability matrix as CSV in one string; see `matrixCsvChunks`. */
-function renderMatrixCsv(evidence) {
-    return [...matrixCsvChunks(evidence)].join('');
-}
+const matrix_csv_HEADER = ['requirement', 'title', 'status', 'tests', 'failed_or_errored', 'accepted_by', 'test_numbers'];
 /**
- * The traceability matrix as CSV, one chunk per requirement (and per unknown ID): one row per
- * requirement and test, a requirement without tests once, then unknown IDs and untraced tests.
+ * The traceability matrix as CSV (traceability.csv): one row per requirement of the list, then one
+ * per ID that tests name but the list lacks (status `unknown`). `test_numbers` are the tests' numbers
+ * in tests.csv (space-separated), so the matrix joins the test record in any spreadsheet.
  */
 function* matrixCsvChunks(evidence) {
     const row = (cells) => `${cells.map(report_escape/* csvField */.XR).join(',')}\r\n`;
-    yield row(HEADER);
+    yield row(matrix_csv_HEADER);
     for (const r of evidence.requirements) {
-        const base = [r.id, r.title, r.status];
-        yield r.tests.length === 0 ? row([...base, '', '', '']) : r.tests.map((t) => row([...base, t.name, t.status, t.report])).join('');
+        yield row([r.id, r.title, r.status, String(r.tests.count), String(r.failing.count), (r.acceptedBy ?? []).join(' '), numbers(r.tests.positions)]);
     }
     for (const u of evidence.unknownIds)
-        yield u.tests.map((t) => row([u.id, '', 'unknown', t.name, t.status, t.report])).join('');
-    yield evidence.untracedTests.map((t) => row(['', '', 'untraced', t.name, t.status, t.report])).join('');
+        yield row([u.id, '', 'unknown', String(u.tests.count), '', '', numbers(u.tests.positions)]);
+}
+/** The matrix CSV in one string. */
+function renderMatrixCsv(evidence) {
+    return [...matrixCsvChunks(evidence)].join('');
+}
+function numbers(indexes) {
+    let out = '';
+    for (let i = 0; i < indexes.length; i++)
+        out += i === 0 ? String(indexes[i] + 1) : ` ${indexes[i] + 1}`;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -37699,11 +38842,12 @@ function renderSummary(evidence, options = {}) {
     out.line(`<sub>Requirements: ${(0,report_escape/* escapeMarkdown */.FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`);
     return out.toString();
 }
+/** The first tests of a set (those that did not simply pass first), then how many more. */
 function summary_testList(tests) {
-    if (tests.length === 0)
+    if (tests.count === 0)
         return '—';
-    const shown = tests.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(t.name, NAME_LENGTH))}`);
-    const more = tests.length - shown.length;
+    const shown = tests.sample.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(t.name, NAME_LENGTH))}`);
+    const more = tests.count - shown.length;
     return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more` : shown.join('<br>');
 }
 /** What the assessment of an anomaly says, and what it lacks. */
@@ -37818,6 +38962,9 @@ function oneOf(input, name, allowed, fallback) {
 
 
 
+
+
+
 /** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
 const REASONS_IN_MESSAGE = 20;
 /** Longest reason in the failure message. */
@@ -37855,11 +39002,11 @@ async function run(env = process.env) {
 }
 async function gate(settings, releaseSettings, workspace, env) {
     const problems = [];
-    const keep = (e) => {
+    const keep = (e, into = (p) => problems.push(p)) => {
         if (e instanceof src_errors/* UserErrors */.t)
-            problems.push(...e.errors);
+            e.errors.forEach(into);
         else if (e instanceof src_errors/* UserError */.y)
-            problems.push(e);
+            into(e);
         else
             throw e;
     };
@@ -37875,30 +39022,7 @@ async function gate(settings, releaseSettings, workspace, env) {
             return undefined;
         }
     });
-    let reportFiles = [];
-    const reports = await lib_core/* group */.Os('Test reports', async () => {
-        const out = [];
-        let files = [];
-        try {
-            files = await collectReports(settings.reports, workspace);
-            reportFiles = files;
-        }
-        catch (e) {
-            keep(e);
-        }
-        for (const file of files) {
-            const shown = displayPath(file, workspace);
-            try {
-                const report = parseJunit(shown, decodeReport(shown, await readInsideWorkspace(file, workspace, 'the report')));
-                out.push(report);
-                logUntrusted(`${shown}: ${report.cases.length} test cases`);
-            }
-            catch (e) {
-                keep(e);
-            }
-        }
-        return out;
-    });
+    // The anomalies come before the reports: each failing test is matched against them as it is read.
     const anomalyLists = await lib_core/* group */.Os('Known anomalies', async () => {
         const out = [];
         if (settings.anomalies !== undefined) {
@@ -37923,11 +39047,9 @@ async function gate(settings, releaseSettings, workspace, env) {
             logUntrusted(`${l.anomalies.length} known anomalies in ${l.file}`);
         return out;
     });
-    const outcome = evaluate({
+    const run = new GateRun({
         list,
-        reports,
         anomalyLists,
-        problems,
         pattern: settings.requirementPattern,
         idVariants: settings.idVariants,
         policy: { untracedTests: settings.untracedTests },
@@ -37939,10 +39061,73 @@ async function gate(settings, releaseSettings, workspace, env) {
             ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
         },
         workspace,
-    });
+    }, problems);
+    // Reports are read one at a time, and each report's tests are written to the evidence before the
+    // next is read: memory is bounded by the largest report, not by the sum of them.
     const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
     const jsonPath = external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.json);
-    await writeChunks(jsonPath, (0,report_evidence/* evidenceJsonChunks */.QX)(outcome.evidence));
+    const scratch = await promises_default().mkdtemp(external_node_path_default().join(env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'release-gate-'));
+    const testLines = external_node_path_default().join(scratch, 'tests.jsonl');
+    let written = 0;
+    let reportFiles = [];
+    try {
+        const testsCsv = await TextSink.create(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.tests));
+        const jsonTests = await TextSink.create(testLines);
+        try {
+            await testsCsv.write(TESTS_CSV_HEADER);
+            await lib_core/* group */.Os('Test reports', async () => {
+                try {
+                    reportFiles = await collectReports(settings.reports, workspace);
+                }
+                catch (e) {
+                    keep(e, (p) => run.problem(p));
+                }
+                const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
+                for (const { file, shown } of files) {
+                    let report;
+                    try {
+                        report = parseJunit(shown, decodeReport(shown, await readInsideWorkspace(file, workspace, 'the report')));
+                    }
+                    catch (e) {
+                        keep(e, (p) => run.problem(p));
+                        continue;
+                    }
+                    logUntrusted(`${shown}: ${report.cases.length} test cases`);
+                    const rows = new TestCsvRows();
+                    const lines = new report_evidence/* TestRecordLines */.fy();
+                    for (const t of run.add(report)) {
+                        const full = testsCsv.add(rows.row(t));
+                        if (jsonTests.add(`${written++ === 0 ? '\n    ' : report_evidence/* TEST_LINE_SEPARATOR */.CI}${lines.line(t)}`) || full) {
+                            await jsonTests.flush();
+                            await testsCsv.flush();
+                        }
+                    }
+                }
+            });
+        }
+        finally {
+            await jsonTests.close();
+            await testsCsv.close();
+        }
+        const outcome = run.finish();
+        const json = await TextSink.create(jsonPath);
+        try {
+            await json.write((0,report_evidence/* evidenceJsonHead */.Kc)(outcome.evidence));
+            await json.append(testLines);
+            await json.write((0,report_evidence/* evidenceJsonEnd */.hR)(written));
+        }
+        finally {
+            await json.close();
+        }
+        await report(outcome, settings, releaseSettings, { workspace, env, evidenceDir, jsonPath, reportFiles });
+    }
+    finally {
+        await promises_default().rm(scratch, { recursive: true, force: true });
+    }
+}
+/** The readable evidence, summary, annotations and outputs; then the release archive when the gate passed. */
+async function report(outcome, settings, releaseSettings, place) {
+    const { workspace, env, evidenceDir, jsonPath } = place;
     await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.html), renderEvidenceHtml(outcome.evidence));
     await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
     await writeChunks(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.csv), matrixCsvChunks(outcome.evidence));
@@ -37962,14 +39147,14 @@ async function gate(settings, releaseSettings, workspace, env) {
         lib_core/* info */.pq(`Release gate passed: ${outcome.evidence.requirements.length} requirements verified.`);
         // The archive is built only now; the release code and its clients load only on this path.
         try {
-            const { release } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22452));
+            const { release } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1567));
             const archived = await lib_core/* group */.Os('Release archive', () => release({
                 settings: releaseSettings,
                 evidence: outcome.evidence,
                 passed: outcome.verdict.passed,
                 workspace,
                 evidenceDir,
-                reports: reportFiles,
+                reports: place.reportFiles,
                 lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
                 env,
                 now: new Date(),
@@ -38086,6 +39271,9 @@ function checkTag(tag) {
  */
 /** Text for a Markdown paragraph or table cell: no markup, links, images, HTML, or line breaks. */
 function escapeMarkdown(text) {
+    // Most names need nothing: none of the characters any rule below looks at.
+    if (!MARKDOWN_SPECIAL.test(text))
+        return text;
     return text
         .replace(/\r\n|\r|\n/g, ' ')
         .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
@@ -38096,10 +39284,13 @@ function escapeMarkdown(text) {
         .replace(/\b(www)\./gi, '$1&#46;')
         .replace(/@/g, '&#64;');
 }
+/** Every character that a rule of `escapeMarkdown` starts from. */
+const MARKDOWN_SPECIAL = /[\r\n\\`*_{}[\]()#+!|~&<>"@:.-]/;
 /** Text for HTML element content or a quoted attribute value. */
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
+const HTML_SPECIAL = /[&<>"']/;
 /**
  * One CSV field (RFC 4180). A field that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`,
  * tab, carriage return first) is prefixed with `'`.
@@ -38124,12 +39315,16 @@ function truncate(text, max) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CI: () => (/* binding */ TEST_LINE_SEPARATOR),
 /* harmony export */   KX: () => (/* binding */ buildEvidence),
-/* harmony export */   QX: () => (/* binding */ evidenceJsonChunks),
+/* harmony export */   Kc: () => (/* binding */ evidenceJsonHead),
+/* harmony export */   fy: () => (/* binding */ TestRecordLines),
+/* harmony export */   hR: () => (/* binding */ evidenceJsonEnd),
+/* harmony export */   lD: () => (/* binding */ Memo),
 /* harmony export */   ob: () => (/* binding */ EVIDENCE_FILES)
 /* harmony export */ });
-/* unused harmony exports EVIDENCE_SCHEMA, renderEvidenceJson */
-/* harmony import */ var _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69808);
+/* unused harmony exports EVIDENCE_SCHEMA, testRecord, testRecordLine, renderEvidenceJson */
+/* harmony import */ var _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74990);
 
 /** Names of the evidence files the gate writes into its evidence folder. */
 const EVIDENCE_FILES = {
@@ -38137,31 +39332,55 @@ const EVIDENCE_FILES = {
     markdown: 'traceability.md',
     csv: 'traceability.csv',
     html: 'traceability.html',
+    tests: 'tests.csv',
     anomaliesMarkdown: 'anomalies.md',
     anomaliesCsv: 'anomalies.csv',
 };
 /** Identifies the evidence format; bumped when a field changes meaning. */
-const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@1';
-function buildEvidence(trace, verdict, reports, provenance) {
+const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@2';
+const EMPTY = new _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .TestSet */ .p3(0);
+/** A set of tests as the evidence holds it. */
+function testList(set) {
+    return { count: set.count, positions: Array.from(set.indexes()), sample: set.sample.map(testRef) };
+}
+function testRef(t) {
+    return { index: t.index, name: t.name, status: t.status, report: t.report };
+}
+function testRow(t) {
+    const c = t.test;
+    return {
+        ...testRef(t),
+        classname: c.classname,
+        ids: t.ids,
+        flaky: t.flaky,
+        time: c.time,
+        ...(c.file !== undefined ? { file: c.file } : {}),
+        ...(c.line !== undefined ? { line: c.line } : {}),
+        ...(c.message !== undefined ? { message: c.message } : {}),
+        ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
+    };
+}
+function buildEvidence(trace, verdict, provenance) {
     return {
         schema: EVIDENCE_SCHEMA,
         verdict: verdict.passed ? 'pass' : 'fail',
         coverage: verdict.coverage,
         provenance,
         totals: trace.totals,
-        reports: reports.map((r) => ({ file: r.file, ...totalsOf(r) })).sort((a, b) => (0,_trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .compareText */ .n6)(a.file, b.file)),
+        reports: trace.reports.map((r) => ({ file: r.file, ...r.totals })),
         requirements: trace.requirements.map((r) => {
             const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
             return {
                 id: r.requirement.id,
                 title: r.requirement.title,
                 status: r.status,
-                tests: r.tests,
+                tests: testList(r.tests),
+                failing: testList(r.failing),
                 ...(acceptedBy !== undefined ? { acceptedBy } : {}),
             };
         }),
-        unknownIds: trace.unknownIds,
-        untracedTests: trace.untraced,
+        unknownIds: trace.unknownIds.map((u) => ({ id: u.id, tests: testList(u.tests) })),
+        untracedTests: testList(trace.untraced),
         anomalies: verdict.anomalies.map((a) => ({
             id: a.anomaly.id,
             title: a.anomaly.title,
@@ -38179,102 +39398,145 @@ function buildEvidence(trace, verdict, reports, provenance) {
             benefitRisk: a.anomaly.benefitRisk,
             relatedRisks: a.anomaly.relatedRisks,
             tests: a.anomaly.tests,
-            explains: [...verdict.explainedBy].filter(([, ids]) => ids.includes(a.anomaly.id)).map(([t]) => t),
+            explains: testList(trace.explains.get(a.anomaly.id) ?? EMPTY),
         })),
-        unexplainedFailures: verdict.unexplained,
+        unexplainedFailures: testList(trace.unexplained),
+        flakyTests: testList(trace.flaky),
         reasons: verdict.reasons.map((r) => r.message),
         warnings: verdict.warnings.map((r) => r.message),
-        tests: verdict.explainedBy.size === 0 ? trace.tests : trace.tests.map((t) => explained(t, verdict.explainedBy.get(t))),
+        testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
     };
 }
-/** The JSON evidence file as one string (tests, small evidence); see `evidenceJsonChunks`. */
-function renderEvidenceJson(evidence) {
-    return [...evidenceJsonChunks(evidence)].join('');
-}
-/** How many array entries go into one chunk of the JSON evidence. */
-const ENTRIES_PER_CHUNK = 2000;
-/**
- * The JSON evidence in pieces, to be written as they come: a large suite gives a file of hundreds of
- * megabytes, which is never held as one string. Top-level fields are indented by two spaces; each
- * entry of an array of objects (requirements, tests, ...) stands on one line, so the file stays
- * readable and diffable line by line. Same evidence -> same bytes.
- */
-function* evidenceJsonChunks(evidence) {
-    const entries = Object.entries(evidence).filter(([, v]) => v !== undefined);
-    yield '{\n';
-    for (const [i, [key, value]] of entries.entries()) {
-        const end = i === entries.length - 1 ? '\n' : ',\n';
-        if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
-            yield `  ${JSON.stringify(key)}: [\n`;
-            for (let from = 0; from < value.length; from += ENTRIES_PER_CHUNK) {
-                const part = value.slice(from, from + ENTRIES_PER_CHUNK).map((v) => `    ${JSON.stringify(plainEntry(key, v))}`);
-                yield part.join(',\n') + (from + ENTRIES_PER_CHUNK < value.length ? ',\n' : '\n');
-            }
-            yield `  ]${end}`;
-        }
-        else {
-            yield `  ${JSON.stringify(key)}: ${JSON.stringify(plainValue(key, value), null, 2).replace(/\n/g, '\n  ')}${end}`;
-        }
-    }
-    yield '}\n';
-}
-function totalsOf(r) {
-    const t = { tests: r.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    for (const c of r.cases)
-        t[c.status]++;
-    return t;
-}
-function explained(t, by) {
-    return by === undefined ? t : (0,_trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .withExplanation */ .OI)(t, by);
-}
-/** A test reference as JSON: the fields of TestRef, in order. */
-function refJson(t) {
-    return { name: t.name, status: t.status, report: t.report };
-}
-/** A test record as JSON: the fields of TestRecord, in order, optional ones only when present. */
-function recordJson(t) {
+/** A test as the evidence records it (the fields of TestRecord, in order). */
+function testRecord(t) {
+    const c = t.test;
     return {
-        name: t.name,
+        name: c.name,
+        classname: c.classname,
         status: t.status,
         report: t.report,
-        classname: t.classname,
-        suites: t.suites,
+        suites: c.suites,
         ids: t.ids,
         flaky: t.flaky,
-        time: t.time,
-        ...(t.file !== undefined ? { file: t.file } : {}),
-        ...(t.line !== undefined ? { line: t.line } : {}),
-        ...(t.message !== undefined ? { message: t.message } : {}),
-        ...(t.explainedBy !== undefined ? { explainedBy: t.explainedBy } : {}),
+        time: c.time,
+        ...(c.file !== undefined ? { file: c.file } : {}),
+        ...(c.line !== undefined ? { line: c.line } : {}),
+        ...(c.message !== undefined ? { message: c.message } : {}),
+        ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
     };
 }
-/** A top-level value as plain JSON data; tests held as views become their JSON fields. */
-function plainValue(key, v) {
-    return Array.isArray(v) ? v.map((entry) => plainEntry(key, entry)) : v;
+/** One entry of the JSON evidence's `tests` list, on one line, without indentation or separator. */
+function testRecordLine(t) {
+    return new TestRecordLines().line(t);
 }
-/** One entry of a top-level array as plain JSON data. */
-function plainEntry(key, v) {
-    switch (key) {
-        case 'tests':
-            return recordJson(v);
-        case 'untracedTests':
-        case 'unexplainedFailures':
-            return refJson(v);
-        case 'requirements': {
-            const r = v;
-            return { id: r.id, title: r.title, status: r.status, tests: r.tests.map(refJson), ...(r.acceptedBy !== undefined ? { acceptedBy: r.acceptedBy } : {}) };
-        }
-        case 'unknownIds': {
-            const u = v;
-            return { id: u.id, tests: u.tests.map(refJson) };
-        }
-        case 'anomalies': {
-            const a = v;
-            return { ...a, explains: a.explains.map(refJson) };
-        }
-        default:
-            return v;
+/**
+ * Writes the lines of the `tests` list. Neighbouring tests mostly share their report, class, suites,
+ * file and IDs; their JSON is made once and reused while it stays the same.
+ */
+class TestRecordLines {
+    memo = {
+        report: new Memo(JSON.stringify),
+        classname: new Memo(JSON.stringify),
+        suites: new Memo(JSON.stringify),
+        ids: new Memo(JSON.stringify),
+        file: new Memo(JSON.stringify),
+    };
+    line(t) {
+        const c = t.test;
+        const m = this.memo;
+        let line = `{"name":${JSON.stringify(c.name)},"classname":${m.classname.of(c.classname)},"status":"${t.status}","report":${m.report.of(t.report)}` +
+            `,"suites":${m.suites.of(c.suites)},"ids":${m.ids.of(t.ids)},"flaky":${t.flaky},"time":${JSON.stringify(c.time)}`;
+        if (c.file !== undefined)
+            line += `,"file":${m.file.of(c.file)}`;
+        if (c.line !== undefined)
+            line += `,"line":${JSON.stringify(c.line)}`;
+        if (c.message !== undefined)
+            line += `,"message":${JSON.stringify(c.message)}`;
+        if (t.explainedBy.length > 0)
+            line += `,"explainedBy":${JSON.stringify(t.explainedBy)}`;
+        return `${line}}`;
     }
+}
+/** The last value given and what it gave; arrays are compared by their items. */
+class Memo {
+    make;
+    last;
+    made = '';
+    constructor(make) {
+        this.make = make;
+    }
+    of(value) {
+        if (!same(value, this.last)) {
+            this.last = value;
+            this.made = this.make(value);
+        }
+        return this.made;
+    }
+}
+function same(a, b) {
+    if (a === b)
+        return true;
+    if (typeof a === 'string' || typeof b === 'string' || b === undefined || a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/** Indentation of an entry of a top-level list. */
+const ENTRY_INDENT = '    ';
+/** What stands between two entries of the `tests` list, so that lines can be written as they come. */
+const TEST_LINE_SEPARATOR = `,\n${ENTRY_INDENT}`;
+/**
+ * The JSON evidence up to the opening of its `tests` list: the verdict and every other field first, so
+ * that the file reads from the top. Top-level fields are indented by two spaces; each entry of a list
+ * of objects stands on one line; lists of tests are lists of positions in `tests`. Continue with the
+ * test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
+ */
+function evidenceJsonHead(evidence) {
+    const out = ['{\n'];
+    for (const [key, value] of Object.entries(evidence)) {
+        // The test record goes last, as the `tests` list the caller writes line by line.
+        if (value === undefined || key === 'testRecord')
+            continue;
+        if (isTestList(value)) {
+            out.push(`  ${JSON.stringify(key)}: ${positions(value)},\n`);
+        }
+        else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
+            out.push(`  ${JSON.stringify(key)}: [\n`);
+            out.push(value.map((v) => `${ENTRY_INDENT}${JSON.stringify(plainEntry(v))}`).join(',\n'));
+            out.push('\n  ],\n');
+        }
+        else {
+            out.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`);
+        }
+    }
+    out.push(`  "tests": [`);
+    return out.join('');
+}
+/** The end of the JSON evidence, after `count` test lines. */
+function evidenceJsonEnd(count) {
+    return count === 0 ? ']\n}\n' : '\n  ]\n}\n';
+}
+/** The JSON evidence as one string, with the given tests (tests, small evidence). */
+function renderEvidenceJson(evidence, tests) {
+    const writer = new TestRecordLines();
+    const lines = tests.map((t) => writer.line(t));
+    return `${evidenceJsonHead(evidence)}${lines.length === 0 ? '' : `\n${ENTRY_INDENT}${lines.join(TEST_LINE_SEPARATOR)}`}${evidenceJsonEnd(lines.length)}`;
+}
+function isTestList(v) {
+    return typeof v === 'object' && v !== null && 'positions' in v && 'sample' in v && 'count' in v;
+}
+/** A list of tests as JSON: the positions of its tests in the `tests` list. */
+function positions(list) {
+    return `[${list.positions.join(',')}]`;
+}
+/** An entry of a top-level list as plain JSON data: lists of tests become lists of positions. */
+function plainEntry(v) {
+    const out = {};
+    for (const [k, x] of Object.entries(v))
+        out[k] = isTestList(x) ? x.positions : x;
+    return out;
 }
 
 
@@ -38327,14 +39589,17 @@ function compileRequirementPattern(source, input = 'requirement-pattern') {
 }
 /** All IDs the pattern finds in a piece of text, in order. */
 function matchIds(pattern, text) {
-    if (text === '')
-        return [];
     const ids = [];
+    if (text === '')
+        return ids;
     pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const id = m[1] ?? m[0];
         if (id !== '')
             ids.push(id);
+        // A pattern that matched nothing at this place (possible with a capture group) moves on by one.
+        if (m[0] === '')
+            pattern.lastIndex++;
     }
     return ids;
 }
@@ -38342,28 +39607,60 @@ function matchIds(pattern, text) {
 function splitIdList(value) {
     return value.split(/[\s,;]+/).filter((v) => v !== '');
 }
-/** The sorted, distinct requirement IDs that a test names. */
-function idsOfTest(test, matcher) {
-    const ids = new Set();
-    const texts = [test.name, test.classname, ...test.suites];
+/**
+ * The sorted, distinct requirement IDs that a test names. `cache` keeps the IDs found in a classname
+ * or suite name, which many tests of a report share; the caller bounds its life (one report).
+ */
+function idsOfTest(test, matcher, cache) {
+    // Most tests name one or two IDs: a short list is searched; a long one (a test that names
+    // thousands) gets a set, so that the work stays linear.
+    const ids = [];
+    let seen;
+    const add = (found) => {
+        for (const id of found) {
+            if (seen === undefined && ids.length >= 16)
+                seen = new Set(ids);
+            if (seen === undefined ? ids.includes(id) : seen.has(id))
+                continue;
+            ids.push(id);
+            seen?.add(id);
+        }
+    };
+    add(idsInText(test.name, matcher));
+    add(cached(test.classname, matcher, cache));
+    for (const suite of test.suites)
+        add(cached(suite, matcher, cache));
     if (test.displayName !== undefined)
-        texts.push(test.displayName);
-    for (const text of texts) {
-        for (const id of matchIds(matcher.pattern, text))
-            ids.add(matcher.variants?.canonical(id) ?? id);
-        if (matcher.variants)
-            for (const id of matcher.variants.find(text))
-                ids.add(id);
-    }
+        add(idsInText(test.displayName, matcher));
     for (const p of test.properties)
-        for (const id of splitIdList(p.value))
-            ids.add(id);
-    return [...ids].sort(compareIds);
+        add(splitIdList(p.value));
+    return ids.length < 2 ? ids : ids.sort(compareIds);
+}
+function cached(text, matcher, cache) {
+    if (cache === undefined)
+        return idsInText(text, matcher);
+    let found = cache.get(text);
+    if (found === undefined) {
+        found = idsInText(text, matcher);
+        cache.set(text, found);
+    }
+    return found;
+}
+/** The canonical IDs a piece of test text names: by the pattern, and by loose variants when on. */
+function idsInText(text, matcher) {
+    const found = [];
+    for (const id of matchIds(matcher.pattern, text))
+        found.push(matcher.variants?.canonical(id) ?? id);
+    if (matcher.variants)
+        found.push(...matcher.variants.find(text));
+    return found;
 }
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
 function compareIds(a, b) {
-    return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+    return ID_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+/** One collator for every comparison: `localeCompare` with options would make one per call. */
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
 const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
 /**
  * Builds the opt-in variant matcher (`id-variants: loose`). Every canonical ID of the form
@@ -38429,28 +39726,185 @@ function escapeRegExp(s) {
 
 /***/ }),
 
-/***/ 69808:
+/***/ 74990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OI: () => (/* binding */ withExplanation),
-/* harmony export */   n6: () => (/* binding */ compareText),
-/* harmony export */   uP: () => (/* binding */ trace)
-/* harmony export */ });
-/* unused harmony exports tracedTest, statusOf, compareTraced, labelOf */
-/* harmony import */ var _requirement_ids_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55429);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  br: () => (/* binding */ RECORD_SAMPLE_SIZE),
+  p3: () => (/* reexport */ TestSet),
+  sh: () => (/* binding */ Tracer),
+  n6: () => (/* reexport */ merge_retries_compareText),
+  Wy: () => (/* binding */ labelOf)
+});
+
+// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf, testSetOf, trace
+
+;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
+/**
+ * A report's cases in evidence order (by class, then name, then everything that tells two apart), with
+ * the attempts of a retried test merged. Retrying runners (Playwright, jest-circus retries,
+ * web-test-runner, pytest-rerunfailures) write a test once per attempt. Attempts of one test (same
+ * suites, classname and name) that include both a pass and a failure or error become one test:
+ * passed, flaky, with the failure's message, and the time of all attempts. Attempts that agree are
+ * left as they are. Attempts of one test have one class and name, so after the sort they stand together.
+ */
+function mergeRetries(cases) {
+    const sorted = [...cases].sort((a, b) => merge_retries_compareText(a.classname, b.classname) || merge_retries_compareText(a.name, b.name) || compareCases(a, b));
+    let out;
+    for (let i = 0; i < sorted.length;) {
+        let end = i + 1;
+        while (end < sorted.length && sorted[end].name === sorted[i].name && sorted[end].classname === sorted[i].classname)
+            end++;
+        const merged = end - i > 1 ? mergeRun(sorted.slice(i, end)) : undefined;
+        if (merged !== undefined && out === undefined)
+            out = sorted.slice(0, i);
+        if (out !== undefined)
+            for (const c of merged ?? sorted.slice(i, end))
+                out.push(c);
+        i = end;
+    }
+    return out ?? sorted;
+}
+/** Cases with one class and name: merged when some are attempts of one test that failed and passed; undefined when none is. */
+function mergeRun(run) {
+    const groups = new Map();
+    for (const c of run) {
+        const key = c.suites.join('\u0000');
+        const g = groups.get(key);
+        if (g)
+            g.push(c);
+        else
+            groups.set(key, [c]);
+    }
+    let changed = false;
+    const out = [];
+    for (const attempts of groups.values()) {
+        const passed = attempts.find((c) => c.status === 'passed');
+        const failed = attempts.find((c) => c.status === 'failed' || c.status === 'errored');
+        if (attempts.length < 2 || passed === undefined || failed === undefined) {
+            out.push(...attempts);
+            continue;
+        }
+        changed = true;
+        out.push({
+            ...passed,
+            flaky: true,
+            time: attempts.reduce((sum, c) => sum + c.time, 0),
+            ...(failed.message !== undefined ? { message: failed.message } : {}),
+        });
+    }
+    return changed ? out : undefined;
+}
+/** Code-unit order: the same on every machine and locale. */
+function merge_retries_compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Cases with the same class and name, in a stable order: everything that can tell them apart. */
+function compareCases(x, y) {
+    return (merge_retries_compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
+        merge_retries_compareText(x.classname, y.classname) ||
+        merge_retries_compareText(x.file ?? '', y.file ?? '') ||
+        (x.line ?? 0) - (y.line ?? 0) ||
+        merge_retries_compareText(x.status, y.status) ||
+        merge_retries_compareText(String(x.flaky), String(y.flaky)) ||
+        x.time - y.time ||
+        merge_retries_compareText(x.message ?? '', y.message ?? '') ||
+        merge_retries_compareText(x.displayName ?? '', y.displayName ?? '') ||
+        merge_retries_compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000')));
+}
+
+// EXTERNAL MODULE: ./src/trace/requirement-ids.ts
+var requirement_ids = __nccwpck_require__(55429);
+;// CONCATENATED MODULE: ./src/trace/test-set.ts
+/**
+ * A list of tests held at a fixed cost: all their positions (4 bytes each) and the number of them,
+ * but only the first few tests themselves, to name in reasons, summaries and annotations. Memory grows
+ * with the tests a set names as integers, never as test objects, so a million tests fit in a few
+ * megabytes. With `notable`, the sample holds the notable tests first (failures before passes).
+ */
+class TestSet {
+    sampleSize;
+    notable;
+    positions = new Int32Array(4);
+    size = 0;
+    first = [];
+    others = [];
+    constructor(
+    /** How many tests the sample holds at most. */
+    sampleSize, notable) {
+        this.sampleSize = sampleSize;
+        this.notable = notable;
+    }
+    add(t) {
+        if (this.size === this.positions.length) {
+            const grown = new Int32Array(this.positions.length * 2);
+            grown.set(this.positions);
+            this.positions = grown;
+        }
+        this.positions[this.size++] = t.index;
+        if (this.notable === undefined || this.notable(t)) {
+            if (this.first.length < this.sampleSize)
+                this.first.push(t);
+        }
+        else if (this.others.length < this.sampleSize) {
+            this.others.push(t);
+        }
+    }
+    /** How many tests the set holds. */
+    get count() {
+        return this.size;
+    }
+    /** The positions of every test in the set, in the order they were added (ascending). */
+    indexes() {
+        return this.positions.subarray(0, this.size);
+    }
+    /** Up to `sampleSize` tests: the notable ones first, then the others, shown in evidence order. */
+    get sample() {
+        if (this.others.length === 0 || this.first.length >= this.sampleSize)
+            return this.first;
+        const picked = [...this.first, ...this.others.slice(0, this.sampleSize - this.first.length)];
+        return picked.sort((a, b) => a.index - b.index);
+    }
+    /** How many tests are in the set but not in its sample. */
+    get unsampled() {
+        return this.size - this.sample.length;
+    }
+}
+/** A set of the given tests, all of them in the sample (tests, small evidence). */
+function testSetOf(tests, sampleSize = Math.max(tests.length, 1)) {
+    const set = new TestSet(sampleSize);
+    for (const t of tests)
+        set.add(t);
+    return set;
+}
+
+;// CONCATENATED MODULE: ./src/trace/trace.ts
+
+
+
+
+
+/** Tests kept by name for a requirement, an unknown ID or an anomaly (the rest are counted and indexed). */
+const SAMPLE_SIZE = 10;
+/** Tests kept by name for the lists of untraced, flaky and unexplained tests. */
+const LIST_SAMPLE_SIZE = 1000;
+/** Tests kept whole for the readable test record (every test that did not simply pass first). */
+const RECORD_SAMPLE_SIZE = 5000;
+/** A traced test; its label is made when it is asked for, so that most tests never hold one. */
 class Traced {
+    index;
     test;
     ids;
     unknownIds;
-    constructor(test, ids, unknownIds) {
+    explainedBy;
+    constructor(index, test, ids, unknownIds, explainedBy) {
+        this.index = index;
         this.test = test;
         this.ids = ids;
         this.unknownIds = unknownIds;
-    }
-    get label() {
-        return labelOf(this.test);
+        this.explainedBy = explainedBy;
     }
     get name() {
         return labelOf(this.test);
@@ -38461,134 +39915,198 @@ class Traced {
     get report() {
         return this.test.report;
     }
-    get classname() {
-        return this.test.classname;
-    }
-    get suites() {
-        return this.test.suites;
-    }
     get flaky() {
         return this.test.flaky;
     }
-    get time() {
-        return this.test.time;
-    }
-    get file() {
-        return this.test.file;
-    }
-    get line() {
-        return this.test.line;
-    }
-    get message() {
-        return this.test.message;
-    }
-}
-class Explained extends Traced {
-    explainedBy;
-    constructor(traced, explainedBy) {
-        super(traced.test, traced.ids, traced.unknownIds);
-        this.explainedBy = explainedBy;
-    }
-}
-/** A traced test made outside `trace` (tests, tools). */
-function tracedTest(test, ids = [], unknownIds = []) {
-    return new Traced(test, ids, unknownIds);
-}
-/** The same test, with the anomalies that explain it. */
-function withExplanation(t, explainedBy) {
-    return new Explained(t, explainedBy);
 }
 const NONE = Object.freeze([]);
-/** Links every test to the requirements it names and decides each requirement's status. */
-function trace(requirements, tests, matcher) {
-    const known = new Set(requirements.map((r) => r.id));
-    const byRequirement = new Map(requirements.map((r) => [r.id, []]));
-    const byUnknown = new Map();
-    const traced = [];
-    const untraced = [];
-    const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    // Most tests name the same few IDs: they share one frozen array per distinct set, not one each.
-    const shared = new Map();
-    for (const test of tests) {
-        const found = (0,_requirement_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .idsOfTest */ .YP)(test, matcher);
-        const key = found.join('\u0000');
-        let sets = shared.get(key);
-        if (sets === undefined) {
-            const unknown = found.filter((id) => !known.has(id));
-            sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
-            shared.set(key, sets);
-        }
-        traced.push(new Traced(test, sets.ids, sets.unknownIds));
+/** Distinct ID sets shared between tests before the table of them starts anew. */
+const SHARED_ID_SETS = 10_000;
+/** A test that must be explained by an anomaly: it failed, errored, or passed only on a rerun. */
+function needsExplanation(t) {
+    return t.status === 'failed' || t.status === 'errored' || t.flaky;
+}
+/** A test an auditor must see first: anything but a plain pass. */
+function isNotable(t) {
+    return t.status !== 'passed' || t.flaky || t.explainedBy.length > 0;
+}
+const isFailing = (t) => t.status === 'failed' || t.status === 'errored';
+/**
+ * Links tests to requirements one report at a time: `add` takes a report's cases and gives back the
+ * report's tests traced and in evidence order, for the caller to write out and let go; `finish` gives
+ * the trace. Reports are added in the order the evidence lists them.
+ */
+class Tracer {
+    matcher;
+    explain;
+    tallies;
+    order;
+    unknown = new Map();
+    untraced = new TestSet(LIST_SAMPLE_SIZE);
+    flaky = new TestSet(LIST_SAMPLE_SIZE);
+    unexplained = new TestSet(LIST_SAMPLE_SIZE);
+    unexplainedOutside = new TestSet(LIST_SAMPLE_SIZE);
+    unexplainedFlaky = new TestSet(LIST_SAMPLE_SIZE);
+    explains = new Map();
+    record = new TestSet(RECORD_SAMPLE_SIZE, isNotable);
+    totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    reports = [];
+    shared = new Map();
+    next = 0;
+    /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
+    constructor(requirements, matcher, explain = () => NONE) {
+        this.matcher = matcher;
+        this.explain = explain;
+        this.order = (requirements ?? []).map((requirement) => ({
+            requirement,
+            counts: { passed: 0, failed: 0, errored: 0, skipped: 0 },
+            tests: new TestSet(SAMPLE_SIZE, isNotable),
+            failing: new TestSet(SAMPLE_SIZE),
+            unexplained: new TestSet(SAMPLE_SIZE),
+            explainedBy: new Set(),
+        }));
+        this.tallies = requirements === undefined ? undefined : new Map(this.order.map((t) => [t.requirement.id, t]));
     }
-    // One order for every list that follows, whatever order the reports came in. The label, the first
-    // key, is computed once per test rather than once per comparison.
-    const keyed = traced.map((t) => ({ t, report: t.test.report, label: t.label }));
-    keyed.sort((a, b) => compareText(a.report, b.report) || compareText(a.label, b.label) || compareTraced(a.t, b.t));
-    for (let i = 0; i < keyed.length; i++)
-        traced[i] = keyed[i].t;
-    for (const t of traced) {
-        const { test, ids } = t;
-        totals.tests++;
-        totals[test.status]++;
-        if (ids.length === 0)
-            untraced.push(t);
-        for (const id of ids) {
-            const list = byRequirement.get(id);
-            if (list)
-                list.push(t);
-            else {
-                const u = byUnknown.get(id);
-                if (u)
-                    u.push(t);
+    /**
+     * Traces one report: gives its tests one by one, attempts of a retried test merged, in evidence
+     * order. Each test is counted as it is given; the caller writes it out and lets it go.
+     */
+    *add(report) {
+        const raw = { tests: report.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
+        for (const c of report.cases)
+            raw[c.status]++;
+        this.reports.push({ file: report.file, totals: raw, declared: report.declared });
+        const cache = new Map();
+        for (const test of mergeRetries(report.cases)) {
+            const sets = this.idSets((0,requirement_ids/* idsOfTest */.YP)(test, this.matcher, cache));
+            const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
+            if (needsExplanation(test))
+                t.explainedBy = this.explain(test, t.name);
+            this.count(t);
+            yield t;
+        }
+    }
+    /** The trace of every report added so far. */
+    finish() {
+        return {
+            listRead: this.tallies !== undefined,
+            requirements: this.order.map((t) => ({
+                requirement: t.requirement,
+                status: statusOf(t.counts),
+                tests: t.tests,
+                failing: t.failing,
+                unexplained: t.unexplained,
+                explainedBy: [...t.explainedBy].sort(),
+            })),
+            unknownIds: [...this.unknown].map(([id, tests]) => ({ id, tests })).sort((a, b) => (0,requirement_ids/* compareIds */.q3)(a.id, b.id)),
+            untraced: this.untraced,
+            flaky: this.flaky,
+            unexplained: this.unexplained,
+            unexplainedOutside: this.unexplainedOutside,
+            unexplainedFlaky: this.unexplainedFlaky,
+            explains: this.explains,
+            record: this.record,
+            totals: { ...this.totals },
+            reports: [...this.reports].sort((a, b) => merge_retries_compareText(a.file, b.file)),
+        };
+    }
+    /** Most tests name the same few IDs: they share one frozen array per distinct set, not one each. */
+    idSets(found) {
+        if (found.length === 0)
+            return { ids: NONE, unknownIds: NONE };
+        const key = found.length === 1 ? found[0] : found.join('\u0000');
+        let sets = this.shared.get(key);
+        if (sets === undefined) {
+            const unknown = this.tallies === undefined ? [] : found.filter((id) => !this.tallies.has(id));
+            sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
+            if (this.shared.size >= SHARED_ID_SETS)
+                this.shared.clear();
+            this.shared.set(key, sets);
+        }
+        return sets;
+    }
+    count(t) {
+        this.totals.tests++;
+        this.totals[t.status]++;
+        this.record.add(t);
+        if (t.flaky)
+            this.flaky.add(t);
+        if (t.ids.length === 0)
+            this.untraced.add(t);
+        const failing = isFailing(t);
+        let listed = false;
+        for (const id of t.ids) {
+            const tally = this.tallies?.get(id);
+            if (tally === undefined) {
+                if (this.tallies === undefined)
+                    continue;
+                let set = this.unknown.get(id);
+                if (set === undefined)
+                    this.unknown.set(id, (set = new TestSet(SAMPLE_SIZE)));
+                set.add(t);
+                continue;
+            }
+            listed = true;
+            tally.counts[t.status]++;
+            tally.tests.add(t);
+            if (failing) {
+                tally.failing.add(t);
+                if (t.explainedBy.length === 0)
+                    tally.unexplained.add(t);
                 else
-                    byUnknown.set(id, [t]);
+                    for (const a of t.explainedBy)
+                        tally.explainedBy.add(a);
+            }
+        }
+        if (failing || t.flaky) {
+            if (t.explainedBy.length === 0) {
+                this.unexplained.add(t);
+                if (!failing)
+                    this.unexplainedFlaky.add(t);
+                else if (!listed)
+                    this.unexplainedOutside.add(t);
+            }
+            for (const a of t.explainedBy) {
+                let set = this.explains.get(a);
+                if (set === undefined)
+                    this.explains.set(a, (set = new TestSet(SAMPLE_SIZE)));
+                set.add(t);
             }
         }
     }
-    return {
-        requirements: requirements.map((requirement) => {
-            const linked = byRequirement.get(requirement.id) ?? [];
-            return { requirement, status: statusOf(linked.map((t) => t.test.status)), tests: linked };
-        }),
-        tests: traced,
-        untraced,
-        unknownIds: [...byUnknown].map(([id, ts]) => ({ id, tests: ts })).sort((a, b) => (0,_requirement_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .compareIds */ .q3)(a.id, b.id)),
-        totals,
-    };
+}
+/** Traces tests held in memory (tests, small runs): grouped by report, reports in path order. */
+function trace(requirements, tests, matcher, explain) {
+    const byReport = new Map();
+    for (const t of tests) {
+        const list = byReport.get(t.report);
+        if (list)
+            list.push(t);
+        else
+            byReport.set(t.report, [t]);
+    }
+    const tracer = new Tracer(requirements, matcher, explain);
+    const all = [];
+    for (const file of [...byReport.keys()].sort(compareText)) {
+        const cases = byReport.get(file);
+        const declared = { tests: cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
+        for (const t of tracer.add({ file, cases, suiteCount: 1, declared }))
+            all.push(t);
+    }
+    return { ...tracer.finish(), tests: all };
 }
 /**
  * `failed` when any linked test failed or errored; `verified` when at least one passed (and none
  * failed); `skipped` when tests link to it but none ran; `uncovered` when no test links to it.
  */
-function statusOf(statuses) {
-    if (statuses.length === 0)
-        return 'uncovered';
-    if (statuses.some((s) => s === 'failed' || s === 'errored'))
+function statusOf(counts) {
+    if (counts.failed + counts.errored > 0)
         return 'failed';
-    if (statuses.some((s) => s === 'passed'))
+    if (counts.passed > 0)
         return 'verified';
-    return 'skipped';
-}
-/** Code-unit order: the same on every machine and locale. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Tests in a stable order: report, label, then everything that can tell two tests apart. */
-function compareTraced(a, b) {
-    const x = a.test;
-    const y = b.test;
-    return (compareText(x.report, y.report) ||
-        compareText(a.label, b.label) ||
-        compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
-        compareText(x.classname, y.classname) ||
-        compareText(x.file ?? '', y.file ?? '') ||
-        (x.line ?? 0) - (y.line ?? 0) ||
-        compareText(x.status, y.status) ||
-        compareText(String(x.flaky), String(y.flaky)) ||
-        x.time - y.time ||
-        compareText(x.message ?? '', y.message ?? '') ||
-        compareText(x.displayName ?? '', y.displayName ?? '') ||
-        compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000')));
+    if (counts.skipped > 0)
+        return 'skipped';
+    return 'uncovered';
 }
 /** `Class › name`, or the name alone where the runner already repeats the class in it. */
 function labelOf(test) {

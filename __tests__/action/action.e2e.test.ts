@@ -118,6 +118,49 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
 
+  it('writes the tests of several reports, read one at a time, into one record, numbered alike in every evidence file', async () => {
+    const suite = (name: string, cases: number, failing: number): string =>
+      `<testsuites><testsuite name="${name}">\n${Array.from({ length: cases }, (_, i) =>
+        i === failing
+          ? `<testcase classname="${name}" name="SRS-00${1 + (i % 4)} case ${i}"><failure message="off by one">trace</failure></testcase>`
+          : `<testcase classname="${name}" name="SRS-00${1 + (i % 4)} case ${i}" time="0.001"/>`,
+      ).join('\n')}\n</testsuite></testsuites>\n`;
+    const ws = makeWorkspace({
+      'requirements.md': requirementsMd,
+      'reports/b.xml': suite('beta', 3000, 2999),
+      'reports/a.xml': suite('alpha', 2500, -1),
+      'reports/c/deep.xml': suite('gamma', 10, 3),
+    });
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md' } });
+    removeLater(run.runnerTemp);
+    expect(run.status).toBe(1);
+    const dir = run.outputs['evidence-dir']!;
+    const evidence = JSON.parse(fs.readFileSync(path.join(dir, 'traceability.json'), 'utf8'));
+    expect(evidence.totals).toEqual({ tests: 5510, passed: 5508, failed: 2, errored: 0, skipped: 0 });
+    expect(evidence.tests).toHaveLength(5510);
+    // Reports in path order, each report's tests by class and name.
+    expect(evidence.tests[0]).toMatchObject({ report: 'reports/a.xml', classname: 'alpha', name: 'SRS-001 case 0' });
+    expect(evidence.tests[2500]).toMatchObject({ report: 'reports/b.xml', classname: 'beta', name: 'SRS-001 case 0' });
+    expect(evidence.tests[5509]).toMatchObject({ report: 'reports/c/deep.xml', classname: 'gamma' });
+    // A requirement's tests and failures are positions in that list.
+    const srs4 = evidence.requirements.find((r: { id: string }) => r.id === 'SRS-004');
+    expect(srs4.status).toBe('failed');
+    expect(srs4.failing.map((i: number) => [evidence.tests[i].name, evidence.tests[i].status])).toEqual([
+      ['SRS-004 case 2999', 'failed'],
+      ['SRS-004 case 3', 'failed'],
+    ]);
+    expect(evidence.unexplainedFailures).toEqual(srs4.failing);
+    const rows = fs.readFileSync(path.join(dir, 'tests.csv'), 'utf8').trimEnd().split('\r\n');
+    expect(rows).toHaveLength(5511);
+    expect(rows[srs4.failing[0] + 1]).toMatch(new RegExp(`^${srs4.failing[0] + 1},reports/b.xml,beta,SRS-004 case 2999,failed,SRS-004,`));
+    const matrix = fs.readFileSync(path.join(dir, 'traceability.csv'), 'utf8').split('\r\n');
+    const row = matrix.find((l) => l.startsWith('SRS-004,'))!;
+    expect(row.split(',').slice(2, 5)).toEqual(['failed', String(srs4.tests.length), '2']);
+    expect(row.split(',').at(-1)!.split(' ').map(Number)).toEqual(srs4.tests.map((i: number) => i + 1));
+    // The record is spooled in the runner's temporary folder, and nothing is left there.
+    expect(fs.readdirSync(run.runnerTemp)).toEqual([]);
+  });
+
   it('refuses an invalid input value before reading anything', async () => {
     const ws = exampleWorkspace();
     const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'maybe' } });

@@ -1,8 +1,8 @@
-export const id = 452;
-export const ids = [452];
+export const id = 567;
+export const ids = [567];
 export const modules = {
 
-/***/ 22452:
+/***/ 1567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -633,7 +633,7 @@ function buildInfo(input) {
             verdict: evidence.verdict,
             coverage: evidence.coverage,
             requirements: evidence.requirements.length,
-            tests: evidence.tests.length,
+            tests: evidence.totals.tests,
             evidenceSchema: evidence.schema,
         },
     };
@@ -686,7 +686,7 @@ function renderBuildMarkdown(info) {
         '## Contents',
         '',
         '- `source/`: the tree of the commit above, as `git archive` exports it (files marked `export-ignore` in `.gitattributes` are left out; submodules are not included).',
-        '- `evidence/`: the traceability matrix and anomaly lists the release gate wrote, `tests.csv` (every test with its report, status, requirements, duration and flakiness), the test reports (`reports/`) and the requirement and anomaly lists (`inputs/`) it read, at their paths in the workspace.',
+        '- `evidence/`: the evidence files the release gate wrote (the traceability matrix, `tests.csv` with every test, its report, status, requirements, duration and flakiness, and the anomaly lists), the test reports (`reports/`) and the requirement and anomaly lists (`inputs/`) it read, at their paths in the workspace.',
         `- \`${BUILD_MARKDOWN}\`, \`${BUILD_JSON}\`: this description.`,
         `- \`${MANIFEST_FILE}\`: the SHA-256 of every file above (symbolic links are kept as links and not hashed).`,
         '',
@@ -840,32 +840,6 @@ function renderReleaseSummary(r) {
         lines.push('', `An artifact expires (after at most 90 days on public repositories and ${settings/* MAX_RETENTION_DAYS */.aT} on private ones), while the release archive of a medical device must be kept as long as the device is supported: attach it to a GitHub Release with the input \`release-tag\`, or copy it to your records system.`);
     }
     return `${lines.join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/release/tests-csv.ts
-
-const HEADER = ['report', 'name', 'status', 'requirements', 'duration', 'flaky'];
-/** How many rows go into one chunk. */
-const ROWS_PER_CHUNK = 2000;
-/**
- * The test record of the release (evidence/tests.csv): every test the gate read, one row each, in the
- * evidence's order, with its report, status, the requirement IDs it verifies (space-separated), its
- * duration in seconds and whether it passed only on a rerun. CSV as RFC 4180 (CRLF, quoted fields).
- */
-function renderTestsCsv(evidence) {
-    return [...testsCsvChunks(evidence)].join('');
-}
-/** The same in pieces, to be written as they come: a large suite is never held as one string. */
-function* testsCsvChunks(evidence) {
-    yield `${HEADER.join(',')}\r\n`;
-    const tests = evidence.tests;
-    for (let from = 0; from < tests.length; from += ROWS_PER_CHUNK) {
-        let chunk = '';
-        for (const t of tests.slice(from, from + ROWS_PER_CHUNK)) {
-            chunk += `${[t.report, t.name, t.status, t.ids.join(' '), t.time, t.flaky].map(report_escape/* csvField */.XR).join(',')}\r\n`;
-        }
-        yield chunk;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/release/platform.ts
@@ -1058,7 +1032,6 @@ function safeNamePart(text) {
 
 
 
-
 async function release(args) {
     if (!args.passed || args.evidence.verdict !== 'pass') {
         throw new Error('the release archive is built only for a gate that passed');
@@ -1098,7 +1071,6 @@ async function release(args) {
         generated: {
             [BUILD_MARKDOWN]: renderBuildMarkdown(info),
             [BUILD_JSON]: renderBuildJson(info),
-            'evidence/tests.csv': testsCsvChunks(args.evidence),
         },
         time: time.date,
     }, external_node_path_default().join(outputDir, archive), scratch);
