@@ -20,3 +20,14 @@ it('dist/ is a fresh build of src/ (run `npm run build` and commit dist/)', () =
   }
   fs.rmSync(out, { recursive: true, force: true });
 }, 120_000);
+
+it('loads heavy libraries only on the paths that use them: none of them is in the bundle the runner starts', () => {
+  const main = fs.readFileSync(path.join(repoRoot, 'dist', 'index.js'), 'utf8');
+  const chunks = fs.readdirSync(path.join(repoRoot, 'dist')).filter((f) => /^\d+\.index\.js$/.test(f));
+  const inChunk = (marker: string): boolean => chunks.some((f) => fs.readFileSync(path.join(repoRoot, 'dist', f), 'utf8').includes(marker));
+  // The yaml library (YAML and JSON lists), octokit (GitHub issues, release assets) and the artifact client.
+  for (const marker of ['YAMLParseError', 'paginateRest', 'DefaultArtifactClient']) {
+    expect(main.includes(marker), `${marker} in dist/index.js`).toBe(false);
+    expect(inChunk(marker), `${marker} in a chunk`).toBe(true);
+  }
+});

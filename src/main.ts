@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { anomaliesFromIssues } from './catalogue/issue-anomalies.js';
 import { readAnomalies } from './catalogue/read-anomalies.js';
 import { readRequirements } from './catalogue/read-requirements.js';
+import { prepareTableReader } from './catalogue/read-table.js';
 import { UserError, UserErrors } from './errors.js';
 import { GateRun, type GateOutcome } from './evaluate.js';
 import { collectReports } from './io/collect-reports.js';
@@ -70,6 +71,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
 
   const list = await core.group('Requirements list', async () => {
     try {
+      await prepareTableReader(settings.requirements);
       const bytes = await readInsideWorkspace(settings.requirements, workspace, 'the requirements list');
       const read = readRequirements(displayPath(path.resolve(workspace, settings.requirements), workspace), new TextDecoder().decode(bytes));
       core.info(`${read.requirements.length} requirements in ${read.file}`);
@@ -85,6 +87,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     const out: AnomalyList[] = [];
     if (settings.anomalies !== undefined) {
       try {
+        await prepareTableReader(settings.anomalies);
         const bytes = await readInsideWorkspace(settings.anomalies, workspace, 'the anomaly list');
         out.push(readAnomalies(displayPath(path.resolve(workspace, settings.anomalies), workspace), new TextDecoder().decode(bytes)));
       } catch (e) {

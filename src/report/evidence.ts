@@ -143,7 +143,7 @@ const EMPTY = new TestSet(0);
 
 /** A set of tests as the evidence holds it. */
 function testList(set: TestSet): TestList {
-  return { count: set.count, positions: Array.from(set.indexes()), sample: set.sample.map(testRef) };
+  return { count: set.count, positions: set.indexes(), sample: set.sample.map(testRef) };
 }
 
 function testRef(t: TracedTest): TestRef {

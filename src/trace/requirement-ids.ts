@@ -65,24 +65,42 @@ export function splitIdList(value: string): string[] {
  * or suite name, which many tests of a report share; the caller bounds its life (one report).
  */
 export function idsOfTest(test: TestCase, matcher: IdMatcher, cache?: Map<string, readonly string[]>): string[] {
+  const ids = idsInText(test.name, matcher);
   // Most tests name one or two IDs: a short list is searched; a long one (a test that names
   // thousands) gets a set, so that the work stays linear.
-  const ids: string[] = [];
-  let seen: Set<string> | undefined;
+  const seen = ids.length > 16 ? new Set<string>() : undefined;
+  let kept = ids;
+  if (seen !== undefined || hasRepeats(ids)) {
+    kept = [];
+    for (const id of ids) addId(kept, id, seen);
+  }
+  let sets: Set<string> | undefined = seen;
   const add = (found: readonly string[]): void => {
-    for (const id of found) {
-      if (seen === undefined && ids.length >= 16) seen = new Set(ids);
-      if (seen === undefined ? ids.includes(id) : seen.has(id)) continue;
-      ids.push(id);
-      seen?.add(id);
+    for (let i = 0; i < found.length; i++) {
+      if (sets === undefined && kept.length > 16) sets = new Set(kept);
+      addId(kept, found[i]!, sets);
     }
   };
-  add(idsInText(test.name, matcher));
-  add(cached(test.classname, matcher, cache));
-  for (const suite of test.suites) add(cached(suite, matcher, cache));
+  const inClass = cached(test.classname, matcher, cache);
+  if (inClass.length > 0) add(inClass);
+  for (const suite of test.suites) {
+    const found = cached(suite, matcher, cache);
+    if (found.length > 0) add(found);
+  }
   if (test.displayName !== undefined) add(idsInText(test.displayName, matcher));
   for (const p of test.properties) add(splitIdList(p.value));
-  return ids.length < 2 ? ids : ids.sort(compareIds);
+  return kept.length < 2 ? kept : kept.sort(compareIds);
+}
+
+function hasRepeats(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids.indexOf(ids[i]!) < i) return true;
+  return false;
+}
+
+function addId(ids: string[], id: string, seen: Set<string> | undefined): void {
+  if (seen === undefined ? ids.includes(id) : seen.has(id)) return;
+  ids.push(id);
+  seen?.add(id);
 }
 
 function cached(text: string, matcher: IdMatcher, cache: Map<string, readonly string[]> | undefined): readonly string[] {

@@ -23,13 +23,14 @@ export interface TracedTest {
 }
 
 /**
- * A list of tests held at a fixed cost: all their positions (4 bytes each) and the number of them,
- * but only the first few tests themselves, to name in reasons, summaries and annotations. Memory grows
- * with the tests a set names as integers, never as test objects, so a million tests fit in a few
- * megabytes. With `notable`, the sample holds the notable tests first (failures before passes).
+ * A list of tests held at a fixed cost per test: all their positions (small integers in a plain array)
+ * and the number of them, but only the first few tests themselves, to name in reasons, summaries and
+ * annotations. Memory grows with the tests a set names as integers, never as test objects, so a
+ * million tests fit in a few megabytes. With `notable`, the sample holds the notable tests first
+ * (failures before passes).
  */
 export class TestSet {
-  private positions = new Int32Array(4);
+  private readonly positions: number[] = [];
   private size = 0;
   private readonly first: TracedTest[] = [];
   private readonly others: TracedTest[] = [];
@@ -38,18 +39,20 @@ export class TestSet {
     /** How many tests the sample holds at most. */
     readonly sampleSize: number,
     private readonly notable?: (t: TracedTest) => boolean,
+    /** False for a set of every test, whose positions are 0 to count - 1 anyway. */
+    private readonly keepPositions = true,
   ) {}
 
   add(t: TracedTest): void {
-    if (this.size === this.positions.length) {
-      const grown = new Int32Array(this.positions.length * 2);
-      grown.set(this.positions);
-      this.positions = grown;
-    }
-    this.positions[this.size++] = t.index;
+    this.size++;
+    if (this.keepPositions) this.positions.push(t.index);
+    // The sample never holds more than `sampleSize` tests: a notable test pushes out the last of the others.
     if (this.notable === undefined || this.notable(t)) {
-      if (this.first.length < this.sampleSize) this.first.push(t);
-    } else if (this.others.length < this.sampleSize) {
+      if (this.first.length < this.sampleSize) {
+        this.first.push(t);
+        if (this.first.length + this.others.length > this.sampleSize) this.others.pop();
+      }
+    } else if (this.first.length + this.others.length < this.sampleSize) {
       this.others.push(t);
     }
   }
@@ -60,15 +63,14 @@ export class TestSet {
   }
 
   /** The positions of every test in the set, in the order they were added (ascending). */
-  indexes(): Int32Array {
-    return this.positions.subarray(0, this.size);
+  indexes(): readonly number[] {
+    return this.keepPositions ? this.positions : Array.from({ length: this.size }, (_, i) => i);
   }
 
   /** Up to `sampleSize` tests: the notable ones first, then the others, shown in evidence order. */
   get sample(): readonly TracedTest[] {
-    if (this.others.length === 0 || this.first.length >= this.sampleSize) return this.first;
-    const picked = [...this.first, ...this.others.slice(0, this.sampleSize - this.first.length)];
-    return picked.sort((a, b) => a.index - b.index);
+    if (this.others.length === 0) return this.first;
+    return [...this.first, ...this.others].sort((a, b) => a.index - b.index);
   }
 
   /** How many tests are in the set but not in its sample. */

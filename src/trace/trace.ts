@@ -68,24 +68,22 @@ export interface Trace {
 
 /** A traced test; its label is made when it is asked for, so that most tests never hold one. */
 class Traced implements TracedTest {
+  readonly status: TestStatus;
+  readonly report: string;
+  readonly flaky: boolean;
   constructor(
     readonly index: number,
     readonly test: TestCase,
     readonly ids: readonly string[],
     readonly unknownIds: readonly string[],
     public explainedBy: readonly string[],
-  ) {}
+  ) {
+    this.status = test.status;
+    this.report = test.report;
+    this.flaky = test.flaky;
+  }
   get name(): string {
     return labelOf(this.test);
-  }
-  get status(): TestStatus {
-    return this.test.status;
-  }
-  get report(): string {
-    return this.test.report;
-  }
-  get flaky(): boolean {
-    return this.test.flaky;
   }
 }
 
@@ -93,8 +91,6 @@ class Traced implements TracedTest {
 export type Explainer = (test: TestCase, label: string) => readonly string[];
 
 const NONE: readonly string[] = Object.freeze([]);
-/** Distinct ID sets shared between tests before the table of them starts anew. */
-const SHARED_ID_SETS = 10_000;
 
 /** A test that must be explained by an anomaly: it failed, errored, or passed only on a rerun. */
 export function needsExplanation(t: Pick<TestCase, 'status' | 'flaky'>): boolean {
@@ -105,8 +101,6 @@ export function needsExplanation(t: Pick<TestCase, 'status' | 'flaky'>): boolean
 export function isNotable(t: TracedTest): boolean {
   return t.status !== 'passed' || t.flaky || t.explainedBy.length > 0;
 }
-
-const isFailing = (t: TracedTest): boolean => t.status === 'failed' || t.status === 'errored';
 
 interface Tally {
   readonly requirement: Requirement;
@@ -132,10 +126,9 @@ export class Tracer {
   private readonly unexplainedOutside = new TestSet(LIST_SAMPLE_SIZE);
   private readonly unexplainedFlaky = new TestSet(LIST_SAMPLE_SIZE);
   private readonly explains = new Map<string, TestSet>();
-  private readonly record = new TestSet(RECORD_SAMPLE_SIZE, isNotable);
+  private readonly record = new TestSet(RECORD_SAMPLE_SIZE, isNotable, false);
   private readonly totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
   private readonly reports: ReportTally[] = [];
-  private readonly shared = new Map<string, { ids: readonly string[]; unknownIds: readonly string[] }>();
   private next = 0;
 
   /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
@@ -199,44 +192,43 @@ export class Tracer {
     };
   }
 
-  /** Most tests name the same few IDs: they share one frozen array per distinct set, not one each. */
+  /** The IDs a test names, and those of them the list lacks. */
   private idSets(found: string[]): { ids: readonly string[]; unknownIds: readonly string[] } {
-    if (found.length === 0) return { ids: NONE, unknownIds: NONE };
-    const key = found.length === 1 ? found[0]! : found.join('\u0000');
-    let sets = this.shared.get(key);
-    if (sets === undefined) {
-      const unknown = this.tallies === undefined ? [] : found.filter((id) => !this.tallies!.has(id));
-      sets = { ids: Object.freeze(found), unknownIds: unknown.length === 0 ? NONE : Object.freeze(unknown) };
-      if (this.shared.size >= SHARED_ID_SETS) this.shared.clear();
-      this.shared.set(key, sets);
-    }
-    return sets;
+    if (found.length === 0 || this.tallies === undefined) return { ids: found, unknownIds: NONE };
+    let unknown: string[] | undefined;
+    for (const id of found) if (!this.tallies.has(id)) (unknown ??= []).push(id);
+    return { ids: found, unknownIds: unknown ?? NONE };
   }
 
   private count(t: TracedTest): void {
-    this.totals.tests++;
-    this.totals[t.status]++;
+    const { status, ids } = t;
+    const failing = status === 'failed' || status === 'errored';
+    const totals = this.totals;
+    totals.tests++;
+    increment(totals, status);
     this.record.add(t);
     if (t.flaky) this.flaky.add(t);
-    if (t.ids.length === 0) this.untraced.add(t);
-    const failing = isFailing(t);
+    if (ids.length === 0) this.untraced.add(t);
     let listed = false;
-    for (const id of t.ids) {
-      const tally = this.tallies?.get(id);
-      if (tally === undefined) {
-        if (this.tallies === undefined) continue;
-        let set = this.unknown.get(id);
-        if (set === undefined) this.unknown.set(id, (set = new TestSet(SAMPLE_SIZE)));
-        set.add(t);
-        continue;
-      }
-      listed = true;
-      tally.counts[t.status]++;
-      tally.tests.add(t);
-      if (failing) {
-        tally.failing.add(t);
-        if (t.explainedBy.length === 0) tally.unexplained.add(t);
-        else for (const a of t.explainedBy) tally.explainedBy.add(a);
+    const tallies = this.tallies;
+    if (tallies !== undefined) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const tally = tallies.get(id);
+        if (tally === undefined) {
+          let set = this.unknown.get(id);
+          if (set === undefined) this.unknown.set(id, (set = new TestSet(SAMPLE_SIZE)));
+          set.add(t);
+          continue;
+        }
+        listed = true;
+        increment(tally.counts, status);
+        tally.tests.add(t);
+        if (failing) {
+          tally.failing.add(t);
+          if (t.explainedBy.length === 0) tally.unexplained.add(t);
+          else for (const a of t.explainedBy) tally.explainedBy.add(a);
+        }
       }
     }
     if (failing || t.flaky) {
@@ -251,6 +243,27 @@ export class Tracer {
         set.add(t);
       }
     }
+  }
+}
+
+/**
+ * Adds one to a count by status. A status read from a report is not an interned string: looking it up
+ * as a property name would cost more than the rest of counting a test.
+ */
+function increment(counts: Record<TestStatus, number>, status: TestStatus): void {
+  switch (status) {
+    case 'passed':
+      counts.passed++;
+      break;
+    case 'failed':
+      counts.failed++;
+      break;
+    case 'errored':
+      counts.errored++;
+      break;
+    case 'skipped':
+      counts.skipped++;
+      break;
   }
 }
 
