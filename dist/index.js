@@ -36139,9 +36139,15 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  */
 class TextSink {
     handle;
-    /** Text is encoded into this buffer as it comes and written when it fills up. */
+    /**
+     * Text is encoded into one buffer while the other is being written: the file system works while the
+     * next piece is made. One write at a time, in order.
+     */
     buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+    spare = Buffer.allocUnsafe(FLUSH_BYTES);
     used = 0;
+    /** The write in progress (of `spare`'s content). */
+    writing = Promise.resolve();
     /** Text that did not fit, in order, after what is in the buffer. */
     overflow = [];
     constructor(handle) {
@@ -36176,6 +36182,7 @@ class TextSink {
     /** Adds the whole content of another file, read in pieces. */
     async append(file) {
         await this.flush();
+        await this.writing;
         const from = await promises_default().open(file, 'r');
         try {
             const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
@@ -36193,22 +36200,32 @@ class TextSink {
     async close() {
         try {
             await this.flush();
+            await this.writing;
         }
         finally {
             await this.handle.close();
         }
     }
-    /** Writes what has gathered. */
+    /** Starts writing what has gathered; returns once the buffer can take text again. */
     async flush() {
         if (this.used > 0) {
-            await this.handle.write(this.buffer.subarray(0, this.used));
+            await this.writing;
+            const full = this.buffer.subarray(0, this.used);
+            [this.buffer, this.spare] = [this.spare, this.buffer];
             this.used = 0;
+            const writing = this.handle.write(full);
+            // Its failure is reported where it is awaited (the next flush, or close), not as an unhandled rejection.
+            writing.catch(() => undefined);
+            this.writing = writing;
         }
-        // Text too long for the buffer goes to the file as it is, in order.
-        const overflow = this.overflow;
-        this.overflow = [];
-        for (const text of overflow)
-            await this.handle.write(text);
+        if (this.overflow.length > 0) {
+            // Text too long for the buffer goes to the file as it is, in order, after what came before it.
+            await this.writing;
+            const overflow = this.overflow;
+            this.overflow = [];
+            for (const text of overflow)
+                await this.handle.write(text);
+        }
     }
 }
 /** Writes text that comes in pieces without holding all of it at once (see `TextSink`). */
