@@ -116,6 +116,8 @@ describe('lists built to expand', () => {
   it('control: a YAML list that nests deeper than 100 is refused with a message', () => {
     const code = `
       import { readRequirements } from ${src('catalogue/read-requirements.ts')};
+      import { prepareTableReader } from ${src('catalogue/read-table.ts')};
+      await prepareTableReader('requirements.yaml');
       const deep = 'requirements:\\n  - id: SRS-001\\n    title: ' + '['.repeat(150) + ']'.repeat(150) + '\\n';
       try { readRequirements('requirements.yaml', deep); console.log(JSON.stringify({ read: true })); }
       catch (e) { console.log(JSON.stringify({ name: e.name, message: String(e) })); }
@@ -133,6 +135,8 @@ describe('lists built to expand', () => {
     const code = `
       import fs from 'node:fs';
       import { readRequirements } from ${src('catalogue/read-requirements.ts')};
+      import { prepareTableReader } from ${src('catalogue/read-table.ts')};
+      await prepareTableReader('requirements.yaml');
       const text = fs.readFileSync(${JSON.stringify(path.join(repoRoot, '__fixtures__', 'hostile', 'requirements-alias-bomb.yaml'))}, 'utf8');
       const start = process.hrtime.bigint();
       let outcome;
