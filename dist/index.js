@@ -32248,7 +32248,7 @@ class GateRun {
 function evaluate(input) {
     const run = new GateRun(input, input.problems);
     const tests = [];
-    for (const report of [...input.reports].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)))
+    for (const report of [...input.reports].sort((a, b) => compareText(a.file, b.file)))
         for (const t of run.add(report))
             tests.push(t);
     return { ...run.finish(), tests };
@@ -37937,16 +37937,12 @@ const HEADER = ['no', 'report', 'classname', 'name', 'status', 'requirements', '
 /** The first line of tests.csv. */
 const TESTS_CSV_HEADER = `${HEADER.join(',')}\r\n`;
 /**
- * One row of the test record as CSV (tests.csv): every test the gate read, in evidence order, with its
+ * Rows of the test record as CSV (tests.csv): every test the gate read, in evidence order, with its
  * number (1-based position in the evidence's test list), report, class and name as the report writes
- * them, status, the requirement IDs it names
- * (space-separated), duration in seconds, whether it passed only on a rerun, and the anomalies that
- * explain it. RFC 4180: CRLF, fields quoted when needed.
+ * them, status, the requirement IDs it names (space-separated), duration in seconds, whether it passed
+ * only on a rerun, and the anomalies that explain it. RFC 4180: CRLF, fields quoted when needed. The
+ * fields neighbouring tests share (report, class, IDs) are made once and reused.
  */
-function testCsvRow(t) {
-    return new TestCsvRows().row(t);
-}
-/** Writes the rows of tests.csv, reusing the fields neighbouring tests share (report, IDs). */
 class TestCsvRows {
     report = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
     classname = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
@@ -38969,7 +38965,7 @@ function truncate(text, max) {
 /* harmony export */   lD: () => (/* binding */ Memo),
 /* harmony export */   ob: () => (/* binding */ EVIDENCE_FILES)
 /* harmony export */ });
-/* unused harmony exports EVIDENCE_SCHEMA, testRecord, testRecordLine, renderEvidenceJson */
+/* unused harmony exports EVIDENCE_SCHEMA, renderEvidenceJson */
 /* harmony import */ var _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74990);
 
 /** Names of the evidence files the gate writes into its evidence folder. */
@@ -39052,28 +39048,6 @@ function buildEvidence(trace, verdict, provenance) {
         warnings: verdict.warnings.map((r) => r.message),
         testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
     };
-}
-/** A test as the evidence records it (the fields of TestRecord, in order). */
-function testRecord(t) {
-    const c = t.test;
-    return {
-        name: c.name,
-        classname: c.classname,
-        status: t.status,
-        report: t.report,
-        suites: c.suites,
-        ids: t.ids,
-        flaky: t.flaky,
-        time: c.time,
-        ...(c.file !== undefined ? { file: c.file } : {}),
-        ...(c.line !== undefined ? { line: c.line } : {}),
-        ...(c.message !== undefined ? { message: c.message } : {}),
-        ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
-    };
-}
-/** One entry of the JSON evidence's `tests` list, on one line, without indentation or separator. */
-function testRecordLine(t) {
-    return new TestRecordLines().line(t);
 }
 /**
  * Writes the lines of the `tests` list. Neighbouring tests mostly share their report, class, suites,
@@ -39405,7 +39379,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wy: () => (/* binding */ labelOf)
 });
 
-// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf, testSetOf, trace
+// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf, trace
 
 ;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
 /**
@@ -39542,13 +39516,6 @@ class TestSet {
     get unsampled() {
         return this.size - this.sample.length;
     }
-}
-/** A set of the given tests, all of them in the sample (tests, small evidence). */
-function testSetOf(tests, sampleSize = Math.max(tests.length, 1)) {
-    const set = new TestSet(sampleSize);
-    for (const t of tests)
-        set.add(t);
-    return set;
 }
 
 ;// CONCATENATED MODULE: ./src/trace/trace.ts

@@ -5,7 +5,7 @@ import type { AnomalyList, Report, RequirementList } from './model.js';
 import { buildAnnotations, capAnnotations, toRepoPath, type Annotation } from './report/annotations.js';
 import { buildEvidence, type Evidence, type Provenance } from './report/evidence.js';
 import { buildVariantMatcher, type IdMatcher } from './trace/requirement-ids.js';
-import { Tracer, type Trace, type TracedTest } from './trace/trace.js';
+import { compareText, Tracer, type Trace, type TracedTest } from './trace/trace.js';
 
 /** What a run of the gate is set up with, before any report is read. */
 export interface GateSetup {
@@ -102,6 +102,6 @@ export class GateRun {
 export function evaluate(input: GateInput): GateOutcome & { readonly tests: readonly TracedTest[] } {
   const run = new GateRun(input, input.problems);
   const tests: TracedTest[] = [];
-  for (const report of [...input.reports].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) for (const t of run.add(report)) tests.push(t);
+  for (const report of [...input.reports].sort((a, b) => compareText(a.file, b.file))) for (const t of run.add(report)) tests.push(t);
   return { ...run.finish(), tests };
 }

@@ -105,9 +105,9 @@ export interface AnomalyRecord {
 
 /**
  * The evidence an auditor files: everything the verdict rests on, sorted, with no time in it. Lists of
- * tests are `TestSet`s (all positions, a few tests by name); the tests themselves are written to the
- * JSON file report by report as they are read (`testRecordLine`), and only a sample of them, those that
- * did not simply pass first, stays in `testRecord` for the readable reports.
+ * tests are `TestList`s (all positions, a few tests by name); the tests themselves are written to the
+ * JSON file report by report as they are read (`TestRecordLines`, one `TestRecord` a line), and only a
+ * sample of them, those that did not simply pass first, stays in `testRecord` for the readable reports.
  */
 export interface Evidence {
   readonly schema: string;
@@ -211,30 +211,6 @@ export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Proven
     warnings: verdict.warnings.map((r) => r.message),
     testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
   };
-}
-
-/** A test as the evidence records it (the fields of TestRecord, in order). */
-export function testRecord(t: TracedTest): TestRecord {
-  const c = t.test;
-  return {
-    name: c.name,
-    classname: c.classname,
-    status: t.status,
-    report: t.report,
-    suites: c.suites,
-    ids: t.ids,
-    flaky: t.flaky,
-    time: c.time,
-    ...(c.file !== undefined ? { file: c.file } : {}),
-    ...(c.line !== undefined ? { line: c.line } : {}),
-    ...(c.message !== undefined ? { message: c.message } : {}),
-    ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
-  };
-}
-
-/** One entry of the JSON evidence's `tests` list, on one line, without indentation or separator. */
-export function testRecordLine(t: TracedTest): string {
-  return new TestRecordLines().line(t);
 }
 
 /**

@@ -8,17 +8,12 @@ const HEADER = ['no', 'report', 'classname', 'name', 'status', 'requirements', '
 export const TESTS_CSV_HEADER = `${HEADER.join(',')}\r\n`;
 
 /**
- * One row of the test record as CSV (tests.csv): every test the gate read, in evidence order, with its
+ * Rows of the test record as CSV (tests.csv): every test the gate read, in evidence order, with its
  * number (1-based position in the evidence's test list), report, class and name as the report writes
- * them, status, the requirement IDs it names
- * (space-separated), duration in seconds, whether it passed only on a rerun, and the anomalies that
- * explain it. RFC 4180: CRLF, fields quoted when needed.
+ * them, status, the requirement IDs it names (space-separated), duration in seconds, whether it passed
+ * only on a rerun, and the anomalies that explain it. RFC 4180: CRLF, fields quoted when needed. The
+ * fields neighbouring tests share (report, class, IDs) are made once and reused.
  */
-export function testCsvRow(t: TracedTest): string {
-  return new TestCsvRows().row(t);
-}
-
-/** Writes the rows of tests.csv, reusing the fields neighbouring tests share (report, IDs). */
 export class TestCsvRows {
   private readonly report = new Memo<string>(csvField);
   private readonly classname = new Memo<string>(csvField);

@@ -78,10 +78,3 @@ export class TestSet {
     return this.size - this.sample.length;
   }
 }
-
-/** A set of the given tests, all of them in the sample (tests, small evidence). */
-export function testSetOf(tests: readonly TracedTest[], sampleSize = Math.max(tests.length, 1)): TestSet {
-  const set = new TestSet(sampleSize);
-  for (const t of tests) set.add(t);
-  return set;
-}
