@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report, TestCase } from '../../src/model.js';
-import { EVIDENCE_SCHEMA, renderEvidenceJson } from '../../src/report/evidence.js';
+import { EVIDENCE_SCHEMA, evidenceJsonEnd, evidenceJsonHead, evidenceJsonHeadChunks, renderEvidenceJson, type Evidence } from '../../src/report/evidence.js';
 import { report, requirement, runGate, testCase } from '../support/factories.js';
 
 const LIST = [
@@ -181,5 +181,107 @@ describe('renderEvidenceJson: content', () => {
   it('says pass for a passing release', () => {
     const cases: TestCase[] = LIST.map((r) => testCase({ name: `${r.id} passes` }));
     expect(JSON.parse(json([report('reports/unit.xml', cases)]))).toMatchObject({ verdict: 'pass', coverage: 100, reasons: [] });
+  });
+});
+
+describe('evidenceJsonHeadChunks', () => {
+  /**
+   * The largest chunk allowed here: 128 KiB. A chunk gathers at most 64 K characters, or is one longer
+   * piece; the longest pieces of this evidence are 10,000 positions of a list (about 70,000 characters).
+   * The text is ASCII, so characters are bytes.
+   */
+  const MAX_CHUNK_CHARS = 128 * 1024;
+
+  const chunks = (evidence: Evidence): string[] => [...evidenceJsonHeadChunks(evidence)];
+
+  it('adds up to evidenceJsonHead, byte for byte', () => {
+    const passing = LIST.map((r) => testCase({ name: `${r.id} passes` }));
+    const many = Array.from({ length: 2500 }, (_, i) => testCase({ name: `SRS-001 case ${i}`, status: i % 7 === 0 ? 'failed' : 'passed' }));
+    for (const reports of [singleTestFindings(), shuffled(singleTestFindings()), [report('reports/unit.xml', passing)], [report('reports/unit.xml', [])], [report('reports/unit.xml', many)]]) {
+      const evidence = runGate(LIST, reports).evidence;
+      expect(chunks(evidence).join('')).toBe(evidenceJsonHead(evidence));
+    }
+  });
+
+  it('writes the documented layout, byte for byte', () => {
+    const gate = runGate(LIST.slice(0, 2), [
+      report('reports/unit.xml', [
+        testCase({ name: 'SRS-001 a' }),
+        testCase({ name: 'SRS-002 b', status: 'failed' }),
+        testCase({ name: 'SRS-404 c' }),
+        testCase({ name: 'd' }),
+      ]),
+    ]);
+    expect(chunks(gate.evidence).join('')).toBe(
+      [
+        '{',
+        '  "schema": "iec62304-release-gate/evidence@2",',
+        '  "verdict": "fail",',
+        '  "coverage": 50,',
+        '  "provenance": {',
+        '    "repository": "acme/infusion-pump",',
+        '    "commit": "0123456789abcdef0123456789abcdef01234567",',
+        '    "ref": "refs/tags/v2.4.0",',
+        '    "requirementsFile": "docs/requirements.md",',
+        '    "requirementPattern": "\\\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\\\b"',
+        '  },',
+        '  "totals": {',
+        '    "tests": 4,',
+        '    "passed": 3,',
+        '    "failed": 1,',
+        '    "errored": 0,',
+        '    "skipped": 0',
+        '  },',
+        '  "reports": [',
+        '    {"file":"reports/unit.xml","tests":4,"passed":3,"failed":1,"errored":0,"skipped":0}',
+        '  ],',
+        '  "requirements": [',
+        '    {"id":"SRS-001","title":"Compute the dose","status":"verified","tests":[0],"failing":[]},',
+        '    {"id":"SRS-002","title":"Reject a negative weight","status":"failed","tests":[1],"failing":[1]}',
+        '  ],',
+        '  "unknownIds": [',
+        '    {"id":"SRS-404","tests":[2]}',
+        '  ],',
+        '  "untracedTests": [3],',
+        '  "anomalies": [],',
+        '  "unexplainedFailures": [1],',
+        '  "flakyTests": [],',
+        '  "reasons": [',
+        '    "SRS-002 (Reject a negative weight) failed: 1 of its 1 test failed or errored and no assessed, acceptable residual anomaly explains it: \\"SRS-002 b\\"",',
+        '    "SRS-404 is not in the requirements list but 1 test names it (a typo, or a requirement missing from the list): \\"SRS-404 c\\"",',
+        '    "1 test names no requirement ID: \\"d\\""',
+        '  ],',
+        '  "warnings": [],',
+        '  "tests": [',
+      ].join('\n'),
+    );
+  });
+
+  describe('a large suite', () => {
+    const requirements = Array.from({ length: 2000 }, (_, i) => requirement(`SRS-${String(i + 1).padStart(4, '0')}`, `Requirement ${i + 1}`));
+    let large: Evidence;
+    // 300,000 tests that all name SRS-0001 (one list of 300,000 positions) and one other requirement each, then 20,000 untraced tests.
+    beforeAll(() => {
+      const traced = Array.from({ length: 300_000 }, (_, i) =>
+        testCase({ name: `SRS-0001 ${requirements[i % requirements.length]!.id} case ${i}`, status: i % 101 === 0 ? 'failed' : 'passed' }),
+      );
+      const untraced = Array.from({ length: 20_000 }, (_, i) => testCase({ name: `untraced case ${i}` }));
+      large = runGate(requirements, [report('reports/traced.xml', traced), report('reports/untraced.xml', untraced)]).evidence;
+    });
+
+    it('adds up to evidenceJsonHead, byte for byte', () => {
+      expect(large.requirements[0]!.tests.positions).toHaveLength(300_000);
+      expect(chunks(large).join('')).toBe(evidenceJsonHead(large));
+    });
+
+    it(`splits a list of 300,000 positions, and keeps every chunk within ${MAX_CHUNK_CHARS / 1024} KiB`, () => {
+      const all = chunks(large);
+      expect(Math.max(...all.map((c) => c.length))).toBeLessThanOrEqual(MAX_CHUNK_CHARS);
+      expect(all.some((c) => /^,\d/.test(c)), 'a chunk goes on with a list of positions that an earlier chunk began').toBe(true);
+      const parsed = JSON.parse(`${all.join('')}${evidenceJsonEnd(0)}`);
+      expect(parsed.requirements).toHaveLength(2000);
+      expect(parsed.requirements[0].tests).toEqual(Array.from({ length: 300_000 }, (_, i) => i));
+      expect(parsed.untracedTests).toEqual(Array.from({ length: 20_000 }, (_, i) => 300_000 + i));
+    });
   });
 });

@@ -3,7 +3,7 @@ import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
 import { buildEvidence, type Evidence, type TestList, type TestRef, type TestRow } from '../../src/report/evidence.js';
-import { CONTENT_SECURITY_POLICY, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, MAX_UNTRACED_ROWS, renderEvidenceHtml } from '../../src/report/html.js';
+import { CONTENT_SECURITY_POLICY, evidenceHtmlChunks, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, MAX_UNTRACED_ROWS, renderEvidenceHtml } from '../../src/report/html.js';
 import { PROVENANCE, report, requirement, runGate, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
 import { failingRelease, HOSTILE, hostileRelease, liveEvidence, passingRelease, PUMP } from '../support/chromium-fixtures.js';
 
@@ -190,22 +190,22 @@ function listOf(count: number, sample: readonly TestRef[]): TestList {
   return { count, positions: Array.from({ length: count }, (_, i) => i), sample };
 }
 
-describe('renderEvidenceHtml: a large suite', () => {
+/** What the gate keeps of a quarter of a million tests: a bounded sample, failures first. */
+function bigEvidence(): Evidence {
   const total = 250_000;
-  /** What the gate keeps of a quarter of a million tests: a bounded sample, failures first. */
-  function bigEvidence(): Evidence {
-    const rows = Array.from({ length: MAX_TEST_ROWS }, (_, i) => bigRow(i));
-    rows[rows.length - 1] = bigRow(total - 1, { status: 'failed', message: 'last one failed' });
-    rows[rows.length - 2] = bigRow(total - 2, { status: 'passed', flaky: true });
-    const base = passingRelease();
-    return {
-      ...base,
-      totals: { tests: total, passed: total - 1, failed: 1, errored: 0, skipped: 0 },
-      testRecord: { count: total, sample: rows },
-      untracedTests: listOf(total, rows.slice(0, MAX_UNTRACED_ROWS)),
-    };
-  }
+  const rows = Array.from({ length: MAX_TEST_ROWS }, (_, i) => bigRow(i));
+  rows[rows.length - 1] = bigRow(total - 1, { status: 'failed', message: 'last one failed' });
+  rows[rows.length - 2] = bigRow(total - 2, { status: 'passed', flaky: true });
+  const base = passingRelease();
+  return {
+    ...base,
+    totals: { tests: total, passed: total - 1, failed: 1, errored: 0, skipped: 0 },
+    testRecord: { count: total, sample: rows },
+    untracedTests: listOf(total, rows.slice(0, MAX_UNTRACED_ROWS)),
+  };
+}
 
+describe('renderEvidenceHtml: a large suite', () => {
   it(`keeps the test record one table of at most ${MAX_TEST_ROWS} rows and says how many are left out`, () => {
     const html = renderEvidenceHtml(bigEvidence());
     const record = section(html, 'tests');
@@ -313,5 +313,45 @@ describe('renderEvidenceHtml: edge cases', () => {
     expect(anomalies).toContain('<h2 id="anomalies">Residual anomalies (0)</h2>');
     expect(anomalies).toContain('not residual');
     expect(anomalies).toContain('<span class="status status-not-required">not required (not residual)</span>');
+  });
+});
+
+describe('evidenceHtmlChunks', () => {
+  /**
+   * The largest chunk allowed here: 16 KiB. A chunk is one part of the page (a tag, a list item, a table
+   * row) and its line break; the longest is the `<style>` element, under 5,000 characters.
+   */
+  const MAX_CHUNK_CHARS = 16 * 1024;
+
+  const chunks = (evidence: Evidence): string[] => [...evidenceHtmlChunks(evidence)];
+
+  /** 2,000 requirements, 100,000 tests that name them (a few failing, a few naming unknown IDs), 3,000 untraced tests. */
+  function manyRequirements(): Evidence {
+    const requirements = Array.from({ length: 2000 }, (_, i) => requirement(`SRS-${String(i + 1).padStart(4, '0')}`, `Requirement ${i + 1}`));
+    const traced = Array.from({ length: 100_000 }, (_, i) =>
+      testCase({ name: `${requirements[i % requirements.length]!.id}${i % 500 === 0 ? ` SRS-9${i}` : ''} case ${i}`, status: i % 97 === 0 ? 'failed' : 'passed' }),
+    );
+    const untraced = Array.from({ length: 3000 }, (_, i) => testCase({ name: `untraced case ${i}`, status: i % 300 === 0 ? 'errored' : 'passed' }));
+    return runGate(requirements, [report('reports/traced.xml', traced), report('reports/untraced.xml', untraced)], WARN_UNTRACED).evidence;
+  }
+
+  it('adds up to renderEvidenceHtml, byte for byte', () => {
+    const empty = traceReports(undefined, []);
+    const none = buildEvidence(empty, judge(empty, WARN_UNTRACED), { requirementsFile: 'docs/missing.md', requirementPattern: 'SRS-[0-9]+' });
+    for (const evidence of [failingRelease(), failingRelease(liveEvidence), passingRelease(), hostileRelease(), none, bigEvidence(), manyRequirements()]) {
+      expect(chunks(evidence).join('')).toBe(renderEvidenceHtml(evidence));
+    }
+  });
+
+  it(`gives each table row a chunk of its own, none over ${MAX_CHUNK_CHARS / 1024} KiB`, () => {
+    for (const evidence of [bigEvidence(), manyRequirements()]) {
+      const all = chunks(evidence);
+      expect(all.every((c) => c.endsWith('\n'))).toBe(true);
+      expect(all.every((c) => countTags(c, 'tr') <= 1)).toBe(true);
+      expect(Math.max(...all.map((c) => c.length))).toBeLessThanOrEqual(MAX_CHUNK_CHARS);
+      const bodyRows =
+        evidence.requirements.length + evidence.unknownIds.length + evidence.untracedTests.sample.length + evidence.anomalies.length + evidence.reports.length + evidence.testRecord.sample.length;
+      expect(all.filter((c) => c.startsWith('<tr>'))).toHaveLength(bodyRows);
+    }
   });
 });

@@ -268,29 +268,65 @@ const ENTRY_INDENT = '    ';
 /** What stands between two entries of the `tests` list, so that lines can be written as they come. */
 export const TEST_LINE_SEPARATOR = `,\n${ENTRY_INDENT}`;
 
+/** How many positions of a list of tests one piece of the JSON head holds at most. */
+const POSITIONS_PER_PIECE = 10_000;
+/** Characters a chunk of the JSON head gathers before it is handed on. */
+const CHUNK_CHARS = 64 * 1024;
+
 /**
  * The JSON evidence up to the opening of its `tests` list: the verdict and every other field first, so
  * that the file reads from the top. Top-level fields are indented by two spaces; each entry of a list
- * of objects stands on one line; lists of tests are lists of positions in `tests`. Continue with the
- * test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
+ * of objects or strings stands on one line; lists of tests are lists of positions in `tests`. Continue
+ * with the test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
  */
 export function evidenceJsonHead(evidence: Evidence): string {
-  const out: string[] = ['{\n'];
+  return [...evidenceJsonHeadChunks(evidence)].join('');
+}
+
+/**
+ * `evidenceJsonHead` in chunks, to be written one after the other and let go: however many requirements
+ * and tests, a chunk holds at most 64 K characters, or a single piece that is longer: 10,000 positions
+ * of a list of tests, or one field of an entry (a long title, say).
+ */
+export function* evidenceJsonHeadChunks(evidence: Evidence): Generator<string> {
+  yield* gathered(headPieces(evidence));
+}
+
+function* headPieces(evidence: Evidence): Generator<string> {
+  yield '{\n';
   for (const [key, value] of Object.entries(evidence)) {
     // The test record goes last, as the `tests` list the caller writes line by line.
     if (value === undefined || key === 'testRecord') continue;
+    const name = `  ${JSON.stringify(key)}: `;
     if (isTestList(value)) {
-      out.push(`  ${JSON.stringify(key)}: ${positions(value)},\n`);
-    } else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
-      out.push(`  ${JSON.stringify(key)}: [\n`);
-      out.push(value.map((v) => `${ENTRY_INDENT}${JSON.stringify(plainEntry(v))}`).join(',\n'));
-      out.push('\n  ],\n');
+      yield name;
+      yield* positions(value);
+      yield ',\n';
+    } else if (isListOfEntries(value)) {
+      yield `${name}[\n`;
+      for (let i = 0; i < value.length; i++) {
+        yield i === 0 ? ENTRY_INDENT : `,\n${ENTRY_INDENT}`;
+        yield* entry(value[i]!);
+      }
+      yield '\n  ],\n';
     } else {
-      out.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`);
+      yield `${name}${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`;
     }
   }
-  out.push(`  "tests": [`);
-  return out.join('');
+  yield '  "tests": [';
+}
+
+/** Pieces of text gathered, in order, into chunks of at most `CHUNK_CHARS`, or of one piece that is longer. */
+function* gathered(pieces: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const piece of pieces) {
+    if (chunk !== '' && chunk.length + piece.length > CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+    chunk += piece;
+  }
+  if (chunk !== '') yield chunk;
 }
 
 /** The end of the JSON evidence, after `count` test lines. */
@@ -309,14 +345,44 @@ function isTestList(v: unknown): v is TestList {
   return typeof v === 'object' && v !== null && 'positions' in v && 'sample' in v && 'count' in v;
 }
 
-/** A list of tests as JSON: the positions of its tests in the `tests` list. */
-function positions(list: TestList): string {
-  return `[${list.positions.join(',')}]`;
+/** A non-empty list whose entries are all objects or all strings: written one entry a line. */
+function isListOfEntries(v: unknown): v is readonly (object | string)[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    (v.every((x) => typeof x === 'object' && x !== null) || v.every((x) => typeof x === 'string'))
+  );
 }
 
-/** An entry of a top-level list as plain JSON data: lists of tests become lists of positions. */
-function plainEntry(v: object): unknown {
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = isTestList(x) ? x.positions : x;
-  return out;
+/** A list of tests as JSON, in pieces: the positions of its tests in the `tests` list. */
+function* positions(list: TestList): Generator<string> {
+  const all = list.positions;
+  if (all.length === 0) yield '[]';
+  for (let i = 0; i < all.length; i += POSITIONS_PER_PIECE) {
+    const end = i + POSITIONS_PER_PIECE;
+    yield `${i === 0 ? '[' : ','}${all.slice(i, end).join(',')}${end >= all.length ? ']' : ''}`;
+  }
+}
+
+/** An entry of a top-level list as plain JSON on one line, in pieces: lists of tests become lists of positions. */
+function* entry(v: object | string): Generator<string> {
+  if (typeof v === 'string') {
+    yield JSON.stringify(v);
+    return;
+  }
+  let opening = '{';
+  for (const [k, x] of Object.entries(v)) {
+    const name = `${opening}${JSON.stringify(k)}:`;
+    if (isTestList(x)) {
+      yield name;
+      yield* positions(x);
+    } else {
+      // As in JSON.stringify, a field without a JSON value (undefined) is left out.
+      const json = JSON.stringify(x) as string | undefined;
+      if (json === undefined) continue;
+      yield `${name}${json}`;
+    }
+    opening = ',';
+  }
+  yield opening === '{' ? '{}' : '}';
 }

@@ -69,7 +69,19 @@ const NONE = '<span class="none">—</span>';
  * per-report totals and the test record. Pure: same evidence -> same bytes.
  */
 export function renderEvidenceHtml(evidence: Evidence): string {
-  const out: string[] = [];
+  return [...evidenceHtmlChunks(evidence)].join('');
+}
+
+/**
+ * `renderEvidenceHtml` in chunks, to be written one after the other and let go: one part of the page
+ * each (a tag, a list item, a table row) with the line break after it, so that however many
+ * requirements and tests, no chunk holds more than one row of a table.
+ */
+export function* evidenceHtmlChunks(evidence: Evidence): Generator<string> {
+  for (const part of pageParts(evidence)) yield `${part}\n`;
+}
+
+function* pageParts(evidence: Evidence): Generator<string> {
   const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
   const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
   const { provenance } = evidence;
@@ -79,7 +91,7 @@ export function renderEvidenceHtml(evidence: Evidence): string {
     .map(text)
     .join(' · ');
 
-  out.push(
+  yield* [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -92,42 +104,39 @@ export function renderEvidenceHtml(evidence: Evidence): string {
     `<style>${CSS}</style>`,
     '</head>',
     `<body class="verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">`,
-  );
+  ];
 
   // Verdict and coverage first: the one line an auditor reads before anything else.
-  out.push(
+  yield* [
     `<h1 id="verdict" class="verdict verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">IEC 62304 release gate: ${verdict}</h1>`,
     `<p class="headline"><strong>${count(verified)} of ${plural(evidence.requirements.length, 'requirement', 'requirements')} verified (${text(String(evidence.coverage))} %)</strong> · ` +
       `${plural(evidence.totals.tests, 'test', 'tests')}: ${count(evidence.totals.passed)} passed, ${count(evidence.totals.failed)} failed, ` +
       `${count(evidence.totals.errored)} errored, ${count(evidence.totals.skipped)} skipped · ${plural(evidence.reports.length, 'report', 'reports')}</p>`,
-  );
+  ];
 
-  out.push(
-    '<nav aria-label="Contents"><ol>',
-    ...SECTIONS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`),
-    '</ol></nav>',
-  );
+  yield '<nav aria-label="Contents"><ol>';
+  yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`);
+  yield '</ol></nav>';
 
-  out.push(...provenanceSection(evidence));
-  out.push(...totalsSection(evidence));
-  out.push(...listSection('reasons', 'Why the gate failed', evidence.reasons, 'None: nothing in the evidence fails the gate.'));
-  out.push(...listSection('warnings', 'Warnings', evidence.warnings, 'None.'));
-  out.push(...matrixSection(evidence));
-  out.push(...unknownSection(evidence));
-  out.push(...untracedSection(evidence));
-  out.push(...anomaliesSection(evidence));
-  out.push(...reportsSection(evidence));
-  out.push(...testRecordSection(evidence));
+  yield* provenanceSection(evidence);
+  yield* totalsSection(evidence);
+  yield* listSection('reasons', 'Why the gate failed', evidence.reasons, 'None: nothing in the evidence fails the gate.');
+  yield* listSection('warnings', 'Warnings', evidence.warnings, 'None.');
+  yield* matrixSection(evidence);
+  yield* unknownSection(evidence);
+  yield* untracedSection(evidence);
+  yield* anomaliesSection(evidence);
+  yield* reportsSection(evidence);
+  yield* testRecordSection(evidence);
 
-  out.push(
+  yield* [
     '<footer>',
     `<p>Rendered from the release gate evidence (schema <code>${text(evidence.schema)}</code>), the same evidence as ${EVIDENCE_JSON_FILE} in this folder; ` +
       `where this page leaves something out, ${EVIDENCE_JSON_FILE} has it. The page runs no script and loads nothing.</p>`,
     '</footer>',
     '</body>',
     '</html>',
-  );
-  return `${out.join('\n')}\n`;
+  ];
 }
 
 const SECTIONS: readonly (readonly [string, string])[] = [
@@ -201,13 +210,17 @@ function totalsSection(evidence: Evidence): string[] {
   ];
 }
 
-function listSection(id: string, title: string, items: readonly string[], none: string): string[] {
-  return [
-    '<section>',
-    heading(id, title, items.length),
-    items.length === 0 ? `<p class="empty">${none}</p>` : `<ol class="${id}">\n${items.map((i) => `<li>${text(i)}</li>`).join('\n')}\n</ol>`,
-    '</section>',
-  ];
+function* listSection(id: string, title: string, items: readonly string[], none: string): Generator<string> {
+  yield '<section>';
+  yield heading(id, title, items.length);
+  if (items.length === 0) {
+    yield `<p class="empty">${none}</p>`;
+  } else {
+    yield `<ol class="${id}">`;
+    for (const i of items) yield `<li>${text(i)}</li>`;
+    yield '</ol>';
+  }
+  yield '</section>';
 }
 
 /** A test as a list item: status, name, and the report it is in. */
@@ -233,89 +246,83 @@ function leftOut(evidence: Evidence, shown: readonly TestRef[]): string {
     .join(', ');
 }
 
-function matrixSection(evidence: Evidence): string[] {
-  const out = ['<section>', heading('matrix', 'Requirements and their tests', evidence.requirements.length)];
+function* matrixSection(evidence: Evidence): Generator<string> {
+  yield '<section>';
+  yield heading('matrix', 'Requirements and their tests', evidence.requirements.length);
   if (evidence.requirements.length === 0) {
-    out.push('<p class="empty">The requirements list holds no requirement.</p>', '</section>');
-    return out;
+    yield* ['<p class="empty">The requirements list holds no requirement.</p>', '</section>'];
+    return;
   }
-  out.push(
+  yield* [
     '<table class="matrix" id="matrix-table">',
     '<thead><tr><th scope="col">Requirement</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Tests</th></tr></thead>',
     '<tbody>',
-  );
+  ];
   for (const r of evidence.requirements) {
     const accepted =
       r.acceptedBy === undefined ? '' : ` <span class="accepted">${badge('accepted', ['accepted'], 'accepted')} by ${r.acceptedBy.map((id) => `<span class="id">${text(id)}</span>`).join(', ')}</span>`;
-    out.push(
-      `<tr><th scope="row" class="id">${text(r.id)}</th><td>${r.title === '' ? NONE : text(r.title)}</td>` +
-        `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${testList(r.tests, 'no test names it')}</td></tr>`,
-    );
+    yield `<tr><th scope="row" class="id">${text(r.id)}</th><td>${r.title === '' ? NONE : text(r.title)}</td>` +
+      `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${testList(r.tests, 'no test names it')}</td></tr>`;
   }
-  out.push('</tbody>', '</table>', '</section>');
-  return out;
+  yield* ['</tbody>', '</table>', '</section>'];
 }
 
-function unknownSection(evidence: Evidence): string[] {
-  const out = ['<section>', heading('unknown-ids', 'IDs named by tests but not in the requirements list', evidence.unknownIds.length)];
+function* unknownSection(evidence: Evidence): Generator<string> {
+  yield '<section>';
+  yield heading('unknown-ids', 'IDs named by tests but not in the requirements list', evidence.unknownIds.length);
   if (evidence.unknownIds.length === 0) {
-    out.push('<p class="empty">None: every requirement ID a test names is in the requirements list.</p>', '</section>');
-    return out;
+    yield* ['<p class="empty">None: every requirement ID a test names is in the requirements list.</p>', '</section>'];
+    return;
   }
-  out.push('<table class="unknown">', '<thead><tr><th scope="col">ID</th><th scope="col">Tests that name it</th></tr></thead>', '<tbody>');
-  for (const u of evidence.unknownIds) out.push(`<tr><th scope="row" class="id">${text(u.id)}</th><td>${testList(u.tests, 'none')}</td></tr>`);
-  out.push('</tbody>', '</table>', '</section>');
-  return out;
+  yield* ['<table class="unknown">', '<thead><tr><th scope="col">ID</th><th scope="col">Tests that name it</th></tr></thead>', '<tbody>'];
+  for (const u of evidence.unknownIds) yield `<tr><th scope="row" class="id">${text(u.id)}</th><td>${testList(u.tests, 'none')}</td></tr>`;
+  yield* ['</tbody>', '</table>', '</section>'];
 }
 
-function untracedSection(evidence: Evidence): string[] {
+function* untracedSection(evidence: Evidence): Generator<string> {
   const tests = evidence.untracedTests;
-  const out = ['<section>', heading('untraced', 'Tests that name no requirement', tests.count)];
+  yield '<section>';
+  yield heading('untraced', 'Tests that name no requirement', tests.count);
   if (tests.count === 0) {
-    out.push('<p class="empty">None: every test names at least one requirement ID.</p>', '</section>');
-    return out;
+    yield* ['<p class="empty">None: every test names at least one requirement ID.</p>', '</section>'];
+    return;
   }
   const shown = tests.sample;
-  out.push('<table class="untraced">', '<thead><tr><th scope="col">Test</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>', '<tbody>');
-  for (const t of shown) out.push(`<tr><td class="name">${text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${text(t.report)}</td></tr>`);
-  out.push('</tbody>', '</table>');
+  yield* ['<table class="untraced">', '<thead><tr><th scope="col">Test</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>', '<tbody>'];
+  for (const t of shown) yield `<tr><td class="name">${text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${text(t.report)}</td></tr>`;
+  yield* ['</tbody>', '</table>'];
   if (shown.length < tests.count) {
-    out.push(
-      `<p class="note cut">The table shows the first ${count(shown.length)} of ${plural(tests.count, 'test', 'tests')} that name no requirement; ` +
-        `${count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`,
-    );
+    yield `<p class="note cut">The table shows the first ${count(shown.length)} of ${plural(tests.count, 'test', 'tests')} that name no requirement; ` +
+      `${count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`;
   }
-  out.push('</section>');
-  return out;
+  yield '</section>';
 }
 
-function anomaliesSection(evidence: Evidence): string[] {
+function* anomaliesSection(evidence: Evidence): Generator<string> {
   const all = evidence.anomalies;
   const residual = all.filter((a) => a.residual).length;
-  const out = ['<section>', heading('anomalies', 'Residual anomalies', residual)];
+  yield '<section>';
+  yield heading('anomalies', 'Residual anomalies', residual);
   if (all.length === 0) {
-    out.push('<p class="empty">The evidence lists no known anomaly.</p>', '</section>');
-    return out;
+    yield* ['<p class="empty">The evidence lists no known anomaly.</p>', '</section>'];
+    return;
   }
-  if (residual < all.length) out.push(`<p>The list also holds ${plural(all.length - residual, 'closed or fixed anomaly', 'closed or fixed anomalies')}, shown as not residual.</p>`);
-  out.push(
+  if (residual < all.length) yield `<p>The list also holds ${plural(all.length - residual, 'closed or fixed anomaly', 'closed or fixed anomalies')}, shown as not residual.</p>`;
+  yield* [
     '<table class="anomalies">',
     '<thead><tr><th scope="col">Anomaly</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Assessment</th>' +
       '<th scope="col">Missing from the assessment</th><th scope="col">Tests explained</th></tr></thead>',
     '<tbody>',
-  );
+  ];
   for (const a of all) {
-    out.push(
-      `<tr><th scope="row"><span class="id">${text(a.id)}</span>${a.title === '' ? '' : `<div>${text(a.title)}</div>`}<div class="report">${text(a.source)}</div></th>` +
-        `<td class="state">${text(a.status)}${a.residual ? '' : '<div class="muted">not residual</div>'}</td>` +
-        `<td>${a.severity === '' ? NONE : text(a.severity)}</td>` +
-        `<td>${assessment(a)}</td>` +
-        `<td>${a.missing.length === 0 ? NONE : `<ul>${a.missing.map((m) => `<li>${text(m)}</li>`).join('')}</ul>`}</td>` +
-        `<td>${testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${text(t)}</span>`).join('; ')}</div>`}</td></tr>`,
-    );
+    yield `<tr><th scope="row"><span class="id">${text(a.id)}</span>${a.title === '' ? '' : `<div>${text(a.title)}</div>`}<div class="report">${text(a.source)}</div></th>` +
+      `<td class="state">${text(a.status)}${a.residual ? '' : '<div class="muted">not residual</div>'}</td>` +
+      `<td>${a.severity === '' ? NONE : text(a.severity)}</td>` +
+      `<td>${assessment(a)}</td>` +
+      `<td>${a.missing.length === 0 ? NONE : `<ul>${a.missing.map((m) => `<li>${text(m)}</li>`).join('')}</ul>`}</td>` +
+      `<td>${testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${text(t)}</span>`).join('; ')}</div>`}</td></tr>`;
   }
-  out.push('</tbody>', '</table>', '</section>');
-  return out;
+  yield* ['</tbody>', '</table>', '</section>'];
 }
 
 /** The gate's view of an anomaly's assessment, then what the assessment says. */
@@ -336,65 +343,59 @@ function assessment(a: AnomalyRecord): string {
   return parts.join('');
 }
 
-function reportsSection(evidence: Evidence): string[] {
-  const out = ['<section>', heading('reports', 'Test reports', evidence.reports.length)];
+function* reportsSection(evidence: Evidence): Generator<string> {
+  yield '<section>';
+  yield heading('reports', 'Test reports', evidence.reports.length);
   if (evidence.reports.length === 0) {
-    out.push('<p class="empty">No test report was read.</p>', '</section>');
-    return out;
+    yield* ['<p class="empty">No test report was read.</p>', '</section>'];
+    return;
   }
-  out.push(
+  yield* [
     '<table class="reports">',
     '<thead><tr><th scope="col">Report</th><th class="num" scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th>' +
       '<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th></tr></thead>',
     '<tbody>',
-  );
+  ];
   for (const r of evidence.reports) {
-    out.push(
-      `<tr><td>${text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
-        `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td></tr>`,
-    );
+    yield `<tr><td>${text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
+      `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td></tr>`;
   }
-  out.push('</tbody>', '</table>', '</section>');
-  return out;
+  yield* ['</tbody>', '</table>', '</section>'];
 }
 
-function testRecordSection(evidence: Evidence): string[] {
+function* testRecordSection(evidence: Evidence): Generator<string> {
   const total = evidence.testRecord.count;
-  const out = ['<section>', heading('tests', 'Test record', total)];
+  yield '<section>';
+  yield heading('tests', 'Test record', total);
   if (total === 0) {
-    out.push('<p class="empty">No test case was found.</p>', '</section>');
-    return out;
+    yield* ['<p class="empty">No test case was found.</p>', '</section>'];
+    return;
   }
   // Every test that did not simply pass first, then passed tests in order, up to the bound.
   const shown = evidence.testRecord.sample;
   if (shown.length < total) {
-    out.push(
-      `<p class="note cut">${count(total - shown.length)} of ${plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
-        `it shows at most ${count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
-        `${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list every test; No. is a test's number there.</p>`,
-    );
+    yield `<p class="note cut">${count(total - shown.length)} of ${plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
+      `it shows at most ${count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
+      `${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list every test; No. is a test's number there.</p>`;
   }
-  out.push(
+  yield* [
     '<table class="record">',
     '<thead><tr><th class="num" scope="col">No.</th><th scope="col">Report</th><th scope="col">Test</th><th scope="col">Status</th>' +
       '<th scope="col">Requirement IDs</th><th class="num" scope="col">Duration (s)</th><th scope="col">File:line</th><th scope="col">Flaky</th>' +
       '<th scope="col">Message</th></tr></thead>',
     '<tbody>',
-  );
+  ];
   for (const t of shown) {
     const c = t;
     const explained = t.explainedBy === undefined || t.explainedBy.length === 0 ? '' : `<div class="muted">explained by ${t.explainedBy.map(text).join(', ')}</div>`;
     const location = c.file === undefined ? NONE : `${text(c.file)}${c.line === undefined ? '' : `:${text(String(c.line))}`}`;
-    out.push(
-      `<tr><td class="num">${count(t.index + 1)}</td><td>${text(t.report)}</td><td class="name">${text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
-        `<td>${t.ids.length === 0 ? NONE : t.ids.map((id) => `<span class="id">${text(id)}</span>`).join(', ')}</td>` +
-        `<td class="num">${seconds(c.time)}</td><td class="location">${location}</td>` +
-        `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
-        `<td>${c.message === undefined || c.message === '' ? NONE : `<div class="message">${text(c.message)}</div>`}</td></tr>`,
-    );
+    yield `<tr><td class="num">${count(t.index + 1)}</td><td>${text(t.report)}</td><td class="name">${text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
+      `<td>${t.ids.length === 0 ? NONE : t.ids.map((id) => `<span class="id">${text(id)}</span>`).join(', ')}</td>` +
+      `<td class="num">${seconds(c.time)}</td><td class="location">${location}</td>` +
+      `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
+      `<td>${c.message === undefined || c.message === '' ? NONE : `<div class="message">${text(c.message)}</div>`}</td></tr>`;
   }
-  out.push('</tbody>', '</table>', '</section>');
-  return out;
+  yield* ['</tbody>', '</table>', '</section>'];
 }
 
 /** Light theme for the screen, black on white for paper; status is always a word, colour only helps. */
