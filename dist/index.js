@@ -36018,6 +36018,59 @@ function displayPath(file, workspace) {
  * UserError naming the file: missing, a folder, unreadable, too large, or outside the workspace.
  */
 async function readInsideWorkspace(file, workspace, what) {
+    const { real, shown } = await checkInsideWorkspace(file, workspace, what);
+    try {
+        return await promises_default().readFile(real);
+    }
+    catch (e) {
+        throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+    }
+}
+/** Bytes read at a time from a large file. */
+const PIECE_BYTES = 256 * 1024;
+/**
+ * Reads a file inside the workspace in pieces, under the same checks as `readInsideWorkspace`. Each
+ * piece is at least `atLeast()` bytes (asked before each read), so a reader waiting for the end of a long
+ * item gets it in a few reads. A piece is valid until the next one is asked for.
+ */
+async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () => 0) {
+    const { real, shown } = await checkInsideWorkspace(file, workspace, what);
+    let handle;
+    try {
+        handle = await promises_default().open(real, 'r');
+    }
+    catch (e) {
+        throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+    }
+    try {
+        let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+        let total = 0;
+        for (;;) {
+            const want = Math.min(Math.max(PIECE_BYTES, atLeast()), MAX_INPUT_BYTES);
+            if (want > buffer.length)
+                buffer = Buffer.allocUnsafe(want);
+            let bytesRead;
+            try {
+                ({ bytesRead } = await handle.read(buffer, 0, want));
+            }
+            catch (e) {
+                throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+            }
+            if (bytesRead === 0)
+                return;
+            total += bytesRead;
+            // A file that grows while it is read stops at the same limit.
+            if (total > MAX_INPUT_BYTES)
+                throw new src_errors/* UserError */.y(`${what} grew past the ${MAX_INPUT_BYTES} bytes the gate reads while it was read`, { file: shown });
+            yield buffer.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** The real path of a file that may be read: inside the workspace, a regular file, not too large. */
+async function checkInsideWorkspace(file, workspace, what) {
     const shown = displayPath(external_node_path_default().resolve(workspace, file), workspace);
     let real;
     let realWorkspace;
@@ -36031,22 +36084,21 @@ async function readInsideWorkspace(file, workspace, what) {
     if (real !== realWorkspace && !real.startsWith(realWorkspace + (external_node_path_default()).sep)) {
         throw new src_errors/* UserError */.y(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
     }
+    let stat;
     try {
-        const stat = await promises_default().stat(real);
-        if (stat.isDirectory())
-            throw new src_errors/* UserError */.y(`${what} is a folder, not a file`, { file: shown });
-        // A pipe or device would block the read, or never end: only regular files are read.
-        if (!stat.isFile())
-            throw new src_errors/* UserError */.y(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
-        if (stat.size > MAX_INPUT_BYTES)
-            throw new src_errors/* UserError */.y(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
-        return await promises_default().readFile(real);
+        stat = await promises_default().stat(real);
     }
     catch (e) {
-        if (e instanceof src_errors/* UserError */.y)
-            throw e;
         throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
     }
+    if (stat.isDirectory())
+        throw new src_errors/* UserError */.y(`${what} is a folder, not a file`, { file: shown });
+    // A pipe or device would block the read, or never end: only regular files are read.
+    if (!stat.isFile())
+        throw new src_errors/* UserError */.y(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
+    if (stat.size > MAX_INPUT_BYTES)
+        throw new src_errors/* UserError */.y(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
+    return { real, shown };
 }
 function reason(e) {
     const code = e.code;
@@ -36258,34 +36310,105 @@ const UTF8_NAMES = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
  * UTF-16/UTF-32 (by byte-order mark), bytes that are not valid UTF-8, and unknown declared encodings.
  */
 function decodeReport(file, bytes) {
-    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-        throw new src_errors/* UserError */.y('the file is encoded in UTF-16 (it starts with a UTF-16 byte-order mark); write the report as UTF-8', { file, line: 1 });
+    return new ReportDecoder(file).push(bytes, true);
+}
+/** Bytes enough to see a byte-order mark and the XML declaration's encoding. */
+const HEAD_BYTES = 200;
+const NO_BYTES = new Uint8Array(0);
+/**
+ * `decodeReport` for a file read in pieces: `push` each piece in order (`final` with the last) and get
+ * its text; a character cut between two pieces is decoded with the next. The same text and the same
+ * refusals, with the same byte offsets and lines, as on the whole file.
+ */
+class ReportDecoder {
+    file;
+    /** Bytes held back: the head until the encoding is known, then a cut character. */
+    held = NO_BYTES;
+    started = false;
+    /** Length of the byte-order mark; bytes of the body decoded so far, and the line breaks among them. */
+    bom = 0;
+    offset = 0;
+    lines = 0;
+    latin;
+    constructor(file) {
+        this.file = file;
     }
-    if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
-        throw new src_errors/* UserError */.y('the file is encoded in UTF-32; write the report as UTF-8', { file, line: 1 });
+    push(piece, final) {
+        let bytes = this.held.length === 0 ? piece : Buffer.concat([this.held, piece]);
+        this.held = NO_BYTES;
+        if (!this.started) {
+            if (bytes.length < HEAD_BYTES && !final) {
+                this.held = bytes;
+                return '';
+            }
+            this.started = true;
+            bytes = this.start(bytes);
+        }
+        if (this.latin !== undefined)
+            return this.latin.decode(bytes, { stream: !final });
+        let end = bytes.length;
+        if (!final) {
+            end = completeEnd(bytes);
+            if (end < bytes.length)
+                this.held = bytes.slice(end);
+        }
+        const body = bytes.subarray(0, end);
+        // A vectorised check first, then Buffer's decoding, which gives the same text as a fatal TextDecoder
+        // for valid UTF-8; ASCII only is copied as Latin-1, with no decoding at all.
+        if (!(0,external_node_buffer_.isUtf8)(body)) {
+            const at = firstInvalidUtf8(body);
+            throw new src_errors/* UserError */.y(`the file is not valid UTF-8 (invalid byte 0x${hex(body[at] ?? 0)} at byte offset ${this.offset + at + this.bom})`, {
+                file: this.file,
+                line: this.lines + lineOfByte(body, at),
+            });
+        }
+        this.offset += end;
+        if (!final)
+            this.lines += lineBreaks(body);
+        const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+        // A second byte-order mark after the first is text, kept as U+FEFF, as a decoder with ignoreBOM does.
+        return buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
     }
-    let start = 0;
-    if (UTF8_BOM.every((b, i) => bytes[i] === b))
-        start = 3;
-    const body = bytes.subarray(start);
-    const declared = declaredEncoding(body);
-    if (declared !== undefined && !UTF8_NAMES.has(declared)) {
-        if (LATIN_ENCODINGS.has(declared))
-            return new TextDecoder('windows-1252').decode(body);
-        throw new src_errors/* UserError */.y(`the XML declaration names encoding "${declared}", which the gate does not read; write the report as UTF-8`, { file, line: 1 });
+    /** The head of the file: refuses UTF-16 and UTF-32, skips a UTF-8 byte-order mark, reads the declared encoding. */
+    start(bytes) {
+        const file = this.file;
+        if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+            throw new src_errors/* UserError */.y('the file is encoded in UTF-16 (it starts with a UTF-16 byte-order mark); write the report as UTF-8', { file, line: 1 });
+        }
+        if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+            throw new src_errors/* UserError */.y('the file is encoded in UTF-32; write the report as UTF-8', { file, line: 1 });
+        }
+        if (UTF8_BOM.every((b, i) => bytes[i] === b))
+            this.bom = 3;
+        const body = bytes.subarray(this.bom);
+        const declared = declaredEncoding(body);
+        if (declared !== undefined && !UTF8_NAMES.has(declared)) {
+            if (!LATIN_ENCODINGS.has(declared)) {
+                throw new src_errors/* UserError */.y(`the XML declaration names encoding "${declared}", which the gate does not read; write the report as UTF-8`, { file, line: 1 });
+            }
+            this.latin = new TextDecoder('windows-1252');
+        }
+        return body;
     }
-    // A vectorised check first, then Buffer's decoding, which gives the same text as a fatal TextDecoder
-    // for valid UTF-8; a file of ASCII only is copied as Latin-1, with no decoding at all.
-    if (!(0,external_node_buffer_.isUtf8)(body)) {
-        const at = firstInvalidUtf8(body);
-        throw new src_errors/* UserError */.y(`the file is not valid UTF-8 (invalid byte 0x${hex(body[at] ?? 0)} at byte offset ${at + start})`, {
-            file,
-            line: lineOfByte(body, at),
-        });
+}
+/** Where the last whole UTF-8 character of `b` ends: before a character the next piece completes. */
+function completeEnd(b) {
+    const n = b.length;
+    for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
+        const c = b[i];
+        if ((c & 0xc0) === 0x80)
+            continue;
+        const length = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        return i + length > n ? i : n;
     }
-    const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    // A second byte-order mark after the first is text, kept as U+FEFF, as a decoder with ignoreBOM does.
-    return buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
+    return n;
+}
+function lineBreaks(b) {
+    const buffer = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    let count = 0;
+    for (let i = buffer.indexOf(0x0a); i !== -1; i = buffer.indexOf(0x0a, i + 1))
+        count++;
+    return count;
 }
 function declaredEncoding(body) {
     // The declaration, when present, is ASCII and comes first.
@@ -36910,19 +37033,39 @@ function isChildKind(kind) {
  * One pass over a report's text. Offsets, not substrings, describe what it has seen: a string is cut
  * out only for what the gate keeps, and kept strings are copies that do not hold the text in memory.
  */
-class Scanner {
-    text;
-    n;
+/** Thrown inside a scan when the item at hand runs past the text fed so far: the scan waits for more. */
+const NEED_MORE = Symbol('need more text');
+/**
+ * Scans a report fed in pieces of text (`feed`, then `end`), or whole (`run`). It keeps only a window
+ * of the text: from the first item not yet read, or from the start of the test case being read. Offsets
+ * inside are relative to the window; `base` is where the window starts in the whole text.
+ */
+class report_scanner_Scanner {
+    text = '';
+    n = 0;
     file;
+    /** Characters of the text before the window, and the line breaks among them. */
+    base = 0;
+    linesBefore = 0;
+    /** Where the scan stands in the window. */
+    pos = 0;
+    /** Whether the whole text has been fed. */
+    final = false;
+    /** Whether any character other than white space has been read (for an empty file). */
+    sawContent = false;
+    /** Whether any markup has been read (for the place of the XML declaration). */
+    sawMarkup = false;
     cases = [];
     suites = [];
     declared = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
     suiteCount = 0;
     rootClosed = false;
-    // Open elements: offset of `<`, end of the name, kind, record (or -1).
+    // Open elements: offset of `<` in the whole text, line of it once the window has moved past it
+    // (else 0), name, kind, record (or -1).
     depth = 0;
     openStart = [];
-    openNameEnd = [];
+    openLine = [];
+    openNames = [];
     openKind = [];
     openRecord = [];
     // The start tag just scanned.
@@ -36972,13 +37115,110 @@ class Scanner {
     lastFileEnd = -1;
     lastFileNormalised = false;
     lastFile = '';
-    constructor(file, text) {
+    constructor(file) {
         this.file = file;
-        this.text = text;
-        this.n = text.length;
+    }
+    /** Line of the window's offset `at` in the whole text. */
+    lineOf(at) {
+        return this.linesBefore + lineAt(this.text, at);
     }
     fail(at, message) {
-        throw new src_errors/* UserError */.y(message, { file: this.file, line: lineAt(this.text, at) });
+        throw new src_errors/* UserError */.y(message, { file: this.file, line: this.lineOf(at) });
+    }
+    /** The item at `at` runs past the text fed so far: wait for more, or, at the end, say the file is cut short. */
+    truncated(at, message) {
+        if (!this.final)
+            throw NEED_MORE;
+        return this.fail(at, message);
+    }
+    /** Characters fed and not yet read: the next piece should be at least as long, so that no item is scanned over and over. */
+    get pending() {
+        return this.n - this.pos;
+    }
+    /** The whole text at once. */
+    run(text) {
+        this.feed(text);
+        return this.end();
+    }
+    /** Reads the next piece of the text, as far as whole items go. */
+    feed(piece) {
+        const forbidden = findForbiddenChar(piece);
+        const drop = this.captureStart === -1 ? this.pos : Math.min(this.pos, this.captureStart);
+        if (drop > 0)
+            this.moveWindow(drop);
+        if (forbidden !== -1) {
+            const at = this.n + forbidden;
+            this.text += piece;
+            this.fail(at, `the file contains the control character U+${hex4(piece.charCodeAt(forbidden))}, which XML does not allow`);
+        }
+        this.text = this.n === 0 ? piece : this.text + piece;
+        this.n = this.text.length;
+        // A search that found nothing found nothing in the text fed so far.
+        this.ampFrom = this.ampAt = this.ltFrom = this.ltAt = -1;
+        this.scan();
+    }
+    /** The text has all been fed: reads the rest and gives the report. */
+    end() {
+        this.final = true;
+        this.scan();
+        const n = this.n;
+        if (!this.sawContent)
+            throw new src_errors/* UserError */.y('the file is empty: a test report was expected', { file: this.file });
+        if (this.depth > 0) {
+            throw new src_errors/* UserError */.y(`the file ends before <${this.openNames[this.depth - 1]}> (opened at line ${this.openLineOf(this.depth - 1)}) is closed: the report is truncated`, { file: this.file, line: this.lineOf(n) });
+        }
+        if (!this.rootClosed) {
+            throw new src_errors/* UserError */.y('the file ends before its root element: the report is truncated, or it is not a test report', {
+                file: this.file,
+                line: this.lineOf(n),
+            });
+        }
+        return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared };
+    }
+    /** Line of the open element at `index` of the stack. */
+    openLineOf(index) {
+        const line = this.openLine[index];
+        return line !== 0 ? line : this.lineOf(this.openStart[index] - this.base);
+    }
+    /** Lets go of the first `drop` characters of the window: every offset kept moves with it. */
+    moveWindow(drop) {
+        const newBase = this.base + drop;
+        for (let k = 0; k < this.depth; k++) {
+            if (this.openLine[k] === 0 && this.openStart[k] < newBase)
+                this.openLine[k] = this.lineOf(this.openStart[k] - this.base);
+        }
+        let breaks = 0;
+        for (let i = this.text.indexOf('\n'); i !== -1 && i < drop; i = this.text.indexOf('\n', i + 1))
+            breaks++;
+        this.linesBefore += breaks;
+        this.base = newBase;
+        this.text = this.text.slice(drop);
+        this.n = this.text.length;
+        this.pos -= drop;
+        this.lastClassStart = this.lastClassStart >= drop ? this.lastClassStart - drop : -1;
+        this.lastClassEnd -= drop;
+        this.lastFileStart = this.lastFileStart >= drop ? this.lastFileStart - drop : -1;
+        this.lastFileEnd -= drop;
+        if (this.captureStart === -1)
+            return;
+        // A test case (or suite properties) being read: its ranges move too (-1 marks an absent one).
+        this.captureStart -= drop;
+        const move = (a, from = 0, step = 1) => {
+            for (let k = from; k < a.length; k += step)
+                if (a[k] !== -1)
+                    a[k] -= drop;
+        };
+        move(this.cuts);
+        move(this.caseValueStart);
+        move(this.caseValueEnd);
+        move(this.caseRequirementAttrs);
+        for (let r = 0; r < this.records.length; r += R_SIZE) {
+            for (const f of [R_A_START, R_A_END, R_B_START, R_B_END])
+                if (this.records[r + f] !== -1)
+                    this.records[r + f] -= drop;
+        }
+        move(this.pieces, 1, 3);
+        move(this.pieces, 2, 3);
     }
     /** Offset of the first `&` in [from, to), or -1. */
     nextAmp(from, to) {
@@ -37008,12 +37248,25 @@ class Scanner {
             amp = this.nextAmp(end, to);
         }
     }
-    run() {
+    /** Reads every whole item from `pos` on; stops, leaving `pos` at its start, at an item not all fed yet. */
+    scan() {
+        try {
+            this.scanItems();
+        }
+        catch (e) {
+            if (e !== NEED_MORE)
+                throw e;
+        }
+    }
+    scanItems() {
         const text = this.text;
         const n = this.n;
-        let pos = 0;
+        let pos = this.pos;
         for (;;) {
             const lt = this.nextLt(pos, n);
+            // Text runs to the next "<": until it is fed, the text may go on.
+            if (lt === -1 && !this.final)
+                return;
             const textEnd = lt === -1 ? n : lt;
             if (textEnd > pos) {
                 if (this.depth === 0) {
@@ -37032,45 +37285,39 @@ class Scanner {
                             this.pieces.push(TEXT, pos, textEnd);
                     }
                 }
+                this.pos = pos = textEnd;
             }
             if (lt === -1)
                 break;
+            // Enough of the item to tell what it is ("<![CDATA[" is the longest start).
+            if (!this.final && n - lt < 9)
+                return;
+            this.sawContent = true;
             const next = text.charCodeAt(lt + 1);
             if (next === 0x21 /* ! */) {
                 pos = this.scanMarkup(lt);
-                continue;
             }
-            if (next === 0x3f /* ? */) {
+            else if (next === 0x3f /* ? */) {
                 const close = text.indexOf('?>', lt + 2);
                 if (close === -1)
-                    this.fail(lt, 'malformed XML: a processing instruction is not closed with "?>"');
-                if (/^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) &&
-                    (this.depth > 0 || this.rootClosed || this.cases.length > 0 || text.slice(0, lt).trim() !== '')) {
+                    this.truncated(lt, 'malformed XML: a processing instruction is not closed with "?>"');
+                if (/^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) && (this.depth > 0 || this.rootClosed || this.sawMarkup)) {
                     this.fail(lt, 'malformed XML: the XML declaration is not at the start of the file');
                 }
                 // fast-xml-parser reads a processing instruction inside a test case as an element.
                 if (this.captureStart !== -1)
                     this.setComplex();
                 pos = close + 2;
-                continue;
             }
-            if (next === 0x2f /* / */) {
+            else if (next === 0x2f /* / */) {
                 pos = this.scanEndTag(lt);
-                continue;
             }
-            pos = this.scanElement(lt);
+            else {
+                pos = this.scanElement(lt);
+            }
+            this.sawMarkup = true;
+            this.pos = pos;
         }
-        if (this.depth > 0) {
-            const start = this.openStart[this.depth - 1];
-            throw new src_errors/* UserError */.y(`the file ends before <${this.openName(this.depth - 1)}> (opened at line ${lineAt(text, start)}) is closed: the report is truncated`, { file: this.file, line: lineAt(text, n) });
-        }
-        if (!this.rootClosed) {
-            throw new src_errors/* UserError */.y('the file ends before its root element: the report is truncated, or it is not a test report', {
-                file: this.file,
-                line: lineAt(text, n),
-            });
-        }
-        return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared };
     }
     /** Reads the comment, CDATA section or declaration at `lt`; returns the offset past it. */
     scanMarkup(lt) {
@@ -37078,7 +37325,7 @@ class Scanner {
         if (text.startsWith('<!--', lt)) {
             const close = text.indexOf('-->', lt + 4);
             if (close === -1)
-                this.fail(lt, 'the file ends inside a comment: the report is truncated');
+                this.truncated(lt, 'the file ends inside a comment: the report is truncated');
             this.cutLong(lt + 4, close, false);
             return close + 3;
         }
@@ -37087,7 +37334,7 @@ class Scanner {
                 this.fail(lt, 'malformed XML: a CDATA section outside the root element');
             const close = text.indexOf(']]>', lt + 9);
             if (close === -1)
-                this.fail(lt, 'the file ends inside a CDATA section: the report is truncated');
+                this.truncated(lt, 'the file ends inside a CDATA section: the report is truncated');
             if (this.captureStart !== -1) {
                 this.cutLong(lt + 9, close, false);
                 if (this.leaf !== -1)
@@ -37100,26 +37347,20 @@ class Scanner {
         }
         return this.fail(lt, 'malformed XML: unexpected "<!"');
     }
-    /** Name of the open element at `index` of the stack. */
-    openName(index) {
-        return this.text.slice(this.openStart[index] + 1, this.openNameEnd[index]);
-    }
     /** Reads the end tag at `lt`; returns the offset past it. */
     scanEndTag(lt) {
         const text = this.text;
         const gt = text.indexOf('>', lt + 2);
         if (gt === -1)
-            this.fail(lt, 'the file ends inside an end tag: the report is truncated');
+            this.truncated(lt, 'the file ends inside an end tag: the report is truncated');
         if (this.depth === 0)
             this.fail(lt, `malformed XML: the end tag </${text.slice(lt + 2, gt).trim()}> has no start tag`);
         const top = this.depth - 1;
-        const start = this.openStart[top];
-        const nameLength = this.openNameEnd[top] - start - 1;
-        if (gt !== lt + 2 + nameLength || !sameRange(text, start + 1, lt + 2, nameLength)) {
+        const open = this.openNames[top];
+        if (gt !== lt + 2 + open.length || !text.startsWith(open, lt + 2)) {
             const name = text.slice(lt + 2, gt).trim();
-            const open = this.openName(top);
             if (open !== name)
-                this.fail(lt, `malformed XML: </${name}> closes <${open}>, which was opened at line ${lineAt(text, start)}`);
+                this.fail(lt, `malformed XML: </${name}> closes <${open}>, which was opened at line ${this.openLineOf(top)}`);
         }
         this.depth = top;
         const pos = gt + 1;
@@ -37173,8 +37414,9 @@ class Scanner {
             }
         }
         if (!this.tagSelfClosing) {
-            this.openStart[depth] = lt;
-            this.openNameEnd[depth] = nameEnd;
+            this.openStart[depth] = this.base + lt;
+            this.openLine[depth] = 0;
+            this.openNames[depth] = text.slice(lt + 1, nameEnd);
             this.openKind[depth] = kind;
             this.openRecord[depth] = record;
             this.depth = depth + 1;
@@ -37207,7 +37449,7 @@ class Scanner {
             NAME_END.lastIndex = lt + 1;
             const m = NAME_END.exec(text);
             if (m === null)
-                this.fail(lt, 'the file ends inside a tag: the report is truncated');
+                this.truncated(lt, 'the file ends inside a tag: the report is truncated');
             const name = text.slice(lt + 1, m.index);
             if (!VALID_NAME.test(name))
                 this.fail(lt, `malformed XML: "<${name.slice(0, 40)}" is not a valid tag`);
@@ -37220,7 +37462,7 @@ class Scanner {
             while (i < n && isSpace(text.charCodeAt(i)))
                 i++;
             if (i >= n)
-                this.fail(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+                this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
             const c = text.charCodeAt(i);
             if (c === 0x3e /* > */) {
                 this.tagEnd = i + 1;
@@ -37228,6 +37470,8 @@ class Scanner {
                 break;
             }
             if (c === 0x2f /* / */) {
+                if (i + 1 >= n)
+                    this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
                 if (text.charCodeAt(i + 1) !== 0x3e)
                     this.fail(i, `malformed XML: "/" inside the tag <${this.tagName(lt)}>`);
                 this.tagEnd = i + 2;
@@ -37251,7 +37495,7 @@ class Scanner {
             if (eq === -1) {
                 eq = text.indexOf('=', i);
                 if (eq === -1)
-                    this.fail(i, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+                    this.truncated(i, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
                 const raw = text.slice(i, eq);
                 const attr = raw.trim();
                 if (!VALID_NAME.test(attr))
@@ -37262,13 +37506,15 @@ class Scanner {
             let q = eq + 1;
             while (q < n && isSpace(text.charCodeAt(q)))
                 q++;
+            if (q >= n)
+                this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
             const quote = text.charCodeAt(q);
             if (quote !== 0x22 && quote !== 0x27) {
                 this.fail(q, `malformed XML: the value of attribute "${text.slice(nameStart, nameEnd)}" in <${this.tagName(lt)}> is not quoted`);
             }
             const close = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
             if (close === -1)
-                this.fail(q, `the file ends inside the value of attribute "${text.slice(nameStart, nameEnd)}": the report is truncated`);
+                this.truncated(q, `the file ends inside the value of attribute "${text.slice(nameStart, nameEnd)}": the report is truncated`);
             const lessThan = this.nextLt(q + 1, close);
             if (lessThan !== -1) {
                 this.fail(lessThan, `malformed XML: a raw "<" inside the value of attribute "${text.slice(nameStart, nameEnd)}" of <${this.tagName(lt)}> (it must be written "&lt;")`);
@@ -37803,9 +38049,11 @@ function addTotals(into, t) {
     into.errored += t.errored;
     into.skipped += t.skipped;
 }
+function hex4(c) {
+    return c.toString(16).toUpperCase().padStart(4, '0');
+}
 
 ;// CONCATENATED MODULE: ./src/junit/parse-junit.ts
-
 
 
 
@@ -37817,24 +38065,37 @@ function addTotals(into, t) {
  */
 function parseJunit(file, text) {
     if (text.trim() === '')
-        throw new src_errors/* UserError */.y('the file is empty: a test report was expected', { file });
-    const forbidden = findForbiddenChar(text);
-    if (forbidden !== -1) {
-        throw new src_errors/* UserError */.y(`the file contains the control character U+${hex4(text.charCodeAt(forbidden))}, which XML does not allow`, {
-            file,
-            line: lineAt(text, forbidden),
-        });
+        throw new UserError('the file is empty: a test report was expected', { file });
+    return letGo(new Scanner(file).run(text));
+}
+/**
+ * Reads one JUnit XML report fed in pieces of text, in order (as a file is read): the same report and
+ * the same refusals as `parseJunit` on the whole text, holding only a window of it at a time. `feed`
+ * each piece, then `end`; `pending` says how many characters wait for the rest of an item, so that the
+ * next piece can be made at least that long.
+ */
+class JunitReader {
+    scanner;
+    constructor(file) {
+        this.scanner = new report_scanner_Scanner(file);
     }
-    const report = new Scanner(file, text).run();
-    // The last successful match of a regular expression keeps its subject alive (RegExp.lastMatch);
-    // a match on an empty string lets the report's text go.
+    get pending() {
+        return this.scanner.pending;
+    }
+    feed(piece) {
+        if (piece !== '')
+            this.scanner.feed(piece);
+    }
+    end() {
+        return letGo(this.scanner.end());
+    }
+}
+/** The last successful match of a regular expression keeps its subject alive (RegExp.lastMatch); a match on an empty string lets the report's text go. */
+function letGo(report) {
     EMPTY.test('');
     return report;
 }
 const EMPTY = /(?:)/;
-function hex4(c) {
-    return c.toString(16).toUpperCase().padStart(4, '0');
-}
 
 ;// CONCATENATED MODULE: ./src/io/github-issues.ts
 
@@ -38018,7 +38279,18 @@ const NONE = '<span class="none">—</span>';
  * per-report totals and the test record. Pure: same evidence -> same bytes.
  */
 function renderEvidenceHtml(evidence) {
-    const out = [];
+    return [...evidenceHtmlChunks(evidence)].join('');
+}
+/**
+ * `renderEvidenceHtml` in chunks, to be written one after the other and let go: one part of the page
+ * each (a tag, a list item, a table row) with the line break after it, so that however many
+ * requirements and tests, no chunk holds more than one row of a table.
+ */
+function* evidenceHtmlChunks(evidence) {
+    for (const part of pageParts(evidence))
+        yield `${part}\n`;
+}
+function* pageParts(evidence) {
     const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
     const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
     const { provenance } = evidence;
@@ -38026,25 +38298,48 @@ function renderEvidenceHtml(evidence) {
         .filter((s) => s !== undefined && s !== '')
         .map(html_text)
         .join(' · ');
-    out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', `<meta http-equiv="Content-Security-Policy" content="${(0,report_escape/* escapeHtml */.ZD)(CONTENT_SECURITY_POLICY)}">`, '<meta name="referrer" content="no-referrer">', '<meta name="color-scheme" content="light">', '<meta name="viewport" content="width=device-width, initial-scale=1">', `<title>${pageTitle}</title>`, `<style>${CSS}</style>`, '</head>', `<body class="verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">`);
+    yield* [
+        '<!DOCTYPE html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${(0,report_escape/* escapeHtml */.ZD)(CONTENT_SECURITY_POLICY)}">`,
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="color-scheme" content="light">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${pageTitle}</title>`,
+        `<style>${CSS}</style>`,
+        '</head>',
+        `<body class="verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">`,
+    ];
     // Verdict and coverage first: the one line an auditor reads before anything else.
-    out.push(`<h1 id="verdict" class="verdict verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">IEC 62304 release gate: ${verdict}</h1>`, `<p class="headline"><strong>${count(verified)} of ${html_plural(evidence.requirements.length, 'requirement', 'requirements')} verified (${html_text(String(evidence.coverage))} %)</strong> · ` +
-        `${html_plural(evidence.totals.tests, 'test', 'tests')}: ${count(evidence.totals.passed)} passed, ${count(evidence.totals.failed)} failed, ` +
-        `${count(evidence.totals.errored)} errored, ${count(evidence.totals.skipped)} skipped · ${html_plural(evidence.reports.length, 'report', 'reports')}</p>`);
-    out.push('<nav aria-label="Contents"><ol>', ...SECTIONS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`), '</ol></nav>');
-    out.push(...provenanceSection(evidence));
-    out.push(...totalsSection(evidence));
-    out.push(...listSection('reasons', 'Why the gate failed', evidence.reasons, 'None: nothing in the evidence fails the gate.'));
-    out.push(...listSection('warnings', 'Warnings', evidence.warnings, 'None.'));
-    out.push(...matrixSection(evidence));
-    out.push(...unknownSection(evidence));
-    out.push(...untracedSection(evidence));
-    out.push(...anomaliesSection(evidence));
-    out.push(...reportsSection(evidence));
-    out.push(...testRecordSection(evidence));
-    out.push('<footer>', `<p>Rendered from the release gate evidence (schema <code>${html_text(evidence.schema)}</code>), the same evidence as ${EVIDENCE_JSON_FILE} in this folder; ` +
-        `where this page leaves something out, ${EVIDENCE_JSON_FILE} has it. The page runs no script and loads nothing.</p>`, '</footer>', '</body>', '</html>');
-    return `${out.join('\n')}\n`;
+    yield* [
+        `<h1 id="verdict" class="verdict verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">IEC 62304 release gate: ${verdict}</h1>`,
+        `<p class="headline"><strong>${count(verified)} of ${html_plural(evidence.requirements.length, 'requirement', 'requirements')} verified (${html_text(String(evidence.coverage))} %)</strong> · ` +
+            `${html_plural(evidence.totals.tests, 'test', 'tests')}: ${count(evidence.totals.passed)} passed, ${count(evidence.totals.failed)} failed, ` +
+            `${count(evidence.totals.errored)} errored, ${count(evidence.totals.skipped)} skipped · ${html_plural(evidence.reports.length, 'report', 'reports')}</p>`,
+    ];
+    yield '<nav aria-label="Contents"><ol>';
+    yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`);
+    yield '</ol></nav>';
+    yield* provenanceSection(evidence);
+    yield* totalsSection(evidence);
+    yield* listSection('reasons', 'Why the gate failed', evidence.reasons, 'None: nothing in the evidence fails the gate.');
+    yield* listSection('warnings', 'Warnings', evidence.warnings, 'None.');
+    yield* matrixSection(evidence);
+    yield* unknownSection(evidence);
+    yield* untracedSection(evidence);
+    yield* anomaliesSection(evidence);
+    yield* reportsSection(evidence);
+    yield* testRecordSection(evidence);
+    yield* [
+        '<footer>',
+        `<p>Rendered from the release gate evidence (schema <code>${html_text(evidence.schema)}</code>), the same evidence as ${EVIDENCE_JSON_FILE} in this folder; ` +
+            `where this page leaves something out, ${EVIDENCE_JSON_FILE} has it. The page runs no script and loads nothing.</p>`,
+        '</footer>',
+        '</body>',
+        '</html>',
+    ];
 }
 const SECTIONS = [
     ['provenance', 'Provenance'],
@@ -38114,13 +38409,19 @@ function totalsSection(evidence) {
         '</section>',
     ];
 }
-function listSection(id, title, items, none) {
-    return [
-        '<section>',
-        heading(id, title, items.length),
-        items.length === 0 ? `<p class="empty">${none}</p>` : `<ol class="${id}">\n${items.map((i) => `<li>${html_text(i)}</li>`).join('\n')}\n</ol>`,
-        '</section>',
-    ];
+function* listSection(id, title, items, none) {
+    yield '<section>';
+    yield heading(id, title, items.length);
+    if (items.length === 0) {
+        yield `<p class="empty">${none}</p>`;
+    }
+    else {
+        yield `<ol class="${id}">`;
+        for (const i of items)
+            yield `<li>${html_text(i)}</li>`;
+        yield '</ol>';
+    }
+    yield '</section>';
 }
 /** A test as a list item: status, name, and the report it is in. */
 function testItem(t) {
@@ -38145,74 +38446,82 @@ function leftOut(evidence, shown) {
         .map((s) => `${count(left[s])} ${s}`)
         .join(', ');
 }
-function matrixSection(evidence) {
-    const out = ['<section>', heading('matrix', 'Requirements and their tests', evidence.requirements.length)];
+function* matrixSection(evidence) {
+    yield '<section>';
+    yield heading('matrix', 'Requirements and their tests', evidence.requirements.length);
     if (evidence.requirements.length === 0) {
-        out.push('<p class="empty">The requirements list holds no requirement.</p>', '</section>');
-        return out;
+        yield* ['<p class="empty">The requirements list holds no requirement.</p>', '</section>'];
+        return;
     }
-    out.push('<table class="matrix" id="matrix-table">', '<thead><tr><th scope="col">Requirement</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Tests</th></tr></thead>', '<tbody>');
+    yield* [
+        '<table class="matrix" id="matrix-table">',
+        '<thead><tr><th scope="col">Requirement</th><th scope="col">Title</th><th scope="col">Status</th><th scope="col">Tests</th></tr></thead>',
+        '<tbody>',
+    ];
     for (const r of evidence.requirements) {
         const accepted = r.acceptedBy === undefined ? '' : ` <span class="accepted">${badge('accepted', ['accepted'], 'accepted')} by ${r.acceptedBy.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</span>`;
-        out.push(`<tr><th scope="row" class="id">${html_text(r.id)}</th><td>${r.title === '' ? NONE : html_text(r.title)}</td>` +
-            `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${testList(r.tests, 'no test names it')}</td></tr>`);
+        yield `<tr><th scope="row" class="id">${html_text(r.id)}</th><td>${r.title === '' ? NONE : html_text(r.title)}</td>` +
+            `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${testList(r.tests, 'no test names it')}</td></tr>`;
     }
-    out.push('</tbody>', '</table>', '</section>');
-    return out;
+    yield* ['</tbody>', '</table>', '</section>'];
 }
-function unknownSection(evidence) {
-    const out = ['<section>', heading('unknown-ids', 'IDs named by tests but not in the requirements list', evidence.unknownIds.length)];
+function* unknownSection(evidence) {
+    yield '<section>';
+    yield heading('unknown-ids', 'IDs named by tests but not in the requirements list', evidence.unknownIds.length);
     if (evidence.unknownIds.length === 0) {
-        out.push('<p class="empty">None: every requirement ID a test names is in the requirements list.</p>', '</section>');
-        return out;
+        yield* ['<p class="empty">None: every requirement ID a test names is in the requirements list.</p>', '</section>'];
+        return;
     }
-    out.push('<table class="unknown">', '<thead><tr><th scope="col">ID</th><th scope="col">Tests that name it</th></tr></thead>', '<tbody>');
+    yield* ['<table class="unknown">', '<thead><tr><th scope="col">ID</th><th scope="col">Tests that name it</th></tr></thead>', '<tbody>'];
     for (const u of evidence.unknownIds)
-        out.push(`<tr><th scope="row" class="id">${html_text(u.id)}</th><td>${testList(u.tests, 'none')}</td></tr>`);
-    out.push('</tbody>', '</table>', '</section>');
-    return out;
+        yield `<tr><th scope="row" class="id">${html_text(u.id)}</th><td>${testList(u.tests, 'none')}</td></tr>`;
+    yield* ['</tbody>', '</table>', '</section>'];
 }
-function untracedSection(evidence) {
+function* untracedSection(evidence) {
     const tests = evidence.untracedTests;
-    const out = ['<section>', heading('untraced', 'Tests that name no requirement', tests.count)];
+    yield '<section>';
+    yield heading('untraced', 'Tests that name no requirement', tests.count);
     if (tests.count === 0) {
-        out.push('<p class="empty">None: every test names at least one requirement ID.</p>', '</section>');
-        return out;
+        yield* ['<p class="empty">None: every test names at least one requirement ID.</p>', '</section>'];
+        return;
     }
     const shown = tests.sample;
-    out.push('<table class="untraced">', '<thead><tr><th scope="col">Test</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>', '<tbody>');
+    yield* ['<table class="untraced">', '<thead><tr><th scope="col">Test</th><th scope="col">Status</th><th scope="col">Report</th></tr></thead>', '<tbody>'];
     for (const t of shown)
-        out.push(`<tr><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${html_text(t.report)}</td></tr>`);
-    out.push('</tbody>', '</table>');
+        yield `<tr><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${html_text(t.report)}</td></tr>`;
+    yield* ['</tbody>', '</table>'];
     if (shown.length < tests.count) {
-        out.push(`<p class="note cut">The table shows the first ${count(shown.length)} of ${html_plural(tests.count, 'test', 'tests')} that name no requirement; ` +
-            `${count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`);
+        yield `<p class="note cut">The table shows the first ${count(shown.length)} of ${html_plural(tests.count, 'test', 'tests')} that name no requirement; ` +
+            `${count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`;
     }
-    out.push('</section>');
-    return out;
+    yield '</section>';
 }
-function anomaliesSection(evidence) {
+function* anomaliesSection(evidence) {
     const all = evidence.anomalies;
     const residual = all.filter((a) => a.residual).length;
-    const out = ['<section>', heading('anomalies', 'Residual anomalies', residual)];
+    yield '<section>';
+    yield heading('anomalies', 'Residual anomalies', residual);
     if (all.length === 0) {
-        out.push('<p class="empty">The evidence lists no known anomaly.</p>', '</section>');
-        return out;
+        yield* ['<p class="empty">The evidence lists no known anomaly.</p>', '</section>'];
+        return;
     }
     if (residual < all.length)
-        out.push(`<p>The list also holds ${html_plural(all.length - residual, 'closed or fixed anomaly', 'closed or fixed anomalies')}, shown as not residual.</p>`);
-    out.push('<table class="anomalies">', '<thead><tr><th scope="col">Anomaly</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Assessment</th>' +
-        '<th scope="col">Missing from the assessment</th><th scope="col">Tests explained</th></tr></thead>', '<tbody>');
+        yield `<p>The list also holds ${html_plural(all.length - residual, 'closed or fixed anomaly', 'closed or fixed anomalies')}, shown as not residual.</p>`;
+    yield* [
+        '<table class="anomalies">',
+        '<thead><tr><th scope="col">Anomaly</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Assessment</th>' +
+            '<th scope="col">Missing from the assessment</th><th scope="col">Tests explained</th></tr></thead>',
+        '<tbody>',
+    ];
     for (const a of all) {
-        out.push(`<tr><th scope="row"><span class="id">${html_text(a.id)}</span>${a.title === '' ? '' : `<div>${html_text(a.title)}</div>`}<div class="report">${html_text(a.source)}</div></th>` +
+        yield `<tr><th scope="row"><span class="id">${html_text(a.id)}</span>${a.title === '' ? '' : `<div>${html_text(a.title)}</div>`}<div class="report">${html_text(a.source)}</div></th>` +
             `<td class="state">${html_text(a.status)}${a.residual ? '' : '<div class="muted">not residual</div>'}</td>` +
             `<td>${a.severity === '' ? NONE : html_text(a.severity)}</td>` +
             `<td>${assessment(a)}</td>` +
             `<td>${a.missing.length === 0 ? NONE : `<ul>${a.missing.map((m) => `<li>${html_text(m)}</li>`).join('')}</ul>`}</td>` +
-            `<td>${testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${html_text(t)}</span>`).join('; ')}</div>`}</td></tr>`);
+            `<td>${testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${html_text(t)}</span>`).join('; ')}</div>`}</td></tr>`;
     }
-    out.push('</tbody>', '</table>', '</section>');
-    return out;
+    yield* ['</tbody>', '</table>', '</section>'];
 }
 /** The gate's view of an anomaly's assessment, then what the assessment says. */
 function assessment(a) {
@@ -38234,50 +38543,58 @@ function assessment(a) {
     parts.push(`<dl class="fields">${fields.map(([k, v]) => `<dt>${k}</dt><dd>${v === '' ? NONE : html_text(v)}</dd>`).join('')}</dl>`);
     return parts.join('');
 }
-function reportsSection(evidence) {
-    const out = ['<section>', heading('reports', 'Test reports', evidence.reports.length)];
+function* reportsSection(evidence) {
+    yield '<section>';
+    yield heading('reports', 'Test reports', evidence.reports.length);
     if (evidence.reports.length === 0) {
-        out.push('<p class="empty">No test report was read.</p>', '</section>');
-        return out;
+        yield* ['<p class="empty">No test report was read.</p>', '</section>'];
+        return;
     }
-    out.push('<table class="reports">', '<thead><tr><th scope="col">Report</th><th class="num" scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th>' +
-        '<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th></tr></thead>', '<tbody>');
+    yield* [
+        '<table class="reports">',
+        '<thead><tr><th scope="col">Report</th><th class="num" scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th>' +
+            '<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th></tr></thead>',
+        '<tbody>',
+    ];
     for (const r of evidence.reports) {
-        out.push(`<tr><td>${html_text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
-            `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td></tr>`);
+        yield `<tr><td>${html_text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
+            `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td></tr>`;
     }
-    out.push('</tbody>', '</table>', '</section>');
-    return out;
+    yield* ['</tbody>', '</table>', '</section>'];
 }
-function testRecordSection(evidence) {
+function* testRecordSection(evidence) {
     const total = evidence.testRecord.count;
-    const out = ['<section>', heading('tests', 'Test record', total)];
+    yield '<section>';
+    yield heading('tests', 'Test record', total);
     if (total === 0) {
-        out.push('<p class="empty">No test case was found.</p>', '</section>');
-        return out;
+        yield* ['<p class="empty">No test case was found.</p>', '</section>'];
+        return;
     }
     // Every test that did not simply pass first, then passed tests in order, up to the bound.
     const shown = evidence.testRecord.sample;
     if (shown.length < total) {
-        out.push(`<p class="note cut">${count(total - shown.length)} of ${html_plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
+        yield `<p class="note cut">${count(total - shown.length)} of ${html_plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
             `it shows at most ${count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
-            `${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list every test; No. is a test's number there.</p>`);
+            `${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list every test; No. is a test's number there.</p>`;
     }
-    out.push('<table class="record">', '<thead><tr><th class="num" scope="col">No.</th><th scope="col">Report</th><th scope="col">Test</th><th scope="col">Status</th>' +
-        '<th scope="col">Requirement IDs</th><th class="num" scope="col">Duration (s)</th><th scope="col">File:line</th><th scope="col">Flaky</th>' +
-        '<th scope="col">Message</th></tr></thead>', '<tbody>');
+    yield* [
+        '<table class="record">',
+        '<thead><tr><th class="num" scope="col">No.</th><th scope="col">Report</th><th scope="col">Test</th><th scope="col">Status</th>' +
+            '<th scope="col">Requirement IDs</th><th class="num" scope="col">Duration (s)</th><th scope="col">File:line</th><th scope="col">Flaky</th>' +
+            '<th scope="col">Message</th></tr></thead>',
+        '<tbody>',
+    ];
     for (const t of shown) {
         const c = t;
         const explained = t.explainedBy === undefined || t.explainedBy.length === 0 ? '' : `<div class="muted">explained by ${t.explainedBy.map(html_text).join(', ')}</div>`;
         const location = c.file === undefined ? NONE : `${html_text(c.file)}${c.line === undefined ? '' : `:${html_text(String(c.line))}`}`;
-        out.push(`<tr><td class="num">${count(t.index + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
+        yield `<tr><td class="num">${count(t.index + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
             `<td>${t.ids.length === 0 ? NONE : t.ids.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</td>` +
             `<td class="num">${seconds(c.time)}</td><td class="location">${location}</td>` +
             `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
-            `<td>${c.message === undefined || c.message === '' ? NONE : `<div class="message">${html_text(c.message)}</div>`}</td></tr>`);
+            `<td>${c.message === undefined || c.message === '' ? NONE : `<div class="message">${html_text(c.message)}</div>`}</td></tr>`;
     }
-    out.push('</tbody>', '</table>', '</section>');
-    return out;
+    yield* ['</tbody>', '</table>', '</section>'];
 }
 /** Light theme for the screen, black on white for paper; status is always a word, colour only helps. */
 const CSS = `
@@ -38728,7 +39045,7 @@ async function gate(settings, releaseSettings, workspace, env) {
                 for (const { file, shown } of files) {
                     let report;
                     try {
-                        report = parseJunit(shown, decodeReport(shown, await readInsideWorkspace(file, workspace, 'the report')));
+                        report = await readReport(file, shown, workspace);
                     }
                     catch (e) {
                         keep(e, (p) => run.problem(p));
@@ -38754,7 +39071,8 @@ async function gate(settings, releaseSettings, workspace, env) {
         const outcome = run.finish();
         const json = await TextSink.create(jsonPath);
         try {
-            await json.write((0,report_evidence/* evidenceJsonHead */.Kc)(outcome.evidence));
+            for (const chunk of (0,report_evidence/* evidenceJsonHeadChunks */.C7)(outcome.evidence))
+                await json.write(chunk);
             await json.append(testLines);
             await json.write((0,report_evidence/* evidenceJsonEnd */.hR)(written));
         }
@@ -38767,10 +39085,23 @@ async function gate(settings, releaseSettings, workspace, env) {
         await promises_default().rm(scratch, { recursive: true, force: true });
     }
 }
+/**
+ * Reads one report in pieces: its bytes are decoded and scanned as they come, so that only a window of
+ * the text is held, however large the file.
+ */
+async function readReport(file, shown, workspace) {
+    const decoder = new ReportDecoder(shown);
+    const reader = new JunitReader(shown);
+    // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
+    for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending))
+        reader.feed(decoder.push(piece, false));
+    reader.feed(decoder.push(new Uint8Array(0), true));
+    return reader.end();
+}
 /** The readable evidence, summary, annotations and outputs; then the release archive when the gate passed. */
 async function report(outcome, settings, releaseSettings, place) {
     const { workspace, env, evidenceDir, jsonPath } = place;
-    await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.html), renderEvidenceHtml(outcome.evidence));
+    await writeChunks(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.html), evidenceHtmlChunks(outcome.evidence));
     await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
     await writeChunks(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.csv), matrixCsvChunks(outcome.evidence));
     if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
@@ -38957,15 +39288,15 @@ function truncate(text, max) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C7: () => (/* binding */ evidenceJsonHeadChunks),
 /* harmony export */   CI: () => (/* binding */ TEST_LINE_SEPARATOR),
 /* harmony export */   KX: () => (/* binding */ buildEvidence),
-/* harmony export */   Kc: () => (/* binding */ evidenceJsonHead),
 /* harmony export */   fy: () => (/* binding */ TestRecordLines),
 /* harmony export */   hR: () => (/* binding */ evidenceJsonEnd),
 /* harmony export */   lD: () => (/* binding */ Memo),
 /* harmony export */   ob: () => (/* binding */ EVIDENCE_FILES)
 /* harmony export */ });
-/* unused harmony exports EVIDENCE_SCHEMA, renderEvidenceJson */
+/* unused harmony exports EVIDENCE_SCHEMA, evidenceJsonHead, renderEvidenceJson */
 /* harmony import */ var _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74990);
 
 /** Names of the evidence files the gate writes into its evidence folder. */
@@ -39107,32 +39438,65 @@ function same(a, b) {
 const ENTRY_INDENT = '    ';
 /** What stands between two entries of the `tests` list, so that lines can be written as they come. */
 const TEST_LINE_SEPARATOR = `,\n${ENTRY_INDENT}`;
+/** How many positions of a list of tests one piece of the JSON head holds at most. */
+const POSITIONS_PER_PIECE = 10_000;
+/** Characters a chunk of the JSON head gathers before it is handed on. */
+const CHUNK_CHARS = 64 * 1024;
 /**
  * The JSON evidence up to the opening of its `tests` list: the verdict and every other field first, so
  * that the file reads from the top. Top-level fields are indented by two spaces; each entry of a list
- * of objects stands on one line; lists of tests are lists of positions in `tests`. Continue with the
- * test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
+ * of objects or strings stands on one line; lists of tests are lists of positions in `tests`. Continue
+ * with the test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
  */
 function evidenceJsonHead(evidence) {
-    const out = ['{\n'];
+    return [...evidenceJsonHeadChunks(evidence)].join('');
+}
+/**
+ * `evidenceJsonHead` in chunks, to be written one after the other and let go: however many requirements
+ * and tests, a chunk holds at most 64 K characters, or a single piece that is longer: 10,000 positions
+ * of a list of tests, or one field of an entry (a long title, say).
+ */
+function* evidenceJsonHeadChunks(evidence) {
+    yield* gathered(headPieces(evidence));
+}
+function* headPieces(evidence) {
+    yield '{\n';
     for (const [key, value] of Object.entries(evidence)) {
         // The test record goes last, as the `tests` list the caller writes line by line.
         if (value === undefined || key === 'testRecord')
             continue;
+        const name = `  ${JSON.stringify(key)}: `;
         if (isTestList(value)) {
-            out.push(`  ${JSON.stringify(key)}: ${positions(value)},\n`);
+            yield name;
+            yield* positions(value);
+            yield ',\n';
         }
-        else if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
-            out.push(`  ${JSON.stringify(key)}: [\n`);
-            out.push(value.map((v) => `${ENTRY_INDENT}${JSON.stringify(plainEntry(v))}`).join(',\n'));
-            out.push('\n  ],\n');
+        else if (isListOfEntries(value)) {
+            yield `${name}[\n`;
+            for (let i = 0; i < value.length; i++) {
+                yield i === 0 ? ENTRY_INDENT : `,\n${ENTRY_INDENT}`;
+                yield* entry(value[i]);
+            }
+            yield '\n  ],\n';
         }
         else {
-            out.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`);
+            yield `${name}${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`;
         }
     }
-    out.push(`  "tests": [`);
-    return out.join('');
+    yield '  "tests": [';
+}
+/** Pieces of text gathered, in order, into chunks of at most `CHUNK_CHARS`, or of one piece that is longer. */
+function* gathered(pieces) {
+    let chunk = '';
+    for (const piece of pieces) {
+        if (chunk !== '' && chunk.length + piece.length > CHUNK_CHARS) {
+            yield chunk;
+            chunk = '';
+        }
+        chunk += piece;
+    }
+    if (chunk !== '')
+        yield chunk;
 }
 /** The end of the JSON evidence, after `count` test lines. */
 function evidenceJsonEnd(count) {
@@ -39147,16 +39511,45 @@ function renderEvidenceJson(evidence, tests) {
 function isTestList(v) {
     return typeof v === 'object' && v !== null && 'positions' in v && 'sample' in v && 'count' in v;
 }
-/** A list of tests as JSON: the positions of its tests in the `tests` list. */
-function positions(list) {
-    return `[${list.positions.join(',')}]`;
+/** A non-empty list whose entries are all objects or all strings: written one entry a line. */
+function isListOfEntries(v) {
+    return (Array.isArray(v) &&
+        v.length > 0 &&
+        (v.every((x) => typeof x === 'object' && x !== null) || v.every((x) => typeof x === 'string')));
 }
-/** An entry of a top-level list as plain JSON data: lists of tests become lists of positions. */
-function plainEntry(v) {
-    const out = {};
-    for (const [k, x] of Object.entries(v))
-        out[k] = isTestList(x) ? x.positions : x;
-    return out;
+/** A list of tests as JSON, in pieces: the positions of its tests in the `tests` list. */
+function* positions(list) {
+    const all = list.positions;
+    if (all.length === 0)
+        yield '[]';
+    for (let i = 0; i < all.length; i += POSITIONS_PER_PIECE) {
+        const end = i + POSITIONS_PER_PIECE;
+        yield `${i === 0 ? '[' : ','}${all.slice(i, end).join(',')}${end >= all.length ? ']' : ''}`;
+    }
+}
+/** An entry of a top-level list as plain JSON on one line, in pieces: lists of tests become lists of positions. */
+function* entry(v) {
+    if (typeof v === 'string') {
+        yield JSON.stringify(v);
+        return;
+    }
+    let opening = '{';
+    for (const [k, x] of Object.entries(v)) {
+        const name = `${opening}${JSON.stringify(k)}:`;
+        if (isTestList(x)) {
+            yield name;
+            yield* positions(x);
+        }
+        else {
+            // As in JSON.stringify, a field without a JSON value (undefined) is left out.
+            const json = JSON.stringify(x);
+            if (json === undefined)
+                continue;
+            yield `${name}${json}`;
+        }
+        opening = ',';
+    }
+    yield opening === '{' ? '{}' : '}';
 }
 
 

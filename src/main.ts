@@ -9,18 +9,18 @@ import { prepareTableReader } from './catalogue/read-table.js';
 import { UserError, UserErrors } from './errors.js';
 import { GateRun, type GateOutcome } from './evaluate.js';
 import { collectReports } from './io/collect-reports.js';
-import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
+import { displayPath, evidenceFolder, readInsideWorkspace, readPiecesInsideWorkspace } from './io/files.js';
 import { annotate, logUntrusted } from './io/runner.js';
 import { TextSink, writeChunks, writeNew } from './io/write-chunks.js';
-import { decodeReport } from './junit/decode-report.js';
-import { parseJunit } from './junit/parse-junit.js';
+import { ReportDecoder } from './junit/decode-report.js';
+import { JunitReader } from './junit/parse-junit.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
 import { compareText } from './trace/trace.js';
 import { renderAnomaliesCsv, renderAnomaliesMarkdown } from './report/anomaly-list.js';
-import { EVIDENCE_FILES, evidenceJsonEnd, evidenceJsonHead, TestRecordLines, TEST_LINE_SEPARATOR } from './report/evidence.js';
+import { EVIDENCE_FILES, evidenceJsonEnd, evidenceJsonHeadChunks, TestRecordLines, TEST_LINE_SEPARATOR } from './report/evidence.js';
 import { TestCsvRows, TESTS_CSV_HEADER } from './report/tests-csv.js';
-import { renderEvidenceHtml } from './report/html.js';
+import { evidenceHtmlChunks } from './report/html.js';
 import { matrixCsvChunks } from './report/matrix-csv.js';
 import { renderSummary } from './report/summary.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -148,7 +148,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
         for (const { file, shown } of files) {
           let report: Report;
           try {
-            report = parseJunit(shown, decodeReport(shown, await readInsideWorkspace(file, workspace, 'the report')));
+            report = await readReport(file, shown, workspace);
           } catch (e) {
             keep(e, (p) => run.problem(p));
             continue;
@@ -173,7 +173,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     const outcome = run.finish();
     const json = await TextSink.create(jsonPath);
     try {
-      await json.write(evidenceJsonHead(outcome.evidence));
+      for (const chunk of evidenceJsonHeadChunks(outcome.evidence)) await json.write(chunk);
       await json.append(testLines);
       await json.write(evidenceJsonEnd(written));
     } finally {
@@ -183,6 +183,19 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Reads one report in pieces: its bytes are decoded and scanned as they come, so that only a window of
+ * the text is held, however large the file.
+ */
+async function readReport(file: string, shown: string, workspace: string): Promise<Report> {
+  const decoder = new ReportDecoder(shown);
+  const reader = new JunitReader(shown);
+  // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
+  for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending)) reader.feed(decoder.push(piece, false));
+  reader.feed(decoder.push(new Uint8Array(0), true));
+  return reader.end();
 }
 
 interface Place {
@@ -196,7 +209,7 @@ interface Place {
 /** The readable evidence, summary, annotations and outputs; then the release archive when the gate passed. */
 async function report(outcome: GateOutcome, settings: Settings, releaseSettings: ReleaseSettings, place: Place): Promise<void> {
   const { workspace, env, evidenceDir, jsonPath } = place;
-  await writeNew(path.join(evidenceDir, EVIDENCE_FILES.html), renderEvidenceHtml(outcome.evidence));
+  await writeChunks(path.join(evidenceDir, EVIDENCE_FILES.html), evidenceHtmlChunks(outcome.evidence));
   await writeNew(path.join(evidenceDir, EVIDENCE_FILES.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
   await writeChunks(path.join(evidenceDir, EVIDENCE_FILES.csv), matrixCsvChunks(outcome.evidence));
   if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {

@@ -16,6 +16,55 @@ export function displayPath(file: string, workspace: string): string {
  * UserError naming the file: missing, a folder, unreadable, too large, or outside the workspace.
  */
 export async function readInsideWorkspace(file: string, workspace: string, what: string): Promise<Uint8Array> {
+  const { real, shown } = await checkInsideWorkspace(file, workspace, what);
+  try {
+    return await fs.readFile(real);
+  } catch (e) {
+    throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+  }
+}
+
+/** Bytes read at a time from a large file. */
+export const PIECE_BYTES = 256 * 1024;
+
+/**
+ * Reads a file inside the workspace in pieces, under the same checks as `readInsideWorkspace`. Each
+ * piece is at least `atLeast()` bytes (asked before each read), so a reader waiting for the end of a long
+ * item gets it in a few reads. A piece is valid until the next one is asked for.
+ */
+export async function* readPiecesInsideWorkspace(file: string, workspace: string, what: string, atLeast: () => number = () => 0): AsyncGenerator<Uint8Array> {
+  const { real, shown } = await checkInsideWorkspace(file, workspace, what);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(real, 'r');
+  } catch (e) {
+    throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+  }
+  try {
+    let buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    let total = 0;
+    for (;;) {
+      const want = Math.min(Math.max(PIECE_BYTES, atLeast()), MAX_INPUT_BYTES);
+      if (want > buffer.length) buffer = Buffer.allocUnsafe(want);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buffer, 0, want));
+      } catch (e) {
+        throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+      }
+      if (bytesRead === 0) return;
+      total += bytesRead;
+      // A file that grows while it is read stops at the same limit.
+      if (total > MAX_INPUT_BYTES) throw new UserError(`${what} grew past the ${MAX_INPUT_BYTES} bytes the gate reads while it was read`, { file: shown });
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The real path of a file that may be read: inside the workspace, a regular file, not too large. */
+async function checkInsideWorkspace(file: string, workspace: string, what: string): Promise<{ real: string; shown: string }> {
   const shown = displayPath(path.resolve(workspace, file), workspace);
   let real: string;
   let realWorkspace: string;
@@ -28,17 +77,17 @@ export async function readInsideWorkspace(file: string, workspace: string, what:
   if (real !== realWorkspace && !real.startsWith(realWorkspace + path.sep)) {
     throw new UserError(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
   }
+  let stat;
   try {
-    const stat = await fs.stat(real);
-    if (stat.isDirectory()) throw new UserError(`${what} is a folder, not a file`, { file: shown });
-    // A pipe or device would block the read, or never end: only regular files are read.
-    if (!stat.isFile()) throw new UserError(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
-    if (stat.size > MAX_INPUT_BYTES) throw new UserError(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
-    return await fs.readFile(real);
+    stat = await fs.stat(real);
   } catch (e) {
-    if (e instanceof UserError) throw e;
     throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
   }
+  if (stat.isDirectory()) throw new UserError(`${what} is a folder, not a file`, { file: shown });
+  // A pipe or device would block the read, or never end: only regular files are read.
+  if (!stat.isFile()) throw new UserError(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
+  if (stat.size > MAX_INPUT_BYTES) throw new UserError(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
+  return { real, shown };
 }
 
 function reason(e: unknown): string {

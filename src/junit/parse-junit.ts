@@ -1,7 +1,6 @@
 import { UserError } from '../errors.js';
 import type { Report } from '../model.js';
 import { Scanner } from './report-scanner.js';
-import { findForbiddenChar, lineAt } from './xml-text.js';
 
 export { MAX_CAPTURED_TEXT, MAX_DEPTH, MAX_MESSAGE_LENGTH } from './limits.js';
 
@@ -13,22 +12,39 @@ export { MAX_CAPTURED_TEXT, MAX_DEPTH, MAX_MESSAGE_LENGTH } from './limits.js';
  */
 export function parseJunit(file: string, text: string): Report {
   if (text.trim() === '') throw new UserError('the file is empty: a test report was expected', { file });
-  const forbidden = findForbiddenChar(text);
-  if (forbidden !== -1) {
-    throw new UserError(`the file contains the control character U+${hex4(text.charCodeAt(forbidden))}, which XML does not allow`, {
-      file,
-      line: lineAt(text, forbidden),
-    });
+  return letGo(new Scanner(file).run(text));
+}
+
+/**
+ * Reads one JUnit XML report fed in pieces of text, in order (as a file is read): the same report and
+ * the same refusals as `parseJunit` on the whole text, holding only a window of it at a time. `feed`
+ * each piece, then `end`; `pending` says how many characters wait for the rest of an item, so that the
+ * next piece can be made at least that long.
+ */
+export class JunitReader {
+  private readonly scanner: Scanner;
+
+  constructor(file: string) {
+    this.scanner = new Scanner(file);
   }
-  const report = new Scanner(file, text).run();
-  // The last successful match of a regular expression keeps its subject alive (RegExp.lastMatch);
-  // a match on an empty string lets the report's text go.
+
+  get pending(): number {
+    return this.scanner.pending;
+  }
+
+  feed(piece: string): void {
+    if (piece !== '') this.scanner.feed(piece);
+  }
+
+  end(): Report {
+    return letGo(this.scanner.end());
+  }
+}
+
+/** The last successful match of a regular expression keeps its subject alive (RegExp.lastMatch); a match on an empty string lets the report's text go. */
+function letGo(report: Report): Report {
   EMPTY.test('');
   return report;
 }
 
 const EMPTY = /(?:)/;
-
-function hex4(c: number): string {
-  return c.toString(16).toUpperCase().padStart(4, '0');
-}

@@ -22,7 +22,7 @@ import {
   toTestCase,
 } from './case-tree.js';
 import { MAX_CAPTURED_TEXT, MAX_DEPTH } from './limits.js';
-import { checkReference, decodeEntities, detach, lineAt } from './xml-text.js';
+import { checkReference, decodeEntities, detach, findForbiddenChar, lineAt } from './xml-text.js';
 
 // Kinds of element the scan tells apart.
 const OTHER = 0;
@@ -167,10 +167,29 @@ function isChildKind(kind: number): boolean {
  * One pass over a report's text. Offsets, not substrings, describe what it has seen: a string is cut
  * out only for what the gate keeps, and kept strings are copies that do not hold the text in memory.
  */
+/** Thrown inside a scan when the item at hand runs past the text fed so far: the scan waits for more. */
+const NEED_MORE = Symbol('need more text');
+
+/**
+ * Scans a report fed in pieces of text (`feed`, then `end`), or whole (`run`). It keeps only a window
+ * of the text: from the first item not yet read, or from the start of the test case being read. Offsets
+ * inside are relative to the window; `base` is where the window starts in the whole text.
+ */
 export class Scanner {
-  private readonly text: string;
-  private readonly n: number;
+  private text = '';
+  private n = 0;
   private readonly file: string;
+  /** Characters of the text before the window, and the line breaks among them. */
+  private base = 0;
+  private linesBefore = 0;
+  /** Where the scan stands in the window. */
+  private pos = 0;
+  /** Whether the whole text has been fed. */
+  private final = false;
+  /** Whether any character other than white space has been read (for an empty file). */
+  private sawContent = false;
+  /** Whether any markup has been read (for the place of the XML declaration). */
+  private sawMarkup = false;
 
   private readonly cases: TestCase[] = [];
   private readonly suites: SuiteFrame[] = [];
@@ -178,10 +197,12 @@ export class Scanner {
   private suiteCount = 0;
   private rootClosed = false;
 
-  // Open elements: offset of `<`, end of the name, kind, record (or -1).
+  // Open elements: offset of `<` in the whole text, line of it once the window has moved past it
+  // (else 0), name, kind, record (or -1).
   private depth = 0;
   private readonly openStart: number[] = [];
-  private readonly openNameEnd: number[] = [];
+  private readonly openLine: number[] = [];
+  private readonly openNames: string[] = [];
   private readonly openKind: number[] = [];
   private readonly openRecord: number[] = [];
 
@@ -236,14 +257,112 @@ export class Scanner {
   private lastFileNormalised = false;
   private lastFile = '';
 
-  constructor(file: string, text: string) {
+  constructor(file: string) {
     this.file = file;
-    this.text = text;
-    this.n = text.length;
+  }
+
+  /** Line of the window's offset `at` in the whole text. */
+  private lineOf(at: number): number {
+    return this.linesBefore + lineAt(this.text, at);
   }
 
   private fail(at: number, message: string): never {
-    throw new UserError(message, { file: this.file, line: lineAt(this.text, at) });
+    throw new UserError(message, { file: this.file, line: this.lineOf(at) });
+  }
+
+  /** The item at `at` runs past the text fed so far: wait for more, or, at the end, say the file is cut short. */
+  private truncated(at: number, message: string): never {
+    if (!this.final) throw NEED_MORE;
+    return this.fail(at, message);
+  }
+
+  /** Characters fed and not yet read: the next piece should be at least as long, so that no item is scanned over and over. */
+  get pending(): number {
+    return this.n - this.pos;
+  }
+
+  /** The whole text at once. */
+  run(text: string): Report {
+    this.feed(text);
+    return this.end();
+  }
+
+  /** Reads the next piece of the text, as far as whole items go. */
+  feed(piece: string): void {
+    const forbidden = findForbiddenChar(piece);
+    const drop = this.captureStart === -1 ? this.pos : Math.min(this.pos, this.captureStart);
+    if (drop > 0) this.moveWindow(drop);
+    if (forbidden !== -1) {
+      const at = this.n + forbidden;
+      this.text += piece;
+      this.fail(at, `the file contains the control character U+${hex4(piece.charCodeAt(forbidden))}, which XML does not allow`);
+    }
+    this.text = this.n === 0 ? piece : this.text + piece;
+    this.n = this.text.length;
+    // A search that found nothing found nothing in the text fed so far.
+    this.ampFrom = this.ampAt = this.ltFrom = this.ltAt = -1;
+    this.scan();
+  }
+
+  /** The text has all been fed: reads the rest and gives the report. */
+  end(): Report {
+    this.final = true;
+    this.scan();
+    const n = this.n;
+    if (!this.sawContent) throw new UserError('the file is empty: a test report was expected', { file: this.file });
+    if (this.depth > 0) {
+      throw new UserError(
+        `the file ends before <${this.openNames[this.depth - 1]!}> (opened at line ${this.openLineOf(this.depth - 1)}) is closed: the report is truncated`,
+        { file: this.file, line: this.lineOf(n) },
+      );
+    }
+    if (!this.rootClosed) {
+      throw new UserError('the file ends before its root element: the report is truncated, or it is not a test report', {
+        file: this.file,
+        line: this.lineOf(n),
+      });
+    }
+    return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared };
+  }
+
+  /** Line of the open element at `index` of the stack. */
+  private openLineOf(index: number): number {
+    const line = this.openLine[index]!;
+    return line !== 0 ? line : this.lineOf(this.openStart[index]! - this.base);
+  }
+
+  /** Lets go of the first `drop` characters of the window: every offset kept moves with it. */
+  private moveWindow(drop: number): void {
+    const newBase = this.base + drop;
+    for (let k = 0; k < this.depth; k++) {
+      if (this.openLine[k] === 0 && this.openStart[k]! < newBase) this.openLine[k] = this.lineOf(this.openStart[k]! - this.base);
+    }
+    let breaks = 0;
+    for (let i = this.text.indexOf('\n'); i !== -1 && i < drop; i = this.text.indexOf('\n', i + 1)) breaks++;
+    this.linesBefore += breaks;
+    this.base = newBase;
+    this.text = this.text.slice(drop);
+    this.n = this.text.length;
+    this.pos -= drop;
+    this.lastClassStart = this.lastClassStart >= drop ? this.lastClassStart - drop : -1;
+    this.lastClassEnd -= drop;
+    this.lastFileStart = this.lastFileStart >= drop ? this.lastFileStart - drop : -1;
+    this.lastFileEnd -= drop;
+    if (this.captureStart === -1) return;
+    // A test case (or suite properties) being read: its ranges move too (-1 marks an absent one).
+    this.captureStart -= drop;
+    const move = (a: number[] | Int32Array, from = 0, step = 1): void => {
+      for (let k = from; k < a.length; k += step) if (a[k] !== -1) a[k]! -= drop;
+    };
+    move(this.cuts);
+    move(this.caseValueStart);
+    move(this.caseValueEnd);
+    move(this.caseRequirementAttrs);
+    for (let r = 0; r < this.records.length; r += R_SIZE) {
+      for (const f of [R_A_START, R_A_END, R_B_START, R_B_END]) if (this.records[r + f] !== -1) this.records[r + f]! -= drop;
+    }
+    move(this.pieces, 1, 3);
+    move(this.pieces, 2, 3);
   }
 
   /** Offset of the first `&` in [from, to), or -1. */
@@ -276,12 +395,23 @@ export class Scanner {
     }
   }
 
-  run(): Report {
+  /** Reads every whole item from `pos` on; stops, leaving `pos` at its start, at an item not all fed yet. */
+  private scan(): void {
+    try {
+      this.scanItems();
+    } catch (e) {
+      if (e !== NEED_MORE) throw e;
+    }
+  }
+
+  private scanItems(): void {
     const text = this.text;
     const n = this.n;
-    let pos = 0;
+    let pos = this.pos;
     for (;;) {
       const lt = this.nextLt(pos, n);
+      // Text runs to the next "<": until it is fed, the text may go on.
+      if (lt === -1 && !this.final) return;
       const textEnd = lt === -1 ? n : lt;
       if (textEnd > pos) {
         if (this.depth === 0) {
@@ -298,52 +428,33 @@ export class Scanner {
             if (this.leaf !== -1) this.pieces.push(TEXT, pos, textEnd);
           }
         }
+        this.pos = pos = textEnd;
       }
       if (lt === -1) break;
+      // Enough of the item to tell what it is ("<![CDATA[" is the longest start).
+      if (!this.final && n - lt < 9) return;
+      this.sawContent = true;
       const next = text.charCodeAt(lt + 1);
 
       if (next === 0x21 /* ! */) {
         pos = this.scanMarkup(lt);
-        continue;
-      }
-
-      if (next === 0x3f /* ? */) {
+      } else if (next === 0x3f /* ? */) {
         const close = text.indexOf('?>', lt + 2);
-        if (close === -1) this.fail(lt, 'malformed XML: a processing instruction is not closed with "?>"');
-        if (
-          /^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) &&
-          (this.depth > 0 || this.rootClosed || this.cases.length > 0 || text.slice(0, lt).trim() !== '')
-        ) {
+        if (close === -1) this.truncated(lt, 'malformed XML: a processing instruction is not closed with "?>"');
+        if (/^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) && (this.depth > 0 || this.rootClosed || this.sawMarkup)) {
           this.fail(lt, 'malformed XML: the XML declaration is not at the start of the file');
         }
         // fast-xml-parser reads a processing instruction inside a test case as an element.
         if (this.captureStart !== -1) this.setComplex();
         pos = close + 2;
-        continue;
-      }
-
-      if (next === 0x2f /* / */) {
+      } else if (next === 0x2f /* / */) {
         pos = this.scanEndTag(lt);
-        continue;
+      } else {
+        pos = this.scanElement(lt);
       }
-
-      pos = this.scanElement(lt);
+      this.sawMarkup = true;
+      this.pos = pos;
     }
-
-    if (this.depth > 0) {
-      const start = this.openStart[this.depth - 1]!;
-      throw new UserError(
-        `the file ends before <${this.openName(this.depth - 1)}> (opened at line ${lineAt(text, start)}) is closed: the report is truncated`,
-        { file: this.file, line: lineAt(text, n) },
-      );
-    }
-    if (!this.rootClosed) {
-      throw new UserError('the file ends before its root element: the report is truncated, or it is not a test report', {
-        file: this.file,
-        line: lineAt(text, n),
-      });
-    }
-    return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared };
   }
 
   /** Reads the comment, CDATA section or declaration at `lt`; returns the offset past it. */
@@ -351,14 +462,14 @@ export class Scanner {
     const text = this.text;
     if (text.startsWith('<!--', lt)) {
       const close = text.indexOf('-->', lt + 4);
-      if (close === -1) this.fail(lt, 'the file ends inside a comment: the report is truncated');
+      if (close === -1) this.truncated(lt, 'the file ends inside a comment: the report is truncated');
       this.cutLong(lt + 4, close, false);
       return close + 3;
     }
     if (text.startsWith('<![CDATA[', lt)) {
       if (this.depth === 0) this.fail(lt, 'malformed XML: a CDATA section outside the root element');
       const close = text.indexOf(']]>', lt + 9);
-      if (close === -1) this.fail(lt, 'the file ends inside a CDATA section: the report is truncated');
+      if (close === -1) this.truncated(lt, 'the file ends inside a CDATA section: the report is truncated');
       if (this.captureStart !== -1) {
         this.cutLong(lt + 9, close, false);
         if (this.leaf !== -1) this.pieces.push(CDATA, lt + 9, close);
@@ -371,24 +482,18 @@ export class Scanner {
     return this.fail(lt, 'malformed XML: unexpected "<!"');
   }
 
-  /** Name of the open element at `index` of the stack. */
-  private openName(index: number): string {
-    return this.text.slice(this.openStart[index]! + 1, this.openNameEnd[index]!);
-  }
 
   /** Reads the end tag at `lt`; returns the offset past it. */
   private scanEndTag(lt: number): number {
     const text = this.text;
     const gt = text.indexOf('>', lt + 2);
-    if (gt === -1) this.fail(lt, 'the file ends inside an end tag: the report is truncated');
+    if (gt === -1) this.truncated(lt, 'the file ends inside an end tag: the report is truncated');
     if (this.depth === 0) this.fail(lt, `malformed XML: the end tag </${text.slice(lt + 2, gt).trim()}> has no start tag`);
     const top = this.depth - 1;
-    const start = this.openStart[top]!;
-    const nameLength = this.openNameEnd[top]! - start - 1;
-    if (gt !== lt + 2 + nameLength || !sameRange(text, start + 1, lt + 2, nameLength)) {
+    const open = this.openNames[top]!;
+    if (gt !== lt + 2 + open.length || !text.startsWith(open, lt + 2)) {
       const name = text.slice(lt + 2, gt).trim();
-      const open = this.openName(top);
-      if (open !== name) this.fail(lt, `malformed XML: </${name}> closes <${open}>, which was opened at line ${lineAt(text, start)}`);
+      if (open !== name) this.fail(lt, `malformed XML: </${name}> closes <${open}>, which was opened at line ${this.openLineOf(top)}`);
     }
     this.depth = top;
     const pos = gt + 1;
@@ -436,8 +541,9 @@ export class Scanner {
       }
     }
     if (!this.tagSelfClosing) {
-      this.openStart[depth] = lt;
-      this.openNameEnd[depth] = nameEnd;
+      this.openStart[depth] = this.base + lt;
+      this.openLine[depth] = 0;
+      this.openNames[depth] = text.slice(lt + 1, nameEnd);
       this.openKind[depth] = kind;
       this.openRecord[depth] = record;
       this.depth = depth + 1;
@@ -466,7 +572,7 @@ export class Scanner {
       // Not a valid name followed by white space, "/" or ">": say what is wrong.
       NAME_END.lastIndex = lt + 1;
       const m = NAME_END.exec(text);
-      if (m === null) this.fail(lt, 'the file ends inside a tag: the report is truncated');
+      if (m === null) this.truncated(lt, 'the file ends inside a tag: the report is truncated');
       const name = text.slice(lt + 1, m.index);
       if (!VALID_NAME.test(name)) this.fail(lt, `malformed XML: "<${name.slice(0, 40)}" is not a valid tag`);
       i = m.index;
@@ -476,7 +582,7 @@ export class Scanner {
     let names: Set<string> | undefined;
     for (;;) {
       while (i < n && isSpace(text.charCodeAt(i))) i++;
-      if (i >= n) this.fail(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+      if (i >= n) this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
       const c = text.charCodeAt(i);
       if (c === 0x3e /* > */) {
         this.tagEnd = i + 1;
@@ -484,6 +590,7 @@ export class Scanner {
         break;
       }
       if (c === 0x2f /* / */) {
+        if (i + 1 >= n) this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
         if (text.charCodeAt(i + 1) !== 0x3e) this.fail(i, `malformed XML: "/" inside the tag <${this.tagName(lt)}>`);
         this.tagEnd = i + 2;
         this.tagSelfClosing = true;
@@ -502,7 +609,7 @@ export class Scanner {
       }
       if (eq === -1) {
         eq = text.indexOf('=', i);
-        if (eq === -1) this.fail(i, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+        if (eq === -1) this.truncated(i, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
         const raw = text.slice(i, eq);
         const attr = raw.trim();
         if (!VALID_NAME.test(attr)) this.fail(i, `malformed XML: "${attr.slice(0, 40)}" in the tag <${this.tagName(lt)}> is not an attribute name`);
@@ -511,12 +618,13 @@ export class Scanner {
       }
       let q = eq + 1;
       while (q < n && isSpace(text.charCodeAt(q))) q++;
+      if (q >= n) this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
       const quote = text.charCodeAt(q);
       if (quote !== 0x22 && quote !== 0x27) {
         this.fail(q, `malformed XML: the value of attribute "${text.slice(nameStart, nameEnd)}" in <${this.tagName(lt)}> is not quoted`);
       }
       const close = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
-      if (close === -1) this.fail(q, `the file ends inside the value of attribute "${text.slice(nameStart, nameEnd)}": the report is truncated`);
+      if (close === -1) this.truncated(q, `the file ends inside the value of attribute "${text.slice(nameStart, nameEnd)}": the report is truncated`);
       const lessThan = this.nextLt(q + 1, close);
       if (lessThan !== -1) {
         this.fail(lessThan, `malformed XML: a raw "<" inside the value of attribute "${text.slice(nameStart, nameEnd)}" of <${this.tagName(lt)}> (it must be written "&lt;")`);
@@ -1040,3 +1148,7 @@ function addTotals(into: { tests: number; passed: number; failed: number; errore
   into.skipped += t.skipped;
 }
 
+
+function hex4(c: number): string {
+  return c.toString(16).toUpperCase().padStart(4, '0');
+}

@@ -1,0 +1,192 @@
+/**
+ * A report read in pieces, as the action reads a file, must give exactly what the whole text gives: the
+ * same report, or the same refusal with the same file and line. Every report of the corpus and of the
+ * real producers, well-formed or not, and mutations of them (cut short, a broken tag, a control
+ * character late in the file) are read whole and in pieces of many sizes, down to one character, so
+ * that every kind of item is cut at every place.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { decodeReport, ReportDecoder } from '../../src/junit/decode-report.js';
+import { JunitReader, parseJunit } from '../../src/junit/parse-junit.js';
+import type { Report } from '../../src/model.js';
+import { corpusDir, corpusPresent, repoRoot } from '../support/corpus.js';
+
+type Outcome = { report: Report } | { error: { message: string; file?: string; line?: number } };
+
+function outcome(read: () => Report): Outcome {
+  try {
+    return { report: read() };
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return { error: { message: e.message, ...(e.file === undefined ? {} : { file: e.file }), ...(e.line === undefined ? {} : { line: e.line }) } };
+  }
+}
+
+function inPieces(text: string, size: number): Report {
+  const reader = new JunitReader('r.xml');
+  for (let at = 0; at < text.length; at += size) reader.feed(text.slice(at, at + size));
+  return reader.end();
+}
+
+/** Pieces that grow as the reader waits, as the action makes them: at least what is pending. */
+function asTheActionReads(text: string, size: number): Report {
+  const reader = new JunitReader('r.xml');
+  for (let at = 0; at < text.length; ) {
+    const take = Math.max(size, reader.pending);
+    reader.feed(text.slice(at, at + take));
+    at += take;
+  }
+  return reader.end();
+}
+
+const SIZES = [1, 2, 3, 7, 64, 1000];
+
+function expectSame(text: string, sizes: readonly number[] = SIZES): void {
+  if (text.trim() === '') return;
+  const whole = outcome(() => parseJunit('r.xml', text));
+  for (const size of sizes) {
+    expect(outcome(() => inPieces(text, size)), `pieces of ${size}`).toStrictEqual(whole);
+  }
+  expect(outcome(() => asTheActionReads(text, 5)), 'growing pieces').toStrictEqual(whole);
+}
+
+function decodeInPieces(bytes: Uint8Array, size: number): string {
+  const decoder = new ReportDecoder('r.xml');
+  let text = '';
+  for (let at = 0; at < bytes.length; at += size) text += decoder.push(bytes.subarray(at, at + size), false);
+  return text + decoder.push(new Uint8Array(0), true);
+}
+
+function decoded(read: () => string): { text: string } | { error: { message: string; line?: number } } {
+  try {
+    return { text: read() };
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return { error: { message: e.message, ...(e.line === undefined ? {} : { line: e.line }) } };
+  }
+}
+
+function expectSameText(bytes: Uint8Array, sizes: readonly number[] = [1, 2, 3, 5, 199, 4096]): void {
+  const whole = decoded(() => decodeReport('r.xml', bytes));
+  for (const size of sizes) expect(decoded(() => decodeInPieces(bytes, size)), `bytes in pieces of ${size}`).toStrictEqual(whole);
+}
+
+function rawFiles(dir: string): [string, Buffer][] {
+  const out: [string, Buffer][] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.xml')) out.push([path.relative(dir, p), fs.readFileSync(p)]);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function texts(dir: string): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.xml')) {
+        try {
+          out.push([path.relative(dir, p), decodeReport(e.name, fs.readFileSync(p))]);
+        } catch {
+          // Refused before its text is read (encoding): nothing to read in pieces.
+        }
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const corpus = corpusPresent ? texts(path.join(corpusDir, 'junit')) : [];
+const producers = texts(path.join(repoRoot, '__fixtures__', 'junit'));
+const small = [...corpus, ...producers].filter(([, t]) => t.length < 200_000);
+
+describe('a report read in pieces', () => {
+  it.skipIf(!corpusPresent).each(corpus)('corpus %s', (_name, text) => {
+    expectSame(text, text.length > 200_000 ? [1000, 65_536] : SIZES);
+  });
+
+  it.each(producers)('real producer %s', (_name, text) => {
+    expectSame(text, text.length > 200_000 ? [1000, 65_536] : SIZES);
+  });
+
+  it('gives the same refusal for reports cut short anywhere, or broken', () => {
+    let checked = 0;
+    for (const [, text] of small.slice(0, 60)) {
+      for (const cut of [0.1, 0.37, 0.5, 0.83, 0.99]) {
+        const at = Math.floor(text.length * cut);
+        expectSame(text.slice(0, at), [1, 7, 64]);
+        expectSame(`${text.slice(0, at)}<a b="c"d="e">${text.slice(at)}`, [3, 64]);
+        expectSame(`${text.slice(0, at)}\u0001${text.slice(at)}`, [7, 1000]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('keeps lines right across pieces, for an error far into the file', () => {
+    const body = Array.from({ length: 500 }, (_, i) => `  <testcase name="t${i}" classname="c"><system-out><![CDATA[a\nb\r\nc]]></system-out></testcase>`).join('\n');
+    const text = `<?xml version="1.0"?>\n<testsuites>\n<testsuite name="s">\n${body}\n  <testcase name="bad" classname="c"></testsuite>\n</testsuites>\n`;
+    const whole = outcome(() => parseJunit('r.xml', text));
+    expect(whole).toMatchObject({ error: { line: 1504 } });
+    expectSame(text, [1, 13, 4096]);
+  });
+
+  it('tells a file of white space only from a truncated one', () => {
+    const reader = new JunitReader('r.xml');
+    reader.feed('   \n');
+    expect(() => reader.end()).toThrow('the file is empty');
+    expectSame('<testsuite name="s"><testcase name="a"/>');
+  });
+
+  it('holds only a window of the text: what waits is the unfinished item, not the report', () => {
+    const reader = new JunitReader('r.xml');
+    reader.feed('<testsuites>');
+    for (let i = 0; i < 1000; i++) reader.feed(`<testsuite name="s${i}"><testcase name="SRS-1 t${i}" classname="c"/></testsuite>\n`);
+    reader.feed('<testsuite name="last"><testcase name="cut');
+    expect(reader.pending).toBeLessThan(100);
+    reader.feed(' here" classname="c"/></testsuite></testsuites>');
+    const report = reader.end();
+    expect(report.cases).toHaveLength(1001);
+    expect(report.cases[1000]!.name).toBe('cut here');
+  });
+
+});
+
+describe('a report decoded in pieces of bytes', () => {
+  const raw = [...(corpusPresent ? rawFiles(path.join(corpusDir, 'junit')) : []), ...rawFiles(path.join(repoRoot, '__fixtures__', 'junit'))].filter(([, b]) => b.length < 300_000);
+
+  it('gives the text of the whole file for every report of the corpus and the real producers', () => {
+    for (const [, bytes] of raw) expectSameText(bytes, [1, 3, 4096]);
+    expect(raw.length).toBeGreaterThan(100);
+  });
+
+  it('cuts no character in two: every width of UTF-8, at every place', () => {
+    const text = `<?xml version="1.0" encoding="UTF-8"?><testsuite name="é ✓ 𝄞 ${'a€b😀c'.repeat(200)}"/>`;
+    expectSameText(Buffer.from(text));
+    expectSameText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+  });
+
+  it('gives the same refusal, offset and line for a bad byte far into the file, a cut character at its end, UTF-16 and an unknown encoding', () => {
+    const lines = Buffer.from(`<testsuite name="s">\n${'<testcase name="ü"/>\n'.repeat(300)}`);
+    expectSameText(Buffer.concat([lines, Buffer.from([0xc3, 0x28]), Buffer.from('</testsuite>')]));
+    expectSameText(Buffer.concat([lines, Buffer.from([0xe2, 0x82])]));
+    expectSameText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a/>', 'utf16le')]));
+    expectSameText(Buffer.from('<?xml version="1.0" encoding="EBCDIC"?><testsuite/>'));
+  });
+
+  it('reads a report that declares windows-1252 the same in pieces', () => {
+    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="windows-1252"?><testsuite name="'), Buffer.from([0xe9, 0x80, 0x93]), Buffer.from('"/>')]);
+    expectSameText(bytes);
+    expect(decodeReport('r.xml', bytes)).toContain('name="é');
+  });
+});
