@@ -37285,7 +37285,7 @@ class report_scanner_Scanner {
                             this.pieces.push(TEXT, pos, textEnd);
                     }
                 }
-                this.pos = pos = textEnd;
+                this.pos = textEnd;
             }
             if (lt === -1)
                 break;

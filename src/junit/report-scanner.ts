@@ -428,7 +428,7 @@ export class Scanner {
             if (this.leaf !== -1) this.pieces.push(TEXT, pos, textEnd);
           }
         }
-        this.pos = pos = textEnd;
+        this.pos = textEnd;
       }
       if (lt === -1) break;
       // Enough of the item to tell what it is ("<![CDATA[" is the longest start).
