@@ -69,7 +69,8 @@ async function main(argv: readonly string[]): Promise<Result> {
     }
     case 'gate-parse': {
       const { decodeReport } = await import('../src/junit/decode-report.js');
-      const { parseJunit } = await import('../src/junit/parse-junit.js');
+      const { parseJunit, prepareCaseParser } = await import('../src/junit/parse-junit.js');
+      await prepareCaseParser();
       const bytes = timed(out, 'readMs', () => fs.readFileSync(file));
       const text = timed(out, 'decodeMs', () => decodeReport(path.basename(file), bytes));
       const report = timed(out, 'parseMs', () => parseJunit(path.basename(file), text));
@@ -89,8 +90,11 @@ async function main(argv: readonly string[]): Promise<Result> {
  */
 async function phases(requirementsFile: string, reportFiles: readonly string[], out: Result): Promise<Result> {
   const { readRequirements } = await import('../src/catalogue/read-requirements.js');
-  const { decodeReport } = await import('../src/junit/decode-report.js');
-  const { parseJunit } = await import('../src/junit/parse-junit.js');
+  const { ReportDecoder } = await import('../src/junit/decode-report.js');
+  const { prepareCaseParser } = await import('../src/junit/parse-junit.js');
+  const { Scanner } = await import('../src/junit/report-scanner.js');
+  const { PIECE_BYTES } = await import('../src/io/files.js');
+  await prepareCaseParser();
   const { GateRun } = await import('../src/evaluate.js');
   const { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } = await import('../src/trace/requirement-ids.js');
   const { evidenceJsonHead, TestRecordLines } = await import('../src/report/evidence.js');
@@ -136,21 +140,39 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
     'reports: read, decode, parse, trace, write out',
     () => {
       for (const file of reportFiles) {
-        const t0 = performance.now();
-        const bytes = fs.readFileSync(file);
-        const t1 = performance.now();
-        const text = decodeReport(path.basename(file), bytes);
-        const t2 = performance.now();
-        const report = parseJunit(path.basename(file), text);
+        // In pieces, as the action reads a report (src/main.ts readReport).
+        const decoder = new ReportDecoder(path.basename(file));
+        const scanner = new Scanner(path.basename(file));
+        const fd = fs.openSync(file, 'r');
+        const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+        let t0 = 0;
+        let t1 = 0;
+        let t2 = 0;
+        for (;;) {
+          const a = performance.now();
+          const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+          const b = performance.now();
+          const text = decoder.push(buffer.subarray(0, n), n === 0);
+          const c = performance.now();
+          scanner.feed(text);
+          t0 += b - a;
+          t1 += c - b;
+          t2 += performance.now() - c;
+          if (n === 0) break;
+        }
+        fs.closeSync(fd);
+        const e = performance.now();
+        const report = scanner.end();
+        t2 += performance.now() - e;
         const t3 = performance.now();
         cases += report.cases.length;
         const lines = new TestRecordLines();
         const csv = new TestCsvRows();
         for (const t of run.add(report)) chars += lines.line(t).length + csv.row(t).length;
         const t4 = performance.now();
-        readMs += t1 - t0;
-        decodeMs += t2 - t1;
-        parseMs += t3 - t2;
+        readMs += t0;
+        decodeMs += t1;
+        parseMs += t2;
         traceMs += t4 - t3;
       }
     },

@@ -193,9 +193,9 @@ async function readReport(file: string, shown: string, workspace: string): Promi
   const decoder = new ReportDecoder(shown);
   const reader = new JunitReader(shown);
   // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
-  for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending)) reader.feed(decoder.push(piece, false));
-  reader.feed(decoder.push(new Uint8Array(0), true));
-  return reader.end();
+  for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending)) await reader.feed(decoder.push(piece, false));
+  await reader.feed(decoder.push(new Uint8Array(0), true));
+  return await reader.end();
 }
 
 interface Place {

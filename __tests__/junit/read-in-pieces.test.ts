@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { decodeReport, ReportDecoder } from '../../src/junit/decode-report.js';
 import { JunitReader, parseJunit } from '../../src/junit/parse-junit.js';
@@ -16,27 +16,27 @@ import { corpusDir, corpusPresent, repoRoot } from '../support/corpus.js';
 
 type Outcome = { report: Report } | { error: { message: string; file?: string; line?: number } };
 
-function outcome(read: () => Report): Outcome {
+async function outcome(read: () => Report | Promise<Report>): Promise<Outcome> {
   try {
-    return { report: read() };
+    return { report: await read() };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     return { error: { message: e.message, ...(e.file === undefined ? {} : { file: e.file }), ...(e.line === undefined ? {} : { line: e.line }) } };
   }
 }
 
-function inPieces(text: string, size: number): Report {
+async function inPieces(text: string, size: number): Promise<Report> {
   const reader = new JunitReader('r.xml');
-  for (let at = 0; at < text.length; at += size) reader.feed(text.slice(at, at + size));
+  for (let at = 0; at < text.length; at += size) await reader.feed(text.slice(at, at + size));
   return reader.end();
 }
 
 /** Pieces that grow as the reader waits, as the action makes them: at least what is pending. */
-function asTheActionReads(text: string, size: number): Report {
+async function asTheActionReads(text: string, size: number): Promise<Report> {
   const reader = new JunitReader('r.xml');
   for (let at = 0; at < text.length; ) {
     const take = Math.max(size, reader.pending);
-    reader.feed(text.slice(at, at + take));
+    await reader.feed(text.slice(at, at + take));
     at += take;
   }
   return reader.end();
@@ -44,13 +44,13 @@ function asTheActionReads(text: string, size: number): Report {
 
 const SIZES = [1, 2, 3, 7, 64, 1000];
 
-function expectSame(text: string, sizes: readonly number[] = SIZES): void {
+async function expectSame(text: string, sizes: readonly number[] = SIZES): Promise<void> {
   if (text.trim() === '') return;
-  const whole = outcome(() => parseJunit('r.xml', text));
+  const whole = await outcome(() => parseJunit('r.xml', text));
   for (const size of sizes) {
-    expect(outcome(() => inPieces(text, size)), `pieces of ${size}`).toStrictEqual(whole);
+    expect(await outcome(() => inPieces(text, size)), `pieces of ${size}`).toStrictEqual(whole);
   }
-  expect(outcome(() => asTheActionReads(text, 5)), 'growing pieces').toStrictEqual(whole);
+  expect(await outcome(() => asTheActionReads(text, 5)), 'growing pieces').toStrictEqual(whole);
 }
 
 function decodeInPieces(bytes: Uint8Array, size: number): string {
@@ -111,55 +111,78 @@ const producers = texts(path.join(repoRoot, '__fixtures__', 'junit'));
 const small = [...corpus, ...producers].filter(([, t]) => t.length < 200_000);
 
 describe('a report read in pieces', () => {
-  it.skipIf(!corpusPresent).each(corpus)('corpus %s', (_name, text) => {
-    expectSame(text, text.length > 200_000 ? [1000, 65_536] : SIZES);
+  it.skipIf(!corpusPresent).each(corpus)('corpus %s', async (_name, text) => {
+    await expectSame(text, text.length > 200_000 ? [1000, 65_536] : SIZES);
   });
 
-  it.each(producers)('real producer %s', (_name, text) => {
-    expectSame(text, text.length > 200_000 ? [1000, 65_536] : SIZES);
+  it.each(producers)('real producer %s', async (_name, text) => {
+    await expectSame(text, text.length > 200_000 ? [1000, 65_536] : SIZES);
   });
 
-  it('gives the same refusal for reports cut short anywhere, or broken', () => {
+  it('gives the same refusal for reports cut short anywhere, or broken', async () => {
     let checked = 0;
     for (const [, text] of small.slice(0, 60)) {
       for (const cut of [0.1, 0.37, 0.5, 0.83, 0.99]) {
         const at = Math.floor(text.length * cut);
-        expectSame(text.slice(0, at), [1, 7, 64]);
-        expectSame(`${text.slice(0, at)}<a b="c"d="e">${text.slice(at)}`, [3, 64]);
-        expectSame(`${text.slice(0, at)}\u0001${text.slice(at)}`, [7, 1000]);
+        await expectSame(text.slice(0, at), [1, 7, 64]);
+        await expectSame(`${text.slice(0, at)}<a b="c"d="e">${text.slice(at)}`, [3, 64]);
+        await expectSame(`${text.slice(0, at)}\u0001${text.slice(at)}`, [7, 1000]);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(100);
   });
 
-  it('keeps lines right across pieces, for an error far into the file', () => {
+  it('keeps lines right across pieces, for an error far into the file', async () => {
     const body = Array.from({ length: 500 }, (_, i) => `  <testcase name="t${i}" classname="c"><system-out><![CDATA[a\nb\r\nc]]></system-out></testcase>`).join('\n');
     const text = `<?xml version="1.0"?>\n<testsuites>\n<testsuite name="s">\n${body}\n  <testcase name="bad" classname="c"></testsuite>\n</testsuites>\n`;
-    const whole = outcome(() => parseJunit('r.xml', text));
+    const whole = await outcome(() => parseJunit('r.xml', text));
     expect(whole).toMatchObject({ error: { line: 1504 } });
-    expectSame(text, [1, 13, 4096]);
+    await expectSame(text, [1, 13, 4096]);
   });
 
-  it('tells a file of white space only from a truncated one', () => {
+  it('tells a file of white space only from a truncated one', async () => {
     const reader = new JunitReader('r.xml');
-    reader.feed('   \n');
-    expect(() => reader.end()).toThrow('the file is empty');
-    expectSame('<testsuite name="s"><testcase name="a"/>');
+    await reader.feed('   \n');
+    await expect(reader.end()).rejects.toThrow('the file is empty');
+    await expectSame('<testsuite name="s"><testcase name="a"/>');
   });
 
-  it('holds only a window of the text: what waits is the unfinished item, not the report', () => {
+  it('holds only a window of the text: what waits is the unfinished item, not the report', async () => {
     const reader = new JunitReader('r.xml');
-    reader.feed('<testsuites>');
-    for (let i = 0; i < 1000; i++) reader.feed(`<testsuite name="s${i}"><testcase name="SRS-1 t${i}" classname="c"/></testsuite>\n`);
-    reader.feed('<testsuite name="last"><testcase name="cut');
+    await reader.feed('<testsuites>');
+    for (let i = 0; i < 1000; i++) await reader.feed(`<testsuite name="s${i}"><testcase name="SRS-1 t${i}" classname="c"/></testsuite>\n`);
+    await reader.feed('<testsuite name="last"><testcase name="cut');
     expect(reader.pending).toBeLessThan(100);
-    reader.feed(' here" classname="c"/></testsuite></testsuites>');
-    const report = reader.end();
+    await reader.feed(' here" classname="c"/></testsuite></testsuites>');
+    const report = await reader.end();
     expect(report.cases).toHaveLength(1001);
     expect(report.cases[1000]!.name).toBe('cut here');
   });
 
+});
+
+describe('fast-xml-parser, loaded on demand', () => {
+  const complex = '<testsuite name="s"><testcase name="SRS-1 a" classname="c"><failure message="m"/><unknown/></testcase><testcase name="b"/></testsuite>';
+
+  it('is loaded by a reader that meets a test case for it, which then reads on as if it had been loaded', async () => {
+    for (const size of [1, 10, complex.length]) {
+      vi.resetModules();
+      const fresh = await import('../../src/junit/parse-junit.js');
+      expect(() => fresh.parseJunit('r.xml', complex)).toThrow('not loaded (prepareCaseParser)');
+      const reader = new fresh.JunitReader('r.xml');
+      for (let at = 0; at < complex.length; at += size) await reader.feed(complex.slice(at, at + size));
+      expect(await reader.end()).toStrictEqual(parseJunit('r.xml', complex));
+    }
+  });
+
+  it('is not needed for the usual shapes, nor for a report with a broken tag inside an unusual case', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/junit/parse-junit.js');
+    const usual = '<testsuite name="s"><testcase name="a"><failure message="m">trace</failure><system-out>x</system-out></testcase></testsuite>';
+    expect(fresh.parseJunit('r.xml', usual)).toStrictEqual(parseJunit('r.xml', usual));
+    expect(() => fresh.parseJunit('r.xml', '<testsuite><testcase name="a"><unknown></testcase></testsuite>')).toThrow('</testcase> closes <unknown>');
+  });
 });
 
 describe('a report decoded in pieces of bytes', () => {

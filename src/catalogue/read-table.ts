@@ -11,7 +11,7 @@
  */
 import { UserError, UserErrors } from '../errors.js';
 import { collapseBlank, trimBlank } from './blank.js';
-import { readCsvTable } from './csv-table.js';
+import type * as CsvTables from './csv-table.js';
 import type * as DataTables from './data-table.js';
 import { readMarkdownTables } from './markdown-table.js';
 
@@ -100,15 +100,21 @@ export function readTable(file: string, text: string, options: ReadTableOptions)
 }
 
 /**
- * The reader of YAML and JSON lists and its library (yaml), loaded only for a list in one of those
- * formats: the action starts faster when its lists are Markdown or CSV.
+ * The readers of YAML and JSON lists (the yaml library) and of CSV lists (csv-parse), loaded only for a
+ * list in one of those formats: the action starts faster without them.
  */
 let dataTables: typeof DataTables | undefined;
+let csvTables: typeof CsvTables | undefined;
 
-/** Loads what `parseTable` needs to read this file (for YAML and JSON: the yaml library); call it once before reading. */
+/** Loads what `parseTable` needs to read this file (the yaml library, csv-parse); call it once before reading. */
 export async function prepareTableReader(file: string): Promise<void> {
   const format = formatOf(file);
   if ((format === 'yaml' || format === 'json') && dataTables === undefined) dataTables = await import('./data-table.js');
+  if (format === 'csv' && csvTables === undefined) csvTables = await import('./csv-table.js');
+}
+
+function notLoaded(format: Format, file: string): Error {
+  return new Error(`the reader of ${format.toUpperCase()} lists was not loaded (prepareTableReader) before ${file} was read`);
 }
 
 /**
@@ -126,7 +132,8 @@ export function parseTable(file: string, text: string, options: ReadTableOptions
     case 'markdown':
       return fromMarkdown(file, readMarkdownTables(file, body), columns);
     case 'csv': {
-      const raw = readCsvTable(file, body);
+      if (csvTables === undefined) throw notLoaded(format, file);
+      const raw = csvTables.readCsvTable(file, body);
       if (!columns.found(columns.map(raw.headers))) {
         throw missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column');
       }
@@ -134,7 +141,7 @@ export function parseTable(file: string, text: string, options: ReadTableOptions
     }
     case 'yaml':
     case 'json': {
-      if (dataTables === undefined) throw new Error(`the reader of ${format.toUpperCase()} lists was not loaded (prepareTableReader) before ${file} was read`);
+      if (dataTables === undefined) throw notLoaded(format, file);
       const raw = format === 'yaml' ? dataTables.readYamlTable(file, body) : dataTables.readJsonTable(file, body);
       const first = raw.rows[0];
       if (first !== undefined && !columns.found(columns.map(raw.headers))) {

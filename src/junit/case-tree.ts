@@ -2,38 +2,29 @@
  * Test cases as the gate keeps them, and the reading of the test cases the scan hands on to
  * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
  */
-import { XMLParser } from 'fast-xml-parser';
 import { REQUIREMENT_PROPERTY_NAMES, type Property, type TestCase, type TestStatus, type Totals } from '../model.js';
 import { MAX_MESSAGE_LENGTH } from './limits.js';
 import { detach } from './xml-text.js';
 
-/** Elements of a test case that fast-xml-parser must always give as arrays. */
-const REPEATED = new Set([
-  'failure',
-  'error',
-  'skipped',
-  'flakyFailure',
-  'flakyError',
-  'rerunFailure',
-  'rerunError',
-  'property',
-  'properties',
-  'system-out',
-  'testcase',
-  'testsuite',
-]);
+/** What fast-xml-parser makes of a cut-out test case; loaded only for a report that has one (`prepareCaseParser`). */
+interface CaseParser {
+  parse(xml: string): unknown;
+}
 
-export const caseParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  // Decodes numeric character references; named entities other than XML's five were refused by the scan.
-  htmlEntities: true,
-  isArray: (name) => REPEATED.has(name),
-});
+let parser: CaseParser | undefined;
+
+/**
+ * Loads fast-xml-parser for the test cases the scan does not read itself. Most reports have none, so
+ * the action starts without it; a reader that meets such a case waits for this, then goes on.
+ */
+export async function prepareCaseParser(): Promise<void> {
+  parser ??= (await import('./case-parser.js')).newCaseParser();
+}
+
+/** The parser, once `prepareCaseParser` has loaded it. */
+export function loadedCaseParser(): CaseParser | undefined {
+  return parser;
+}
 
 /** A `<testsuite>` being read. */
 export interface SuiteFrame {

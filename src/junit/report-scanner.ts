@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { REQUIREMENT_PROPERTY_NAMES, type Property, type Report, type TestCase, type Totals } from '../model.js';
 import {
   addSuiteProperties,
-  caseParser,
+  loadedCaseParser,
   displayNameIn,
   inheritedProperties,
   nestedCases,
@@ -169,6 +169,8 @@ function isChildKind(kind: number): boolean {
  */
 /** Thrown inside a scan when the item at hand runs past the text fed so far: the scan waits for more. */
 const NEED_MORE = Symbol('need more text');
+/** Thrown inside a scan when the item at hand needs fast-xml-parser, not loaded yet: the scan waits for it. */
+const NEED_PARSER = Symbol('need the case parser');
 
 /**
  * Scans a report fed in pieces of text (`feed`, then `end`), or whole (`run`). It keeps only a window
@@ -190,6 +192,8 @@ export class Scanner {
   private sawContent = false;
   /** Whether any markup has been read (for the place of the XML declaration). */
   private sawMarkup = false;
+  /** Whether the scan stopped at a test case for fast-xml-parser, which is not loaded (`prepareCaseParser`, then `resume`). */
+  waitsForParser = false;
 
   private readonly cases: TestCase[] = [];
   private readonly suites: SuiteFrame[] = [];
@@ -304,10 +308,22 @@ export class Scanner {
     this.scan();
   }
 
-  /** The text has all been fed: reads the rest and gives the report. */
-  end(): Report {
+  /** Goes on after `prepareCaseParser` has loaded the parser the scan waited for. */
+  resume(): void {
+    this.waitsForParser = false;
+    this.scan();
+  }
+
+  /** The text has all been fed: reads the rest. */
+  close(): void {
     this.final = true;
     this.scan();
+  }
+
+  /** Gives the report, once the text has all been read (`close`, and `resume` if the scan waited for the parser). */
+  end(): Report {
+    if (!this.final) this.close();
+    if (this.waitsForParser) throw new Error('the report holds a test case for fast-xml-parser, which was not loaded (prepareCaseParser) before it was read');
     const n = this.n;
     if (!this.sawContent) throw new UserError('the file is empty: a test report was expected', { file: this.file });
     if (this.depth > 0) {
@@ -397,10 +413,12 @@ export class Scanner {
 
   /** Reads every whole item from `pos` on; stops, leaving `pos` at its start, at an item not all fed yet. */
   private scan(): void {
+    if (this.waitsForParser) return;
     try {
       this.scanItems();
     } catch (e) {
-      if (e !== NEED_MORE) throw e;
+      if (e === NEED_PARSER) this.waitsForParser = true;
+      else if (e !== NEED_MORE) throw e;
     }
   }
 
@@ -490,6 +508,7 @@ export class Scanner {
     if (gt === -1) this.truncated(lt, 'the file ends inside an end tag: the report is truncated');
     if (this.depth === 0) this.fail(lt, `malformed XML: the end tag </${text.slice(lt + 2, gt).trim()}> has no start tag`);
     const top = this.depth - 1;
+    if (top === this.captureDepth && this.captureStart !== -1 && this.parserMissing()) throw NEED_PARSER;
     const open = this.openNames[top]!;
     if (gt !== lt + 2 + open.length || !text.startsWith(open, lt + 2)) {
       const name = text.slice(lt + 2, gt).trim();
@@ -536,6 +555,10 @@ export class Scanner {
     } else if (kind === TESTCASE || (kind === PROPERTIES && depth > 0 && this.openKind[depth - 1] === TESTSUITE)) {
       this.startCapture(lt, kind);
       if (this.tagSelfClosing) {
+        if (this.parserMissing()) {
+          this.captureStart = -1;
+          throw NEED_PARSER;
+        }
         this.endCapture(pos);
         return pos;
       }
@@ -815,6 +838,11 @@ export class Scanner {
     this.cuts.push(cutPoint(this.text, from, to, safe), to);
   }
 
+  /** Whether the captured element, ending now, goes to fast-xml-parser, which is not loaded yet. */
+  private parserMissing(): boolean {
+    return this.complex && (this.captureHasChild || this.captureKind === PROPERTIES) && loadedCaseParser() === undefined;
+  }
+
   /** The captured element ends at `end`: reads it. */
   private endCapture(end: number): void {
     const start = this.captureStart;
@@ -844,7 +872,7 @@ export class Scanner {
   private parseChunk(start: number, end: number): Node {
     const chunk = withoutCuts(this.text, start, end, this.cuts);
     try {
-      const doc = caseParser.parse(chunk) as Node;
+      const doc = loadedCaseParser()!.parse(chunk) as Node;
       // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
       const first = Object.values(doc)[0];
       const root: unknown = Array.isArray(first) ? first[0] : first;

@@ -15,14 +15,16 @@ export interface Checkout {
 
 /** The repository of the workspace and its HEAD commit: what was checked out, built and tested. */
 export async function findCheckout(workspace: string): Promise<Checkout> {
-  const top = await git(workspace, ['rev-parse', '--show-toplevel']);
-  const head = await git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}']);
-  if (top.exitCode !== 0 || head.exitCode !== 0) {
+  // One process for both: the top folder, then the commit, each on its own line.
+  const r = await git(workspace, ['rev-parse', '--show-toplevel', '--verify', 'HEAD^{commit}']);
+  const out = r.stdout.replace(/\n$/, '');
+  const cut = out.lastIndexOf('\n');
+  if (r.exitCode !== 0 || cut === -1) {
     throw new UserError(
-      `the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(top.stderr || head.stderr)}); check the repository out with actions/checkout before this step${dubious(top.stderr + head.stderr)}`,
+      `the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(r.stderr)}); check the repository out with actions/checkout before this step${dubious(r.stderr)}`,
     );
   }
-  return { root: top.stdout.trim(), commit: head.stdout.trim().toLowerCase() };
+  return { root: out.slice(0, cut).trim(), commit: out.slice(cut + 1).trim().toLowerCase() };
 }
 
 /**

@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { EVIDENCE_FILES, type Evidence } from '../report/evidence.js';
-import { buildArchive } from './archive.js';
 import { archiveTime } from './archive-time.js';
 import { BUILD_JSON, BUILD_MARKDOWN, buildInfo, renderBuildJson, renderBuildMarkdown } from './build-info.js';
 import { findCheckout } from './git-source.js';
@@ -94,6 +93,8 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
   const outputDir = path.resolve(args.workspace, args.outputDir ?? path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'release-archive'));
   const scratch = env['RUNNER_TEMP'] || os.tmpdir();
   log(`Archiving commit ${checkout.commit} with its evidence as ${archive} (time ${time.date.toISOString()}${time.source === 'SOURCE_DATE_EPOCH' ? ' from SOURCE_DATE_EPOCH' : ''})`);
+  // The archive writer (and node-tar) loads only once there is a checkout to archive.
+  const { buildArchive } = await import('./archive.js');
   const built = await buildArchive(
     {
       checkout,

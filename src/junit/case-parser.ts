@@ -1,0 +1,32 @@
+/** fast-xml-parser, set up for a test case cut out of a report (see case-tree.ts); loaded on demand. */
+import { XMLParser } from 'fast-xml-parser';
+
+/** Elements of a test case that fast-xml-parser must always give as arrays. */
+const REPEATED = new Set([
+  'failure',
+  'error',
+  'skipped',
+  'flakyFailure',
+  'flakyError',
+  'rerunFailure',
+  'rerunError',
+  'property',
+  'properties',
+  'system-out',
+  'testcase',
+  'testsuite',
+]);
+
+export function newCaseParser(): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    processEntities: true,
+    // Decodes numeric character references; named entities other than XML's five were refused by the scan.
+    htmlEntities: true,
+    isArray: (name) => REPEATED.has(name),
+  });
+}
