@@ -33813,7 +33813,7 @@ async function readInsideWorkspace(file, workspace, what) {
     }
 }
 /** Bytes read at a time from a large file. */
-const PIECE_BYTES = 256 * 1024;
+const PIECE_BYTES = 64 * 1024;
 /**
  * Reads a file inside the workspace in pieces, under the same checks as `readInsideWorkspace`. Each
  * piece is at least `atLeast()` bytes (asked before each read), so a reader waiting for the end of a long

@@ -25,7 +25,7 @@ export async function readInsideWorkspace(file: string, workspace: string, what:
 }
 
 /** Bytes read at a time from a large file. */
-export const PIECE_BYTES = 256 * 1024;
+export const PIECE_BYTES = 64 * 1024;
 
 /**
  * Reads a file inside the workspace in pieces, under the same checks as `readInsideWorkspace`. Each
