@@ -29878,10 +29878,10 @@ function buildAnnotations(trace, verdict, list, workspace) {
         unbuilt += tests.unsampled;
     };
     const at = (t) => {
-        const file = t.test.file === undefined ? undefined : toRepoPath(t.test.file, workspace);
+        const file = t.file === undefined ? undefined : toRepoPath(t.file, workspace);
         if (file === undefined)
             return {};
-        return t.test.line === undefined ? { file } : { file, line: t.test.line };
+        return t.line === undefined ? { file } : { file, line: t.line };
     };
     for (const r of trace.requirements) {
         if (r.status !== 'failed')
@@ -29889,7 +29889,7 @@ function buildAnnotations(trace, verdict, list, workspace) {
         each(errors, r.failing, (t) => ({
             level: 'error',
             title: `${r.requirement.id}: test ${t.status}`,
-            message: (0,report_escape/* truncate */.xv)(`${t.name}${t.test.message === undefined ? '' : `: ${t.test.message}`}`, MESSAGE_LENGTH),
+            message: (0,report_escape/* truncate */.xv)(`${t.name}${t.message === undefined ? '' : `: ${t.message}`}`, MESSAGE_LENGTH),
             ...at(t),
         }));
     }
@@ -37122,7 +37122,7 @@ const EVIDENCE_FILES = {
 };
 /** Identifies the evidence format; bumped when a field changes meaning. */
 const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@2';
-const EMPTY = new _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .TestSet */ .p3(0);
+const EMPTY = _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .TestSet */ .p3.of(0);
 /** A set of tests as the evidence holds it. */
 function testList(set) {
     return { count: set.count, positions: set.indexes(), sample: set.sample.map(testRef) };
@@ -37583,7 +37583,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wy: () => (/* binding */ labelOf)
 });
 
-// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf, trace
+// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, sampled, sampledWithMessage, statusOf, trace
 
 ;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
 /**
@@ -37662,29 +37662,52 @@ function compareCases(x, y) {
 // EXTERNAL MODULE: ./src/trace/requirement-ids.ts
 var requirement_ids = __nccwpck_require__(55429);
 ;// CONCATENATED MODULE: ./src/trace/test-set.ts
+/** What a list keeps of a test: no message. */
+function sampled(t) {
+    const { file, line } = t.test;
+    return {
+        index: t.index,
+        name: t.name,
+        status: t.status,
+        report: t.report,
+        flaky: t.flaky,
+        explainedBy: t.explainedBy,
+        ...(file === undefined ? {} : { file }),
+        ...(line === undefined ? {} : { line }),
+    };
+}
+/** What a list of failing tests keeps of a test: with its message. */
+function sampledWithMessage(t) {
+    const message = t.test.message;
+    return message === undefined ? sampled(t) : { ...sampled(t), message };
+}
 /**
  * A list of tests held at a fixed cost per test: all their positions (small integers in a plain array)
- * and the number of them, but only the first few tests themselves, to name in reasons, summaries and
- * annotations. Memory grows with the tests a set names as integers, never as test objects, so a
- * million tests fit in a few megabytes. With `notable`, the sample holds the notable tests first
- * (failures before passes).
+ * and the number of them, but only the first few tests, as `keep` makes them, to name in reasons,
+ * summaries and annotations. Memory grows with the tests a set names as integers, never as test
+ * objects, so a million tests fit in a few megabytes. With `notable`, the sample holds the notable
+ * tests first (failures before passes).
  */
 class TestSet {
     sampleSize;
-    notable;
-    keepPositions;
     positions = [];
     size = 0;
     first = [];
     others = [];
+    notable;
+    keepPositions;
+    keep;
     constructor(
     /** How many tests the sample holds at most. */
-    sampleSize, notable, 
-    /** False for a set of every test, whose positions are 0 to count - 1 anyway. */
-    keepPositions = true) {
+    sampleSize, options) {
         this.sampleSize = sampleSize;
-        this.notable = notable;
-        this.keepPositions = keepPositions;
+        this.notable = options.notable;
+        this.keepPositions = options.keepPositions ?? true;
+        this.keep = options.keep;
+    }
+    /** A set whose sample keeps what `sampled` keeps (`sampledWithMessage` with `messages`). */
+    static of(sampleSize, options = {}) {
+        return new TestSet(sampleSize, { ...(options.notable ? { notable: options.notable } : {}), keep: options.messages ? sampledWithMessage : sampled });
     }
     add(t) {
         this.size++;
@@ -37693,13 +37716,13 @@ class TestSet {
         // The sample never holds more than `sampleSize` tests: a notable test pushes out the last of the others.
         if (this.notable === undefined || this.notable(t)) {
             if (this.first.length < this.sampleSize) {
-                this.first.push(t);
+                this.first.push(this.keep(t));
                 if (this.first.length + this.others.length > this.sampleSize)
                     this.others.pop();
             }
         }
         else if (this.first.length + this.others.length < this.sampleSize) {
-            this.others.push(t);
+            this.others.push(this.keep(t));
         }
     }
     /** How many tests the set holds. */
@@ -37778,13 +37801,13 @@ class Tracer {
     tallies;
     order;
     unknown = new Map();
-    untraced = new TestSet(LIST_SAMPLE_SIZE);
-    flaky = new TestSet(LIST_SAMPLE_SIZE);
-    unexplained = new TestSet(LIST_SAMPLE_SIZE);
-    unexplainedOutside = new TestSet(LIST_SAMPLE_SIZE);
-    unexplainedFlaky = new TestSet(LIST_SAMPLE_SIZE);
+    untraced = TestSet.of(LIST_SAMPLE_SIZE);
+    flaky = TestSet.of(LIST_SAMPLE_SIZE);
+    unexplained = TestSet.of(LIST_SAMPLE_SIZE);
+    unexplainedOutside = TestSet.of(LIST_SAMPLE_SIZE);
+    unexplainedFlaky = TestSet.of(LIST_SAMPLE_SIZE);
     explains = new Map();
-    record = new TestSet(RECORD_SAMPLE_SIZE, isNotable, false);
+    record = new TestSet(RECORD_SAMPLE_SIZE, { notable: isNotable, keepPositions: false, keep: (t) => t });
     totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
     reports = [];
     next = 0;
@@ -37795,9 +37818,10 @@ class Tracer {
         this.order = (requirements ?? []).map((requirement) => ({
             requirement,
             counts: { passed: 0, failed: 0, errored: 0, skipped: 0 },
-            tests: new TestSet(SAMPLE_SIZE, isNotable),
-            failing: new TestSet(SAMPLE_SIZE),
-            unexplained: new TestSet(SAMPLE_SIZE),
+            tests: TestSet.of(SAMPLE_SIZE, { notable: isNotable }),
+            // Annotations show a failing test's message.
+            failing: TestSet.of(SAMPLE_SIZE, { messages: true }),
+            unexplained: TestSet.of(SAMPLE_SIZE),
             explainedBy: new Set(),
         }));
         this.tallies = requirements === undefined ? undefined : new Map(this.order.map((t) => [t.requirement.id, t]));
@@ -37875,7 +37899,7 @@ class Tracer {
                 if (tally === undefined) {
                     let set = this.unknown.get(id);
                     if (set === undefined)
-                        this.unknown.set(id, (set = new TestSet(SAMPLE_SIZE)));
+                        this.unknown.set(id, (set = TestSet.of(SAMPLE_SIZE)));
                     set.add(t);
                     continue;
                 }
@@ -37903,7 +37927,7 @@ class Tracer {
             for (const a of t.explainedBy) {
                 let set = this.explains.get(a);
                 if (set === undefined)
-                    this.explains.set(a, (set = new TestSet(SAMPLE_SIZE)));
+                    this.explains.set(a, (set = TestSet.of(SAMPLE_SIZE)));
                 set.add(t);
             }
         }

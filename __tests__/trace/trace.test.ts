@@ -42,7 +42,7 @@ describe('requirement status', () => {
   it('keeps the list order of requirements and links each test to every requirement it names', () => {
     const both = testCase({ name: 'SRS-002 and SRS-001 together' });
     const t = trace([requirement('SRS-002', 'second'), requirement('SRS-001', 'first')], [both], exactMatcher());
-    expect(t.requirements.map((r) => [r.requirement.id, r.status, r.tests.sample.map((x) => x.test)])).toEqual([
+    expect(t.requirements.map((r) => [r.requirement.id, r.status, r.tests.sample.map((x) => t.tests[x.index]!.test)])).toEqual([
       ['SRS-002', 'verified', [both]],
       ['SRS-001', 'verified', [both]],
     ]);
@@ -68,11 +68,11 @@ describe('unknown IDs', () => {
     const b = testCase({ name: 'SRS-9 and SRS-1 alarm' });
     const c = testCase({ name: 'SRS-10 logs the rate' });
     const t = trace([requirement('SRS-1')], [a, b, c], exactMatcher());
-    expect(t.unknownIds.map((u) => [u.id, u.tests.sample.map((x) => x.test)])).toEqual([
+    expect(t.unknownIds.map((u) => [u.id, u.tests.sample.map((x) => t.tests[x.index]!.test)])).toEqual([
       ['SRS-9', [b]],
       ['SRS-10', [a, c]],
     ]);
-    expect(t.requirements[0]!.tests.sample.map((x) => x.test)).toEqual([b]);
+    expect(t.requirements[0]!.tests.sample.map((x) => t.tests[x.index]!.test)).toEqual([b]);
   });
 
   it('records on each test which of its IDs are unknown', () => {
@@ -94,7 +94,7 @@ describe('untraced tests and totals', () => {
     const y = testCase({ name: 'SRS-1 dose' });
     const z = testCase({ classname: 'util', name: 'formats numbers' });
     const t = trace([requirement('SRS-1')], [x, y, z], exactMatcher());
-    expect(t.untraced.sample.map((u) => u.test)).toEqual([x, z]);
+    expect(t.untraced.sample.map((u) => t.tests[u.index]!.test)).toEqual([x, z]);
     expect(t.tests.map((u) => u.test)).toEqual([y, x, z]);
     expect(trace([requirement('SRS-1')], [z, y, x], exactMatcher()).tests.map((u) => u.test)).toEqual([y, x, z]);
   });
@@ -124,5 +124,18 @@ describe('test labels', () => {
 
   it('names a test without a name "(unnamed test)"', () => {
     expect(labelOf(testCase({ classname: 'DoseTest', name: '' }))).toBe('DoseTest › (unnamed test)');
+  });
+});
+
+describe('what the lists of tests keep', () => {
+  it('keeps of a sampled test what is shown of it, not its test case; a list of failing tests keeps the message too', () => {
+    const failing = testCase({ classname: 'Pump', name: 'SRS-1 doses', status: 'failed', message: 'expected 1', file: 'src/pump.test.ts', line: 7, properties: [{ name: 'requirements', value: 'SRS-1' }] });
+    const t = trace([requirement('SRS-1')], [failing], exactMatcher());
+    const shown = { index: 0, name: 'Pump › SRS-1 doses', status: 'failed', report: 'reports/unit.xml', flaky: false, explainedBy: [], file: 'src/pump.test.ts', line: 7 };
+    expect(t.requirements[0]!.tests.sample).toStrictEqual([shown]);
+    expect(t.requirements[0]!.failing.sample).toStrictEqual([{ ...shown, message: 'expected 1' }]);
+    expect(t.unexplained.sample).toStrictEqual([shown]);
+    // The readable test record keeps whole tests.
+    expect(t.record.sample[0]!.test).toBe(failing);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Verdict } from '../gate/judge.js';
 import type { RequirementList } from '../model.js';
-import type { TestSet, Trace, TracedTest } from '../trace/trace.js';
+import type { SampledTest, TestSet, Trace } from '../trace/trace.js';
 import { truncate } from './escape.js';
 
 /**
@@ -44,14 +44,14 @@ export function buildAnnotations(trace: Trace, verdict: Verdict, list: Requireme
     else unbuilt++;
   };
   /** The set's tests as annotations (from its sample), the rest counted. */
-  const each = (into: Annotation[], tests: TestSet, a: (t: TracedTest) => Annotation): void => {
+  const each = (into: Annotation[], tests: TestSet, a: (t: SampledTest) => Annotation): void => {
     for (const t of tests.sample) push(into, () => a(t));
     unbuilt += tests.unsampled;
   };
-  const at = (t: TracedTest): Pick<Annotation, 'file' | 'line'> => {
-    const file = t.test.file === undefined ? undefined : toRepoPath(t.test.file, workspace);
+  const at = (t: SampledTest): Pick<Annotation, 'file' | 'line'> => {
+    const file = t.file === undefined ? undefined : toRepoPath(t.file, workspace);
     if (file === undefined) return {};
-    return t.test.line === undefined ? { file } : { file, line: t.test.line };
+    return t.line === undefined ? { file } : { file, line: t.line };
   };
 
   for (const r of trace.requirements) {
@@ -59,7 +59,7 @@ export function buildAnnotations(trace: Trace, verdict: Verdict, list: Requireme
     each(errors, r.failing, (t) => ({
       level: 'error',
       title: `${r.requirement.id}: test ${t.status}`,
-      message: truncate(`${t.name}${t.test.message === undefined ? '' : `: ${t.test.message}`}`, MESSAGE_LENGTH),
+      message: truncate(`${t.name}${t.message === undefined ? '' : `: ${t.message}`}`, MESSAGE_LENGTH),
       ...at(t),
     }));
   }

@@ -139,14 +139,14 @@ export interface Evidence {
   readonly testRecord: { readonly count: number; readonly sample: readonly TestRow[] };
 }
 
-const EMPTY = new TestSet(0);
+const EMPTY = TestSet.of(0);
 
 /** A set of tests as the evidence holds it. */
 function testList(set: TestSet): TestList {
   return { count: set.count, positions: set.indexes(), sample: set.sample.map(testRef) };
 }
 
-function testRef(t: TracedTest): TestRef {
+function testRef(t: Pick<TracedTest, 'index' | 'name' | 'status' | 'report'>): TestRef {
   return { index: t.index, name: t.name, status: t.status, report: t.report };
 }
 

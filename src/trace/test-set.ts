@@ -23,25 +23,83 @@ export interface TracedTest {
 }
 
 /**
- * A list of tests held at a fixed cost per test: all their positions (small integers in a plain array)
- * and the number of them, but only the first few tests themselves, to name in reasons, summaries and
- * annotations. Memory grows with the tests a set names as integers, never as test objects, so a
- * million tests fit in a few megabytes. With `notable`, the sample holds the notable tests first
- * (failures before passes).
+ * What a list of tests keeps of each test it names by name: enough to show and annotate it, not the test
+ * case itself (its properties, output and the like).
  */
-export class TestSet {
+export interface SampledTest {
+  readonly index: number;
+  /** `Class › name`. */
+  readonly name: string;
+  readonly status: TestStatus;
+  readonly report: string;
+  readonly flaky: boolean;
+  readonly explainedBy: readonly string[];
+  readonly file?: string;
+  readonly line?: number;
+  /** Its failure message; kept only by lists of failing tests, whose annotations show it. */
+  readonly message?: string;
+}
+
+/** What a list keeps of a test: no message. */
+export function sampled(t: TracedTest): SampledTest {
+  const { file, line } = t.test;
+  return {
+    index: t.index,
+    name: t.name,
+    status: t.status,
+    report: t.report,
+    flaky: t.flaky,
+    explainedBy: t.explainedBy,
+    ...(file === undefined ? {} : { file }),
+    ...(line === undefined ? {} : { line }),
+  };
+}
+
+/** What a list of failing tests keeps of a test: with its message. */
+export function sampledWithMessage(t: TracedTest): SampledTest {
+  const message = t.test.message;
+  return message === undefined ? sampled(t) : { ...sampled(t), message };
+}
+
+export interface TestSetOptions<S> {
+  /** Tests shown first in the sample (failures before passes). */
+  readonly notable?: (t: TracedTest) => boolean;
+  /** False for a set of every test, whose positions are 0 to count - 1 anyway. */
+  readonly keepPositions?: boolean;
+  /** What the sample keeps of a test. */
+  readonly keep: (t: TracedTest) => S;
+}
+
+/**
+ * A list of tests held at a fixed cost per test: all their positions (small integers in a plain array)
+ * and the number of them, but only the first few tests, as `keep` makes them, to name in reasons,
+ * summaries and annotations. Memory grows with the tests a set names as integers, never as test
+ * objects, so a million tests fit in a few megabytes. With `notable`, the sample holds the notable
+ * tests first (failures before passes).
+ */
+export class TestSet<S extends { readonly index: number } = SampledTest> {
   private readonly positions: number[] = [];
   private size = 0;
-  private readonly first: TracedTest[] = [];
-  private readonly others: TracedTest[] = [];
+  private readonly first: S[] = [];
+  private readonly others: S[] = [];
+  private readonly notable: ((t: TracedTest) => boolean) | undefined;
+  private readonly keepPositions: boolean;
+  private readonly keep: (t: TracedTest) => S;
 
   constructor(
     /** How many tests the sample holds at most. */
     readonly sampleSize: number,
-    private readonly notable?: (t: TracedTest) => boolean,
-    /** False for a set of every test, whose positions are 0 to count - 1 anyway. */
-    private readonly keepPositions = true,
-  ) {}
+    options: TestSetOptions<S>,
+  ) {
+    this.notable = options.notable;
+    this.keepPositions = options.keepPositions ?? true;
+    this.keep = options.keep;
+  }
+
+  /** A set whose sample keeps what `sampled` keeps (`sampledWithMessage` with `messages`). */
+  static of(sampleSize: number, options: { notable?: (t: TracedTest) => boolean; messages?: boolean } = {}): TestSet {
+    return new TestSet(sampleSize, { ...(options.notable ? { notable: options.notable } : {}), keep: options.messages ? sampledWithMessage : sampled });
+  }
 
   add(t: TracedTest): void {
     this.size++;
@@ -49,11 +107,11 @@ export class TestSet {
     // The sample never holds more than `sampleSize` tests: a notable test pushes out the last of the others.
     if (this.notable === undefined || this.notable(t)) {
       if (this.first.length < this.sampleSize) {
-        this.first.push(t);
+        this.first.push(this.keep(t));
         if (this.first.length + this.others.length > this.sampleSize) this.others.pop();
       }
     } else if (this.first.length + this.others.length < this.sampleSize) {
-      this.others.push(t);
+      this.others.push(this.keep(t));
     }
   }
 
@@ -68,7 +126,7 @@ export class TestSet {
   }
 
   /** Up to `sampleSize` tests: the notable ones first, then the others, shown in evidence order. */
-  get sample(): readonly TracedTest[] {
+  get sample(): readonly S[] {
     if (this.others.length === 0) return this.first;
     return [...this.first, ...this.others].sort((a, b) => a.index - b.index);
   }

@@ -3,7 +3,7 @@ import { compareText, mergeRetries } from './merge-retries.js';
 import { compareIds, idsOfTest, type IdMatcher } from './requirement-ids.js';
 import { TestSet, type TracedTest } from './test-set.js';
 
-export { TestSet, type TracedTest } from './test-set.js';
+export { TestSet, sampled, sampledWithMessage, type SampledTest, type TracedTest } from './test-set.js';
 export { compareText } from './merge-retries.js';
 
 /** Tests kept by name for a requirement, an unknown ID or an anomaly (the rest are counted and indexed). */
@@ -61,7 +61,7 @@ export interface Trace {
   /** Anomaly ID -> the failing or flaky tests it explains. */
   readonly explains: ReadonlyMap<string, TestSet>;
   /** Every test; the sample holds whole records, those that did not simply pass first. */
-  readonly record: TestSet;
+  readonly record: TestSet<TracedTest>;
   readonly totals: Totals;
   readonly reports: readonly ReportTally[];
 }
@@ -98,7 +98,7 @@ export function needsExplanation(t: Pick<TestCase, 'status' | 'flaky'>): boolean
 }
 
 /** A test an auditor must see first: anything but a plain pass. */
-export function isNotable(t: TracedTest): boolean {
+export function isNotable(t: Pick<TracedTest, 'status' | 'flaky' | 'explainedBy'>): boolean {
   return t.status !== 'passed' || t.flaky || t.explainedBy.length > 0;
 }
 
@@ -120,13 +120,13 @@ export class Tracer {
   private readonly tallies: Map<string, Tally> | undefined;
   private readonly order: readonly Tally[];
   private readonly unknown = new Map<string, TestSet>();
-  private readonly untraced = new TestSet(LIST_SAMPLE_SIZE);
-  private readonly flaky = new TestSet(LIST_SAMPLE_SIZE);
-  private readonly unexplained = new TestSet(LIST_SAMPLE_SIZE);
-  private readonly unexplainedOutside = new TestSet(LIST_SAMPLE_SIZE);
-  private readonly unexplainedFlaky = new TestSet(LIST_SAMPLE_SIZE);
+  private readonly untraced = TestSet.of(LIST_SAMPLE_SIZE);
+  private readonly flaky = TestSet.of(LIST_SAMPLE_SIZE);
+  private readonly unexplained = TestSet.of(LIST_SAMPLE_SIZE);
+  private readonly unexplainedOutside = TestSet.of(LIST_SAMPLE_SIZE);
+  private readonly unexplainedFlaky = TestSet.of(LIST_SAMPLE_SIZE);
   private readonly explains = new Map<string, TestSet>();
-  private readonly record = new TestSet(RECORD_SAMPLE_SIZE, isNotable, false);
+  private readonly record = new TestSet<TracedTest>(RECORD_SAMPLE_SIZE, { notable: isNotable, keepPositions: false, keep: (t) => t });
   private readonly totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
   private readonly reports: ReportTally[] = [];
   private next = 0;
@@ -140,9 +140,10 @@ export class Tracer {
     this.order = (requirements ?? []).map((requirement) => ({
       requirement,
       counts: { passed: 0, failed: 0, errored: 0, skipped: 0 },
-      tests: new TestSet(SAMPLE_SIZE, isNotable),
-      failing: new TestSet(SAMPLE_SIZE),
-      unexplained: new TestSet(SAMPLE_SIZE),
+      tests: TestSet.of(SAMPLE_SIZE, { notable: isNotable }),
+      // Annotations show a failing test's message.
+      failing: TestSet.of(SAMPLE_SIZE, { messages: true }),
+      unexplained: TestSet.of(SAMPLE_SIZE),
       explainedBy: new Set<string>(),
     }));
     this.tallies = requirements === undefined ? undefined : new Map(this.order.map((t) => [t.requirement.id, t]));
@@ -217,7 +218,7 @@ export class Tracer {
         const tally = tallies.get(id);
         if (tally === undefined) {
           let set = this.unknown.get(id);
-          if (set === undefined) this.unknown.set(id, (set = new TestSet(SAMPLE_SIZE)));
+          if (set === undefined) this.unknown.set(id, (set = TestSet.of(SAMPLE_SIZE)));
           set.add(t);
           continue;
         }
@@ -239,7 +240,7 @@ export class Tracer {
       }
       for (const a of t.explainedBy) {
         let set = this.explains.get(a);
-        if (set === undefined) this.explains.set(a, (set = new TestSet(SAMPLE_SIZE)));
+        if (set === undefined) this.explains.set(a, (set = TestSet.of(SAMPLE_SIZE)));
         set.add(t);
       }
     }
