@@ -33817,7 +33817,8 @@ const PIECE_BYTES = 64 * 1024;
 /**
  * Reads a file inside the workspace in pieces, under the same checks as `readInsideWorkspace`. Each
  * piece is at least `atLeast()` bytes (asked before each read), so a reader waiting for the end of a long
- * item gets it in a few reads. A piece is valid until the next one is asked for.
+ * item gets it in a few reads. The next piece is read while the caller works on this one: a piece is
+ * valid until the next one is asked for.
  */
 async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () => 0) {
     const { real, shown } = await checkInsideWorkspace(file, workspace, what);
@@ -33828,30 +33829,38 @@ async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () =>
     catch (e) {
         throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
     }
+    // Two buffers: one read into while the caller has the other.
+    const buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
+    let turn = 0;
+    const readNext = () => {
+        const want = Math.min(Math.max(PIECE_BYTES, atLeast()), MAX_INPUT_BYTES);
+        if (want > buffers[turn].length)
+            buffers[turn] = Buffer.allocUnsafe(want);
+        const buffer = buffers[turn];
+        turn = 1 - turn;
+        return handle.read(buffer, 0, want).then(({ bytesRead }) => buffer.subarray(0, bytesRead), (e) => {
+            throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+        });
+    };
+    let next = readNext();
     try {
-        let buffer = Buffer.allocUnsafe(PIECE_BYTES);
         let total = 0;
         for (;;) {
-            const want = Math.min(Math.max(PIECE_BYTES, atLeast()), MAX_INPUT_BYTES);
-            if (want > buffer.length)
-                buffer = Buffer.allocUnsafe(want);
-            let bytesRead;
-            try {
-                ({ bytesRead } = await handle.read(buffer, 0, want));
-            }
-            catch (e) {
-                throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
-            }
-            if (bytesRead === 0)
+            const piece = await next;
+            next = undefined;
+            if (piece.length === 0)
                 return;
-            total += bytesRead;
+            total += piece.length;
             // A file that grows while it is read stops at the same limit.
             if (total > MAX_INPUT_BYTES)
                 throw new src_errors/* UserError */.y(`${what} grew past the ${MAX_INPUT_BYTES} bytes the gate reads while it was read`, { file: shown });
-            yield buffer.subarray(0, bytesRead);
+            next = readNext();
+            yield piece;
         }
     }
     finally {
+        // A read still under way ends before the file is closed.
+        await next?.catch(() => undefined);
         await handle.close();
     }
 }
@@ -34124,7 +34133,8 @@ class ReportDecoder {
         this.held = NO_BYTES;
         if (!this.started) {
             if (bytes.length < HEAD_BYTES && !final) {
-                this.held = bytes;
+                // A copy: the piece's memory may be read into again.
+                this.held = bytes.slice();
                 return '';
             }
             this.started = true;

@@ -41,7 +41,8 @@ export class ReportDecoder {
     this.held = NO_BYTES;
     if (!this.started) {
       if (bytes.length < HEAD_BYTES && !final) {
-        this.held = bytes;
+        // A copy: the piece's memory may be read into again.
+        this.held = bytes.slice();
         return '';
       }
       this.started = true;
