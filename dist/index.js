@@ -28487,7 +28487,7 @@ class UserErrors extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97072);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66727);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28496,7 +28496,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 97072:
+/***/ 66727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33947,150 +33947,6 @@ async function evidenceFolder(folder, workspace) {
     return real;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: ./src/io/runner.ts
-
-
-/**
- * Prints text that may hold untrusted content (test names, messages): workflow commands are switched
- * off around it with a one-time token, so no line of it can act as a command.
- */
-function logUntrusted(text) {
-    const token = external_node_crypto_default().randomBytes(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
-}
-/** Writes annotations as workflow commands; @actions/core escapes message and properties. */
-function annotate(annotations) {
-    for (const a of annotations) {
-        const props = { title: a.title, ...(a.file === undefined ? {} : { file: a.file }), ...(a.line === undefined ? {} : { startLine: a.line }) };
-        if (a.level === 'error')
-            lib_core/* error */.z3(a.message, props);
-        else if (a.level === 'warning')
-            lib_core/* warning */.$e(a.message, props);
-        else
-            lib_core/* notice */.lm(a.message, props);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/io/write-chunks.ts
-
-
-/** Largest piece handed to the file system at once. */
-const FLUSH_BYTES = 4 * 1024 * 1024;
-/**
- * A file written piece by piece (a large evidence file), never held whole. What stood at the path
- * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
- * name is replaced, never written through.
- */
-class TextSink {
-    handle;
-    /**
-     * Text is encoded into one buffer while the other is being written: the file system works while the
-     * next piece is made. One write at a time, in order.
-     */
-    buffer = Buffer.allocUnsafe(FLUSH_BYTES);
-    spare = Buffer.allocUnsafe(FLUSH_BYTES);
-    used = 0;
-    /** The write in progress (of `spare`'s content). */
-    writing = Promise.resolve();
-    /** Text that did not fit, in order, after what is in the buffer. */
-    overflow = [];
-    constructor(handle) {
-        this.handle = handle;
-    }
-    static async create(file) {
-        const existing = await promises_default().lstat(file).catch(() => undefined);
-        if (existing?.isDirectory())
-            throw new src_errors/* UserError */.y('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
-        await promises_default().rm(file, { force: true });
-        return new TextSink(await promises_default().open(file, 'wx'));
-    }
-    /**
-     * Adds text without waiting; says whether the buffer is full enough that the caller should `flush`
-     * before adding more. Text of any length is taken.
-     */
-    add(text) {
-        // A UTF-16 code unit never takes more than 3 bytes in UTF-8. Once text waits outside the buffer,
-        // everything after it waits too, so that the file keeps the order of the text.
-        if (this.overflow.length > 0 || text.length * 3 > this.buffer.length - this.used) {
-            this.overflow.push(text);
-            return true;
-        }
-        this.used += this.buffer.write(text, this.used, 'utf8');
-        return this.used > this.buffer.length / 2;
-    }
-    /** Adds text, writing what has gathered when the buffer is full. */
-    async write(text) {
-        if (this.add(text))
-            await this.flush();
-    }
-    /** Adds the whole content of another file, read in pieces. */
-    async append(file) {
-        await this.flush();
-        await this.writing;
-        const from = await promises_default().open(file, 'r');
-        try {
-            const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
-            for (;;) {
-                const { bytesRead } = await from.read(buffer, 0, buffer.length);
-                if (bytesRead === 0)
-                    break;
-                await this.handle.write(buffer.subarray(0, bytesRead));
-            }
-        }
-        finally {
-            await from.close();
-        }
-    }
-    async close() {
-        try {
-            await this.flush();
-            await this.writing;
-        }
-        finally {
-            await this.handle.close();
-        }
-    }
-    /** Starts writing what has gathered; returns once the buffer can take text again. */
-    async flush() {
-        if (this.used > 0) {
-            await this.writing;
-            const full = this.buffer.subarray(0, this.used);
-            [this.buffer, this.spare] = [this.spare, this.buffer];
-            this.used = 0;
-            const writing = this.handle.write(full);
-            // Its failure is reported where it is awaited (the next flush, or close), not as an unhandled rejection.
-            writing.catch(() => undefined);
-            this.writing = writing;
-        }
-        if (this.overflow.length > 0) {
-            // Text too long for the buffer goes to the file as it is, in order, after what came before it.
-            await this.writing;
-            const overflow = this.overflow;
-            this.overflow = [];
-            for (const text of overflow)
-                await this.handle.write(text);
-        }
-    }
-}
-/** Writes text that comes in pieces without holding all of it at once (see `TextSink`). */
-async function writeChunks(file, chunks) {
-    const sink = await TextSink.create(file);
-    try {
-        for (const chunk of chunks)
-            await sink.write(chunk);
-    }
-    finally {
-        await sink.close();
-    }
-}
-/** Writes a whole file the same way: never through a symbolic link that stood at its path. */
-async function writeNew(file, text) {
-    await writeChunks(file, [text]);
-}
-
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/junit/decode-report.ts
@@ -34133,8 +33989,7 @@ class ReportDecoder {
         this.held = NO_BYTES;
         if (!this.started) {
             if (bytes.length < HEAD_BYTES && !final) {
-                // A copy: the piece's memory may be read into again.
-                this.held = bytes.slice();
+                this.held = copyOf(bytes);
                 return '';
             }
             this.started = true;
@@ -34146,7 +34001,7 @@ class ReportDecoder {
         if (!final) {
             end = completeEnd(bytes);
             if (end < bytes.length)
-                this.held = bytes.slice(end);
+                this.held = copyOf(bytes.subarray(end));
         }
         const body = bytes.subarray(0, end);
         // A vectorised check first, then Buffer's decoding, which gives the same text as a fatal TextDecoder
@@ -34186,6 +34041,15 @@ class ReportDecoder {
         }
         return body;
     }
+}
+/**
+ * A copy of bytes held for the next piece: a piece's memory is read into again once it is decoded (and
+ * a Buffer's `slice` would share it, not copy it).
+ */
+function copyOf(b) {
+    const copy = new Uint8Array(b.length);
+    copy.set(b);
+    return copy;
 }
 /** Where the last whole UTF-8 character of `b` ends: before a character the next piece completes. */
 function completeEnd(b) {
@@ -35918,6 +35782,168 @@ function letGo(report) {
 }
 const EMPTY = /(?:)/;
 
+;// CONCATENATED MODULE: ./src/io/read-report.ts
+
+
+
+/**
+ * Reads one report file in pieces, shown in messages as `shown`: its bytes are decoded and scanned as
+ * they come, so only a window of the text is held, however large the file.
+ */
+async function readReport(file, shown, workspace) {
+    const decoder = new ReportDecoder(shown);
+    const reader = new JunitReader(shown);
+    // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
+    for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending))
+        await reader.feed(decoder.push(piece, false));
+    await reader.feed(decoder.push(new Uint8Array(0), true));
+    return await reader.end();
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
+;// CONCATENATED MODULE: ./src/io/runner.ts
+
+
+/**
+ * Prints text that may hold untrusted content (test names, messages): workflow commands are switched
+ * off around it with a one-time token, so no line of it can act as a command.
+ */
+function logUntrusted(text) {
+    const token = external_node_crypto_default().randomBytes(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
+}
+/** Writes annotations as workflow commands; @actions/core escapes message and properties. */
+function annotate(annotations) {
+    for (const a of annotations) {
+        const props = { title: a.title, ...(a.file === undefined ? {} : { file: a.file }), ...(a.line === undefined ? {} : { startLine: a.line }) };
+        if (a.level === 'error')
+            lib_core/* error */.z3(a.message, props);
+        else if (a.level === 'warning')
+            lib_core/* warning */.$e(a.message, props);
+        else
+            lib_core/* notice */.lm(a.message, props);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/write-chunks.ts
+
+
+/** Largest piece handed to the file system at once. */
+const FLUSH_BYTES = 4 * 1024 * 1024;
+/**
+ * A file written piece by piece (a large evidence file), never held whole. What stood at the path
+ * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
+ * name is replaced, never written through.
+ */
+class TextSink {
+    handle;
+    /**
+     * Text is encoded into one buffer while the other is being written: the file system works while the
+     * next piece is made. One write at a time, in order.
+     */
+    buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+    spare = Buffer.allocUnsafe(FLUSH_BYTES);
+    used = 0;
+    /** The write in progress (of `spare`'s content). */
+    writing = Promise.resolve();
+    /** Text that did not fit, in order, after what is in the buffer. */
+    overflow = [];
+    constructor(handle) {
+        this.handle = handle;
+    }
+    static async create(file) {
+        const existing = await promises_default().lstat(file).catch(() => undefined);
+        if (existing?.isDirectory())
+            throw new src_errors/* UserError */.y('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
+        await promises_default().rm(file, { force: true });
+        return new TextSink(await promises_default().open(file, 'wx'));
+    }
+    /**
+     * Adds text without waiting; says whether the buffer is full enough that the caller should `flush`
+     * before adding more. Text of any length is taken.
+     */
+    add(text) {
+        // A UTF-16 code unit never takes more than 3 bytes in UTF-8. Once text waits outside the buffer,
+        // everything after it waits too, so that the file keeps the order of the text.
+        if (this.overflow.length > 0 || text.length * 3 > this.buffer.length - this.used) {
+            this.overflow.push(text);
+            return true;
+        }
+        this.used += this.buffer.write(text, this.used, 'utf8');
+        return this.used > this.buffer.length / 2;
+    }
+    /** Adds text, writing what has gathered when the buffer is full. */
+    async write(text) {
+        if (this.add(text))
+            await this.flush();
+    }
+    /** Adds the whole content of another file, read in pieces. */
+    async append(file) {
+        await this.flush();
+        await this.writing;
+        const from = await promises_default().open(file, 'r');
+        try {
+            const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+            for (;;) {
+                const { bytesRead } = await from.read(buffer, 0, buffer.length);
+                if (bytesRead === 0)
+                    break;
+                await this.handle.write(buffer.subarray(0, bytesRead));
+            }
+        }
+        finally {
+            await from.close();
+        }
+    }
+    async close() {
+        try {
+            await this.flush();
+            await this.writing;
+        }
+        finally {
+            await this.handle.close();
+        }
+    }
+    /** Starts writing what has gathered; returns once the buffer can take text again. */
+    async flush() {
+        if (this.used > 0) {
+            await this.writing;
+            const full = this.buffer.subarray(0, this.used);
+            [this.buffer, this.spare] = [this.spare, this.buffer];
+            this.used = 0;
+            const writing = this.handle.write(full);
+            // Its failure is reported where it is awaited (the next flush, or close), not as an unhandled rejection.
+            writing.catch(() => undefined);
+            this.writing = writing;
+        }
+        if (this.overflow.length > 0) {
+            // Text too long for the buffer goes to the file as it is, in order, after what came before it.
+            await this.writing;
+            const overflow = this.overflow;
+            this.overflow = [];
+            for (const text of overflow)
+                await this.handle.write(text);
+        }
+    }
+}
+/** Writes text that comes in pieces without holding all of it at once (see `TextSink`). */
+async function writeChunks(file, chunks) {
+    const sink = await TextSink.create(file);
+    try {
+        for (const chunk of chunks)
+            await sink.write(chunk);
+    }
+    finally {
+        await sink.close();
+    }
+}
+/** Writes a whole file the same way: never through a symbolic link that stood at its path. */
+async function writeNew(file, text) {
+    await writeChunks(file, [text]);
+}
+
 ;// CONCATENATED MODULE: ./src/io/github-issues.ts
 
 /**
@@ -36742,7 +36768,6 @@ function oneOf(input, name, allowed, fallback) {
 
 
 
-
 /** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
 const REASONS_IN_MESSAGE = 20;
 /** Longest reason in the failure message. */
@@ -36905,19 +36930,6 @@ async function gate(settings, releaseSettings, workspace, env) {
     finally {
         await promises_default().rm(scratch, { recursive: true, force: true });
     }
-}
-/**
- * Reads one report in pieces: its bytes are decoded and scanned as they come, so that only a window of
- * the text is held, however large the file.
- */
-async function readReport(file, shown, workspace) {
-    const decoder = new ReportDecoder(shown);
-    const reader = new JunitReader(shown);
-    // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
-    for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending))
-        await reader.feed(decoder.push(piece, false));
-    await reader.feed(decoder.push(new Uint8Array(0), true));
-    return await reader.end();
 }
 /** The readable evidence, summary, annotations and outputs; then the release archive when the gate passed. */
 async function report(outcome, settings, releaseSettings, place) {

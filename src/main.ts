@@ -9,11 +9,10 @@ import { prepareTableReader } from './catalogue/read-table.js';
 import { UserError, UserErrors } from './errors.js';
 import { GateRun, type GateOutcome } from './evaluate.js';
 import { collectReports } from './io/collect-reports.js';
-import { displayPath, evidenceFolder, readInsideWorkspace, readPiecesInsideWorkspace } from './io/files.js';
+import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
+import { readReport } from './io/read-report.js';
 import { annotate, logUntrusted } from './io/runner.js';
 import { TextSink, writeChunks, writeNew } from './io/write-chunks.js';
-import { ReportDecoder } from './junit/decode-report.js';
-import { JunitReader } from './junit/parse-junit.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
 import { compareText } from './trace/trace.js';
@@ -183,19 +182,6 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
-}
-
-/**
- * Reads one report in pieces: its bytes are decoded and scanned as they come, so that only a window of
- * the text is held, however large the file.
- */
-async function readReport(file: string, shown: string, workspace: string): Promise<Report> {
-  const decoder = new ReportDecoder(shown);
-  const reader = new JunitReader(shown);
-  // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
-  for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending)) await reader.feed(decoder.push(piece, false));
-  await reader.feed(decoder.push(new Uint8Array(0), true));
-  return await reader.end();
 }
 
 interface Place {

@@ -53,10 +53,16 @@ async function expectSame(text: string, sizes: readonly number[] = SIZES): Promi
   expect(await outcome(() => asTheActionReads(text, 5)), 'growing pieces').toStrictEqual(whole);
 }
 
+/** Pieces pushed as a file is read: each in one Buffer, filled anew for the next, so that nothing may keep it. */
 function decodeInPieces(bytes: Uint8Array, size: number): string {
   const decoder = new ReportDecoder('r.xml');
+  const buffer = Buffer.alloc(size);
   let text = '';
-  for (let at = 0; at < bytes.length; at += size) text += decoder.push(bytes.subarray(at, at + size), false);
+  for (let at = 0; at < bytes.length; at += size) {
+    const n = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).copy(buffer, 0, at, at + size);
+    text += decoder.push(buffer.subarray(0, n), false);
+    buffer.fill(0xff);
+  }
   return text + decoder.push(new Uint8Array(0), true);
 }
 

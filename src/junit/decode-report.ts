@@ -41,8 +41,7 @@ export class ReportDecoder {
     this.held = NO_BYTES;
     if (!this.started) {
       if (bytes.length < HEAD_BYTES && !final) {
-        // A copy: the piece's memory may be read into again.
-        this.held = bytes.slice();
+        this.held = copyOf(bytes);
         return '';
       }
       this.started = true;
@@ -52,7 +51,7 @@ export class ReportDecoder {
     let end = bytes.length;
     if (!final) {
       end = completeEnd(bytes);
-      if (end < bytes.length) this.held = bytes.slice(end);
+      if (end < bytes.length) this.held = copyOf(bytes.subarray(end));
     }
     const body = bytes.subarray(0, end);
     // A vectorised check first, then Buffer's decoding, which gives the same text as a fatal TextDecoder
@@ -91,6 +90,16 @@ export class ReportDecoder {
     }
     return body;
   }
+}
+
+/**
+ * A copy of bytes held for the next piece: a piece's memory is read into again once it is decoded (and
+ * a Buffer's `slice` would share it, not copy it).
+ */
+function copyOf(b: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(b.length);
+  copy.set(b);
+  return copy;
 }
 
 /** Where the last whole UTF-8 character of `b` ends: before a character the next piece completes. */

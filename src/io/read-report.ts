@@ -1,0 +1,17 @@
+import { readPiecesInsideWorkspace } from './files.js';
+import { ReportDecoder } from '../junit/decode-report.js';
+import { JunitReader } from '../junit/parse-junit.js';
+import type { Report } from '../model.js';
+
+/**
+ * Reads one report file in pieces, shown in messages as `shown`: its bytes are decoded and scanned as
+ * they come, so only a window of the text is held, however large the file.
+ */
+export async function readReport(file: string, shown: string, workspace: string): Promise<Report> {
+  const decoder = new ReportDecoder(shown);
+  const reader = new JunitReader(shown);
+  // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
+  for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending)) await reader.feed(decoder.push(piece, false));
+  await reader.feed(decoder.push(new Uint8Array(0), true));
+  return await reader.end();
+}
