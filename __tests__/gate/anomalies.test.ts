@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anomalyExplainer, evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
@@ -179,6 +180,25 @@ describe('mergeRetries', () => {
   it('leaves attempts that agree, and tests of other suites, apart', () => {
     const same = [testCase({ name: 'x', status: 'failed' }), testCase({ name: 'x', status: 'failed' }), testCase({ name: 'x', suites: ['other'] })];
     expect(mergeRetries(same)).toHaveLength(3);
+  });
+
+  it('orders cases by class, then name, then everything else, whatever their order and however they group', () => {
+    const word = fc.constantFrom('', 'a', 'b', 'B', 'ab', 'a b', 'é', '\u{1d11e}', 'Z');
+    const someCase = fc.record({ classname: word, name: word, status: fc.constantFrom('passed', 'skipped', 'failed', 'errored'), time: fc.constantFrom(0, 1), suite: word });
+    fc.assert(
+      fc.property(fc.array(someCase, { maxLength: 40 }), (specs) => {
+        const cases = specs.map((c) => testCase({ classname: c.classname, name: c.name, status: c.status as TestCase['status'], time: c.time, suites: [c.suite] }));
+        const key = (c: TestCase): string => JSON.stringify([c.classname, c.name, c.suites, c.status, c.flaky, c.time, c.message ?? '']);
+        const merged = mergeRetries(cases);
+        // Sorted by class, then name (code units), with no class or name out of place.
+        for (let i = 1; i < merged.length; i++) {
+          const [a, b] = [merged[i - 1]!, merged[i]!];
+          expect(a.classname < b.classname || (a.classname === b.classname && a.name <= b.name)).toBe(true);
+        }
+        // The same result for any order of the input.
+        expect(mergeRetries([...cases].reverse()).map(key)).toEqual(merged.map(key));
+      }),
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import type { TestCase } from '../model.js';
  * left as they are. Attempts of one test have one class and name, so after the sort they stand together.
  */
 export function mergeRetries(cases: readonly TestCase[]): TestCase[] {
-  const sorted = [...cases].sort((a, b) => compareText(a.classname, b.classname) || compareText(a.name, b.name) || compareCases(a, b));
+  const sorted = sortCases(cases);
   let out: TestCase[] | undefined;
   for (let i = 0; i < sorted.length; ) {
     let end = i + 1;
@@ -49,6 +49,25 @@ function mergeRun(run: readonly TestCase[]): TestCase[] | undefined {
     });
   }
   return changed ? out : undefined;
+}
+
+/**
+ * The cases by class, then name, then everything that tells two apart. Grouped by class first (a
+ * report has few classes, each written together), each class sorted on its own: the same order as one
+ * sort of all of them, with far fewer comparisons of long strings.
+ */
+function sortCases(cases: readonly TestCase[]): TestCase[] {
+  const byClass = new Map<string, TestCase[]>();
+  for (const c of cases) {
+    const group = byClass.get(c.classname);
+    if (group) group.push(c);
+    else byClass.set(c.classname, [c]);
+  }
+  const out: TestCase[] = [];
+  for (const name of [...byClass.keys()].sort(compareText)) {
+    for (const c of byClass.get(name)!.sort((a, b) => compareText(a.name, b.name) || compareCases(a, b))) out.push(c);
+  }
+  return out;
 }
 
 /** Code-unit order: the same on every machine and locale. */
