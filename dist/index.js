@@ -37711,22 +37711,30 @@ var requirement_ids = __nccwpck_require__(55429);
 ;// CONCATENATED MODULE: ./src/trace/test-set.ts
 /** What a list keeps of a test: no message. */
 function sampled(t) {
-    const { file, line } = t.test;
-    return {
+    return sample(t, false);
+}
+/** What a list of failing tests keeps of a test: with its message. */
+function sampledWithMessage(t) {
+    return sample(t, true);
+}
+function sample(t, withMessage) {
+    const { file, line, message } = t.test;
+    const s = {
         index: t.index,
         name: t.name,
         status: t.status,
         report: t.report,
         flaky: t.flaky,
         explainedBy: t.explainedBy,
-        ...(file === undefined ? {} : { file }),
-        ...(line === undefined ? {} : { line }),
     };
-}
-/** What a list of failing tests keeps of a test: with its message. */
-function sampledWithMessage(t) {
-    const message = t.test.message;
-    return message === undefined ? sampled(t) : { ...sampled(t), message };
+    // Added one by one, in one order: a few object shapes for every sample, not one per spread.
+    if (file !== undefined)
+        s.file = file;
+    if (line !== undefined)
+        s.line = line;
+    if (withMessage && message !== undefined)
+        s.message = message;
+    return s;
 }
 /**
  * A list of tests held at a fixed cost per test: all their positions (small integers in a plain array)

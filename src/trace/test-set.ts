@@ -42,23 +42,29 @@ export interface SampledTest {
 
 /** What a list keeps of a test: no message. */
 export function sampled(t: TracedTest): SampledTest {
-  const { file, line } = t.test;
-  return {
+  return sample(t, false);
+}
+
+/** What a list of failing tests keeps of a test: with its message. */
+export function sampledWithMessage(t: TracedTest): SampledTest {
+  return sample(t, true);
+}
+
+function sample(t: TracedTest, withMessage: boolean): SampledTest {
+  const { file, line, message } = t.test;
+  const s: { -readonly [K in keyof SampledTest]: SampledTest[K] } = {
     index: t.index,
     name: t.name,
     status: t.status,
     report: t.report,
     flaky: t.flaky,
     explainedBy: t.explainedBy,
-    ...(file === undefined ? {} : { file }),
-    ...(line === undefined ? {} : { line }),
   };
-}
-
-/** What a list of failing tests keeps of a test: with its message. */
-export function sampledWithMessage(t: TracedTest): SampledTest {
-  const message = t.test.message;
-  return message === undefined ? sampled(t) : { ...sampled(t), message };
+  // Added one by one, in one order: a few object shapes for every sample, not one per spread.
+  if (file !== undefined) s.file = file;
+  if (line !== undefined) s.line = line;
+  if (withMessage && message !== undefined) s.message = message;
+  return s;
 }
 
 export interface TestSetOptions<S> {
