@@ -93,22 +93,16 @@ function rawFiles(dir: string): [string, Buffer][] {
   return out;
 }
 
+/** The reports below `dir` as text; those refused before their text is read (encoding) are left out. */
 function texts(dir: string): [string, string][] {
   const out: [string, string][] = [];
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.xml')) {
-        try {
-          out.push([path.relative(dir, p), decodeReport(e.name, fs.readFileSync(p))]);
-        } catch {
-          // Refused before its text is read (encoding): nothing to read in pieces.
-        }
-      }
+  for (const [name, bytes] of rawFiles(dir)) {
+    try {
+      out.push([name, decodeReport(name, bytes)]);
+    } catch {
+      // Nothing to read in pieces.
     }
-  };
-  walk(dir);
+  }
   return out;
 }
 
