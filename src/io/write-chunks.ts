@@ -51,19 +51,28 @@ export class TextSink {
     if (this.add(text)) await this.flush();
   }
 
-  /** Adds the whole content of another file, read in pieces. */
+  /** Adds the whole content of another file, read in pieces: the next piece is read while one is written. */
   async append(file: string): Promise<void> {
     await this.flush();
     await this.writing;
     const from = await fs.open(file, 'r');
+    // The sink's two buffers, empty now: one is read into while the other is written.
+    const buffers = [this.buffer, this.spare];
+    let reading = from.read(buffers[0]!, 0, FLUSH_BYTES);
+    let writing: Promise<unknown> = Promise.resolve();
     try {
-      const buffer = Buffer.allocUnsafe(FLUSH_BYTES);
-      for (;;) {
-        const { bytesRead } = await from.read(buffer, 0, buffer.length);
+      for (let turn = 0; ; turn = 1 - turn) {
+        const { bytesRead, buffer } = await reading;
         if (bytesRead === 0) break;
-        await this.handle.write(buffer.subarray(0, bytesRead));
+        // The other buffer is free once its write is done.
+        await writing;
+        reading = from.read(buffers[1 - turn]!, 0, FLUSH_BYTES);
+        writing = this.handle.write(buffer.subarray(0, bytesRead));
       }
+      await writing;
     } finally {
+      // Whatever failed, nothing is left under way on the files.
+      await Promise.allSettled([reading, writing]);
       await from.close();
     }
   }
