@@ -23,7 +23,11 @@ export function renderMatrixCsv(evidence: Evidence): string {
 }
 
 function numbers(indexes: readonly number[]): string {
-  let out = '';
-  for (let i = 0; i < indexes.length; i++) out += i === 0 ? String(indexes[i]! + 1) : ` ${indexes[i]! + 1}`;
-  return out;
+  // Joined in batches: a string built by += over a million numbers holds two small objects per number
+  // until it is written.
+  const batches: string[] = [];
+  for (let i = 0; i < indexes.length; i += NUMBERS_PER_BATCH) batches.push(indexes.slice(i, i + NUMBERS_PER_BATCH).map((n) => n + 1).join(' '));
+  return batches.join(' ');
 }
+
+const NUMBERS_PER_BATCH = 10_000;
