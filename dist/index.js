@@ -34018,11 +34018,13 @@ class ReportDecoder {
             });
         }
         this.offset += end;
-        if (!final)
-            this.lines += lineBreaks(body);
         const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
         // A second byte-order mark after the first is text, kept as U+FEFF, as a decoder with ignoreBOM does.
-        return buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
+        const text = buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
+        // Line breaks counted in the text (one character per byte 0x0A): faster than in the bytes.
+        if (!final)
+            this.lines += lineBreaks(text);
+        return text;
     }
     /** The head of the file: refuses UTF-16 and UTF-32, skips a UTF-8 byte-order mark, reads the declared encoding. */
     start(bytes) {
@@ -34067,10 +34069,9 @@ function completeEnd(b) {
     }
     return n;
 }
-function lineBreaks(b) {
-    const buffer = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+function lineBreaks(text) {
     let count = 0;
-    for (let i = buffer.indexOf(0x0a); i !== -1; i = buffer.indexOf(0x0a, i + 1))
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
         count++;
     return count;
 }
