@@ -33953,190 +33953,6 @@ async function evidenceFolder(folder, workspace) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/junit/decode-report.ts
-
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-/** Encodings a report may declare that decode to the same text as UTF-8 for what a JUnit report holds. */
-const LATIN_ENCODINGS = new Set(['iso-8859-1', 'latin1', 'latin-1', 'windows-1252', 'cp1252']);
-const UTF8_NAMES = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
-/**
- * Turns the bytes of a report into text. Refuses, naming the file, what cannot be read without guessing:
- * UTF-16/UTF-32 (by byte-order mark), bytes that are not valid UTF-8, and unknown declared encodings.
- */
-function decodeReport(file, bytes) {
-    return new ReportDecoder(file).push(bytes, true);
-}
-/** Bytes enough to see a byte-order mark and the XML declaration's encoding. */
-const HEAD_BYTES = 200;
-const NO_BYTES = new Uint8Array(0);
-/**
- * `decodeReport` for a file read in pieces: `push` each piece in order (`final` with the last) and get
- * its text; a character cut between two pieces is decoded with the next. The same text and the same
- * refusals, with the same byte offsets and lines, as on the whole file.
- */
-class ReportDecoder {
-    file;
-    /** Bytes held back: the head until the encoding is known, then a cut character. */
-    held = NO_BYTES;
-    started = false;
-    /** Length of the byte-order mark; bytes of the body decoded so far, and the line breaks among them. */
-    bom = 0;
-    offset = 0;
-    lines = 0;
-    latin;
-    constructor(file) {
-        this.file = file;
-    }
-    push(piece, final) {
-        let bytes = this.held.length === 0 ? piece : Buffer.concat([this.held, piece]);
-        this.held = NO_BYTES;
-        if (!this.started) {
-            if (bytes.length < HEAD_BYTES && !final) {
-                this.held = copyOf(bytes);
-                return '';
-            }
-            this.started = true;
-            bytes = this.start(bytes);
-        }
-        if (this.latin !== undefined)
-            return this.latin.decode(bytes, { stream: !final });
-        let end = bytes.length;
-        if (!final) {
-            end = completeEnd(bytes);
-            if (end < bytes.length)
-                this.held = copyOf(bytes.subarray(end));
-        }
-        const body = bytes.subarray(0, end);
-        // A vectorised check first, then Buffer's decoding, which gives the same text as a fatal TextDecoder
-        // for valid UTF-8; ASCII only is copied as Latin-1, with no decoding at all.
-        if (!(0,external_node_buffer_.isUtf8)(body)) {
-            const at = firstInvalidUtf8(body);
-            throw new src_errors/* UserError */.y(`the file is not valid UTF-8 (invalid byte 0x${hex(body[at] ?? 0)} at byte offset ${this.offset + at + this.bom})`, {
-                file: this.file,
-                line: this.lines + lineOfByte(body, at),
-            });
-        }
-        this.offset += end;
-        const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-        // A second byte-order mark after the first is text, kept as U+FEFF, as a decoder with ignoreBOM does.
-        const text = buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
-        // Line breaks counted in the text (one character per byte 0x0A): faster than in the bytes.
-        if (!final)
-            this.lines += lineBreaks(text);
-        return text;
-    }
-    /** The head of the file: refuses UTF-16 and UTF-32, skips a UTF-8 byte-order mark, reads the declared encoding. */
-    start(bytes) {
-        const file = this.file;
-        if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-            throw new src_errors/* UserError */.y('the file is encoded in UTF-16 (it starts with a UTF-16 byte-order mark); write the report as UTF-8', { file, line: 1 });
-        }
-        if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
-            throw new src_errors/* UserError */.y('the file is encoded in UTF-32; write the report as UTF-8', { file, line: 1 });
-        }
-        if (UTF8_BOM.every((b, i) => bytes[i] === b))
-            this.bom = 3;
-        const body = bytes.subarray(this.bom);
-        const declared = declaredEncoding(body);
-        if (declared !== undefined && !UTF8_NAMES.has(declared)) {
-            if (!LATIN_ENCODINGS.has(declared)) {
-                throw new src_errors/* UserError */.y(`the XML declaration names encoding "${declared}", which the gate does not read; write the report as UTF-8`, { file, line: 1 });
-            }
-            this.latin = new TextDecoder('windows-1252');
-        }
-        return body;
-    }
-}
-/**
- * A copy of bytes held for the next piece: a piece's memory is read into again once it is decoded (and
- * a Buffer's `slice` would share it, not copy it).
- */
-function copyOf(b) {
-    const copy = new Uint8Array(b.length);
-    copy.set(b);
-    return copy;
-}
-/** Where the last whole UTF-8 character of `b` ends: before a character the next piece completes. */
-function completeEnd(b) {
-    const n = b.length;
-    for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
-        const c = b[i];
-        if ((c & 0xc0) === 0x80)
-            continue;
-        const length = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-        return i + length > n ? i : n;
-    }
-    return n;
-}
-function lineBreaks(text) {
-    let count = 0;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        count++;
-    return count;
-}
-function declaredEncoding(body) {
-    // The declaration, when present, is ASCII and comes first.
-    const head = new TextDecoder('latin1').decode(body.subarray(0, 200));
-    const decl = /^\s*<\?xml\s[^?]*encoding\s*=\s*["']([^"']+)["']/.exec(head);
-    return decl?.[1]?.trim().toLowerCase();
-}
-/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
-function firstInvalidUtf8(b) {
-    let i = 0;
-    while (i < b.length) {
-        const c = b[i];
-        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-        if (n < 0)
-            return i;
-        // The second byte's range for the lead bytes whose sequences Unicode restricts (no overlong
-        // forms, no surrogates, nothing above U+10FFFF).
-        const second = b[i + 1];
-        const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-        if (n > 0 && (second === undefined || second < lo || second > hi))
-            return i;
-        for (let k = 2; k <= n; k++) {
-            const d = b[i + k];
-            if (d === undefined || (d & 0xc0) !== 0x80)
-                return i;
-        }
-        i += n + 1;
-    }
-    return Math.max(0, b.length - 1);
-}
-function lineOfByte(b, at) {
-    let line = 1;
-    for (let i = 0; i < at; i++)
-        if (b[i] === 0x0a)
-            line++;
-    return line;
-}
-function hex(n) {
-    return n.toString(16).padStart(2, '0');
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-/**
- * Domain types of the release gate. Data only: no logic lives here.
- *
- * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
- */
-/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
-const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
-
-;// CONCATENATED MODULE: ./src/junit/limits.ts
-/** Limits of the JUnit reader. */
-/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
-const MAX_MESSAGE_LENGTH = 500;
-/**
- * Longest run of text, CDATA or comment inside a test case that is read for its content; the rest is
- * cut (fast-xml-parser, which reads unusual test cases, needs some 36 bytes of memory per byte of text,
- * and the gate keeps 500 characters of a message). The scan has already checked the whole text.
- */
-const MAX_CAPTURED_TEXT = 64 * 1024;
-/** Deepest element nesting accepted; real reports stay far below it. */
-const MAX_DEPTH = 256;
-
 ;// CONCATENATED MODULE: ./src/junit/xml-text.ts
 /** Small, strict helpers for XML character data, shared by the report scanner. */
 const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -34259,13 +34075,14 @@ function referenceValue(raw, from, to) {
 }
 /** 1-based line of an offset. */
 function lineAt(text, offset) {
-    let line = 1;
-    let i = text.indexOf('\n');
-    while (i !== -1 && i < offset) {
-        line++;
-        i = text.indexOf('\n', i + 1);
-    }
-    return line;
+    return 1 + lineBreaksBefore(text, offset);
+}
+/** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
+function lineBreaksBefore(text, offset = text.length) {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        count++;
+    return count;
 }
 /**
  * A copy of a string that does not keep the text it was cut from alive. V8 represents a substring of
@@ -34279,6 +34096,185 @@ function detach(s) {
         return s;
     return s.includes('%') ? ` ${s}`.slice(1) : decodeURIComponent(s);
 }
+
+;// CONCATENATED MODULE: ./src/junit/decode-report.ts
+
+
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** Encodings a report may declare that decode to the same text as UTF-8 for what a JUnit report holds. */
+const LATIN_ENCODINGS = new Set(['iso-8859-1', 'latin1', 'latin-1', 'windows-1252', 'cp1252']);
+const UTF8_NAMES = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
+/**
+ * Turns the bytes of a report into text. Refuses, naming the file, what cannot be read without guessing:
+ * UTF-16/UTF-32 (by byte-order mark), bytes that are not valid UTF-8, and unknown declared encodings.
+ */
+function decodeReport(file, bytes) {
+    return new ReportDecoder(file).push(bytes, true);
+}
+/** Bytes enough to see a byte-order mark and the XML declaration's encoding. */
+const HEAD_BYTES = 200;
+const NO_BYTES = new Uint8Array(0);
+/**
+ * `decodeReport` for a file read in pieces: `push` each piece in order (`final` with the last) and get
+ * its text; a character cut between two pieces is decoded with the next. The same text and the same
+ * refusals, with the same byte offsets and lines, as on the whole file.
+ */
+class ReportDecoder {
+    file;
+    /** Bytes held back: the head until the encoding is known, then a cut character. */
+    held = NO_BYTES;
+    started = false;
+    /** Length of the byte-order mark; bytes of the body decoded so far, and the line breaks among them. */
+    bom = 0;
+    offset = 0;
+    lines = 0;
+    latin;
+    constructor(file) {
+        this.file = file;
+    }
+    push(piece, final) {
+        let bytes = this.held.length === 0 ? piece : Buffer.concat([this.held, piece]);
+        this.held = NO_BYTES;
+        if (!this.started) {
+            if (bytes.length < HEAD_BYTES && !final) {
+                this.held = copyOf(bytes);
+                return '';
+            }
+            this.started = true;
+            bytes = this.start(bytes);
+        }
+        if (this.latin !== undefined)
+            return this.latin.decode(bytes, { stream: !final });
+        let end = bytes.length;
+        if (!final) {
+            end = completeEnd(bytes);
+            if (end < bytes.length)
+                this.held = copyOf(bytes.subarray(end));
+        }
+        const body = bytes.subarray(0, end);
+        // A vectorised check first, then Buffer's decoding, which gives the same text as a fatal TextDecoder
+        // for valid UTF-8; ASCII only is copied as Latin-1, with no decoding at all.
+        if (!(0,external_node_buffer_.isUtf8)(body)) {
+            const at = firstInvalidUtf8(body);
+            throw new src_errors/* UserError */.y(`the file is not valid UTF-8 (invalid byte 0x${hex(body[at] ?? 0)} at byte offset ${this.offset + at + this.bom})`, {
+                file: this.file,
+                line: this.lines + lineOfByte(body, at),
+            });
+        }
+        this.offset += end;
+        const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+        // A second byte-order mark after the first is text, kept as U+FEFF, as a decoder with ignoreBOM does.
+        const text = buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
+        // Line breaks counted in the text (one character per byte 0x0A): faster than in the bytes.
+        if (!final)
+            this.lines += lineBreaksBefore(text);
+        return text;
+    }
+    /** The head of the file: refuses UTF-16 and UTF-32, skips a UTF-8 byte-order mark, reads the declared encoding. */
+    start(bytes) {
+        const file = this.file;
+        if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+            throw new src_errors/* UserError */.y('the file is encoded in UTF-16 (it starts with a UTF-16 byte-order mark); write the report as UTF-8', { file, line: 1 });
+        }
+        if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+            throw new src_errors/* UserError */.y('the file is encoded in UTF-32; write the report as UTF-8', { file, line: 1 });
+        }
+        if (UTF8_BOM.every((b, i) => bytes[i] === b))
+            this.bom = 3;
+        const body = bytes.subarray(this.bom);
+        const declared = declaredEncoding(body);
+        if (declared !== undefined && !UTF8_NAMES.has(declared)) {
+            if (!LATIN_ENCODINGS.has(declared)) {
+                throw new src_errors/* UserError */.y(`the XML declaration names encoding "${declared}", which the gate does not read; write the report as UTF-8`, { file, line: 1 });
+            }
+            this.latin = new TextDecoder('windows-1252');
+        }
+        return body;
+    }
+}
+/**
+ * A copy of bytes held for the next piece: a piece's memory is read into again once it is decoded (and
+ * a Buffer's `slice` would share it, not copy it).
+ */
+function copyOf(b) {
+    const copy = new Uint8Array(b.length);
+    copy.set(b);
+    return copy;
+}
+/** Where the last whole UTF-8 character of `b` ends: before a character the next piece completes. */
+function completeEnd(b) {
+    const n = b.length;
+    for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
+        const c = b[i];
+        if ((c & 0xc0) === 0x80)
+            continue;
+        const length = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        return i + length > n ? i : n;
+    }
+    return n;
+}
+function declaredEncoding(body) {
+    // The declaration, when present, is ASCII and comes first.
+    const head = new TextDecoder('latin1').decode(body.subarray(0, HEAD_BYTES));
+    const decl = /^\s*<\?xml\s[^?]*encoding\s*=\s*["']([^"']+)["']/.exec(head);
+    return decl?.[1]?.trim().toLowerCase();
+}
+/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
+function firstInvalidUtf8(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0)
+            return i;
+        // The second byte's range for the lead bytes whose sequences Unicode restricts (no overlong
+        // forms, no surrogates, nothing above U+10FFFF).
+        const second = b[i + 1];
+        const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+        if (n > 0 && (second === undefined || second < lo || second > hi))
+            return i;
+        for (let k = 2; k <= n; k++) {
+            const d = b[i + k];
+            if (d === undefined || (d & 0xc0) !== 0x80)
+                return i;
+        }
+        i += n + 1;
+    }
+    return Math.max(0, b.length - 1);
+}
+function lineOfByte(b, at) {
+    let line = 1;
+    for (let i = 0; i < at; i++)
+        if (b[i] === 0x0a)
+            line++;
+    return line;
+}
+function hex(n) {
+    return n.toString(16).padStart(2, '0');
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+/**
+ * Domain types of the release gate. Data only: no logic lives here.
+ *
+ * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
+ */
+/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
+const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
+
+;// CONCATENATED MODULE: ./src/junit/limits.ts
+/** Limits of the JUnit reader. */
+/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
+const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Longest run of text, CDATA or comment inside a test case that is read for its content; the rest is
+ * cut (fast-xml-parser, which reads unusual test cases, needs some 36 bytes of memory per byte of text,
+ * and the gate keeps 500 characters of a message). The scan has already checked the whole text.
+ */
+const MAX_CAPTURED_TEXT = 64 * 1024;
+/** Deepest element nesting accepted; real reports stay far below it. */
+const MAX_DEPTH = 256;
 
 ;// CONCATENATED MODULE: ./src/junit/case-tree.ts
 /**
@@ -34851,10 +34847,7 @@ class report_scanner_Scanner {
             if (this.openLine[k] === 0 && this.openStart[k] < newBase)
                 this.openLine[k] = this.lineOf(this.openStart[k] - this.base);
         }
-        let breaks = 0;
-        for (let i = this.text.indexOf('\n'); i !== -1 && i < drop; i = this.text.indexOf('\n', i + 1))
-            breaks++;
-        this.linesBefore += breaks;
+        this.linesBefore += lineBreaksBefore(this.text, drop);
         this.base = newBase;
         this.text = this.text.slice(drop);
         this.n = this.text.length;
@@ -35384,7 +35377,14 @@ class report_scanner_Scanner {
     }
     /** Whether the captured element, ending now, goes to fast-xml-parser, which is not loaded yet. */
     parserMissing() {
-        return this.complex && (this.captureHasChild || this.captureKind === PROPERTIES) && loadedCaseParser() === undefined;
+        return this.goesToParser() && loadedCaseParser() === undefined;
+    }
+    /**
+     * Whether fast-xml-parser reads the captured element: it holds an element or shape the scan does not
+     * read itself (suite properties count as holding elements from their start).
+     */
+    goesToParser() {
+        return this.complex && this.captureHasChild;
     }
     /** The captured element ends at `end`: reads it. */
     endCapture(end) {
@@ -35394,7 +35394,7 @@ class report_scanner_Scanner {
         const suite = this.suites[this.suites.length - 1];
         if (this.captureKind === PROPERTIES) {
             if (suite) {
-                const found = this.complex ? requirementProperties([this.parseChunk(start, end)]) : this.recordProperties();
+                const found = this.goesToParser() ? requirementProperties([this.parseChunk(start, end)]) : this.recordProperties();
                 addSuiteProperties(suite, found);
             }
             return;
@@ -35402,7 +35402,7 @@ class report_scanner_Scanner {
         if (suite)
             suite.hasCase = true;
         // A case with no element inside (most passing tests) is all in its start tag.
-        if (this.complex && this.captureHasChild) {
+        if (this.goesToParser()) {
             const node = this.parseChunk(start, end);
             this.cases.push(toTestCase(this.file, node, suite));
             // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
@@ -37622,7 +37622,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wy: () => (/* binding */ labelOf)
 });
 
-// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, sampled, sampledWithMessage, statusOf, trace
+// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf, trace
 
 ;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
 /**
@@ -37722,14 +37722,7 @@ function compareCases(x, y) {
 // EXTERNAL MODULE: ./src/trace/requirement-ids.ts
 var requirement_ids = __nccwpck_require__(55429);
 ;// CONCATENATED MODULE: ./src/trace/test-set.ts
-/** What a list keeps of a test: no message. */
-function sampled(t) {
-    return sample(t, false);
-}
-/** What a list of failing tests keeps of a test: with its message. */
-function sampledWithMessage(t) {
-    return sample(t, true);
-}
+/** What a list keeps of a test; the message only for a list of failing tests (`withMessage`). */
 function sample(t, withMessage) {
     const { file, line, message } = t.test;
     const s = {
@@ -37773,9 +37766,10 @@ class TestSet {
         this.keepPositions = options.keepPositions ?? true;
         this.keep = options.keep;
     }
-    /** A set whose sample keeps what `sampled` keeps (`sampledWithMessage` with `messages`). */
+    /** A set whose sample keeps what is shown of a test (and its message, with `messages`). */
     static of(sampleSize, options = {}) {
-        return new TestSet(sampleSize, { ...(options.notable ? { notable: options.notable } : {}), keep: options.messages ? sampledWithMessage : sampled });
+        const messages = options.messages === true;
+        return new TestSet(sampleSize, { ...(options.notable ? { notable: options.notable } : {}), keep: (t) => sample(t, messages) });
     }
     add(t) {
         this.size++;
@@ -37809,7 +37803,7 @@ class TestSet {
     }
     /** How many tests are in the set but not in its sample. */
     get unsampled() {
-        return this.size - this.sample.length;
+        return this.size - this.first.length - this.others.length;
     }
 }
 

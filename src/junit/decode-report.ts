@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { UserError } from '../errors.js';
+import { lineBreaksBefore } from './xml-text.js';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -68,7 +69,7 @@ export class ReportDecoder {
     // A second byte-order mark after the first is text, kept as U+FEFF, as a decoder with ignoreBOM does.
     const text = buffer.toString(isAscii(body) ? 'latin1' : 'utf8');
     // Line breaks counted in the text (one character per byte 0x0A): faster than in the bytes.
-    if (!final) this.lines += lineBreaks(text);
+    if (!final) this.lines += lineBreaksBefore(text);
     return text;
   }
 
@@ -116,15 +117,9 @@ function completeEnd(b: Uint8Array): number {
   return n;
 }
 
-function lineBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
 function declaredEncoding(body: Uint8Array): string | undefined {
   // The declaration, when present, is ASCII and comes first.
-  const head = new TextDecoder('latin1').decode(body.subarray(0, 200));
+  const head = new TextDecoder('latin1').decode(body.subarray(0, HEAD_BYTES));
   const decl = /^\s*<\?xml\s[^?]*encoding\s*=\s*["']([^"']+)["']/.exec(head);
   return decl?.[1]?.trim().toLowerCase();
 }

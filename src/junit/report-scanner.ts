@@ -22,7 +22,7 @@ import {
   toTestCase,
 } from './case-tree.js';
 import { MAX_CAPTURED_TEXT, MAX_DEPTH } from './limits.js';
-import { checkReference, decodeEntities, detach, findForbiddenChar, lineAt } from './xml-text.js';
+import { checkReference, decodeEntities, detach, findForbiddenChar, lineAt, lineBreaksBefore } from './xml-text.js';
 
 // Kinds of element the scan tells apart.
 const OTHER = 0;
@@ -353,9 +353,7 @@ export class Scanner {
     for (let k = 0; k < this.depth; k++) {
       if (this.openLine[k] === 0 && this.openStart[k]! < newBase) this.openLine[k] = this.lineOf(this.openStart[k]! - this.base);
     }
-    let breaks = 0;
-    for (let i = this.text.indexOf('\n'); i !== -1 && i < drop; i = this.text.indexOf('\n', i + 1)) breaks++;
-    this.linesBefore += breaks;
+    this.linesBefore += lineBreaksBefore(this.text, drop);
     this.base = newBase;
     this.text = this.text.slice(drop);
     this.n = this.text.length;
@@ -840,7 +838,15 @@ export class Scanner {
 
   /** Whether the captured element, ending now, goes to fast-xml-parser, which is not loaded yet. */
   private parserMissing(): boolean {
-    return this.complex && (this.captureHasChild || this.captureKind === PROPERTIES) && loadedCaseParser() === undefined;
+    return this.goesToParser() && loadedCaseParser() === undefined;
+  }
+
+  /**
+   * Whether fast-xml-parser reads the captured element: it holds an element or shape the scan does not
+   * read itself (suite properties count as holding elements from their start).
+   */
+  private goesToParser(): boolean {
+    return this.complex && this.captureHasChild;
   }
 
   /** The captured element ends at `end`: reads it. */
@@ -851,14 +857,14 @@ export class Scanner {
     const suite = this.suites[this.suites.length - 1];
     if (this.captureKind === PROPERTIES) {
       if (suite) {
-        const found = this.complex ? requirementProperties([this.parseChunk(start, end)]) : this.recordProperties();
+        const found = this.goesToParser() ? requirementProperties([this.parseChunk(start, end)]) : this.recordProperties();
         addSuiteProperties(suite, found);
       }
       return;
     }
     if (suite) suite.hasCase = true;
     // A case with no element inside (most passing tests) is all in its start tag.
-    if (this.complex && this.captureHasChild) {
+    if (this.goesToParser()) {
       const node = this.parseChunk(start, end);
       this.cases.push(toTestCase(this.file, node, suite));
       // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:

@@ -111,13 +111,14 @@ function referenceValue(raw: string, from: number, to: number): string | undefin
 
 /** 1-based line of an offset. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  let i = text.indexOf('\n');
-  while (i !== -1 && i < offset) {
-    line++;
-    i = text.indexOf('\n', i + 1);
-  }
-  return line;
+  return 1 + lineBreaksBefore(text, offset);
+}
+
+/** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
+export function lineBreaksBefore(text: string, offset = text.length): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 /**

@@ -40,16 +40,7 @@ export interface SampledTest {
   readonly message?: string;
 }
 
-/** What a list keeps of a test: no message. */
-export function sampled(t: TracedTest): SampledTest {
-  return sample(t, false);
-}
-
-/** What a list of failing tests keeps of a test: with its message. */
-export function sampledWithMessage(t: TracedTest): SampledTest {
-  return sample(t, true);
-}
-
+/** What a list keeps of a test; the message only for a list of failing tests (`withMessage`). */
 function sample(t: TracedTest, withMessage: boolean): SampledTest {
   const { file, line, message } = t.test;
   const s: { -readonly [K in keyof SampledTest]: SampledTest[K] } = {
@@ -102,9 +93,10 @@ export class TestSet<S extends { readonly index: number } = SampledTest> {
     this.keep = options.keep;
   }
 
-  /** A set whose sample keeps what `sampled` keeps (`sampledWithMessage` with `messages`). */
+  /** A set whose sample keeps what is shown of a test (and its message, with `messages`). */
   static of(sampleSize: number, options: { notable?: (t: TracedTest) => boolean; messages?: boolean } = {}): TestSet {
-    return new TestSet(sampleSize, { ...(options.notable ? { notable: options.notable } : {}), keep: options.messages ? sampledWithMessage : sampled });
+    const messages = options.messages === true;
+    return new TestSet(sampleSize, { ...(options.notable ? { notable: options.notable } : {}), keep: (t) => sample(t, messages) });
   }
 
   add(t: TracedTest): void {
@@ -139,6 +131,6 @@ export class TestSet<S extends { readonly index: number } = SampledTest> {
 
   /** How many tests are in the set but not in its sample. */
   get unsampled(): number {
-    return this.size - this.sample.length;
+    return this.size - this.first.length - this.others.length;
   }
 }

@@ -3,7 +3,7 @@ import { compareText, mergeRetries } from './merge-retries.js';
 import { compareIds, idsOfTest, type IdMatcher } from './requirement-ids.js';
 import { TestSet, type TracedTest } from './test-set.js';
 
-export { TestSet, sampled, sampledWithMessage, type SampledTest, type TracedTest } from './test-set.js';
+export { TestSet, type SampledTest, type TracedTest } from './test-set.js';
 export { compareText } from './merge-retries.js';
 
 /** Tests kept by name for a requirement, an unknown ID or an anomaly (the rest are counted and indexed). */
