@@ -28487,16 +28487,20 @@ class UserErrors extends Error {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66727);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55588);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+
+// On the main thread the run may go on in a worker thread started from this same script.
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)(process.env, node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread ? { entry: import.meta.url } : { reports: node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData.reports });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 66727:
+/***/ 55588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28505,7 +28509,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: REASONS_IN_MESSAGE, failureMessage
+// UNUSED EXPORTS: REASONS_IN_MESSAGE, WORKER_BYTES, failureMessage
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -35805,6 +35809,37 @@ async function readReport(file, shown, workspace) {
     return await reader.end();
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/io/worker.ts
+
+/**
+ * The young generation of the worker that reads large runs, in MB. V8 grows it to some 50–100 MB on a
+ * main thread that allocates as fast as a run of a million tests does, and the memory stays taken;
+ * bounded, each collection of short-lived objects is smaller and the peak memory lower, at the same
+ * speed (see the README's Performance section).
+ */
+const WORKER_YOUNG_GENERATION_MB = 6;
+/**
+ * Runs `entry` (the bundle's own entry) in a worker thread with `data` as its `workerData`, the
+ * environment `env`, and a bounded young generation. Its output goes to this process's output, as
+ * it is written. Resolves with its exit code; rejects with what stopped it (an uncaught error, or the
+ * heap limit).
+ */
+function runInWorker(entry, env, data) {
+    return new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_.Worker(typeof entry === 'string' ? new URL(entry) : entry, {
+            workerData: data,
+            env,
+            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+        });
+        let failure;
+        worker.once('error', (e) => (failure = e));
+        // 'exit' comes last, after 'error' and after the worker's output has been passed on.
+        worker.once('exit', (code) => (failure === undefined ? resolve(code) : reject(failure instanceof Error ? failure : new Error(String(failure)))));
+    });
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
@@ -36785,6 +36820,7 @@ function oneOf(input, name, allowed, fallback) {
 
 
 
+
 /** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
 const REASONS_IN_MESSAGE = 20;
 /** Longest reason in the failure message. */
@@ -36797,18 +36833,32 @@ function failureMessage(reasons, evidence) {
         listed.push(`- … and ${more} more: see the job summary and ${evidence}`);
     return `The release gate failed (${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}):\n${listed.join('\n')}`;
 }
+/** Reports of this many bytes in all, or more, are read in a worker thread (`RunOptions.entry`). */
+const WORKER_BYTES = 16 * 1024 * 1024;
 /**
  * settings -> load -> trace and judge -> report. The one place that catches: whatever goes wrong,
  * the step fails (a user's mistake with its message, anything else as a bug with its stack).
  */
-async function run(env = process.env) {
+async function run(env = process.env, options = {}) {
     try {
         const settings = readSettings((name) => lib_core/* getInput */.V4(name));
         if (settings.githubToken !== '')
             lib_core/* setSecret */.Pq(settings.githubToken);
         const releaseSettings = (0,release_settings/* readReleaseSettings */.lr)((name) => lib_core/* getInput */.V4(name));
         const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-        await gate(settings, releaseSettings, workspace, env);
+        const collected = options.reports !== undefined ? { files: [...options.reports] } : await collect(settings.reports, workspace);
+        if (options.entry !== undefined && collected.problem === undefined) {
+            const bytes = await totalBytes(collected.files);
+            if (bytes >= WORKER_BYTES) {
+                lib_core/* info */.pq(`${collected.files.length} ${collected.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
+                const data = { reports: collected.files };
+                const code = await runInWorker(options.entry, env, data);
+                if (code !== 0)
+                    process.exitCode = code;
+                return;
+            }
+        }
+        await gate(settings, releaseSettings, workspace, env, collected);
     }
     catch (e) {
         lib_core/* setOutput */.uH('passed', 'false');
@@ -36820,7 +36870,22 @@ async function run(env = process.env) {
         }
     }
 }
-async function gate(settings, releaseSettings, workspace, env) {
+async function collect(patterns, workspace) {
+    try {
+        return { files: await collectReports(patterns, workspace) };
+    }
+    catch (e) {
+        if (e instanceof src_errors/* UserError */.y)
+            return { files: [], problem: e };
+        throw e;
+    }
+}
+/** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
+async function totalBytes(files) {
+    const sizes = await Promise.all(files.map((f) => promises_default().stat(f).then((s) => s.size, () => 0)));
+    return sizes.reduce((a, b) => a + b, 0);
+}
+async function gate(settings, releaseSettings, workspace, env, collected) {
     const problems = [];
     const keep = (e, into = (p) => problems.push(p)) => {
         if (e instanceof src_errors/* UserErrors */.t)
@@ -36891,19 +36956,15 @@ async function gate(settings, releaseSettings, workspace, env) {
     const scratch = await promises_default().mkdtemp(external_node_path_default().join(env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'release-gate-'));
     const testLines = external_node_path_default().join(scratch, 'tests.jsonl');
     let written = 0;
-    let reportFiles = [];
+    const reportFiles = collected.files;
     try {
         const testsCsv = await TextSink.create(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.tests));
         const jsonTests = await TextSink.create(testLines);
         try {
             await testsCsv.write(TESTS_CSV_HEADER);
             await lib_core/* group */.Os('Test reports', async () => {
-                try {
-                    reportFiles = await collectReports(settings.reports, workspace);
-                }
-                catch (e) {
-                    keep(e, (p) => run.problem(p));
-                }
+                if (collected.problem !== undefined)
+                    run.problem(collected.problem);
                 const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
                 for (const { file, shown } of files) {
                     let report;

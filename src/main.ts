@@ -11,6 +11,7 @@ import { GateRun, type GateOutcome } from './evaluate.js';
 import { collectReports } from './io/collect-reports.js';
 import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
 import { readReport } from './io/read-report.js';
+import { runInWorker } from './io/worker.js';
 import { annotate, logUntrusted } from './io/runner.js';
 import { TextSink, writeChunks, writeNew } from './io/write-chunks.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
@@ -39,17 +40,48 @@ export function failureMessage(reasons: readonly string[], evidence: string): st
   return `The release gate failed (${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}):\n${listed.join('\n')}`;
 }
 
+/** Reports of this many bytes in all, or more, are read in a worker thread (`RunOptions.entry`). */
+export const WORKER_BYTES = 16 * 1024 * 1024;
+
+export interface RunOptions {
+  /**
+   * URL of the entry script the run started from. With it, a run whose reports hold `WORKER_BYTES` or
+   * more goes on in a worker thread started from that script (`runInWorker`), whose bounded young
+   * generation keeps the memory of a large run down; a small run stays here, sparing the worker's
+   * start-up time.
+   */
+  readonly entry?: string;
+  /** The report files, already collected: the run of a worker thread. */
+  readonly reports?: readonly string[];
+}
+
+/** What a worker thread is given. */
+export interface WorkerData {
+  readonly reports: readonly string[];
+}
+
 /**
  * settings -> load -> trace and judge -> report. The one place that catches: whatever goes wrong,
  * the step fails (a user's mistake with its message, anything else as a bug with its stack).
  */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name));
     if (settings.githubToken !== '') core.setSecret(settings.githubToken);
     const releaseSettings = readReleaseSettings((name) => core.getInput(name));
     const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-    await gate(settings, releaseSettings, workspace, env);
+    const collected = options.reports !== undefined ? { files: [...options.reports] } : await collect(settings.reports, workspace);
+    if (options.entry !== undefined && collected.problem === undefined) {
+      const bytes = await totalBytes(collected.files);
+      if (bytes >= WORKER_BYTES) {
+        core.info(`${collected.files.length} ${collected.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
+        const data: WorkerData = { reports: collected.files };
+        const code = await runInWorker(options.entry, env, data);
+        if (code !== 0) process.exitCode = code;
+        return;
+      }
+    }
+    await gate(settings, releaseSettings, workspace, env, collected);
   } catch (e) {
     core.setOutput('passed', 'false');
     if (e instanceof UserError || e instanceof UserErrors) {
@@ -60,7 +92,28 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
-async function gate(settings: Settings, releaseSettings: ReleaseSettings, workspace: string, env: NodeJS.ProcessEnv): Promise<void> {
+/** The report files the `reports` input matches, or why there are none. */
+interface Collected {
+  readonly files: readonly string[];
+  readonly problem?: UserError;
+}
+
+async function collect(patterns: readonly string[], workspace: string): Promise<Collected> {
+  try {
+    return { files: await collectReports(patterns, workspace) };
+  } catch (e) {
+    if (e instanceof UserError) return { files: [], problem: e };
+    throw e;
+  }
+}
+
+/** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
+async function totalBytes(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(files.map((f) => fs.stat(f).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
+async function gate(settings: Settings, releaseSettings: ReleaseSettings, workspace: string, env: NodeJS.ProcessEnv, collected: Collected): Promise<void> {
   const problems: UserError[] = [];
   const keep = (e: unknown, into: (p: UserError) => void = (p) => problems.push(p)): void => {
     if (e instanceof UserErrors) e.errors.forEach(into);
@@ -131,18 +184,14 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
   const scratch = await fs.mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'release-gate-'));
   const testLines = path.join(scratch, 'tests.jsonl');
   let written = 0;
-  let reportFiles: string[] = [];
+  const reportFiles = collected.files;
   try {
     const testsCsv = await TextSink.create(path.join(evidenceDir, EVIDENCE_FILES.tests));
     const jsonTests = await TextSink.create(testLines);
     try {
       await testsCsv.write(TESTS_CSV_HEADER);
       await core.group('Test reports', async () => {
-        try {
-          reportFiles = await collectReports(settings.reports, workspace);
-        } catch (e) {
-          keep(e, (p) => run.problem(p));
-        }
+        if (collected.problem !== undefined) run.problem(collected.problem);
         const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => compareText(a.shown, b.shown));
         for (const { file, shown } of files) {
           let report: Report;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runAction } from '../../scripts/run-action.js';
+import { WORKER_BYTES } from '../../src/main.js';
 import { commitAll } from '../support/git-repo.js';
 import { node24 } from '../support/node24.js';
 import { makeWorkspace, removeLater } from '../support/workspace.js';
@@ -159,6 +160,42 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(row.split(',').at(-1)!.split(' ').map(Number)).toEqual(srs4.tests.map((i: number) => i + 1));
     // The record is spooled in the runner's temporary folder, and nothing is left there.
     expect(fs.readdirSync(run.runnerTemp)).toEqual([]);
+  });
+
+  it('reads a large run in a worker thread, with the same outcome as a small run of the same tests', async () => {
+    // The same tests twice: once with output enough to pass WORKER_BYTES, once without any.
+    const suite = (name: string, cases: number, output: string): string =>
+      `<testsuites><testsuite name="${name}">\n${Array.from({ length: cases }, (_, i) => {
+        const body = `${i % 500 === 7 ? '<failure message="off by one">trace</failure>' : ''}${output === '' ? '' : `<system-out>${output}</system-out>`}`;
+        return `<testcase classname="${name}" name="SRS-00${1 + (i % 4)} case ${i}" file="test/${name}.test.js" line="${i + 1}">${body}</testcase>`;
+      }).join('\n')}\n</testsuite></testsuites>\n`;
+    const output = `log line of a chatty test\n`.repeat(150);
+    const runs = [];
+    for (const out of [output, '']) {
+      const ws = makeWorkspace({ 'requirements.md': requirementsMd, 'reports/a.xml': suite('alpha', 2200, out), 'reports/b.xml': suite('beta', 2300, out) });
+      const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
+      removeLater(run.runnerTemp);
+      const bytes = fs.statSync(path.join(ws, 'reports/a.xml')).size + fs.statSync(path.join(ws, 'reports/b.xml')).size;
+      runs.push({ ws, run, bytes });
+    }
+    const [large, small] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    expect(large.bytes).toBeGreaterThanOrEqual(WORKER_BYTES);
+    expect(large.run.stdout).toContain(`2 reports of ${(large.bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
+    expect(small.run.stdout).not.toContain('worker thread');
+    for (const { run } of runs) {
+      expect(run.status).toBe(1);
+      expect(run.outputs['passed']).toBe('false');
+      expect(run.stdout).toContain('::error title=SRS-004%3A test failed,file=test/alpha.test.js,line=1008::alpha › SRS-004 case 1007: off by one');
+    }
+    // Alike but for the note on the worker, the workspace, and the random tokens that stop and resume workflow commands.
+    const lines = (s: string, ws: string): string[] => s.split('\n').filter((l) => !l.includes('worker thread')).map((l) => l.replaceAll(ws, 'WS').replace(/[0-9a-f]{32}/g, 'token'));
+    expect(lines(large.run.stdout, large.ws)).toEqual(lines(small.run.stdout, small.ws));
+    expect(large.run.summary).toBe(small.run.summary);
+    expect({ ...large.run.outputs, 'evidence-dir': '', 'report-json': '' }).toEqual({ ...small.run.outputs, 'evidence-dir': '', 'report-json': '' });
+    for (const f of ['traceability.json', 'tests.csv', 'traceability.csv', 'traceability.md', 'traceability.html']) {
+      const read = (ws: string): string => fs.readFileSync(path.join(ws, 'release-gate-evidence', f), 'utf8');
+      expect(read(large.ws), f).toBe(read(small.ws));
+    }
   });
 
   it('refuses an invalid input value before reading anything', async () => {
