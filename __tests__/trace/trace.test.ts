@@ -136,6 +136,7 @@ describe('what the lists of tests keep', () => {
     expect(t.requirements[0]!.failing.sample).toStrictEqual([{ ...shown, message: 'expected 1' }]);
     expect(t.unexplained.sample).toStrictEqual([shown]);
     // The readable test record keeps whole tests.
-    expect(t.record.sample[0]!.test).toBe(failing);
+    expect(t.record.sample[0]!.test).toStrictEqual(failing);
+    expect(t.record.sample[0]!.test).not.toBe(failing);
   });
 });

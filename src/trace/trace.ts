@@ -87,6 +87,26 @@ class Traced implements TracedTest {
   }
 }
 
+/**
+ * A copy of a traced test, as the record's sample keeps it. Not the test itself: when the objects made
+ * for every test are the ones a sample keeps (the first thousands of a run all are), V8 learns to make
+ * such objects in the old generation from then on, and a large run fills it with tests that live as
+ * briefly as any other.
+ */
+function keptWhole(t: TracedTest): TracedTest {
+  return {
+    index: t.index,
+    test: { ...t.test },
+    name: t.name,
+    status: t.status,
+    report: t.report,
+    flaky: t.flaky,
+    ids: [...t.ids],
+    unknownIds: [...t.unknownIds],
+    explainedBy: [...t.explainedBy],
+  };
+}
+
 /** Says which residual anomalies explain a failing, erroring or flaky test (by anomaly ID). */
 export type Explainer = (test: TestCase, label: string) => readonly string[];
 
@@ -126,7 +146,7 @@ export class Tracer {
   private readonly unexplainedOutside = TestSet.of(LIST_SAMPLE_SIZE);
   private readonly unexplainedFlaky = TestSet.of(LIST_SAMPLE_SIZE);
   private readonly explains = new Map<string, TestSet>();
-  private readonly record = new TestSet<TracedTest>(RECORD_SAMPLE_SIZE, { notable: isNotable, keepPositions: false, keep: (t) => t });
+  private readonly record = new TestSet<TracedTest>(RECORD_SAMPLE_SIZE, { notable: isNotable, keepPositions: false, keep: keptWhole });
   private readonly totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
   private readonly reports: ReportTally[] = [];
   private next = 0;
