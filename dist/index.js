@@ -37904,6 +37904,25 @@ class Traced {
         return labelOf(this.test);
     }
 }
+/**
+ * A copy of a traced test, as the record's sample keeps it. Not the test itself: when the objects made
+ * for every test are the ones a sample keeps (the first thousands of a run all are), V8 learns to make
+ * such objects in the old generation from then on, and a large run fills it with tests that live as
+ * briefly as any other.
+ */
+function keptWhole(t) {
+    return {
+        index: t.index,
+        test: { ...t.test },
+        name: t.name,
+        status: t.status,
+        report: t.report,
+        flaky: t.flaky,
+        ids: [...t.ids],
+        unknownIds: [...t.unknownIds],
+        explainedBy: [...t.explainedBy],
+    };
+}
 const NONE = Object.freeze([]);
 /** A test that must be explained by an anomaly: it failed, errored, or passed only on a rerun. */
 function needsExplanation(t) {
@@ -37930,7 +37949,7 @@ class Tracer {
     unexplainedOutside = TestSet.of(LIST_SAMPLE_SIZE);
     unexplainedFlaky = TestSet.of(LIST_SAMPLE_SIZE);
     explains = new Map();
-    record = new TestSet(RECORD_SAMPLE_SIZE, { notable: isNotable, keepPositions: false, keep: (t) => t });
+    record = new TestSet(RECORD_SAMPLE_SIZE, { notable: isNotable, keepPositions: false, keep: keptWhole });
     totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
     reports = [];
     next = 0;
