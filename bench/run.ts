@@ -435,7 +435,9 @@ async function main(): Promise<void> {
   if (options.profile) {
     const dir = path.join(tmp, 'cpu-profile');
     const r = await runAction(options.node, scratch, scenarioBig, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-    const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+    // One profile per thread: a large run goes on in a worker thread, whose profile is the largest.
+    const profiles = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+    const file = profiles.sort((a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size)[0];
     if (file === undefined) profileProblem = `no profile written${r.problem ? `: ${r.problem}` : ''}`;
     else profile = summarizeProfile(path.join(dir, file));
     log(`  profiled end-to-end run on (a): ${sec(r.run.wallMs)} s${options.keep && file ? ` (${path.join(dir, file)})` : ''}`);
