@@ -33813,7 +33813,7 @@ async function readInsideWorkspace(file, workspace, what) {
         return await promises_default().readFile(real);
     }
     catch (e) {
-        throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+        throw unreadable(what, shown, e);
     }
 }
 /**
@@ -33835,7 +33835,7 @@ async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () =>
         handle = await promises_default().open(real, 'r');
     }
     catch (e) {
-        throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+        throw unreadable(what, shown, e);
     }
     // Two buffers: one read into while the caller has the other.
     const buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
@@ -33847,7 +33847,7 @@ async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () =>
         const buffer = buffers[turn];
         turn = 1 - turn;
         return handle.read(buffer, 0, want).then(({ bytesRead }) => buffer.subarray(0, bytesRead), (e) => {
-            throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+            throw unreadable(what, shown, e);
         });
     };
     let next = readNext();
@@ -33892,7 +33892,7 @@ async function checkInsideWorkspace(file, workspace, what) {
         stat = await promises_default().stat(real);
     }
     catch (e) {
-        throw new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+        throw unreadable(what, shown, e);
     }
     if (stat.isDirectory())
         throw new src_errors/* UserError */.y(`${what} is a folder, not a file`, { file: shown });
@@ -33902,6 +33902,10 @@ async function checkInsideWorkspace(file, workspace, what) {
     if (stat.size > MAX_INPUT_BYTES)
         throw new src_errors/* UserError */.y(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
     return { real, shown };
+}
+/** The error for a file that could not be opened, looked at or read, with the system's reason. */
+function unreadable(what, shown, e) {
+    return new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
 }
 function reason(e) {
     const code = e.code;
@@ -34783,6 +34787,10 @@ class report_scanner_Scanner {
             throw NEED_MORE;
         return this.fail(at, message);
     }
+    /** The tag opened at `lt` runs past the text fed so far, at `at` (see `truncated`). */
+    tagTruncated(at, lt) {
+        return this.truncated(at, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+    }
     /** Characters fed and not yet read: the next piece should be at least as long, so that no item is scanned over and over. */
     get pending() {
         return this.n - this.pos;
@@ -35133,7 +35141,7 @@ class report_scanner_Scanner {
             while (i < n && isSpace(text.charCodeAt(i)))
                 i++;
             if (i >= n)
-                this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+                this.tagTruncated(lt, lt);
             const c = text.charCodeAt(i);
             if (c === 0x3e /* > */) {
                 this.tagEnd = i + 1;
@@ -35142,7 +35150,7 @@ class report_scanner_Scanner {
             }
             if (c === 0x2f /* / */) {
                 if (i + 1 >= n)
-                    this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+                    this.tagTruncated(lt, lt);
                 if (text.charCodeAt(i + 1) !== 0x3e)
                     this.fail(i, `malformed XML: "/" inside the tag <${this.tagName(lt)}>`);
                 this.tagEnd = i + 2;
@@ -35166,7 +35174,7 @@ class report_scanner_Scanner {
             if (eq === -1) {
                 eq = text.indexOf('=', i);
                 if (eq === -1)
-                    this.truncated(i, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+                    this.tagTruncated(i, lt);
                 const raw = text.slice(i, eq);
                 const attr = raw.trim();
                 if (!VALID_NAME.test(attr))
@@ -35178,7 +35186,7 @@ class report_scanner_Scanner {
             while (q < n && isSpace(text.charCodeAt(q)))
                 q++;
             if (q >= n)
-                this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+                this.tagTruncated(lt, lt);
             const quote = text.charCodeAt(q);
             if (quote !== 0x22 && quote !== 0x27) {
                 this.fail(q, `malformed XML: the value of attribute "${text.slice(nameStart, nameEnd)}" in <${this.tagName(lt)}> is not quoted`);
@@ -36846,7 +36854,7 @@ async function run(env = process.env, options = {}) {
             lib_core/* setSecret */.Pq(settings.githubToken);
         const releaseSettings = (0,release_settings/* readReleaseSettings */.lr)((name) => lib_core/* getInput */.V4(name));
         const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-        const collected = options.reports !== undefined ? { files: [...options.reports] } : await collect(settings.reports, workspace);
+        const collected = options.reports !== undefined ? { files: options.reports } : await collect(settings.reports, workspace);
         if (options.entry !== undefined && collected.problem === undefined) {
             const bytes = await totalBytes(collected.files);
             if (bytes >= WORKER_BYTES) {

@@ -70,7 +70,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     if (settings.githubToken !== '') core.setSecret(settings.githubToken);
     const releaseSettings = readReleaseSettings((name) => core.getInput(name));
     const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-    const collected = options.reports !== undefined ? { files: [...options.reports] } : await collect(settings.reports, workspace);
+    const collected = options.reports !== undefined ? { files: options.reports } : await collect(settings.reports, workspace);
     if (options.entry !== undefined && collected.problem === undefined) {
       const bytes = await totalBytes(collected.files);
       if (bytes >= WORKER_BYTES) {

@@ -20,7 +20,7 @@ export async function readInsideWorkspace(file: string, workspace: string, what:
   try {
     return await fs.readFile(real);
   } catch (e) {
-    throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+    throw unreadable(what, shown, e);
   }
 }
 
@@ -43,7 +43,7 @@ export async function* readPiecesInsideWorkspace(file: string, workspace: string
   try {
     handle = await fs.open(real, 'r');
   } catch (e) {
-    throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+    throw unreadable(what, shown, e);
   }
   // Two buffers: one read into while the caller has the other.
   const buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
@@ -56,7 +56,7 @@ export async function* readPiecesInsideWorkspace(file: string, workspace: string
     return handle.read(buffer, 0, want).then(
       ({ bytesRead }) => buffer.subarray(0, bytesRead),
       (e: unknown) => {
-        throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+        throw unreadable(what, shown, e);
       },
     );
   };
@@ -98,13 +98,18 @@ async function checkInsideWorkspace(file: string, workspace: string, what: strin
   try {
     stat = await fs.stat(real);
   } catch (e) {
-    throw new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+    throw unreadable(what, shown, e);
   }
   if (stat.isDirectory()) throw new UserError(`${what} is a folder, not a file`, { file: shown });
   // A pipe or device would block the read, or never end: only regular files are read.
   if (!stat.isFile()) throw new UserError(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
   if (stat.size > MAX_INPUT_BYTES) throw new UserError(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
   return { real, shown };
+}
+
+/** The error for a file that could not be opened, looked at or read, with the system's reason. */
+function unreadable(what: string, shown: string, e: unknown): UserError {
+  return new UserError(`${what} could not be read${reason(e)}`, { file: shown });
 }
 
 function reason(e: unknown): string {

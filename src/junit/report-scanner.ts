@@ -280,6 +280,11 @@ export class Scanner {
     return this.fail(at, message);
   }
 
+  /** The tag opened at `lt` runs past the text fed so far, at `at` (see `truncated`). */
+  private tagTruncated(at: number, lt: number): never {
+    return this.truncated(at, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+  }
+
   /** Characters fed and not yet read: the next piece should be at least as long, so that no item is scanned over and over. */
   get pending(): number {
     return this.n - this.pos;
@@ -498,7 +503,6 @@ export class Scanner {
     return this.fail(lt, 'malformed XML: unexpected "<!"');
   }
 
-
   /** Reads the end tag at `lt`; returns the offset past it. */
   private scanEndTag(lt: number): number {
     const text = this.text;
@@ -603,7 +607,7 @@ export class Scanner {
     let names: Set<string> | undefined;
     for (;;) {
       while (i < n && isSpace(text.charCodeAt(i))) i++;
-      if (i >= n) this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+      if (i >= n) this.tagTruncated(lt, lt);
       const c = text.charCodeAt(i);
       if (c === 0x3e /* > */) {
         this.tagEnd = i + 1;
@@ -611,7 +615,7 @@ export class Scanner {
         break;
       }
       if (c === 0x2f /* / */) {
-        if (i + 1 >= n) this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+        if (i + 1 >= n) this.tagTruncated(lt, lt);
         if (text.charCodeAt(i + 1) !== 0x3e) this.fail(i, `malformed XML: "/" inside the tag <${this.tagName(lt)}>`);
         this.tagEnd = i + 2;
         this.tagSelfClosing = true;
@@ -630,7 +634,7 @@ export class Scanner {
       }
       if (eq === -1) {
         eq = text.indexOf('=', i);
-        if (eq === -1) this.truncated(i, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+        if (eq === -1) this.tagTruncated(i, lt);
         const raw = text.slice(i, eq);
         const attr = raw.trim();
         if (!VALID_NAME.test(attr)) this.fail(i, `malformed XML: "${attr.slice(0, 40)}" in the tag <${this.tagName(lt)}> is not an attribute name`);
@@ -639,7 +643,7 @@ export class Scanner {
       }
       let q = eq + 1;
       while (q < n && isSpace(text.charCodeAt(q))) q++;
-      if (q >= n) this.truncated(lt, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+      if (q >= n) this.tagTruncated(lt, lt);
       const quote = text.charCodeAt(q);
       if (quote !== 0x22 && quote !== 0x27) {
         this.fail(q, `malformed XML: the value of attribute "${text.slice(nameStart, nameEnd)}" in <${this.tagName(lt)}> is not quoted`);
@@ -1181,7 +1185,6 @@ function addTotals(into: { tests: number; passed: number; failed: number; errore
   into.errored += t.errored;
   into.skipped += t.skipped;
 }
-
 
 function hex4(c: number): string {
   return c.toString(16).toUpperCase().padStart(4, '0');
