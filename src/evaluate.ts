@@ -19,6 +19,8 @@ export interface GateSetup {
   readonly provenance: Provenance;
   /** Absolute path of the repository checkout, to turn runner paths into repository paths. */
   readonly workspace: string;
+  /** Today's date, `YYYY-MM-DD` in UTC, from the caller's clock: no assessment may be dated later. */
+  readonly today?: string;
 }
 
 export interface GateInput extends GateSetup {
@@ -50,7 +52,16 @@ export class GateRun {
     problems: readonly UserError[] = [],
   ) {
     this.problems = [...problems];
-    this.anomalies = (setup.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
+    const requirementIds = setup.list === undefined ? undefined : new Set(setup.list.requirements.map((r) => r.id));
+    this.anomalies = (setup.anomalyLists ?? []).flatMap((l) =>
+      l.anomalies.map((a) =>
+        evaluateAnomaly(a, {
+          hasAcceptableColumn: l.hasAcceptableColumn,
+          ...(setup.today === undefined ? {} : { today: setup.today }),
+          ...(requirementIds === undefined ? {} : { requirementIds }),
+        }),
+      ),
+    );
     const explain = anomalyExplainer(this.anomalies);
     let tracer: Tracer | undefined;
     if (setup.list !== undefined) {

@@ -173,6 +173,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
         ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
       },
       workspace,
+      today: new Date().toISOString().slice(0, 10),
     },
     problems,
   );

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anomalyExplainer, evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
+import { isPlaceholder } from '../../src/catalogue/placeholder.js';
+import { evaluate } from '../../src/evaluate.js';
+import { anomalyExplainer, classifySeverity, evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, TestCase } from '../../src/model.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { trace } from '../../src/trace/trace.js';
-import { testCase, requirement } from '../support/factories.js';
+import { FAIL_UNTRACED, PROVENANCE, report, requirementList, testCase, requirement } from '../support/factories.js';
 
 /** A complete, acceptable assessment; tests remove or change one field at a time. */
 function anomaly(fields: Partial<Anomaly> = {}): Anomaly {
@@ -87,6 +89,154 @@ describe('evaluateAnomaly', () => {
       const e = evaluateAnomaly(anomaly({ status, severity: '', acceptable: false }), withColumn);
       expect(e).toMatchObject({ residual: false, problems: [], explainsFailures: false });
     }
+  });
+});
+
+describe('placeholders are not an assessment', () => {
+  const placeholders = [
+    'TBD', '-', '—', '?', 'N/A', 'none', 'TODO', '...', '{}',
+    'tbd', 'TBC', 'TBA', 'n/a', 'n.a.', 'NA', '--', '–', '???', '…', '[]', '{"name": ""}', '[{}, []]', 'null', 'Unknown',
+    'Pending', 'To be determined', 'to be confirmed.', '*TBD*', '`-`', '(TBD)', '<TBD>', '<!-- TBD -->', '<!-- who? -->', '<br>', '&nbsp;',
+    '\u200b', 'TBD (awaiting the clinical review)', 'TODO: ask J. Doe', 'Not assessed', 'Not applicable', 'xxx', 'ditto', '"',
+  ];
+
+  it.each(placeholders)('%j holds no real content', (text) => {
+    expect(isPlaceholder(text)).toBe(true);
+  });
+
+  it.each(['J. Doe', 'Below the clinically relevant resolution', 'Low', 'A. Noneman', 'The failure causes none of the listed hazards', '{"by": "J. Doe"}', '[see BRA-2024-01]', 'BRA-2024-01', '42'])(
+    '%j is real content',
+    (text) => {
+      expect(isPlaceholder(text)).toBe(false);
+    },
+  );
+
+  it.each([
+    ['severity', 'Severity'],
+    ['justification', 'Justification'],
+    ['assessedBy', 'Assessed By'],
+  ] as const)('a placeholder %s is a missing part of the assessment, quoted', (field, label) => {
+    for (const text of placeholders) {
+      const e = evaluateAnomaly(anomaly({ [field]: text }), withColumn);
+      expect(e.assessed, text).toBe(false);
+      expect(e.explainsFailures, text).toBe(false);
+      expect(e.missing, text).toEqual([trimmedOrEmpty(text) ? `${label} ("${text.replace(/\s+/g, ' ').trim()}" is a placeholder)` : label]);
+    }
+  });
+
+  it('a placeholder benefit-risk reference does not cover a High severity', () => {
+    for (const benefitRisk of ['N/A', '-', 'TBD', 'none']) {
+      const e = evaluateAnomaly(anomaly({ severity: 'High', benefitRisk }), withColumn);
+      expect(e.problems).toEqual([`its severity is High but it names no benefit-risk analysis ("${benefitRisk}" is a placeholder)`]);
+    }
+  });
+});
+
+/** Whether the text is more than blank characters (a blank one is simply missing). */
+function trimmedOrEmpty(text: string): boolean {
+  return text.replace(/[\s\u200b]/g, '') !== '';
+}
+
+describe('severity classification', () => {
+  it.each([
+    ['High', 'high'], ['High (S3)', 'high'], ['Critical (S4)', 'high'], ['Very-High', 'high'], ['3 - High', 'high'], ['S3 - Serious', 'high'],
+    ['very high', 'high'], ['HIGH', 'high'], ['Catastrophic', 'high'], ['Severe', 'high'], ['Major', 'high'], ['Sev 1 (Critical)', 'high'],
+    ['Medium-High', 'high'], ['Low/High', 'high'], ['not critical', 'high'], ['4: catastrophic', 'high'], ['S2 – Serious injury', 'high'],
+    ['Low', 'lower'], ['Low (S1)', 'lower'], ['2 - Medium', 'lower'], ['Minor', 'lower'], ['Negligible', 'lower'], ['very low', 'lower'], ['Moderate', 'lower'],
+    ['S3', 'unknown'], ['3', 'unknown'], ['Sev-2', 'unknown'], ['P1', 'unknown'], ['Elevated', 'unknown'], ['Class B', 'unknown'],
+  ] as const)('%j is %s', (severity, expected) => {
+    expect(classifySeverity(severity)).toBe(expected);
+  });
+
+  it.each(['High (S3)', 'Critical (S4)', 'Very-High', '3 - High', 'S3 - Serious'])(
+    'a qualified %j needs a benefit-risk reference and is never acceptable without an Acceptable column',
+    (severity) => {
+      const none = { hasAcceptableColumn: false };
+      const e = evaluateAnomaly(anomaly({ severity, acceptable: undefined }), none);
+      expect(e.high).toBe(true);
+      expect(e.explainsFailures).toBe(false);
+      expect(e.problems).toEqual([
+        `its severity is ${severity} and the list has no Acceptable column to accept it`,
+        `its severity is ${severity} but it names no benefit-risk analysis`,
+      ]);
+      expect(evaluateAnomaly(anomaly({ severity, benefitRisk: 'BRA-3' }), withColumn).explainsFailures).toBe(true);
+    },
+  );
+
+  it.each(['S3', '3', 'Sev-2', 'P1', 'Elevated'])('a severity that cannot be classified (%j) fails, naming the value, with or without an Acceptable column', (severity) => {
+    for (const hasAcceptableColumn of [true, false]) {
+      const e = evaluateAnomaly(anomaly({ severity, acceptable: hasAcceptableColumn ? true : undefined }), { hasAcceptableColumn });
+      expect(e.explainsFailures).toBe(false);
+      expect(e.problems).toHaveLength(1);
+      expect(e.problems[0]).toMatch(new RegExp(`^its severity "${severity}" cannot be classified; write a severity word such as`));
+    }
+  });
+
+  it('a closed anomaly is not judged on its severity', () => {
+    expect(evaluateAnomaly(anomaly({ status: 'fixed', severity: 'S3' }), withColumn).problems).toEqual([]);
+  });
+});
+
+describe('assessment date and requirement references', () => {
+  const today = { hasAcceptableColumn: true, today: '2026-11-20' };
+
+  it('accepts an assessment dated today or earlier, and refuses one dated later', () => {
+    expect(evaluateAnomaly(anomaly({ assessmentDate: '2026-11-20' }), today).explainsFailures).toBe(true);
+    expect(evaluateAnomaly(anomaly({ assessmentDate: '2019-01-31' }), today).explainsFailures).toBe(true);
+    for (const assessmentDate of ['2026-11-21', '2026-12-01', '2027-01-01', '9999-12-31']) {
+      const e = evaluateAnomaly(anomaly({ assessmentDate }), today);
+      expect(e.assessed).toBe(false);
+      expect(e.missing).toEqual([`Assessment Date (${assessmentDate} is in the future)`]);
+      expect(e.problems).toEqual([`its assessment is incomplete: missing Assessment Date (${assessmentDate} is in the future)`]);
+    }
+  });
+
+  const known = { hasAcceptableColumn: true, requirementIds: new Set(['SRS-001', 'SRS-003']) };
+
+  it('fails a residual anomaly that names a requirement not in the list, naming every such ID', () => {
+    expect(evaluateAnomaly(anomaly({ requirements: ['SRS-003', 'SRS-001'] }), known).problems).toEqual([]);
+    expect(evaluateAnomaly(anomaly({ requirements: ['SRS-003', 'SRS-099'] }), known).problems).toEqual([
+      'its Requirements name SRS-099, which is not in the requirements list',
+    ]);
+    expect(evaluateAnomaly(anomaly({ requirements: ['srs-003', 'SRS-3', 'SRS-0O1'] }), known).problems).toEqual([
+      'its Requirements name srs-003, SRS-3, SRS-0O1, which are not in the requirements list',
+    ]);
+  });
+
+  it('reads a placeholder in Requirements as no reference, and does not judge closed anomalies on it', () => {
+    expect(evaluateAnomaly(anomaly({ requirements: ['-', 'N/A'] }), known).problems).toEqual([]);
+    expect(evaluateAnomaly(anomaly({ status: 'closed', requirements: ['SRS-099'] }), known).problems).toEqual([]);
+  });
+
+  it('takes the date and the list from a whole run: the reasons name the anomaly, the date and the ID', () => {
+    const failing = report('reports/unit.xml', [
+      testCase({ name: 'SRS-001: computes dose from weight' }),
+      testCase({ name: 'SRS-003: rounds dose to 0.1 mg', status: 'failed' }),
+    ]);
+    const run = (a: Anomaly, today?: string) =>
+      evaluate({
+        list: requirementList([requirement('SRS-001'), requirement('SRS-003')]),
+        reports: [failing],
+        problems: [],
+        anomalyLists: [{ file: 'anomalies.md', anomalies: [a], hasAcceptableColumn: true }],
+        pattern,
+        idVariants: 'exact',
+        policy: FAIL_UNTRACED,
+        provenance: PROVENANCE,
+        workspace: '/ws',
+        ...(today === undefined ? {} : { today }),
+      }).verdict;
+    expect(run(anomaly(), '2026-11-20').passed).toBe(true);
+    const future = run(anomaly({ assessmentDate: '2026-11-21' }), '2026-11-20');
+    expect(future.passed).toBe(false);
+    expect(future.reasons.map((r) => r.message)).toContain(
+      'residual anomaly ANOM-1 (Dose rounds half-down) in anomalies.md: its assessment is incomplete: missing Assessment Date (2026-11-21 is in the future)',
+    );
+    const unknown = run(anomaly({ requirements: ['SRS-003', 'SRS-042'] }), '2026-11-20');
+    expect(unknown.passed).toBe(false);
+    expect(unknown.reasons.map((r) => r.message)).toContain(
+      'residual anomaly ANOM-1 (Dose rounds half-down) in anomalies.md: its Requirements name SRS-042, which is not in the requirements list',
+    );
   });
 });
 

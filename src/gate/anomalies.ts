@@ -1,11 +1,38 @@
+import { trimBlank } from '../catalogue/blank.js';
+import { isPlaceholder } from '../catalogue/placeholder.js';
 import type { Anomaly, AnomalyStatus, TestCase } from '../model.js';
 import { labelOf } from '../trace/trace.js';
 
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
 export const RESIDUAL_STATUSES: ReadonlySet<AnomalyStatus> = new Set(['open', 'deferred', 'accepted']);
 
-/** Severities that are never acceptable by default and need a benefit-risk reference. */
-export const HIGH_SEVERITIES: ReadonlySet<string> = new Set(['high', 'very high', 'critical', 'catastrophic', 'serious', 'severe']);
+/**
+ * Severity words that are High or worse: never acceptable by default, and in need of a benefit-risk
+ * reference. The common scales of ISO 14971, IEC 62304 and bug trackers.
+ */
+export const HIGH_SEVERITY_WORDS: readonly string[] = [
+  'high', 'higher', 'highest', 'critical', 'catastrophic', 'serious', 'severe', 'major', 'blocker', 'fatal', 'hazardous', 'urgent', 'significant',
+];
+
+/** Severity words below High. */
+export const LOWER_SEVERITY_WORDS: readonly string[] = [
+  'low', 'lower', 'lowest', 'medium', 'moderate', 'minor', 'negligible', 'trivial', 'marginal', 'normal', 'cosmetic', 'minimal', 'insignificant', 'mild',
+];
+
+const HIGH_WORDS = new Set(HIGH_SEVERITY_WORDS);
+const LOWER_WORDS = new Set(LOWER_SEVERITY_WORDS);
+
+/**
+ * The class of a severity cell, from the severity words wherever they stand in it (`High (S3)`,
+ * `3 - High`, `S3 - Serious`, `Very-High`). Any High word makes it high, also beside a lower one
+ * (`Medium-High`, `not critical`): the worse reading wins. Without a severity word (`S3`, `3`,
+ * `Sev-2`) the scale's direction is unknown and the severity cannot be classified.
+ */
+export function classifySeverity(severity: string): 'high' | 'lower' | 'unknown' {
+  const words = severity.toLowerCase().split(/[^\p{L}]+/u);
+  if (words.some((w) => HIGH_WORDS.has(w))) return 'high';
+  return words.some((w) => LOWER_WORDS.has(w)) ? 'lower' : 'unknown';
+}
 
 /** The assessment fields, by the names a reader sees in the list. */
 const ASSESSMENT_FIELDS = [
@@ -34,36 +61,69 @@ export interface EvaluatedAnomaly {
 export interface AnomalyPolicy {
   /** Whether the list has an Acceptable column; without one, `acceptableByDefault` decides. */
   readonly hasAcceptableColumn: boolean;
+  /** Today's date, `YYYY-MM-DD` (UTC), read by the caller: an assessment dated later is not valid. */
+  readonly today?: string;
+  /** IDs of the requirements list, when it was read: a residual anomaly may name no other. */
+  readonly requirementIds?: ReadonlySet<string>;
 }
 
 /**
  * Evaluates one anomaly. Without an Acceptable column (the common QMS template has none), an assessed
  * anomaly counts as acceptable unless its severity is High or worse; with the column, an empty cell is
- * a missing part of the assessment.
+ * a missing part of the assessment. A field holding only a placeholder (`TBD`, `-`, `N/A`) is missing.
  */
 export function evaluateAnomaly(anomaly: Anomaly, policy: AnomalyPolicy): EvaluatedAnomaly {
   const residual = RESIDUAL_STATUSES.has(anomaly.status);
-  const missing: string[] = ASSESSMENT_FIELDS.filter(([key]) => anomaly[key].trim() === '').map(([, label]) => label);
-  if (anomaly.assessmentDate.trim() === '') missing.push('Assessment Date');
-  else if (!anomaly.assessmentDateValid) missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${anomaly.assessmentDate}")`);
+  const missing: string[] = [];
+  for (const [key, label] of ASSESSMENT_FIELDS) {
+    const value = anomaly[key];
+    if (trimBlank(value) === '') missing.push(label);
+    else if (isPlaceholder(value)) missing.push(`${label} ("${shorten(value)}" is a placeholder)`);
+  }
+  const date = anomaly.assessmentDate;
+  if (trimBlank(date) === '') missing.push('Assessment Date');
+  else if (!anomaly.assessmentDateValid) missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${shorten(date)}")`);
+  else if (policy.today !== undefined && date > policy.today) missing.push(`Assessment Date (${date} is in the future)`);
   if (policy.hasAcceptableColumn && anomaly.acceptable === undefined) missing.push('Acceptable');
   const assessed = missing.length === 0;
-  const high = HIGH_SEVERITIES.has(anomaly.severity.trim().toLowerCase());
-  const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && !high);
+  const severityFilled = trimBlank(anomaly.severity) !== '' && !isPlaceholder(anomaly.severity);
+  const severity = severityFilled ? classifySeverity(anomaly.severity) : undefined;
+  const high = severity === 'high';
+  const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && severity === 'lower');
 
   const problems: string[] = [];
   if (residual) {
     if (!assessed) problems.push(`its assessment is incomplete: missing ${missing.join(', ')}`);
-    else if (!acceptable) {
+    if (severity === 'unknown') {
+      problems.push(
+        `its severity "${shorten(anomaly.severity)}" cannot be classified; write a severity word such as ` +
+          'Negligible, Low, Minor, Medium, Moderate, High, Serious, Critical or Catastrophic (a code such as S3 may stand beside it)',
+      );
+    } else if (assessed && !acceptable) {
       problems.push(
         anomaly.acceptable === false
           ? 'its assessment says the residual risk is not acceptable'
           : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`,
       );
     }
-    if (high && anomaly.benefitRisk.trim() === '') problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis`);
+    if (high && (trimBlank(anomaly.benefitRisk) === '' || isPlaceholder(anomaly.benefitRisk))) {
+      const placeholder = trimBlank(anomaly.benefitRisk) === '' ? '' : ` ("${shorten(anomaly.benefitRisk)}" is a placeholder)`;
+      problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis${placeholder}`);
+    }
+    const ids = policy.requirementIds;
+    const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !isPlaceholder(id));
+    if (unknown.length > 0) {
+      const named = unknown.map((id) => shorten(id)).join(', ');
+      problems.push(`its Requirements name ${named}, ${unknown.length === 1 ? 'which is' : 'which are'} not in the requirements list`);
+    }
   }
   return { anomaly, residual, assessed, missing, acceptable, high, problems, explainsFailures: residual && problems.length === 0 };
+}
+
+/** A value as quoted in a message: one line, at most 60 characters. */
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 
 /** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
