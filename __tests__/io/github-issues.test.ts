@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anomaliesFromIssues, type IssueData } from '../../src/catalogue/issue-anomalies.js';
 import { UserError } from '../../src/errors.js';
+import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import { fetchLabelledIssues } from '../../src/io/github-issues.js';
 import { recordedIssuePages, recordedPagination, startGitHub, type FakeGitHub, type Responder } from '../support/github-api.js';
 
@@ -159,5 +160,73 @@ describe('anomaliesFromIssues', () => {
     expect(() => anomaliesFromIssues('anomaly', [issue(4, { body }), issue(5, { body: '### Status\n\nsleeping\n' })])).toThrow(
       /issue #4: its Acceptable section says "maybe"; write yes or no\nissue #5: unknown status "sleeping"/,
     );
+  });
+});
+
+describe('anomaliesFromIssues: what an open issue is, and what its body really says', () => {
+  const evaluated = (i: IssueData) => evaluateAnomaly(anomaliesFromIssues('anomaly', [i]).anomalies[0]!, { hasAcceptableColumn: true });
+
+  it.each(['verified', 'fixed', 'done', 'resolved', 'closed', 'Fixed', 'status: fixed'])(
+    'reads an open issue labelled %j as residual: it still needs an assessment',
+    (name) => {
+      const e = evaluated(issue(9, { labels: [{ name: 'anomaly' }, { name }] }));
+      expect(e.anomaly.status).toBe('open');
+      expect(e.residual).toBe(true);
+      expect(e.problems).toEqual(['its assessment is incomplete: missing Severity, Justification, Assessed By, Assessment Date, Acceptable']);
+    },
+  );
+
+  it.each(['Fixed', 'Verified', 'Closed', 'Done', 'Resolved'])('reads an open issue whose Status section says %j as open', (status) => {
+    expect(anomaliesFromIssues('anomaly', [issue(9, { body: `### Status\n\n${status}\n` })]).anomalies[0]!.status).toBe('open');
+  });
+
+  it('keeps deferred and accepted from labels, and reads a closed issue labelled wontfix as deferred', () => {
+    const list = anomaliesFromIssues('anomaly', [
+      issue(1, { labels: ['accepted'] }),
+      issue(2, { state: 'closed', state_reason: 'completed', labels: ['wontfix'] }),
+      issue(3, { state: 'closed', state_reason: 'completed', labels: ['verified'] }),
+    ]);
+    expect(list.anomalies.map((a) => a.status)).toEqual(['accepted', 'deferred', 'fixed']);
+  });
+
+  it.each([
+    ['an issue-form hint in a comment', '### Severity\n\n<!-- Low, Medium or High -->\n'],
+    ['a comment over several lines', '### Severity\n\n<!--\nLow, Medium\nor High\n-->\n'],
+    ['a comment beside _No response_', '### Severity\n\n_No response_ <!-- High -->\n'],
+    ['a fenced block', '### Severity\n\n```\nHigh\n```\n'],
+    ['a fenced block with an info string', '### Severity\n\n```text\nLow\n```\n'],
+    ['a tilde fence', '### Severity\n\n~~~\nLow\n~~~\n'],
+    ['an indented fence of four backticks', '### Severity\n\n  ````\n  Low\n  ```\n  ````\n'],
+  ])('reads %s as no answer', (_what, body) => {
+    const [a] = anomaliesFromIssues('anomaly', [issue(4, { body })]).anomalies;
+    expect(a!.severity).toBe('');
+  });
+
+  it('reads the answer beside a comment, and keeps inline code', () => {
+    const body = '### Severity\n\n<!-- Low, Medium or High -->\nLow\n\n### Tests\n\n- `*rounds*` <!-- a glob -->\n';
+    expect(anomaliesFromIssues('anomaly', [issue(4, { body })]).anomalies[0]).toMatchObject({ severity: 'Low', tests: ['*rounds*'] });
+  });
+
+  it('finds no section in a comment or a fence, and a comment or fence never closed hides the rest', () => {
+    const hidden = [
+      '<!--\n### Justification\n\nBelow the resolution\n-->\n',
+      '```\n### Justification\n\nBelow the resolution\n```\n',
+      '### Severity\n\nLow\n<!-- the rest is a draft\n### Justification\n\nBelow the resolution\n',
+      '### Severity\n\nLow\n```\n### Justification\n\nBelow the resolution\n',
+    ];
+    for (const body of hidden) expect(anomaliesFromIssues('anomaly', [issue(5, { body })]).anomalies[0]!.justification, body).toBe('');
+  });
+
+  it('never reads test names from a fenced block', () => {
+    const body = '### Tests\n\n```\n*\n```\n';
+    expect(anomaliesFromIssues('anomaly', [issue(6, { body })]).anomalies[0]!.tests).toEqual([]);
+  });
+
+  it('reads every severity label together (low and high is high), and a not-acceptable label over a yes', () => {
+    const [a] = anomaliesFromIssues('anomaly', [
+      issue(8, { labels: ['severity: low', 'severity: high', 'risk-not-acceptable'], body: '### Acceptable\n\nYes\n' }),
+    ]).anomalies;
+    expect(a).toMatchObject({ acceptable: false });
+    expect(evaluateAnomaly(a!, { hasAcceptableColumn: true }).high).toBe(true);
   });
 });

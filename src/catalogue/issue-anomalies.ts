@@ -32,9 +32,12 @@ const NO_RESPONSE = /^_No response_$/i;
  * `### Assessment date`, `### Benefit-risk`, `### Tests`, ...: the column names and aliases of the
  * anomaly list), or in labels: `severity: high` (also `severity/high`, `severity-high`),
  * `risk-acceptable` / `risk-not-acceptable`, `deferred` / `wontfix`, `accepted`.
- * Status: an open issue is open (or what its Status section or labels say); an issue closed as not
- * planned is deferred (the anomaly stays in the product); one closed as completed is fixed.
- * An issue without an Acceptable answer is not fully assessed.
+ * Status: an open issue is residual whatever its labels say (`fixed` or `verified` on an open issue is
+ * a claim, not a fact): open, or deferred or accepted when its Status section or labels say so. An
+ * issue closed as not planned is deferred (the anomaly stays in the product); one closed otherwise is
+ * fixed, unless its Status section or labels say deferred or accepted.
+ * An issue without an Acceptable answer is not fully assessed. Text a reader of the issue never sees
+ * (HTML comments, as issue forms leave them) and text in code fences are not read as answers.
  */
 export function anomaliesFromIssues(label: string, issues: readonly IssueData[]): AnomalyList {
   const errors: UserError[] = [];
@@ -45,21 +48,27 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
     const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
     const text = (f: Field): string => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
 
-    let status: AnomalyStatus | undefined;
-    if (issue.state === 'closed') status = issue.state_reason === 'not_planned' ? 'deferred' : 'fixed';
-    else if (fields.has('status')) status = anomalyStatusOf(text('status'));
-    else status = labels.map((l) => anomalyStatusOf(l)).find((s) => s !== undefined && s !== 'open') ?? 'open';
-    if (status === undefined) errors.push(new UserError(`${where}: unknown status "${text('status')}" in its Status section`));
+    // Only a residual status is taken from the section or the labels: none of them can close an issue.
+    const sectionStatus = fields.has('status') ? anomalyStatusOf(text('status')) : 'open';
+    if (sectionStatus === undefined) errors.push(new UserError(`${where}: unknown status "${text('status')}" in its Status section`));
+    const claimed = [sectionStatus, ...labels.map((l) => anomalyStatusOf(l))];
+    const residualClaim = claimed.find((s): s is AnomalyStatus => s === 'deferred' || s === 'accepted');
+    let status: AnomalyStatus;
+    if (issue.state === 'closed') status = issue.state_reason === 'not_planned' ? 'deferred' : (residualClaim ?? 'fixed');
+    else status = residualClaim ?? 'open';
 
     let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : { value: undefined };
     if (acceptable === undefined) errors.push(new UserError(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
-    else if (acceptable.value === undefined) {
-      if (labels.includes('risk-acceptable') || labels.includes('risk: acceptable')) acceptable = { value: true };
-      else if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable')) acceptable = { value: false };
+    else {
+      // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
+      if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable')) acceptable = { value: false };
+      else if (acceptable.value === undefined && (labels.includes('risk-acceptable') || labels.includes('risk: acceptable'))) acceptable = { value: true };
     }
-    if (status === undefined || acceptable === undefined) continue;
+    if (sectionStatus === undefined || acceptable === undefined) continue;
 
-    const severity = text('severity') || (labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]).find((s) => s !== undefined) ?? '');
+    // Every severity label counts (`severity: low` beside `severity: high` is high): the gate classifies them together.
+    const severityLabels = [...new Set(labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]?.trim()).filter((s): s is string => s !== undefined && s !== ''))];
+    const severity = text('severity') || severityLabels.join(', ');
     anomalies.push({
       id: `#${issue.number}`,
       title: issue.title.trim(),
@@ -78,14 +87,73 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
 /** `### Heading` sections of an issue body (as issue forms write them), by the field they name. */
 function sectionsOf(body: string): Map<Field, string> {
   const fields = new Map<Field, string>();
-  const parts = body.replace(/\r\n?/g, '\n').split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
+  const parts = shownText(body.replace(/\r\n?/g, '\n')).split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
   for (let i = 1; i + 1 < parts.length; i += 2) {
     const field = FIELD_OF.get(normaliseColumnName(parts[i]!.replace(/[*_:?]+$/g, '')));
     if (field === undefined || fields.has(field)) continue;
     const value = parts[i + 1]!.trim();
-    fields.set(field, NO_RESPONSE.test(value) ? '' : value.replace(/^```\w*\n?|\n?```$/g, ''));
+    fields.set(field, NO_RESPONSE.test(value) ? '' : value);
   }
   return fields;
+}
+
+/** A line that opens or closes a code fence: up to three spaces, then three or more ` or ~. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * The body without what is not an answer: HTML comments (GitHub does not show them; an issue form
+ * leaves its hints in them, `<!-- Low, Medium or High -->`; one never closed hides the rest) and code
+ * fences with their content (an example or a template, shown as code; one never closed runs to the
+ * end). Headings inside either are not sections. Lines are kept as blank lines.
+ */
+export function shownText(body: string): string {
+  const out: string[] = [];
+  let fence: { readonly char: string; readonly length: number } | undefined;
+  let inComment = false;
+  for (const line of body.split('\n')) {
+    if (fence !== undefined) {
+      const close = FENCE.exec(line);
+      if (close !== null && close[1]![0] === fence.char && close[1]!.length >= fence.length && close[2]!.trim() === '') fence = undefined;
+      out.push('');
+      continue;
+    }
+    let rest = line;
+    let shown = '';
+    if (inComment) {
+      const end = rest.indexOf('-->');
+      if (end === -1) {
+        out.push('');
+        continue;
+      }
+      inComment = false;
+      rest = rest.slice(end + 3);
+    } else {
+      const open = FENCE.exec(line);
+      // A backtick fence's info string holds no backtick; otherwise the line is inline code.
+      if (open !== null && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
+        fence = { char: open[1]![0]!, length: open[1]!.length };
+        out.push('');
+        continue;
+      }
+    }
+    for (;;) {
+      const start = rest.indexOf('<!--');
+      if (start === -1) {
+        shown += rest;
+        break;
+      }
+      shown += rest.slice(0, start);
+      const end = rest.indexOf('-->', start + 4);
+      if (end === -1) {
+        inComment = true;
+        break;
+      }
+      shown += ' ';
+      rest = rest.slice(end + 3);
+    }
+    out.push(shown);
+  }
+  return out.join('\n');
 }
 
 /** Issue-form lists are often written as Markdown bullets; the marker is not part of a test name. */
