@@ -35,6 +35,11 @@ const ROW = {
   date: '2026-11-20',
 };
 const anomalyList = (row: Record<string, string>) => `# Known anomalies\n\n${HEADER}| ${Object.values(row).join(' | ')} |\n`;
+/** A one-row list with the columns given, by their header names. */
+const anomalyTable = (row: Record<string, string>) =>
+  `| ${Object.keys(row).join(' | ')} |\n|${' --- |'.repeat(Object.keys(row).length)}\n| ${Object.values(row).join(' | ')} |\n`;
+/** Two days from now: in the future in every time zone, whenever the test runs. */
+const FUTURE = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 
 /** The example project plus one failing test, run by node's test runner into reports/junit.xml. */
 function failingProject(extra: Record<string, string> = {}): string {
@@ -99,6 +104,31 @@ describe.each(nodes)('anomalies through the bundled action on %s', (_label, node
     expect(run.summary).toContain(`❌ its assessment is incomplete: missing ${column}`);
   });
 
+  it.each([
+    ['a placeholder assessor', anomalyList({ ...ROW, assessedBy: 'TBD' }), 'its assessment is incomplete: missing Assessed By ("TBD" is a placeholder)'],
+    ['a dash as justification', anomalyList({ ...ROW, justification: '—' }), 'its assessment is incomplete: missing Justification ("—" is a placeholder)'],
+    ['an assessment dated in the future', anomalyList({ ...ROW, date: FUTURE }), `its assessment is incomplete: missing Assessment Date (${FUTURE} is in the future)`],
+    ['a severity that cannot be classified', anomalyList({ ...ROW, severity: 'S3' }), 'its severity "S3" cannot be classified'],
+    [
+      'a qualified High severity in a list without an Acceptable column',
+      anomalyTable({ ID: 'ANOM-7', Title: ROW.title, Severity: 'High (S3)', Status: 'Deferred', Tests: ROW.tests, Justification: ROW.justification, 'Assessed By': ROW.assessedBy, 'Assessment Date': ROW.date }),
+      'its severity is High (S3) and the list has no Acceptable column to accept it; its severity is High (S3) but it names no benefit-risk analysis',
+    ],
+    [
+      'a requirement that is not in the list',
+      anomalyTable({ ID: 'ANOM-7', Title: ROW.title, Severity: 'Low', Status: 'Deferred', Tests: ROW.tests, Requirements: 'SRS-003, SRS-099', Justification: ROW.justification, Acceptable: 'Yes', 'Assessed By': ROW.assessedBy, 'Assessment Date': ROW.date }),
+      'its Requirements name SRS-099, which is not in the requirements list',
+    ],
+  ])('fails an anomaly with %s, naming it and why', async (_what, list, why) => {
+    const ws = failingProject({ 'anomalies.md': list });
+    const run = await runAction({ node, workspace: ws, inputs });
+    removeLater(run.runnerTemp);
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::The release gate failed')) ?? '';
+    expect(failure).toContain(`residual anomaly ANOM-7 (Binary rounding of doses ending in 5) in anomalies.md: ${why}`);
+  });
+
   it('fails when the anomaly list cannot be read, naming its file and line', async () => {
     const ws = failingProject({ 'anomalies.md': `${HEADER}| ANOM-7 | t | Low | sleeping | x | j | Yes | a | 2026-11-20 |\n` });
     const run = await runAction({ node, workspace: ws, inputs });
@@ -150,5 +180,31 @@ describe('anomalies from GitHub issues through the bundled action', () => {
     expect(bad.stdout).toContain('residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment is incomplete: missing Assessed By');
     // The one place the token may stand is the ::add-mask:: command that tells the runner to hide it.
     for (const r of [ok, bad]) expect((r.stdout + r.stderr).replace('::add-mask::ghs_tokenForTests42\n', '')).not.toContain('ghs_tokenForTests42');
+  });
+
+  it.each([
+    [
+      'an open issue labelled verified, with no assessment',
+      [{ number: 13, title: 'Alarm volume', state: 'open', labels: [{ name: 'anomaly' }, { name: 'verified' }], html_url: 'https://github.com/acme/pump/issues/13', body: '' }],
+      'residual anomaly #13 (Alarm volume) in https://github.com/acme/pump/issues/13: its assessment is incomplete: missing Severity, Justification, Assessed By, Assessment Date, Acceptable',
+    ],
+    [
+      "an issue form's hidden hint as the severity",
+      [{ number: 12, title: 'Binary rounding', state: 'open', labels: [], html_url: 'https://github.com/acme/pump/issues/12', body: body({ ...assessed, Severity: '<!-- Low, Medium or High -->' }) }],
+      'residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment is incomplete: missing Severity',
+    ],
+    [
+      'a justification in a code fence',
+      [{ number: 12, title: 'Binary rounding', state: 'open', labels: [], html_url: 'https://github.com/acme/pump/issues/12', body: body({ ...assessed, Justification: '```\nExplain why the risk is acceptable\n```' }) }],
+      'residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment is incomplete: missing Justification',
+    ],
+  ])('fails with %s, naming the issue', async (_what, extra, why) => {
+    const ws = failingProject();
+    const explaining = { number: 12, title: 'Binary rounding', state: 'open', labels: [{ name: 'anomaly' }], html_url: 'https://github.com/acme/pump/issues/12', body: body(assessed) };
+    issues = extra.some((i) => i.number === 12) ? extra : [explaining, ...extra];
+    const r = await run(ws);
+    removeLater(r.runnerTemp);
+    expect(r.status, r.stdout).toBe(1);
+    expect(r.stdout).toContain(why);
   });
 });
