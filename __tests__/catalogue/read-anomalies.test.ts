@@ -10,6 +10,7 @@ import {
   splitIds,
   splitTests,
 } from '../../src/catalogue/read-anomalies.js';
+import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import type { Anomaly } from '../../src/model.js';
 import { userError, userErrors } from '../support/user-errors.js';
 
@@ -428,5 +429,43 @@ describe('readAnomalies: problems', () => {
 
     const csv = userError(() => readAnomalies('a.csv', 'ID,Title\nA-1,"open\n'));
     expect([csv.file, csv.line]).toEqual(['a.csv', 2]);
+  });
+});
+
+describe('readAnomalies then the gate: what a filled-in cell really says', () => {
+  const judged = (file: string, text: string) =>
+    readAnomalies(file, text).anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: true, today: '2026-11-20', requirementIds: new Set(['SRS-003']) }));
+
+  it('reads an empty JSON object, a dash and N/A in a JSON list as placeholders, not as an assessment', () => {
+    const json = JSON.stringify([
+      { id: 'ANOM-1', title: 'Rounding', severity: 'Low', status: 'open', justification: {}, acceptable: 'yes', 'assessed by': '-', 'assessment date': '2026-11-20' },
+      { id: 'ANOM-2', title: 'Alarm', severity: 'N/A', status: 'open', justification: { text: '' }, acceptable: 'yes', 'assessed by': 'J. Doe', 'assessment date': '2026-11-20' },
+    ]);
+    expect(judged('anomalies.json', json).map((e) => e.missing)).toEqual([
+      ['Justification ("{}" is a placeholder)', 'Assessed By ("-" is a placeholder)'],
+      ['Severity ("N/A" is a placeholder)', 'Justification ("{"text":""}" is a placeholder)'],
+    ]);
+  });
+
+  it('classifies qualified severities of a CSV list, and names what it cannot classify, a future date and an unknown requirement', () => {
+    const csv = [
+      'ID,Title,Severity,Status,Requirements,Justification,Acceptable,Assessed By,Assessment Date,Benefit-Risk',
+      'ANOM-1,Rounding,High (S3),open,SRS-003,Below resolution,yes,J. Doe,2026-11-20,',
+      'ANOM-2,Alarm,S3 - Serious,open,SRS-003,Below resolution,yes,J. Doe,2026-11-20,BRA-1',
+      'ANOM-3,Display,S2,open,SRS-003,Below resolution,yes,J. Doe,2026-11-20,',
+      'ANOM-4,Menu,Low,open,SRS-033,Below resolution,yes,J. Doe,2026-11-21,',
+    ].join('\n');
+    expect(judged('anomalies.csv', csv).map((e) => e.problems)).toEqual([
+      ['its severity is High (S3) but it names no benefit-risk analysis'],
+      [],
+      [expect.stringMatching(/^its severity "S2" cannot be classified/)],
+      ['its assessment is incomplete: missing Assessment Date (2026-11-21 is in the future)', 'its Requirements name SRS-033, which is not in the requirements list'],
+    ]);
+  });
+
+  it('reads an HTML comment in a Markdown cell, which GitHub does not show, as no justification', () => {
+    const md = '| ID | Title | Severity | Justification | Acceptable | Assessed By | Assessment Date |\n| --- | --- | --- | --- | --- | --- | --- |\n' +
+      '| ANOM-1 | Rounding | Low | <!-- why is the risk acceptable? --> | yes | J. Doe | 2026-11-20 |\n';
+    expect(judged('anomalies.md', md)[0]!.missing).toEqual(['Justification']);
   });
 });
