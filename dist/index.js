@@ -28489,7 +28489,7 @@ class UserErrors extends Error {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55588);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53398);
 
 
 // On the main thread the run may go on in a worker thread started from this same script.
@@ -28500,7 +28500,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 55588:
+/***/ 53398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29477,9 +29477,12 @@ const NO_RESPONSE = /^_No response_$/i;
  * `### Assessment date`, `### Benefit-risk`, `### Tests`, ...: the column names and aliases of the
  * anomaly list), or in labels: `severity: high` (also `severity/high`, `severity-high`),
  * `risk-acceptable` / `risk-not-acceptable`, `deferred` / `wontfix`, `accepted`.
- * Status: an open issue is open (or what its Status section or labels say); an issue closed as not
- * planned is deferred (the anomaly stays in the product); one closed as completed is fixed.
- * An issue without an Acceptable answer is not fully assessed.
+ * Status: an open issue is residual whatever its labels say (`fixed` or `verified` on an open issue is
+ * a claim, not a fact): open, or deferred or accepted when its Status section or labels say so. An
+ * issue closed as not planned is deferred (the anomaly stays in the product); one closed otherwise is
+ * fixed, unless its Status section or labels say deferred or accepted.
+ * An issue without an Acceptable answer is not fully assessed. Text a reader of the issue never sees
+ * (HTML comments, as issue forms leave them) and text in code fences are not read as answers.
  */
 function anomaliesFromIssues(label, issues) {
     const errors = [];
@@ -29489,27 +29492,32 @@ function anomaliesFromIssues(label, issues) {
         const fields = sectionsOf(issue.body ?? '');
         const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
         const text = (f) => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
+        // Only a residual status is taken from the section or the labels: none of them can close an issue.
+        const sectionStatus = fields.has('status') ? anomalyStatusOf(text('status')) : 'open';
+        if (sectionStatus === undefined)
+            errors.push(new src_errors/* UserError */.y(`${where}: unknown status "${text('status')}" in its Status section`));
+        const claimed = [sectionStatus, ...labels.map((l) => anomalyStatusOf(l))];
+        const residualClaim = claimed.find((s) => s === 'deferred' || s === 'accepted');
         let status;
         if (issue.state === 'closed')
-            status = issue.state_reason === 'not_planned' ? 'deferred' : 'fixed';
-        else if (fields.has('status'))
-            status = anomalyStatusOf(text('status'));
+            status = issue.state_reason === 'not_planned' ? 'deferred' : (residualClaim ?? 'fixed');
         else
-            status = labels.map((l) => anomalyStatusOf(l)).find((s) => s !== undefined && s !== 'open') ?? 'open';
-        if (status === undefined)
-            errors.push(new src_errors/* UserError */.y(`${where}: unknown status "${text('status')}" in its Status section`));
+            status = residualClaim ?? 'open';
         let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : { value: undefined };
         if (acceptable === undefined)
             errors.push(new src_errors/* UserError */.y(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
-        else if (acceptable.value === undefined) {
-            if (labels.includes('risk-acceptable') || labels.includes('risk: acceptable'))
-                acceptable = { value: true };
-            else if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable'))
+        else {
+            // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
+            if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable'))
                 acceptable = { value: false };
+            else if (acceptable.value === undefined && (labels.includes('risk-acceptable') || labels.includes('risk: acceptable')))
+                acceptable = { value: true };
         }
-        if (status === undefined || acceptable === undefined)
+        if (sectionStatus === undefined || acceptable === undefined)
             continue;
-        const severity = text('severity') || (labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]).find((s) => s !== undefined) ?? '');
+        // Every severity label counts (`severity: low` beside `severity: high` is high): the gate classifies them together.
+        const severityLabels = [...new Set(labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]?.trim()).filter((s) => s !== undefined && s !== ''))];
+        const severity = text('severity') || severityLabels.join(', ');
         anomalies.push({
             id: `#${issue.number}`,
             title: issue.title.trim(),
@@ -29528,15 +29536,74 @@ function anomaliesFromIssues(label, issues) {
 /** `### Heading` sections of an issue body (as issue forms write them), by the field they name. */
 function sectionsOf(body) {
     const fields = new Map();
-    const parts = body.replace(/\r\n?/g, '\n').split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
+    const parts = shownText(body.replace(/\r\n?/g, '\n')).split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
     for (let i = 1; i + 1 < parts.length; i += 2) {
         const field = FIELD_OF.get(normaliseColumnName(parts[i].replace(/[*_:?]+$/g, '')));
         if (field === undefined || fields.has(field))
             continue;
         const value = parts[i + 1].trim();
-        fields.set(field, NO_RESPONSE.test(value) ? '' : value.replace(/^```\w*\n?|\n?```$/g, ''));
+        fields.set(field, NO_RESPONSE.test(value) ? '' : value);
     }
     return fields;
+}
+/** A line that opens or closes a code fence: up to three spaces, then three or more ` or ~. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/**
+ * The body without what is not an answer: HTML comments (GitHub does not show them; an issue form
+ * leaves its hints in them, `<!-- Low, Medium or High -->`; one never closed hides the rest) and code
+ * fences with their content (an example or a template, shown as code; one never closed runs to the
+ * end). Headings inside either are not sections. Lines are kept as blank lines.
+ */
+function shownText(body) {
+    const out = [];
+    let fence;
+    let inComment = false;
+    for (const line of body.split('\n')) {
+        if (fence !== undefined) {
+            const close = FENCE.exec(line);
+            if (close !== null && close[1][0] === fence.char && close[1].length >= fence.length && close[2].trim() === '')
+                fence = undefined;
+            out.push('');
+            continue;
+        }
+        let rest = line;
+        let shown = '';
+        if (inComment) {
+            const end = rest.indexOf('-->');
+            if (end === -1) {
+                out.push('');
+                continue;
+            }
+            inComment = false;
+            rest = rest.slice(end + 3);
+        }
+        else {
+            const open = FENCE.exec(line);
+            // A backtick fence's info string holds no backtick; otherwise the line is inline code.
+            if (open !== null && !(open[1][0] === '`' && open[2].includes('`'))) {
+                fence = { char: open[1][0], length: open[1].length };
+                out.push('');
+                continue;
+            }
+        }
+        for (;;) {
+            const start = rest.indexOf('<!--');
+            if (start === -1) {
+                shown += rest;
+                break;
+            }
+            shown += rest.slice(0, start);
+            const end = rest.indexOf('-->', start + 4);
+            if (end === -1) {
+                inComment = true;
+                break;
+            }
+            shown += ' ';
+            rest = rest.slice(end + 3);
+        }
+        out.push(shown);
+    }
+    return out.join('\n');
 }
 /** Issue-form lists are often written as Markdown bullets; the marker is not part of a test name. */
 function stripListMarker(item) {
@@ -29743,14 +29810,117 @@ function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./src/catalogue/placeholder.ts
+/**
+ * Placeholders in assessment fields. A list template is often filled with `TBD`, `-`, `N/A` or `?`
+ * until someone assesses the anomaly; such a cell is not empty, but it assesses nothing. A field holds
+ * real content only when, without what a reader never sees (HTML comments and tags) and without
+ * punctuation, there are words left that are not a placeholder, and no marker of unfinished work.
+ *
+ * Pure.
+ */
+
+/** Whole values that stand for "not filled in" (case-insensitive; punctuation and spacing ignored). */
+const PLACEHOLDER_WORDS = [
+    'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'x', 'xx', 'xxx',
+    'n a', 'na', 'none', 'nil', 'null', 'undefined', 'unknown', 'nan', 'pending',
+    'not applicable', 'not assessed', 'not yet assessed', 'not available', 'no response',
+    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be added', 'to be completed',
+    'placeholder', 'empty', 'blank', 'missing', 'ditto', 'same', 'as above', 'see above', 'same as above',
+    'yes', 'no', 'true', 'false', 'object object',
+];
+/** Words that mark a field as unfinished wherever they stand in it (`TBD by QA`, `TODO: ask J. Doe`). */
+const UNFINISHED_MARKERS = [
+    'tbd', 'tba', 'tbc', 'todo', 'fixme', 'xxx', 'to be determined', 'to be decided', 'to be defined', 'to be confirmed',
+];
+const PLACEHOLDERS = new Set(PLACEHOLDER_WORDS);
+const MARKER = new RegExp(`(?:^| )(?:${UNFINISHED_MARKERS.join('|')})(?: |$)`);
+/** The longest text that is examined; a longer one is real content unless its start says otherwise. */
+const MAX_EXAMINED = 10_000;
+/**
+ * Whether `text` fills in nothing: blank, only punctuation (`-`, `—`, `?`, `...`, `{}`), a placeholder
+ * word (`TBD`, `N/A`, `none`), an HTML comment, a JSON object or list with no real value in it, or
+ * text that carries a marker of unfinished work (`TODO`).
+ */
+function isPlaceholder(text) {
+    const shown = visibleText(text.slice(0, MAX_EXAMINED));
+    const json = jsonLeaves(shown);
+    if (json !== undefined)
+        return json.every((leaf) => isPlaceholder(leaf));
+    const words = wordsOf(shown);
+    return words === '' || PLACEHOLDERS.has(words) || MARKER.test(words);
+}
+/** Without HTML comments (also one left open), tags and character references: what a reader sees. */
+function visibleText(text) {
+    return text
+        .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+        .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+        .replace(/&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g, ' ');
+}
+/** Letters and digits only, lower case, one space between words (`N/A` -> `n a`, `*TBD*` -> `tbd`). */
+function wordsOf(text) {
+    return (0,blank/* trimBlank */.J2)(text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '));
+}
+/** The values of a JSON object or list (YAML and JSON lists write nested cells as JSON), else undefined. */
+function jsonLeaves(text) {
+    const t = (0,blank/* trimBlank */.J2)(text);
+    if (!/^[[{][\s\S]*[\]}]$/.test(t))
+        return undefined;
+    let data;
+    try {
+        data = JSON.parse(t);
+    }
+    catch {
+        return undefined;
+    }
+    // A loop, not recursion: a cell may nest thousands deep.
+    const leaves = [];
+    const pending = [data];
+    while (pending.length > 0) {
+        const x = pending.pop();
+        if (Array.isArray(x))
+            pending.push(...x);
+        else if (x !== null && typeof x === 'object')
+            pending.push(...Object.values(x));
+        else if (typeof x === 'string' || typeof x === 'number')
+            leaves.push(String(x));
+    }
+    return leaves;
+}
+
 // EXTERNAL MODULE: ./src/trace/trace.ts + 2 modules
 var trace = __nccwpck_require__(74990);
 ;// CONCATENATED MODULE: ./src/gate/anomalies.ts
 
+
+
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
 const RESIDUAL_STATUSES = new Set(['open', 'deferred', 'accepted']);
-/** Severities that are never acceptable by default and need a benefit-risk reference. */
-const HIGH_SEVERITIES = new Set(['high', 'very high', 'critical', 'catastrophic', 'serious', 'severe']);
+/**
+ * Severity words that are High or worse: never acceptable by default, and in need of a benefit-risk
+ * reference. The common scales of ISO 14971, IEC 62304 and bug trackers.
+ */
+const HIGH_SEVERITY_WORDS = [
+    'high', 'higher', 'highest', 'critical', 'catastrophic', 'serious', 'severe', 'major', 'blocker', 'fatal', 'hazardous', 'urgent', 'significant',
+];
+/** Severity words below High. */
+const LOWER_SEVERITY_WORDS = [
+    'low', 'lower', 'lowest', 'medium', 'moderate', 'minor', 'negligible', 'trivial', 'marginal', 'normal', 'cosmetic', 'minimal', 'insignificant', 'mild',
+];
+const HIGH_WORDS = new Set(HIGH_SEVERITY_WORDS);
+const LOWER_WORDS = new Set(LOWER_SEVERITY_WORDS);
+/**
+ * The class of a severity cell, from the severity words wherever they stand in it (`High (S3)`,
+ * `3 - High`, `S3 - Serious`, `Very-High`). Any High word makes it high, also beside a lower one
+ * (`Medium-High`, `not critical`): the worse reading wins. Without a severity word (`S3`, `3`,
+ * `Sev-2`) the scale's direction is unknown and the severity cannot be classified.
+ */
+function classifySeverity(severity) {
+    const words = severity.toLowerCase().split(/[^\p{L}]+/u);
+    if (words.some((w) => HIGH_WORDS.has(w)))
+        return 'high';
+    return words.some((w) => LOWER_WORDS.has(w)) ? 'lower' : 'unknown';
+}
 /** The assessment fields, by the names a reader sees in the list. */
 const ASSESSMENT_FIELDS = [
     ['severity', 'Severity'],
@@ -29760,33 +29930,62 @@ const ASSESSMENT_FIELDS = [
 /**
  * Evaluates one anomaly. Without an Acceptable column (the common QMS template has none), an assessed
  * anomaly counts as acceptable unless its severity is High or worse; with the column, an empty cell is
- * a missing part of the assessment.
+ * a missing part of the assessment. A field holding only a placeholder (`TBD`, `-`, `N/A`) is missing.
  */
 function evaluateAnomaly(anomaly, policy) {
     const residual = RESIDUAL_STATUSES.has(anomaly.status);
-    const missing = ASSESSMENT_FIELDS.filter(([key]) => anomaly[key].trim() === '').map(([, label]) => label);
-    if (anomaly.assessmentDate.trim() === '')
+    const missing = [];
+    for (const [key, label] of ASSESSMENT_FIELDS) {
+        const value = anomaly[key];
+        if ((0,blank/* trimBlank */.J2)(value) === '')
+            missing.push(label);
+        else if (isPlaceholder(value))
+            missing.push(`${label} ("${anomalies_shorten(value)}" is a placeholder)`);
+    }
+    const date = anomaly.assessmentDate;
+    if ((0,blank/* trimBlank */.J2)(date) === '')
         missing.push('Assessment Date');
     else if (!anomaly.assessmentDateValid)
-        missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${anomaly.assessmentDate}")`);
+        missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${anomalies_shorten(date)}")`);
+    else if (policy.today !== undefined && date > policy.today)
+        missing.push(`Assessment Date (${date} is in the future)`);
     if (policy.hasAcceptableColumn && anomaly.acceptable === undefined)
         missing.push('Acceptable');
     const assessed = missing.length === 0;
-    const high = HIGH_SEVERITIES.has(anomaly.severity.trim().toLowerCase());
-    const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && !high);
+    const severityFilled = (0,blank/* trimBlank */.J2)(anomaly.severity) !== '' && !isPlaceholder(anomaly.severity);
+    const severity = severityFilled ? classifySeverity(anomaly.severity) : undefined;
+    const high = severity === 'high';
+    const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && severity === 'lower');
     const problems = [];
     if (residual) {
         if (!assessed)
             problems.push(`its assessment is incomplete: missing ${missing.join(', ')}`);
-        else if (!acceptable) {
+        if (severity === 'unknown') {
+            problems.push(`its severity "${anomalies_shorten(anomaly.severity)}" cannot be classified; write a severity word such as ` +
+                'Negligible, Low, Minor, Medium, Moderate, High, Serious, Critical or Catastrophic (a code such as S3 may stand beside it)');
+        }
+        else if (assessed && !acceptable) {
             problems.push(anomaly.acceptable === false
                 ? 'its assessment says the residual risk is not acceptable'
                 : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`);
         }
-        if (high && anomaly.benefitRisk.trim() === '')
-            problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis`);
+        if (high && ((0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' || isPlaceholder(anomaly.benefitRisk))) {
+            const placeholder = (0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' ? '' : ` ("${anomalies_shorten(anomaly.benefitRisk)}" is a placeholder)`;
+            problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis${placeholder}`);
+        }
+        const ids = policy.requirementIds;
+        const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !isPlaceholder(id));
+        if (unknown.length > 0) {
+            const named = unknown.map((id) => anomalies_shorten(id)).join(', ');
+            problems.push(`its Requirements name ${named}, ${unknown.length === 1 ? 'which is' : 'which are'} not in the requirements list`);
+        }
     }
     return { anomaly, residual, assessed, missing, acceptable, high, problems, explainsFailures: residual && problems.length === 0 };
+}
+/** A value as quoted in a message: one line, at most 60 characters. */
+function anomalies_shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 /** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
 function namesTest(pattern, test, label = (0,trace/* labelOf */.Wy)(test)) {
@@ -29988,7 +30187,12 @@ class GateRun {
     constructor(setup, problems = []) {
         this.setup = setup;
         this.problems = [...problems];
-        this.anomalies = (setup.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, { hasAcceptableColumn: l.hasAcceptableColumn })));
+        const requirementIds = setup.list === undefined ? undefined : new Set(setup.list.requirements.map((r) => r.id));
+        this.anomalies = (setup.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, {
+            hasAcceptableColumn: l.hasAcceptableColumn,
+            ...(setup.today === undefined ? {} : { today: setup.today }),
+            ...(requirementIds === undefined ? {} : { requirementIds }),
+        })));
         const explain = anomalyExplainer(this.anomalies);
         let tracer;
         if (setup.list !== undefined) {
@@ -36956,6 +37160,7 @@ async function gate(settings, releaseSettings, workspace, env, collected) {
             ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
         },
         workspace,
+        today: new Date().toISOString().slice(0, 10),
     }, problems);
     // Reports are read one at a time, and each report's tests are written to the evidence before the
     // next is read: memory is bounded by the largest report, not by the sum of them.
