@@ -156,6 +156,8 @@ export class Tracer {
   private readonly matcher: IdMatcher;
   /** In exact mode, the loose spellings, only to say which untraced tests they would link. */
   private readonly looseHint: VariantMatcher | undefined;
+  /** Whether a classname or suite name (shared by many tests of a report) names an ID loosely; one report's. */
+  private looseSeen = new Map<string, boolean>();
 
   /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
   constructor(
@@ -187,6 +189,7 @@ export class Tracer {
     this.reports.push({ file: report.file, totals: raw, declared: report.declared });
 
     const cache = new Map<string, readonly string[]>();
+    this.looseSeen = new Map();
     for (const test of mergeRetries(report.cases)) {
       const sets = this.idSets(idsOfTest(test, this.matcher, cache));
       const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
@@ -240,7 +243,7 @@ export class Tracer {
     if (t.flaky) this.flaky.add(t);
     if (ids.length === 0) {
       this.untraced.add(t);
-      if (this.looseHint !== undefined && namesLoosely(t.test, this.looseHint)) this.untracedLoose.add(t);
+      if (this.looseHint !== undefined && namesLoosely(t.test, this.looseHint, this.looseSeen)) this.untracedLoose.add(t);
     }
     let listed = false;
     const tallies = this.tallies;
@@ -290,9 +293,14 @@ function looseSpellings(requirements: readonly Requirement[]): VariantMatcher | 
 }
 
 /** Whether a test names an ID of the list in a loose spelling (`SRS_001`, `TestSRS004`) in its name, class or suites. */
-function namesLoosely(test: TestCase, variants: VariantMatcher): boolean {
-  const texts = [test.name, test.classname, ...test.suites, test.displayName ?? ''];
-  return texts.some((text) => variants.find(visible(text)).length > 0);
+function namesLoosely(test: TestCase, variants: VariantMatcher, seen: Map<string, boolean>): boolean {
+  const loose = (text: string): boolean => variants.find(visible(text)).length > 0;
+  const shared = (text: string): boolean => {
+    let found = seen.get(text);
+    if (found === undefined) seen.set(text, (found = loose(text)));
+    return found;
+  };
+  return loose(test.name) || shared(test.classname) || test.suites.some(shared) || (test.displayName !== undefined && loose(test.displayName));
 }
 
 /**
