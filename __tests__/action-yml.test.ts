@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { expect, it } from 'vitest';
 import { readReleaseSettings } from '../src/release/settings.js';
 import { readSettings } from '../src/settings.js';
+import { DEFAULT_REQUIREMENT_PATTERN } from '../src/trace/requirement-ids.js';
 import { repoRoot } from '../scripts/run-action.js';
 
 interface ActionYml {
@@ -34,4 +35,10 @@ it('declares the outputs the README documents', () => {
   const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
   for (const name of Object.keys(action.outputs)) expect(readme, name).toContain(`\`${name}\``);
   expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(['passed', 'coverage', 'report-json']));
+});
+
+it('declares the default requirement pattern the code uses, as the README documents it', () => {
+  expect(action.inputs['requirement-pattern']!.default).toBe(DEFAULT_REQUIREMENT_PATTERN);
+  const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  expect(readme).toContain(`| \`requirement-pattern\` | no | \`${DEFAULT_REQUIREMENT_PATTERN.replace(/\|/g, '\\|')}\` |`);
 });

@@ -29785,7 +29785,7 @@ function judge(trace, policy, problems = [], anomalies = []) {
     if (untraced.count > 0) {
         const reason = {
             code: 'untraced-tests',
-            message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}`,
+            message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}${looseHint(trace.untracedLoose, untraced.count)}`,
         };
         (policy.untracedTests === 'fail' ? reasons : warnings).push(reason);
     }
@@ -29799,6 +29799,15 @@ function judge(trace, policy, problems = [], anomalies = []) {
         anomalies,
         acceptedBy,
     };
+}
+/** Says which untraced tests `id-variants: loose` would link: they write an ID of the list as `SRS_001` or `TestSRS004`. */
+function looseHint(loose, untraced) {
+    if (loose.count === 0)
+        return '';
+    const spelling = 'an ID of the list in a spelling such as SRS_001 or TestSRS004, which only id-variants: loose links';
+    if (loose.count === untraced)
+        return ` (${untraced === 1 ? 'it names' : 'they name'} ${spelling})`;
+    return `; ${loose.count} of them ${loose.count === 1 ? 'names' : 'name'} ${spelling}: ${quote(loose)}`;
 }
 /** The first tests of a set by name, then how many more. */
 function quote(tests) {
@@ -37683,6 +37692,8 @@ function* entry(v) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RK: () => (/* binding */ visible),
+/* harmony export */   Vn: () => (/* binding */ buildListIds),
 /* harmony export */   YP: () => (/* binding */ idsOfTest),
 /* harmony export */   it: () => (/* binding */ buildVariantMatcher),
 /* harmony export */   l5: () => (/* binding */ DEFAULT_REQUIREMENT_PATTERN),
@@ -37692,8 +37703,8 @@ function* entry(v) {
 /* unused harmony exports matchIds, splitIdList */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
 
-/** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`. */
-const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\b';
+/** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`, and sub-IDs `SRS-010.1`, `SRS-010-A`. */
+const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+(?:\\.[0-9]+)*(?:-(?:[0-9]+|[A-Z]))?\\b';
 /** Texts a pattern is tried on: one that matches an empty string on any of them is refused. */
 const EMPTY_MATCH_PROBES = ['', 'x', 'SRS-001 REQ-12 SWR-7: a test_name', 'TestSRS001ComputesDose'];
 /**
@@ -37749,7 +37760,7 @@ function splitIdList(value) {
  * or suite name, which many tests of a report share; the caller bounds its life (one report).
  */
 function idsOfTest(test, matcher, cache) {
-    const ids = idsInText(test.name, matcher);
+    const ids = idsInText(visible(test.name), matcher);
     // Most tests name one or two IDs: a short list is searched; a long one (a test that names
     // thousands) gets a set, so that the work stays linear.
     const seen = ids.length > 16 ? new Set() : undefined;
@@ -37776,9 +37787,9 @@ function idsOfTest(test, matcher, cache) {
             add(found);
     }
     if (test.displayName !== undefined)
-        add(idsInText(test.displayName, matcher));
+        add(idsInText(visible(test.displayName), matcher));
     for (const p of test.properties)
-        add(splitIdList(p.value));
+        add(splitIdList(visible(p.value)));
     return kept.length < 2 ? kept : kept.sort(compareIds);
 }
 function hasRepeats(ids) {
@@ -37795,22 +37806,108 @@ function addId(ids, id, seen) {
 }
 function cached(text, matcher, cache) {
     if (cache === undefined)
-        return idsInText(text, matcher);
+        return idsInText(visible(text), matcher);
     let found = cache.get(text);
     if (found === undefined) {
-        found = idsInText(text, matcher);
+        found = idsInText(visible(text), matcher);
         cache.set(text, found);
     }
     return found;
 }
-/** The canonical IDs a piece of test text names: by the pattern, and by loose variants when on. */
+/**
+ * The canonical IDs a piece of test text names: what the pattern finds, mapped onto the list's IDs,
+ * and loose variants when on.
+ */
 function idsInText(text, matcher) {
     const found = [];
-    for (const id of matchIds(matcher.pattern, text))
-        found.push(matcher.variants?.canonical(id) ?? id);
-    if (matcher.variants)
-        found.push(...matcher.variants.find(text));
+    const { pattern, variants, list } = matcher;
+    if (text !== '') {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            const id = m[1] ?? m[0];
+            if (id !== '') {
+                const at = m[1] === undefined ? m.index : m.index + m[0].indexOf(id);
+                found.push(list?.resolve(text, at, id) ?? variants?.canonical(id) ?? id);
+            }
+            if (m[0] === '')
+                pattern.lastIndex++;
+        }
+    }
+    if (variants)
+        found.push(...variants.find(text));
     return found;
+}
+/** Unicode format characters (zero-width space, word joiner, soft hyphen, bidi controls): they show as nothing. */
+const FORMAT_CHARACTER = /\p{Cf}/u;
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** Text as it displays: without format characters, which would split an ID that looks whole (`SRS-00\u200b12`). */
+function visible(text) {
+    return FORMAT_CHARACTER.test(text) ? text.replace(FORMAT_CHARACTERS, '') : text;
+}
+/**
+ * Builds the mapping onto a list's IDs. With a case-insensitive pattern, `srs-001` is the list's
+ * `SRS-001`; two IDs of the list that differ only in case are then told apart only when written exactly.
+ */
+function buildListIds(requirements, ignoreCase) {
+    const fold = ignoreCase ? (s) => s.toLowerCase() : (s) => s;
+    const exact = new Set();
+    // null: two IDs of the list fold to one key, so the key names neither.
+    const byKey = new Map();
+    // An ID up to a separator -> the longer IDs of the list that start with it, longest first.
+    const longer = new Map();
+    for (const { id } of requirements) {
+        exact.add(id);
+        const key = fold(id);
+        const other = byKey.get(key);
+        byKey.set(key, other === undefined || other === id ? id : null);
+        for (let i = 1; i < id.length; i++) {
+            if (isIdSeparator(id, i)) {
+                const head = fold(id.slice(0, i));
+                const list = longer.get(head);
+                if (list === undefined)
+                    longer.set(head, [id]);
+                else if (!list.includes(id))
+                    list.push(id);
+            }
+        }
+    }
+    for (const list of longer.values())
+        list.sort((a, b) => b.length - a.length);
+    const lookup = (id) => (exact.has(id) ? id : (byKey.get(fold(id)) ?? undefined));
+    return {
+        resolve(text, at, id) {
+            for (const candidate of longer.get(fold(id)) ?? []) {
+                const end = at + candidate.length;
+                if (end > text.length || isWordCharacter(text, end))
+                    continue;
+                const written = text.slice(at, end);
+                if (fold(written) !== fold(candidate))
+                    continue;
+                const found = lookup(written);
+                if (found !== undefined)
+                    return found;
+            }
+            const found = lookup(id);
+            if (found !== undefined)
+                return found;
+            for (let i = id.length - 1; i > 0; i--) {
+                if (!isIdSeparator(id, i))
+                    continue;
+                const head = lookup(id.slice(0, i));
+                if (head !== undefined)
+                    return head;
+            }
+            return undefined;
+        },
+    };
+}
+/** Whether an ID is cut at `i` by a separator: a letter or digit before, something else at `i`. */
+function isIdSeparator(id, i) {
+    return !isWordCharacter(id, i) && isWordCharacter(id, i - 1);
+}
+function isWordCharacter(text, i) {
+    const c = text[i];
+    return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
 function compareIds(a, b) {
@@ -37901,58 +37998,61 @@ __nccwpck_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
 /**
  * A report's cases in evidence order (by class, then name, then everything that tells two apart), with
- * the attempts of a retried test merged. Retrying runners (Playwright, jest-circus retries,
- * web-test-runner, pytest-rerunfailures) write a test once per attempt. Attempts of one test (same
- * suites, classname and name) that include both a pass and a failure or error become one test:
- * passed, flaky, with the failure's message, and the time of all attempts. Attempts that agree are
- * left as they are. Attempts of one test have one class and name, so after the sort they stand together.
+ * the attempts of one test merged. Cases are attempts of one test only when they share suites,
+ * classname, name, source file and line, and the report names the file: without a file, cases that
+ * share a name are as likely distinct tests (CUTE suites, xUnit theory rows, two jest files) and stay
+ * apart. A merge never makes a failure a pass: the separate cases of a retrying runner (gotestsum
+ * --rerun-fails, Gradle test-retry, pytest-rerunfailures) carry no mark that they were reruns, or in
+ * which order they ran. A test the runner reran and then passed is flaky only where the runner says so
+ * in the case itself (Surefire `flakyFailure`, read by the parser).
  */
 function mergeRetries(cases) {
     const sorted = sortCases(cases);
     let out;
+    let positions;
     for (let i = 0; i < sorted.length;) {
         let end = i + 1;
-        while (end < sorted.length && sorted[end].name === sorted[i].name && sorted[end].classname === sorted[i].classname)
+        while (end < sorted.length && sameTest(sorted[i], sorted[end]))
             end++;
-        const merged = end - i > 1 ? mergeRun(sorted.slice(i, end)) : undefined;
-        if (merged !== undefined && out === undefined)
-            out = sorted.slice(0, i);
-        if (out !== undefined)
-            for (const c of merged ?? sorted.slice(i, end))
-                out.push(c);
+        if (end - i > 1) {
+            out ??= sorted.slice(0, i);
+            positions ??= new Map(cases.map((c, at) => [c, at]));
+            const order = positions;
+            out.push(mergeAttempts(sorted.slice(i, end).sort((a, b) => order.get(a) - order.get(b))));
+        }
+        else if (out !== undefined) {
+            out.push(sorted[i]);
+        }
         i = end;
     }
     return out ?? sorted;
 }
-/** Cases with one class and name: merged when some are attempts of one test that failed and passed; undefined when none is. */
-function mergeRun(run) {
-    const groups = new Map();
-    for (const c of run) {
-        const key = c.suites.join('\u0000');
-        const g = groups.get(key);
-        if (g)
-            g.push(c);
-        else
-            groups.set(key, [c]);
-    }
-    let changed = false;
-    const out = [];
-    for (const attempts of groups.values()) {
-        const passed = attempts.find((c) => c.status === 'passed');
-        const failed = attempts.find((c) => c.status === 'failed' || c.status === 'errored');
-        if (attempts.length < 2 || passed === undefined || failed === undefined) {
-            out.push(...attempts);
-            continue;
-        }
-        changed = true;
-        out.push({
-            ...passed,
-            flaky: true,
-            time: attempts.reduce((sum, c) => sum + c.time, 0),
-            ...(failed.message !== undefined ? { message: failed.message } : {}),
-        });
-    }
-    return changed ? out : undefined;
+/** Attempts of one test: same suites, classname, name, line, and a file the report names. */
+function sameTest(a, b) {
+    return (a.file !== undefined &&
+        a.file !== '' &&
+        a.name !== '' &&
+        a.name === b.name &&
+        a.classname === b.classname &&
+        a.file === b.file &&
+        a.line === b.line &&
+        a.suites.length === b.suites.length &&
+        a.suites.every((s, i) => s === b.suites[i]));
+}
+/**
+ * One test from its attempts, in report order: failed or errored as its last failing attempt when any
+ * attempt failed or errored; else passed when one passed (flaky when the runner marked one so); else
+ * skipped. Its time is that of all attempts.
+ */
+function mergeAttempts(attempts) {
+    const time = attempts.reduce((sum, c) => sum + c.time, 0);
+    const failing = attempts.filter((c) => c.status === 'failed' || c.status === 'errored');
+    if (failing.length > 0)
+        return { ...failing[failing.length - 1], flaky: false, time };
+    const passed = attempts.filter((c) => c.status === 'passed');
+    if (passed.length === 0)
+        return { ...attempts[attempts.length - 1], time };
+    return { ...(passed.find((c) => c.flaky) ?? passed[passed.length - 1]), time };
 }
 /**
  * The cases by class, then name, then everything that tells two apart. Grouped by class first (a
@@ -38151,12 +38251,12 @@ function isNotable(t) {
  * the trace. Reports are added in the order the evidence lists them.
  */
 class Tracer {
-    matcher;
     explain;
     tallies;
     order;
     unknown = new Map();
     untraced = TestSet.of(LIST_SAMPLE_SIZE);
+    untracedLoose = TestSet.of(LIST_SAMPLE_SIZE);
     flaky = TestSet.of(LIST_SAMPLE_SIZE);
     unexplained = TestSet.of(LIST_SAMPLE_SIZE);
     unexplainedOutside = TestSet.of(LIST_SAMPLE_SIZE);
@@ -38166,10 +38266,16 @@ class Tracer {
     totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
     reports = [];
     next = 0;
+    matcher;
+    /** In exact mode, the loose spellings, only to say which untraced tests they would link. */
+    looseHint;
+    /** Whether a classname or suite name (shared by many tests of a report) names an ID loosely; one report's. */
+    looseSeen = new Map();
     /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
     constructor(requirements, matcher, explain = () => NONE) {
-        this.matcher = matcher;
         this.explain = explain;
+        this.matcher = requirements === undefined ? matcher : { ...matcher, list: (0,requirement_ids/* buildListIds */.Vn)(requirements, matcher.pattern.ignoreCase) };
+        this.looseHint = requirements === undefined || matcher.variants !== undefined ? undefined : looseSpellings(requirements);
         this.order = (requirements ?? []).map((requirement) => ({
             requirement,
             counts: { passed: 0, failed: 0, errored: 0, skipped: 0 },
@@ -38191,6 +38297,7 @@ class Tracer {
             raw[c.status]++;
         this.reports.push({ file: report.file, totals: raw, declared: report.declared });
         const cache = new Map();
+        this.looseSeen = new Map();
         for (const test of mergeRetries(report.cases)) {
             const sets = this.idSets((0,requirement_ids/* idsOfTest */.YP)(test, this.matcher, cache));
             const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
@@ -38214,6 +38321,7 @@ class Tracer {
             })),
             unknownIds: [...this.unknown].map(([id, tests]) => ({ id, tests })).sort((a, b) => (0,requirement_ids/* compareIds */.q3)(a.id, b.id)),
             untraced: this.untraced,
+            untracedLoose: this.untracedLoose,
             flaky: this.flaky,
             unexplained: this.unexplained,
             unexplainedOutside: this.unexplainedOutside,
@@ -38243,8 +38351,11 @@ class Tracer {
         this.record.add(t);
         if (t.flaky)
             this.flaky.add(t);
-        if (ids.length === 0)
+        if (ids.length === 0) {
             this.untraced.add(t);
+            if (this.looseHint !== undefined && namesLoosely(t.test, this.looseHint, this.looseSeen))
+                this.untracedLoose.add(t);
+        }
         let listed = false;
         const tallies = this.tallies;
         if (tallies !== undefined) {
@@ -38287,6 +38398,28 @@ class Tracer {
             }
         }
     }
+}
+/** The loose spellings of a list's IDs; none when the list has IDs that are one when written loosely. */
+function looseSpellings(requirements) {
+    try {
+        return (0,requirement_ids/* buildVariantMatcher */.it)(requirements);
+    }
+    catch (e) {
+        if (e instanceof Error && e.name === 'UserError')
+            return undefined;
+        throw e;
+    }
+}
+/** Whether a test names an ID of the list in a loose spelling (`SRS_001`, `TestSRS004`) in its name, class or suites. */
+function namesLoosely(test, variants, seen) {
+    const loose = (text) => variants.find((0,requirement_ids/* visible */.RK)(text)).length > 0;
+    const shared = (text) => {
+        let found = seen.get(text);
+        if (found === undefined)
+            seen.set(text, (found = loose(text)));
+        return found;
+    };
+    return loose(test.name) || shared(test.classname) || test.suites.some(shared) || (test.displayName !== undefined && loose(test.displayName));
 }
 /**
  * Adds one to a count by status. A status read from a report is not an interned string: looking it up

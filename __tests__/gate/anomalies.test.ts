@@ -314,15 +314,15 @@ describe('judge with residual anomalies', () => {
 });
 
 describe('mergeRetries', () => {
-  it('merges attempts of one test that failed and then passed into one flaky pass', () => {
+  it('merges attempts of one test (same file) into one test that fails when an attempt failed', () => {
     const attempts = [
-      testCase({ report: 'r.xml', name: 'SRS-001 a', status: 'failed', message: 'timeout', time: 1 }),
-      testCase({ report: 'r.xml', name: 'SRS-001 a', status: 'passed', time: 2 }),
+      testCase({ report: 'r.xml', name: 'SRS-001 a', file: 't.py', status: 'failed', message: 'timeout', time: 1 }),
+      testCase({ report: 'r.xml', name: 'SRS-001 a', file: 't.py', status: 'passed', time: 2 }),
       testCase({ report: 'r.xml', name: 'SRS-001 b' }),
     ];
     const merged = mergeRetries(attempts);
     expect(merged.map((c) => [c.name, c.status, c.flaky, c.time, c.message])).toEqual([
-      ['SRS-001 a', 'passed', true, 3, 'timeout'],
+      ['SRS-001 a', 'failed', false, 3, 'timeout'],
       ['SRS-001 b', 'passed', false, 0, undefined],
     ]);
   });

@@ -108,6 +108,28 @@ describe('judge: every reason names what is wrong', () => {
     expect(v.coverage).toBe(100);
   });
 
+  it('in exact mode, suggests id-variants: loose for untraced tests that write an ID of the list loosely', () => {
+    const list = [requirement('SRS-001'), requirement('SRS-004')];
+    const spelling = 'an ID of the list in a spelling such as SRS_001 or TestSRS004, which only id-variants: loose links';
+    const one = verdictOf(list, [testCase({ name: 'SRS-001 a' }), testCase({ name: 'SRS-004 b' }), testCase({ classname: 'Dose', name: 'SRS_001_Computes' })]);
+    expect(one.reasons).toEqual([{ code: 'untraced-tests', message: `1 test names no requirement ID: "Dose › SRS_001_Computes" (it names ${spelling})` }]);
+    const some = verdictOf(list, [
+      testCase({ name: 'SRS-001 a' }),
+      testCase({ name: 'SRS-004 b' }),
+      testCase({ classname: 'pump', name: 'TestSRS004Alarm' }),
+      testCase({ suites: ['test_srs_1'], name: 'computes' }),
+      testCase({ name: 'starts up' }),
+    ]);
+    expect(some.reasons[0]!.message).toBe(
+      `3 tests name no requirement ID: "computes", "starts up", "pump › TestSRS004Alarm"; 2 of them name ${spelling}: "computes", "pump › TestSRS004Alarm"`,
+    );
+  });
+
+  it('gives no loose hint for loose spellings of IDs the list lacks', () => {
+    const v = verdictOf([requirement('SRS-001')], [testCase({ name: 'SRS-001 a' }), testCase({ name: 'SRS_002_Computes' }), testCase({ name: 'TestSRS9' })]);
+    expect(v.reasons[0]!.message).toBe('2 tests name no requirement ID: "SRS_002_Computes", "TestSRS9"');
+  });
+
   it(`quotes ${NAMES_IN_A_REASON} tests and says "and N more" for the rest`, () => {
     const failing = Array.from({ length: 7 }, (_, i) => testCase({ name: `SRS-001 case ${i + 1}`, status: 'failed' }));
     const message = verdictOf([requirement('SRS-001')], failing).reasons[0]!.message;

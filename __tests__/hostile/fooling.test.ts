@@ -136,8 +136,14 @@ describe('structure that hides a failure', () => {
     expect(outcome.verdict.passed).toBe(false);
   });
 
-  it('control: a failed attempt and a passed rerun of the same test make a flaky test, which fails the gate unexplained', () => {
+  it('a failed case and a passed case of the same test fail the gate: a merge never makes a failure a pass', () => {
     const outcome = gate('<testsuite><testcase classname="c" name="SRS-001 a"><failure/></testcase><testcase classname="c" name="SRS-001 a"/></testsuite>', [], REQUIREMENTS.slice(0, 1));
+    expect(outcome.verdict.passed).toBe(false);
+    expect(statusOf(outcome, 'SRS-001')).toBe('failed');
+  });
+
+  it('control: a rerun the producer marks (Surefire flakyFailure) is a flaky test, which fails the gate unexplained', () => {
+    const outcome = gate('<testsuite><testcase classname="c" name="SRS-001 a"><flakyFailure message="timeout"/></testcase></testsuite>', [], REQUIREMENTS.slice(0, 1));
     expect(outcome.verdict.passed).toBe(false);
     expect(outcome.verdict.reasons.map((r) => r.code)).toContain('unexplained-flaky');
   });

@@ -223,7 +223,7 @@ describe('evidenceJsonHeadChunks', () => {
         '    "commit": "0123456789abcdef0123456789abcdef01234567",',
         '    "ref": "refs/tags/v2.4.0",',
         '    "requirementsFile": "docs/requirements.md",',
-        '    "requirementPattern": "\\\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\\\b"',
+        '    "requirementPattern": "\\\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+(?:\\\\.[0-9]+)*(?:-(?:[0-9]+|[A-Z]))?\\\\b"',
         '  },',
         '  "totals": {',
         '    "tests": 4,',

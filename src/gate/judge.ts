@@ -128,7 +128,7 @@ export function judge(trace: Trace, policy: GatePolicy, problems: readonly UserE
   if (untraced.count > 0) {
     const reason: Reason = {
       code: 'untraced-tests',
-      message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}`,
+      message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}${looseHint(trace.untracedLoose, untraced.count)}`,
     };
     (policy.untracedTests === 'fail' ? reasons : warnings).push(reason);
   }
@@ -143,6 +143,14 @@ export function judge(trace: Trace, policy: GatePolicy, problems: readonly UserE
     anomalies,
     acceptedBy,
   };
+}
+
+/** Says which untraced tests `id-variants: loose` would link: they write an ID of the list as `SRS_001` or `TestSRS004`. */
+function looseHint(loose: TestSet, untraced: number): string {
+  if (loose.count === 0) return '';
+  const spelling = 'an ID of the list in a spelling such as SRS_001 or TestSRS004, which only id-variants: loose links';
+  if (loose.count === untraced) return ` (${untraced === 1 ? 'it names' : 'they name'} ${spelling})`;
+  return `; ${loose.count} of them ${loose.count === 1 ? 'names' : 'name'} ${spelling}: ${quote(loose)}`;
 }
 
 /** The first tests of a set by name, then how many more. */

@@ -2,53 +2,61 @@ import type { TestCase } from '../model.js';
 
 /**
  * A report's cases in evidence order (by class, then name, then everything that tells two apart), with
- * the attempts of a retried test merged. Retrying runners (Playwright, jest-circus retries,
- * web-test-runner, pytest-rerunfailures) write a test once per attempt. Attempts of one test (same
- * suites, classname and name) that include both a pass and a failure or error become one test:
- * passed, flaky, with the failure's message, and the time of all attempts. Attempts that agree are
- * left as they are. Attempts of one test have one class and name, so after the sort they stand together.
+ * the attempts of one test merged. Cases are attempts of one test only when they share suites,
+ * classname, name, source file and line, and the report names the file: without a file, cases that
+ * share a name are as likely distinct tests (CUTE suites, xUnit theory rows, two jest files) and stay
+ * apart. A merge never makes a failure a pass: the separate cases of a retrying runner (gotestsum
+ * --rerun-fails, Gradle test-retry, pytest-rerunfailures) carry no mark that they were reruns, or in
+ * which order they ran. A test the runner reran and then passed is flaky only where the runner says so
+ * in the case itself (Surefire `flakyFailure`, read by the parser).
  */
 export function mergeRetries(cases: readonly TestCase[]): TestCase[] {
   const sorted = sortCases(cases);
   let out: TestCase[] | undefined;
+  let positions: Map<TestCase, number> | undefined;
   for (let i = 0; i < sorted.length; ) {
     let end = i + 1;
-    while (end < sorted.length && sorted[end]!.name === sorted[i]!.name && sorted[end]!.classname === sorted[i]!.classname) end++;
-    const merged = end - i > 1 ? mergeRun(sorted.slice(i, end)) : undefined;
-    if (merged !== undefined && out === undefined) out = sorted.slice(0, i);
-    if (out !== undefined) for (const c of merged ?? sorted.slice(i, end)) out.push(c);
+    while (end < sorted.length && sameTest(sorted[i]!, sorted[end]!)) end++;
+    if (end - i > 1) {
+      out ??= sorted.slice(0, i);
+      positions ??= new Map(cases.map((c, at) => [c, at]));
+      const order = positions;
+      out.push(mergeAttempts(sorted.slice(i, end).sort((a, b) => order.get(a)! - order.get(b)!)));
+    } else if (out !== undefined) {
+      out.push(sorted[i]!);
+    }
     i = end;
   }
   return out ?? sorted;
 }
 
-/** Cases with one class and name: merged when some are attempts of one test that failed and passed; undefined when none is. */
-function mergeRun(run: readonly TestCase[]): TestCase[] | undefined {
-  const groups = new Map<string, TestCase[]>();
-  for (const c of run) {
-    const key = c.suites.join('\u0000');
-    const g = groups.get(key);
-    if (g) g.push(c);
-    else groups.set(key, [c]);
-  }
-  let changed = false;
-  const out: TestCase[] = [];
-  for (const attempts of groups.values()) {
-    const passed = attempts.find((c) => c.status === 'passed');
-    const failed = attempts.find((c) => c.status === 'failed' || c.status === 'errored');
-    if (attempts.length < 2 || passed === undefined || failed === undefined) {
-      out.push(...attempts);
-      continue;
-    }
-    changed = true;
-    out.push({
-      ...passed,
-      flaky: true,
-      time: attempts.reduce((sum, c) => sum + c.time, 0),
-      ...(failed.message !== undefined ? { message: failed.message } : {}),
-    });
-  }
-  return changed ? out : undefined;
+/** Attempts of one test: same suites, classname, name, line, and a file the report names. */
+function sameTest(a: TestCase, b: TestCase): boolean {
+  return (
+    a.file !== undefined &&
+    a.file !== '' &&
+    a.name !== '' &&
+    a.name === b.name &&
+    a.classname === b.classname &&
+    a.file === b.file &&
+    a.line === b.line &&
+    a.suites.length === b.suites.length &&
+    a.suites.every((s, i) => s === b.suites[i])
+  );
+}
+
+/**
+ * One test from its attempts, in report order: failed or errored as its last failing attempt when any
+ * attempt failed or errored; else passed when one passed (flaky when the runner marked one so); else
+ * skipped. Its time is that of all attempts.
+ */
+function mergeAttempts(attempts: readonly TestCase[]): TestCase {
+  const time = attempts.reduce((sum, c) => sum + c.time, 0);
+  const failing = attempts.filter((c) => c.status === 'failed' || c.status === 'errored');
+  if (failing.length > 0) return { ...failing[failing.length - 1]!, flaky: false, time };
+  const passed = attempts.filter((c) => c.status === 'passed');
+  if (passed.length === 0) return { ...attempts[attempts.length - 1]!, time };
+  return { ...(passed.find((c) => c.flaky) ?? passed[passed.length - 1]!), time };
 }
 
 /**

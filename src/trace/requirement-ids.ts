@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js';
 import type { Requirement, TestCase } from '../model.js';
 
-/** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`. */
-export const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+\\b';
+/** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`, and sub-IDs `SRS-010.1`, `SRS-010-A`. */
+export const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+(?:\\.[0-9]+)*(?:-(?:[0-9]+|[A-Z]))?\\b';
 
 /** Texts a pattern is tried on: one that matches an empty string on any of them is refused. */
 const EMPTY_MATCH_PROBES = ['', 'x', 'SRS-001 REQ-12 SWR-7: a test_name', 'TestSRS001ComputesDose'];
@@ -13,6 +13,8 @@ export interface IdMatcher {
   readonly pattern: RegExp;
   /** Written variants (`SRS_004`, `srs004_`, `TestSRS004`) mapped onto canonical IDs; absent unless opted in. */
   readonly variants?: VariantMatcher;
+  /** The IDs of the requirements list, onto which what the pattern finds is mapped; absent without a list. */
+  readonly list?: ListIds;
 }
 
 /**
@@ -65,7 +67,7 @@ export function splitIdList(value: string): string[] {
  * or suite name, which many tests of a report share; the caller bounds its life (one report).
  */
 export function idsOfTest(test: TestCase, matcher: IdMatcher, cache?: Map<string, readonly string[]>): string[] {
-  const ids = idsInText(test.name, matcher);
+  const ids = idsInText(visible(test.name), matcher);
   // Most tests name one or two IDs: a short list is searched; a long one (a test that names
   // thousands) gets a set, so that the work stays linear.
   const seen = ids.length > 16 ? new Set<string>() : undefined;
@@ -87,8 +89,8 @@ export function idsOfTest(test: TestCase, matcher: IdMatcher, cache?: Map<string
     const found = cached(suite, matcher, cache);
     if (found.length > 0) add(found);
   }
-  if (test.displayName !== undefined) add(idsInText(test.displayName, matcher));
-  for (const p of test.properties) add(splitIdList(p.value));
+  if (test.displayName !== undefined) add(idsInText(visible(test.displayName), matcher));
+  for (const p of test.properties) add(splitIdList(visible(p.value)));
   return kept.length < 2 ? kept : kept.sort(compareIds);
 }
 
@@ -104,21 +106,113 @@ function addId(ids: string[], id: string, seen: Set<string> | undefined): void {
 }
 
 function cached(text: string, matcher: IdMatcher, cache: Map<string, readonly string[]> | undefined): readonly string[] {
-  if (cache === undefined) return idsInText(text, matcher);
+  if (cache === undefined) return idsInText(visible(text), matcher);
   let found = cache.get(text);
   if (found === undefined) {
-    found = idsInText(text, matcher);
+    found = idsInText(visible(text), matcher);
     cache.set(text, found);
   }
   return found;
 }
 
-/** The canonical IDs a piece of test text names: by the pattern, and by loose variants when on. */
+/**
+ * The canonical IDs a piece of test text names: what the pattern finds, mapped onto the list's IDs,
+ * and loose variants when on.
+ */
 function idsInText(text: string, matcher: IdMatcher): string[] {
   const found: string[] = [];
-  for (const id of matchIds(matcher.pattern, text)) found.push(matcher.variants?.canonical(id) ?? id);
-  if (matcher.variants) found.push(...matcher.variants.find(text));
+  const { pattern, variants, list } = matcher;
+  if (text !== '') {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const id = m[1] ?? m[0];
+      if (id !== '') {
+        const at = m[1] === undefined ? m.index : m.index + m[0].indexOf(id);
+        found.push(list?.resolve(text, at, id) ?? variants?.canonical(id) ?? id);
+      }
+      if (m[0] === '') pattern.lastIndex++;
+    }
+  }
+  if (variants) found.push(...variants.find(text));
   return found;
+}
+
+/** Unicode format characters (zero-width space, word joiner, soft hyphen, bidi controls): they show as nothing. */
+const FORMAT_CHARACTER = /\p{Cf}/u;
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/** Text as it displays: without format characters, which would split an ID that looks whole (`SRS-00\u200b12`). */
+export function visible(text: string): string {
+  return FORMAT_CHARACTER.test(text) ? text.replace(FORMAT_CHARACTERS, '') : text;
+}
+
+/** Maps what a pattern found in a text onto the IDs of the requirements list. */
+export interface ListIds {
+  /**
+   * The list's ID for `id`, found at `at` in `text`: the longest ID of the list written there (`SRS-010.1`
+   * over `SRS-010`), else `id` itself, else the longest ID of the list that `id` starts with up to a
+   * separator (`SRS-010-B` names `SRS-010`); undefined when the list has none of these.
+   */
+  resolve(text: string, at: number, id: string): string | undefined;
+}
+
+/**
+ * Builds the mapping onto a list's IDs. With a case-insensitive pattern, `srs-001` is the list's
+ * `SRS-001`; two IDs of the list that differ only in case are then told apart only when written exactly.
+ */
+export function buildListIds(requirements: readonly Requirement[], ignoreCase: boolean): ListIds {
+  const fold = ignoreCase ? (s: string): string => s.toLowerCase() : (s: string): string => s;
+  const exact = new Set<string>();
+  // null: two IDs of the list fold to one key, so the key names neither.
+  const byKey = new Map<string, string | null>();
+  // An ID up to a separator -> the longer IDs of the list that start with it, longest first.
+  const longer = new Map<string, string[]>();
+  for (const { id } of requirements) {
+    exact.add(id);
+    const key = fold(id);
+    const other = byKey.get(key);
+    byKey.set(key, other === undefined || other === id ? id : null);
+    for (let i = 1; i < id.length; i++) {
+      if (isIdSeparator(id, i)) {
+        const head = fold(id.slice(0, i));
+        const list = longer.get(head);
+        if (list === undefined) longer.set(head, [id]);
+        else if (!list.includes(id)) list.push(id);
+      }
+    }
+  }
+  for (const list of longer.values()) list.sort((a, b) => b.length - a.length);
+  const lookup = (id: string): string | undefined => (exact.has(id) ? id : (byKey.get(fold(id)) ?? undefined));
+  return {
+    resolve(text: string, at: number, id: string): string | undefined {
+      for (const candidate of longer.get(fold(id)) ?? []) {
+        const end = at + candidate.length;
+        if (end > text.length || isWordCharacter(text, end)) continue;
+        const written = text.slice(at, end);
+        if (fold(written) !== fold(candidate)) continue;
+        const found = lookup(written);
+        if (found !== undefined) return found;
+      }
+      const found = lookup(id);
+      if (found !== undefined) return found;
+      for (let i = id.length - 1; i > 0; i--) {
+        if (!isIdSeparator(id, i)) continue;
+        const head = lookup(id.slice(0, i));
+        if (head !== undefined) return head;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Whether an ID is cut at `i` by a separator: a letter or digit before, something else at `i`. */
+function isIdSeparator(id: string, i: number): boolean {
+  return !isWordCharacter(id, i) && isWordCharacter(id, i - 1);
+}
+
+function isWordCharacter(text: string, i: number): boolean {
+  const c = text[i];
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */

@@ -1,6 +1,6 @@
 import type { Report, Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
 import { compareText, mergeRetries } from './merge-retries.js';
-import { compareIds, idsOfTest, type IdMatcher } from './requirement-ids.js';
+import { buildListIds, buildVariantMatcher, compareIds, idsOfTest, visible, type IdMatcher, type VariantMatcher } from './requirement-ids.js';
 import { TestSet, type TracedTest } from './test-set.js';
 
 export { TestSet, type SampledTest, type TracedTest } from './test-set.js';
@@ -50,6 +50,8 @@ export interface Trace {
   readonly requirements: readonly RequirementTrace[];
   readonly unknownIds: readonly UnknownId[];
   readonly untraced: TestSet;
+  /** Of those, the ones that name an ID of the list in a spelling `id-variants: loose` maps onto it. */
+  readonly untracedLoose: TestSet;
   /** Tests that failed or errored, then passed on a rerun. */
   readonly flaky: TestSet;
   /** Failing, erroring or flaky tests that no residual anomaly explains. */
@@ -141,6 +143,7 @@ export class Tracer {
   private readonly order: readonly Tally[];
   private readonly unknown = new Map<string, TestSet>();
   private readonly untraced = TestSet.of(LIST_SAMPLE_SIZE);
+  private readonly untracedLoose = TestSet.of(LIST_SAMPLE_SIZE);
   private readonly flaky = TestSet.of(LIST_SAMPLE_SIZE);
   private readonly unexplained = TestSet.of(LIST_SAMPLE_SIZE);
   private readonly unexplainedOutside = TestSet.of(LIST_SAMPLE_SIZE);
@@ -150,13 +153,20 @@ export class Tracer {
   private readonly totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
   private readonly reports: ReportTally[] = [];
   private next = 0;
+  private readonly matcher: IdMatcher;
+  /** In exact mode, the loose spellings, only to say which untraced tests they would link. */
+  private readonly looseHint: VariantMatcher | undefined;
+  /** Whether a classname or suite name (shared by many tests of a report) names an ID loosely; one report's. */
+  private looseSeen = new Map<string, boolean>();
 
   /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
   constructor(
     requirements: readonly Requirement[] | undefined,
-    private readonly matcher: IdMatcher,
+    matcher: IdMatcher,
     private readonly explain: Explainer = () => NONE,
   ) {
+    this.matcher = requirements === undefined ? matcher : { ...matcher, list: buildListIds(requirements, matcher.pattern.ignoreCase) };
+    this.looseHint = requirements === undefined || matcher.variants !== undefined ? undefined : looseSpellings(requirements);
     this.order = (requirements ?? []).map((requirement) => ({
       requirement,
       counts: { passed: 0, failed: 0, errored: 0, skipped: 0 },
@@ -179,6 +189,7 @@ export class Tracer {
     this.reports.push({ file: report.file, totals: raw, declared: report.declared });
 
     const cache = new Map<string, readonly string[]>();
+    this.looseSeen = new Map();
     for (const test of mergeRetries(report.cases)) {
       const sets = this.idSets(idsOfTest(test, this.matcher, cache));
       const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
@@ -202,6 +213,7 @@ export class Tracer {
       })),
       unknownIds: [...this.unknown].map(([id, tests]) => ({ id, tests })).sort((a, b) => compareIds(a.id, b.id)),
       untraced: this.untraced,
+      untracedLoose: this.untracedLoose,
       flaky: this.flaky,
       unexplained: this.unexplained,
       unexplainedOutside: this.unexplainedOutside,
@@ -229,7 +241,10 @@ export class Tracer {
     increment(totals, status);
     this.record.add(t);
     if (t.flaky) this.flaky.add(t);
-    if (ids.length === 0) this.untraced.add(t);
+    if (ids.length === 0) {
+      this.untraced.add(t);
+      if (this.looseHint !== undefined && namesLoosely(t.test, this.looseHint, this.looseSeen)) this.untracedLoose.add(t);
+    }
     let listed = false;
     const tallies = this.tallies;
     if (tallies !== undefined) {
@@ -265,6 +280,27 @@ export class Tracer {
       }
     }
   }
+}
+
+/** The loose spellings of a list's IDs; none when the list has IDs that are one when written loosely. */
+function looseSpellings(requirements: readonly Requirement[]): VariantMatcher | undefined {
+  try {
+    return buildVariantMatcher(requirements);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'UserError') return undefined;
+    throw e;
+  }
+}
+
+/** Whether a test names an ID of the list in a loose spelling (`SRS_001`, `TestSRS004`) in its name, class or suites. */
+function namesLoosely(test: TestCase, variants: VariantMatcher, seen: Map<string, boolean>): boolean {
+  const loose = (text: string): boolean => variants.find(visible(text)).length > 0;
+  const shared = (text: string): boolean => {
+    let found = seen.get(text);
+    if (found === undefined) seen.set(text, (found = loose(text)));
+    return found;
+  };
+  return loose(test.name) || shared(test.classname) || test.suites.some(shared) || (test.displayName !== undefined && loose(test.displayName));
 }
 
 /**
