@@ -28489,7 +28489,7 @@ class UserErrors extends Error {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53398);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31622);
 
 
 // On the main thread the run may go on in a worker thread started from this same script.
@@ -28500,7 +28500,629 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53398:
+/***/ 2667:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ requirementProperties),
+/* harmony export */   HG: () => (/* binding */ caseLine),
+/* harmony export */   Hz: () => (/* binding */ addSuiteProperties),
+/* harmony export */   MC: () => (/* binding */ suiteResultCase),
+/* harmony export */   Sq: () => (/* binding */ shortMessage),
+/* harmony export */   UW: () => (/* binding */ reportEntriesIn),
+/* harmony export */   Uw: () => (/* binding */ NO_SUITES),
+/* harmony export */   W0: () => (/* binding */ inheritedProperties),
+/* harmony export */   Xf: () => (/* binding */ newCase),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   d3: () => (/* binding */ nestedCases),
+/* harmony export */   hD: () => (/* binding */ prepareCaseParser),
+/* harmony export */   iw: () => (/* binding */ ATTRIBUTES),
+/* harmony export */   mf: () => (/* binding */ worseResult),
+/* harmony export */   qM: () => (/* binding */ toTestCase),
+/* harmony export */   rh: () => (/* binding */ displayNameIn),
+/* harmony export */   tb: () => (/* binding */ suiteElementStatus),
+/* harmony export */   x$: () => (/* binding */ loadedCaseParser),
+/* harmony export */   y7: () => (/* binding */ underSuiteResult)
+/* harmony export */ });
+/* unused harmony export NO_PROPERTIES */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10182);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44518);
+/* harmony import */ var _xml_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54129);
+/**
+ * Test cases as the gate keeps them, and the reading of the test cases the scan hands on to
+ * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
+ */
+
+
+
+let parser;
+/**
+ * Loads fast-xml-parser for the test cases the scan does not read itself. Most reports have none, so
+ * the action starts without it; a reader that meets such a case waits for this, then goes on.
+ */
+async function prepareCaseParser() {
+    parser ??= (await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15488))).newCaseParser();
+}
+/** The parser, once `prepareCaseParser` has loaded it. */
+function loadedCaseParser() {
+    return parser;
+}
+/** The properties a test case or inner suite inherits from `suite`. */
+function inheritedProperties(suite) {
+    if (suite === undefined)
+        return NO_PROPERTIES;
+    suite.propertiesShared = true;
+    return suite.properties;
+}
+/**
+ * Adds properties of a suite's `<properties>`: in place while nothing holds its list (so that many
+ * `<properties>` in one suite cost time in proportion to their number), else to a copy.
+ */
+function addSuiteProperties(suite, found) {
+    if (found.length === 0)
+        return;
+    if (suite.propertiesShared) {
+        suite.properties = [...suite.properties, ...found];
+        suite.propertiesShared = false;
+    }
+    else {
+        const own = suite.properties;
+        for (const p of found)
+            own.push(p);
+    }
+}
+/** Key of an element's attributes in what fast-xml-parser gives (see case-parser.ts). */
+const ATTRIBUTES = '$';
+const NO_SUITES = [];
+const NO_PROPERTIES = [];
+/**
+ * A test case with its file and line when known, written in one literal: a property added afterwards
+ * would give each of 100,000s of objects a separate property array.
+ */
+function newCase(report, suites, classname, name, status, flaky, time, properties, file, line) {
+    if (file === undefined) {
+        if (line === undefined)
+            return { report, suites, classname, name, status, flaky, time, properties };
+        return { report, suites, classname, name, status, flaky, time, properties, line };
+    }
+    if (line === undefined)
+        return { report, suites, classname, name, status, flaky, time, properties, file };
+    return { report, suites, classname, name, status, flaky, time, properties, file, line };
+}
+/**
+ * What each element a producer writes inside a test case says of its outcome. `warning` is PHPUnit's
+ * (PHPUnit counts a warning as unsuccessful); Surefire writes `rerunFailure`/`rerunError` beside the
+ * `<failure>` of a test that failed every rerun, so alone they still mean it did not pass. An element
+ * not listed here says nothing the gate understands: it reads as an error, never as a pass.
+ */
+const CASE_ELEMENTS = new Map([
+    ['failure', 'failed'],
+    ['warning', 'failed'],
+    ['rerunFailure', 'failed'],
+    ['error', 'errored'],
+    ['rerunError', 'errored'],
+    ['skipped', 'skipped'],
+    ['flakyFailure', 'flaky'],
+    ['flakyError', 'flaky'],
+    ['system-out', 'none'],
+    ['system-err', 'none'],
+    ['properties', 'none'],
+    ['property', 'none'],
+    // Read as test cases of their own (nestedCases).
+    ['testcase', 'none'],
+    ['testsuite', 'none'],
+]);
+/** Elements of a case whose first one gives the message, most telling first, per status (the scan keeps the same order). */
+const FAILED_ELEMENTS = ['failure', 'warning', 'rerunFailure'];
+const ERRORED_ELEMENTS = ['error', 'rerunError'];
+/** A `<testcase>` with elements the scan does not read itself, parsed by fast-xml-parser. */
+function toTestCase(report, node, suite, nested = false) {
+    const failures = FAILED_ELEMENTS.flatMap((name) => elements(node, name));
+    const errors = ERRORED_ELEMENTS.flatMap((name) => elements(node, name));
+    const unknown = unknownElements(node);
+    const skips = elements(node, 'skipped');
+    const flakes = [...elements(node, 'flakyFailure'), ...elements(node, 'flakyError')];
+    const get = (name) => attr(node, name);
+    const status = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
+    const classname = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(get('classname') ?? get('class') ?? '');
+    const name = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(get('name') ?? '');
+    // A case nested in a case is no case the JUnit Platform console writes.
+    const header = nested ? undefined : consoleHeader(node, suite, classname, name);
+    const own = [
+        ...requirementProperties([...elements(node, 'properties'), node]),
+        ...attributeProperties(Object.entries(attributesOf(node))),
+        ...(header === undefined ? [] : reportEntriesIn(elements(node, 'system-out').slice(1).map(textOf))),
+    ];
+    let message;
+    if (status === 'errored')
+        message = errors.length > 0 || unknown.length === 0 ? messageOf(errors[0]) : unknownMessage(unknown[0]);
+    else
+        message = messageOf((status === 'failed' ? failures : status === 'skipped' ? skips : flakes)[0]);
+    return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, message, header, classname, name);
+}
+/** The elements inside a case that the gate does not know, by name, each with its first occurrence. */
+function unknownElements(node) {
+    const out = [];
+    for (const [key, value] of Object.entries(node)) {
+        if (key === ATTRIBUTES || key === '#text' || CASE_ELEMENTS.has(key))
+            continue;
+        out.push([key, Array.isArray(value) ? value[0] : value]);
+    }
+    return out;
+}
+function unknownMessage([name, el]) {
+    const said = messageOf(el);
+    return shortMessage(`<${name}>, which the gate does not know, read as an error${said === undefined ? '' : `: ${said}`}`);
+}
+function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName, classname, name) {
+    const inherited = inheritedProperties(suite);
+    const line = caseLine(get('line'), suite);
+    const ownFile = get('file') ?? get('filepath');
+    const file = ownFile === undefined ? suite?.file : (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(ownFile);
+    const time = Number.parseFloat(get('time') ?? '');
+    const test = {
+        report,
+        suites: suite?.path ?? NO_SUITES,
+        classname,
+        name,
+        status,
+        flaky,
+        time: Number.isFinite(time) && time > 0 ? time : 0,
+        properties: ownProperties.length === 0 ? inherited : [...inherited, ...ownProperties],
+    };
+    if (file !== undefined && file !== '')
+        test.file = file;
+    if (line !== undefined)
+        test.line = line;
+    if (message !== undefined)
+        test.message = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(message);
+    if (displayName !== undefined)
+        test.displayName = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(displayName);
+    return test;
+}
+/** The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when there is none. */
+function caseLine(raw, suite) {
+    const line = Number.parseInt(raw ?? '', 10);
+    if (!Number.isInteger(line))
+        return undefined;
+    const oneBased = suite?.zeroBasedLines === true ? line + 1 : line;
+    return oneBased > 0 ? oneBased : undefined;
+}
+/** Words a `status`/`result` attribute uses for a test that ran and passed (googletest: run, completed). */
+const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
+const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive']);
+const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
+const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
+/**
+ * Error beats failure beats skip beats pass, so that no combination of elements reads better than its
+ * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
+ * converters) decides; a word it does not know reads as errored, never as passed.
+ */
+function statusOf(status, result, failures, errors, skips) {
+    if (errors > 0)
+        return 'errored';
+    if (failures > 0)
+        return 'failed';
+    if (skips > 0)
+        return 'skipped';
+    if (status === undefined && result === undefined)
+        return 'passed';
+    const words = [status, result].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
+    if (words.some((w) => w !== undefined && ERRORED_WORDS.has(w)))
+        return 'errored';
+    if (words.some((w) => w !== undefined && FAILED_WORDS.has(w)))
+        return 'failed';
+    if (words.some((w) => w !== undefined && SKIPPED_WORDS.has(w)))
+        return 'skipped';
+    // A word the gate does not know (timeout, crashed, ...) is never read as a pass.
+    if (words.some((w) => w !== undefined && w !== '' && !PASSED_WORDS.has(w)))
+        return 'errored';
+    return 'passed';
+}
+function attributesOf(node) {
+    const group = node[ATTRIBUTES];
+    return typeof group === 'object' && group !== null ? group : {};
+}
+function attr(node, name) {
+    const v = attributesOf(node)[name];
+    return typeof v === 'string' ? v : undefined;
+}
+function elements(node, name) {
+    const v = node[name];
+    return Array.isArray(v) ? v : [];
+}
+function textOf(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'object' && v !== null) {
+        const t = v['#text'];
+        return typeof t === 'string' ? t : '';
+    }
+    return '';
+}
+function messageOf(el) {
+    if (el === undefined)
+        return undefined;
+    const fromAttr = typeof el === 'object' && el !== null ? attr(el, 'message') : undefined;
+    return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : textOf(el));
+}
+/** A failure, error or skip message as kept: trimmed, shortened, undefined when blank. */
+function shortMessage(message) {
+    const text = message.trim();
+    if (text === '')
+        return undefined;
+    return text.length > _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_MESSAGE_LENGTH */ .uv ? `${text.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_MESSAGE_LENGTH */ .uv)}…` : text;
+}
+/**
+ * The display name of a case that the JUnit Platform console wrote, from the two lines it puts in the
+ * case's first `<system-out>`: `unique-id: [engine:...]/...` and `display-name: ...`. Any other
+ * producer's system-out holds what the code under test printed, and printed text must never link a
+ * test to a requirement; so the header counts only in a report of the console's shape, in a case
+ * straight inside its root suite, when the system-out is those two lines and nothing else, and the
+ * unique-id names the case's own class and method.
+ */
+function consoleHeader(node, suite, classname, name) {
+    const first = elements(node, 'system-out')[0];
+    return first === undefined ? undefined : displayNameIn(textOf(first), suite, classname, name);
+}
+function displayNameIn(systemOut, suite, classname, name) {
+    if (suite?.console !== true)
+        return undefined;
+    const m = /^unique-id: ([^\n]*)\n[ \t]*display-name: ([^\n]*)$/.exec(systemOut.trim());
+    if (m === null || !namesTheCase(m[1], classname, name))
+        return undefined;
+    return m[2].trim();
+}
+/** Segments a unique-id may have after the test's own, each adding `[n]` to its name (repetitions, parameters, dynamic tests). */
+const INVOCATION_SEGMENTS = new Set(['test-template-invocation', 'dynamic-test', 'dynamic-container']);
+/** Segments that name the test's method (Jupiter), or JUnit 4's test (Vintage). */
+const METHOD_SEGMENTS = new Set(['method', 'test-factory', 'test-template', 'test']);
+/**
+ * Whether a unique-id (`[engine:junit-jupiter]/[class:a.B]/[nested-class:C]/[method:m(java.lang.String)]`)
+ * names the case `a.B$C` › `m(String)`, as the console's legacy XML writes it: the class and its
+ * nested classes joined by `$`, the method with its parameters' simple names, `[n]` per invocation.
+ */
+function namesTheCase(uniqueId, classname, name) {
+    const segments = [];
+    for (const raw of uniqueId.split('/')) {
+        const m = /^\[([\w-]+):([^\]]*)\]$/.exec(raw);
+        if (m === null)
+            return false;
+        let value;
+        try {
+            value = decodeURIComponent(m[2]);
+        }
+        catch {
+            return false;
+        }
+        segments.push([m[1], value]);
+    }
+    if (segments[0]?.[0] !== 'engine')
+        return false;
+    const classes = [];
+    let k = 1;
+    for (; k < segments.length && ['class', 'nested-class', 'runner'].includes(segments[k][0]); k++)
+        classes.push(segments[k][1]);
+    if (classes.length === 0 || classes.join('$') !== classname)
+        return false;
+    const method = segments[k];
+    if (method === undefined || !METHOD_SEGMENTS.has(method[0]))
+        return false;
+    let expected = method[0] === 'test' ? method[1].replace(/\(.*$/s, '') : legacyMethodName(method[1]);
+    for (k++; k < segments.length; k++) {
+        const [type, value] = segments[k];
+        if (!INVOCATION_SEGMENTS.has(type) || !/^#\d+$/.test(value))
+            return false;
+        expected += `[${value.slice(1)}]`;
+    }
+    return expected === name;
+}
+/** `m(java.lang.String, a.B$C)` as the console's legacy XML names the method: `m(String, C)`. */
+function legacyMethodName(method) {
+    const m = /^([^(]*)\((.*)\)$/s.exec(method);
+    if (m === null)
+        return method;
+    const params = m[2].trim() === '' ? [] : m[2].split(',').map((p) => p.trim().replace(/^.*[.$]/s, ''));
+    return `${m[1]}(${params.join(', ')})`;
+}
+/**
+ * Requirement properties of JUnit Platform `TestReporter` entries, which the console writes into the
+ * system-outs after the header one as `Report Entry #1 (timestamp: ...)` followed by `\t- key: value`
+ * lines, for a case whose header counted (`displayNameIn`). A value is written as published, line
+ * breaks and all, so the code under test can forge lines: only a system-out that is nothing but
+ * entries numbered 1, 2, ... counts, only the first key of an entry, and nothing from the first
+ * entry of captured output (`stdout`, `stderr`) on.
+ */
+function reportEntriesIn(systemOuts) {
+    const out = [];
+    for (const raw of systemOuts) {
+        const text = raw.trim();
+        if (!REPORT_ENTRIES.test(text))
+            continue;
+        const entries = text.split(/^(?=Report Entry #)/m);
+        if (entries.some((e, i) => !e.startsWith(`Report Entry #${i + 1} `)))
+            continue;
+        for (const entry of entries) {
+            const first = /^\t- ([^:\n]+): (.*)$/m.exec(entry);
+            if (first === null)
+                break;
+            const name = first[1].trim();
+            if (CAPTURED_OUTPUT.has(name.toLowerCase()))
+                break;
+            if (_model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+                out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(first[2].trim()) });
+        }
+    }
+    return out;
+}
+/** Keys under which the JUnit Platform publishes what a test printed (output capture). */
+const CAPTURED_OUTPUT = new Set(['stdout', 'stderr']);
+/** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
+const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
+/** What an element written straight inside a `<testsuite>` says of the suite's outcome; undefined when nothing. */
+function suiteElementStatus(name) {
+    if (SUITE_CONTENT.has(name))
+        return undefined;
+    const said = CASE_ELEMENTS.get(name);
+    return said === 'failed' || said === 'errored' || said === 'skipped' ? said : 'errored';
+}
+/** What a suite holds besides results: its cases, inner suites, properties and output. */
+const SUITE_CONTENT = new Set(['testcase', 'testsuite', 'properties', 'property', 'system-out', 'system-err']);
+const STATUS_RANK = { passed: 0, skipped: 1, failed: 2, errored: 3 };
+/** Of two results of one suite, the worse (the first of equals). */
+function worseResult(kept, found) {
+    return kept !== undefined && STATUS_RANK[kept.status] >= STATUS_RANK[found.status] ? kept : found;
+}
+/**
+ * The test case that stands for a result written straight inside a suite (Ant and aggregators write
+ * one for a class that did not load, or a setup or teardown that failed), so that trace and judge see
+ * it, named after the suite.
+ */
+function suiteResultCase(report, suite, result) {
+    const test = newCase(report, suite.path, suite.name, `(suite-level ${result.element})`, result.status, false, 0, inheritedProperties(suite), suite.file, undefined);
+    test.message = suiteResultMessage(suite, result);
+    return test;
+}
+/** A case of a suite with a result of its own: that result counts against the case too, where it is worse. */
+function underSuiteResult(test, suite, result) {
+    if (STATUS_RANK[test.status] >= STATUS_RANK[result.status])
+        return test;
+    return { ...test, status: result.status, flaky: false, message: suiteResultMessage(suite, result) };
+}
+function suiteResultMessage(suite, result) {
+    const where = `the suite "${suite.name}" itself reports <${result.element}> (line ${result.line} of the report)`;
+    return shortMessage(result.message === undefined ? where : `${where}: ${result.message}`);
+}
+/**
+ * Every `<testcase>` below a node, also inside nested `<testsuite>` elements, in document order per
+ * element name (cases before suites, as before). Pushed one by one: spreading a list of 100,000s of
+ * cases into one call overflows the stack.
+ */
+function nestedCases(node, out = []) {
+    for (const c of elements(node, 'testcase')) {
+        if (typeof c !== 'object' || c === null)
+            continue;
+        out.push(c);
+        nestedCases(c, out);
+    }
+    for (const suite of elements(node, 'testsuite')) {
+        if (typeof suite === 'object' && suite !== null)
+            nestedCases(suite, out);
+    }
+    return out;
+}
+/** Requirement-carrying `<property>` elements of the given `<properties>` elements. */
+function requirementProperties(groups) {
+    const out = [];
+    for (const group of groups) {
+        if (typeof group !== 'object' || group === null)
+            continue;
+        for (const p of elements(group, 'property')) {
+            if (typeof p !== 'object' || p === null)
+                continue;
+            const name = attr(p, 'name')?.trim() ?? '';
+            if (!_model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+                continue;
+            out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(attr(p, 'value') ?? textOf(p)) });
+        }
+    }
+    return out;
+}
+/** googletest before 1.10 wrote `RecordProperty` values as attributes of `<testcase>`. */
+function attributeProperties(attributes) {
+    let out;
+    for (const [name, value] of attributes) {
+        if (typeof value === 'string' && _model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+            (out ??= []).push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(value) });
+    }
+    return out ?? NO_PROPERTIES;
+}
+
+
+/***/ }),
+
+/***/ 44518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lr: () => (/* binding */ MAX_DEPTH),
+/* harmony export */   uh: () => (/* binding */ MAX_CAPTURED_TEXT),
+/* harmony export */   uv: () => (/* binding */ MAX_MESSAGE_LENGTH)
+/* harmony export */ });
+/** Limits of the JUnit reader. */
+/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
+const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Longest run of text, CDATA or comment inside a test case that is read for its content; the rest is
+ * cut (fast-xml-parser, which reads unusual test cases, needs some 36 bytes of memory per byte of text,
+ * and the gate keeps 500 characters of a message). The scan has already checked the whole text.
+ */
+const MAX_CAPTURED_TEXT = 64 * 1024;
+/** Deepest element nesting accepted; real reports stay far below it. */
+const MAX_DEPTH = 256;
+
+
+/***/ }),
+
+/***/ 54129:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I$: () => (/* binding */ lineBreaksBefore),
+/* harmony export */   M5: () => (/* binding */ checkReference),
+/* harmony export */   Sm: () => (/* binding */ decodeEntities),
+/* harmony export */   Yo: () => (/* binding */ detach),
+/* harmony export */   mh: () => (/* binding */ lineAt),
+/* harmony export */   tf: () => (/* binding */ findForbiddenChar)
+/* harmony export */ });
+/** Small, strict helpers for XML character data, shared by the report scanner. */
+const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Control characters XML 1.0 forbids anywhere in a document, even inside CDATA and comments. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+/** Offset of the first character XML 1.0 forbids, or -1. */
+function findForbiddenChar(text) {
+    // The two non-characters are searched for on their own: faster than one class with all of them.
+    const m = FORBIDDEN_CONTROL.exec(text);
+    let at = m === null ? -1 : m.index;
+    for (const c of ['\ufffe', '\uffff']) {
+        const i = text.indexOf(c);
+        if (i !== -1 && (at === -1 || i < at))
+            at = i;
+    }
+    return at;
+}
+/** Whether a code point may appear in an XML 1.0 document. */
+function isXmlChar(cp) {
+    return (cp === 0x9 ||
+        cp === 0xa ||
+        cp === 0xd ||
+        (cp >= 0x20 && cp <= 0xd7ff) ||
+        (cp >= 0xe000 && cp <= 0xfffd) ||
+        (cp >= 0x10000 && cp <= 0x10ffff));
+}
+/**
+ * Checks the reference that starts at the `&` at `amp` and must end before `to`: returns the offset just
+ * past its `;`, or why it is not a well-formed reference to a predefined entity or an allowed character.
+ */
+function checkReference(text, amp, to) {
+    const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
+    if (semi === -1)
+        return 'a bare "&" (write it as "&amp;")';
+    // The five predefined entities, the common case, without cutting the name out.
+    switch (semi - amp) {
+        case 3:
+            if (text.startsWith('lt', amp + 1) || text.startsWith('gt', amp + 1))
+                return semi + 1;
+            break;
+        case 4:
+            if (text.startsWith('amp', amp + 1))
+                return semi + 1;
+            break;
+        case 5:
+            if (text.startsWith('quot', amp + 1) || text.startsWith('apos', amp + 1))
+                return semi + 1;
+            break;
+    }
+    const ref = text.slice(amp + 1, semi);
+    if (ref.startsWith('#')) {
+        const cp = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
+        if (Number.isNaN(cp))
+            return `a malformed character reference "&${ref};"`;
+        if (!isXmlChar(cp))
+            return `the character reference "&${ref};" names a character XML 1.0 does not allow`;
+    }
+    else if (!Object.hasOwn(XML_ENTITIES, ref)) {
+        return `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)`;
+    }
+    return semi + 1;
+}
+/** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
+function indexIn(text, c, from, to) {
+    const code = c.charCodeAt(0);
+    for (let i = from; i < to; i++)
+        if (text.charCodeAt(i) === code)
+            return i;
+    return -1;
+}
+/** Replaces the predefined entities and character references (input already checked by checkReference). */
+function decodeEntities(raw) {
+    let amp = raw.indexOf('&');
+    if (amp === -1)
+        return raw;
+    let out = '';
+    let last = 0;
+    while (amp !== -1) {
+        const semi = raw.indexOf(';', amp + 1);
+        if (semi === -1)
+            break;
+        const decoded = referenceValue(raw, amp + 1, semi);
+        if (decoded === undefined) {
+            amp = raw.indexOf('&', amp + 1);
+            continue;
+        }
+        out += raw.slice(last, amp) + decoded;
+        last = semi + 1;
+        amp = raw.indexOf('&', last);
+    }
+    return last === 0 ? raw : out + raw.slice(last);
+}
+/** What the reference named by `raw[from, to)` (between "&" and ";") stands for, or undefined. */
+function referenceValue(raw, from, to) {
+    switch (to - from) {
+        case 2:
+            if (raw.startsWith('lt', from))
+                return '<';
+            if (raw.startsWith('gt', from))
+                return '>';
+            break;
+        case 3:
+            if (raw.startsWith('amp', from))
+                return '&';
+            break;
+        case 4:
+            if (raw.startsWith('quot', from))
+                return '"';
+            if (raw.startsWith('apos', from))
+                return "'";
+            break;
+    }
+    const ref = raw.slice(from, to);
+    if (/^#x[0-9a-fA-F]+$/.test(ref))
+        return String.fromCodePoint(parseInt(ref.slice(2), 16));
+    if (/^#[0-9]+$/.test(ref))
+        return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    return undefined;
+}
+/** 1-based line of an offset. */
+function lineAt(text, offset) {
+    return 1 + lineBreaksBefore(text, offset);
+}
+/** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
+function lineBreaksBefore(text, offset = text.length) {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        count++;
+    return count;
+}
+/**
+ * A copy of a string that does not keep the text it was cut from alive. V8 represents a substring of
+ * 13 or more characters as a view into its parent, so a test name kept after parsing would hold the
+ * whole report in memory. decodeURIComponent builds a new flat string, and one of one byte per
+ * character whenever every character fits, even when the report's text takes two (a report with one
+ * "≤" in it): half the memory of a copy made by concatenation. A string without "%" decodes to itself.
+ */
+function detach(s) {
+    if (s.length < 13)
+        return s;
+    return s.includes('%') ? ` ${s}`.slice(1) : decodeURIComponent(s);
+}
+
+
+/***/ }),
+
+/***/ 31622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29733,6 +30355,18 @@ function judge(trace, policy, problems = [], anomalies = []) {
                 message: `${r.file}: its suites declare ${r.declared.tests} tests but the report contains no test case; the report is incomplete`,
             });
         }
+        else if (r.emptySuites.length > 0) {
+            // Other suites of the report hold cases; these promise cases they do not hold.
+            const empty = r.emptySuites;
+            const [first] = empty;
+            const message = empty.length === 1
+                ? `the suite "${first.name}" (line ${first.line}) declares ${declaredCounts(first)} but holds no test case`
+                : `${empty.length} suites declare tests but hold no test case: ${empty
+                    .slice(0, NAMES_IN_A_REASON)
+                    .map((s) => `"${s.name}" (line ${s.line}, ${declaredCounts(s)})`)
+                    .join(', ')}${empty.length > NAMES_IN_A_REASON ? ` and ${empty.length - NAMES_IN_A_REASON} more` : ''}`;
+            reasons.push({ code: 'report-without-cases', message: `${r.file}: ${message}; the report is incomplete` });
+        }
     }
     for (const { requirement, status, tests, unexplained, explainedBy } of trace.requirements) {
         const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
@@ -29814,6 +30448,19 @@ function quote(tests) {
     const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
     const more = tests.count - shown.length;
     return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+/** `3 tests, 1 failure`: the counts a suite declares that are not zero. */
+function declaredCounts(s) {
+    const counts = [
+        [s.tests, 'test'],
+        [s.failures, 'failure'],
+        [s.errors, 'error'],
+        [s.skipped, 'skipped test'],
+    ];
+    return counts
+        .filter(([n]) => n > 0)
+        .map(([n, word]) => plural(n, word))
+        .join(', ');
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -34174,150 +34821,8 @@ async function evidenceFolder(folder, workspace) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/junit/xml-text.ts
-/** Small, strict helpers for XML character data, shared by the report scanner. */
-const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/** Control characters XML 1.0 forbids anywhere in a document, even inside CDATA and comments. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-/** Offset of the first character XML 1.0 forbids, or -1. */
-function findForbiddenChar(text) {
-    // The two non-characters are searched for on their own: faster than one class with all of them.
-    const m = FORBIDDEN_CONTROL.exec(text);
-    let at = m === null ? -1 : m.index;
-    for (const c of ['\ufffe', '\uffff']) {
-        const i = text.indexOf(c);
-        if (i !== -1 && (at === -1 || i < at))
-            at = i;
-    }
-    return at;
-}
-/** Whether a code point may appear in an XML 1.0 document. */
-function isXmlChar(cp) {
-    return (cp === 0x9 ||
-        cp === 0xa ||
-        cp === 0xd ||
-        (cp >= 0x20 && cp <= 0xd7ff) ||
-        (cp >= 0xe000 && cp <= 0xfffd) ||
-        (cp >= 0x10000 && cp <= 0x10ffff));
-}
-/**
- * Checks the reference that starts at the `&` at `amp` and must end before `to`: returns the offset just
- * past its `;`, or why it is not a well-formed reference to a predefined entity or an allowed character.
- */
-function checkReference(text, amp, to) {
-    const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
-    if (semi === -1)
-        return 'a bare "&" (write it as "&amp;")';
-    // The five predefined entities, the common case, without cutting the name out.
-    switch (semi - amp) {
-        case 3:
-            if (text.startsWith('lt', amp + 1) || text.startsWith('gt', amp + 1))
-                return semi + 1;
-            break;
-        case 4:
-            if (text.startsWith('amp', amp + 1))
-                return semi + 1;
-            break;
-        case 5:
-            if (text.startsWith('quot', amp + 1) || text.startsWith('apos', amp + 1))
-                return semi + 1;
-            break;
-    }
-    const ref = text.slice(amp + 1, semi);
-    if (ref.startsWith('#')) {
-        const cp = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
-        if (Number.isNaN(cp))
-            return `a malformed character reference "&${ref};"`;
-        if (!isXmlChar(cp))
-            return `the character reference "&${ref};" names a character XML 1.0 does not allow`;
-    }
-    else if (!Object.hasOwn(XML_ENTITIES, ref)) {
-        return `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)`;
-    }
-    return semi + 1;
-}
-/** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
-function indexIn(text, c, from, to) {
-    const code = c.charCodeAt(0);
-    for (let i = from; i < to; i++)
-        if (text.charCodeAt(i) === code)
-            return i;
-    return -1;
-}
-/** Replaces the predefined entities and character references (input already checked by checkReference). */
-function xml_text_decodeEntities(raw) {
-    let amp = raw.indexOf('&');
-    if (amp === -1)
-        return raw;
-    let out = '';
-    let last = 0;
-    while (amp !== -1) {
-        const semi = raw.indexOf(';', amp + 1);
-        if (semi === -1)
-            break;
-        const decoded = referenceValue(raw, amp + 1, semi);
-        if (decoded === undefined) {
-            amp = raw.indexOf('&', amp + 1);
-            continue;
-        }
-        out += raw.slice(last, amp) + decoded;
-        last = semi + 1;
-        amp = raw.indexOf('&', last);
-    }
-    return last === 0 ? raw : out + raw.slice(last);
-}
-/** What the reference named by `raw[from, to)` (between "&" and ";") stands for, or undefined. */
-function referenceValue(raw, from, to) {
-    switch (to - from) {
-        case 2:
-            if (raw.startsWith('lt', from))
-                return '<';
-            if (raw.startsWith('gt', from))
-                return '>';
-            break;
-        case 3:
-            if (raw.startsWith('amp', from))
-                return '&';
-            break;
-        case 4:
-            if (raw.startsWith('quot', from))
-                return '"';
-            if (raw.startsWith('apos', from))
-                return "'";
-            break;
-    }
-    const ref = raw.slice(from, to);
-    if (/^#x[0-9a-fA-F]+$/.test(ref))
-        return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (/^#[0-9]+$/.test(ref))
-        return String.fromCodePoint(parseInt(ref.slice(1), 10));
-    return undefined;
-}
-/** 1-based line of an offset. */
-function lineAt(text, offset) {
-    return 1 + lineBreaksBefore(text, offset);
-}
-/** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
-function lineBreaksBefore(text, offset = text.length) {
-    let count = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        count++;
-    return count;
-}
-/**
- * A copy of a string that does not keep the text it was cut from alive. V8 represents a substring of
- * 13 or more characters as a view into its parent, so a test name kept after parsing would hold the
- * whole report in memory. decodeURIComponent builds a new flat string, and one of one byte per
- * character whenever every character fits, even when the report's text takes two (a report with one
- * "≤" in it): half the memory of a copy made by concatenation. A string without "%" decodes to itself.
- */
-function detach(s) {
-    if (s.length < 13)
-        return s;
-    return s.includes('%') ? ` ${s}`.slice(1) : decodeURIComponent(s);
-}
-
+// EXTERNAL MODULE: ./src/junit/xml-text.ts
+var xml_text = __nccwpck_require__(54129);
 ;// CONCATENATED MODULE: ./src/junit/decode-report.ts
 
 
@@ -34389,7 +34894,7 @@ class ReportDecoder {
         const text = buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
         // Line breaks counted in the text (one character per byte 0x0A): faster than in the bytes.
         if (!final)
-            this.lines += lineBreaksBefore(text);
+            this.lines += (0,xml_text/* lineBreaksBefore */.I$)(text);
         return text;
     }
     /** The head of the file: refuses UTF-16 and UTF-32, skips a UTF-8 byte-order mark, reads the declared encoding. */
@@ -34475,277 +34980,12 @@ function hex(n) {
     return n.toString(16).padStart(2, '0');
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
-/**
- * Domain types of the release gate. Data only: no logic lives here.
- *
- * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
- */
-/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
-const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
-
-;// CONCATENATED MODULE: ./src/junit/limits.ts
-/** Limits of the JUnit reader. */
-/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
-const MAX_MESSAGE_LENGTH = 500;
-/**
- * Longest run of text, CDATA or comment inside a test case that is read for its content; the rest is
- * cut (fast-xml-parser, which reads unusual test cases, needs some 36 bytes of memory per byte of text,
- * and the gate keeps 500 characters of a message). The scan has already checked the whole text.
- */
-const MAX_CAPTURED_TEXT = 64 * 1024;
-/** Deepest element nesting accepted; real reports stay far below it. */
-const MAX_DEPTH = 256;
-
-;// CONCATENATED MODULE: ./src/junit/case-tree.ts
-/**
- * Test cases as the gate keeps them, and the reading of the test cases the scan hands on to
- * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
- */
-
-
-
-let parser;
-/**
- * Loads fast-xml-parser for the test cases the scan does not read itself. Most reports have none, so
- * the action starts without it; a reader that meets such a case waits for this, then goes on.
- */
-async function prepareCaseParser() {
-    parser ??= (await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15488))).newCaseParser();
-}
-/** The parser, once `prepareCaseParser` has loaded it. */
-function loadedCaseParser() {
-    return parser;
-}
-/** The properties a test case or inner suite inherits from `suite`. */
-function inheritedProperties(suite) {
-    if (suite === undefined)
-        return NO_PROPERTIES;
-    suite.propertiesShared = true;
-    return suite.properties;
-}
-/**
- * Adds properties of a suite's `<properties>`: in place while nothing holds its list (so that many
- * `<properties>` in one suite cost time in proportion to their number), else to a copy.
- */
-function addSuiteProperties(suite, found) {
-    if (found.length === 0)
-        return;
-    if (suite.propertiesShared) {
-        suite.properties = [...suite.properties, ...found];
-        suite.propertiesShared = false;
-    }
-    else {
-        const own = suite.properties;
-        for (const p of found)
-            own.push(p);
-    }
-}
-const NO_SUITES = [];
-const NO_PROPERTIES = [];
-/**
- * A test case with its file and line when known, written in one literal: a property added afterwards
- * would give each of 100,000s of objects a separate property array.
- */
-function newCase(report, suites, classname, name, status, flaky, time, properties, file, line) {
-    if (file === undefined) {
-        if (line === undefined)
-            return { report, suites, classname, name, status, flaky, time, properties };
-        return { report, suites, classname, name, status, flaky, time, properties, line };
-    }
-    if (line === undefined)
-        return { report, suites, classname, name, status, flaky, time, properties, file };
-    return { report, suites, classname, name, status, flaky, time, properties, file, line };
-}
-/** A `<testcase>` with elements the scan does not read itself, parsed by fast-xml-parser. */
-function toTestCase(report, node, suite) {
-    const failures = case_tree_elements(node, 'failure');
-    const errors = case_tree_elements(node, 'error');
-    const skips = case_tree_elements(node, 'skipped');
-    const flakes = [...case_tree_elements(node, 'flakyFailure'), ...case_tree_elements(node, 'flakyError')];
-    const get = (name) => attr(node, name);
-    const status = statusOf(get('status'), get('result'), failures.length, errors.length, skips.length);
-    const own = [...requirementProperties(case_tree_elements(node, 'properties')), ...attributeProperties(Object.entries(node)), ...reportEntryProperties(node)];
-    const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
-    return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, messageOf(messageFrom[0]), displayNameOf(node));
-}
-function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName) {
-    const inherited = inheritedProperties(suite);
-    const line = Number.parseInt(get('line') ?? '', 10);
-    const ownFile = get('file') ?? get('filepath');
-    const file = ownFile === undefined ? suite?.file : detach(ownFile);
-    const time = Number.parseFloat(get('time') ?? '');
-    const test = {
-        report,
-        suites: suite?.path ?? NO_SUITES,
-        classname: detach(get('classname') ?? get('class') ?? ''),
-        name: detach(get('name') ?? ''),
-        status,
-        flaky,
-        time: Number.isFinite(time) && time > 0 ? time : 0,
-        properties: ownProperties.length === 0 ? inherited : [...inherited, ...ownProperties],
-    };
-    if (file !== undefined && file !== '')
-        test.file = file;
-    if (Number.isInteger(line) && line > 0)
-        test.line = line;
-    if (message !== undefined)
-        test.message = detach(message);
-    if (displayName !== undefined)
-        test.displayName = detach(displayName);
-    return test;
-}
-/** Words a `status`/`result` attribute uses for a test that ran and passed (googletest: run, completed). */
-const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
-const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive']);
-const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
-const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
-/**
- * Error beats failure beats skip beats pass, so that no combination of elements reads better than its
- * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
- * converters) decides; a word it does not know reads as errored, never as passed.
- */
-function statusOf(status, result, failures, errors, skips) {
-    if (errors > 0)
-        return 'errored';
-    if (failures > 0)
-        return 'failed';
-    if (skips > 0)
-        return 'skipped';
-    if (status === undefined && result === undefined)
-        return 'passed';
-    const words = [status, result].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
-    if (words.some((w) => w !== undefined && ERRORED_WORDS.has(w)))
-        return 'errored';
-    if (words.some((w) => w !== undefined && FAILED_WORDS.has(w)))
-        return 'failed';
-    if (words.some((w) => w !== undefined && SKIPPED_WORDS.has(w)))
-        return 'skipped';
-    // A word the gate does not know (timeout, crashed, ...) is never read as a pass.
-    if (words.some((w) => w !== undefined && w !== '' && !PASSED_WORDS.has(w)))
-        return 'errored';
-    return 'passed';
-}
-function attr(node, name) {
-    const v = node[name];
-    return typeof v === 'string' ? v : undefined;
-}
-function case_tree_elements(node, name) {
-    const v = node[name];
-    return Array.isArray(v) ? v : [];
-}
-function textOf(v) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'object' && v !== null) {
-        const t = v['#text'];
-        return typeof t === 'string' ? t : '';
-    }
-    return '';
-}
-function messageOf(el) {
-    if (el === undefined)
-        return undefined;
-    const fromAttr = typeof el === 'object' && el !== null ? attr(el, 'message') : undefined;
-    return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : textOf(el));
-}
-/** A failure, error or skip message as kept: trimmed, shortened, undefined when blank. */
-function shortMessage(message) {
-    const text = message.trim();
-    if (text === '')
-        return undefined;
-    return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
-}
-/**
- * The JUnit Platform console's legacy XML starts the case's first system-out with two lines,
- * `unique-id: [engine:...]` and `display-name: ...`. Only that header counts: a `display-name:` line
- * anywhere else is output of the code under test and must not link a test to a requirement.
- */
-function displayNameOf(node) {
-    const first = case_tree_elements(node, 'system-out')[0];
-    if (first === undefined)
-        return undefined;
-    return displayNameIn(textOf(first));
-}
-function displayNameIn(systemOut) {
-    const m = /^\s*unique-id: \[engine:[^\n]*\n(?:[ \t]*)display-name: ([^\n]*)/.exec(systemOut);
-    return m?.[1]?.trim();
-}
-/**
- * JUnit Platform `TestReporter` entries, which its console writes into a second `<system-out>` as
- * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines, in a
- * case whose first `<system-out>` is the console's unique-id / display-name header.
- */
-function reportEntryProperties(node) {
-    // Only in a case the JUnit Platform console wrote (its first system-out is the unique-id header).
-    if (displayNameOf(node) === undefined)
-        return [];
-    return reportEntriesIn(case_tree_elements(node, 'system-out').slice(1).map(textOf));
-}
-/** Requirement properties of the system-outs after the header one. */
-function reportEntriesIn(systemOuts) {
-    const out = [];
-    for (const raw of systemOuts) {
-        // Only a system-out that is nothing but report entries, exactly as the console writes them:
-        // printed text that merely looks like an entry must not link a test to a requirement.
-        const text = raw.trim();
-        if (!REPORT_ENTRIES.test(text))
-            continue;
-        for (const m of text.matchAll(/^\t- ([^:\n]+): (.*)$/gm)) {
-            const name = m[1].trim();
-            if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
-                out.push({ name: detach(name), value: detach(m[2].trim()) });
-        }
-    }
-    return out;
-}
-/** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
-const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
-/**
- * Every `<testcase>` below a node, also inside nested `<testsuite>` elements, in document order per
- * element name (cases before suites, as before). Pushed one by one: spreading a list of 100,000s of
- * cases into one call overflows the stack.
- */
-function nestedCases(node, out = []) {
-    for (const c of case_tree_elements(node, 'testcase')) {
-        if (typeof c !== 'object' || c === null)
-            continue;
-        out.push(c);
-        nestedCases(c, out);
-    }
-    for (const suite of case_tree_elements(node, 'testsuite')) {
-        if (typeof suite === 'object' && suite !== null)
-            nestedCases(suite, out);
-    }
-    return out;
-}
-/** Requirement-carrying `<property>` elements of the given `<properties>` elements. */
-function requirementProperties(groups) {
-    const out = [];
-    for (const group of groups) {
-        if (typeof group !== 'object' || group === null)
-            continue;
-        for (const p of case_tree_elements(group, 'property')) {
-            if (typeof p !== 'object' || p === null)
-                continue;
-            const name = attr(p, 'name')?.trim() ?? '';
-            if (!REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
-                continue;
-            out.push({ name: detach(name), value: detach(attr(p, 'value') ?? textOf(p)) });
-        }
-    }
-    return out;
-}
-/** googletest before 1.10 wrote `RecordProperty` values as attributes of `<testcase>`. */
-function attributeProperties(attributes) {
-    let out;
-    for (const [name, value] of attributes) {
-        if (typeof value === 'string' && REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
-            (out ??= []).push({ name: detach(name), value: detach(value) });
-    }
-    return out ?? NO_PROPERTIES;
-}
-
+// EXTERNAL MODULE: ./src/junit/case-tree.ts
+var case_tree = __nccwpck_require__(2667);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __nccwpck_require__(10182);
+// EXTERNAL MODULE: ./src/junit/limits.ts
+var limits = __nccwpck_require__(44518);
 ;// CONCATENATED MODULE: ./src/junit/report-scanner.ts
 /**
  * The scan of a JUnit report: one pass over the text that checks what XML 1.0 requires and reads each
@@ -34774,6 +35014,8 @@ const RERUN_FAILURE = 12;
 const RERUN_ERROR = 13;
 const SYSTEM_OUT = 14;
 const SYSTEM_ERR = 15;
+/** Not an element name: what is captured when a result stands straight inside a suite. */
+const SUITE_RESULT = 16;
 // Attributes the gate reads, by slot.
 const A_NAME = 0;
 const A_CLASSNAME = 1;
@@ -34927,6 +35169,9 @@ class report_scanner_Scanner {
     cases = [];
     suites = [];
     declared = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    emptySuites = [];
+    /** Stands for the root `<testsuites>` when a result is written straight inside it. */
+    rootFrame;
     suiteCount = 0;
     rootClosed = false;
     // Open elements: offset of `<` in the whole text, line of it once the window has moved past it
@@ -34960,6 +35205,10 @@ class report_scanner_Scanner {
     captureDepth = -1;
     captureKind = TESTCASE;
     captureHasChild = false;
+    /** The name, line and suite of a result captured straight inside a suite (SUITE_RESULT). */
+    resultElement = '';
+    resultLine = 0;
+    resultSuite;
     /** Whether its content needs fast-xml-parser (an element or shape the scan does not read itself). */
     complex = false;
     /** Ranges [start, end) of long runs inside it that are left out of a parse by fast-xml-parser. */
@@ -34989,7 +35238,7 @@ class report_scanner_Scanner {
     }
     /** Line of the window's offset `at` in the whole text. */
     lineOf(at) {
-        return this.linesBefore + lineAt(this.text, at);
+        return this.linesBefore + (0,xml_text/* lineAt */.mh)(this.text, at);
     }
     fail(at, message) {
         throw new src_errors/* UserError */.y(message, { file: this.file, line: this.lineOf(at) });
@@ -35015,7 +35264,7 @@ class report_scanner_Scanner {
     }
     /** Reads the next piece of the text, as far as whole items go. */
     feed(piece) {
-        const forbidden = findForbiddenChar(piece);
+        const forbidden = (0,xml_text/* findForbiddenChar */.tf)(piece);
         const drop = this.captureStart === -1 ? this.pos : Math.min(this.pos, this.captureStart);
         if (drop > 0)
             this.moveWindow(drop);
@@ -35058,7 +35307,10 @@ class report_scanner_Scanner {
                 line: this.lineOf(n),
             });
         }
-        return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared };
+        const root = this.rootFrame;
+        if (root?.result !== undefined)
+            this.applySuiteResult(root, root.result);
+        return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared, emptySuites: this.emptySuites };
     }
     /** Line of the open element at `index` of the stack. */
     openLineOf(index) {
@@ -35072,7 +35324,7 @@ class report_scanner_Scanner {
             if (this.openLine[k] === 0 && this.openStart[k] < newBase)
                 this.openLine[k] = this.lineOf(this.openStart[k] - this.base);
         }
-        this.linesBefore += lineBreaksBefore(this.text, drop);
+        this.linesBefore += (0,xml_text/* lineBreaksBefore */.I$)(this.text, drop);
         this.base = newBase;
         this.text = this.text.slice(drop);
         this.n = this.text.length;
@@ -35124,7 +35376,7 @@ class report_scanner_Scanner {
     checkReferences(from, to, where) {
         let amp = this.nextAmp(from, to);
         while (amp !== -1) {
-            const end = checkReference(this.text, amp, to);
+            const end = (0,xml_text/* checkReference */.M5)(this.text, amp, to);
             if (typeof end === 'string')
                 this.fail(amp, `malformed XML: ${end}${where}`);
             amp = this.nextAmp(end, to);
@@ -35282,8 +35534,8 @@ class report_scanner_Scanner {
                 this.fail(lt, `not a JUnit report: the root element is <${text.slice(lt + 1, nameEnd)}>, expected <testsuites>, <testsuite> or <testrun>`);
             }
         }
-        if (depth >= MAX_DEPTH)
-            this.fail(lt, `elements are nested more than ${MAX_DEPTH} deep`);
+        if (depth >= limits/* MAX_DEPTH */.lr)
+            this.fail(lt, `elements are nested more than ${limits/* MAX_DEPTH */.lr} deep`);
         const pos = this.tagEnd;
         let record = -1;
         if (this.captureStart !== -1) {
@@ -35292,7 +35544,15 @@ class report_scanner_Scanner {
                 record = this.openRecordFor(kind, depth - this.captureDepth);
         }
         else if (kind === TESTSUITE) {
-            this.openSuite();
+            this.openSuite(lt);
+        }
+        else if (depth > 0 && this.openKind[depth - 1] !== TESTCASE && (kind === OTHER || kind >= FAILURE) && this.startSuiteResult(lt, nameEnd)) {
+            record = 0;
+            if (this.tagSelfClosing) {
+                this.records[R_PIECES_END] = this.pieces.length;
+                this.endCapture(pos);
+                return pos;
+            }
         }
         else if (kind === TESTCASE || (kind === PROPERTIES && depth > 0 && this.openKind[depth - 1] === TESTSUITE)) {
             this.startCapture(lt, kind);
@@ -35465,19 +35725,20 @@ class report_scanner_Scanner {
     }
     /** Value of attribute `k` of the tag just scanned, decoded. */
     attrValue(k) {
-        return xml_text_decodeEntities(this.text.slice(this.attrValueStart[k], this.attrValueEnd[k]));
+        return (0,xml_text/* decodeEntities */.Sm)(this.text.slice(this.attrValueStart[k], this.attrValueEnd[k]));
     }
     /** Value of the attribute in `slot` of the tag just scanned, or undefined. */
     slotValue(slot) {
         const k = this.slotAttr[slot];
         return k === -1 ? undefined : this.attrValue(k);
     }
-    openSuite() {
+    openSuite(lt) {
         this.classifyAttributes();
         const outer = this.suites[this.suites.length - 1];
         if (outer)
             outer.hasChildSuite = true;
-        const name = detach(this.slotValue(A_NAME) ?? '');
+        const name = (0,xml_text/* detach */.Yo)(this.slotValue(A_NAME) ?? '');
+        const topLevel = this.depth === 0 || (this.depth === 1 && this.openKind[0] === TESTSUITES);
         const suiteFile = this.slotValue(A_FILE) ?? this.slotValue(A_FILEPATH);
         const num = (slot) => {
             const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
@@ -35488,23 +35749,103 @@ class report_scanner_Scanner {
         const errored = num(A_ERRORS);
         const skipped = num(A_SKIPPED) + num(A_DISABLED);
         this.suites.push({
+            name,
+            line: this.lineOf(lt),
             path: outer ? [...outer.path, name] : [name],
-            file: suiteFile === undefined ? outer?.file : detach(suiteFile),
-            properties: outer === undefined ? [] : inheritedProperties(outer),
+            file: suiteFile === undefined ? outer?.file : (0,xml_text/* detach */.Yo)(suiteFile),
+            properties: outer === undefined ? [] : (0,case_tree/* inheritedProperties */.W0)(outer),
             propertiesShared: outer !== undefined,
             declared: { tests, failed, errored, skipped, passed: Math.max(0, tests - failed - errored - skipped) },
             hasChildSuite: false,
             hasCase: false,
+            firstCase: this.cases.length,
+            console: this.depth === 0 && this.attributeOrder().startsWith(CONSOLE_SUITE_ATTRIBUTES),
+            zeroBasedLines: outer?.zeroBasedLines ?? (topLevel && (name === 'pytest' || this.attributeOrder().startsWith(PYTEST_SUITE_ATTRIBUTES))),
+            result: undefined,
+            emptyBelow: false,
         });
         if (this.tagSelfClosing)
             this.closeSuite(this.suites.pop());
     }
-    /** A suite counts when it holds cases or no other suite; its declared counts add up where it is a leaf. */
+    /** The names of the attributes of the tag just scanned, in order, separated by spaces. */
+    attributeOrder() {
+        let out = '';
+        for (let k = 0; k < this.attrCount; k++)
+            out += (k === 0 ? '' : ' ') + this.text.slice(this.attrNameStart[k], this.attrNameEnd[k]);
+        return out;
+    }
+    /**
+     * A suite counts when it holds cases or no other suite; its declared counts add up where it is a
+     * leaf. A result written straight inside it counts against its cases and as a case of its own. A
+     * suite that declares tests, failures, errors or skips but holds no case (nor an inner suite found
+     * so) is noted: its report is incomplete.
+     */
     closeSuite(frame) {
+        if (frame.result !== undefined) {
+            this.applySuiteResult(frame, frame.result);
+            frame.hasCase = true;
+        }
+        else if (this.cases.length === frame.firstCase && !frame.emptyBelow) {
+            const d = frame.declared;
+            if (d.tests + d.failed + d.errored + d.skipped > 0) {
+                this.emptySuites.push({ name: frame.name, line: frame.line, tests: d.tests, failures: d.failed, errors: d.errored, skipped: d.skipped });
+                frame.emptyBelow = true;
+            }
+        }
+        const outer = this.suites[this.suites.length - 1];
+        if (outer !== undefined && frame.emptyBelow)
+            outer.emptyBelow = true;
         if (!frame.hasChildSuite)
             addTotals(this.declared, frame.declared);
         if (!frame.hasChildSuite || frame.hasCase)
             this.suiteCount++;
+    }
+    /** The result of a suite counts against every case it holds, and stands as a case of its own after them. */
+    applySuiteResult(frame, result) {
+        const cases = this.cases;
+        for (let i = frame.firstCase; i < cases.length; i++)
+            cases[i] = (0,case_tree/* underSuiteResult */.y7)(cases[i], frame, result);
+        cases.push((0,case_tree/* suiteResultCase */.MC)(this.file, frame, result));
+    }
+    /**
+     * Starts to read an element written straight inside a suite (or the root) that says something of
+     * its outcome (`<error>`, `<failure>`, anything unknown); false for its usual content.
+     */
+    startSuiteResult(lt, nameEnd) {
+        const parent = this.openKind[this.depth - 1];
+        if (parent !== TESTSUITE && parent !== TESTSUITES && parent !== TESTRUN)
+            return false;
+        const element = this.text.slice(lt + 1, nameEnd);
+        if ((0,case_tree/* suiteElementStatus */.tb)(element) === undefined)
+            return false;
+        this.startCapture(lt, SUITE_RESULT);
+        this.resultElement = element;
+        this.resultLine = this.lineOf(lt);
+        this.resultSuite = parent === TESTSUITE ? this.suites[this.suites.length - 1] : (this.rootFrame ??= this.newRootFrame());
+        this.classifyAttributes();
+        const m = this.slotAttr[A_MESSAGE];
+        this.records.push(OTHER, m === -1 ? -1 : this.attrValueStart[m], m === -1 ? -1 : this.attrValueEnd[m], -1, -1, 0, 0);
+        this.leaf = 0;
+        return true;
+    }
+    /** The root `<testsuites>` as a suite, for a result written straight inside it: it counts against every case of the report. */
+    newRootFrame() {
+        return {
+            name: this.openNames[0],
+            line: this.openLineOf(0),
+            path: case_tree/* NO_SUITES */.Uw,
+            file: undefined,
+            properties: [],
+            propertiesShared: false,
+            declared: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
+            hasChildSuite: true,
+            hasCase: false,
+            firstCase: 0,
+            console: false,
+            zeroBasedLines: false,
+            result: undefined,
+            emptyBelow: false,
+        };
     }
     startCapture(lt, kind) {
         this.captureStart = lt;
@@ -35524,6 +35865,8 @@ class report_scanner_Scanner {
             this.checkChildAttributes();
             return;
         }
+        if (kind === SUITE_RESULT)
+            return;
         const starts = this.caseValueStart;
         const ends = this.caseValueEnd;
         starts.fill(-1);
@@ -35562,7 +35905,12 @@ class report_scanner_Scanner {
      * scan reads itself; anything else sends the whole case to fast-xml-parser. Returns its record or -1.
      */
     openRecordFor(kind, level) {
-        if (this.captureKind === PROPERTIES) {
+        if (this.captureKind === SUITE_RESULT) {
+            // Only its message and text are read: anything inside it goes to fast-xml-parser.
+            this.setComplex();
+            return -1;
+        }
+        else if (this.captureKind === PROPERTIES) {
             if (level !== 1 || kind !== PROPERTY) {
                 this.setComplex();
                 return -1;
@@ -35591,18 +35939,18 @@ class report_scanner_Scanner {
         const record = this.records.length;
         this.records.push(kind, a === -1 ? -1 : this.attrValueStart[a], a === -1 ? -1 : this.attrValueEnd[a], b === -1 ? -1 : this.attrValueStart[b], b === -1 ? -1 : this.attrValueEnd[b], this.pieces.length, this.pieces.length);
         // Character data is kept for the elements whose text the gate may read.
-        if (kind !== PROPERTIES && kind !== SYSTEM_ERR && kind !== RERUN_FAILURE && kind !== RERUN_ERROR)
+        if (kind !== PROPERTIES && kind !== SYSTEM_ERR)
             this.leaf = record;
         return record;
     }
     cutLong(from, to, safe) {
-        if (this.captureStart === -1 || to - from <= MAX_CAPTURED_TEXT)
+        if (this.captureStart === -1 || to - from <= limits/* MAX_CAPTURED_TEXT */.uh)
             return;
         this.cuts.push(cutPoint(this.text, from, to, safe), to);
     }
     /** Whether the captured element, ending now, goes to fast-xml-parser, which is not loaded yet. */
     parserMissing() {
-        return this.goesToParser() && loadedCaseParser() === undefined;
+        return this.goesToParser() && (0,case_tree/* loadedCaseParser */.x$)() === undefined;
     }
     /**
      * Whether fast-xml-parser reads the captured element: it holds an element or shape the scan does not
@@ -35616,11 +35964,18 @@ class report_scanner_Scanner {
         const start = this.captureStart;
         this.captureStart = -1;
         this.leaf = -1;
+        if (this.captureKind === SUITE_RESULT) {
+            const status = (0,case_tree/* suiteElementStatus */.tb)(this.resultElement);
+            const message = this.goesToParser() ? (0,case_tree/* messageOf */.bD)(this.parseChunk(start, end)) : this.recordMessage(0);
+            const suite = this.resultSuite;
+            suite.result = (0,case_tree/* worseResult */.mf)(suite.result, { status, element: this.resultElement, line: this.resultLine, message: message === undefined ? undefined : (0,xml_text/* detach */.Yo)(message) });
+            return;
+        }
         const suite = this.suites[this.suites.length - 1];
         if (this.captureKind === PROPERTIES) {
             if (suite) {
-                const found = this.goesToParser() ? requirementProperties([this.parseChunk(start, end)]) : this.recordProperties();
-                addSuiteProperties(suite, found);
+                const found = this.goesToParser() ? (0,case_tree/* requirementProperties */.$R)([this.parseChunk(start, end)]) : this.recordProperties();
+                (0,case_tree/* addSuiteProperties */.Hz)(suite, found);
             }
             return;
         }
@@ -35629,11 +35984,11 @@ class report_scanner_Scanner {
         // A case with no element inside (most passing tests) is all in its start tag.
         if (this.goesToParser()) {
             const node = this.parseChunk(start, end);
-            this.cases.push(toTestCase(this.file, node, suite));
+            this.cases.push((0,case_tree/* toTestCase */.qM)(this.file, node, suite));
             // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
             // their results must count, not vanish inside the outer one.
-            for (const inner of nestedCases(node))
-                this.cases.push(toTestCase(this.file, inner, suite));
+            for (const inner of (0,case_tree/* nestedCases */.d3)(node))
+                this.cases.push((0,case_tree/* toTestCase */.qM)(this.file, inner, suite, true));
             return;
         }
         this.cases.push(this.caseFromScan(suite));
@@ -35641,7 +35996,7 @@ class report_scanner_Scanner {
     parseChunk(start, end) {
         const chunk = withoutCuts(this.text, start, end, this.cuts);
         try {
-            const doc = loadedCaseParser().parse(chunk);
+            const doc = (0,case_tree/* loadedCaseParser */.x$)().parse(chunk);
             // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
             const first = Object.values(doc)[0];
             const root = Array.isArray(first) ? first[0] : first;
@@ -35659,7 +36014,7 @@ class report_scanner_Scanner {
         let raw = this.text.slice(start, end);
         if (normalise && raw.includes('\r'))
             raw = raw.replace(LINE_BREAKS, '\n');
-        return xml_text_decodeEntities(raw);
+        return (0,xml_text/* decodeEntities */.Sm)(raw);
     }
     /** Value of the captured case's attribute in `slot`, or undefined. */
     caseValue(slot, normalise) {
@@ -35721,12 +36076,12 @@ class report_scanner_Scanner {
             const type = pieces[k];
             const s = pieces[k + 1];
             let e = pieces[k + 2];
-            if (e - s > MAX_CAPTURED_TEXT)
+            if (e - s > limits/* MAX_CAPTURED_TEXT */.uh)
                 e = cutPoint(text, s, e, type === TEXT);
             let raw = text.slice(s, e);
             if (raw.includes('\r'))
                 raw = raw.replace(LINE_BREAKS, '\n');
-            out += type === TEXT ? xml_text_decodeEntities(raw) : raw;
+            out += type === TEXT ? (0,xml_text/* decodeEntities */.Sm)(raw) : raw;
         }
         return out;
     }
@@ -35742,11 +36097,11 @@ class report_scanner_Scanner {
                 continue;
             const nameStart = records[r + R_A_START];
             const name = nameStart === -1 ? '' : this.valueOf(nameStart, records[r + R_A_END], true).trim();
-            if (!REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+            if (!model/* REQUIREMENT_PROPERTY_NAMES */.h.has(name.toLowerCase()))
                 continue;
             const valueStart = records[r + R_B_START];
             const value = valueStart === -1 ? this.recordText(r) : this.valueOf(valueStart, records[r + R_B_END], true);
-            out.push({ name: detach(name), value: detach(value) });
+            out.push({ name: (0,xml_text/* detach */.Yo)(name), value: (0,xml_text/* detach */.Yo)(value) });
         }
         return out;
     }
@@ -35756,7 +36111,7 @@ class report_scanner_Scanner {
             return undefined;
         const s = this.records[record + R_A_START];
         const fromAttr = s === -1 ? undefined : this.valueOf(s, this.records[record + R_A_END], true);
-        return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : this.recordText(record));
+        return (0,case_tree/* shortMessage */.Sq)(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : this.recordText(record));
     }
     /**
      * Whether the text of a system-out record may start with the JUnit Platform header: it does not
@@ -35788,6 +36143,10 @@ class report_scanner_Scanner {
         let firstFailure = -1;
         let firstError = -1;
         let firstSkip = -1;
+        let reruns = 0;
+        let rerunErrors = 0;
+        let firstRerun = -1;
+        let firstRerunError = -1;
         let firstFlaky = -1;
         let firstFlakyError = -1;
         let firstOut = -1;
@@ -35806,6 +36165,14 @@ class report_scanner_Scanner {
                     if (skips++ === 0)
                         firstSkip = r;
                     break;
+                case RERUN_FAILURE:
+                    if (reruns++ === 0)
+                        firstRerun = r;
+                    break;
+                case RERUN_ERROR:
+                    if (rerunErrors++ === 0)
+                        firstRerunError = r;
+                    break;
                 case FLAKY_FAILURE:
                     if (firstFlaky === -1)
                         firstFlaky = r;
@@ -35823,9 +36190,14 @@ class report_scanner_Scanner {
                     break;
             }
         }
-        const status = statusOf(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures, errors, skips);
+        // Reruns that failed say the test did not pass, also without the <failure> Surefire writes beside them.
+        const status = (0,case_tree/* statusOf */.c2)(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
         const flake = firstFlaky !== -1 ? firstFlaky : firstFlakyError;
-        const messageFrom = status === 'errored' ? firstError : status === 'failed' ? firstFailure : status === 'skipped' ? firstSkip : flake;
+        const errorFrom = firstError !== -1 ? firstError : firstRerunError;
+        const failureFrom = firstFailure !== -1 ? firstFailure : firstRerun;
+        const messageFrom = status === 'errored' ? errorFrom : status === 'failed' ? failureFrom : status === 'skipped' ? firstSkip : flake;
+        const classname = this.caseClass(normalise);
+        const name = (0,xml_text/* detach */.Yo)(this.caseValue(A_NAME, normalise) ?? '');
         let own;
         if (hasProperties) {
             const found = this.recordProperties();
@@ -35835,32 +36207,31 @@ class report_scanner_Scanner {
         const required = this.caseRequirementAttrs;
         for (let k = 0; k < required.length; k += 4) {
             const name = this.text.slice(required[k], required[k + 1]);
-            (own ??= []).push({ name: detach(name), value: detach(this.valueOf(required[k + 2], required[k + 3], normalise)) });
+            (own ??= []).push({ name: (0,xml_text/* detach */.Yo)(name), value: (0,xml_text/* detach */.Yo)(this.valueOf(required[k + 2], required[k + 3], normalise)) });
         }
         let displayName;
-        if (firstOut !== -1 && this.mayStartWithHeader(firstOut)) {
+        if (firstOut !== -1 && suite?.console === true && this.mayStartWithHeader(firstOut)) {
             const outs = [];
             for (let r = firstOut; r < records.length; r += R_SIZE)
                 if (records[r + R_KIND] === SYSTEM_OUT)
                     outs.push(this.recordText(r));
-            displayName = displayNameIn(outs[0]);
+            displayName = (0,case_tree/* displayNameIn */.rh)(outs[0], suite, classname, name);
             if (displayName !== undefined) {
-                const entries = reportEntriesIn(outs.slice(1));
+                const entries = (0,case_tree/* reportEntriesIn */.UW)(outs.slice(1));
                 if (entries.length > 0)
                     own = own === undefined ? entries : own.concat(entries);
             }
         }
-        const inherited = inheritedProperties(suite);
-        const line = Number.parseInt(this.caseValue(A_LINE, normalise) ?? '', 10);
+        const inherited = (0,case_tree/* inheritedProperties */.W0)(suite);
+        const line = (0,case_tree/* caseLine */.HG)(this.caseValue(A_LINE, normalise), suite);
         const file = this.caseFile(normalise) ?? suite?.file;
         const hasFile = file !== undefined && file !== '';
-        const hasLine = Number.isInteger(line) && line > 0;
-        const test = newCase(this.file, suite?.path ?? NO_SUITES, this.caseClass(normalise), detach(this.caseValue(A_NAME, normalise) ?? ''), status, status === 'passed' && flake !== -1, this.caseTime(normalise), own === undefined ? inherited : [...inherited, ...own], hasFile ? file : undefined, hasLine ? line : undefined);
+        const test = (0,case_tree/* newCase */.Xf)(this.file, suite?.path ?? case_tree/* NO_SUITES */.Uw, classname, name, status, status === 'passed' && flake !== -1, this.caseTime(normalise), own === undefined ? inherited : [...inherited, ...own], hasFile ? file : undefined, line);
         const message = this.recordMessage(messageFrom);
         if (message !== undefined)
-            test.message = detach(message);
+            test.message = (0,xml_text/* detach */.Yo)(message);
         if (displayName !== undefined)
-            test.displayName = detach(displayName);
+            test.displayName = (0,xml_text/* detach */.Yo)(displayName);
         return test;
     }
     /** The captured case's class name; cases of one class share one string. */
@@ -35879,7 +36250,7 @@ class report_scanner_Scanner {
         this.lastClassStart = s;
         this.lastClassEnd = e;
         this.lastClassNormalised = normalise;
-        this.lastClass = detach(this.caseValue(slot, normalise));
+        this.lastClass = (0,xml_text/* detach */.Yo)(this.caseValue(slot, normalise));
         return this.lastClass;
     }
     /** The captured case's own file, or undefined; cases of one file share one string. */
@@ -35898,7 +36269,7 @@ class report_scanner_Scanner {
         this.lastFileStart = s;
         this.lastFileEnd = e;
         this.lastFileNormalised = normalise;
-        this.lastFile = detach(this.caseValue(slot, normalise));
+        this.lastFile = (0,xml_text/* detach */.Yo)(this.caseValue(slot, normalise));
         return this.lastFile;
     }
 }
@@ -35914,14 +36285,14 @@ function isRequirementName(text, s, e) {
     const length = e - s;
     if (length !== 6 && length !== 8 && length !== 11 && length !== 12)
         return false;
-    return REQUIREMENT_PROPERTY_NAMES.has(text.slice(s, e).toLowerCase());
+    return model/* REQUIREMENT_PROPERTY_NAMES */.h.has(text.slice(s, e).toLowerCase());
 }
 /**
  * Where a run of `text[from, to)` longer than MAX_CAPTURED_TEXT is cut; `safe` for text, which is
  * never cut inside a reference such as &amp;. Never between the halves of a surrogate pair.
  */
 function cutPoint(text, from, to, safe) {
-    let at = from + MAX_CAPTURED_TEXT;
+    let at = from + limits/* MAX_CAPTURED_TEXT */.uh;
     if (safe) {
         const amp = text.lastIndexOf('&', at);
         if (amp > at - 13 && amp >= from && text.indexOf(';', amp) >= at)
@@ -35945,6 +36316,10 @@ function withoutCuts(text, from, to, cuts) {
     parts.push(text.slice(at, to));
     return parts.join('');
 }
+/** How the JUnit Platform console's legacy XML begins its root `<testsuite>` (LegacyXmlReportWriter). */
+const CONSOLE_SUITE_ATTRIBUTES = 'name tests skipped failures errors time';
+/** How pytest begins its `<testsuite>`, whatever `junit_suite_name` calls it. */
+const PYTEST_SUITE_ATTRIBUTES = 'name errors failures skipped tests time';
 function addTotals(into, t) {
     into.tests += t.tests;
     into.passed += t.passed;
@@ -36000,7 +36375,7 @@ class JunitReader {
     }
     async parserIfWaiting() {
         while (this.scanner.waitsForParser) {
-            await prepareCaseParser();
+            await (0,case_tree/* prepareCaseParser */.hD)();
             this.scanner.resume();
         }
     }
@@ -37287,6 +37662,23 @@ async function report(outcome, settings, releaseSettings, place) {
 
 /***/ }),
 
+/***/ 10182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ REQUIREMENT_PROPERTY_NAMES)
+/* harmony export */ });
+/**
+ * Domain types of the release gate. Data only: no logic lives here.
+ *
+ * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
+ */
+/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
+const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
+
+
+/***/ }),
+
 /***/ 55552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -38295,7 +38687,7 @@ class Tracer {
         const raw = { tests: report.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
         for (const c of report.cases)
             raw[c.status]++;
-        this.reports.push({ file: report.file, totals: raw, declared: report.declared });
+        this.reports.push({ file: report.file, totals: raw, declared: report.declared, emptySuites: report.emptySuites ?? [] });
         const cache = new Map();
         this.looseSeen = new Map();
         for (const test of mergeRetries(report.cases)) {

@@ -54,6 +54,19 @@ export interface Report {
   readonly suiteCount: number;
   /** Sums of the `tests`/`failures`/`errors`/`skipped` attributes of the innermost suites, for cross-checks only. */
   readonly declared: Totals;
+  /** Suites that declare tests (or failures, errors, skips) but hold no test case: the report is incomplete. */
+  readonly emptySuites?: readonly EmptySuite[];
+}
+
+/** A `<testsuite>` whose count attributes promise test cases it does not hold. */
+export interface EmptySuite {
+  readonly name: string;
+  /** Line of its start tag in the report. */
+  readonly line: number;
+  readonly tests: number;
+  readonly failures: number;
+  readonly errors: number;
+  readonly skipped: number;
 }
 
 /** One row of the software requirements list. */

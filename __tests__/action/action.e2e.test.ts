@@ -100,6 +100,27 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.summary).toContain('### Why the gate failed (5)');
   });
 
+  it('fails a verified project when a report holds a suite-level error, a suite without its cases, or a result it does not know', async () => {
+    const ws = exampleWorkspace();
+    const extra: Record<string, string> = {
+      'ant.xml': '<testsuite name="dose.TeardownTest"><testcase classname="dose.TeardownTest" name="SRS-001 computes"/><error message="@AfterClass failed" type="IllegalStateException"/></testsuite>',
+      'partial.xml': '<testsuites>\n<testsuite name="dose" tests="1"><testcase classname="dose" name="SRS-002 rejects"/></testsuite>\n<testsuite name="alarms" tests="2"></testsuite>\n</testsuites>',
+      'phpunit.xml': '<testsuites><testsuite name="DoseTest"><testcase name="SRS-003 limits" classname="DoseTest"><warning type="PHPUnit\\Framework\\Warning">deprecated call</warning></testcase></testsuite></testsuites>',
+    };
+    for (const [name, xml] of Object.entries(extra)) fs.writeFileSync(path.join(ws, 'reports', name), xml);
+    commitAll(ws);
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn', upload: 'false' } });
+    removeLater(run.runnerTemp);
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::The release gate failed')) ?? '';
+    expect(failure).toContain('dose.TeardownTest › (suite-level error)');
+    expect(failure).toContain('reports/partial.xml: the suite "alarms" (line 3) declares 2 tests but holds no test case');
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
+    const status = (id: string): string => evidence.requirements.find((r: { id: string }) => r.id === id).status;
+    expect([status('SRS-001'), status('SRS-003')]).toEqual(['failed', 'failed']);
+  });
+
   it.each([
     ['no report matches', { 'requirements.md': requirementsMd }, 'no test report matched input "reports" (reports/*.xml)'],
     ['a report is empty', { 'requirements.md': requirementsMd, 'reports/a.xml': '' }, 'reports/a.xml: the file is empty'],

@@ -13,6 +13,7 @@ import { evaluate } from '../../src/evaluate.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
 import type { AnomalyList } from '../../src/model.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
+import { corpusDir, corpusPresent } from '../support/corpus.js';
 
 const REQUIREMENTS = ['SRS-001', 'SRS-002', 'SRS-003'].map((id, i) => ({ id, title: '', line: i + 3 }));
 
@@ -153,5 +154,100 @@ describe('structure that hides a failure', () => {
     expect(outcome.report.cases).toHaveLength(1);
     expect(outcome.report.cases[0]).toMatchObject({ name: 'SRS-001 a"/><testcase name="SRS-002 b', status: 'failed' });
     expect(outcome.verdict.passed).toBe(false);
+  });
+});
+
+describe('results the reader does not know, and results of a whole suite', () => {
+  it('a PHPUnit <warning>, or any element the reader does not know, inside a passing-looking test fails its requirement', () => {
+    for (const body of ['<warning type="PHPUnit\\Framework\\Warning">warning</warning>', '<risky/>', '<timeout/>', '<rerunFailure message="x"/>']) {
+      const outcome = gate(`<testsuites><testsuite name="dose">
+<testcase classname="dose" name="SRS-001 computes"/><testcase classname="dose" name="SRS-002 rejects"/>
+<testcase classname="dose" name="SRS-003 rounds">${body}</testcase>
+</testsuite></testsuites>`);
+      expect(statusOf(outcome, 'SRS-003'), body).toBe('failed');
+      expect(outcome.verdict.passed, body).toBe(false);
+    }
+  });
+
+  it.skipIf(!corpusPresent)("Jenkins' nested-suites fixture, whose suite setup threw, fails the gate naming the suite", () => {
+    const text = fs.readFileSync(path.join(corpusDir, 'junit/handcrafted/jenkins-junit__junit-report-nested-testsuites.xml'), 'utf8');
+    const outcome = gate(text.replace(/name="test(Prefix|Table)"/g, 'name="SRS-001 test$1"'), [], REQUIREMENTS.slice(0, 1));
+    expect(outcome.evidence.totals).toEqual({ tests: 3, passed: 2, failed: 0, errored: 1, skipped: 0 });
+    expect(outcome.verdict.passed).toBe(false);
+    expect(outcome.verdict.reasons.map((r) => r.message).join('\n')).toMatch(/test\.3rdlevel › \(suite-level error\)/);
+  });
+
+  it('a teardown failure written straight inside the suite fails every requirement its tests name', () => {
+    const outcome = gate(`<testsuites>
+<testsuite name="dose"><testcase classname="dose" name="SRS-001 computes"/><testcase classname="dose" name="SRS-002 rejects"/><error message="@AfterAll: database left locked"/></testsuite>
+<testsuite name="display"><testcase classname="display" name="SRS-003 shows"/></testsuite>
+</testsuites>`);
+    expect(['SRS-001', 'SRS-002', 'SRS-003'].map((id) => statusOf(outcome, id))).toEqual(['failed', 'failed', 'verified']);
+    const reasons = outcome.verdict.reasons.map((r) => r.message).join('\n');
+    expect(reasons).toMatch(/dose › \(suite-level error\)/);
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  it('a suite that declares tests but holds none fails the gate, also when other suites of the report hold cases', () => {
+    const outcome = gate(`<testsuites>
+<testsuite name="dose" tests="3"><testcase classname="dose" name="SRS-001 computes"/><testcase classname="dose" name="SRS-002 rejects"/><testcase classname="dose" name="SRS-003 rounds"/></testsuite>
+<testsuite name="alarms" tests="4" failures="2"></testsuite>
+</testsuites>`);
+    expect(outcome.verdict.passed).toBe(false);
+    expect(outcome.verdict.reasons).toContainEqual({
+      code: 'report-without-cases',
+      message: 'reports/junit.xml: the suite "alarms" (line 3) declares 4 tests, 2 failures but holds no test case; the report is incomplete',
+    });
+  });
+});
+
+describe('a display name or report entry printed by the code under test', () => {
+  const consoleRoot = '<testsuite name="JUnit Jupiter" tests="2" skipped="0" failures="0" errors="0" time="0.1" hostname="h" timestamp="t">';
+  const header = (uniqueId: string, displayName: string): string => `<system-out><![CDATA[\nunique-id: ${uniqueId}\ndisplay-name: ${displayName}\n]]></system-out>`;
+  const verified = '<testcase name="computes()" classname="dose.DoseTest"><properties><property name="requirements" value="SRS-001"/></properties></testcase>';
+
+  it('a pytest test that prints a header naming its own class and method links nothing', () => {
+    const outcome = gate(pytestReport('unique-id: [engine:junit-jupiter]/[class:test_display]/[method:test_formats_the_display]\ndisplay-name: SRS-002 SRS-003\n'));
+    expect(outcome.report.cases[1]!.displayName).toBeUndefined();
+    expect(statusOf(outcome, 'SRS-002')).toBe('uncovered');
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  it('a Surefire report whose test printed the header links nothing: the report is not of the console\'s shape', () => {
+    const outcome = gate(`<testsuite xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="dose.DoseTest" time="0.1" tests="2" errors="0" skipped="0" failures="0">
+${verified}<testcase name="shows" classname="dose.DoseTest">${header('[engine:junit-jupiter]/[class:dose.DoseTest]/[method:shows]', 'SRS-002 SRS-003')}</testcase></testsuite>`);
+    expect(statusOf(outcome, 'SRS-002')).toBe('uncovered');
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  it("in the console's report, a header that names another test, or holds more than the two lines, links nothing", () => {
+    for (const out of [
+      header('[engine:junit-jupiter]/[class:dose.DoseTest]/[method:computes()]', 'SRS-002 SRS-003'),
+      header('[engine:junit-jupiter]/[class:dose.Other]/[method:shows()]', 'SRS-002 SRS-003'),
+      '<system-out><![CDATA[unique-id: [engine:junit-jupiter]/[class:dose.DoseTest]/[method:shows()]\ndisplay-name: SRS-002 SRS-003\nprinted after]]></system-out>',
+    ]) {
+      const outcome = gate(`${consoleRoot}${verified}<testcase name="shows()" classname="dose.DoseTest">${out}</testcase></testsuite>`);
+      expect(statusOf(outcome, 'SRS-002'), out).toBe('uncovered');
+    }
+  });
+
+  it("control: the console's header for the test itself links it", () => {
+    const outcome = gate(`${consoleRoot}${verified}<testcase name="shows(String)[1]" classname="dose.DoseTest$Display">${header('[engine:junit-jupiter]/[class:dose.DoseTest]/[nested-class:Display]/[test-template:shows(java.lang.String)]/[test-template-invocation:#1]', 'SRS-002 SRS-003 shows')}</testcase></testsuite>`);
+    expect([statusOf(outcome, 'SRS-002'), statusOf(outcome, 'SRS-003')]).toEqual(['verified', 'verified']);
+  });
+
+  it('captured output published as a report entry cannot add requirement entries', () => {
+    const own = header('[engine:junit-jupiter]/[class:dose.DoseTest]/[method:shows()]', 'shows');
+    for (const entries of [
+      'Report Entry #1 (timestamp: 2026-01-01T00:00:00)\n\t- stdout: hello\n\t- requirements: SRS-002\n',
+      'Report Entry #1 (timestamp: 2026-01-01T00:00:00)\n\t- stdout: hello\nReport Entry #2 (timestamp: 2026-01-01T00:00:01)\n\t- requirements: SRS-002\n',
+      'Report Entry #1 (timestamp: 2026-01-01T00:00:00)\n\t- note: x\n\t- requirements: SRS-002\n',
+      'Report Entry #1 (timestamp: 2026-01-01T00:00:00)\n\t- note: x\nReport Entry #1 (timestamp: 2026-01-01T00:00:00)\n\t- requirements: SRS-002\n',
+    ]) {
+      const outcome = gate(`${consoleRoot}${verified}<testcase name="shows()" classname="dose.DoseTest">${own}<system-out><![CDATA[${entries}]]></system-out></testcase></testsuite>`);
+      expect(statusOf(outcome, 'SRS-002'), entries).toBe('uncovered');
+    }
+    const honest = gate(`${consoleRoot}${verified}<testcase name="shows()" classname="dose.DoseTest">${own}<system-out><![CDATA[Report Entry #1 (timestamp: 2026-01-01T00:00:00)\n\t- requirements: SRS-002\nReport Entry #2 (timestamp: 2026-01-01T00:00:01)\n\t- stdout: later\n]]></system-out></testcase></testsuite>`);
+    expect(statusOf(honest, 'SRS-002')).toBe('verified');
   });
 });

@@ -4,6 +4,8 @@ import { decodeReport } from '../../src/junit/decode-report.js';
 import { MAX_CAPTURED_TEXT, MAX_DEPTH, MAX_MESSAGE_LENGTH, parseJunit } from '../../src/junit/parse-junit.js';
 
 const parse = (xml: string) => parseJunit('r.xml', xml);
+/** How the JUnit Platform console's legacy XML starts its root suite. */
+const CONSOLE_ROOT = '<testsuite name="JUnit Jupiter" tests="1" skipped="0" failures="0" errors="0" time="0.1">';
 function refusal(xml: string): UserError {
   try {
     parse(xml);
@@ -90,7 +92,7 @@ describe('parseJunit: shapes real runners write', () => {
   });
 
   it('reads the JUnit Platform display name from system-out', () => {
-    const r = parse(`<testsuite><testcase name="computesDose()" classname="DoseTest"><system-out><![CDATA[
+    const r = parse(`${CONSOLE_ROOT}<testcase name="computesDose()" classname="DoseTest"><system-out><![CDATA[
 unique-id: [engine:junit-jupiter]/[class:DoseTest]/[method:computesDose()]
 display-name: SRS-001: computes dose from weight
 ]]></system-out></testcase></testsuite>`);
@@ -197,8 +199,8 @@ describe('parseJunit: what printed output or odd nesting cannot do', () => {
   it('reads a display name only from the JUnit Platform header, never from printed output', () => {
     const printed = parse(`<testsuite><testcase name="t()"><system-out><![CDATA[log\ndisplay-name: SRS-002 x\n]]></system-out></testcase></testsuite>`);
     expect(printed.cases[0]!.displayName).toBeUndefined();
-    const second = parse(`<testsuite><testcase name="t()"><system-out><![CDATA[
-unique-id: [engine:junit-jupiter]/[method:t()]
+    const second = parse(`${CONSOLE_ROOT}<testcase name="t()" classname="a.B"><system-out><![CDATA[
+unique-id: [engine:junit-jupiter]/[class:a.B]/[method:t()]
 display-name: SRS-001 real
 ]]></system-out><system-out><![CDATA[unique-id: [engine:x]
 display-name: SRS-002 printed]]></system-out></testcase></testsuite>`);
@@ -207,10 +209,10 @@ display-name: SRS-002 printed]]></system-out></testcase></testsuite>`);
 
   it('reads report entries only from a system-out that is nothing but report entries', () => {
     const entry = 'Report Entry #1 (timestamp: 2026-11-25T01:24:24.129)\n\t- requirements: SRS-006, SRS-007\n';
-    const header = '<system-out><![CDATA[unique-id: [engine:junit-jupiter]/[method:t()]\ndisplay-name: limits the rate\n]]></system-out>';
-    const real = parse(`<testsuite><testcase name="t()">${header}<system-out><![CDATA[${entry}]]></system-out></testcase></testsuite>`);
+    const header = '<system-out><![CDATA[unique-id: [engine:junit-jupiter]/[class:a.B]/[method:t()]\ndisplay-name: limits the rate\n]]></system-out>';
+    const real = parse(`${CONSOLE_ROOT}<testcase name="t()" classname="a.B">${header}<system-out><![CDATA[${entry}]]></system-out></testcase></testsuite>`);
     expect(real.cases[0]!.properties).toEqual([{ name: 'requirements', value: 'SRS-006, SRS-007' }]);
-    const printed = parse(`<testsuite><testcase name="t()">${header}<system-out><![CDATA[app log\n${entry}]]></system-out></testcase></testsuite>`);
+    const printed = parse(`${CONSOLE_ROOT}<testcase name="t()" classname="a.B">${header}<system-out><![CDATA[app log\n${entry}]]></system-out></testcase></testsuite>`);
     expect(printed.cases[0]!.properties).toEqual([]);
     const notJunitPlatform = parse(`<testsuite><testcase name="t()"><system-out><![CDATA[${entry}]]></system-out></testcase></testsuite>`);
     expect(notJunitPlatform.cases[0]!.properties).toEqual([]);

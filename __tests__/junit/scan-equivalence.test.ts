@@ -1,8 +1,9 @@
 /**
  * The reader takes the usual test cases (results, output, properties) straight from its scan and hands
  * anything else to fast-xml-parser. Both readings must give the same test: each body below is read
- * once as written and once with an element the scan does not read itself, which sends the case to
- * fast-xml-parser and adds nothing the gate keeps.
+ * once as written and once with an element the scan does not read itself (inside a `<system-err>`),
+ * which sends the case to fast-xml-parser and adds nothing the gate keeps. The cases stand in a report
+ * of the JUnit Platform console's shape, so that its header is read.
  */
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -10,7 +11,7 @@ import { decodeReport } from '../../src/junit/decode-report.js';
 import { MAX_CAPTURED_TEXT, parseJunit } from '../../src/junit/parse-junit.js';
 import type { TestCase } from '../../src/model.js';
 
-const header = 'unique-id: [engine:junit-jupiter]/[method:t()]\ndisplay-name: SRS-001 shown\n';
+const header = 'unique-id: [engine:junit-jupiter]/[class:a.B]/[method:SRS-001 x %26 y]\ndisplay-name: SRS-001 shown\n';
 const entry = 'Report Entry #1 (timestamp: 2026-11-25T01:24:24.129)\n\t- requirements: SRS-006, SRS-007\n';
 
 const BODIES: [string, string][] = [
@@ -27,23 +28,29 @@ const BODIES: [string, string][] = [
   ['properties with values in attributes and in text', '<properties><property name=" Requirements " value="SRS-002"/><property name="covers">SRS-003\r\n</property><property name="os" value="linux"/><property/></properties>'],
   ['two property groups', '<properties><property name="verifies" value="SRS-004"/></properties><properties><property name="requirement" value="SRS-005"/></properties>'],
   ['the JUnit Platform header and report entries', `<system-out><![CDATA[${header}]]></system-out><system-out><![CDATA[${entry}]]></system-out>`],
-  ['the header behind white space and a reference', `<system-out>\n \u00a0&#117;nique-id: [engine:x]\ndisplay-name: SRS-009 by reference\n</system-out>`],
-  ['the header split across text and CDATA', '<system-out>uni<![CDATA[que-id: [engine:x]\ndisplay-name:  SRS-010 split ]]></system-out>'],
-  ['printed output that is no header', '<system-out>log\nunique-id: [engine:x]\ndisplay-name: SRS-011 printed\n</system-out>'],
+  ['the header behind white space and a reference', `<system-out>\n \u00a0&#117;nique-id: [engine:x]/[class:a.B]/[method:SRS-001 x &amp; y]\ndisplay-name: SRS-009 by reference\n</system-out>`],
+  ['the header split across text and CDATA', '<system-out>uni<![CDATA[que-id: [engine:x]/[class:a.B]/[method:SRS-001 x & y]\ndisplay-name:  SRS-010 split ]]></system-out>'],
+  ['printed output that is no header', '<system-out>log\nunique-id: [engine:x]/[class:a.B]/[method:SRS-001 x &amp; y]\ndisplay-name: SRS-011 printed\n</system-out>'],
+  ['a header that names another test', '<system-out>unique-id: [engine:x]/[class:a.B]/[method:other()]\ndisplay-name: SRS-012 borrowed\n</system-out>'],
+  ['a rerun failure alone', '<rerunFailure message="every rerun failed">trace</rerunFailure>'],
+  ['a rerun error alone', '<rerunError>boom<![CDATA[ again]]></rerunError><skipped/>'],
   ['a long failure text', `<failure>${'trace &lt;x&gt;\n'.repeat(10_000)}</failure>`],
   ['a long CDATA message', `<failure><![CDATA[${' '.repeat(MAX_CAPTURED_TEXT + 10)}late]]></failure>`],
 ];
 
 const ATTRIBUTES = 'classname="a.B" name="SRS-001 x &amp; y" time="0.25" file="src/b.ts" line="7" Requirements="SRS-008"';
 
+/** How the JUnit Platform console's legacy XML starts its root suite. */
+const CONSOLE_ROOT = '<testsuite name="s" tests="1" skipped="0" failures="0" errors="0" time="0.1">';
+
 function read(xml: string): TestCase[] {
-  return [...parseJunit('r.xml', `<testsuite name="s">${xml}</testsuite>`).cases];
+  return [...parseJunit('r.xml', `${CONSOLE_ROOT}${xml}</testsuite>`).cases];
 }
 
 describe('a test case read from the scan and through fast-xml-parser', () => {
   it.each(BODIES)('reads %s the same', (_label, body) => {
     const scanned = read(`<testcase ${ATTRIBUTES}>${body}</testcase>`);
-    const parsed = read(`<testcase ${ATTRIBUTES}>${body}<unread/></testcase>`);
+    const parsed = read(`<testcase ${ATTRIBUTES}>${body}<system-err><unread/></system-err></testcase>`);
     expect(scanned).toStrictEqual(parsed);
   });
 
@@ -59,8 +66,16 @@ describe('a test case read from the scan and through fast-xml-parser', () => {
   });
 
   it('keeps what the header and the results say', () => {
-    const [c] = read(`<testcase name="t()">${BODIES[12]![1]}<failure message="boom"/></testcase>`);
-    expect(c).toMatchObject({ status: 'failed', message: 'boom', displayName: 'SRS-001 shown', properties: [{ name: 'requirements', value: 'SRS-006, SRS-007' }] });
+    const [c] = read(`<testcase ${ATTRIBUTES}>${BODIES[12]![1]}<failure message="boom"/></testcase>`);
+    expect(c).toMatchObject({ status: 'failed', message: 'boom', displayName: 'SRS-001 shown', properties: [{ name: 'Requirements', value: 'SRS-008' }, { name: 'requirements', value: 'SRS-006, SRS-007' }] });
+  });
+
+  it('takes the console header only where it names the case itself', () => {
+    const shown = (label: string): string | undefined => read(`<testcase ${ATTRIBUTES}>${BODIES.find(([l]) => l === label)![1]}</testcase>`)[0]!.displayName;
+    expect(shown('the header behind white space and a reference')).toBe('SRS-009 by reference');
+    expect(shown('the header split across text and CDATA')).toBe('SRS-010 split');
+    expect(shown('printed output that is no header')).toBeUndefined();
+    expect(shown('a header that names another test')).toBeUndefined();
   });
 
   it('reads time as parseFloat does', () => {

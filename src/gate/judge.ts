@@ -1,4 +1,5 @@
 import type { UserError } from '../errors.js';
+import type { EmptySuite } from '../model.js';
 import type { TestSet } from '../trace/test-set.js';
 import type { Trace } from '../trace/trace.js';
 import type { EvaluatedAnomaly } from './anomalies.js';
@@ -73,6 +74,18 @@ export function judge(trace: Trace, policy: GatePolicy, problems: readonly UserE
         code: 'report-without-cases',
         message: `${r.file}: its suites declare ${r.declared.tests} tests but the report contains no test case; the report is incomplete`,
       });
+    } else if (r.emptySuites.length > 0) {
+      // Other suites of the report hold cases; these promise cases they do not hold.
+      const empty = r.emptySuites;
+      const [first] = empty;
+      const message =
+        empty.length === 1
+          ? `the suite "${first!.name}" (line ${first!.line}) declares ${declaredCounts(first!)} but holds no test case`
+          : `${empty.length} suites declare tests but hold no test case: ${empty
+              .slice(0, NAMES_IN_A_REASON)
+              .map((s) => `"${s.name}" (line ${s.line}, ${declaredCounts(s)})`)
+              .join(', ')}${empty.length > NAMES_IN_A_REASON ? ` and ${empty.length - NAMES_IN_A_REASON} more` : ''}`;
+      reasons.push({ code: 'report-without-cases', message: `${r.file}: ${message}; the report is incomplete` });
     }
   }
 
@@ -158,6 +171,20 @@ function quote(tests: TestSet): string {
   const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
   const more = tests.count - shown.length;
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/** `3 tests, 1 failure`: the counts a suite declares that are not zero. */
+function declaredCounts(s: EmptySuite): string {
+  const counts: [number, string][] = [
+    [s.tests, 'test'],
+    [s.failures, 'failure'],
+    [s.errors, 'error'],
+    [s.skipped, 'skipped test'],
+  ];
+  return counts
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => plural(n, word))
+    .join(', ');
 }
 
 function plural(n: number, word: string): string {

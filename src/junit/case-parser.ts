@@ -1,10 +1,12 @@
 /** fast-xml-parser, set up for a test case cut out of a report (see case-tree.ts); loaded on demand. */
 import { XMLParser } from 'fast-xml-parser';
+import { ATTRIBUTES } from './case-tree.js';
 
 /** Elements of a test case that fast-xml-parser must always give as arrays. */
 const REPEATED = new Set([
   'failure',
   'error',
+  'warning',
   'skipped',
   'flakyFailure',
   'flakyError',
@@ -21,6 +23,8 @@ export function newCaseParser(): XMLParser {
   return new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
+    // Attributes apart from elements: an unknown element inside a test case must not pass for an attribute.
+    attributesGroupName: ATTRIBUTES,
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: false,

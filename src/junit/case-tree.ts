@@ -28,8 +28,21 @@ export function loadedCaseParser(): CaseParser | undefined {
 
 /** A `<testsuite>` being read. */
 export interface SuiteFrame {
+  readonly name: string;
+  /** Line of its start tag in the report. */
+  readonly line: number;
   readonly path: readonly string[];
   readonly file: string | undefined;
+  /** Position in the report's cases of its first test case: those from here on are its own or its inner suites'. */
+  readonly firstCase: number;
+  /** A report the JUnit Platform console wrote (see `isConsoleSuite`), and this suite is its root. */
+  readonly console: boolean;
+  /** pytest writes `line` counted from 0. */
+  readonly zeroBasedLines: boolean;
+  /** A result written straight inside the suite (`<error>` of a class that did not load, a failed teardown). */
+  result: SuiteResult | undefined;
+  /** Whether an inner suite was found to declare tests it does not hold. */
+  emptyBelow: boolean;
   /** Its requirement properties so far, and those of the suites around it. */
   properties: readonly Property[];
   /** Whether a test case or inner suite holds `properties`: more are then added to a copy. */
@@ -61,7 +74,20 @@ export function addSuiteProperties(suite: SuiteFrame, found: readonly Property[]
   }
 }
 
+/** A result element written straight inside a `<testsuite>`, as kept until the suite ends. */
+export interface SuiteResult {
+  readonly status: TestStatus;
+  /** The element's name, as written. */
+  readonly element: string;
+  /** Line of the element in the report. */
+  readonly line: number;
+  readonly message: string | undefined;
+}
+
 export type Node = Record<string, unknown>;
+
+/** Key of an element's attributes in what fast-xml-parser gives (see case-parser.ts). */
+export const ATTRIBUTES = '$';
 
 export const NO_SUITES: readonly string[] = [];
 export const NO_PROPERTIES: readonly Property[] = [];
@@ -90,17 +116,71 @@ export function newCase(
   return { report, suites, classname, name, status, flaky, time, properties, file, line };
 }
 
+/**
+ * What each element a producer writes inside a test case says of its outcome. `warning` is PHPUnit's
+ * (PHPUnit counts a warning as unsuccessful); Surefire writes `rerunFailure`/`rerunError` beside the
+ * `<failure>` of a test that failed every rerun, so alone they still mean it did not pass. An element
+ * not listed here says nothing the gate understands: it reads as an error, never as a pass.
+ */
+const CASE_ELEMENTS: ReadonlyMap<string, TestStatus | 'flaky' | 'none'> = new Map([
+  ['failure', 'failed'],
+  ['warning', 'failed'],
+  ['rerunFailure', 'failed'],
+  ['error', 'errored'],
+  ['rerunError', 'errored'],
+  ['skipped', 'skipped'],
+  ['flakyFailure', 'flaky'],
+  ['flakyError', 'flaky'],
+  ['system-out', 'none'],
+  ['system-err', 'none'],
+  ['properties', 'none'],
+  ['property', 'none'],
+  // Read as test cases of their own (nestedCases).
+  ['testcase', 'none'],
+  ['testsuite', 'none'],
+]);
+
+/** Elements of a case whose first one gives the message, most telling first, per status (the scan keeps the same order). */
+const FAILED_ELEMENTS = ['failure', 'warning', 'rerunFailure'];
+const ERRORED_ELEMENTS = ['error', 'rerunError'];
+
 /** A `<testcase>` with elements the scan does not read itself, parsed by fast-xml-parser. */
-export function toTestCase(report: string, node: Node, suite: SuiteFrame | undefined): TestCase {
-  const failures = elements(node, 'failure');
-  const errors = elements(node, 'error');
+export function toTestCase(report: string, node: Node, suite: SuiteFrame | undefined, nested = false): TestCase {
+  const failures = FAILED_ELEMENTS.flatMap((name) => elements(node, name));
+  const errors = ERRORED_ELEMENTS.flatMap((name) => elements(node, name));
+  const unknown = unknownElements(node);
   const skips = elements(node, 'skipped');
   const flakes = [...elements(node, 'flakyFailure'), ...elements(node, 'flakyError')];
   const get = (name: string): string | undefined => attr(node, name);
-  const status = statusOf(get('status'), get('result'), failures.length, errors.length, skips.length);
-  const own = [...requirementProperties(elements(node, 'properties')), ...attributeProperties(Object.entries(node)), ...reportEntryProperties(node)];
-  const messageFrom = status === 'errored' ? errors : status === 'failed' ? failures : status === 'skipped' ? skips : flakes;
-  return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, messageOf(messageFrom[0]), displayNameOf(node));
+  const status = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
+  const classname = detach(get('classname') ?? get('class') ?? '');
+  const name = detach(get('name') ?? '');
+  // A case nested in a case is no case the JUnit Platform console writes.
+  const header = nested ? undefined : consoleHeader(node, suite, classname, name);
+  const own = [
+    ...requirementProperties([...elements(node, 'properties'), node]),
+    ...attributeProperties(Object.entries(attributesOf(node))),
+    ...(header === undefined ? [] : reportEntriesIn(elements(node, 'system-out').slice(1).map(textOf))),
+  ];
+  let message: string | undefined;
+  if (status === 'errored') message = errors.length > 0 || unknown.length === 0 ? messageOf(errors[0]) : unknownMessage(unknown[0]!);
+  else message = messageOf((status === 'failed' ? failures : status === 'skipped' ? skips : flakes)[0]);
+  return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, message, header, classname, name);
+}
+
+/** The elements inside a case that the gate does not know, by name, each with its first occurrence. */
+function unknownElements(node: Node): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === ATTRIBUTES || key === '#text' || CASE_ELEMENTS.has(key)) continue;
+    out.push([key, Array.isArray(value) ? value[0] : value]);
+  }
+  return out;
+}
+
+function unknownMessage([name, el]: [string, unknown]): string | undefined {
+  const said = messageOf(el);
+  return shortMessage(`<${name}>, which the gate does not know, read as an error${said === undefined ? '' : `: ${said}`}`);
 }
 
 function caseOf(
@@ -112,27 +192,37 @@ function caseOf(
   ownProperties: readonly Property[],
   message: string | undefined,
   displayName: string | undefined,
+  classname: string,
+  name: string,
 ): TestCase {
   const inherited = inheritedProperties(suite);
-  const line = Number.parseInt(get('line') ?? '', 10);
+  const line = caseLine(get('line'), suite);
   const ownFile = get('file') ?? get('filepath');
   const file = ownFile === undefined ? suite?.file : detach(ownFile);
   const time = Number.parseFloat(get('time') ?? '');
   const test: TestCase = {
     report,
     suites: suite?.path ?? NO_SUITES,
-    classname: detach(get('classname') ?? get('class') ?? ''),
-    name: detach(get('name') ?? ''),
+    classname,
+    name,
     status,
     flaky,
     time: Number.isFinite(time) && time > 0 ? time : 0,
     properties: ownProperties.length === 0 ? inherited : [...inherited, ...ownProperties],
   };
   if (file !== undefined && file !== '') (test as { file?: string }).file = file;
-  if (Number.isInteger(line) && line > 0) (test as { line?: number }).line = line;
+  if (line !== undefined) (test as { line?: number }).line = line;
   if (message !== undefined) (test as { message?: string }).message = detach(message);
   if (displayName !== undefined) (test as { displayName?: string }).displayName = detach(displayName);
   return test;
+}
+
+/** The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when there is none. */
+export function caseLine(raw: string | undefined, suite: SuiteFrame | undefined): number | undefined {
+  const line = Number.parseInt(raw ?? '', 10);
+  if (!Number.isInteger(line)) return undefined;
+  const oneBased = suite?.zeroBasedLines === true ? line + 1 : line;
+  return oneBased > 0 ? oneBased : undefined;
 }
 
 /** Words a `status`/`result` attribute uses for a test that ran and passed (googletest: run, completed). */
@@ -160,8 +250,13 @@ export function statusOf(status: string | undefined, result: string | undefined,
   return 'passed';
 }
 
+function attributesOf(node: Node): Node {
+  const group = node[ATTRIBUTES];
+  return typeof group === 'object' && group !== null ? (group as Node) : {};
+}
+
 function attr(node: Node, name: string): string | undefined {
-  const v = node[name];
+  const v = attributesOf(node)[name];
   return typeof v === 'string' ? v : undefined;
 }
 
@@ -179,7 +274,7 @@ function textOf(v: unknown): string {
   return '';
 }
 
-function messageOf(el: unknown): string | undefined {
+export function messageOf(el: unknown): string | undefined {
   if (el === undefined) return undefined;
   const fromAttr = typeof el === 'object' && el !== null ? attr(el as Node, 'message') : undefined;
   return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : textOf(el));
@@ -193,50 +288,142 @@ export function shortMessage(message: string): string | undefined {
 }
 
 /**
- * The JUnit Platform console's legacy XML starts the case's first system-out with two lines,
- * `unique-id: [engine:...]` and `display-name: ...`. Only that header counts: a `display-name:` line
- * anywhere else is output of the code under test and must not link a test to a requirement.
+ * The display name of a case that the JUnit Platform console wrote, from the two lines it puts in the
+ * case's first `<system-out>`: `unique-id: [engine:...]/...` and `display-name: ...`. Any other
+ * producer's system-out holds what the code under test printed, and printed text must never link a
+ * test to a requirement; so the header counts only in a report of the console's shape, in a case
+ * straight inside its root suite, when the system-out is those two lines and nothing else, and the
+ * unique-id names the case's own class and method.
  */
-function displayNameOf(node: Node): string | undefined {
+function consoleHeader(node: Node, suite: SuiteFrame | undefined, classname: string, name: string): string | undefined {
   const first = elements(node, 'system-out')[0];
-  if (first === undefined) return undefined;
-  return displayNameIn(textOf(first));
+  return first === undefined ? undefined : displayNameIn(textOf(first), suite, classname, name);
 }
 
-export function displayNameIn(systemOut: string): string | undefined {
-  const m = /^\s*unique-id: \[engine:[^\n]*\n(?:[ \t]*)display-name: ([^\n]*)/.exec(systemOut);
-  return m?.[1]?.trim();
+export function displayNameIn(systemOut: string, suite: SuiteFrame | undefined, classname: string, name: string): string | undefined {
+  if (suite?.console !== true) return undefined;
+  const m = /^unique-id: ([^\n]*)\n[ \t]*display-name: ([^\n]*)$/.exec(systemOut.trim());
+  if (m === null || !namesTheCase(m[1]!, classname, name)) return undefined;
+  return m[2]!.trim();
+}
+
+/** Segments a unique-id may have after the test's own, each adding `[n]` to its name (repetitions, parameters, dynamic tests). */
+const INVOCATION_SEGMENTS = new Set(['test-template-invocation', 'dynamic-test', 'dynamic-container']);
+/** Segments that name the test's method (Jupiter), or JUnit 4's test (Vintage). */
+const METHOD_SEGMENTS = new Set(['method', 'test-factory', 'test-template', 'test']);
+
+/**
+ * Whether a unique-id (`[engine:junit-jupiter]/[class:a.B]/[nested-class:C]/[method:m(java.lang.String)]`)
+ * names the case `a.B$C` › `m(String)`, as the console's legacy XML writes it: the class and its
+ * nested classes joined by `$`, the method with its parameters' simple names, `[n]` per invocation.
+ */
+function namesTheCase(uniqueId: string, classname: string, name: string): boolean {
+  const segments: [string, string][] = [];
+  for (const raw of uniqueId.split('/')) {
+    const m = /^\[([\w-]+):([^\]]*)\]$/.exec(raw);
+    if (m === null) return false;
+    let value: string;
+    try {
+      value = decodeURIComponent(m[2]!);
+    } catch {
+      return false;
+    }
+    segments.push([m[1]!, value]);
+  }
+  if (segments[0]?.[0] !== 'engine') return false;
+  const classes: string[] = [];
+  let k = 1;
+  for (; k < segments.length && ['class', 'nested-class', 'runner'].includes(segments[k]![0]); k++) classes.push(segments[k]![1]);
+  if (classes.length === 0 || classes.join('$') !== classname) return false;
+  const method = segments[k];
+  if (method === undefined || !METHOD_SEGMENTS.has(method[0])) return false;
+  let expected = method[0] === 'test' ? method[1].replace(/\(.*$/s, '') : legacyMethodName(method[1]);
+  for (k++; k < segments.length; k++) {
+    const [type, value] = segments[k]!;
+    if (!INVOCATION_SEGMENTS.has(type) || !/^#\d+$/.test(value)) return false;
+    expected += `[${value.slice(1)}]`;
+  }
+  return expected === name;
+}
+
+/** `m(java.lang.String, a.B$C)` as the console's legacy XML names the method: `m(String, C)`. */
+function legacyMethodName(method: string): string {
+  const m = /^([^(]*)\((.*)\)$/s.exec(method);
+  if (m === null) return method;
+  const params = m[2]!.trim() === '' ? [] : m[2]!.split(',').map((p) => p.trim().replace(/^.*[.$]/s, ''));
+  return `${m[1]!}(${params.join(', ')})`;
 }
 
 /**
- * JUnit Platform `TestReporter` entries, which its console writes into a second `<system-out>` as
- * `Report Entry #1 (timestamp: ...)` followed by `\t- requirements: SRS-006, SRS-007` lines, in a
- * case whose first `<system-out>` is the console's unique-id / display-name header.
+ * Requirement properties of JUnit Platform `TestReporter` entries, which the console writes into the
+ * system-outs after the header one as `Report Entry #1 (timestamp: ...)` followed by `\t- key: value`
+ * lines, for a case whose header counted (`displayNameIn`). A value is written as published, line
+ * breaks and all, so the code under test can forge lines: only a system-out that is nothing but
+ * entries numbered 1, 2, ... counts, only the first key of an entry, and nothing from the first
+ * entry of captured output (`stdout`, `stderr`) on.
  */
-function reportEntryProperties(node: Node): Property[] {
-  // Only in a case the JUnit Platform console wrote (its first system-out is the unique-id header).
-  if (displayNameOf(node) === undefined) return [];
-  return reportEntriesIn(elements(node, 'system-out').slice(1).map(textOf));
-}
-
-/** Requirement properties of the system-outs after the header one. */
 export function reportEntriesIn(systemOuts: readonly string[]): Property[] {
   const out: Property[] = [];
   for (const raw of systemOuts) {
-    // Only a system-out that is nothing but report entries, exactly as the console writes them:
-    // printed text that merely looks like an entry must not link a test to a requirement.
     const text = raw.trim();
     if (!REPORT_ENTRIES.test(text)) continue;
-    for (const m of text.matchAll(/^\t- ([^:\n]+): (.*)$/gm)) {
-      const name = m[1]!.trim();
-      if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) out.push({ name: detach(name), value: detach(m[2]!.trim()) });
+    const entries = text.split(/^(?=Report Entry #)/m);
+    if (entries.some((e, i) => !e.startsWith(`Report Entry #${i + 1} `))) continue;
+    for (const entry of entries) {
+      const first = /^\t- ([^:\n]+): (.*)$/m.exec(entry);
+      if (first === null) break;
+      const name = first[1]!.trim();
+      if (CAPTURED_OUTPUT.has(name.toLowerCase())) break;
+      if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) out.push({ name: detach(name), value: detach(first[2]!.trim()) });
     }
   }
   return out;
 }
 
+/** Keys under which the JUnit Platform publishes what a test printed (output capture). */
+const CAPTURED_OUTPUT: ReadonlySet<string> = new Set(['stdout', 'stderr']);
+
 /** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
 const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
+
+/** What an element written straight inside a `<testsuite>` says of the suite's outcome; undefined when nothing. */
+export function suiteElementStatus(name: string): TestStatus | undefined {
+  if (SUITE_CONTENT.has(name)) return undefined;
+  const said = CASE_ELEMENTS.get(name);
+  return said === 'failed' || said === 'errored' || said === 'skipped' ? said : 'errored';
+}
+
+/** What a suite holds besides results: its cases, inner suites, properties and output. */
+const SUITE_CONTENT: ReadonlySet<string> = new Set(['testcase', 'testsuite', 'properties', 'property', 'system-out', 'system-err']);
+
+const STATUS_RANK: Readonly<Record<TestStatus, number>> = { passed: 0, skipped: 1, failed: 2, errored: 3 };
+
+/** Of two results of one suite, the worse (the first of equals). */
+export function worseResult(kept: SuiteResult | undefined, found: SuiteResult): SuiteResult {
+  return kept !== undefined && STATUS_RANK[kept.status] >= STATUS_RANK[found.status] ? kept : found;
+}
+
+/**
+ * The test case that stands for a result written straight inside a suite (Ant and aggregators write
+ * one for a class that did not load, or a setup or teardown that failed), so that trace and judge see
+ * it, named after the suite.
+ */
+export function suiteResultCase(report: string, suite: SuiteFrame, result: SuiteResult): TestCase {
+  const test = newCase(report, suite.path, suite.name, `(suite-level ${result.element})`, result.status, false, 0, inheritedProperties(suite), suite.file, undefined);
+  (test as { message?: string }).message = suiteResultMessage(suite, result);
+  return test;
+}
+
+/** A case of a suite with a result of its own: that result counts against the case too, where it is worse. */
+export function underSuiteResult(test: TestCase, suite: SuiteFrame, result: SuiteResult): TestCase {
+  if (STATUS_RANK[test.status] >= STATUS_RANK[result.status]) return test;
+  return { ...test, status: result.status, flaky: false, message: suiteResultMessage(suite, result) };
+}
+
+function suiteResultMessage(suite: SuiteFrame, result: SuiteResult): string {
+  const where = `the suite "${suite.name}" itself reports <${result.element}> (line ${result.line} of the report)`;
+  return shortMessage(result.message === undefined ? where : `${where}: ${result.message}`)!;
+}
 
 /**
  * Every `<testcase>` below a node, also inside nested `<testsuite>` elements, in document order per

@@ -4,12 +4,14 @@
  * read from the scan itself; anything else is cut out and handed to fast-xml-parser (case-tree.ts).
  */
 import { UserError } from '../errors.js';
-import { REQUIREMENT_PROPERTY_NAMES, type Property, type Report, type TestCase, type Totals } from '../model.js';
+import { REQUIREMENT_PROPERTY_NAMES, type EmptySuite, type Property, type Report, type TestCase, type Totals } from '../model.js';
 import {
   addSuiteProperties,
+  caseLine,
   loadedCaseParser,
   displayNameIn,
   inheritedProperties,
+  messageOf,
   nestedCases,
   newCase,
   NO_SUITES,
@@ -18,8 +20,12 @@ import {
   requirementProperties,
   shortMessage,
   statusOf,
+  suiteElementStatus,
   type SuiteFrame,
+  suiteResultCase,
   toTestCase,
+  underSuiteResult,
+  worseResult,
 } from './case-tree.js';
 import { MAX_CAPTURED_TEXT, MAX_DEPTH } from './limits.js';
 import { checkReference, decodeEntities, detach, findForbiddenChar, lineAt, lineBreaksBefore } from './xml-text.js';
@@ -41,6 +47,8 @@ const RERUN_FAILURE = 12;
 const RERUN_ERROR = 13;
 const SYSTEM_OUT = 14;
 const SYSTEM_ERR = 15;
+/** Not an element name: what is captured when a result stands straight inside a suite. */
+const SUITE_RESULT = 16;
 
 // Attributes the gate reads, by slot.
 const A_NAME = 0;
@@ -198,6 +206,9 @@ export class Scanner {
   private readonly cases: TestCase[] = [];
   private readonly suites: SuiteFrame[] = [];
   private readonly declared = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+  private readonly emptySuites: EmptySuite[] = [];
+  /** Stands for the root `<testsuites>` when a result is written straight inside it. */
+  private rootFrame: SuiteFrame | undefined;
   private suiteCount = 0;
   private rootClosed = false;
 
@@ -235,6 +246,10 @@ export class Scanner {
   private captureDepth = -1;
   private captureKind = TESTCASE;
   private captureHasChild = false;
+  /** The name, line and suite of a result captured straight inside a suite (SUITE_RESULT). */
+  private resultElement = '';
+  private resultLine = 0;
+  private resultSuite: SuiteFrame | undefined;
   /** Whether its content needs fast-xml-parser (an element or shape the scan does not read itself). */
   private complex = false;
   /** Ranges [start, end) of long runs inside it that are left out of a parse by fast-xml-parser. */
@@ -343,7 +358,9 @@ export class Scanner {
         line: this.lineOf(n),
       });
     }
-    return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared };
+    const root = this.rootFrame;
+    if (root?.result !== undefined) this.applySuiteResult(root, root.result);
+    return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared, emptySuites: this.emptySuites };
   }
 
   /** Line of the open element at `index` of the stack. */
@@ -553,7 +570,14 @@ export class Scanner {
       this.captureHasChild = true;
       if (!this.complex) record = this.openRecordFor(kind, depth - this.captureDepth);
     } else if (kind === TESTSUITE) {
-      this.openSuite();
+      this.openSuite(lt);
+    } else if (depth > 0 && this.openKind[depth - 1] !== TESTCASE && (kind === OTHER || kind >= FAILURE) && this.startSuiteResult(lt, nameEnd)) {
+      record = 0;
+      if (this.tagSelfClosing) {
+        this.records[R_PIECES_END] = this.pieces.length;
+        this.endCapture(pos);
+        return pos;
+      }
     } else if (kind === TESTCASE || (kind === PROPERTIES && depth > 0 && this.openKind[depth - 1] === TESTSUITE)) {
       this.startCapture(lt, kind);
       if (this.tagSelfClosing) {
@@ -714,11 +738,12 @@ export class Scanner {
     return k === -1 ? undefined : this.attrValue(k);
   }
 
-  private openSuite(): void {
+  private openSuite(lt: number): void {
     this.classifyAttributes();
     const outer = this.suites[this.suites.length - 1];
     if (outer) outer.hasChildSuite = true;
     const name = detach(this.slotValue(A_NAME) ?? '');
+    const topLevel = this.depth === 0 || (this.depth === 1 && this.openKind[0] === TESTSUITES);
     const suiteFile = this.slotValue(A_FILE) ?? this.slotValue(A_FILEPATH);
     const num = (slot: number): number => {
       const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
@@ -729,6 +754,8 @@ export class Scanner {
     const errored = num(A_ERRORS);
     const skipped = num(A_SKIPPED) + num(A_DISABLED);
     this.suites.push({
+      name,
+      line: this.lineOf(lt),
       path: outer ? [...outer.path, name] : [name],
       file: suiteFile === undefined ? outer?.file : detach(suiteFile),
       properties: outer === undefined ? [] : inheritedProperties(outer),
@@ -736,14 +763,90 @@ export class Scanner {
       declared: { tests, failed, errored, skipped, passed: Math.max(0, tests - failed - errored - skipped) },
       hasChildSuite: false,
       hasCase: false,
+      firstCase: this.cases.length,
+      console: this.depth === 0 && this.attributeOrder().startsWith(CONSOLE_SUITE_ATTRIBUTES),
+      zeroBasedLines: outer?.zeroBasedLines ?? (topLevel && (name === 'pytest' || this.attributeOrder().startsWith(PYTEST_SUITE_ATTRIBUTES))),
+      result: undefined,
+      emptyBelow: false,
     });
     if (this.tagSelfClosing) this.closeSuite(this.suites.pop()!);
   }
 
-  /** A suite counts when it holds cases or no other suite; its declared counts add up where it is a leaf. */
+  /** The names of the attributes of the tag just scanned, in order, separated by spaces. */
+  private attributeOrder(): string {
+    let out = '';
+    for (let k = 0; k < this.attrCount; k++) out += (k === 0 ? '' : ' ') + this.text.slice(this.attrNameStart[k], this.attrNameEnd[k]);
+    return out;
+  }
+
+  /**
+   * A suite counts when it holds cases or no other suite; its declared counts add up where it is a
+   * leaf. A result written straight inside it counts against its cases and as a case of its own. A
+   * suite that declares tests, failures, errors or skips but holds no case (nor an inner suite found
+   * so) is noted: its report is incomplete.
+   */
   private closeSuite(frame: SuiteFrame): void {
+    if (frame.result !== undefined) {
+      this.applySuiteResult(frame, frame.result);
+      frame.hasCase = true;
+    } else if (this.cases.length === frame.firstCase && !frame.emptyBelow) {
+      const d = frame.declared;
+      if (d.tests + d.failed + d.errored + d.skipped > 0) {
+        this.emptySuites.push({ name: frame.name, line: frame.line, tests: d.tests, failures: d.failed, errors: d.errored, skipped: d.skipped });
+        frame.emptyBelow = true;
+      }
+    }
+    const outer = this.suites[this.suites.length - 1];
+    if (outer !== undefined && frame.emptyBelow) outer.emptyBelow = true;
     if (!frame.hasChildSuite) addTotals(this.declared, frame.declared);
     if (!frame.hasChildSuite || frame.hasCase) this.suiteCount++;
+  }
+
+  /** The result of a suite counts against every case it holds, and stands as a case of its own after them. */
+  private applySuiteResult(frame: SuiteFrame, result: NonNullable<SuiteFrame['result']>): void {
+    const cases = this.cases;
+    for (let i = frame.firstCase; i < cases.length; i++) cases[i] = underSuiteResult(cases[i]!, frame, result);
+    cases.push(suiteResultCase(this.file, frame, result));
+  }
+
+  /**
+   * Starts to read an element written straight inside a suite (or the root) that says something of
+   * its outcome (`<error>`, `<failure>`, anything unknown); false for its usual content.
+   */
+  private startSuiteResult(lt: number, nameEnd: number): boolean {
+    const parent = this.openKind[this.depth - 1];
+    if (parent !== TESTSUITE && parent !== TESTSUITES && parent !== TESTRUN) return false;
+    const element = this.text.slice(lt + 1, nameEnd);
+    if (suiteElementStatus(element) === undefined) return false;
+    this.startCapture(lt, SUITE_RESULT);
+    this.resultElement = element;
+    this.resultLine = this.lineOf(lt);
+    this.resultSuite = parent === TESTSUITE ? this.suites[this.suites.length - 1]! : (this.rootFrame ??= this.newRootFrame());
+    this.classifyAttributes();
+    const m = this.slotAttr[A_MESSAGE]!;
+    this.records.push(OTHER, m === -1 ? -1 : this.attrValueStart[m]!, m === -1 ? -1 : this.attrValueEnd[m]!, -1, -1, 0, 0);
+    this.leaf = 0;
+    return true;
+  }
+
+  /** The root `<testsuites>` as a suite, for a result written straight inside it: it counts against every case of the report. */
+  private newRootFrame(): SuiteFrame {
+    return {
+      name: this.openNames[0]!,
+      line: this.openLineOf(0),
+      path: NO_SUITES,
+      file: undefined,
+      properties: [],
+      propertiesShared: false,
+      declared: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
+      hasChildSuite: true,
+      hasCase: false,
+      firstCase: 0,
+      console: false,
+      zeroBasedLines: false,
+      result: undefined,
+      emptyBelow: false,
+    };
   }
 
   private startCapture(lt: number, kind: number): void {
@@ -761,6 +864,7 @@ export class Scanner {
       this.checkChildAttributes();
       return;
     }
+    if (kind === SUITE_RESULT) return;
     const starts = this.caseValueStart;
     const ends = this.caseValueEnd;
     starts.fill(-1);
@@ -798,7 +902,11 @@ export class Scanner {
    * scan reads itself; anything else sends the whole case to fast-xml-parser. Returns its record or -1.
    */
   private openRecordFor(kind: number, level: number): number {
-    if (this.captureKind === PROPERTIES) {
+    if (this.captureKind === SUITE_RESULT) {
+      // Only its message and text are read: anything inside it goes to fast-xml-parser.
+      this.setComplex();
+      return -1;
+    } else if (this.captureKind === PROPERTIES) {
       if (level !== 1 || kind !== PROPERTY) {
         this.setComplex();
         return -1;
@@ -831,7 +939,7 @@ export class Scanner {
       this.pieces.length,
     );
     // Character data is kept for the elements whose text the gate may read.
-    if (kind !== PROPERTIES && kind !== SYSTEM_ERR && kind !== RERUN_FAILURE && kind !== RERUN_ERROR) this.leaf = record;
+    if (kind !== PROPERTIES && kind !== SYSTEM_ERR) this.leaf = record;
     return record;
   }
 
@@ -858,6 +966,13 @@ export class Scanner {
     const start = this.captureStart;
     this.captureStart = -1;
     this.leaf = -1;
+    if (this.captureKind === SUITE_RESULT) {
+      const status = suiteElementStatus(this.resultElement)!;
+      const message = this.goesToParser() ? messageOf(this.parseChunk(start, end)) : this.recordMessage(0);
+      const suite = this.resultSuite!;
+      suite.result = worseResult(suite.result, { status, element: this.resultElement, line: this.resultLine, message: message === undefined ? undefined : detach(message) });
+      return;
+    }
     const suite = this.suites[this.suites.length - 1];
     if (this.captureKind === PROPERTIES) {
       if (suite) {
@@ -873,7 +988,7 @@ export class Scanner {
       this.cases.push(toTestCase(this.file, node, suite));
       // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
       // their results must count, not vanish inside the outer one.
-      for (const inner of nestedCases(node)) this.cases.push(toTestCase(this.file, inner, suite));
+      for (const inner of nestedCases(node)) this.cases.push(toTestCase(this.file, inner, suite, true));
       return;
     }
     this.cases.push(this.caseFromScan(suite));
@@ -1023,6 +1138,10 @@ export class Scanner {
     let firstFailure = -1;
     let firstError = -1;
     let firstSkip = -1;
+    let reruns = 0;
+    let rerunErrors = 0;
+    let firstRerun = -1;
+    let firstRerunError = -1;
     let firstFlaky = -1;
     let firstFlakyError = -1;
     let firstOut = -1;
@@ -1038,6 +1157,12 @@ export class Scanner {
         case SKIPPED:
           if (skips++ === 0) firstSkip = r;
           break;
+        case RERUN_FAILURE:
+          if (reruns++ === 0) firstRerun = r;
+          break;
+        case RERUN_ERROR:
+          if (rerunErrors++ === 0) firstRerunError = r;
+          break;
         case FLAKY_FAILURE:
           if (firstFlaky === -1) firstFlaky = r;
           break;
@@ -1052,9 +1177,14 @@ export class Scanner {
           break;
       }
     }
-    const status = statusOf(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures, errors, skips);
+    // Reruns that failed say the test did not pass, also without the <failure> Surefire writes beside them.
+    const status = statusOf(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
     const flake = firstFlaky !== -1 ? firstFlaky : firstFlakyError;
-    const messageFrom = status === 'errored' ? firstError : status === 'failed' ? firstFailure : status === 'skipped' ? firstSkip : flake;
+    const errorFrom = firstError !== -1 ? firstError : firstRerunError;
+    const failureFrom = firstFailure !== -1 ? firstFailure : firstRerun;
+    const messageFrom = status === 'errored' ? errorFrom : status === 'failed' ? failureFrom : status === 'skipped' ? firstSkip : flake;
+    const classname = this.caseClass(normalise);
+    const name = detach(this.caseValue(A_NAME, normalise) ?? '');
 
     let own: Property[] | undefined;
     if (hasProperties) {
@@ -1067,10 +1197,10 @@ export class Scanner {
       (own ??= []).push({ name: detach(name), value: detach(this.valueOf(required[k + 2]!, required[k + 3]!, normalise)) });
     }
     let displayName: string | undefined;
-    if (firstOut !== -1 && this.mayStartWithHeader(firstOut)) {
+    if (firstOut !== -1 && suite?.console === true && this.mayStartWithHeader(firstOut)) {
       const outs: string[] = [];
       for (let r = firstOut; r < records.length; r += R_SIZE) if (records[r + R_KIND] === SYSTEM_OUT) outs.push(this.recordText(r));
-      displayName = displayNameIn(outs[0]!);
+      displayName = displayNameIn(outs[0]!, suite, classname, name);
       if (displayName !== undefined) {
         const entries = reportEntriesIn(outs.slice(1));
         if (entries.length > 0) own = own === undefined ? entries : own.concat(entries);
@@ -1078,21 +1208,20 @@ export class Scanner {
     }
 
     const inherited = inheritedProperties(suite);
-    const line = Number.parseInt(this.caseValue(A_LINE, normalise) ?? '', 10);
+    const line = caseLine(this.caseValue(A_LINE, normalise), suite);
     const file = this.caseFile(normalise) ?? suite?.file;
     const hasFile = file !== undefined && file !== '';
-    const hasLine = Number.isInteger(line) && line > 0;
     const test = newCase(
       this.file,
       suite?.path ?? NO_SUITES,
-      this.caseClass(normalise),
-      detach(this.caseValue(A_NAME, normalise) ?? ''),
+      classname,
+      name,
       status,
       status === 'passed' && flake !== -1,
       this.caseTime(normalise),
       own === undefined ? inherited : [...inherited, ...own],
       hasFile ? file : undefined,
-      hasLine ? line : undefined,
+      line,
     );
     const message = this.recordMessage(messageFrom);
     if (message !== undefined) (test as { message?: string }).message = detach(message);
@@ -1177,6 +1306,11 @@ function withoutCuts(text: string, from: number, to: number, cuts: readonly numb
   parts.push(text.slice(at, to));
   return parts.join('');
 }
+
+/** How the JUnit Platform console's legacy XML begins its root `<testsuite>` (LegacyXmlReportWriter). */
+const CONSOLE_SUITE_ATTRIBUTES = 'name tests skipped failures errors time';
+/** How pytest begins its `<testsuite>`, whatever `junit_suite_name` calls it. */
+const PYTEST_SUITE_ATTRIBUTES = 'name errors failures skipped tests time';
 
 function addTotals(into: { tests: number; passed: number; failed: number; errored: number; skipped: number }, t: Totals): void {
   into.tests += t.tests;

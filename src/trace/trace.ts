@@ -1,4 +1,4 @@
-import type { Report, Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
+import type { EmptySuite, Report, Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
 import { compareText, mergeRetries } from './merge-retries.js';
 import { buildListIds, buildVariantMatcher, compareIds, idsOfTest, visible, type IdMatcher, type VariantMatcher } from './requirement-ids.js';
 import { TestSet, type TracedTest } from './test-set.js';
@@ -37,6 +37,8 @@ export interface ReportTally {
   readonly totals: Totals;
   /** What its suites declare (`tests`, `failures`, ...), for cross-checks. */
   readonly declared: Totals;
+  /** Its suites that declare tests but hold none. */
+  readonly emptySuites: readonly EmptySuite[];
 }
 
 /**
@@ -186,7 +188,7 @@ export class Tracer {
   *add(report: Report): Generator<TracedTest, void, undefined> {
     const raw = { tests: report.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
     for (const c of report.cases) raw[c.status]++;
-    this.reports.push({ file: report.file, totals: raw, declared: report.declared });
+    this.reports.push({ file: report.file, totals: raw, declared: report.declared, emptySuites: report.emptySuites ?? [] });
 
     const cache = new Map<string, readonly string[]>();
     this.looseSeen = new Map();
