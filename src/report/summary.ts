@@ -11,6 +11,8 @@ export const TESTS_PER_ROW = 8;
 /** Reasons (and warnings) the job summary lists one by one, at least one of each kind; traceability.md lists all. */
 export const REASONS_LISTED = 50;
 const NAME_LENGTH = 160;
+/** Longest part of a release failure quoted under the heading (the release's own section has it whole). */
+const RELEASE_FAILURE_LENGTH = 300;
 /** Longest reason in the job summary. */
 const REASON_LENGTH = 1000;
 
@@ -114,7 +116,7 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
 
   const head: string[] = [];
   if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
-    head.push('## ❌ IEC 62304 release gate passed, but the release failed', '', `**The release is not done:** ${escapeMarkdown(truncate(options.releaseFailure, REASON_LENGTH))}`);
+    head.push('## ❌ IEC 62304 release gate passed, but the release failed', '', `**The release is not done:** ${escapeMarkdown(truncate(options.releaseFailure, RELEASE_FAILURE_LENGTH))}`);
   } else {
     head.push(evidence.verdict === 'pass' ? '## ✅ IEC 62304 release gate passed' : '## ❌ IEC 62304 release gate failed');
   }
