@@ -37183,8 +37183,7 @@ async function report(outcome, settings, releaseSettings, place) {
     // written last, and true only when all of it succeeded; the summary waits to say how it ended.
     const released = await releaseArchive(outcome, settings, releaseSettings, place);
     for (const [name, value] of Object.entries(released.outputs))
-        if (value !== '')
-            lib_core/* setOutput */.uH(name, value);
+        lib_core/* setOutput */.uH(name, value);
     const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
     if (env['GITHUB_STEP_SUMMARY'])
         await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], `${summary}\n${released.summary}`);

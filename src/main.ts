@@ -272,7 +272,7 @@ async function report(outcome: GateOutcome, settings: Settings, releaseSettings:
   // The gate passed: the release is done only once its archive is built and uploaded. `passed` is
   // written last, and true only when all of it succeeded; the summary waits to say how it ended.
   const released = await releaseArchive(outcome, settings, releaseSettings, place);
-  for (const [name, value] of Object.entries(released.outputs)) if (value !== '') core.setOutput(name, value);
+  for (const [name, value] of Object.entries(released.outputs)) core.setOutput(name, value);
   const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
   if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], `${summary}\n${released.summary}`);
   annotate(outcome.annotations);

@@ -62,7 +62,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.summary).toMatch(/^## ✅ IEC 62304 release gate passed/);
     const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
     expect(evidence.verdict).toBe('pass');
-    expect(evidence.totals).toEqual({ tests: 5, passed: 5, failed: 0, errored: 0, skipped: 0 });
+    expect(evidence.totals).toEqual({ tests: 5, passed: 5, failed: 0, errored: 0, skipped: 0, attempts: 5 });
     expect(evidence.requirements.map((r: { id: string; status: string }) => `${r.id}:${r.status}`)).toEqual([
       'SRS-001:verified',
       'SRS-002:verified',
@@ -137,7 +137,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.status).toBe(1);
     const dir = run.outputs['evidence-dir']!;
     const evidence = JSON.parse(fs.readFileSync(path.join(dir, 'traceability.json'), 'utf8'));
-    expect(evidence.totals).toEqual({ tests: 5510, passed: 5508, failed: 2, errored: 0, skipped: 0 });
+    expect(evidence.totals).toEqual({ tests: 5510, passed: 5508, failed: 2, errored: 0, skipped: 0, attempts: 5510 });
     expect(evidence.tests).toHaveLength(5510);
     // Reports in path order, each report's tests by class and name.
     expect(evidence.tests[0]).toMatchObject({ report: 'reports/a.xml', classname: 'alpha', name: 'SRS-001 case 0' });
