@@ -57,7 +57,7 @@ describe('evaluate: a whole run', () => {
     const outcome = evaluate(input());
     expect(outcome.evidence.verdict).toBe('fail');
     expect(outcome.evidence.reasons).toEqual(outcome.verdict.reasons.map((r) => r.message));
-    expect(outcome.evidence.totals).toEqual({ tests: 4, passed: 3, failed: 1, errored: 0, skipped: 0 });
+    expect(outcome.evidence.totals).toEqual({ tests: 4, passed: 3, failed: 1, errored: 0, skipped: 0, attempts: 4 });
     expect(outcome.annotations.map((a) => [a.level, a.title, a.file, a.line])).toEqual([
       ['error', 'SRS-002: test failed', 'tests/test_dose.py', 9],
       ['error', 'SRS-003 not verified', 'docs/requirements.md', 9],

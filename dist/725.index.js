@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   buildArchive: () => (/* binding */ buildArchive)
 });
 
-// UNUSED EXPORTS: EVIDENCE_DIR, SOURCE_DIR, sha256File
+// UNUSED EXPORTS: EVIDENCE_DIR, SOURCE_DIR, archivedPaths, sha256File
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
@@ -437,10 +437,13 @@ async function stageEvidence(c, root) {
         if (st?.isFile())
             copies.set(`${EVIDENCE_DIR}/${toPosix(name)}`, from);
     }
-    for (const report of c.reports)
-        copies.set(`${EVIDENCE_DIR}/reports/${inWorkspace(report, c.workspace, 'test report')}`, external_node_path_default().resolve(c.workspace, report));
-    for (const list of c.lists)
-        copies.set(`${EVIDENCE_DIR}/inputs/${inWorkspace(list, c.workspace, 'list')}`, external_node_path_default().resolve(c.workspace, list));
+    for (const [folder, files, what] of [
+        ['reports', c.reports, 'test report'],
+        ['inputs', c.lists, 'list'],
+    ]) {
+        const inside = files.map((f) => inWorkspace(f, c.workspace, what));
+        archivedPaths(inside, folder).forEach((to, i) => copies.set(`${EVIDENCE_DIR}/${to}`, external_node_path_default().resolve(c.workspace, files[i])));
+    }
     await promises_default().mkdir(external_node_path_default().join(root, EVIDENCE_DIR), { recursive: true });
     for (const [to, from] of copies) {
         const dest = external_node_path_default().join(root, ...to.split('/'));
@@ -452,6 +455,16 @@ async function stageEvidence(c, root) {
             throw new errors/* UserError */.y(`${from} could not be copied into the release archive: ${reason(e)}`);
         }
     }
+}
+/**
+ * Where workspace files go under `evidence/`: in `folder`, at their workspace paths, less a first
+ * folder of the same name, so that `reports/unit.xml` is `reports/unit.xml`, not `reports/reports/unit.xml`.
+ * When that would give two files one place (`reports/a.xml` and `a.xml`), every path is kept whole.
+ */
+function archivedPaths(files, folder) {
+    const prefix = `${folder}/`;
+    const short = files.map((f) => `${prefix}${f.startsWith(prefix) ? f.slice(prefix.length) : f}`);
+    return new Set(short).size === new Set(files).size ? short : files.map((f) => `${prefix}${f}`);
 }
 /** The path of a workspace file relative to the workspace, `/`-separated. */
 function inWorkspace(file, workspace, what) {

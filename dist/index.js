@@ -30745,12 +30745,17 @@ function buildAnnotations(trace, verdict, list, workspace) {
     for (const r of trace.requirements) {
         if (r.status !== 'failed')
             continue;
-        each(errors, r.failing, (t) => ({
-            level: 'error',
-            title: `${r.requirement.id}: test ${t.status}`,
-            message: (0,report_escape/* truncate */.xv)(`${t.name}${t.message === undefined ? '' : `: ${t.message}`}`, MESSAGE_LENGTH),
-            ...at(t),
-        }));
+        for (const t of r.failing.sample) {
+            const failure = `${t.name}${t.message === undefined ? '' : `: ${t.message}`}`;
+            // A failure a residual anomaly accepts does not fail the gate: a warning that names the anomaly.
+            if (t.explainedBy.length > 0) {
+                push(warnings, () => ({ level: 'warning', title: `${r.requirement.id}: test ${t.status}, accepted by ${t.explainedBy.join(', ')}`, message: (0,report_escape/* truncate */.xv)(failure, MESSAGE_LENGTH), ...at(t) }));
+            }
+            else {
+                push(errors, () => ({ level: 'error', title: `${r.requirement.id}: test ${t.status}`, message: (0,report_escape/* truncate */.xv)(failure, MESSAGE_LENGTH), ...at(t) }));
+            }
+        }
+        unbuilt += r.failing.unsampled;
     }
     for (const u of trace.unknownIds) {
         each(errors, u.tests, (t) => ({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: (0,report_escape/* truncate */.xv)(`${t.name} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) }));
@@ -30773,7 +30778,12 @@ function buildAnnotations(trace, verdict, list, workspace) {
         message: (0,report_escape/* truncate */.xv)(t.name, MESSAGE_LENGTH),
         ...at(t),
     }));
-    each(warnings, trace.flaky, (t) => ({ level: 'warning', title: 'Flaky test', message: (0,report_escape/* truncate */.xv)(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH), ...at(t) }));
+    each(warnings, trace.flaky, (t) => ({
+        level: 'warning',
+        title: t.explainedBy.length > 0 ? `Flaky test, accepted by ${t.explainedBy.join(', ')}` : 'Flaky test',
+        message: (0,report_escape/* truncate */.xv)(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH),
+        ...at(t),
+    }));
     return { annotations: [...errors, ...warnings], unbuilt };
 }
 /**
@@ -36711,7 +36721,246 @@ function renderTestsCsv(tests) {
     return TESTS_CSV_HEADER + tests.map((t) => rows.row(t)).join('');
 }
 
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/** GitHub drops a step summary above 1 MiB; stay well below it. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+/** Tests named per row of a table in the job summary (traceability.md names every test the evidence keeps by name). */
+const TESTS_PER_ROW = 8;
+/** Reasons (and warnings) the job summary lists one by one, at least one of each kind; traceability.md lists all. */
+const REASONS_LISTED = 50;
+const NAME_LENGTH = 160;
+/** Longest part of a release failure quoted under the heading (the release's own section has it whole). */
+const RELEASE_FAILURE_LENGTH = 300;
+/** Longest reason in the job summary. */
+const REASON_LENGTH = 1000;
+const STATUS_MARK = {
+    verified: '✅ verified',
+    failed: '❌ failed',
+    skipped: '⚠️ skipped',
+    uncovered: '❌ uncovered',
+};
+const TEST_MARK = { passed: '✅', failed: '❌', errored: '💥', skipped: '⏭️' };
+/** What each kind of reason is called where the summary counts what it left out. */
+const REASON_KIND = {
+    'unreadable-input': 'unreadable inputs',
+    'no-tests': 'no test found',
+    'report-without-cases': 'reports without test cases',
+    anomaly: 'residual anomalies that fail the gate',
+    'requirement-failed': 'failed requirements',
+    'unexplained-failure': 'unexplained failing tests',
+    'unexplained-flaky': 'unexplained flaky tests',
+    'requirement-skipped': 'skipped requirements',
+    'requirement-uncovered': 'uncovered requirements',
+    'unknown-id': 'unknown IDs',
+    'untraced-tests': 'untraced tests',
+};
+/**
+ * The counts in one line, the same in the job summary, traceability.md and the log: requirements
+ * (verified, and failed but accepted by an anomaly), tests (a test retried after a failure is one test;
+ * its attempts are counted apart when there are more of them than tests) and reports.
+ */
+function countsLine(evidence, escape = (t) => t, n = String) {
+    const { totals } = evidence;
+    const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+    const acceptedBy = new Set();
+    let accepted = 0;
+    for (const r of evidence.requirements) {
+        if (r.acceptedBy === undefined)
+            continue;
+        accepted++;
+        for (const id of r.acceptedBy)
+            acceptedBy.add(id);
+    }
+    const ids = [...acceptedBy];
+    const named = ids.slice(0, 5).map(escape).join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '');
+    const requirements = `${n(verified)} of ${n(evidence.requirements.length)} requirements verified (${evidence.coverage} %)` +
+        (accepted === 0 ? '' : `, ${n(accepted)} failed but accepted by ${named}`);
+    const flaky = evidence.flakyTests.count;
+    const attempts = totals.attempts === totals.tests ? '' : ` (from ${n(totals.attempts)} test cases: the attempts of one test count as one)`;
+    const rest = `${n(totals.tests)} ${totals.tests === 1 ? 'test' : 'tests'}${attempts}: ${n(totals.passed)} passed${flaky === 0 ? '' : ` (${n(flaky)} flaky)`}, ` +
+        `${n(totals.failed)} failed, ${n(totals.errored)} errored, ${n(totals.skipped)} skipped · ` +
+        `${n(evidence.reports.length)} ${evidence.reports.length === 1 ? 'report' : 'reports'}`;
+    return { requirements, rest };
+}
+/** Priorities: what may never vanish first, then the gaps, then the rest. */
+const ESSENTIAL = 0;
+const GAP = 1;
+const DETAIL = 2;
+/**
+ * The job summary: verdict first, then counts, the reasons and warnings, the residual anomalies, the
+ * unknown IDs and the requirement -> tests matrix. Readable in a minute; every piece of user text
+ * escaped. Under its budget, rows are left out by priority (the first reason of each kind and every
+ * anomaly that accepts a failure or fails the gate are kept first), and each section says what it
+ * left out and which evidence file holds it.
+ */
+function renderSummary(evidence, options = {}) {
+    const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES;
+    const uncut = budget === Number.POSITIVE_INFINITY;
+    const files = evidenceFiles(options);
+    const perRow = uncut ? Number.POSITIVE_INFINITY : TESTS_PER_ROW;
+    const cells = (tests) => testList(tests, perRow, files.csv);
+    const head = [];
+    if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
+        head.push('## ❌ IEC 62304 release gate passed, but the release failed', '', `**The release is not done:** ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(options.releaseFailure, RELEASE_FAILURE_LENGTH))}`);
+    }
+    else {
+        head.push(evidence.verdict === 'pass' ? '## ✅ IEC 62304 release gate passed' : '## ❌ IEC 62304 release gate failed');
+    }
+    const counts = countsLine(evidence, report_escape/* escapeMarkdown */.FV);
+    head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
+    const sections = [];
+    const reasonSection = (title, items, codes) => {
+        if (items.length === 0)
+            return;
+        const seen = new Set();
+        const rows = items.map((item, i) => {
+            const code = codes[i] ?? '';
+            const first = !seen.has(code);
+            seen.add(code);
+            const text = `- ${(0,report_escape/* escapeMarkdown */.FV)(uncut ? item : (0,report_escape/* truncate */.xv)(item, REASON_LENGTH))}`;
+            // The first of each kind is never left out; past the list's length the rest only count.
+            return { text, priority: first ? ESSENTIAL : uncut || i < REASONS_LISTED ? GAP : Number.POSITIVE_INFINITY };
+        });
+        sections.push({
+            heading: [`### ${title} (${items.length})`, ''],
+            rows,
+            note: (left) => {
+                if (left.length === 0)
+                    return undefined;
+                const kinds = new Map();
+                rows.forEach((r, i) => {
+                    if (r.kept === true)
+                        return;
+                    const kind = REASON_KIND[codes[i]] ?? (codes[i] || 'other');
+                    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+                });
+                const by = [...kinds].map(([k, n]) => `${k}: ${n}`).join(', ');
+                return `- … and ${left.length} more (${(0,report_escape/* escapeMarkdown */.FV)(by)}): ${files.markdown} and ${files.json} list them all`;
+            },
+        });
+    };
+    reasonSection('Why the gate failed', evidence.reasons, evidence.reasonCodes);
+    reasonSection('Warnings', evidence.warnings, evidence.warnings.map(() => 'untraced-tests'));
+    if (evidence.anomalies.length > 0) {
+        const rows = evidence.anomalies.map((a) => {
+            const title = a.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.title, NAME_LENGTH))}`;
+            const text = `| **${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.id, NAME_LENGTH))}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.severity, NAME_LENGTH)) || '—'} | ${assessment(a, uncut)} | ${cells(a.explains)} |`;
+            // An anomaly that accepts a failure, or fails the gate, is what a reviewer must see.
+            return { text, priority: a.problems.length > 0 || a.explains.count > 0 ? ESSENTIAL : DETAIL };
+        });
+        sections.push({
+            heading: ['### Residual anomalies', '', '| Anomaly | Status | Severity | Assessment | Explains |', '| --- | --- | --- | --- | --- |'],
+            rows,
+            note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} anomalies are left out here (none of them explains a test or fails the gate): ${files.anomalies} and ${files.json} list them all._`),
+        });
+    }
+    if (evidence.unknownIds.length > 0) {
+        const rows = evidence.unknownIds.map((u) => ({ text: `| ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(u.id, NAME_LENGTH))} | ${cells(u.tests)} |`, priority: GAP }));
+        sections.push({
+            heading: ['### IDs named by tests but not in the requirements list', '', '| ID | Tests |', '| --- | --- |'],
+            rows,
+            note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} unknown IDs are left out here: ${files.matrix} and ${files.markdown} list them all._`),
+        });
+    }
+    const requirementRows = evidence.requirements.map((r) => {
+        const title = r.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(r.title, NAME_LENGTH))}`;
+        const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(report_escape/* escapeMarkdown */.FV).join(', ')}`;
+        return { text: `| **${(0,report_escape/* escapeMarkdown */.FV)(r.id)}**${title} | ${status} | ${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP };
+    });
+    sections.push({
+        heading: ['### Requirements', '', '| Requirement | Status | Tests |', '| --- | --- | --- |'],
+        rows: requirementRows,
+        note: (left) => {
+            if (left.length === 0)
+                return undefined;
+            const by = new Map();
+            evidence.requirements.forEach((r, i) => {
+                if (requirementRows[i].kept === true)
+                    return;
+                const status = r.acceptedBy === undefined ? r.status : 'failed but accepted';
+                by.set(status, (by.get(status) ?? 0) + 1);
+            });
+            return (`_${left.length} of ${requirementRows.length} requirements are left out here (${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}) to stay under GitHub's 1 MiB limit of a job summary: ` +
+                `${files.markdown} and ${files.matrix} list every requirement._`);
+        },
+    });
+    const footer = ['', `<sub>Requirements: ${(0,report_escape/* escapeMarkdown */.FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
+    keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+    const lines = [...head];
+    for (const s of sections) {
+        const kept = s.rows.filter((r) => r.kept === true);
+        const note = s.note(s.rows.filter((r) => r.kept !== true));
+        const table = s.heading.length > 2;
+        lines.push(...s.heading.slice(0, 2));
+        // A table whose rows are all left out shows no header: the note alone says so.
+        if (table && (kept.length > 0 || s.rows.length === 0))
+            lines.push(...s.heading.slice(2));
+        for (const r of kept)
+            lines.push(r.text);
+        if (note !== undefined)
+            lines.push(...(table && kept.length > 0 ? ['', note] : [note]));
+        lines.push('');
+    }
+    lines.pop();
+    lines.push(...footer);
+    return `${lines.join('\n')}\n`;
+}
+/** Kept free for the notes that say what was left out. */
+const NOTES_RESERVE = 8192;
+/** Marks the rows kept: by priority, then in order, as long as they fit in the budget beside the fixed lines. */
+function keepWithin(budget, fixed, sections) {
+    let left = budget - NOTES_RESERVE - fixed.reduce((sum, l) => sum + bytes(l), 0);
+    const rows = sections.flatMap((s) => s.rows).filter((r) => r.priority !== Number.POSITIVE_INFINITY);
+    const byPriority = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.priority - b.r.priority || a.i - b.i);
+    for (const { r } of byPriority) {
+        const size = bytes(r.text);
+        if (size > left)
+            continue;
+        r.kept = true;
+        left -= size;
+    }
+}
+function bytes(line) {
+    return Buffer.byteLength(line, 'utf8') + 1;
+}
+/** The names of the evidence files, in the folder of traceability.json when it is known. */
+function evidenceFiles(options) {
+    const json = options.evidencePath;
+    const slash = json === undefined ? -1 : Math.max(json.lastIndexOf('/'), json.lastIndexOf('\\'));
+    const dir = json === undefined || slash === -1 ? '' : (0,report_escape/* truncate */.xv)(json.slice(0, slash), NAME_LENGTH);
+    const name = (file) => (dir === '' ? file : `${dir}/${file}`).replace(/`/g, "'");
+    const code = (file) => `\`${name(file)}\``;
+    return {
+        markdown: code(report_evidence/* EVIDENCE_FILES */.ob.markdown),
+        json: code(report_evidence/* EVIDENCE_FILES */.ob.json),
+        matrix: code(report_evidence/* EVIDENCE_FILES */.ob.csv),
+        csv: report_evidence/* EVIDENCE_FILES */.ob.csv,
+        anomalies: code(report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown),
+    };
+}
+/** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
+function testList(tests, limit, matrixFile) {
+    if (tests.count === 0)
+        return '—';
+    const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(t.name, NAME_LENGTH))}`);
+    const more = tests.count - shown.length;
+    return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
+}
+/** What the assessment of an anomaly says, and what it lacks. */
+function assessment(a, uncut) {
+    if (!a.residual)
+        return 'not required (closed)';
+    const by = a.assessedBy === '' ? '' : ` by ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.assessmentDate, NAME_LENGTH))}`}`;
+    if (a.problems.length === 0)
+        return `✅ acceptable${by}`;
+    return `❌ ${a.problems.map((p) => (0,report_escape/* escapeMarkdown */.FV)(uncut ? p : (0,report_escape/* truncate */.xv)(p, REASON_LENGTH))).join('; ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/html.ts
+
 
 
 
@@ -36784,7 +37033,8 @@ function* evidenceHtmlChunks(evidence) {
 }
 function* pageParts(evidence) {
     const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
-    const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+    // The same words and counts as the job summary and the log.
+    const headline = countsLine(evidence, html_text, count);
     const { provenance } = evidence;
     const pageTitle = [`IEC 62304 release gate ${verdict}`, `${evidence.coverage} % of requirements verified`, provenance.repository, provenance.ref]
         .filter((s) => s !== undefined && s !== '')
@@ -36807,16 +37057,17 @@ function* pageParts(evidence) {
     // Verdict and coverage first: the one line an auditor reads before anything else.
     yield* [
         `<h1 id="verdict" class="verdict verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">IEC 62304 release gate: ${verdict}</h1>`,
-        `<p class="headline"><strong>${count(verified)} of ${html_plural(evidence.requirements.length, 'requirement', 'requirements')} verified (${html_text(String(evidence.coverage))} %)</strong> · ` +
-            `${html_plural(evidence.totals.tests, 'test', 'tests')}: ${count(evidence.totals.passed)} passed, ${count(evidence.totals.failed)} failed, ` +
-            `${count(evidence.totals.errored)} errored, ${count(evidence.totals.skipped)} skipped · ${html_plural(evidence.reports.length, 'report', 'reports')}</p>`,
+        `<p class="headline"><strong>${headline.requirements}</strong> · ${headline.rest}</p>`,
     ];
     yield '<nav aria-label="Contents"><ol>';
-    yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`);
+    yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${id === 'reasons' ? reasonsTitle(evidence) : title}</a></li>`);
     yield '</ol></nav>';
     yield* provenanceSection(evidence);
     yield* totalsSection(evidence);
-    yield* listSection('reasons', 'Why the gate failed', evidence.reasons, 'None: nothing in the evidence fails the gate.');
+    if (passedClean(evidence))
+        yield* passSection(evidence);
+    else
+        yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons, 'None recorded.');
     yield* listSection('warnings', 'Warnings', evidence.warnings, 'None.');
     yield* matrixSection(evidence);
     yield* unknownSection(evidence);
@@ -36845,6 +37096,29 @@ const SECTIONS = [
     ['reports', 'Test reports'],
     ['tests', 'Test record'],
 ];
+/** A passing gate has no reasons to fail: its section says why it passed instead. */
+function reasonsTitle(evidence) {
+    return passedClean(evidence) ? 'Why the gate passed' : 'Why the gate failed';
+}
+function passedClean(evidence) {
+    return evidence.verdict === 'pass' && evidence.reasons.length === 0;
+}
+/** Why a gate passed: nothing fails it, and which failures the residual anomalies accept. */
+function* passSection(evidence) {
+    yield '<section>';
+    yield heading('reasons', reasonsTitle(evidence));
+    yield '<p>Nothing in the evidence fails the gate: every requirement is verified or its failures are accepted, every known residual anomaly is assessed and acceptable.</p>';
+    const accepted = evidence.requirements.filter((r) => r.acceptedBy !== undefined);
+    if (accepted.length > 0) {
+        yield `<p>${html_plural(accepted.length, 'requirement failed and is', 'requirements failed and are')} accepted by a residual anomaly:</p>`;
+        yield '<ol class="reasons">';
+        for (const r of accepted) {
+            yield `<li><span class="id">${html_text(r.id)}</span> failed (${html_plural(r.failing.count, 'failing test', 'failing tests')}), accepted by ${r.acceptedBy.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</li>`;
+        }
+        yield '</ol>';
+    }
+    yield '</section>';
+}
 function heading(id, title, n) {
     return `<h2 id="${id}">${title}${n === undefined ? '' : ` (${count(n)})`}</h2>`;
 }
@@ -36898,9 +37172,13 @@ function totalsSection(evidence) {
             `<td class="num">${count(evidence.untracedTests.count)}</td><td class="num">${count(evidence.unexplainedFailures.count)}</td>` +
             `<td class="num">${count(evidence.reports.length)}</td></tr></tbody>`,
         '</table>',
+        ...(t.attempts === t.tests ? [] : [`<p class="note">${ATTEMPTS_NOTE} The reports hold ${html_plural(t.attempts, 'test case', 'test cases')} for these ${html_plural(t.tests, 'test', 'tests')}.</p>`]),
         '</section>',
     ];
 }
+/** What a count of tests means where the reports hold more test cases than tests. */
+const ATTEMPTS_NOTE = 'Every count of tests on this page counts the attempts of one test (same name, class, suites, file and line in one report) once, ' +
+    'as failed when any attempt failed; test cases are what the reports hold, one for each attempt.';
 function* listSection(id, title, items, none) {
     yield '<section>';
     yield heading(id, title, items.length);
@@ -36920,7 +37198,7 @@ function testItem(t) {
     return `<li>${testBadge(t.status)} <span class="name">${html_text(t.name)}</span> <span class="report">${html_text(t.report)}</span></li>`;
 }
 /** The tests of a cell: its sample (those that did not simply pass first), then how many more. */
-function testList(tests, none) {
+function html_testList(tests, none) {
     if (tests.count === 0)
         return `<span class="none">${none}</span>`;
     const shown = tests.sample;
@@ -36953,7 +37231,7 @@ function* matrixSection(evidence) {
     for (const r of evidence.requirements) {
         const accepted = r.acceptedBy === undefined ? '' : ` <span class="accepted">${badge('accepted', ['accepted'], 'accepted')} by ${r.acceptedBy.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</span>`;
         yield `<tr><th scope="row" class="id">${html_text(r.id)}</th><td>${r.title === '' ? NONE : html_text(r.title)}</td>` +
-            `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${testList(r.tests, 'no test names it')}</td></tr>`;
+            `<td class="state">${requirementBadge(r.status)}${accepted}</td><td>${html_testList(r.tests, 'no test names it')}</td></tr>`;
     }
     yield* ['</tbody>', '</table>', '</section>'];
 }
@@ -36966,7 +37244,7 @@ function* unknownSection(evidence) {
     }
     yield* ['<table class="unknown">', '<thead><tr><th scope="col">ID</th><th scope="col">Tests that name it</th></tr></thead>', '<tbody>'];
     for (const u of evidence.unknownIds)
-        yield `<tr><th scope="row" class="id">${html_text(u.id)}</th><td>${testList(u.tests, 'none')}</td></tr>`;
+        yield `<tr><th scope="row" class="id">${html_text(u.id)}</th><td>${html_testList(u.tests, 'none')}</td></tr>`;
     yield* ['</tbody>', '</table>', '</section>'];
 }
 function* untracedSection(evidence) {
@@ -37009,14 +37287,14 @@ function* anomaliesSection(evidence) {
         yield `<tr><th scope="row"><span class="id">${html_text(a.id)}</span>${a.title === '' ? '' : `<div>${html_text(a.title)}</div>`}<div class="report">${html_text(a.source)}</div></th>` +
             `<td class="state">${html_text(a.status)}${a.residual ? '' : '<div class="muted">not residual</div>'}</td>` +
             `<td>${a.severity === '' ? NONE : html_text(a.severity)}</td>` +
-            `<td>${assessment(a)}</td>` +
+            `<td>${html_assessment(a)}</td>` +
             `<td>${a.missing.length === 0 ? NONE : `<ul>${a.missing.map((m) => `<li>${html_text(m)}</li>`).join('')}</ul>`}</td>` +
-            `<td>${testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${html_text(t)}</span>`).join('; ')}</div>`}</td></tr>`;
+            `<td>${html_testList(a.explains, 'none')}${a.tests.length === 0 ? '' : `<div class="muted">Tests entries: ${a.tests.map((t) => `<span class="name">${html_text(t)}</span>`).join('; ')}</div>`}</td></tr>`;
     }
     yield* ['</tbody>', '</table>', '</section>'];
 }
 /** The gate's view of an anomaly's assessment, then what the assessment says. */
-function assessment(a) {
+function html_assessment(a) {
     const parts = [];
     if (!a.residual)
         parts.push(badge('not-required', ['not-required'], 'not required (not residual)'));
@@ -37042,15 +37320,19 @@ function* reportsSection(evidence) {
         yield* ['<p class="empty">No test report was read.</p>', '</section>'];
         return;
     }
+    // Test cases get a column of their own only where a report holds more of them than tests.
+    const attempts = evidence.reports.some((r) => r.attempts !== r.tests);
+    if (attempts)
+        yield `<p class="note">${ATTEMPTS_NOTE}</p>`;
     yield* [
         '<table class="reports">',
         '<thead><tr><th scope="col">Report</th><th class="num" scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th>' +
-            '<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th></tr></thead>',
+            `<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th>${attempts ? '<th class="num" scope="col">Test cases</th>' : ''}</tr></thead>`,
         '<tbody>',
     ];
     for (const r of evidence.reports) {
         yield `<tr><td>${html_text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
-            `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td></tr>`;
+            `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td>${attempts ? `<td class="num">${count(r.attempts)}</td>` : ''}</tr>`;
     }
     yield* ['</tbody>', '</table>', '</section>'];
 }
@@ -37199,152 +37481,6 @@ function numbers(indexes) {
 }
 const NUMBERS_PER_BATCH = 10_000;
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-/** GitHub drops a step summary above 1 MiB; stay well below it. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-const SUMMARY_BUDGET_BYTES = 900 * 1024;
-/** Tests named per requirement row of the matrix. */
-const TESTS_PER_ROW = 8;
-/** Reasons listed one by one before the rest are counted. */
-const REASONS_LISTED = 50;
-const NAME_LENGTH = 160;
-const STATUS_MARK = {
-    verified: '✅ verified',
-    failed: '❌ failed',
-    skipped: '⚠️ skipped',
-    uncovered: '❌ uncovered',
-};
-const TEST_MARK = { passed: '✅', failed: '❌', errored: '💥', skipped: '⏭️' };
-/**
- * The job summary: verdict first, then counts, then the gaps, then the requirement -> tests matrix.
- * Readable in a minute; every piece of user text escaped.
- */
-function renderSummary(evidence, options = {}) {
-    const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES;
-    const out = new BoundedText(budget);
-    const { totals } = evidence;
-    const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
-    out.line(evidence.verdict === 'pass' ? '## ✅ IEC 62304 release gate passed' : '## ❌ IEC 62304 release gate failed');
-    out.line('');
-    out.line(`**${verified} of ${evidence.requirements.length} requirements verified (${evidence.coverage} %)** · ` +
-        `${totals.tests} tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.errored} errored, ${totals.skipped} skipped · ` +
-        `${evidence.reports.length} ${evidence.reports.length === 1 ? 'report' : 'reports'}`);
-    out.line('');
-    const gaps = [
-        ['Why the gate failed', evidence.reasons],
-        ['Warnings', evidence.warnings],
-    ];
-    for (const [heading, items] of gaps) {
-        if (items.length === 0)
-            continue;
-        out.line(`### ${heading} (${items.length})`);
-        out.line('');
-        const listed = items.slice(0, REASONS_LISTED);
-        let written = 0;
-        for (const item of listed) {
-            if (!out.line(`- ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(item, 1000))}`))
-                break;
-            written++;
-        }
-        if (items.length > written)
-            out.force(`- … and ${items.length - written} more: see the evidence file${where(options)}`);
-        out.line('');
-    }
-    out.line('### Requirements');
-    out.line('');
-    out.line('| Requirement | Status | Tests |');
-    out.line('| --- | --- | --- |');
-    let rows = 0;
-    for (const r of evidence.requirements) {
-        const title = r.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(r.title, NAME_LENGTH))}`;
-        const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(report_escape/* escapeMarkdown */.FV).join(', ')}`;
-        if (!out.line(`| **${(0,report_escape/* escapeMarkdown */.FV)(r.id)}**${title} | ${status} | ${summary_testList(r.tests)} |`))
-            break;
-        rows++;
-    }
-    if (rows < evidence.requirements.length) {
-        out.force('');
-        out.force(`_${evidence.requirements.length - rows} more requirements were cut from this summary to stay under GitHub's 1 MiB limit; ` +
-            `the evidence file${where(options)} has them all._`);
-    }
-    if (evidence.anomalies.length > 0 && out.line('')) {
-        out.line('### Residual anomalies');
-        out.line('');
-        out.line('| Anomaly | Status | Severity | Assessment | Explains |');
-        out.line('| --- | --- | --- | --- | --- |');
-        for (const a of evidence.anomalies) {
-            const title = a.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.title, NAME_LENGTH))}`;
-            const row = `| **${(0,report_escape/* escapeMarkdown */.FV)(a.id)}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${(0,report_escape/* escapeMarkdown */.FV)(a.severity) || '—'} | ${summary_assessment(a)} | ${summary_testList(a.explains)} |`;
-            if (!out.line(row))
-                break;
-        }
-    }
-    if (evidence.unknownIds.length > 0 && out.line('')) {
-        out.line('### IDs named by tests but not in the requirements list');
-        out.line('');
-        out.line('| ID | Tests |');
-        out.line('| --- | --- |');
-        for (const u of evidence.unknownIds)
-            if (!out.line(`| ${(0,report_escape/* escapeMarkdown */.FV)(u.id)} | ${summary_testList(u.tests)} |`))
-                break;
-    }
-    out.line('');
-    out.line(`<sub>Requirements: ${(0,report_escape/* escapeMarkdown */.FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`);
-    return out.toString();
-}
-/** The first tests of a set (those that did not simply pass first), then how many more. */
-function summary_testList(tests) {
-    if (tests.count === 0)
-        return '—';
-    const shown = tests.sample.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(t.name, NAME_LENGTH))}`);
-    const more = tests.count - shown.length;
-    return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more` : shown.join('<br>');
-}
-/** What the assessment of an anomaly says, and what it lacks. */
-function summary_assessment(a) {
-    if (!a.residual)
-        return 'not required (closed)';
-    const by = a.assessedBy === '' ? '' : ` by ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${(0,report_escape/* escapeMarkdown */.FV)(a.assessmentDate)}`}`;
-    if (a.problems.length === 0)
-        return `✅ acceptable${by}`;
-    return `❌ ${a.problems.map((p) => (0,report_escape/* escapeMarkdown */.FV)(p)).join('; ')}`;
-}
-function where(options) {
-    return options.evidencePath === undefined ? '' : ` (${(0,report_escape/* escapeMarkdown */.FV)(options.evidencePath)})`;
-}
-/** Lines that stop being added once a byte budget is reached; a few closing lines are always kept. */
-class BoundedText {
-    budget;
-    lines = [];
-    bytes = 0;
-    full = false;
-    /** Kept free for the lines that say what was cut. */
-    static RESERVE = 4096;
-    constructor(budget) {
-        this.budget = budget;
-    }
-    /** Adds a line unless the budget is spent; says whether it was added. */
-    line(text) {
-        const size = Buffer.byteLength(text, 'utf8') + 1;
-        if (this.full || this.bytes + size > this.budget - BoundedText.RESERVE) {
-            this.full = true;
-            return false;
-        }
-        this.lines.push(text);
-        this.bytes += size;
-        return true;
-    }
-    /** Adds a line from the reserve (for notices about what was cut). */
-    force(text) {
-        this.lines.push(text);
-        this.bytes += Buffer.byteLength(text, 'utf8') + 1;
-    }
-    toString() {
-        return `${this.lines.join('\n')}\n`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/release/settings.ts
@@ -37420,10 +37556,10 @@ function oneOf(input, name, allowed, fallback) {
 /** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
 const REASONS_IN_MESSAGE = 20;
 /** Longest reason in the failure message. */
-const REASON_LENGTH = 500;
+const main_REASON_LENGTH = 500;
 /** The step's failure message: every reason up to a bound, then how many more and where they are. */
 function failureMessage(reasons, evidence) {
-    const listed = reasons.slice(0, REASONS_IN_MESSAGE).map((r) => `- ${r.length > REASON_LENGTH ? `${r.slice(0, REASON_LENGTH - 1)}…` : r}`);
+    const listed = reasons.slice(0, REASONS_IN_MESSAGE).map((r) => `- ${r.length > main_REASON_LENGTH ? `${r.slice(0, main_REASON_LENGTH - 1)}…` : r}`);
     const more = reasons.length - listed.length;
     if (more > 0)
         listed.push(`- … and ${more} more: see the job summary and ${evidence}`);
@@ -37572,16 +37708,20 @@ async function gate(settings, releaseSettings, workspace, env, collected) {
                         keep(e, (p) => run.problem(p));
                         continue;
                     }
-                    logUntrusted(`${shown}: ${report.cases.length} test cases`);
                     const rows = new TestCsvRows();
                     const lines = new report_evidence/* TestRecordLines */.fy();
+                    let tests = 0;
                     for (const t of run.add(report)) {
+                        tests++;
                         const full = testsCsv.add(rows.row(t));
                         if (jsonTests.add(`${written++ === 0 ? '\n    ' : report_evidence/* TEST_LINE_SEPARATOR */.CI}${lines.line(t)}`) || full) {
                             await jsonTests.flush();
                             await testsCsv.flush();
                         }
                     }
+                    // Tests as every count of the evidence counts them; the test cases too when retries were merged.
+                    const attempts = report.cases.length === tests ? '' : ` (from ${report.cases.length} test cases: attempts of a retried test merged)`;
+                    logUntrusted(`${shown}: ${tests} ${tests === 1 ? 'test' : 'tests'}${attempts}`);
                 }
             });
         }
@@ -37616,46 +37756,69 @@ async function report(outcome, settings, releaseSettings, place) {
         await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
         await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
     }
-    const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
-    if (env['GITHUB_STEP_SUMMARY'])
-        await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], summary);
-    annotate(outcome.annotations);
-    lib_core/* setOutput */.uH('passed', String(outcome.verdict.passed));
+    const evidencePath = displayPath(jsonPath, workspace);
     lib_core/* setOutput */.uH('coverage', String(outcome.verdict.coverage));
     lib_core/* setOutput */.uH('report-json', jsonPath);
     lib_core/* setOutput */.uH('evidence-dir', evidenceDir);
-    if (outcome.verdict.passed) {
-        lib_core/* info */.pq(`Release gate passed: ${outcome.evidence.requirements.length} requirements verified.`);
-        // The archive is built only now; the release code and its clients load only on this path.
-        try {
-            const { release } = await __nccwpck_require__.e(/* import() */ 561).then(__nccwpck_require__.bind(__nccwpck_require__, 53561));
-            const archived = await lib_core/* group */.Os('Release archive', () => release({
-                settings: releaseSettings,
-                evidence: outcome.evidence,
-                passed: outcome.verdict.passed,
-                workspace,
-                evidenceDir,
-                reports: place.reportFiles,
-                lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
-                env,
-                now: new Date(),
-                actionVersion: package_namespaceObject.rE,
-                token: settings.githubToken,
-                log: (line) => logUntrusted(line),
-            }));
-            for (const [name, value] of Object.entries(archived.outputs))
-                lib_core/* setOutput */.uH(name, value);
-            if (env['GITHUB_STEP_SUMMARY'])
-                await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], `\n${archived.summary}`);
-        }
-        catch (e) {
-            if (!(e instanceof src_errors/* UserError */.y || e instanceof src_errors/* UserErrors */.t))
-                throw e;
-            lib_core/* setFailed */.C1(`The release gate passed, but the release archive failed: ${e.message}`);
-        }
+    if (!outcome.verdict.passed) {
+        if (env['GITHUB_STEP_SUMMARY'])
+            await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], renderSummary(outcome.evidence, { evidencePath }));
+        annotate(outcome.annotations);
+        lib_core/* setOutput */.uH('passed', 'false');
+        lib_core/* setFailed */.C1(failureMessage(outcome.verdict.reasons.map((r) => r.message), evidencePath));
+        return;
     }
-    else {
-        lib_core/* setFailed */.C1(failureMessage(outcome.verdict.reasons.map((r) => r.message), displayPath(jsonPath, workspace)));
+    // The gate passed: the release is done only once its archive is built and uploaded. `passed` is
+    // written last, and true only when all of it succeeded; the summary waits to say how it ended.
+    const released = await releaseArchive(outcome, settings, releaseSettings, place);
+    for (const [name, value] of Object.entries(released.outputs))
+        lib_core/* setOutput */.uH(name, value);
+    const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
+    if (env['GITHUB_STEP_SUMMARY'])
+        await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], `${summary}\n${released.summary}`);
+    annotate(outcome.annotations);
+    const counts = countsLine(outcome.evidence);
+    if (released.failure !== undefined) {
+        lib_core/* setOutput */.uH('passed', 'false');
+        lib_core/* setFailed */.C1(`The release gate passed, but the release archive failed: ${released.failure}`);
+        return;
+    }
+    lib_core/* info */.pq(`Release gate passed: ${counts.requirements}; ${counts.rest}.`);
+    lib_core/* setOutput */.uH('passed', 'true');
+}
+async function releaseArchive(outcome, settings, releaseSettings, place) {
+    const { workspace, env, evidenceDir } = place;
+    // The archive is built only now; the release code and its clients load only on this path.
+    const releasing = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 11105));
+    const { renderReleaseFailure } = await __nccwpck_require__.e(/* import() */ 709).then(__nccwpck_require__.bind(__nccwpck_require__, 67709));
+    try {
+        const archived = await lib_core/* group */.Os('Release archive', () => releasing.release({
+            settings: releaseSettings,
+            evidence: outcome.evidence,
+            passed: outcome.verdict.passed,
+            workspace,
+            evidenceDir,
+            reports: place.reportFiles,
+            lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
+            env,
+            now: new Date(),
+            actionVersion: package_namespaceObject.rE,
+            token: settings.githubToken,
+            log: (line) => logUntrusted(line),
+        }));
+        return { outputs: archived.outputs, summary: archived.summary };
+    }
+    catch (e) {
+        if (!(e instanceof src_errors/* UserError */.y || e instanceof src_errors/* UserErrors */.t))
+            throw e;
+        // An archive written before the failure stays on disk, and the outputs name it.
+        const outputs = e instanceof releasing.ReleaseIncomplete ? e.outputs : {};
+        const archive = outputs['archive-path'] ? { path: outputs['archive-path'], sha256: outputs['archive-sha256'] ?? '' } : undefined;
+        return {
+            outputs,
+            failure: e.message,
+            summary: renderReleaseFailure({ message: e.message, ...(archive !== undefined ? { archive } : {}), ...(outputs['artifact-id'] ? { artifactId: outputs['artifact-id'] } : {}) }),
+        };
     }
 }
 
@@ -37864,8 +38027,8 @@ function buildEvidence(trace, verdict, provenance) {
         verdict: verdict.passed ? 'pass' : 'fail',
         coverage: verdict.coverage,
         provenance,
-        totals: trace.totals,
-        reports: trace.reports.map((r) => ({ file: r.file, ...r.totals })),
+        totals: { ...trace.totals, attempts: trace.reports.reduce((sum, r) => sum + r.attempts, 0) },
+        reports: trace.reports.map((r) => ({ file: r.file, ...r.totals, attempts: r.attempts })),
         requirements: trace.requirements.map((r) => {
             const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
             return {
@@ -37901,6 +38064,7 @@ function buildEvidence(trace, verdict, provenance) {
         unexplainedFailures: testList(trace.unexplained),
         flakyTests: testList(trace.flaky),
         reasons: verdict.reasons.map((r) => r.message),
+        reasonCodes: verdict.reasons.map((r) => r.code),
         warnings: verdict.warnings.map((r) => r.message),
         testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
     };
@@ -38684,10 +38848,9 @@ class Tracer {
      * order. Each test is counted as it is given; the caller writes it out and lets it go.
      */
     *add(report) {
-        const raw = { tests: report.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-        for (const c of report.cases)
-            raw[c.status]++;
-        this.reports.push({ file: report.file, totals: raw, declared: report.declared, emptySuites: report.emptySuites ?? [] });
+        // Counted as the tests are, after merging: one rule for every count of the evidence.
+        const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+        this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [] });
         const cache = new Map();
         this.looseSeen = new Map();
         for (const test of mergeRetries(report.cases)) {
@@ -38696,6 +38859,8 @@ class Tracer {
             if (needsExplanation(test))
                 t.explainedBy = this.explain(test, t.name);
             this.count(t);
+            totals.tests++;
+            increment(totals, test.status);
             yield t;
         }
     }

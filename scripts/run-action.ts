@@ -16,6 +16,8 @@ export interface ActionRun {
   readonly stdout: string;
   readonly stderr: string;
   readonly outputs: Record<string, string>;
+  /** The GITHUB_OUTPUT file as written, to see every value an output was given, not just the last. */
+  readonly outputText: string;
   readonly summary: string;
   /** The runner's temporary folder for this run (the release archive is built there); the caller removes it. */
   readonly runnerTemp: string;
@@ -72,6 +74,7 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     stdout: Buffer.concat(stdout).toString('utf8'),
     stderr: Buffer.concat(stderr).toString('utf8'),
     outputs: parseOutputs(fs.readFileSync(outputFile, 'utf8')),
+    outputText: fs.readFileSync(outputFile, 'utf8'),
     summary: fs.readFileSync(summaryFile, 'utf8'),
     runnerTemp,
   };

@@ -22,7 +22,7 @@ import { EVIDENCE_FILES, evidenceJsonEnd, evidenceJsonHeadChunks, TestRecordLine
 import { TestCsvRows, TESTS_CSV_HEADER } from './report/tests-csv.js';
 import { evidenceHtmlChunks } from './report/html.js';
 import { matrixCsvChunks } from './report/matrix-csv.js';
-import { renderSummary } from './report/summary.js';
+import { countsLine, renderSummary } from './report/summary.js';
 import packageJson from '../package.json' with { type: 'json' };
 import { readReleaseSettings, type ReleaseSettings } from './release/settings.js';
 import { readSettings, type Settings } from './settings.js';
@@ -202,16 +202,20 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
             keep(e, (p) => run.problem(p));
             continue;
           }
-          logUntrusted(`${shown}: ${report.cases.length} test cases`);
           const rows = new TestCsvRows();
           const lines = new TestRecordLines();
+          let tests = 0;
           for (const t of run.add(report)) {
+            tests++;
             const full = testsCsv.add(rows.row(t));
             if (jsonTests.add(`${written++ === 0 ? '\n    ' : TEST_LINE_SEPARATOR}${lines.line(t)}`) || full) {
               await jsonTests.flush();
               await testsCsv.flush();
             }
           }
+          // Tests as every count of the evidence counts them; the test cases too when retries were merged.
+          const attempts = report.cases.length === tests ? '' : ` (from ${report.cases.length} test cases: attempts of a retried test merged)`;
+          logUntrusted(`${shown}: ${tests} ${tests === 1 ? 'test' : 'tests'}${attempts}`);
         }
       });
     } finally {
@@ -253,43 +257,75 @@ async function report(outcome: GateOutcome, settings: Settings, releaseSettings:
     await writeNew(path.join(evidenceDir, EVIDENCE_FILES.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
   }
 
-  const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
-  if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], summary);
-  annotate(outcome.annotations);
-
-  core.setOutput('passed', String(outcome.verdict.passed));
+  const evidencePath = displayPath(jsonPath, workspace);
   core.setOutput('coverage', String(outcome.verdict.coverage));
   core.setOutput('report-json', jsonPath);
   core.setOutput('evidence-dir', evidenceDir);
 
-  if (outcome.verdict.passed) {
-    core.info(`Release gate passed: ${outcome.evidence.requirements.length} requirements verified.`);
-    // The archive is built only now; the release code and its clients load only on this path.
-    try {
-      const { release } = await import('./release/run-release.js');
-      const archived = await core.group('Release archive', () =>
-        release({
-          settings: releaseSettings,
-          evidence: outcome.evidence,
-          passed: outcome.verdict.passed,
-          workspace,
-          evidenceDir,
-          reports: place.reportFiles,
-          lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
-          env,
-          now: new Date(),
-          actionVersion: packageJson.version,
-          token: settings.githubToken,
-          log: (line) => logUntrusted(line),
-        }),
-      );
-      for (const [name, value] of Object.entries(archived.outputs)) core.setOutput(name, value);
-      if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], `\n${archived.summary}`);
-    } catch (e) {
-      if (!(e instanceof UserError || e instanceof UserErrors)) throw e;
-      core.setFailed(`The release gate passed, but the release archive failed: ${e.message}`);
-    }
-  } else {
-    core.setFailed(failureMessage(outcome.verdict.reasons.map((r) => r.message), displayPath(jsonPath, workspace)));
+  if (!outcome.verdict.passed) {
+    if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], renderSummary(outcome.evidence, { evidencePath }));
+    annotate(outcome.annotations);
+    core.setOutput('passed', 'false');
+    core.setFailed(failureMessage(outcome.verdict.reasons.map((r) => r.message), evidencePath));
+    return;
+  }
+
+  // The gate passed: the release is done only once its archive is built and uploaded. `passed` is
+  // written last, and true only when all of it succeeded; the summary waits to say how it ended.
+  const released = await releaseArchive(outcome, settings, releaseSettings, place);
+  for (const [name, value] of Object.entries(released.outputs)) core.setOutput(name, value);
+  const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
+  if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], `${summary}\n${released.summary}`);
+  annotate(outcome.annotations);
+  const counts = countsLine(outcome.evidence);
+  if (released.failure !== undefined) {
+    core.setOutput('passed', 'false');
+    core.setFailed(`The release gate passed, but the release archive failed: ${released.failure}`);
+    return;
+  }
+  core.info(`Release gate passed: ${counts.requirements}; ${counts.rest}.`);
+  core.setOutput('passed', 'true');
+}
+
+/** How the release after a passing gate ended: the outputs about the archive, the summary's paragraph, and what failed. */
+interface Released {
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly summary: string;
+  readonly failure?: string;
+}
+
+async function releaseArchive(outcome: GateOutcome, settings: Settings, releaseSettings: ReleaseSettings, place: Place): Promise<Released> {
+  const { workspace, env, evidenceDir } = place;
+  // The archive is built only now; the release code and its clients load only on this path.
+  const releasing = await import('./release/run-release.js');
+  const { renderReleaseFailure } = await import('./release/summary.js');
+  try {
+    const archived = await core.group('Release archive', () =>
+      releasing.release({
+        settings: releaseSettings,
+        evidence: outcome.evidence,
+        passed: outcome.verdict.passed,
+        workspace,
+        evidenceDir,
+        reports: place.reportFiles,
+        lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
+        env,
+        now: new Date(),
+        actionVersion: packageJson.version,
+        token: settings.githubToken,
+        log: (line) => logUntrusted(line),
+      }),
+    );
+    return { outputs: archived.outputs, summary: archived.summary };
+  } catch (e) {
+    if (!(e instanceof UserError || e instanceof UserErrors)) throw e;
+    // An archive written before the failure stays on disk, and the outputs name it.
+    const outputs: Readonly<Record<string, string>> = e instanceof releasing.ReleaseIncomplete ? e.outputs : {};
+    const archive = outputs['archive-path'] ? { path: outputs['archive-path'], sha256: outputs['archive-sha256'] ?? '' } : undefined;
+    return {
+      outputs,
+      failure: e.message,
+      summary: renderReleaseFailure({ message: e.message, ...(archive !== undefined ? { archive } : {}), ...(outputs['artifact-id'] ? { artifactId: outputs['artifact-id'] } : {}) }),
+    };
   }
 }

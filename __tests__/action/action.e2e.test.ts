@@ -62,7 +62,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.summary).toMatch(/^## ✅ IEC 62304 release gate passed/);
     const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
     expect(evidence.verdict).toBe('pass');
-    expect(evidence.totals).toEqual({ tests: 5, passed: 5, failed: 0, errored: 0, skipped: 0 });
+    expect(evidence.totals).toEqual({ tests: 5, passed: 5, failed: 0, errored: 0, skipped: 0, attempts: 5 });
     expect(evidence.requirements.map((r: { id: string; status: string }) => `${r.id}:${r.status}`)).toEqual([
       'SRS-001:verified',
       'SRS-002:verified',
@@ -158,7 +158,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.status).toBe(1);
     const dir = run.outputs['evidence-dir']!;
     const evidence = JSON.parse(fs.readFileSync(path.join(dir, 'traceability.json'), 'utf8'));
-    expect(evidence.totals).toEqual({ tests: 5510, passed: 5508, failed: 2, errored: 0, skipped: 0 });
+    expect(evidence.totals).toEqual({ tests: 5510, passed: 5508, failed: 2, errored: 0, skipped: 0, attempts: 5510 });
     expect(evidence.tests).toHaveLength(5510);
     // Reports in path order, each report's tests by class and name.
     expect(evidence.tests[0]).toMatchObject({ report: 'reports/a.xml', classname: 'alpha', name: 'SRS-001 case 0' });
@@ -226,5 +226,40 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('::error::input "untraced-tests" is "maybe"; it must be one of: fail, warn');
     expect(run.outputs['passed']).toBe('false');
+  });
+});
+
+describe('counts and the uncut summary through the bundled action', () => {
+  it('counts the attempts of one test once, as failed, in the log, the summary and every evidence file', async () => {
+    const retried = `<testsuites><testsuite name="e2e">
+<testcase classname="pump.spec.ts" name="SRS-001 computes dose" file="pump.spec.ts" line="3"><failure message="timeout">timeout</failure></testcase>
+<testcase classname="pump.spec.ts" name="SRS-001 computes dose" file="pump.spec.ts" line="3"/>
+<testcase classname="pump.spec.ts" name="SRS-002 rejects negative weight"/>
+</testsuite></testsuites>`;
+    const ws = makeWorkspace({ 'requirements.md': requirementsMd, 'reports/retry.xml': retried });
+    const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', upload: 'false' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('reports/retry.xml: 2 tests (from 3 test cases: attempts of a retried test merged)');
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
+    expect(evidence.totals).toEqual({ tests: 2, passed: 1, failed: 1, errored: 0, skipped: 0, attempts: 3 });
+    expect(evidence.reports).toEqual([{ file: 'reports/retry.xml', tests: 2, passed: 1, failed: 1, errored: 0, skipped: 0, attempts: 3 }]);
+    expect(evidence.tests).toHaveLength(2);
+    const counts = '2 tests (from 3 test cases: the attempts of one test count as one): 1 passed, 1 failed, 0 errored, 0 skipped · 1 report';
+    expect(run.summary).toContain(counts);
+    const dir = path.join(ws, 'release-gate-evidence');
+    expect(fs.readFileSync(path.join(dir, 'traceability.md'), 'utf8')).toContain(counts);
+    expect(fs.readFileSync(path.join(dir, 'traceability.html'), 'utf8')).toContain(counts);
+    expect(fs.readFileSync(path.join(dir, 'tests.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(3);
+  });
+
+  it('writes every reason into traceability.md, and the job summary names that file for the reasons it leaves out', async () => {
+    const list = `| ID | Title |\n| --- | --- |\n${Array.from({ length: 62 }, (_, i) => `| SRS-${i + 1} | Requirement ${i + 1} |`).join('\n')}\n`;
+    const ws = makeWorkspace({ 'requirements.md': list, 'reports/unit.xml': '<testsuite name="u"><testcase classname="u" name="SRS-1 passes"/></testsuite>' });
+    const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', upload: 'false' } });
+    expect(run.status).toBe(1);
+    const markdown = fs.readFileSync(path.join(ws, 'release-gate-evidence', 'traceability.md'), 'utf8');
+    expect(markdown.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(61);
+    expect(markdown).not.toMatch(/… and \d+ more/);
+    expect(run.summary).toContain('- … and 11 more (uncovered requirements: 11): `release-gate-evidence/traceability.md` and `release-gate-evidence/traceability.json` list them all');
   });
 });

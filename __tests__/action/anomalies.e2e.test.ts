@@ -71,6 +71,11 @@ describe.each(nodes)('anomalies through the bundled action on %s', (_label, node
     expect(run.status, run.stdout).toBe(0);
     expect(run.outputs['passed']).toBe('true');
     expect(run.outputs['coverage']).toBe('75');
+    // The log says what the summary says; the accepted failure is a warning that names its anomaly.
+    expect(run.stdout).toMatch(/^Release gate passed: 3 of 4 requirements verified \(75 %\), 1 failed but accepted by ANOM-7; 6 tests: /m);
+    expect(run.summary).toContain('**3 of 4 requirements verified (75 %), 1 failed but accepted by ANOM-7**');
+    expect(run.stdout).not.toMatch(/^::error/m);
+    expect(run.stdout).toMatch(/^::warning [^\n]*title=SRS-003%3A test failed%2C accepted by ANOM-7/m);
     const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
     expect(evidence.totals).toMatchObject({ tests: 6, failed: 1 });
     expect(evidence.requirements.find((r: { id: string }) => r.id === 'SRS-003')).toMatchObject({ status: 'failed', acceptedBy: ['ANOM-7'] });

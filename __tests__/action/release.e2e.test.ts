@@ -77,7 +77,7 @@ describe('the release archive through the bundled action', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-extract-'));
     execFileSync('tar', ['-xzf', archive, '-C', out]);
     expect(execFileSync('sha256sum', ['-c', 'MANIFEST.sha256'], { cwd: out, encoding: 'utf8' })).not.toMatch(/FAILED/);
-    for (const f of ['source/src/dose.js', 'evidence/traceability.json', 'evidence/traceability.html', 'evidence/tests.csv', 'evidence/reports/reports/junit.xml', 'BUILD.md', 'build.json']) {
+    for (const f of ['source/src/dose.js', 'evidence/traceability.json', 'evidence/traceability.html', 'evidence/tests.csv', 'evidence/reports/junit.xml', 'BUILD.md', 'build.json']) {
       expect(fs.existsSync(path.join(out, f)), f).toBe(true);
     }
     fs.rmSync(out, { recursive: true, force: true });
@@ -103,6 +103,59 @@ describe('the release archive through the bundled action', () => {
     expect(failure).not.toBe('');
     const kept = /(\/[^\s]+\.tar\.gz)/.exec(failure)?.[1];
     expect(kept !== undefined && fs.existsSync(kept)).toBe(true);
+  });
+
+  it('says passed=false, keeps naming the archive, and says in the summary what failed when the upload fails', async () => {
+    const ws = project();
+    // A results service that cannot be reached: the archive is built, then the upload fails.
+    const unreachable = { ...service.env(), ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' };
+    const run = await runAction({ node: node24 ?? process.execPath, workspace: ws, inputs, env: env(unreachable) });
+    removeLater(run.runnerTemp);
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    expect(run.outputText).not.toMatch(/^passed<<.*\ntrue$/m);
+    const archive = run.outputs['archive-path']!;
+    expect(archive).toMatch(/infusion-pump-v2\.4\.0\.tar\.gz$/);
+    expect(run.outputs['archive-sha256']).toBe(crypto.createHash('sha256').update(fs.readFileSync(archive)).digest('hex'));
+    expect(run.outputs['artifact-id'] ?? '').toBe('');
+    expect(run.summary.split('\n')[0]).toBe('## ❌ IEC 62304 release gate passed, but the release failed');
+    expect(run.summary).toContain('### ❌ Release archive failed');
+    expect(run.summary).toContain('ECONNREFUSED');
+    expect(run.summary).toContain('was written; it was not uploaded');
+    expect(run.summary).not.toMatch(/^## ✅/m);
+    expect(run.stdout).not.toMatch(/^Release gate passed/m);
+  }, 120_000);
+
+  it.each([
+    ['no runtime token', { ACTIONS_RUNTIME_TOKEN: '' }, /ACTIONS\\_RUNTIME\\_TOKEN is not set/],
+    ['git missing from PATH', 'no-git', /git could not be run/],
+  ] as const)('says passed=false and writes no archive with %s', async (_label, extra, message) => {
+    const ws = project();
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-path-'));
+    removeLater(empty);
+    const more = extra === 'no-git' ? { ...service.env(), PATH: empty } : extra;
+    const run = await runAction({ node: node24 ?? process.execPath, workspace: ws, inputs, env: env(more) });
+    removeLater(run.runnerTemp);
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    expect(run.outputText).not.toMatch(/^passed<<.*\ntrue$/m);
+    expect(run.outputs['archive-path'] ?? '').toBe('');
+    expect(run.outputs['coverage']).toBe('100');
+    expect(run.stdout).toMatch(/::error::The release gate passed, but the release archive failed: /);
+    expect(run.summary.split('\n')[0]).toBe('## ❌ IEC 62304 release gate passed, but the release failed');
+    expect(run.summary).toMatch(message);
+    expect(run.summary).toContain('No release archive was written: the release is not done.');
+  });
+
+  it('says passed=true only as the last output, once the archive is uploaded', async () => {
+    const ws = project();
+    const run = await runAction({ node: node24 ?? process.execPath, workspace: ws, inputs: { ...inputs, 'artifact-name': 'pump-last' }, env: env() });
+    removeLater(run.runnerTemp);
+    expect(run.status, run.stdout).toBe(0);
+    const names = [...run.outputText.matchAll(/^([a-z0-9-]+)<</gm)].map((m) => m[1]);
+    expect(names.at(-1)).toBe('passed');
+    expect(names.filter((n) => n === 'passed')).toHaveLength(1);
+    expect(run.stdout).toMatch(/^Release gate passed: 4 of 4 requirements verified \(100 %\); 4 tests: 4 passed, 0 failed, 0 errored, 0 skipped · 1 report\.$/m);
   });
 
   it('builds nothing when the gate fails', async () => {

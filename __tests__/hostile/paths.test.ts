@@ -200,7 +200,7 @@ describe('reports and lists outside the workspace are refused, naming the file',
     fs.symlinkSync(path.relative(path.join(ws, 'reports'), outside), path.join(ws, 'reports', 'linked'));
     commitAll(ws);
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md', upload: 'false' } });
-    expect(run.stdout).toContain('Release gate passed: 1 requirements verified.');
+    expect(run.stdout).toContain('Release gate passed: 1 of 1 requirements verified (100 %); 1 test: 1 passed');
     const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8')) as { verdict: string; reports: { file: string }[] };
     expect(evidence.verdict).toBe('pass');
     expect(evidence.reports.map((r) => r.file)).toEqual(['reports/a.xml']);
@@ -218,7 +218,7 @@ describe('reports and lists outside the workspace are refused, naming the file',
     fs.symlinkSync(outside, path.join(ws, 'reports', 'linked'));
     commitAll(ws);
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md', upload: 'false' } });
-    expect(run.stdout).toContain('Release gate passed: 1 requirements verified.');
+    expect(run.stdout).toContain('Release gate passed: 1 of 1 requirements verified (100 %); 1 test: 1 passed');
     expect(run.stdout).not.toContain('internal error');
   });
 

@@ -267,7 +267,7 @@ describe('workflow commands in user text, through the bundled action', () => {
     expect(shown).toContain('reports/x\n::error::pwned-by-file-name.xml');
     expect(errors.map((c) => c.properties['file'])).toContain('reports/y\r::warning::cr-in-file-name.xml');
     // The file name reaches the log only inside a stop-commands block, where the runner ignores it.
-    expect(view.inert).toContain('::error::pwned-by-file-name.xml: 0 test cases');
+    expect(view.inert).toContain('::error::pwned-by-file-name.xml: 0 tests');
   });
 
   it('a passing gate with hostile names: passed stays true, warnings carry the text inertly, nothing else is set', async () => {

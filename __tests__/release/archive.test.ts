@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import type { Evidence } from '../../src/report/evidence.js';
 import { readReleaseSettings } from '../../src/release/settings.js';
+import { archivedPaths } from '../../src/release/archive.js';
 import { release, type ReleaseArgs } from '../../src/release/run-release.js';
 import { report, requirement, runGate, testCase } from '../support/factories.js';
 import { COMMITTED, makeRepo } from '../support/git-repo.js';
@@ -92,7 +93,9 @@ describe('the release archive', () => {
     expect(fs.readFileSync(path.join(x, 'source', long), 'utf8')).toBe('long name\n');
     // evidence/
     expect(fs.readdirSync(path.join(x, 'evidence')).sort()).toEqual(['inputs', 'reports', 'tests.csv', 'traceability.csv', 'traceability.json', 'traceability.md']);
-    expect(fs.readFileSync(path.join(x, 'evidence/reports/reports/unit/junit.xml'), 'utf8')).toContain('SRS-001 dose');
+    // A report's workspace path, without a second reports/ folder.
+    expect(fs.readFileSync(path.join(x, 'evidence/reports/unit/junit.xml'), 'utf8')).toContain('SRS-001 dose');
+    expect(fs.existsSync(path.join(x, 'evidence/reports/reports'))).toBe(false);
     expect(fs.readFileSync(path.join(x, 'evidence/inputs/requirements.md'), 'utf8')).toContain('SRS-001');
     expect(fs.readFileSync(path.join(x, 'evidence/tests.csv'), 'utf8')).toBe('tests.csv\n');
     // The build record.
@@ -202,5 +205,21 @@ describe('the release archive', () => {
     expect(e).toBeInstanceOf(UserError);
     expect((e as Error).message).toMatch(/reports\/missing\.xml could not be copied into the release archive.*no release archive was written \(it would be .*infusion-pump-v2\.4\.0\.tar\.gz\)/);
     expect(fs.readdirSync(a.outputDir!)).toEqual([]);
+  });
+});
+
+describe('archivedPaths: where reports and lists go under evidence/', () => {
+  it('keeps the workspace path, less a first folder named like the one they go in', () => {
+    expect(archivedPaths(['reports/unit.xml', 'reports/e2e/junit.xml', 'build/test-results/TEST-Dose.xml'], 'reports')).toEqual([
+      'reports/unit.xml',
+      'reports/e2e/junit.xml',
+      'reports/build/test-results/TEST-Dose.xml',
+    ]);
+    expect(archivedPaths(['docs/requirements.md', 'inputs/anomalies.csv'], 'inputs')).toEqual(['inputs/docs/requirements.md', 'inputs/anomalies.csv']);
+  });
+
+  it('keeps every path whole when leaving the folder out would put two files in one place', () => {
+    expect(archivedPaths(['reports/a.xml', 'a.xml'], 'reports')).toEqual(['reports/reports/a.xml', 'reports/a.xml']);
+    expect(archivedPaths(['reports/reports/a.xml', 'reports/a.xml'], 'reports')).toEqual(['reports/reports/a.xml', 'reports/a.xml']);
   });
 });

@@ -9,7 +9,10 @@ import {
   toRepoPath,
   type Annotation,
 } from '../../src/report/annotations.js';
-import { FAIL_UNTRACED, report, requirement, requirementList, runGate, testCase, WARN_UNTRACED } from '../support/factories.js';
+import { anomalyExplainer, evaluateAnomaly } from '../../src/gate/anomalies.js';
+import { judge } from '../../src/gate/judge.js';
+import { anomaly } from '../support/chromium-fixtures.js';
+import { exactMatcher, FAIL_UNTRACED, report, requirement, requirementList, runGate, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
 
 const WORKSPACE = '/home/runner/work/pump/pump';
 const LIST = requirementList(
@@ -179,5 +182,47 @@ describe('toRepoPath', () => {
     ['a Windows path on another drive', 'C:\\ws\\a.ts', 'D:\\ws'],
   ])('drops %s', (_what, file, workspace) => {
     expect(toRepoPath(file, workspace)).toBeUndefined();
+  });
+});
+
+describe('buildAnnotations: failures a residual anomaly accepts', () => {
+  function withAnomaly(cases: readonly TestCase[], tests: readonly string[]) {
+    const evaluated = [evaluateAnomaly(anomaly({ id: 'ANOM-7', tests }), { hasAcceptableColumn: true })];
+    const trace = traceReports(LIST.requirements, [report('reports/unit.xml', cases)], exactMatcher(), anomalyExplainer(evaluated));
+    const verdict = judge(trace, WARN_UNTRACED, [], evaluated);
+    return { verdict, annotations: capAnnotations(buildAnnotations(trace, verdict, LIST, WORKSPACE).annotations) };
+  }
+  const covered = ['SRS-002 rejects', 'SRS-003 rounds', 'SRS-004 alarm'].map((name) => testCase({ classname: 'Dose', name }));
+
+  it('annotates an accepted failure on a passing gate as a warning that names the anomaly, never as an error', () => {
+    const failing = testCase({ classname: 'Dose', name: 'SRS-001 computes', status: 'failed', file: `${WORKSPACE}/tests/dose.py`, line: 12, message: 'expected 7.0, got 7.1' });
+    const { verdict, annotations } = withAnomaly([failing, ...covered], ['SRS-001 computes']);
+    expect(verdict.passed).toBe(true);
+    expect(annotations.filter((a) => a.level === 'error')).toEqual([]);
+    expect(annotations).toContainEqual({
+      level: 'warning',
+      title: 'SRS-001: test failed, accepted by ANOM-7',
+      message: 'Dose › SRS-001 computes: expected 7.0, got 7.1',
+      file: 'tests/dose.py',
+      line: 12,
+    });
+  });
+
+  it('keeps an unexplained failure of the same requirement an error, and an accepted errored or flaky test a warning naming the anomaly', () => {
+    const { verdict, annotations } = withAnomaly(
+      [
+        testCase({ classname: 'Dose', name: 'SRS-001 computes', status: 'errored' }),
+        testCase({ classname: 'Dose', name: 'SRS-001 again', status: 'failed' }),
+        testCase({ classname: 'Dose', name: 'SRS-002 flaky', flaky: true }),
+        ...covered,
+      ],
+      ['SRS-001 computes', 'SRS-002 flaky'],
+    );
+    expect(verdict.passed).toBe(false);
+    expect(annotations.map((a) => [a.level, a.title])).toEqual([
+      ['error', 'SRS-001: test failed'],
+      ['warning', 'SRS-001: test errored, accepted by ANOM-7'],
+      ['warning', 'Flaky test, accepted by ANOM-7'],
+    ]);
   });
 });

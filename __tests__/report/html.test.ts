@@ -5,7 +5,7 @@ import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js'
 import { buildEvidence, type Evidence, type TestList, type TestRef, type TestRow } from '../../src/report/evidence.js';
 import { CONTENT_SECURITY_POLICY, evidenceHtmlChunks, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, MAX_UNTRACED_ROWS, renderEvidenceHtml } from '../../src/report/html.js';
 import { PROVENANCE, report, requirement, runGate, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
-import { failingRelease, HOSTILE, hostileRelease, liveEvidence, passingRelease, PUMP } from '../support/chromium-fixtures.js';
+import { anomaly, failingRelease, HOSTILE, hostileRelease, liveEvidence, passingRelease, PUMP } from '../support/chromium-fixtures.js';
 
 /** Every tag of the page, attributes included, in order: user text can add, drop or change none of them. */
 function tags(html: string): string[] {
@@ -47,7 +47,7 @@ describe('renderEvidenceHtml: what an auditor reads first', () => {
     const html = renderEvidenceHtml(failingRelease());
     const body = html.slice(html.indexOf('<body'));
     expect(tags(body).slice(0, 2)).toEqual(['<body class="verdict-fail">', '<h1 id="verdict" class="verdict verdict-fail">']);
-    expect(body).toContain('IEC 62304 release gate: FAILED</h1>\n<p class="headline"><strong>3 of 6 requirements verified (50 %)</strong>');
+    expect(body).toContain('IEC 62304 release gate: FAILED</h1>\n<p class="headline"><strong>3 of 6 requirements verified (50 %), 1 failed but accepted by ANOM-7</strong>');
     expect(renderEvidenceHtml(passingRelease())).toContain('<h1 id="verdict" class="verdict verdict-pass">IEC 62304 release gate: PASSED</h1>');
   });
 
@@ -199,7 +199,7 @@ function bigEvidence(): Evidence {
   const base = passingRelease();
   return {
     ...base,
-    totals: { tests: total, passed: total - 1, failed: 1, errored: 0, skipped: 0 },
+    totals: { tests: total, passed: total - 1, failed: 1, errored: 0, skipped: 0, attempts: total },
     testRecord: { count: total, sample: rows },
     untracedTests: listOf(total, rows.slice(0, MAX_UNTRACED_ROWS)),
   };
@@ -353,5 +353,44 @@ describe('evidenceHtmlChunks', () => {
         evidence.requirements.length + evidence.unknownIds.length + evidence.untracedTests.sample.length + evidence.anomalies.length + evidence.reports.length + evidence.testRecord.sample.length;
       expect(all.filter((c) => c.startsWith('<tr>'))).toHaveLength(bodyRows);
     }
+  });
+});
+
+describe('renderEvidenceHtml: a passing gate', () => {
+  it('says why it passed, with no section of reasons it failed, and names the anomaly that accepts a failure', () => {
+    const evidence = liveEvidence(
+      [requirement('SRS-001', 'Dose'), requirement('SRS-002', 'Weight')],
+      [report('reports/unit.xml', [testCase({ name: 'SRS-001 dose' }), testCase({ name: 'SRS-002 weight', status: 'failed', message: 'off by 0.05' })])],
+      [anomaly({ id: 'ANOM-7', tests: ['SRS-002 weight'] })],
+    );
+    expect(evidence.verdict).toBe('pass');
+    const html = renderEvidenceHtml(evidence);
+    expect(html).not.toContain('Why the gate failed');
+    expect(html).toContain('<li><a href="#reasons">Why the gate passed</a></li>');
+    const reasons = section(html, 'reasons');
+    expect(reasons).toContain('<h2 id="reasons">Why the gate passed</h2>');
+    expect(reasons).toContain('<span class="id">SRS-002</span> failed (1 failing test), accepted by <span class="id">ANOM-7</span>');
+    expect(html).toContain('<strong>1 of 2 requirements verified (50 %), 1 failed but accepted by ANOM-7</strong>');
+  });
+});
+
+describe('renderEvidenceHtml: one way of counting tests', () => {
+  it('counts the attempts of one test once in every table, and says what the test cases are', () => {
+    const attempts = [testCase({ name: 'SRS-001 dose', status: 'failed', message: 'flake', file: 'a.test.ts', line: 3 }), testCase({ name: 'SRS-001 dose', file: 'a.test.ts', line: 3 }), testCase({ name: 'SRS-001 rate' })];
+    const evidence = liveEvidence([requirement('SRS-001', 'Dose')], [report('reports/unit.xml', attempts)], [anomaly({ id: 'ANOM-7', tests: ['SRS-001 dose'] })]);
+    expect(evidence.totals).toEqual({ tests: 2, passed: 1, failed: 1, errored: 0, skipped: 0, attempts: 3 });
+    expect(evidence.reports).toEqual([{ file: 'reports/unit.xml', tests: 2, passed: 1, failed: 1, errored: 0, skipped: 0, attempts: 3 }]);
+    const html = renderEvidenceHtml(evidence);
+    expect(html).toContain('2 tests (from 3 test cases: the attempts of one test count as one): 1 passed, 1 failed');
+    const reports = section(html, 'reports');
+    expect(reports).toContain('<th class="num" scope="col">Test cases</th>');
+    expect(reports).toContain('<tr><td>reports/unit.xml</td><td class="num">2</td><td class="num">1</td><td class="num">1</td><td class="num">0</td><td class="num">0</td><td class="num">3</td></tr>');
+    expect(reports).toContain('test cases are what the reports hold, one for each attempt');
+    expect(section(html, 'totals')).toContain('The reports hold 3 test cases for these 2 tests.');
+    expect(html).not.toMatch(/<td class="num">1<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">0<\/td><\/tr>/);
+  });
+
+  it('shows no column of test cases when each test is one', () => {
+    expect(section(renderEvidenceHtml(passingRelease()), 'reports')).not.toContain('Test cases');
   });
 });

@@ -2,6 +2,7 @@ import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { Requirement, TestCase } from '../../src/model.js';
 import { REASONS_LISTED, renderSummary, SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
+import { anomaly, liveEvidence } from '../support/chromium-fixtures.js';
 import { report, requirement, runGate, testCase, WARN_UNTRACED } from '../support/factories.js';
 
 const EVIDENCE_PATH = 'release-gate-evidence/traceability.json';
@@ -130,7 +131,7 @@ describe('renderSummary: hostile test names', () => {
 
   it('shows the name as written, in its cell, with no markup', () => {
     const tables = marked.lexer(hostileSummary()).filter((t): t is Tokens.Table => t.type === 'table');
-    const requirements = tables[0]!;
+    const requirements = tables.find((t) => t.header[0]?.text === 'Requirement')!;
     expect(requirements.rows.map((r) => r.length)).toEqual([3, 3]);
     const html = marked.parse(hostileSummary(), { async: false, gfm: true });
     const cells = [...html.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]!).filter((c) => c.includes('weird'));
@@ -160,10 +161,12 @@ describe('renderSummary: size', () => {
     const shown = summary.split('\n').filter((l) => l.startsWith('| **SRS-')).length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(20_000);
-    const cut = new RegExp(`(\\d+) more requirements were cut from this summary`).exec(summary);
+    const cut = /_(\d+) of 20000 requirements are left out here \((\d+) verified\)/.exec(summary);
     expect(cut, 'the summary says how many requirements were cut').not.toBeNull();
     expect(Number(cut![1])).toBe(20_000 - shown);
-    expect(summary).toContain(`the evidence file (${EVIDENCE_PATH}) has them all`);
+    expect(summary).toContain('`release-gate-evidence/traceability.md` and `release-gate-evidence/traceability.csv` list every requirement');
+    // The failed requirements are kept first; only verified ones are left out.
+    expect(summary.split('\n').filter((l) => l.startsWith('| **SRS-') && l.includes('❌ failed'))).toHaveLength(2_000);
   });
 
   it(`lists ${REASONS_LISTED} reasons and counts the rest, pointing to the evidence`, () => {
@@ -181,7 +184,93 @@ describe('renderSummary: size', () => {
     }
     expect(items).toHaveLength(REASONS_LISTED + 1);
     expect(items.at(-2)).toContain(`SRS-${REASONS_LISTED + 1} \\(Requirement ${REASONS_LISTED + 1}\\)`);
-    expect(items.at(-1)).toBe(`- … and 9 more: see the evidence file (${EVIDENCE_PATH})`);
+    expect(items.at(-1)).toBe('- … and 9 more (uncovered requirements: 9): `release-gate-evidence/traceability.md` and `release-gate-evidence/traceability.json` list them all');
     expect(summary).not.toContain(`SRS-${REASONS_LISTED + 2} \\(Requirement`);
+  });
+});
+
+describe('renderSummary: what a cut keeps', () => {
+  const long = 'Die Infusionsrate für Säuglinge wird auf das konfigurierte Maximum begrenzt — ✅ | '.repeat(5);
+  const bulky = (n: number, fail: (i: number) => boolean = () => false) => {
+    const list = Array.from({ length: n }, (_, i) => requirement(`SRS-${i + 1}`, long, i + 7));
+    const cases = list.map((r, i) => testCase({ classname: 'pump.RateLimitTest', name: `${r.id} ${'limits the rate '.repeat(12)}`, status: fail(i) ? 'failed' : 'passed' }));
+    return { list, cases };
+  };
+  const within = (summary: string) => expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+
+  it('keeps the anomaly that accepts a failure on a passing gate, and the accepted requirement, when thousands of rows are cut', () => {
+    const { list, cases } = bulky(20_000, (i) => i === 19_999);
+    const closed = Array.from({ length: 30 }, (_, i) => anomaly({ id: `ANOM-${100 + i}`, status: 'closed', tests: [] }));
+    const evidence = liveEvidence(list, [report('reports/huge.xml', cases)], [...closed, anomaly({ id: 'ANOM-7', tests: ['SRS-20000 *'] })]);
+    expect(evidence.verdict).toBe('pass');
+    const summary = renderSummary(evidence, { evidencePath: EVIDENCE_PATH });
+    within(summary);
+    expect(summary.split('\n')[2]).toContain('19999 of 20000 requirements verified (99.9 %), 1 failed but accepted by ANOM-7');
+    expect(summary).toMatch(/^\| \*\*ANOM-7\*\* .*✅ acceptable/m);
+    expect(summary).toMatch(/^\| \*\*SRS-20000\*\* .*⚠️ failed, accepted by ANOM-7/m);
+    expect(summary).toMatch(/_\d+ of 20000 requirements are left out here \(\d+ verified\)/);
+  });
+
+  it('keeps one reason of each kind, the failing anomaly and the unknown IDs on a failing gate, and says what it left out', () => {
+    const { list, cases } = bulky(20_000, (i) => i % 10 === 0);
+    cases.push(testCase({ name: 'SRS-999999 typo' }), testCase({ name: 'names nothing' }));
+    const evidence = liveEvidence(list, [report('reports/huge.xml', cases)], [anomaly({ id: 'ANOM-9', assessedBy: '', tests: [] })]);
+    const summary = renderSummary(evidence, { evidencePath: EVIDENCE_PATH });
+    within(summary);
+    const listed = summary.split('\n').filter((l) => l.startsWith('- '));
+    expect([...new Set(evidence.reasonCodes)].sort()).toEqual(['anomaly', 'requirement-failed', 'unknown-id', 'untraced-tests']);
+    expect(listed.filter((l) => /^- SRS-\d+ \\\(/.test(l)).length).toBeGreaterThan(0);
+    expect(listed.some((l) => l.startsWith('- SRS-999999 is not in the requirements list')), 'unknown ID').toBe(true);
+    expect(listed.some((l) => l.startsWith('- residual anomaly ANOM-9')), 'anomaly').toBe(true);
+    expect(listed.some((l) => l.startsWith('- 1 test names no requirement ID')), 'untraced').toBe(true);
+    expect(listed.at(-1)).toMatch(/^- … and \d+ more \(failed requirements: \d+\): `release-gate-evidence\/traceability\.md` and `release-gate-evidence\/traceability\.json` list them all$/);
+    expect(summary).toMatch(/^\| \*\*ANOM-9\*\* .*❌/m);
+    expect(summary).toMatch(/^\| SRS-999999 \| /m);
+  });
+
+  it('counts the unknown IDs it cannot show, and names the file that has them', () => {
+    const cases = Array.from({ length: 40_000 }, (_, i) => testCase({ name: `SRS-${100_000 + i} ${'x'.repeat(40)}` }));
+    const evidence = liveEvidence([requirement('SRS-1', 'one')], [report('reports/unit.xml', cases)], [anomaly({ id: 'ANOM-9', assessedBy: '', tests: [] })]);
+    const summary = renderSummary(evidence, { evidencePath: EVIDENCE_PATH });
+    within(summary);
+    const shown = summary.split('\n').filter((l) => /^\| SRS-1\d{5} \|/.test(l)).length;
+    expect(shown).toBeLessThan(40_000);
+    expect(summary).toContain(`_${40_000 - shown} of 40000 unknown IDs are left out here: \`release-gate-evidence/traceability.csv\``);
+    expect(summary).toMatch(/^\| \*\*ANOM-9\*\* /m);
+    expect(summary).toMatch(/residual anomaly ANOM-9/);
+  });
+});
+
+describe('renderSummary: traceability.md is the summary uncut', () => {
+  const uncut = { budgetBytes: Number.POSITIVE_INFINITY };
+
+  it('lists every reason, however many, with no pointer elsewhere', () => {
+    const list = Array.from({ length: 62 }, (_, i) => requirement(`SRS-${i + 1}`, `Requirement ${i + 1}`));
+    const { evidence } = runGate(list, [report('reports/unit.xml', [testCase({ name: 'SRS-1 passes' })])]);
+    const summary = renderSummary(evidence, uncut);
+    expect(summary.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(61);
+    for (let i = 2; i <= 62; i++) expect(summary).toContain(`SRS-${i} \\(Requirement ${i}\\) is not verified`);
+    expect(summary).not.toMatch(/… and \d+ more/);
+  });
+
+  it('keeps every requirement, unknown ID and anomaly row of a suite far above the job summary budget', () => {
+    const list = Array.from({ length: 20_000 }, (_, i) => requirement(`SRS-${i + 1}`, 'A long title, '.repeat(10)));
+    const cases = [...list.map((r) => testCase({ name: `${r.id} ${'passes '.repeat(20)}` })), ...Array.from({ length: 3000 }, (_, i) => testCase({ name: `SRS-${900_000 + i}` }))];
+    const anomalies = Array.from({ length: 500 }, (_, i) => anomaly({ id: `ANOM-${i}`, status: 'closed' }));
+    const evidence = liveEvidence(list, [report('reports/unit.xml', cases)], anomalies);
+    const summary = renderSummary(evidence, uncut);
+    expect(Buffer.byteLength(summary)).toBeGreaterThan(SUMMARY_LIMIT_BYTES);
+    expect(summary.split('\n').filter((l) => l.startsWith('| **SRS-'))).toHaveLength(20_000);
+    expect(summary.split('\n').filter((l) => /^\| SRS-9\d{5} \|/.test(l))).toHaveLength(3000);
+    expect(summary.split('\n').filter((l) => l.startsWith('| **ANOM-'))).toHaveLength(500);
+    expect(summary).not.toMatch(/left out here/);
+  });
+
+  it('names every test the evidence keeps by name in a cell, and says which file numbers the rest', () => {
+    const cases = Array.from({ length: 15 }, (_, i) => testCase({ name: `SRS-1 case ${i}` }));
+    const { evidence } = runGate([requirement('SRS-1')], [report('reports/unit.xml', cases)]);
+    const row = renderSummary(evidence, uncut).split('\n').find((l) => l.startsWith('| **SRS-1**'))!;
+    expect(row.split('<br>')).toHaveLength(11);
+    expect(row).toContain('… and 5 more (numbered in traceability.csv)');
   });
 });

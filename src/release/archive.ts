@@ -148,8 +148,13 @@ async function stageEvidence(c: ArchiveContents, root: string): Promise<void> {
     const st = await fs.stat(from).catch(() => undefined);
     if (st?.isFile()) copies.set(`${EVIDENCE_DIR}/${toPosix(name)}`, from);
   }
-  for (const report of c.reports) copies.set(`${EVIDENCE_DIR}/reports/${inWorkspace(report, c.workspace, 'test report')}`, path.resolve(c.workspace, report));
-  for (const list of c.lists) copies.set(`${EVIDENCE_DIR}/inputs/${inWorkspace(list, c.workspace, 'list')}`, path.resolve(c.workspace, list));
+  for (const [folder, files, what] of [
+    ['reports', c.reports, 'test report'],
+    ['inputs', c.lists, 'list'],
+  ] as const) {
+    const inside = files.map((f) => inWorkspace(f, c.workspace, what));
+    archivedPaths(inside, folder).forEach((to, i) => copies.set(`${EVIDENCE_DIR}/${to}`, path.resolve(c.workspace, files[i]!)));
+  }
   await fs.mkdir(path.join(root, EVIDENCE_DIR), { recursive: true });
   for (const [to, from] of copies) {
     const dest = path.join(root, ...to.split('/'));
@@ -160,6 +165,17 @@ async function stageEvidence(c: ArchiveContents, root: string): Promise<void> {
       throw new UserError(`${from} could not be copied into the release archive: ${reason(e)}`);
     }
   }
+}
+
+/**
+ * Where workspace files go under `evidence/`: in `folder`, at their workspace paths, less a first
+ * folder of the same name, so that `reports/unit.xml` is `reports/unit.xml`, not `reports/reports/unit.xml`.
+ * When that would give two files one place (`reports/a.xml` and `a.xml`), every path is kept whole.
+ */
+export function archivedPaths(files: readonly string[], folder: string): string[] {
+  const prefix = `${folder}/`;
+  const short = files.map((f) => `${prefix}${f.startsWith(prefix) ? f.slice(prefix.length) : f}`);
+  return new Set(short).size === new Set(files).size ? short : files.map((f) => `${prefix}${f}`);
 }
 
 /** The path of a workspace file relative to the workspace, `/`-separated. */

@@ -46,6 +46,22 @@ export interface ReleaseArgs {
   readonly nodeVersion?: string;
 }
 
+/** The action's outputs about the archive: archive-path, archive-sha256, artifact-id, artifact-url (empty when not done). */
+export type ReleaseOutputs = Readonly<Record<'archive-path' | 'archive-sha256' | 'artifact-id' | 'artifact-url', string>>;
+
+/**
+ * The release failed after its archive was written (the upload or the GitHub Release failed): the
+ * archive stays on the runner, and the outputs still name it.
+ */
+export class ReleaseIncomplete extends UserError {
+  constructor(
+    message: string,
+    readonly outputs: ReleaseOutputs,
+  ) {
+    super(message);
+  }
+}
+
 export interface ReleaseResult {
   /** Absolute path of the .tar.gz. */
   readonly archivePath: string;
@@ -57,8 +73,7 @@ export interface ReleaseResult {
   readonly commit: string;
   readonly artifact?: UploadedArtifact;
   readonly releaseAsset?: AttachedAsset;
-  /** The action's outputs: archive-path, archive-sha256, artifact-id, artifact-url (empty when not uploaded). */
-  readonly outputs: Readonly<Record<'archive-path' | 'archive-sha256' | 'artifact-id' | 'artifact-url', string>>;
+  readonly outputs: ReleaseOutputs;
   /** Markdown paragraph for the job summary. */
   readonly summary: string;
 }
@@ -115,10 +130,23 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
   log(`Release archive ${built.path}: ${built.size} bytes, ${built.files} files, SHA-256 ${built.sha256}`);
 
   let artifact: UploadedArtifact | undefined;
+  const outputs = (): ReleaseOutputs => ({
+    'archive-path': built.path,
+    'archive-sha256': built.sha256,
+    'artifact-id': artifact === undefined ? '' : String(artifact.id),
+    'artifact-url': artifact?.url ?? '',
+  });
+  // From here on the archive is on disk: a failure says so, and the outputs keep naming it.
+  const incomplete = (e: unknown): never => {
+    if (!(e instanceof UserError)) throw e;
+    const uploaded = artifact === undefined ? '' : ` (it was uploaded as the artifact ${artifact.name})`;
+    const kept = e.message.includes(built.path) ? '' : `. The release archive is still on the runner at ${built.path}${uploaded}`;
+    throw new ReleaseIncomplete(`${e.message}${kept}`, outputs());
+  };
   if (settings.upload) {
     const name = settings.artifactName ?? archive;
     log(`Uploading ${archive} as the artifact ${name}`);
-    artifact = await uploadArtifact(built.path, { name, env, ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}) });
+    artifact = await uploadArtifact(built.path, { name, env, ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}) }).catch(incomplete);
   }
 
   let releaseAsset: AttachedAsset | undefined;
@@ -132,11 +160,7 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
       name: archive,
       data: await fs.readFile(built.path),
       contentType: 'application/gzip',
-    }).catch((e: unknown) => {
-      if (!(e instanceof UserError)) throw e;
-      const uploaded = artifact === undefined ? '' : ` (it was uploaded as the artifact ${artifact.name})`;
-      throw new UserError(`${e.message}. The release archive is still on the runner at ${built.path}${uploaded}`);
-    });
+    }).catch(incomplete);
   }
 
   return {
@@ -148,12 +172,7 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
     commit: checkout.commit,
     ...(artifact !== undefined ? { artifact } : {}),
     ...(releaseAsset !== undefined ? { releaseAsset } : {}),
-    outputs: {
-      'archive-path': built.path,
-      'archive-sha256': built.sha256,
-      'artifact-id': artifact === undefined ? '' : String(artifact.id),
-      'artifact-url': artifact?.url ?? '',
-    },
+    outputs: outputs(),
     summary: renderReleaseSummary({
       archive,
       sha256: built.sha256,

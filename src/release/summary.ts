@@ -1,6 +1,7 @@
 /**
  * The paragraph of the job summary about the release archive. Pure.
  */
+import { escapeMarkdown, truncate } from '../report/escape.js';
 import { MAX_RETENTION_DAYS } from './settings.js';
 
 export interface ReleaseSummaryInput {
@@ -30,6 +31,30 @@ export function renderReleaseSummary(r: ReleaseSummaryInput): string {
       '',
       `An artifact expires (after at most 90 days on public repositories and ${MAX_RETENTION_DAYS} on private ones), while the release archive of a medical device must be kept as long as the device is supported: attach it to a GitHub Release with the input \`release-tag\`, or copy it to your records system.`,
     );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface ReleaseFailureInput {
+  /** What failed, as the step's failure message says it. */
+  readonly message: string;
+  /** The archive, when it was written before the failure. */
+  readonly archive?: { readonly path: string; readonly sha256: string };
+  /** The artifact, when it was uploaded before the failure (attaching to a GitHub Release failed). */
+  readonly artifactId?: string;
+}
+
+/** Longest failure message quoted in the job summary. */
+const FAILURE_LENGTH = 4000;
+
+/** The paragraph of the job summary when the release failed after the gate passed: what failed, and what was done. */
+export function renderReleaseFailure(r: ReleaseFailureInput): string {
+  const lines = ['### ❌ Release archive failed', '', escapeMarkdown(truncate(r.message, FAILURE_LENGTH)), ''];
+  if (r.archive === undefined) {
+    lines.push('No release archive was written: the release is not done.');
+  } else {
+    const uploaded = r.artifactId === undefined || r.artifactId === '' ? 'it was not uploaded' : `it was uploaded as the artifact with ID ${escapeMarkdown(r.artifactId)}`;
+    lines.push(`The archive \`${r.archive.path.replace(/`/g, "'")}\` (SHA-256 \`${r.archive.sha256}\`) was written; ${uploaded}, and it lies on the runner until the job ends: the release is not done.`);
   }
   return `${lines.join('\n')}\n`;
 }

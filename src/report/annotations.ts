@@ -56,12 +56,16 @@ export function buildAnnotations(trace: Trace, verdict: Verdict, list: Requireme
 
   for (const r of trace.requirements) {
     if (r.status !== 'failed') continue;
-    each(errors, r.failing, (t) => ({
-      level: 'error',
-      title: `${r.requirement.id}: test ${t.status}`,
-      message: truncate(`${t.name}${t.message === undefined ? '' : `: ${t.message}`}`, MESSAGE_LENGTH),
-      ...at(t),
-    }));
+    for (const t of r.failing.sample) {
+      const failure = `${t.name}${t.message === undefined ? '' : `: ${t.message}`}`;
+      // A failure a residual anomaly accepts does not fail the gate: a warning that names the anomaly.
+      if (t.explainedBy.length > 0) {
+        push(warnings, () => ({ level: 'warning', title: `${r.requirement.id}: test ${t.status}, accepted by ${t.explainedBy.join(', ')}`, message: truncate(failure, MESSAGE_LENGTH), ...at(t) }));
+      } else {
+        push(errors, () => ({ level: 'error', title: `${r.requirement.id}: test ${t.status}`, message: truncate(failure, MESSAGE_LENGTH), ...at(t) }));
+      }
+    }
+    unbuilt += r.failing.unsampled;
   }
   for (const u of trace.unknownIds) {
     each(errors, u.tests, (t) => ({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: truncate(`${t.name} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) }));
@@ -83,7 +87,12 @@ export function buildAnnotations(trace: Trace, verdict: Verdict, list: Requireme
     message: truncate(t.name, MESSAGE_LENGTH),
     ...at(t),
   }));
-  each(warnings, trace.flaky, (t) => ({ level: 'warning', title: 'Flaky test', message: truncate(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH), ...at(t) }));
+  each(warnings, trace.flaky, (t) => ({
+    level: 'warning',
+    title: t.explainedBy.length > 0 ? `Flaky test, accepted by ${t.explainedBy.join(', ')}` : 'Flaky test',
+    message: truncate(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH),
+    ...at(t),
+  }));
 
   return { annotations: [...errors, ...warnings], unbuilt };
 }

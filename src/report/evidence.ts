@@ -114,8 +114,12 @@ export interface Evidence {
   readonly verdict: 'pass' | 'fail';
   readonly coverage: number;
   readonly provenance: Provenance;
-  readonly totals: Totals;
-  readonly reports: readonly (Totals & { readonly file: string })[];
+  /**
+   * Counts of tests: the attempts of one test (merged as `mergeRetries` says) are one test, however many
+   * test cases they take in the report; `attempts` counts those test cases as written.
+   */
+  readonly totals: TestCounts;
+  readonly reports: readonly (TestCounts & { readonly file: string })[];
   readonly requirements: readonly {
     readonly id: string;
     readonly title: string;
@@ -134,10 +138,15 @@ export interface Evidence {
   /** Tests that failed or errored, then passed on a rerun. */
   readonly flakyTests: TestList;
   readonly reasons: readonly string[];
+  /** The kind of each reason, in the same order (`requirement-uncovered`, `unknown-id`, `anomaly`, ...). */
+  readonly reasonCodes: readonly string[];
   readonly warnings: readonly string[];
   /** How many tests there are, and whole tests for the readable reports (those that did not simply pass first). */
   readonly testRecord: { readonly count: number; readonly sample: readonly TestRow[] };
 }
+
+/** Tests by status, and the test cases they were read from (`attempts`, one per attempt of a retried test). */
+export type TestCounts = Totals & { readonly attempts: number };
 
 const EMPTY = TestSet.of(0);
 
@@ -171,8 +180,8 @@ export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Proven
     verdict: verdict.passed ? 'pass' : 'fail',
     coverage: verdict.coverage,
     provenance,
-    totals: trace.totals,
-    reports: trace.reports.map((r) => ({ file: r.file, ...r.totals })),
+    totals: { ...trace.totals, attempts: trace.reports.reduce((sum, r) => sum + r.attempts, 0) },
+    reports: trace.reports.map((r) => ({ file: r.file, ...r.totals, attempts: r.attempts })),
     requirements: trace.requirements.map((r) => {
       const acceptedBy = verdict.acceptedBy.get(r.requirement.id);
       return {
@@ -208,6 +217,7 @@ export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Proven
     unexplainedFailures: testList(trace.unexplained),
     flakyTests: testList(trace.flaky),
     reasons: verdict.reasons.map((r) => r.message),
+    reasonCodes: verdict.reasons.map((r) => r.code),
     warnings: verdict.warnings.map((r) => r.message),
     testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
   };

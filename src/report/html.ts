@@ -2,6 +2,7 @@ import type { RequirementStatus, TestStatus } from '../model.js';
 import { escapeHtml } from './escape.js';
 import { LIST_SAMPLE_SIZE, RECORD_SAMPLE_SIZE, SAMPLE_SIZE } from '../trace/trace.js';
 import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestList, type TestRef } from './evidence.js';
+import { countsLine } from './summary.js';
 
 /**
  * The evidence as one self-contained HTML5 page for an auditor to open, print and file: inline CSS,
@@ -83,7 +84,8 @@ export function* evidenceHtmlChunks(evidence: Evidence): Generator<string> {
 
 function* pageParts(evidence: Evidence): Generator<string> {
   const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
-  const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+  // The same words and counts as the job summary and the log.
+  const headline = countsLine(evidence, text, count);
   const { provenance } = evidence;
 
   const pageTitle = [`IEC 62304 release gate ${verdict}`, `${evidence.coverage} % of requirements verified`, provenance.repository, provenance.ref]
@@ -109,18 +111,17 @@ function* pageParts(evidence: Evidence): Generator<string> {
   // Verdict and coverage first: the one line an auditor reads before anything else.
   yield* [
     `<h1 id="verdict" class="verdict verdict-${evidence.verdict === 'pass' ? 'pass' : 'fail'}">IEC 62304 release gate: ${verdict}</h1>`,
-    `<p class="headline"><strong>${count(verified)} of ${plural(evidence.requirements.length, 'requirement', 'requirements')} verified (${text(String(evidence.coverage))} %)</strong> · ` +
-      `${plural(evidence.totals.tests, 'test', 'tests')}: ${count(evidence.totals.passed)} passed, ${count(evidence.totals.failed)} failed, ` +
-      `${count(evidence.totals.errored)} errored, ${count(evidence.totals.skipped)} skipped · ${plural(evidence.reports.length, 'report', 'reports')}</p>`,
+    `<p class="headline"><strong>${headline.requirements}</strong> · ${headline.rest}</p>`,
   ];
 
   yield '<nav aria-label="Contents"><ol>';
-  yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`);
+  yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${id === 'reasons' ? reasonsTitle(evidence) : title}</a></li>`);
   yield '</ol></nav>';
 
   yield* provenanceSection(evidence);
   yield* totalsSection(evidence);
-  yield* listSection('reasons', 'Why the gate failed', evidence.reasons, 'None: nothing in the evidence fails the gate.');
+  if (passedClean(evidence)) yield* passSection(evidence);
+  else yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons, 'None recorded.');
   yield* listSection('warnings', 'Warnings', evidence.warnings, 'None.');
   yield* matrixSection(evidence);
   yield* unknownSection(evidence);
@@ -151,6 +152,32 @@ const SECTIONS: readonly (readonly [string, string])[] = [
   ['reports', 'Test reports'],
   ['tests', 'Test record'],
 ];
+
+/** A passing gate has no reasons to fail: its section says why it passed instead. */
+function reasonsTitle(evidence: Evidence): string {
+  return passedClean(evidence) ? 'Why the gate passed' : 'Why the gate failed';
+}
+
+function passedClean(evidence: Evidence): boolean {
+  return evidence.verdict === 'pass' && evidence.reasons.length === 0;
+}
+
+/** Why a gate passed: nothing fails it, and which failures the residual anomalies accept. */
+function* passSection(evidence: Evidence): Generator<string> {
+  yield '<section>';
+  yield heading('reasons', reasonsTitle(evidence));
+  yield '<p>Nothing in the evidence fails the gate: every requirement is verified or its failures are accepted, every known residual anomaly is assessed and acceptable.</p>';
+  const accepted = evidence.requirements.filter((r) => r.acceptedBy !== undefined);
+  if (accepted.length > 0) {
+    yield `<p>${plural(accepted.length, 'requirement failed and is', 'requirements failed and are')} accepted by a residual anomaly:</p>`;
+    yield '<ol class="reasons">';
+    for (const r of accepted) {
+      yield `<li><span class="id">${text(r.id)}</span> failed (${plural(r.failing.count, 'failing test', 'failing tests')}), accepted by ${r.acceptedBy!.map((id) => `<span class="id">${text(id)}</span>`).join(', ')}</li>`;
+    }
+    yield '</ol>';
+  }
+  yield '</section>';
+}
 
 function heading(id: string, title: string, n?: number): string {
   return `<h2 id="${id}">${title}${n === undefined ? '' : ` (${count(n)})`}</h2>`;
@@ -206,9 +233,15 @@ function totalsSection(evidence: Evidence): string[] {
       `<td class="num">${count(evidence.untracedTests.count)}</td><td class="num">${count(evidence.unexplainedFailures.count)}</td>` +
       `<td class="num">${count(evidence.reports.length)}</td></tr></tbody>`,
     '</table>',
+    ...(t.attempts === t.tests ? [] : [`<p class="note">${ATTEMPTS_NOTE} The reports hold ${plural(t.attempts, 'test case', 'test cases')} for these ${plural(t.tests, 'test', 'tests')}.</p>`]),
     '</section>',
   ];
 }
+
+/** What a count of tests means where the reports hold more test cases than tests. */
+const ATTEMPTS_NOTE =
+  'Every count of tests on this page counts the attempts of one test (same name, class, suites, file and line in one report) once, ' +
+  'as failed when any attempt failed; test cases are what the reports hold, one for each attempt.';
 
 function* listSection(id: string, title: string, items: readonly string[], none: string): Generator<string> {
   yield '<section>';
@@ -350,15 +383,18 @@ function* reportsSection(evidence: Evidence): Generator<string> {
     yield* ['<p class="empty">No test report was read.</p>', '</section>'];
     return;
   }
+  // Test cases get a column of their own only where a report holds more of them than tests.
+  const attempts = evidence.reports.some((r) => r.attempts !== r.tests);
+  if (attempts) yield `<p class="note">${ATTEMPTS_NOTE}</p>`;
   yield* [
     '<table class="reports">',
     '<thead><tr><th scope="col">Report</th><th class="num" scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th>' +
-      '<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th></tr></thead>',
+      `<th class="num" scope="col">Errored</th><th class="num" scope="col">Skipped</th>${attempts ? '<th class="num" scope="col">Test cases</th>' : ''}</tr></thead>`,
     '<tbody>',
   ];
   for (const r of evidence.reports) {
     yield `<tr><td>${text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
-      `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td></tr>`;
+      `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td>${attempts ? `<td class="num">${count(r.attempts)}</td>` : ''}</tr>`;
   }
   yield* ['</tbody>', '</table>', '</section>'];
 }

@@ -1,15 +1,20 @@
+import type { ReasonCode } from '../gate/judge.js';
 import type { RequirementStatus, TestStatus } from '../model.js';
 import { escapeMarkdown, truncate } from './escape.js';
-import type { AnomalyRecord, Evidence, TestList } from './evidence.js';
+import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestList } from './evidence.js';
 
 /** GitHub drops a step summary above 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 export const SUMMARY_BUDGET_BYTES = 900 * 1024;
-/** Tests named per requirement row of the matrix. */
+/** Tests named per row of a table in the job summary (traceability.md names every test the evidence keeps by name). */
 export const TESTS_PER_ROW = 8;
-/** Reasons listed one by one before the rest are counted. */
+/** Reasons (and warnings) the job summary lists one by one, at least one of each kind; traceability.md lists all. */
 export const REASONS_LISTED = 50;
 const NAME_LENGTH = 160;
+/** Longest part of a release failure quoted under the heading (the release's own section has it whole). */
+const RELEASE_FAILURE_LENGTH = 300;
+/** Longest reason in the job summary. */
+const REASON_LENGTH = 1000;
 
 const STATUS_MARK: Record<RequirementStatus, string> = {
   verified: '✅ verified',
@@ -19,140 +24,251 @@ const STATUS_MARK: Record<RequirementStatus, string> = {
 };
 const TEST_MARK: Record<TestStatus, string> = { passed: '✅', failed: '❌', errored: '💥', skipped: '⏭️' };
 
+/** What each kind of reason is called where the summary counts what it left out. */
+const REASON_KIND: Record<ReasonCode, string> = {
+  'unreadable-input': 'unreadable inputs',
+  'no-tests': 'no test found',
+  'report-without-cases': 'reports without test cases',
+  anomaly: 'residual anomalies that fail the gate',
+  'requirement-failed': 'failed requirements',
+  'unexplained-failure': 'unexplained failing tests',
+  'unexplained-flaky': 'unexplained flaky tests',
+  'requirement-skipped': 'skipped requirements',
+  'requirement-uncovered': 'uncovered requirements',
+  'unknown-id': 'unknown IDs',
+  'untraced-tests': 'untraced tests',
+};
+
 export interface SummaryOptions {
-  /** Largest size in bytes; sections are cut (and the cut said) to stay under it. */
+  /**
+   * Largest size in bytes; rows are left out (and what was left out said) to stay under it. Infinite
+   * for traceability.md, which is the summary uncut: every reason, warning, anomaly, unknown ID and
+   * requirement.
+   */
   readonly budgetBytes?: number;
-  /** Where the full evidence is, to point to from a cut. */
+  /** Path of traceability.json as shown to the user: the folder it is in holds what a cut leaves out. */
   readonly evidencePath?: string;
+  /** The gate passed but the release that follows failed: what failed, said under the heading. */
+  readonly releaseFailure?: string;
 }
 
 /**
- * The job summary: verdict first, then counts, then the gaps, then the requirement -> tests matrix.
- * Readable in a minute; every piece of user text escaped.
+ * The counts in one line, the same in the job summary, traceability.md and the log: requirements
+ * (verified, and failed but accepted by an anomaly), tests (a test retried after a failure is one test;
+ * its attempts are counted apart when there are more of them than tests) and reports.
+ */
+export function countsLine(evidence: Evidence, escape: (text: string) => string = (t) => t, n: (count: number) => string = String): { requirements: string; rest: string } {
+  const { totals } = evidence;
+  const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+  const acceptedBy = new Set<string>();
+  let accepted = 0;
+  for (const r of evidence.requirements) {
+    if (r.acceptedBy === undefined) continue;
+    accepted++;
+    for (const id of r.acceptedBy) acceptedBy.add(id);
+  }
+  const ids = [...acceptedBy];
+  const named = ids.slice(0, 5).map(escape).join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '');
+  const requirements =
+    `${n(verified)} of ${n(evidence.requirements.length)} requirements verified (${evidence.coverage} %)` +
+    (accepted === 0 ? '' : `, ${n(accepted)} failed but accepted by ${named}`);
+  const flaky = evidence.flakyTests.count;
+  const attempts = totals.attempts === totals.tests ? '' : ` (from ${n(totals.attempts)} test cases: the attempts of one test count as one)`;
+  const rest =
+    `${n(totals.tests)} ${totals.tests === 1 ? 'test' : 'tests'}${attempts}: ${n(totals.passed)} passed${flaky === 0 ? '' : ` (${n(flaky)} flaky)`}, ` +
+    `${n(totals.failed)} failed, ${n(totals.errored)} errored, ${n(totals.skipped)} skipped · ` +
+    `${n(evidence.reports.length)} ${evidence.reports.length === 1 ? 'report' : 'reports'}`;
+  return { requirements, rest };
+}
+
+/** A line of the summary and how soon it must be kept when the budget is short (lower first). */
+interface Row {
+  readonly text: string;
+  readonly priority: number;
+  kept?: boolean;
+}
+
+/** Priorities: what may never vanish first, then the gaps, then the rest. */
+const ESSENTIAL = 0;
+const GAP = 1;
+const DETAIL = 2;
+
+/** A section: its heading lines, its rows in display order, and the note saying what was left out. */
+interface Section {
+  readonly heading: readonly string[];
+  readonly rows: Row[];
+  readonly note: (left: readonly Row[]) => string | undefined;
+}
+
+/**
+ * The job summary: verdict first, then counts, the reasons and warnings, the residual anomalies, the
+ * unknown IDs and the requirement -> tests matrix. Readable in a minute; every piece of user text
+ * escaped. Under its budget, rows are left out by priority (the first reason of each kind and every
+ * anomaly that accepts a failure or fails the gate are kept first), and each section says what it
+ * left out and which evidence file holds it.
  */
 export function renderSummary(evidence: Evidence, options: SummaryOptions = {}): string {
   const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES;
-  const out = new BoundedText(budget);
-  const { totals } = evidence;
-  const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+  const uncut = budget === Number.POSITIVE_INFINITY;
+  const files = evidenceFiles(options);
+  const perRow = uncut ? Number.POSITIVE_INFINITY : TESTS_PER_ROW;
+  const cells = (tests: TestList): string => testList(tests, perRow, files.csv);
 
-  out.line(evidence.verdict === 'pass' ? '## ✅ IEC 62304 release gate passed' : '## ❌ IEC 62304 release gate failed');
-  out.line('');
-  out.line(
-    `**${verified} of ${evidence.requirements.length} requirements verified (${evidence.coverage} %)** · ` +
-      `${totals.tests} tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.errored} errored, ${totals.skipped} skipped · ` +
-      `${evidence.reports.length} ${evidence.reports.length === 1 ? 'report' : 'reports'}`,
-  );
-  out.line('');
+  const head: string[] = [];
+  if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
+    head.push('## ❌ IEC 62304 release gate passed, but the release failed', '', `**The release is not done:** ${escapeMarkdown(truncate(options.releaseFailure, RELEASE_FAILURE_LENGTH))}`);
+  } else {
+    head.push(evidence.verdict === 'pass' ? '## ✅ IEC 62304 release gate passed' : '## ❌ IEC 62304 release gate failed');
+  }
+  const counts = countsLine(evidence, escapeMarkdown);
+  head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
 
-  const gaps = [
-    ['Why the gate failed', evidence.reasons],
-    ['Warnings', evidence.warnings],
-  ] as const;
-  for (const [heading, items] of gaps) {
-    if (items.length === 0) continue;
-    out.line(`### ${heading} (${items.length})`);
-    out.line('');
-    const listed = items.slice(0, REASONS_LISTED);
-    let written = 0;
-    for (const item of listed) {
-      if (!out.line(`- ${escapeMarkdown(truncate(item, 1000))}`)) break;
-      written++;
-    }
-    if (items.length > written) out.force(`- … and ${items.length - written} more: see the evidence file${where(options)}`);
-    out.line('');
+  const sections: Section[] = [];
+  const reasonSection = (title: string, items: readonly string[], codes: readonly string[]): void => {
+    if (items.length === 0) return;
+    const seen = new Set<string>();
+    const rows = items.map((item, i): Row => {
+      const code = codes[i] ?? '';
+      const first = !seen.has(code);
+      seen.add(code);
+      const text = `- ${escapeMarkdown(uncut ? item : truncate(item, REASON_LENGTH))}`;
+      // The first of each kind is never left out; past the list's length the rest only count.
+      return { text, priority: first ? ESSENTIAL : uncut || i < REASONS_LISTED ? GAP : Number.POSITIVE_INFINITY };
+    });
+    sections.push({
+      heading: [`### ${title} (${items.length})`, ''],
+      rows,
+      note: (left) => {
+        if (left.length === 0) return undefined;
+        const kinds = new Map<string, number>();
+        rows.forEach((r, i) => {
+          if (r.kept === true) return;
+          const kind = REASON_KIND[codes[i] as ReasonCode] ?? (codes[i] || 'other');
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        });
+        const by = [...kinds].map(([k, n]) => `${k}: ${n}`).join(', ');
+        return `- … and ${left.length} more (${escapeMarkdown(by)}): ${files.markdown} and ${files.json} list them all`;
+      },
+    });
+  };
+  reasonSection('Why the gate failed', evidence.reasons, evidence.reasonCodes);
+  reasonSection('Warnings', evidence.warnings, evidence.warnings.map(() => 'untraced-tests'));
+
+  if (evidence.anomalies.length > 0) {
+    const rows = evidence.anomalies.map((a) => {
+      const title = a.title === '' ? '' : ` ${escapeMarkdown(truncate(a.title, NAME_LENGTH))}`;
+      const text = `| **${escapeMarkdown(truncate(a.id, NAME_LENGTH))}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${escapeMarkdown(truncate(a.severity, NAME_LENGTH)) || '—'} | ${assessment(a, uncut)} | ${cells(a.explains)} |`;
+      // An anomaly that accepts a failure, or fails the gate, is what a reviewer must see.
+      return { text, priority: a.problems.length > 0 || a.explains.count > 0 ? ESSENTIAL : DETAIL };
+    });
+    sections.push({
+      heading: ['### Residual anomalies', '', '| Anomaly | Status | Severity | Assessment | Explains |', '| --- | --- | --- | --- | --- |'],
+      rows,
+      note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} anomalies are left out here (none of them explains a test or fails the gate): ${files.anomalies} and ${files.json} list them all._`),
+    });
   }
 
-  out.line('### Requirements');
-  out.line('');
-  out.line('| Requirement | Status | Tests |');
-  out.line('| --- | --- | --- |');
-  let rows = 0;
-  for (const r of evidence.requirements) {
+  if (evidence.unknownIds.length > 0) {
+    const rows = evidence.unknownIds.map((u) => ({ text: `| ${escapeMarkdown(truncate(u.id, NAME_LENGTH))} | ${cells(u.tests)} |`, priority: GAP }));
+    sections.push({
+      heading: ['### IDs named by tests but not in the requirements list', '', '| ID | Tests |', '| --- | --- |'],
+      rows,
+      note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} unknown IDs are left out here: ${files.matrix} and ${files.markdown} list them all._`),
+    });
+  }
+
+  const requirementRows = evidence.requirements.map((r): Row => {
     const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
     const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
-    if (!out.line(`| **${escapeMarkdown(r.id)}**${title} | ${status} | ${testList(r.tests)} |`)) break;
-    rows++;
+    return { text: `| **${escapeMarkdown(r.id)}**${title} | ${status} | ${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP };
+  });
+  sections.push({
+    heading: ['### Requirements', '', '| Requirement | Status | Tests |', '| --- | --- | --- |'],
+    rows: requirementRows,
+    note: (left) => {
+      if (left.length === 0) return undefined;
+      const by = new Map<string, number>();
+      evidence.requirements.forEach((r, i) => {
+        if (requirementRows[i]!.kept === true) return;
+        const status = r.acceptedBy === undefined ? r.status : 'failed but accepted';
+        by.set(status, (by.get(status) ?? 0) + 1);
+      });
+      return (
+        `_${left.length} of ${requirementRows.length} requirements are left out here (${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}) to stay under GitHub's 1 MiB limit of a job summary: ` +
+        `${files.markdown} and ${files.matrix} list every requirement._`
+      );
+    },
+  });
+
+  const footer = ['', `<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
+
+  keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+
+  const lines = [...head];
+  for (const s of sections) {
+    const kept = s.rows.filter((r) => r.kept === true);
+    const note = s.note(s.rows.filter((r) => r.kept !== true));
+    const table = s.heading.length > 2;
+    lines.push(...s.heading.slice(0, 2));
+    // A table whose rows are all left out shows no header: the note alone says so.
+    if (table && (kept.length > 0 || s.rows.length === 0)) lines.push(...s.heading.slice(2));
+    for (const r of kept) lines.push(r.text);
+    if (note !== undefined) lines.push(...(table && kept.length > 0 ? ['', note] : [note]));
+    lines.push('');
   }
-  if (rows < evidence.requirements.length) {
-    out.force('');
-    out.force(
-      `_${evidence.requirements.length - rows} more requirements were cut from this summary to stay under GitHub's 1 MiB limit; ` +
-        `the evidence file${where(options)} has them all._`,
-    );
-  }
-  if (evidence.anomalies.length > 0 && out.line('')) {
-    out.line('### Residual anomalies');
-    out.line('');
-    out.line('| Anomaly | Status | Severity | Assessment | Explains |');
-    out.line('| --- | --- | --- | --- | --- |');
-    for (const a of evidence.anomalies) {
-      const title = a.title === '' ? '' : ` ${escapeMarkdown(truncate(a.title, NAME_LENGTH))}`;
-      const row = `| **${escapeMarkdown(a.id)}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${escapeMarkdown(a.severity) || '—'} | ${assessment(a)} | ${testList(a.explains)} |`;
-      if (!out.line(row)) break;
-    }
-  }
-  if (evidence.unknownIds.length > 0 && out.line('')) {
-    out.line('### IDs named by tests but not in the requirements list');
-    out.line('');
-    out.line('| ID | Tests |');
-    out.line('| --- | --- |');
-    for (const u of evidence.unknownIds) if (!out.line(`| ${escapeMarkdown(u.id)} | ${testList(u.tests)} |`)) break;
-  }
-  out.line('');
-  out.line(`<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`);
-  return out.toString();
+  lines.pop();
+  lines.push(...footer);
+  return `${lines.join('\n')}\n`;
 }
 
-/** The first tests of a set (those that did not simply pass first), then how many more. */
-function testList(tests: TestList): string {
+/** Kept free for the notes that say what was left out. */
+const NOTES_RESERVE = 8192;
+
+/** Marks the rows kept: by priority, then in order, as long as they fit in the budget beside the fixed lines. */
+function keepWithin(budget: number, fixed: readonly string[], sections: readonly Section[]): void {
+  let left = budget - NOTES_RESERVE - fixed.reduce((sum, l) => sum + bytes(l), 0);
+  const rows = sections.flatMap((s) => s.rows).filter((r) => r.priority !== Number.POSITIVE_INFINITY);
+  const byPriority = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.priority - b.r.priority || a.i - b.i);
+  for (const { r } of byPriority) {
+    const size = bytes(r.text);
+    if (size > left) continue;
+    r.kept = true;
+    left -= size;
+  }
+}
+
+function bytes(line: string): number {
+  return Buffer.byteLength(line, 'utf8') + 1;
+}
+
+/** The names of the evidence files, in the folder of traceability.json when it is known. */
+function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'matrix' | 'csv' | 'anomalies', string> {
+  const json = options.evidencePath;
+  const slash = json === undefined ? -1 : Math.max(json.lastIndexOf('/'), json.lastIndexOf('\\'));
+  const dir = json === undefined || slash === -1 ? '' : truncate(json.slice(0, slash), NAME_LENGTH);
+  const name = (file: string): string => (dir === '' ? file : `${dir}/${file}`).replace(/`/g, "'");
+  const code = (file: string): string => `\`${name(file)}\``;
+  return {
+    markdown: code(EVIDENCE_FILES.markdown),
+    json: code(EVIDENCE_FILES.json),
+    matrix: code(EVIDENCE_FILES.csv),
+    csv: EVIDENCE_FILES.csv,
+    anomalies: code(EVIDENCE_FILES.anomaliesMarkdown),
+  };
+}
+
+/** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
+function testList(tests: TestList, limit: number, matrixFile: string): string {
   if (tests.count === 0) return '—';
-  const shown = tests.sample.slice(0, TESTS_PER_ROW).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
+  const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
   const more = tests.count - shown.length;
-  return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more` : shown.join('<br>');
+  return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
 }
 
 /** What the assessment of an anomaly says, and what it lacks. */
-function assessment(a: AnomalyRecord): string {
+function assessment(a: AnomalyRecord, uncut: boolean): string {
   if (!a.residual) return 'not required (closed)';
-  const by = a.assessedBy === '' ? '' : ` by ${escapeMarkdown(truncate(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${escapeMarkdown(a.assessmentDate)}`}`;
+  const by = a.assessedBy === '' ? '' : ` by ${escapeMarkdown(truncate(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${escapeMarkdown(truncate(a.assessmentDate, NAME_LENGTH))}`}`;
   if (a.problems.length === 0) return `✅ acceptable${by}`;
-  return `❌ ${a.problems.map((p) => escapeMarkdown(p)).join('; ')}`;
-}
-
-function where(options: SummaryOptions): string {
-  return options.evidencePath === undefined ? '' : ` (${escapeMarkdown(options.evidencePath)})`;
-}
-
-/** Lines that stop being added once a byte budget is reached; a few closing lines are always kept. */
-class BoundedText {
-  private readonly lines: string[] = [];
-  private bytes = 0;
-  private full = false;
-  /** Kept free for the lines that say what was cut. */
-  private static readonly RESERVE = 4096;
-
-  constructor(private readonly budget: number) {}
-
-  /** Adds a line unless the budget is spent; says whether it was added. */
-  line(text: string): boolean {
-    const size = Buffer.byteLength(text, 'utf8') + 1;
-    if (this.full || this.bytes + size > this.budget - BoundedText.RESERVE) {
-      this.full = true;
-      return false;
-    }
-    this.lines.push(text);
-    this.bytes += size;
-    return true;
-  }
-
-  /** Adds a line from the reserve (for notices about what was cut). */
-  force(text: string): void {
-    this.lines.push(text);
-    this.bytes += Buffer.byteLength(text, 'utf8') + 1;
-  }
-
-  toString(): string {
-    return `${this.lines.join('\n')}\n`;
-  }
+  return `❌ ${a.problems.map((p) => escapeMarkdown(uncut ? p : truncate(p, REASON_LENGTH))).join('; ')}`;
 }

@@ -31,10 +31,13 @@ export interface UnknownId {
   readonly tests: TestSet;
 }
 
-/** What one report held, as read (before attempts of a retried test are merged). */
+/** What one report held: its tests counted as the rest of the evidence counts them. */
 export interface ReportTally {
   readonly file: string;
+  /** Its tests, the attempts of one test merged into one (see `mergeRetries`). */
   readonly totals: Totals;
+  /** Its test cases as written, one per attempt of a retried test. */
+  readonly attempts: number;
   /** What its suites declare (`tests`, `failures`, ...), for cross-checks. */
   readonly declared: Totals;
   /** Its suites that declare tests but hold none. */
@@ -186,9 +189,9 @@ export class Tracer {
    * order. Each test is counted as it is given; the caller writes it out and lets it go.
    */
   *add(report: Report): Generator<TracedTest, void, undefined> {
-    const raw = { tests: report.cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    for (const c of report.cases) raw[c.status]++;
-    this.reports.push({ file: report.file, totals: raw, declared: report.declared, emptySuites: report.emptySuites ?? [] });
+    // Counted as the tests are, after merging: one rule for every count of the evidence.
+    const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [] });
 
     const cache = new Map<string, readonly string[]>();
     this.looseSeen = new Map();
@@ -197,6 +200,8 @@ export class Tracer {
       const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
       if (needsExplanation(test)) t.explainedBy = this.explain(test, t.name);
       this.count(t);
+      totals.tests++;
+      increment(totals, test.status);
       yield t;
     }
   }

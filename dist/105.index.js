@@ -1,5 +1,5 @@
-export const id = 561;
-export const ids = [561];
+export const id = 105;
+export const ids = [105,709];
 export const modules = {
 
 /***/ 50879:
@@ -115,12 +115,15 @@ function line(e) {
 
 /***/ }),
 
-/***/ 53561:
+/***/ 11105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ReleaseIncomplete: () => (/* binding */ ReleaseIncomplete),
   release: () => (/* binding */ release)
 });
 
@@ -383,32 +386,8 @@ function describe(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
-// EXTERNAL MODULE: ./src/release/settings.ts
-var settings = __webpack_require__(55552);
-;// CONCATENATED MODULE: ./src/release/summary.ts
-/**
- * The paragraph of the job summary about the release archive. Pure.
- */
-
-function renderReleaseSummary(r) {
-    const lines = [`### Release archive`, '', `\`${r.archive}\` · SHA-256 \`${r.sha256}\``, ''];
-    if (r.artifact !== undefined) {
-        const name = r.artifact.url === undefined ? `\`${r.artifact.name}\`` : `[\`${r.artifact.name}\`](${r.artifact.url})`;
-        const kept = r.retentionDays === undefined ? "for the repository's retention period" : `for ${r.retentionDays} ${r.retentionDays === 1 ? 'day' : 'days'}`;
-        lines.push(`Uploaded as the workflow artifact ${name} (ID ${r.artifact.id}), kept ${kept}.`);
-    }
-    else {
-        lines.push(`Not uploaded as an artifact (\`upload: false\`); it lies on the runner at \`${r.path}\` until the job ends.`);
-    }
-    if (r.releaseAsset !== undefined) {
-        lines.push(`Attached to the GitHub Release \`${r.releaseAsset.tag}\`: <${r.releaseAsset.url}>.`);
-    }
-    else {
-        lines.push('', `An artifact expires (after at most 90 days on public repositories and ${settings/* MAX_RETENTION_DAYS */.aT} on private ones), while the release archive of a medical device must be kept as long as the device is supported: attach it to a GitHub Release with the input \`release-tag\`, or copy it to your records system.`);
-    }
-    return `${lines.join('\n')}\n`;
-}
-
+// EXTERNAL MODULE: ./src/release/summary.ts
+var summary = __webpack_require__(67709);
 ;// CONCATENATED MODULE: ./src/release/platform.ts
 /**
  * Facts about where the action runs, from the environment alone. Pure.
@@ -598,6 +577,17 @@ function safeNamePart(text) {
 
 
 
+/**
+ * The release failed after its archive was written (the upload or the GitHub Release failed): the
+ * archive stays on the runner, and the outputs still name it.
+ */
+class ReleaseIncomplete extends errors/* UserError */.y {
+    outputs;
+    constructor(message, outputs) {
+        super(message);
+        this.outputs = outputs;
+    }
+}
 async function release(args) {
     if (!args.passed || args.evidence.verdict !== 'pass') {
         throw new Error('the release archive is built only for a gate that passed');
@@ -644,10 +634,24 @@ async function release(args) {
     }, external_node_path_default().join(outputDir, archive), scratch);
     log(`Release archive ${built.path}: ${built.size} bytes, ${built.files} files, SHA-256 ${built.sha256}`);
     let artifact;
+    const outputs = () => ({
+        'archive-path': built.path,
+        'archive-sha256': built.sha256,
+        'artifact-id': artifact === undefined ? '' : String(artifact.id),
+        'artifact-url': artifact?.url ?? '',
+    });
+    // From here on the archive is on disk: a failure says so, and the outputs keep naming it.
+    const incomplete = (e) => {
+        if (!(e instanceof errors/* UserError */.y))
+            throw e;
+        const uploaded = artifact === undefined ? '' : ` (it was uploaded as the artifact ${artifact.name})`;
+        const kept = e.message.includes(built.path) ? '' : `. The release archive is still on the runner at ${built.path}${uploaded}`;
+        throw new ReleaseIncomplete(`${e.message}${kept}`, outputs());
+    };
     if (settings.upload) {
         const name = settings.artifactName ?? archive;
         log(`Uploading ${archive} as the artifact ${name}`);
-        artifact = await uploadArtifact(built.path, { name, env, ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}) });
+        artifact = await uploadArtifact(built.path, { name, env, ...(settings.retentionDays !== undefined ? { retentionDays: settings.retentionDays } : {}) }).catch(incomplete);
     }
     let releaseAsset;
     if (settings.releaseTag !== undefined) {
@@ -660,12 +664,7 @@ async function release(args) {
             name: archive,
             data: await promises_default().readFile(built.path),
             contentType: 'application/gzip',
-        }).catch((e) => {
-            if (!(e instanceof errors/* UserError */.y))
-                throw e;
-            const uploaded = artifact === undefined ? '' : ` (it was uploaded as the artifact ${artifact.name})`;
-            throw new errors/* UserError */.y(`${e.message}. The release archive is still on the runner at ${built.path}${uploaded}`);
-        });
+        }).catch(incomplete);
     }
     return {
         archivePath: built.path,
@@ -676,13 +675,8 @@ async function release(args) {
         commit: checkout.commit,
         ...(artifact !== undefined ? { artifact } : {}),
         ...(releaseAsset !== undefined ? { releaseAsset } : {}),
-        outputs: {
-            'archive-path': built.path,
-            'archive-sha256': built.sha256,
-            'artifact-id': artifact === undefined ? '' : String(artifact.id),
-            'artifact-url': artifact?.url ?? '',
-        },
-        summary: renderReleaseSummary({
+        outputs: outputs(),
+        summary: (0,summary/* renderReleaseSummary */.i)({
             archive,
             sha256: built.sha256,
             path: built.path,
@@ -691,6 +685,56 @@ async function release(args) {
             ...(releaseAsset !== undefined ? { releaseAsset: { tag: settings.releaseTag, url: releaseAsset.url } } : {}),
         }),
     };
+}
+
+
+/***/ }),
+
+/***/ 67709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ renderReleaseSummary),
+/* harmony export */   renderReleaseFailure: () => (/* binding */ renderReleaseFailure)
+/* harmony export */ });
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(55552);
+/**
+ * The paragraph of the job summary about the release archive. Pure.
+ */
+
+
+function renderReleaseSummary(r) {
+    const lines = [`### Release archive`, '', `\`${r.archive}\` · SHA-256 \`${r.sha256}\``, ''];
+    if (r.artifact !== undefined) {
+        const name = r.artifact.url === undefined ? `\`${r.artifact.name}\`` : `[\`${r.artifact.name}\`](${r.artifact.url})`;
+        const kept = r.retentionDays === undefined ? "for the repository's retention period" : `for ${r.retentionDays} ${r.retentionDays === 1 ? 'day' : 'days'}`;
+        lines.push(`Uploaded as the workflow artifact ${name} (ID ${r.artifact.id}), kept ${kept}.`);
+    }
+    else {
+        lines.push(`Not uploaded as an artifact (\`upload: false\`); it lies on the runner at \`${r.path}\` until the job ends.`);
+    }
+    if (r.releaseAsset !== undefined) {
+        lines.push(`Attached to the GitHub Release \`${r.releaseAsset.tag}\`: <${r.releaseAsset.url}>.`);
+    }
+    else {
+        lines.push('', `An artifact expires (after at most 90 days on public repositories and ${_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_RETENTION_DAYS */ .aT} on private ones), while the release archive of a medical device must be kept as long as the device is supported: attach it to a GitHub Release with the input \`release-tag\`, or copy it to your records system.`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** Longest failure message quoted in the job summary. */
+const FAILURE_LENGTH = 4000;
+/** The paragraph of the job summary when the release failed after the gate passed: what failed, and what was done. */
+function renderReleaseFailure(r) {
+    const lines = ['### ❌ Release archive failed', '', (0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)((0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .truncate */ .xv)(r.message, FAILURE_LENGTH)), ''];
+    if (r.archive === undefined) {
+        lines.push('No release archive was written: the release is not done.');
+    }
+    else {
+        const uploaded = r.artifactId === undefined || r.artifactId === '' ? 'it was not uploaded' : `it was uploaded as the artifact with ID ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(r.artifactId)}`;
+        lines.push(`The archive \`${r.archive.path.replace(/`/g, "'")}\` (SHA-256 \`${r.archive.sha256}\`) was written; ${uploaded}, and it lies on the runner until the job ends: the release is not done.`);
+    }
+    return `${lines.join('\n')}\n`;
 }
 
 
