@@ -104,3 +104,80 @@ describe('IDs that are empty or white space', () => {
     expect(r).toEqual({ errors: [expect.stringMatching(/^anomalies\.md:3: the row "Rounding" has no ID/)] });
   });
 });
+
+/** The IDs with their lines, or the errors: where a reader puts each entry matters for the messages. */
+function placed(file: string, text: string, read: typeof readRequirements | typeof readAnomalies = readRequirements): string[] | { errors: string[] } {
+  try {
+    const list = read(file, text);
+    const entries: readonly { id: string; line?: number | undefined }[] = 'requirements' in list ? list.requirements : list.anomalies;
+    return entries.map((e) => `${e.id}@${e.line ?? "?"}`);
+  } catch (e) {
+    if (e instanceof UserErrors) return { errors: e.errors.map((x) => x.toString()) };
+    if (e instanceof UserError) return { errors: [e.toString()] };
+    throw e;
+  }
+}
+
+// Regression: only a line starting and ending with a pipe, with three pipes or more, counted as a row
+// cut off from its table. The rows of a table written without leading pipes, or a one-cell row
+// `| SRS-003 |`, after a blank line were dropped without a word, and so were the cells of a row past
+// the header's width. src/catalogue/markdown-table.ts now refuses every such line, naming it.
+describe('rows that would be lost', () => {
+  it.each([
+    ['a table without leading pipes', 'ID | Title\n--- | ---\nSRS-001 | a\nSRS-002 | b\n\nSRS-003 | c\n', 6],
+    ['a table without outer pipes, a one-column row', 'ID | Title\n--- | ---\nSRS-001 | a\n\nSRS-003 |\n', 5],
+    ['a one-cell row', '| ID | Title |\n| --- | --- |\n| SRS-001 | a |\n\n| SRS-003 |\n', 5],
+    ['a one-cell row without a closing pipe', '| ID | Title |\n| --- | --- |\n| SRS-001 | a |\n\n| SRS-003\n', 5],
+    ['a row in a block quote', '> | ID | Title |\n> | --- | --- |\n> | SRS-001 | a |\n>\n> | SRS-003 | c |\n', 5],
+    ['a row after a heading', '| ID | Title |\n| --- | --- |\n| SRS-001 | a |\n\n## More\n\n| SRS-003 | c |\n| SRS-004 | d |\n', 7],
+    ['rows whose table has no delimiter row', '| ID | Title |\n| --- | --- |\n| SRS-001 | a |\n\n| ID | Title |\n| SRS-003 | c |\n', 5],
+  ])('refuses the rows after %s, naming the line', (_label, text, line) => {
+    const r = idsOrErrors('requirements.md', text);
+    expect(r).toHaveProperty('errors');
+    expect((r as { errors: string[] }).errors[0]).toMatch(new RegExp(`^requirements\\.md:${line}: this line looks like a table row`));
+  });
+
+  it('refuses a row with more cells than the header, whose cells GitHub does not show', () => {
+    const r = idsOrErrors('requirements.md', TABLE(['| SRS-001 | a |', '| SRS-002 | b | SRS-003 | c |']));
+    expect(r).toEqual({ errors: [expect.stringMatching(/^requirements\.md:6: the row has 4 cells but the header has 2/)] });
+    // A blank cell past the header is nothing lost.
+    expect(idsOrErrors('requirements.md', TABLE(['| SRS-001 | a | |', '| SRS-002 | b |  |  |']))).toEqual(['SRS-001', 'SRS-002']);
+  });
+
+  it('refuses an HTML table, which is not read', () => {
+    const text = `${TABLE(['| SRS-001 | a |'])}\n<table>\n<tr><td>SRS-002</td><td>b</td></tr>\n</table>\n`;
+    expect(idsOrErrors('requirements.md', text)).toEqual({ errors: [expect.stringMatching(/^requirements\.md:7: an HTML table is not read/)] });
+  });
+
+  it('keeps a one-cell row inside its table, and lets pipes in code, escaped pipes and text without pipes be', () => {
+    const text =
+      '| ID | Title |\n| --- | --- |\n| SRS-001 | a |\n| SRS-003 |\n\nUse `a | b` to join, or write A \\| B.\n\n```\n| SRS-009 | in code |\n```\n';
+    expect(idsOrErrors('requirements.md', text)).toEqual(['SRS-001', 'SRS-003']);
+  });
+});
+
+// Regression: a table kept in a multi-line HTML comment, which GitHub does not show, was reported as
+// rows outside any table. Commented-out text is not content: src/catalogue/markdown-table.ts skips it.
+describe('commented-out text', () => {
+  it.each([
+    ['a multi-line comment', '<!--\n| ID | Title |\n| --- | --- |\n| SRS-009 | retired |\n-->\n'],
+    ['a comment that opens on a line of its own text', '<!-- retired requirements:\n\n| SRS-009 | retired |\n\n| SRS-010 | retired |\n-->\n'],
+    ['a comment in a block quote', '> <!--\n> | SRS-009 | retired |\n> -->\n'],
+    ['a one-line comment', '<!-- | SRS-009 | retired | -->\n'],
+  ])('does not read or refuse a table in %s', (_label, comment) => {
+    const text = `${TABLE(['| SRS-001 | a |'])}\n${comment}\n| ID | Title |\n| --- | --- |\n| SRS-002 | b |\n`;
+    expect(idsOrErrors('requirements.md', text)).toEqual(['SRS-001', 'SRS-002']);
+  });
+
+  it('reads the anomaly list around a commented-out table', () => {
+    const text = '<!--\n| ID | Title |\n| --- | --- |\n| ANOM-9 | old |\n-->\n\n| ID | Title |\n| --- | --- |\n| ANOM-1 | x |\n';
+    expect(placed('anomalies.md', text, readAnomalies)).toEqual(['ANOM-1@9']);
+  });
+
+  it('still refuses rows after the comment ends, and a comment opened only inside a code block hides nothing', () => {
+    const after = `${TABLE(['| SRS-001 | a |'])}\n<!--\nold\n--> | SRS-002 | b |\n`;
+    expect((idsOrErrors('requirements.md', after) as { errors: string[] }).errors).toEqual([expect.stringMatching(/^requirements\.md:9: this line looks like a table row/)]);
+    const fenced = `${TABLE(['| SRS-001 | a |'])}\n\`\`\`html\n<!--\n\`\`\`\n\n| SRS-002 | b |\n`;
+    expect((idsOrErrors('requirements.md', fenced) as { errors: string[] }).errors).toEqual([expect.stringMatching(/^requirements\.md:11: this line looks like a table row/)]);
+  });
+});
