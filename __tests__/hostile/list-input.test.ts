@@ -305,3 +305,16 @@ describe('YAML and JSON lists of other shapes', () => {
     expect(placed('requirements.yaml', text)).toEqual(['SRS-001@6', 'SRS-002@10']);
   });
 });
+
+describe('YAML and JSON lists nested in entries that are not entries', () => {
+  it('does not take an anomaly\'s list of tests or of assessments for anomalies, nor a requirement\'s parents for requirements', () => {
+    const anomalies = 'anomalies:\n  - id: ANOM-1\n    tests:\n      - name: rounds up\n    reviews:\n      - name: Dr. Who\n        date: 2024-01-01\n';
+    expect(placed('anomalies.yaml', anomalies, readAnomalies)).toEqual(['ANOM-1@2']);
+    const requirements = '- id: SRS-001\n  parents:\n    - id: SYS-1\n  tests:\n    - id: SRS-001-T1\n';
+    expect(placed('requirements.yaml', requirements)).toEqual(['SRS-001@1']);
+  });
+
+  it('reads entries in a list of lists inside an entry', () => {
+    expect(placed('requirements.json', '[{"id": "SRS-001", "children": [\n [{"id": "SRS-002"}]\n]}]')).toEqual(['SRS-001@1', 'SRS-002@2']);
+  });
+});

@@ -48,6 +48,8 @@ export const MAX_ALIAS_VALUES = 10_000;
  */
 export interface EntryShape {
   readonly isEntryKey: (key: string) => boolean;
+  /** Whether a field names items of other lists (an anomaly's `tests`, a requirement's `parents`): what it holds is no entry. */
+  readonly isReferenceKey?: (key: string) => boolean;
   readonly isId?: ((text: string) => boolean) | undefined;
 }
 
@@ -143,18 +145,20 @@ function tablesOf(file: string, root: Data, shape: EntryShape): RawTable[] {
       }
       return;
     }
-    const table = tableOf(file, list.items, list.line, true);
-    tables.push(table);
+    tables.push({ ...tableOf(file, list.items, list.line, true), ...(inEntry ? { nested: true } : {}) });
     for (const map of maps) visitEntry(map);
   };
-  /** The fields of an entry that hold further entries. */
+  /** The fields of an entry that hold further entries: lists of entries, also inside lists, and mappings. */
   const visitEntry = (map: MapData): void => {
-    for (const { key, value } of map.entries) {
-      if (value.kind === 'list' && value.items.some((i) => i.kind === 'map')) visitList(value, key, false, true);
-      else if (value.kind === 'map') {
-        refuseLoneEntry(value, key);
-        visitMap(value, false, true);
-      }
+    for (const { key, value } of map.entries) if (shape.isReferenceKey?.(key) !== true) visitField(value, key);
+  };
+  const visitField = (value: Data, key: string): void => {
+    if (value.kind === 'list') {
+      if (value.items.some((i) => i.kind === 'map')) visitList(value, key, false, true);
+      else for (const item of value.items) visitField(item, key);
+    } else if (value.kind === 'map') {
+      refuseLoneEntry(value, key);
+      visitMap(value, false, true);
     }
   };
 

@@ -94,6 +94,11 @@ export interface RawTable {
   readonly itemSeparator: string;
   /** Problems found in single rows. */
   readonly problems: readonly UserError[];
+  /**
+   * A YAML/JSON list inside an entry: it lists entries only when they have the first required field
+   * (`id`); an anomaly's list of assessments with a `name` is not a list of anomalies.
+   */
+  readonly nested?: boolean;
 }
 
 type Format = 'markdown' | 'csv' | 'yaml' | 'json';
@@ -156,7 +161,11 @@ export function parseTable(file: string, text: string, options: ReadTableOptions
     case 'yaml':
     case 'json': {
       if (dataTables === undefined) throw notLoaded(format, file);
-      const shape = { isEntryKey: (key: string) => columns.found(columns.map([key])), isId: options.isId };
+      const shape = {
+        isEntryKey: (key: string) => columns.found(columns.map([key])),
+        isReferenceKey: (key: string) => columns.isReference(columns.map([key])[0] ?? ''),
+        isId: options.isId,
+      };
       const tables = format === 'yaml' ? dataTables.readYamlTables(file, body, shape) : dataTables.readJsonTables(file, body, shape);
       const noEntries = (raw: RawTable): UserError => new UserError('the list has no entries; add one entry per item', { file, line: raw.line });
       const [root] = tables;
@@ -246,18 +255,21 @@ interface PickedTable {
  * (revision history, document control, IDs only inside other text) is skipped.
  */
 function pickTables(file: string, tables: readonly RawTable[], columns: ColumnNames): { picked: PickedTable[]; problems: UserError[] } {
-  const mapped = tables.map((raw) => ({ raw, names: columns.map(raw.headers) }));
   const idColumn = columns.required[0] ?? 'id';
+  const mapped = tables.map((raw) => {
+    const names = columns.map(raw.headers);
+    return { raw, names, byHeader: raw.nested === true ? names.includes(idColumn) : columns.found(names) };
+  });
   const listed = new Set<string>();
-  for (const { raw, names } of mapped) {
+  for (const { raw, names, byHeader } of mapped) {
     const at = names.indexOf(idColumn);
-    if (!columns.found(names) || at < 0) continue;
+    if (!byHeader || at < 0) continue;
     for (const row of raw.rows) listed.add(cellText(row.cells[at] ?? '', ' '));
   }
   const picked: PickedTable[] = [];
   const problems: UserError[] = [];
   for (const table of mapped) {
-    if (columns.found(table.names)) {
+    if (table.byHeader) {
       picked.push(table);
       continue;
     }
@@ -357,6 +369,11 @@ class ColumnNames {
     const alias = this.aliasOf.get(name);
     if (alias !== undefined || name === '' || this.canonical.has(name)) return alias;
     return this.looseOf.get(looseColumnName(name));
+  }
+
+  /** Whether the (canonical) column names entries of other lists. */
+  isReference(name: string): boolean {
+    return this.references.has(name);
   }
 
   /**
