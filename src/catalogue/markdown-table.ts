@@ -64,7 +64,8 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
           ? new UserError('an HTML table is not read as a list; write the list as a Markdown pipe table', { file, line })
           : new UserError(
               'this line looks like a table row but stands outside any table (a blank line ends a Markdown table, and a table ' +
-                'starts with a header row and a delimiter row such as "|---|---|"); join it to its table or remove it',
+                'starts with a header row and a delimiter row such as "|---|---|"); join it to its table or remove it, or write a | that is ' +
+                'text as \\|',
               { file, line },
             ),
       ),
