@@ -318,3 +318,19 @@ describe('YAML and JSON lists nested in entries that are not entries', () => {
     expect(placed('requirements.json', '[{"id": "SRS-001", "children": [\n [{"id": "SRS-002"}]\n]}]')).toEqual(['SRS-001@1', 'SRS-002@2']);
   });
 });
+
+describe('tables found by their IDs, and the tables that refer to them', () => {
+  it('skips a traceability matrix after a table read by its IDs, as after one with an ID column', () => {
+    const text =
+      '| Requirement | Text |\n| --- | --- |\n| SRS-001 | a |\n| SRS-002 | b |\n\n' +
+      '| Requirement | Test |\n| --- | --- |\n| SRS-001 | dose.test.js |\n| SRS-002 | alarm.test.js |\n';
+    expect(placed('requirements.md', text)).toEqual(['SRS-001@3', 'SRS-002@4']);
+  });
+
+  it('looks for code spans in a long line of backticks in linear time', () => {
+    const line = `${'`'.repeat(200_000)}${'x'.repeat(200_000)}`;
+    const started = performance.now();
+    expect(idsOrErrors('requirements.md', `${TABLE(['| SRS-001 | a |'])}\n${line}\n`)).toEqual(['SRS-001']);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

@@ -280,9 +280,44 @@ function strayLines(lines: readonly string[], tables: readonly RawTable[]): { li
   return out;
 }
 
-/** `text` without its code spans (`` `a | b` ``), in which a pipe is text. */
+/**
+ * `text` without its code spans (`` `a | b` ``), in which a pipe is text: a run of backticks opens a
+ * span that the next run of the same length closes; one that nothing closes is text. Linear in the
+ * length of the line (a line of a pull request's list may be long): every run is looked at once.
+ */
 function withoutCodeSpans(text: string): string {
-  return text.includes('`') ? text.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, '') : text;
+  if (!text.includes('`')) return text;
+  const runs: { readonly start: number; readonly end: number }[] = [];
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) === 0x60) i++;
+    runs.push({ start, end: i });
+  }
+  // The runs of each length, in order, and how far each list has been used.
+  const ofLength = new Map<number, number[]>();
+  runs.forEach((run, k) => {
+    const length = run.end - run.start;
+    const list = ofLength.get(length);
+    if (list === undefined) ofLength.set(length, [k]);
+    else list.push(k);
+  });
+  const used = new Map<number, number>();
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < runs.length; k++) {
+    const open = runs[k] as { start: number; end: number };
+    const length = open.end - open.start;
+    const list = ofLength.get(length) ?? [];
+    let next = used.get(length) ?? 0;
+    while (next < list.length && (list[next] as number) <= k) next++;
+    used.set(length, next);
+    const closing = list[next];
+    if (closing === undefined) continue;
+    out += text.slice(from, open.start);
+    from = (runs[closing] as { end: number }).end;
+    k = closing;
+  }
+  return out + text.slice(from);
 }
 
 /** Whether `text` holds a `|` that no backslash escapes. */

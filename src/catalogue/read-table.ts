@@ -249,8 +249,9 @@ interface PickedTable {
  * The tables that list entries. A table with a required column (by its header) is read. A table
  * without one is a table of entries all the same when a column holds only IDs, one per cell (see
  * `ReadTableOptions.isId`): a header the reader does not know must not make its entries vanish. Such
- * a column is read as the ID column when none of its IDs stands in a table that is read by its header;
- * when all of them do, the table only refers to those entries (a traceability matrix) and is skipped;
+ * a column is read as the ID column when none of its IDs stands in a table that is read by its header
+ * or in an earlier one read by its IDs; when all of them do, the table only refers to those entries (a
+ * traceability matrix) and is skipped;
  * anything between, or several such columns, is a problem naming the table. A table without either
  * (revision history, document control, IDs only inside other text) is skipped.
  */
@@ -280,6 +281,8 @@ function pickTables(file: string, tables: readonly RawTable[], columns: ColumnNa
     const [only] = idColumns;
     if (only !== undefined && idColumns.length === 1 && unlisted.length === ids.length) {
       picked.push({ raw: table.raw, names: table.names.map((name, i) => (i === only.index ? idColumn : name)) });
+      // A later table may refer to these entries as to those of a table with an ID column.
+      for (const id of ids) listed.add(id);
       continue;
     }
     problems.push(notAnEntryTable(file, columns, table.raw, idColumns.map((c) => table.raw.headers[c.index] ?? ''), unlisted));
