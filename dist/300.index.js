@@ -9,8 +9,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MAX_ALIAS_VALUES: () => (/* binding */ MAX_ALIAS_VALUES),
 /* harmony export */   MAX_NESTING: () => (/* binding */ MAX_NESTING),
-/* harmony export */   readJsonTable: () => (/* binding */ readJsonTable),
-/* harmony export */   readYamlTable: () => (/* binding */ readYamlTable)
+/* harmony export */   readJsonTables: () => (/* binding */ readJsonTables),
+/* harmony export */   readYamlTables: () => (/* binding */ readYamlTables)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -39,22 +39,128 @@ __webpack_require__.r(__webpack_exports__);
 const MAX_NESTING = 64;
 /** Most values the aliases of a list may add, all aliases together. */
 const MAX_ALIAS_VALUES = 10_000;
-/** The table of a YAML file: one row per entry, one column per field name (first spelling seen). */
-function readYamlTable(file, text) {
-    return tableOf(file, parse(file, text, 'YAML'));
+/**
+ * The tables of a YAML file: one per list of entries, wherever it stands (see `tablesOf`), each with
+ * one row per entry and one column per field name (first spelling seen). The first is the root list,
+ * or the first list of the root mapping.
+ */
+function readYamlTables(file, text, shape) {
+    return tablesOf(file, parse(file, text, 'YAML'), shape);
 }
-/** The table of a JSON file, as for YAML; the file must be JSON, not just YAML flow syntax. */
-function readJsonTable(file, text) {
-    return tableOf(file, parse(file, text, 'JSON'));
+/** The tables of a JSON file, as for YAML; the file must be JSON, not just YAML flow syntax. */
+function readJsonTables(file, text, shape) {
+    return tablesOf(file, parse(file, text, 'JSON'), shape);
 }
-function tableOf(file, root) {
-    const items = entriesOf(file, root);
+/**
+ * Every list of entries in the file, as a table. A list may stand at the top, under a key, under
+ * groups of keys (`requirements: { dosing: [...], alarms: [...] }`), or inside an entry (`children:`,
+ * sub-requirements): nested entries are entries too, and are read as rows of their own, each on its
+ * line. A list of plain values under a key is a table of one column named by the key; a mapping whose
+ * keys are IDs (`SRS-001: { title: ... }`) is a table whose ID column holds the keys. Which tables list
+ * entries is decided by `read-table.ts`, by their columns, as for the tables of a Markdown file.
+ * Throws when the file holds no list at all, or one entry set apart from any list (a lone mapping with
+ * an ID inside another entry), which would be read as no entry.
+ */
+function tablesOf(file, root, shape) {
+    const tables = [];
+    /** A mapping that is not an entry: the root, a group of lists, or a field of an entry (`inEntry`). */
+    const visitMap = (map, isRoot, inEntry) => {
+        const keyed = [];
+        for (const entry of map.entries) {
+            const { key, value } = entry;
+            // Keyed by ID: each key an entry, its value the fields (or, outside entries, the title).
+            if (shape.isId?.((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key)) === true && (value.kind === 'map' || (!inEntry && value.kind === 'scalar') || value.kind === 'list')) {
+                const line = entry.line ?? value.line;
+                if (value.kind === 'list') {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the entry "${shorten((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key))}" holds a list, not fields; write its fields such as "title: ..." under it`, { file, line });
+                }
+                const id = { key: 'id', value: { kind: 'scalar', value: (0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key), line }, line };
+                const fields = value.kind === 'map' ? value.entries : value.value === '' ? [] : [{ key: 'title', value }];
+                keyed.push({ kind: 'map', entries: [id, ...fields], line });
+                continue;
+            }
+            if (value.kind === 'list')
+                visitList(value, key, false, inEntry);
+            else if (value.kind === 'map') {
+                if (!isRoot)
+                    refuseLoneEntry(value, key);
+                visitMap(value, false, inEntry);
+            }
+        }
+        const first = keyed[0];
+        if (first !== undefined)
+            tables.push(tableOf(file, keyed, first.line, true));
+    };
+    /** Nested entries that stand alone, not as an item of a list, are refused: they would be read as no entry. */
+    const refuseLoneEntry = (map, key) => {
+        const field = map.entries.find((e) => shape.isEntryKey(e.key) && e.value.kind === 'scalar' && shape.isId?.((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .trimBlank */ .J2)(e.value.value)) === true);
+        if (field === undefined || field.value.kind !== 'scalar')
+            return;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the field "${shorten(key)}" holds one entry (${shorten((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .trimBlank */ .J2)(field.value.value))}) by itself, which is not read; ` +
+            'write nested entries as a list (each item starting with "- ", or in [ ]), or list the entry with the others', { file, line: map.line });
+    };
+    const visitList = (list, key, isRoot, inEntry) => {
+        const maps = list.items.filter((i) => i.kind === 'map');
+        if (maps.length === 0 && !isRoot) {
+            // Plain values under a key of a group: one column. In an entry (`tests: [a, b]`) they are a cell, see `cellOf`.
+            if (!inEntry && key !== undefined && list.items.length > 0 && list.items.every((i) => i.kind === 'scalar')) {
+                const column = list.items.map((i) => ({ kind: 'map', entries: [{ key, value: i }], line: i.line }));
+                tables.push(tableOf(file, column, list.line, false));
+            }
+            return;
+        }
+        tables.push({ ...tableOf(file, list.items, list.line, true), ...(inEntry ? { nested: true } : {}) });
+        for (const map of maps)
+            visitEntry(map);
+    };
+    /** The fields of an entry that hold further entries: lists of entries, also inside lists, and mappings. */
+    const visitEntry = (map) => {
+        for (const { key, value } of map.entries)
+            if (shape.isReferenceKey?.(key) !== true)
+                visitField(value, key);
+    };
+    const visitField = (value, key) => {
+        if (value.kind === 'list') {
+            if (value.items.some((i) => i.kind === 'map'))
+                visitList(value, key, false, true);
+            else
+                for (const item of value.items)
+                    visitField(item, key);
+        }
+        else if (value.kind === 'map') {
+            refuseLoneEntry(value, key);
+            visitMap(value, false, true);
+        }
+    };
+    const shapeMessage = 'the file must hold a list of entries, either at the top level or under a key such as "requirements:"';
+    if (root.kind === 'scalar')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${shapeMessage}; it holds a single value`, { file, line: root.line });
+    if (root.kind === 'list')
+        visitList(root, undefined, true, false);
+    else {
+        visitMap(root, true, false);
+        if (tables.length === 0) {
+            // Only lists of plain values, or none at all: the one list there is says what is wrong with it.
+            const lists = root.entries.filter((e) => e.value.kind === 'list');
+            const only = lists[0];
+            if (lists.length === 1 && only !== undefined && only.value.kind === 'list')
+                visitList(only.value, only.key, true, false);
+            else {
+                const keys = root.entries.map((e) => `"${e.key}"`).join(', ');
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${shapeMessage}; none of its keys (${keys || 'none'}) holds a list of entries`, { file, line: root.line });
+            }
+        }
+    }
+    return tables;
+}
+/** One table of the given items of a list (`entries`: report items that are not sets of fields). */
+function tableOf(file, items, line, entries) {
     const problems = [];
     const maps = [];
     items.forEach((item, i) => {
         if (item.kind === 'map')
             maps.push(item);
-        else {
+        else if (entries) {
             problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`entry ${i + 1} is ${item.kind === 'list' ? 'a list' : item.value === '' ? 'empty' : `the value "${shorten(item.value)}"`}, ` +
                 'not a set of named fields; write each entry as fields such as "id: SRS-001" and "title: ..."', { file, line: item.line }));
         }
@@ -92,29 +198,11 @@ function tableOf(file, root) {
         }
         return { line: map.line, cells };
     });
-    return { line: root.line, headers, rows, itemSeparator: ', ', problems };
+    return { line, headers, rows, itemSeparator: ', ', problems };
 }
 /** Keys that differ only in case or spacing name the same column (as `normaliseColumnName` has it). */
 function sameColumn(key) {
     return (0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key).toLowerCase();
-}
-/** The list of entries: the root list, or the one list held by the root object (e.g. `requirements:`). */
-function entriesOf(file, root) {
-    const shape = 'the file must hold a list of entries, either at the top level or under one key such as "requirements:"';
-    if (root.kind === 'list')
-        return root.items;
-    if (root.kind === 'scalar')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${shape}; it holds a single value`, { file, line: root.line });
-    const lists = root.entries.filter((e) => e.value.kind === 'list');
-    const withObjects = lists.filter((e) => e.value.kind === 'list' && e.value.items.some((i) => i.kind === 'map'));
-    const chosen = lists.length === 1 ? lists : withObjects;
-    const only = chosen[0];
-    if (chosen.length === 1 && only !== undefined && only.value.kind === 'list')
-        return only.value.items;
-    const keys = (chosen.length > 1 ? chosen : root.entries).map((e) => `"${e.key}"`).join(', ');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(chosen.length > 1
-        ? `${shape}; it holds several lists (${keys}), keep only one`
-        : `${shape}; none of its keys (${keys || 'none'}) holds a list`, { file, line: root.line });
 }
 /** Scalars as written; a list of scalars as its items; anything nested as compact JSON. */
 function cellOf(data) {
@@ -366,7 +454,7 @@ function toData(doc, file, language, lineAt) {
                     ? scalarText(keyNode.value, keyNode.source)
                     : JSON.stringify(plain(convert(keyNode, depth + 1, line, alias)));
                 const keyLine = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(keyNode) && keyNode.range ? lineAt(keyNode.range[0]) : line;
-                entries.push({ key, value: convert(pair.value, depth + 1, keyLine, alias) });
+                entries.push({ key, value: convert(pair.value, depth + 1, keyLine, alias), line: keyLine });
             }
             return { kind: 'map', entries, line };
         }

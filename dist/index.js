@@ -29288,11 +29288,16 @@ function readMarkdownTables(file, text) {
             return { line: line + 2 + i, cells: row };
         }),
         itemSeparator: ' ',
-        problems: [],
+        problems: (isSplitTable(token) ? token.overflow : []).map(({ row, cells: count }) => new src_errors/* UserError */.y(`the row has ${count} cells but the header has ${token.header.length}: GitHub does not show the cells past the header's, ` +
+            'and they are not read; add the missing columns to the header, or write a | inside a cell as \\|', { file, line: line + 2 + row })),
     }));
-    const stray = strayRows(lines, tables);
+    const stray = strayLines(lines, tables);
     if (stray.length > 0) {
-        throw new src_errors/* UserErrors */.t(stray.map((line) => new src_errors/* UserError */.y('this line looks like a table row but stands outside any table (a blank line ends a Markdown table); join it to its table or remove it', { file, line })));
+        throw new src_errors/* UserErrors */.t(stray.map(({ line, html }) => html
+            ? new src_errors/* UserError */.y('an HTML table is not read as a list; write the list as a Markdown pipe table', { file, line })
+            : new src_errors/* UserError */.y('this line looks like a table row but stands outside any table (a blank line ends a Markdown table, and a table ' +
+                'starts with a header row and a delimiter row such as "|---|---|"); join it to its table or remove it, or write a | that is ' +
+                'text as \\|', { file, line })));
     }
     if (tables.length === 0) {
         throw new src_errors/* UserError */.y(`no table found; write the list as a Markdown pipe table with a header row such as "| ID | Title |", ` +
@@ -29324,29 +29329,35 @@ class TableTokenizer extends _ {
         // The rows end before the last line break and the blanks after it (`marked`: `tableRowBlankLine`).
         // The text of a long table is not copied: cut in slices, lines and cells are found by index.
         const body = [];
+        const overflow = [];
+        const cut = [];
         if (/\S/.test(rows)) {
             const last = rows.lastIndexOf('\n');
             const end = last >= 0 && /^[ \t]*$/.test(rows.slice(last + 1)) ? last : rows.length;
             for (let start = 0; start <= end;) {
                 const newline = rows.indexOf('\n', start);
                 const stop = newline >= 0 && newline < end ? newline : end;
-                body.push(splitRow(rows, head.header.length, start, stop));
+                body.push(splitRow(rows, head.header.length, start, stop, cut));
+                if (cut.some((cell) => /\S/.test(cell)))
+                    overflow.push({ row: body.length - 1, cells: head.header.length + cut.length });
+                cut.length = 0;
                 start = stop + 1;
             }
         }
         let length = whole.length;
         while (length > 0 && whole.charCodeAt(length - 1) === 0x0a)
             length--;
-        return { ...head, raw: whole.slice(0, length), rows: [], body };
+        return { ...head, raw: whole.slice(0, length), rows: [], body, overflow };
     }
 }
 /**
  * The cells of a table's body row (`text` from `start` to `end`), split as `marked` splits them
  * (GitHub's rule): at every `|` that an odd number of backslashes does not escape; without the text
  * before a leading and after a trailing `|` when it is blank; as many cells as the header has
- * (`width`), cut or filled with empty ones; each trimmed, with `\|` read as `|`.
+ * (`width`), cut or filled with empty ones; each trimmed, with `\|` read as `|`. The cells cut off
+ * are added to `cut`, when given.
  */
-function splitRow(text, width, start = 0, end = text.length) {
+function splitRow(text, width, start = 0, end = text.length, cut) {
     const escapes = hasBackslash(text, start, end);
     const cells = [];
     let from = start;
@@ -29361,8 +29372,12 @@ function splitRow(text, width, start = 0, end = text.length) {
         cells.shift();
     if (cells.length > 0 && cells[cells.length - 1] === '')
         cells.pop();
-    if (cells.length > width)
+    if (cells.length > width) {
+        if (cut !== undefined)
+            for (let i = width; i < cells.length; i++)
+                cut.push(cells[i]);
         cells.length = width;
+    }
     while (cells.length < width)
         cells.push('');
     if (escapes)
@@ -29441,26 +29456,108 @@ class CellReader {
     }
 }
 /**
- * Lines shaped like table rows (`| a | b |`) outside every table and code block: rows cut off from
- * their table by a blank line, which GitHub shows as a paragraph and which would otherwise be lost.
+ * Lines outside every table, code block and HTML comment that hold a table's pipe (`|` neither escaped
+ * nor in a code span): rows cut off from their table by a blank line, rows of a table written without
+ * leading pipes, a one-cell row `| SRS-003 |`, rows whose table lost its delimiter row. GitHub shows
+ * them as a paragraph, and they would otherwise be lost. And lines that open an HTML table, which is
+ * not read either. Commented-out text (`<!-- ... -->`, as CommonMark ends an HTML comment block) is
+ * not content: GitHub does not show it.
  */
-function strayRows(lines, tables) {
+function strayLines(lines, tables) {
     const inTable = new Uint8Array(lines.length + 1); // by 1-based line
     for (const t of tables)
         inTable.fill(1, t.line, t.line + 2 + t.rows.length);
     const out = [];
+    const check = (text, line) => {
+        const code = withoutCodeSpans(text);
+        if (/<table\b/i.test(code))
+            out.push({ line, html: true });
+        else if (hasPipe(code))
+            out.push({ line, html: false });
+    };
     let fence;
+    let comment = false;
     lines.forEach((raw, i) => {
         const line = raw.trim();
+        if (comment) {
+            const close = line.indexOf('-->');
+            if (close < 0)
+                return;
+            comment = false;
+            check(line.slice(close + 3), i + 1);
+            return;
+        }
         const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
         if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
             fence = fence === undefined ? marker : undefined;
             return;
         }
-        if (fence === undefined && inTable[i + 1] !== 1 && /^\|.*\|.*\|$/.test(line))
-            out.push(i + 1);
+        if (fence !== undefined || inTable[i + 1] === 1)
+            return;
+        const open = /^(?:>[ \t]*)*<!--/.exec(line);
+        if (open !== null) {
+            const close = line.indexOf('-->', open[0].length);
+            if (close < 0)
+                comment = true;
+            else
+                check(line.slice(close + 3), i + 1);
+            return;
+        }
+        check(line, i + 1);
     });
     return out;
+}
+/**
+ * `text` without its code spans (`` `a | b` ``), in which a pipe is text: a run of backticks opens a
+ * span that the next run of the same length closes; one that nothing closes is text. Linear in the
+ * length of the line (a line of a pull request's list may be long): every run is looked at once.
+ */
+function withoutCodeSpans(text) {
+    if (!text.includes('`'))
+        return text;
+    const runs = [];
+    for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+        const start = i;
+        while (i < text.length && text.charCodeAt(i) === 0x60)
+            i++;
+        runs.push({ start, end: i });
+    }
+    // The runs of each length, in order, and how far each list has been used.
+    const ofLength = new Map();
+    runs.forEach((run, k) => {
+        const length = run.end - run.start;
+        const list = ofLength.get(length);
+        if (list === undefined)
+            ofLength.set(length, [k]);
+        else
+            list.push(k);
+    });
+    const used = new Map();
+    let out = '';
+    let from = 0;
+    for (let k = 0; k < runs.length; k++) {
+        const open = runs[k];
+        const length = open.end - open.start;
+        const list = ofLength.get(length) ?? [];
+        let next = used.get(length) ?? 0;
+        while (next < list.length && list[next] <= k)
+            next++;
+        used.set(length, next);
+        const closing = list[next];
+        if (closing === undefined)
+            continue;
+        out += text.slice(from, open.start);
+        from = runs[closing].end;
+        k = closing;
+    }
+    return out + text.slice(from);
+}
+/** Whether `text` holds a `|` that no backslash escapes. */
+function hasPipe(text) {
+    for (let bar = text.indexOf('|'); bar >= 0; bar = text.indexOf('|', bar + 1))
+        if (!escaped(text, bar, 0))
+            return true;
+    return false;
 }
 /** Every table in document order, with the 1-based line of its header row. */
 function findTables(source, lines, tokens) {
@@ -29637,27 +29734,39 @@ function parseTable(file, text, options) {
     }
     switch (format) {
         case 'markdown':
-            return fromMarkdown(file, readMarkdownTables(file, body), columns);
+            return fromTables(file, readMarkdownTables(file, body), columns, (tables) => {
+                const first = tables[0];
+                if (tables.length === 1)
+                    return missingColumn(file, columns, quoteList(first.headers), first.line);
+                const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
+                return missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
+            }, (raw) => noRows(file, raw.line));
         case 'csv': {
             if (csvTables === undefined)
                 throw notLoaded(format, file);
             const raw = csvTables.readCsvTable(file, body);
-            if (!columns.found(columns.map(raw.headers))) {
-                throw missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column');
-            }
-            return build(file, raw, columns, noRows(file, raw.line));
+            return fromTables(file, [raw], columns, () => missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column'), (table) => noRows(file, table.line));
         }
         case 'yaml':
         case 'json': {
             if (dataTables === undefined)
                 throw notLoaded(format, file);
-            const raw = format === 'yaml' ? dataTables.readYamlTable(file, body) : dataTables.readJsonTable(file, body);
-            const first = raw.rows[0];
-            if (first !== undefined && !columns.found(columns.map(raw.headers))) {
-                throw missingColumn(file, columns, quoteList(raw.headers), first.line, 'no entry has a field');
-            }
-            const noEntries = new src_errors/* UserError */.y('the list has no entries; add one entry per item', { file, line: raw.line });
-            return build(file, raw, columns, noEntries);
+            const shape = {
+                isEntryKey: (key) => columns.found(columns.map([key])),
+                isReferenceKey: (key) => columns.isReference(columns.map([key])[0] ?? ''),
+                isId: options.isId,
+            };
+            const tables = format === 'yaml' ? dataTables.readYamlTables(file, body, shape) : dataTables.readJsonTables(file, body, shape);
+            const noEntries = (raw) => new src_errors/* UserError */.y('the list has no entries; add one entry per item', { file, line: raw.line });
+            const [root] = tables;
+            // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
+            if (root !== undefined && !tables.some((t) => t.headers.length > 0))
+                return build(file, root, columns, noEntries(root));
+            return fromTables(file, tables, columns, (found) => {
+                const first = found.find((t) => t.rows.length > 0) ?? found[0];
+                const keys = [...new Set(found.flatMap((t) => t.headers))];
+                return missingColumn(file, columns, quoteList(keys), first.rows[0]?.line ?? first.line, 'no entry has a field');
+            }, noEntries);
         }
     }
 }
@@ -29682,34 +29791,89 @@ function formatOf(file) {
     }
 }
 /**
- * Every Markdown table with a required column, read as one: a document may list its entries per
+ * Every table of the file that lists entries, read as one: a document may list its entries per
  * section, one table each, and an entry left out of the check because it stands in a later table
  * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
- * (the tables may have different columns); the tables without a required column (revision history,
- * document control) are skipped.
+ * (the tables may have different columns); see `pickTables` for which tables are read. `missing`
+ * makes the error for a file in which no table is, `empty` the one for a file whose tables have no rows.
  */
-function fromMarkdown(file, tables, columns) {
-    const read = tables.filter((raw) => columns.found(columns.map(raw.headers)));
-    const [firstRead] = read;
-    if (firstRead !== undefined) {
-        const parts = read.map((raw) => rowsOf(raw, columns));
-        const names = [...new Set(parts.flatMap((part) => part.columns))];
-        const rows = parts.flatMap((part) => 
-        // A table with all the columns, in this order, has its rows as they are.
-        sameNames(part.columns, names)
-            ? part.rows
-            : part.rows.map((row) => ({
-                line: row.line,
-                cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
-            })));
-        const problems = read.flatMap((raw) => raw.problems);
-        return finish({ file, columns: names, rows }, problems, columns, noRows(file, firstRead.line));
+function fromTables(file, tables, columns, missing, empty) {
+    const { picked, problems: notRead } = pickTables(file, tables, columns);
+    const [firstRead] = picked;
+    if (firstRead === undefined) {
+        if (notRead.length > 0)
+            throw new src_errors/* UserErrors */.t(notRead);
+        throw missing(tables);
     }
-    const first = tables[0];
-    if (tables.length === 1)
-        throw missingColumn(file, columns, quoteList(first.headers), first.line);
-    const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
-    throw missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
+    const parts = picked.map(({ raw, names }) => rowsOf(raw, columns, names));
+    const names = [...new Set(parts.flatMap((part) => part.columns))];
+    const rows = parts.flatMap((part) => 
+    // A table with all the columns, in this order, has its rows as they are.
+    sameNames(part.columns, names)
+        ? part.rows
+        : part.rows.map((row) => ({
+            line: row.line,
+            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+        })));
+    const problems = [...notRead, ...picked.flatMap(({ raw }) => raw.problems)];
+    return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
+}
+/**
+ * The tables that list entries. A table with a required column (by its header) is read. A table
+ * without one is a table of entries all the same when a column holds only IDs, one per cell (see
+ * `ReadTableOptions.isId`): a header the reader does not know must not make its entries vanish. Such
+ * a column is read as the ID column when none of its IDs stands in a table that is read by its header
+ * or in an earlier one read by its IDs; when all of them do, the table only refers to those entries (a
+ * traceability matrix) and is skipped;
+ * anything between, or several such columns, is a problem naming the table. A table without either
+ * (revision history, document control, IDs only inside other text) is skipped.
+ */
+function pickTables(file, tables, columns) {
+    const idColumn = columns.required[0] ?? 'id';
+    const mapped = tables.map((raw) => {
+        const names = columns.map(raw.headers);
+        return { raw, names, byHeader: raw.nested === true ? names.includes(idColumn) : columns.found(names) };
+    });
+    const listed = new Set();
+    for (const { raw, names, byHeader } of mapped) {
+        const at = names.indexOf(idColumn);
+        if (!byHeader || at < 0)
+            continue;
+        for (const row of raw.rows)
+            listed.add(cellText(row.cells[at] ?? '', ' '));
+    }
+    const picked = [];
+    const problems = [];
+    for (const table of mapped) {
+        if (table.byHeader) {
+            picked.push(table);
+            continue;
+        }
+        const idColumns = columns.idColumns(table.raw, table.names);
+        const ids = [...new Set(idColumns.flatMap((c) => c.ids))];
+        const unlisted = ids.filter((id) => !listed.has(id));
+        if (unlisted.length === 0)
+            continue;
+        const [only] = idColumns;
+        if (only !== undefined && idColumns.length === 1 && unlisted.length === ids.length) {
+            picked.push({ raw: table.raw, names: table.names.map((name, i) => (i === only.index ? idColumn : name)) });
+            // A later table may refer to these entries as to those of a table with an ID column.
+            for (const id of ids)
+                listed.add(id);
+            continue;
+        }
+        problems.push(notAnEntryTable(file, columns, table.raw, idColumns.map((c) => table.raw.headers[c.index] ?? ''), unlisted));
+    }
+    return { picked, problems };
+}
+function notAnEntryTable(file, columns, raw, headers, unlisted) {
+    const noun = columns.idNoun;
+    const shown = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
+    const what = headers.length === 1
+        ? `has a column ${quoteList(headers)} of ${noun} but no ID column, and ${shown} ${unlisted.length === 1 ? 'stands' : 'stand'} in no table of the list`
+        : `has ${headers.length} columns of ${noun} (${quoteList(headers)}) but no ID column, so which one lists the entries is not clear`;
+    return new src_errors/* UserError */.y(`the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
+        ' (or one of the accepted names) so that the table is read, or list these entries in a table that is', { file, line: raw.line });
 }
 // ---------------------------------------------------------------------------------------------
 // Column names
@@ -29717,25 +29881,90 @@ function fromMarkdown(file, tables, columns) {
 function normaliseColumnName(name) {
     return (0,blank/* collapseBlank */.Gw)(name).toLowerCase();
 }
+/**
+ * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
+ * `Req No`, `req-no`, `Req_No:` are all `req no`, and `Req#` is `req #`.
+ */
+function looseColumnName(name) {
+    return normaliseColumnName(name)
+        .replace(/[.:?]/g, '')
+        .replace(/[-_/]/g, ' ')
+        .replace(/#/g, ' # ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
 /** Maps the header names of a file to canonical column names. */
 class ColumnNames {
     required;
     allowEmpty;
+    idNoun;
     lineBreaks;
     aliasOf = new Map();
+    /** Loose spelling (see `looseColumnName`) of every canonical name and alias -> canonical name. */
+    looseOf = new Map();
+    canonical = new Set();
+    isId;
+    references;
     constructor(options) {
         const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
         this.required = required.map(normaliseColumnName);
         this.allowEmpty = options.allowEmpty ?? false;
+        this.idNoun = options.idNoun ?? 'IDs';
+        this.isId = options.isId;
+        this.references = new Set((options.referenceColumns ?? []).map(normaliseColumnName));
         this.lineBreaks = new Set((options.lineBreakColumns ?? []).map(normaliseColumnName));
+        for (const name of [...this.required, ...Object.keys(options.aliases ?? {}).map(normaliseColumnName)]) {
+            this.canonical.add(name);
+            if (!this.looseOf.has(looseColumnName(name)))
+                this.looseOf.set(looseColumnName(name), name);
+        }
         for (const [canonical, names] of Object.entries(options.aliases ?? {})) {
             for (const name of names) {
                 const alias = normaliseColumnName(name);
                 if (alias !== normaliseColumnName(canonical) && !this.aliasOf.has(alias)) {
                     this.aliasOf.set(alias, normaliseColumnName(canonical));
                 }
+                if (!this.looseOf.has(looseColumnName(alias)))
+                    this.looseOf.set(looseColumnName(alias), normaliseColumnName(canonical));
             }
         }
+    }
+    /** The canonical name a header stands for when it is not a canonical name itself: by alias, or by loose spelling. */
+    aliasFor(name) {
+        const alias = this.aliasOf.get(name);
+        if (alias !== undefined || name === '' || this.canonical.has(name))
+            return alias;
+        return this.looseOf.get(looseColumnName(name));
+    }
+    /** Whether the (canonical) column names entries of other lists. */
+    isReference(name) {
+        return this.references.has(name);
+    }
+    /**
+     * The columns of a table (mapped to `names`) whose every non-blank cell is exactly one ID, at least
+     * one of them; none without `isId`, and never a column that names entries of other lists.
+     */
+    idColumns(raw, names) {
+        const isId = this.isId;
+        if (isId === undefined)
+            return [];
+        const out = [];
+        names.forEach((name, index) => {
+            if (this.references.has(name))
+                return;
+            const ids = [];
+            for (const row of raw.rows) {
+                const text = cellText(row.cells[index] ?? '', ' ');
+                if (text === '')
+                    continue;
+                if (!isId(text))
+                    return;
+                ids.push(text);
+            }
+            if (ids.length > 0)
+                out.push({ index, ids });
+        });
+        return out;
     }
     /**
      * Canonical names for the given headers, same order. A header written with the canonical name wins
@@ -29754,11 +29983,11 @@ class ColumnNames {
             return true;
         };
         names.forEach((name, i) => {
-            if (name !== '' && !this.aliasOf.has(name))
+            if (name !== '' && this.aliasFor(name) === undefined)
                 take(i, name);
         });
         names.forEach((name, i) => {
-            const canonical = this.aliasOf.get(name);
+            const canonical = this.aliasFor(name);
             if (result[i] === undefined && canonical !== undefined && !take(i, canonical))
                 take(i, name);
         });
@@ -29819,9 +30048,11 @@ function build(file, raw, columns, empty) {
     const { columns: names, rows } = rowsOf(raw, columns);
     return finish({ file, columns: names, rows }, raw.problems, columns, empty);
 }
-/** The column names and rows of a raw table: every column present in each row, rows whose cells are all blank skipped. */
-function rowsOf(raw, columns) {
-    const names = columns.map(raw.headers);
+/**
+ * The column names (`names`, by default those of its header) and rows of a raw table: every column
+ * present in each row, rows whose cells are all blank skipped.
+ */
+function rowsOf(raw, columns, names = columns.map(raw.headers)) {
     const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
     const rows = [];
     const values = [];
@@ -29837,7 +30068,7 @@ function rowsOf(raw, columns) {
         if (!blank)
             rows.push({ line, cells: record(names, values, viaEntries) });
     }
-    return { columns: names, rows };
+    return { columns: [...names], rows };
 }
 function sameNames(a, b) {
     return a.length === b.length && a.every((name, i) => name === b[i]);
@@ -29893,7 +30124,24 @@ function cellText(cell, separator) {
  * and is not read.
  */
 const ANOMALY_COLUMN_ALIASES = {
-    id: ['anomaly id', 'anomaly', 'bug id', 'issue', 'issue id', 'defect id', 'key'],
+    id: [
+        'anomaly id',
+        'anomaly',
+        'bug id',
+        'issue',
+        'issue id',
+        'defect id',
+        'key',
+        'ids',
+        'identifier',
+        'id #',
+        'id no',
+        'defect',
+        'bug',
+        'ticket',
+        'problem report',
+        ...['anomaly', 'bug', 'defect', 'issue', 'ticket', 'problem', 'problem report', 'incident'].flatMap((word) => ['id', 'no', 'nr', 'number', '#', 'key', 'ref'].map((suffix) => `${word} ${suffix}`)),
+    ],
     title: ['name', 'summary'],
     description: [],
     severity: ['criticality', 'risk level'],
@@ -29968,6 +30216,15 @@ function isIsoDate(text) {
     return days !== undefined && day >= 1 && day <= days;
 }
 /**
+ * The shape of an anomaly ID, to find a table of anomalies by its cells when its ID column has a header
+ * not known here: a tracker key (`ANOM-7`, `BUG-12`, `PROJ-123`, `KA-2024-003`) or an issue number (`#12`).
+ */
+function isAnomalyId(text) {
+    return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
+}
+/** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
+const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
+/**
  * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
  * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
  */
@@ -30013,6 +30270,9 @@ function readAnomalies(file, text) {
         // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
         lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
         allowEmpty: true,
+        isId: isAnomalyId,
+        referenceColumns: REFERENCE_COLUMNS,
+        idNoun: 'anomaly IDs',
     });
     const errors = [...problems];
     const anomalies = [];
@@ -30232,6 +30492,8 @@ function stripListMarker(item) {
     return item.replace(/^(?:[-*+]|\d+\.)\s+/, '').replace(/^`(.*)`$/, '$1');
 }
 
+// EXTERNAL MODULE: ./src/trace/requirement-ids.ts
+var requirement_ids = __nccwpck_require__(55429);
 ;// CONCATENATED MODULE: ./src/catalogue/read-requirements.ts
 /**
  * Reads the software requirements list (IEC 62304 §5.2): one row per requirement with its ID.
@@ -30241,6 +30503,10 @@ function stripListMarker(item) {
 
 
 
+
+/** Words that name a requirement, and what may follow them in the header of its ID column (`SRS No.`, `Req #`). */
+const ID_HEADER_WORDS = ['requirement', 'req', 'srs', 'swr', 'swrs', 'sw req', 'sw requirement', 'software requirement'];
+const ID_HEADER_SUFFIXES = ['id', 'ids', 'no', 'nr', 'number', '#', 'key', 'ref'];
 /**
  * Header names accepted for the columns a requirements list uses (canonical name -> other names).
  * Names match case-insensitively, after trimming and collapsing whitespace.
@@ -30261,22 +30527,39 @@ const REQUIREMENT_COLUMN_ALIASES = {
         'srs-id',
         'uid',
         'issue key',
+        'ids',
+        'identifier',
+        'id #',
+        'id no',
+        ...ID_HEADER_WORDS.flatMap((word) => ID_HEADER_SUFFIXES.map((suffix) => `${word} ${suffix}`)),
     ],
     title: ['requirement title', 'req title', 'short title', 'heading'],
     name: ['requirement name'],
     description: ['requirement description', 'desc', 'desc.', 'details'],
     requirement: ['requirement text', 'requirement statement', 'text', 'statement'],
 };
+/**
+ * Columns that name other items (risks, parents, tests), never the requirement's own ID: a table
+ * whose only column of IDs is one of them is not taken for a list of requirements.
+ */
+const read_requirements_REFERENCE_COLUMNS = ['related risk ids', 'related risks', 'risk ids', 'parent', 'parents', 'parent id', 'derived from', 'source', 'tests', 'test', 'verified by'];
 /** Columns a requirement's title is taken from: the first non-empty one wins. */
 const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'requirement'];
 /**
  * Reads a requirements list in Markdown, CSV, YAML or JSON. Every problem of the file is reported at
  * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
  * An ID is one word: white space or an invisible character (U+200B ZERO WIDTH SPACE, U+FEFF ...)
- * around it is dropped, one inside it is refused, and an ID made only of them is no ID.
+ * around it is dropped, one inside it is refused, and an ID made only of them is no ID. A table whose
+ * ID column has a header not known here is still found by its cells: see `parseTable`.
  */
-function readRequirements(file, text) {
-    const { table, problems } = parseTable(file, text, { requiredColumn: 'id', aliases: REQUIREMENT_COLUMN_ALIASES });
+function readRequirements(file, text, options = {}) {
+    const { table, problems } = parseTable(file, text, {
+        requiredColumn: 'id',
+        aliases: REQUIREMENT_COLUMN_ALIASES,
+        isId: wholeMatch(options.pattern ?? (0,requirement_ids/* compileRequirementPattern */.z9)(requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5)),
+        referenceColumns: read_requirements_REFERENCE_COLUMNS,
+        idNoun: 'requirement IDs',
+    });
     const errors = [...problems];
     const requirements = [];
     const firstLine = new Map();
@@ -30308,6 +30591,11 @@ function readRequirements(file, text) {
         throw new src_errors/* UserErrors */.t([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
     }
     return { file, requirements };
+}
+/** Whether a text is one match of `pattern` from its first character to its last. */
+function wholeMatch(pattern) {
+    const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gym]/g, ''));
+    return (text) => whole.test(text);
 }
 /** The first non-empty cell of `REQUIREMENT_TITLE_COLUMNS`, or ''. */
 function titleOf(cells) {
@@ -30830,8 +31118,6 @@ function toRepoPath(file, workspace) {
 
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var report_evidence = __nccwpck_require__(53877);
-// EXTERNAL MODULE: ./src/trace/requirement-ids.ts
-var requirement_ids = __nccwpck_require__(55429);
 ;// CONCATENATED MODULE: ./src/evaluate.ts
 
 
@@ -37631,7 +37917,9 @@ async function gate(settings, releaseSettings, workspace, env, collected) {
         try {
             await prepareTableReader(settings.requirements);
             const bytes = await readInsideWorkspace(settings.requirements, workspace, 'the requirements list');
-            const read = readRequirements(displayPath(external_node_path_default().resolve(workspace, settings.requirements), workspace), new TextDecoder().decode(bytes));
+            const read = readRequirements(displayPath(external_node_path_default().resolve(workspace, settings.requirements), workspace), new TextDecoder().decode(bytes), {
+                pattern: settings.requirementPattern,
+            });
             lib_core/* info */.pq(`${read.requirements.length} requirements in ${read.file}`);
             return read;
         }

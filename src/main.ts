@@ -125,7 +125,9 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     try {
       await prepareTableReader(settings.requirements);
       const bytes = await readInsideWorkspace(settings.requirements, workspace, 'the requirements list');
-      const read = readRequirements(displayPath(path.resolve(workspace, settings.requirements), workspace), new TextDecoder().decode(bytes));
+      const read = readRequirements(displayPath(path.resolve(workspace, settings.requirements), workspace), new TextDecoder().decode(bytes), {
+        pattern: settings.requirementPattern,
+      });
       core.info(`${read.requirements.length} requirements in ${read.file}`);
       return read;
     } catch (e) {

@@ -42,18 +42,33 @@ export const MAX_NESTING = 64;
 /** Most values the aliases of a list may add, all aliases together. */
 export const MAX_ALIAS_VALUES = 10_000;
 
-/** The table of a YAML file: one row per entry, one column per field name (first spelling seen). */
-export function readYamlTable(file: string, text: string): RawTable {
-  return tableOf(file, parse(file, text, 'YAML'));
+/**
+ * How to tell entries apart from the rest of the file: `isEntryKey` says whether a field names a
+ * required column (`id`); `isId`, whether a text is one ID of the list (to read a mapping keyed by IDs).
+ */
+export interface EntryShape {
+  readonly isEntryKey: (key: string) => boolean;
+  /** Whether a field names items of other lists (an anomaly's `tests`, a requirement's `parents`): what it holds is no entry. */
+  readonly isReferenceKey?: (key: string) => boolean;
+  readonly isId?: ((text: string) => boolean) | undefined;
 }
 
-/** The table of a JSON file, as for YAML; the file must be JSON, not just YAML flow syntax. */
-export function readJsonTable(file: string, text: string): RawTable {
-  return tableOf(file, parse(file, text, 'JSON'));
+/**
+ * The tables of a YAML file: one per list of entries, wherever it stands (see `tablesOf`), each with
+ * one row per entry and one column per field name (first spelling seen). The first is the root list,
+ * or the first list of the root mapping.
+ */
+export function readYamlTables(file: string, text: string, shape: EntryShape): RawTable[] {
+  return tablesOf(file, parse(file, text, 'YAML'), shape);
+}
+
+/** The tables of a JSON file, as for YAML; the file must be JSON, not just YAML flow syntax. */
+export function readJsonTables(file: string, text: string, shape: EntryShape): RawTable[] {
+  return tablesOf(file, parse(file, text, 'JSON'), shape);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Entries to a table
+// Entries to tables
 
 /** YAML and JSON are both turned into this small tree, with the line of every node. */
 type Data =
@@ -61,18 +76,118 @@ type Data =
   | { readonly kind: 'list'; readonly items: readonly Data[]; readonly line: number }
   | { readonly kind: 'map'; readonly entries: readonly Entry[]; readonly line: number };
 
+type MapData = Extract<Data, { kind: 'map' }>;
+
 interface Entry {
   readonly key: string;
   readonly value: Data;
+  /** Line of the key, where the value starts for a reader. */
+  readonly line?: number;
 }
 
-function tableOf(file: string, root: Data): RawTable {
-  const items = entriesOf(file, root);
+/**
+ * Every list of entries in the file, as a table. A list may stand at the top, under a key, under
+ * groups of keys (`requirements: { dosing: [...], alarms: [...] }`), or inside an entry (`children:`,
+ * sub-requirements): nested entries are entries too, and are read as rows of their own, each on its
+ * line. A list of plain values under a key is a table of one column named by the key; a mapping whose
+ * keys are IDs (`SRS-001: { title: ... }`) is a table whose ID column holds the keys. Which tables list
+ * entries is decided by `read-table.ts`, by their columns, as for the tables of a Markdown file.
+ * Throws when the file holds no list at all, or one entry set apart from any list (a lone mapping with
+ * an ID inside another entry), which would be read as no entry.
+ */
+function tablesOf(file: string, root: Data, shape: EntryShape): RawTable[] {
+  const tables: RawTable[] = [];
+  /** A mapping that is not an entry: the root, a group of lists, or a field of an entry (`inEntry`). */
+  const visitMap = (map: MapData, isRoot: boolean, inEntry: boolean): void => {
+    const keyed: MapData[] = [];
+    for (const entry of map.entries) {
+      const { key, value } = entry;
+      // Keyed by ID: each key an entry, its value the fields (or, outside entries, the title).
+      if (shape.isId?.(collapseBlank(key)) === true && (value.kind === 'map' || (!inEntry && value.kind === 'scalar') || value.kind === 'list')) {
+        const line = entry.line ?? value.line;
+        if (value.kind === 'list') {
+          throw new UserError(
+            `the entry "${shorten(collapseBlank(key))}" holds a list, not fields; write its fields such as "title: ..." under it`,
+            { file, line },
+          );
+        }
+        const id: Entry = { key: 'id', value: { kind: 'scalar', value: collapseBlank(key), line }, line };
+        const fields = value.kind === 'map' ? value.entries : value.value === '' ? [] : [{ key: 'title', value }];
+        keyed.push({ kind: 'map', entries: [id, ...fields], line });
+        continue;
+      }
+      if (value.kind === 'list') visitList(value, key, false, inEntry);
+      else if (value.kind === 'map') {
+        if (!isRoot) refuseLoneEntry(value, key);
+        visitMap(value, false, inEntry);
+      }
+    }
+    const first = keyed[0];
+    if (first !== undefined) tables.push(tableOf(file, keyed, first.line, true));
+  };
+  /** Nested entries that stand alone, not as an item of a list, are refused: they would be read as no entry. */
+  const refuseLoneEntry = (map: MapData, key: string): void => {
+    const field = map.entries.find((e) => shape.isEntryKey(e.key) && e.value.kind === 'scalar' && shape.isId?.(trimBlank(e.value.value)) === true);
+    if (field === undefined || field.value.kind !== 'scalar') return;
+    throw new UserError(
+      `the field "${shorten(key)}" holds one entry (${shorten(trimBlank(field.value.value))}) by itself, which is not read; ` +
+        'write nested entries as a list (each item starting with "- ", or in [ ]), or list the entry with the others',
+      { file, line: map.line },
+    );
+  };
+  const visitList = (list: Extract<Data, { kind: 'list' }>, key: string | undefined, isRoot: boolean, inEntry: boolean): void => {
+    const maps = list.items.filter((i): i is MapData => i.kind === 'map');
+    if (maps.length === 0 && !isRoot) {
+      // Plain values under a key of a group: one column. In an entry (`tests: [a, b]`) they are a cell, see `cellOf`.
+      if (!inEntry && key !== undefined && list.items.length > 0 && list.items.every((i) => i.kind === 'scalar')) {
+        const column: MapData[] = list.items.map((i) => ({ kind: 'map', entries: [{ key, value: i }], line: i.line }));
+        tables.push(tableOf(file, column, list.line, false));
+      }
+      return;
+    }
+    tables.push({ ...tableOf(file, list.items, list.line, true), ...(inEntry ? { nested: true } : {}) });
+    for (const map of maps) visitEntry(map);
+  };
+  /** The fields of an entry that hold further entries: lists of entries, also inside lists, and mappings. */
+  const visitEntry = (map: MapData): void => {
+    for (const { key, value } of map.entries) if (shape.isReferenceKey?.(key) !== true) visitField(value, key);
+  };
+  const visitField = (value: Data, key: string): void => {
+    if (value.kind === 'list') {
+      if (value.items.some((i) => i.kind === 'map')) visitList(value, key, false, true);
+      else for (const item of value.items) visitField(item, key);
+    } else if (value.kind === 'map') {
+      refuseLoneEntry(value, key);
+      visitMap(value, false, true);
+    }
+  };
+
+  const shapeMessage = 'the file must hold a list of entries, either at the top level or under a key such as "requirements:"';
+  if (root.kind === 'scalar') throw new UserError(`${shapeMessage}; it holds a single value`, { file, line: root.line });
+  if (root.kind === 'list') visitList(root, undefined, true, false);
+  else {
+    visitMap(root, true, false);
+    if (tables.length === 0) {
+      // Only lists of plain values, or none at all: the one list there is says what is wrong with it.
+      const lists = root.entries.filter((e) => e.value.kind === 'list');
+      const only = lists[0];
+      if (lists.length === 1 && only !== undefined && only.value.kind === 'list') visitList(only.value, only.key, true, false);
+      else {
+        const keys = root.entries.map((e) => `"${e.key}"`).join(', ');
+        throw new UserError(`${shapeMessage}; none of its keys (${keys || 'none'}) holds a list of entries`, { file, line: root.line });
+      }
+    }
+  }
+  return tables;
+}
+
+/** One table of the given items of a list (`entries`: report items that are not sets of fields). */
+function tableOf(file: string, items: readonly Data[], line: number, entries: boolean): RawTable {
   const problems: UserError[] = [];
   const maps: { line: number; entries: readonly Entry[] }[] = [];
   items.forEach((item, i) => {
     if (item.kind === 'map') maps.push(item);
-    else {
+    else if (entries) {
       problems.push(
         new UserError(
           `entry ${i + 1} is ${item.kind === 'list' ? 'a list' : item.value === '' ? 'empty' : `the value "${shorten(item.value)}"`}, ` +
@@ -117,32 +232,12 @@ function tableOf(file: string, root: Data): RawTable {
     }
     return { line: map.line, cells };
   });
-  return { line: root.line, headers, rows, itemSeparator: ', ', problems };
+  return { line, headers, rows, itemSeparator: ', ', problems };
 }
 
 /** Keys that differ only in case or spacing name the same column (as `normaliseColumnName` has it). */
 function sameColumn(key: string): string {
   return collapseBlank(key).toLowerCase();
-}
-
-/** The list of entries: the root list, or the one list held by the root object (e.g. `requirements:`). */
-function entriesOf(file: string, root: Data): readonly Data[] {
-  const shape =
-    'the file must hold a list of entries, either at the top level or under one key such as "requirements:"';
-  if (root.kind === 'list') return root.items;
-  if (root.kind === 'scalar') throw new UserError(`${shape}; it holds a single value`, { file, line: root.line });
-  const lists = root.entries.filter((e) => e.value.kind === 'list');
-  const withObjects = lists.filter((e) => e.value.kind === 'list' && e.value.items.some((i) => i.kind === 'map'));
-  const chosen = lists.length === 1 ? lists : withObjects;
-  const only = chosen[0];
-  if (chosen.length === 1 && only !== undefined && only.value.kind === 'list') return only.value.items;
-  const keys = (chosen.length > 1 ? chosen : root.entries).map((e) => `"${e.key}"`).join(', ');
-  throw new UserError(
-    chosen.length > 1
-      ? `${shape}; it holds several lists (${keys}), keep only one`
-      : `${shape}; none of its keys (${keys || 'none'}) holds a list`,
-    { file, line: root.line },
-  );
 }
 
 /** Scalars as written; a list of scalars as its items; anything nested as compact JSON. */
@@ -419,7 +514,7 @@ function toData(
           ? scalarText(keyNode.value, keyNode.source)
           : JSON.stringify(plain(convert(keyNode, depth + 1, line, alias)));
         const keyLine = isScalar(keyNode) && keyNode.range ? lineAt(keyNode.range[0]) : line;
-        entries.push({ key, value: convert(pair.value, depth + 1, keyLine, alias) });
+        entries.push({ key, value: convert(pair.value, depth + 1, keyLine, alias), line: keyLine });
       }
       return { kind: 'map', entries, line };
     }

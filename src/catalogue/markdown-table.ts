@@ -47,13 +47,27 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
       return { line: line + 2 + i, cells: row };
     }),
     itemSeparator: ' ',
-    problems: [],
+    problems: (isSplitTable(token) ? token.overflow : []).map(
+      ({ row, cells: count }) =>
+        new UserError(
+          `the row has ${count} cells but the header has ${token.header.length}: GitHub does not show the cells past the header's, ` +
+            'and they are not read; add the missing columns to the header, or write a | inside a cell as \\|',
+          { file, line: line + 2 + row },
+        ),
+    ),
   }));
-  const stray = strayRows(lines, tables);
+  const stray = strayLines(lines, tables);
   if (stray.length > 0) {
     throw new UserErrors(
-      stray.map(
-        (line) => new UserError('this line looks like a table row but stands outside any table (a blank line ends a Markdown table); join it to its table or remove it', { file, line }),
+      stray.map(({ line, html }) =>
+        html
+          ? new UserError('an HTML table is not read as a list; write the list as a Markdown pipe table', { file, line })
+          : new UserError(
+              'this line looks like a table row but stands outside any table (a blank line ends a Markdown table, and a table ' +
+                'starts with a header row and a delimiter row such as "|---|---|"); join it to its table or remove it, or write a | that is ' +
+                'text as \\|',
+              { file, line },
+            ),
       ),
     );
   }
@@ -77,6 +91,8 @@ function cannotRead(file: string, e: unknown): UserError {
  */
 interface SplitTable extends Tokens.Table {
   readonly body: RawCell[][];
+  /** Body rows (0-based) with cells past the header's width that are not blank, and how many cells they have. */
+  readonly overflow: readonly { readonly row: number; readonly cells: number }[];
 }
 
 function isSplitTable(token: Tokens.Table): token is SplitTable {
@@ -99,19 +115,23 @@ class TableTokenizer extends Tokenizer {
     // The rows end before the last line break and the blanks after it (`marked`: `tableRowBlankLine`).
     // The text of a long table is not copied: cut in slices, lines and cells are found by index.
     const body: RawCell[][] = [];
+    const overflow: { row: number; cells: number }[] = [];
+    const cut: string[] = [];
     if (/\S/.test(rows)) {
       const last = rows.lastIndexOf('\n');
       const end = last >= 0 && /^[ \t]*$/.test(rows.slice(last + 1)) ? last : rows.length;
       for (let start = 0; start <= end; ) {
         const newline = rows.indexOf('\n', start);
         const stop = newline >= 0 && newline < end ? newline : end;
-        body.push(splitRow(rows, head.header.length, start, stop));
+        body.push(splitRow(rows, head.header.length, start, stop, cut));
+        if (cut.some((cell) => /\S/.test(cell))) overflow.push({ row: body.length - 1, cells: head.header.length + cut.length });
+        cut.length = 0;
         start = stop + 1;
       }
     }
     let length = whole.length;
     while (length > 0 && whole.charCodeAt(length - 1) === 0x0a) length--;
-    return { ...head, raw: whole.slice(0, length), rows: [], body };
+    return { ...head, raw: whole.slice(0, length), rows: [], body, overflow };
   }
 }
 
@@ -119,9 +139,10 @@ class TableTokenizer extends Tokenizer {
  * The cells of a table's body row (`text` from `start` to `end`), split as `marked` splits them
  * (GitHub's rule): at every `|` that an odd number of backslashes does not escape; without the text
  * before a leading and after a trailing `|` when it is blank; as many cells as the header has
- * (`width`), cut or filled with empty ones; each trimmed, with `\|` read as `|`.
+ * (`width`), cut or filled with empty ones; each trimmed, with `\|` read as `|`. The cells cut off
+ * are added to `cut`, when given.
  */
-export function splitRow(text: string, width: number, start = 0, end = text.length): string[] {
+export function splitRow(text: string, width: number, start = 0, end = text.length, cut?: string[]): string[] {
   const escapes = hasBackslash(text, start, end);
   const cells: string[] = [];
   let from = start;
@@ -133,7 +154,10 @@ export function splitRow(text: string, width: number, start = 0, end = text.leng
   cells.push(trimmed(text, from, end));
   if (cells[0] === '') cells.shift();
   if (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-  if (cells.length > width) cells.length = width;
+  if (cells.length > width) {
+    if (cut !== undefined) for (let i = width; i < cells.length; i++) cut.push(cells[i] as string);
+    cells.length = width;
+  }
   while (cells.length < width) cells.push('');
   if (escapes) for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] as string).replace(/\\\|/g, '|');
   return cells;
@@ -211,24 +235,95 @@ class CellReader {
 }
 
 /**
- * Lines shaped like table rows (`| a | b |`) outside every table and code block: rows cut off from
- * their table by a blank line, which GitHub shows as a paragraph and which would otherwise be lost.
+ * Lines outside every table, code block and HTML comment that hold a table's pipe (`|` neither escaped
+ * nor in a code span): rows cut off from their table by a blank line, rows of a table written without
+ * leading pipes, a one-cell row `| SRS-003 |`, rows whose table lost its delimiter row. GitHub shows
+ * them as a paragraph, and they would otherwise be lost. And lines that open an HTML table, which is
+ * not read either. Commented-out text (`<!-- ... -->`, as CommonMark ends an HTML comment block) is
+ * not content: GitHub does not show it.
  */
-function strayRows(lines: readonly string[], tables: readonly RawTable[]): number[] {
+function strayLines(lines: readonly string[], tables: readonly RawTable[]): { line: number; html: boolean }[] {
   const inTable = new Uint8Array(lines.length + 1); // by 1-based line
   for (const t of tables) inTable.fill(1, t.line, t.line + 2 + t.rows.length);
-  const out: number[] = [];
+  const out: { line: number; html: boolean }[] = [];
+  const check = (text: string, line: number): void => {
+    const code = withoutCodeSpans(text);
+    if (/<table\b/i.test(code)) out.push({ line, html: true });
+    else if (hasPipe(code)) out.push({ line, html: false });
+  };
   let fence: string | undefined;
+  let comment = false;
   lines.forEach((raw, i) => {
     const line = raw.trim();
+    if (comment) {
+      const close = line.indexOf('-->');
+      if (close < 0) return;
+      comment = false;
+      check(line.slice(close + 3), i + 1);
+      return;
+    }
     const marker = /^(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
       fence = fence === undefined ? marker : undefined;
       return;
     }
-    if (fence === undefined && inTable[i + 1] !== 1 && /^\|.*\|.*\|$/.test(line)) out.push(i + 1);
+    if (fence !== undefined || inTable[i + 1] === 1) return;
+    const open = /^(?:>[ \t]*)*<!--/.exec(line);
+    if (open !== null) {
+      const close = line.indexOf('-->', open[0].length);
+      if (close < 0) comment = true;
+      else check(line.slice(close + 3), i + 1);
+      return;
+    }
+    check(line, i + 1);
   });
   return out;
+}
+
+/**
+ * `text` without its code spans (`` `a | b` ``), in which a pipe is text: a run of backticks opens a
+ * span that the next run of the same length closes; one that nothing closes is text. Linear in the
+ * length of the line (a line of a pull request's list may be long): every run is looked at once.
+ */
+function withoutCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
+  const runs: { readonly start: number; readonly end: number }[] = [];
+  for (let i = text.indexOf('`'); i >= 0; i = text.indexOf('`', i)) {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) === 0x60) i++;
+    runs.push({ start, end: i });
+  }
+  // The runs of each length, in order, and how far each list has been used.
+  const ofLength = new Map<number, number[]>();
+  runs.forEach((run, k) => {
+    const length = run.end - run.start;
+    const list = ofLength.get(length);
+    if (list === undefined) ofLength.set(length, [k]);
+    else list.push(k);
+  });
+  const used = new Map<number, number>();
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < runs.length; k++) {
+    const open = runs[k] as { start: number; end: number };
+    const length = open.end - open.start;
+    const list = ofLength.get(length) ?? [];
+    let next = used.get(length) ?? 0;
+    while (next < list.length && (list[next] as number) <= k) next++;
+    used.set(length, next);
+    const closing = list[next];
+    if (closing === undefined) continue;
+    out += text.slice(from, open.start);
+    from = (runs[closing] as { end: number }).end;
+    k = closing;
+  }
+  return out + text.slice(from);
+}
+
+/** Whether `text` holds a `|` that no backslash escapes. */
+function hasPipe(text: string): boolean {
+  for (let bar = text.indexOf('|'); bar >= 0; bar = text.indexOf('|', bar + 1)) if (!escaped(text, bar, 0)) return true;
+  return false;
 }
 
 interface FoundTable {

@@ -24,7 +24,26 @@ import { parseTable } from './read-table.js';
  * and is not read.
  */
 export const ANOMALY_COLUMN_ALIASES = {
-  id: ['anomaly id', 'anomaly', 'bug id', 'issue', 'issue id', 'defect id', 'key'],
+  id: [
+    'anomaly id',
+    'anomaly',
+    'bug id',
+    'issue',
+    'issue id',
+    'defect id',
+    'key',
+    'ids',
+    'identifier',
+    'id #',
+    'id no',
+    'defect',
+    'bug',
+    'ticket',
+    'problem report',
+    ...['anomaly', 'bug', 'defect', 'issue', 'ticket', 'problem', 'problem report', 'incident'].flatMap((word) =>
+      ['id', 'no', 'nr', 'number', '#', 'key', 'ref'].map((suffix) => `${word} ${suffix}`),
+    ),
+  ],
   title: ['name', 'summary'],
   description: [],
   severity: ['criticality', 'risk level'],
@@ -111,6 +130,17 @@ export function isIsoDate(text: string): boolean {
 type AnomalyColumn = keyof typeof ANOMALY_COLUMN_ALIASES;
 
 /**
+ * The shape of an anomaly ID, to find a table of anomalies by its cells when its ID column has a header
+ * not known here: a tracker key (`ANOM-7`, `BUG-12`, `PROJ-123`, `KA-2024-003`) or an issue number (`#12`).
+ */
+export function isAnomalyId(text: string): boolean {
+  return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
+}
+
+/** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
+const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
+
+/**
  * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
  * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
  */
@@ -162,6 +192,9 @@ export function readAnomalies(file: string, text: string): AnomalyList {
     // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
     lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
     allowEmpty: true,
+    isId: isAnomalyId,
+    referenceColumns: REFERENCE_COLUMNS,
+    idNoun: 'anomaly IDs',
   });
   const errors: UserError[] = [...problems];
   const anomalies: Anomaly[] = [];

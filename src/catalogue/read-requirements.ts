@@ -5,8 +5,13 @@
  */
 import { UserError, UserErrors } from '../errors.js';
 import type { Requirement, RequirementList } from '../model.js';
+import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../trace/requirement-ids.js';
 import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';
+
+/** Words that name a requirement, and what may follow them in the header of its ID column (`SRS No.`, `Req #`). */
+const ID_HEADER_WORDS = ['requirement', 'req', 'srs', 'swr', 'swrs', 'sw req', 'sw requirement', 'software requirement'] as const;
+const ID_HEADER_SUFFIXES = ['id', 'ids', 'no', 'nr', 'number', '#', 'key', 'ref'] as const;
 
 /**
  * Header names accepted for the columns a requirements list uses (canonical name -> other names).
@@ -28,6 +33,11 @@ export const REQUIREMENT_COLUMN_ALIASES = {
     'srs-id',
     'uid',
     'issue key',
+    'ids',
+    'identifier',
+    'id #',
+    'id no',
+    ...ID_HEADER_WORDS.flatMap((word) => ID_HEADER_SUFFIXES.map((suffix) => `${word} ${suffix}`)),
   ],
   title: ['requirement title', 'req title', 'short title', 'heading'],
   name: ['requirement name'],
@@ -35,17 +45,35 @@ export const REQUIREMENT_COLUMN_ALIASES = {
   requirement: ['requirement text', 'requirement statement', 'text', 'statement'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
+/**
+ * Columns that name other items (risks, parents, tests), never the requirement's own ID: a table
+ * whose only column of IDs is one of them is not taken for a list of requirements.
+ */
+const REFERENCE_COLUMNS = ['related risk ids', 'related risks', 'risk ids', 'parent', 'parents', 'parent id', 'derived from', 'source', 'tests', 'test', 'verified by'];
+
 /** Columns a requirement's title is taken from: the first non-empty one wins. */
 export const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'requirement'] as const;
+
+export interface ReadRequirementsOptions {
+  /** The `requirement-pattern`: a cell that is exactly one match is a requirement ID. The default pattern when absent. */
+  readonly pattern?: RegExp;
+}
 
 /**
  * Reads a requirements list in Markdown, CSV, YAML or JSON. Every problem of the file is reported at
  * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
  * An ID is one word: white space or an invisible character (U+200B ZERO WIDTH SPACE, U+FEFF ...)
- * around it is dropped, one inside it is refused, and an ID made only of them is no ID.
+ * around it is dropped, one inside it is refused, and an ID made only of them is no ID. A table whose
+ * ID column has a header not known here is still found by its cells: see `parseTable`.
  */
-export function readRequirements(file: string, text: string): RequirementList {
-  const { table, problems } = parseTable(file, text, { requiredColumn: 'id', aliases: REQUIREMENT_COLUMN_ALIASES });
+export function readRequirements(file: string, text: string, options: ReadRequirementsOptions = {}): RequirementList {
+  const { table, problems } = parseTable(file, text, {
+    requiredColumn: 'id',
+    aliases: REQUIREMENT_COLUMN_ALIASES,
+    isId: wholeMatch(options.pattern ?? compileRequirementPattern(DEFAULT_REQUIREMENT_PATTERN)),
+    referenceColumns: REFERENCE_COLUMNS,
+    idNoun: 'requirement IDs',
+  });
   const errors: UserError[] = [...problems];
   const requirements: Requirement[] = [];
   const firstLine = new Map<string, number>();
@@ -94,6 +122,12 @@ export function readRequirements(file: string, text: string): RequirementList {
     throw new UserErrors([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
   return { file, requirements };
+}
+
+/** Whether a text is one match of `pattern` from its first character to its last. */
+function wholeMatch(pattern: RegExp): (text: string) => boolean {
+  const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gym]/g, ''));
+  return (text) => whole.test(text);
 }
 
 /** The first non-empty cell of `REQUIREMENT_TITLE_COLUMNS`, or ''. */

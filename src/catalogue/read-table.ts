@@ -53,6 +53,16 @@ export interface ReadTableOptions {
   readonly lineBreakColumns?: readonly string[];
   /** Return a table with a header but no rows (or an empty YAML/JSON list) instead of refusing it. */
   readonly allowEmpty?: boolean;
+  /**
+   * Whether a cell is exactly one ID of the list's own kind (`SRS-004`; not `added SRS-004`). With it,
+   * a table that has no column of a recognised name but a column of such IDs is still a table of
+   * entries (see `pickTables`), and a YAML/JSON mapping keyed by such IDs is a list of entries.
+   */
+  readonly isId?: (text: string) => boolean;
+  /** Canonical columns that name entries of other lists (an anomaly's requirements): never this list's IDs. */
+  readonly referenceColumns?: readonly string[];
+  /** What the IDs are called in messages, e.g. `requirement IDs`. */
+  readonly idNoun?: string;
 }
 
 /** A table together with the problems found in its rows (the file could be read, but some rows are wrong). */
@@ -84,6 +94,11 @@ export interface RawTable {
   readonly itemSeparator: string;
   /** Problems found in single rows. */
   readonly problems: readonly UserError[];
+  /**
+   * A YAML/JSON list inside an entry: it lists entries only when they have the first required field
+   * (`id`); an anomaly's list of assessments with a `name` is not a list of anomalies.
+   */
+  readonly nested?: boolean;
 }
 
 type Format = 'markdown' | 'csv' | 'yaml' | 'json';
@@ -130,25 +145,37 @@ export function parseTable(file: string, text: string, options: ReadTableOptions
   }
   switch (format) {
     case 'markdown':
-      return fromMarkdown(file, readMarkdownTables(file, body), columns);
+      return fromTables(file, readMarkdownTables(file, body), columns, (tables) => {
+        const first = tables[0] as RawTable;
+        if (tables.length === 1) return missingColumn(file, columns, quoteList(first.headers), first.line);
+        const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
+        return missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
+      }, (raw) => noRows(file, raw.line));
     case 'csv': {
       if (csvTables === undefined) throw notLoaded(format, file);
       const raw = csvTables.readCsvTable(file, body);
-      if (!columns.found(columns.map(raw.headers))) {
-        throw missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column');
-      }
-      return build(file, raw, columns, noRows(file, raw.line));
+      return fromTables(file, [raw], columns, () =>
+        missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column'),
+      (table) => noRows(file, table.line));
     }
     case 'yaml':
     case 'json': {
       if (dataTables === undefined) throw notLoaded(format, file);
-      const raw = format === 'yaml' ? dataTables.readYamlTable(file, body) : dataTables.readJsonTable(file, body);
-      const first = raw.rows[0];
-      if (first !== undefined && !columns.found(columns.map(raw.headers))) {
-        throw missingColumn(file, columns, quoteList(raw.headers), first.line, 'no entry has a field');
-      }
-      const noEntries = new UserError('the list has no entries; add one entry per item', { file, line: raw.line });
-      return build(file, raw, columns, noEntries);
+      const shape = {
+        isEntryKey: (key: string) => columns.found(columns.map([key])),
+        isReferenceKey: (key: string) => columns.isReference(columns.map([key])[0] ?? ''),
+        isId: options.isId,
+      };
+      const tables = format === 'yaml' ? dataTables.readYamlTables(file, body, shape) : dataTables.readJsonTables(file, body, shape);
+      const noEntries = (raw: RawTable): UserError => new UserError('the list has no entries; add one entry per item', { file, line: raw.line });
+      const [root] = tables;
+      // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
+      if (root !== undefined && !tables.some((t) => t.headers.length > 0)) return build(file, root, columns, noEntries(root));
+      return fromTables(file, tables, columns, (found) => {
+        const first = found.find((t) => t.rows.length > 0) ?? (found[0] as RawTable);
+        const keys = [...new Set(found.flatMap((t) => t.headers))];
+        return missingColumn(file, columns, quoteList(keys), first.rows[0]?.line ?? first.line, 'no entry has a field');
+      }, noEntries);
     }
   }
 }
@@ -178,34 +205,103 @@ function formatOf(file: string): Format {
 }
 
 /**
- * Every Markdown table with a required column, read as one: a document may list its entries per
+ * Every table of the file that lists entries, read as one: a document may list its entries per
  * section, one table each, and an entry left out of the check because it stands in a later table
  * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
- * (the tables may have different columns); the tables without a required column (revision history,
- * document control) are skipped.
+ * (the tables may have different columns); see `pickTables` for which tables are read. `missing`
+ * makes the error for a file in which no table is, `empty` the one for a file whose tables have no rows.
  */
-function fromMarkdown(file: string, tables: readonly RawTable[], columns: ColumnNames): ParsedTable {
-  const read = tables.filter((raw) => columns.found(columns.map(raw.headers)));
-  const [firstRead] = read;
-  if (firstRead !== undefined) {
-    const parts = read.map((raw) => rowsOf(raw, columns));
-    const names = [...new Set(parts.flatMap((part) => part.columns))];
-    const rows = parts.flatMap((part) =>
-      // A table with all the columns, in this order, has its rows as they are.
-      sameNames(part.columns, names)
-        ? part.rows
-        : part.rows.map((row): TableRow => ({
-            line: row.line,
-            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
-          })),
-    );
-    const problems = read.flatMap((raw) => raw.problems);
-    return finish({ file, columns: names, rows }, problems, columns, noRows(file, firstRead.line));
+function fromTables(
+  file: string,
+  tables: readonly RawTable[],
+  columns: ColumnNames,
+  missing: (tables: readonly RawTable[]) => UserError,
+  empty: (first: RawTable) => UserError,
+): ParsedTable {
+  const { picked, problems: notRead } = pickTables(file, tables, columns);
+  const [firstRead] = picked;
+  if (firstRead === undefined) {
+    if (notRead.length > 0) throw new UserErrors(notRead);
+    throw missing(tables);
   }
-  const first = tables[0] as RawTable;
-  if (tables.length === 1) throw missingColumn(file, columns, quoteList(first.headers), first.line);
-  const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
-  throw missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
+  const parts = picked.map(({ raw, names }) => rowsOf(raw, columns, names));
+  const names = [...new Set(parts.flatMap((part) => part.columns))];
+  const rows = parts.flatMap((part) =>
+    // A table with all the columns, in this order, has its rows as they are.
+    sameNames(part.columns, names)
+      ? part.rows
+      : part.rows.map((row): TableRow => ({
+          line: row.line,
+          cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+        })),
+  );
+  const problems = [...notRead, ...picked.flatMap(({ raw }) => raw.problems)];
+  return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
+}
+
+/** A table that is read, with the canonical name of each of its columns. */
+interface PickedTable {
+  readonly raw: RawTable;
+  readonly names: readonly string[];
+}
+
+/**
+ * The tables that list entries. A table with a required column (by its header) is read. A table
+ * without one is a table of entries all the same when a column holds only IDs, one per cell (see
+ * `ReadTableOptions.isId`): a header the reader does not know must not make its entries vanish. Such
+ * a column is read as the ID column when none of its IDs stands in a table that is read by its header
+ * or in an earlier one read by its IDs; when all of them do, the table only refers to those entries (a
+ * traceability matrix) and is skipped;
+ * anything between, or several such columns, is a problem naming the table. A table without either
+ * (revision history, document control, IDs only inside other text) is skipped.
+ */
+function pickTables(file: string, tables: readonly RawTable[], columns: ColumnNames): { picked: PickedTable[]; problems: UserError[] } {
+  const idColumn = columns.required[0] ?? 'id';
+  const mapped = tables.map((raw) => {
+    const names = columns.map(raw.headers);
+    return { raw, names, byHeader: raw.nested === true ? names.includes(idColumn) : columns.found(names) };
+  });
+  const listed = new Set<string>();
+  for (const { raw, names, byHeader } of mapped) {
+    const at = names.indexOf(idColumn);
+    if (!byHeader || at < 0) continue;
+    for (const row of raw.rows) listed.add(cellText(row.cells[at] ?? '', ' '));
+  }
+  const picked: PickedTable[] = [];
+  const problems: UserError[] = [];
+  for (const table of mapped) {
+    if (table.byHeader) {
+      picked.push(table);
+      continue;
+    }
+    const idColumns = columns.idColumns(table.raw, table.names);
+    const ids = [...new Set(idColumns.flatMap((c) => c.ids))];
+    const unlisted = ids.filter((id) => !listed.has(id));
+    if (unlisted.length === 0) continue;
+    const [only] = idColumns;
+    if (only !== undefined && idColumns.length === 1 && unlisted.length === ids.length) {
+      picked.push({ raw: table.raw, names: table.names.map((name, i) => (i === only.index ? idColumn : name)) });
+      // A later table may refer to these entries as to those of a table with an ID column.
+      for (const id of ids) listed.add(id);
+      continue;
+    }
+    problems.push(notAnEntryTable(file, columns, table.raw, idColumns.map((c) => table.raw.headers[c.index] ?? ''), unlisted));
+  }
+  return { picked, problems };
+}
+
+function notAnEntryTable(file: string, columns: ColumnNames, raw: RawTable, headers: readonly string[], unlisted: readonly string[]): UserError {
+  const noun = columns.idNoun;
+  const shown = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
+  const what =
+    headers.length === 1
+      ? `has a column ${quoteList(headers)} of ${noun} but no ID column, and ${shown} ${unlisted.length === 1 ? 'stands' : 'stand'} in no table of the list`
+      : `has ${headers.length} columns of ${noun} (${quoteList(headers)}) but no ID column, so which one lists the entries is not clear`;
+  return new UserError(
+    `the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
+      ' (or one of the accepted names) so that the table is read, or list these entries in a table that is',
+    { file, line: raw.line },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,26 +312,93 @@ export function normaliseColumnName(name: string): string {
   return collapseBlank(name).toLowerCase();
 }
 
+/**
+ * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
+ * `Req No`, `req-no`, `Req_No:` are all `req no`, and `Req#` is `req #`.
+ */
+function looseColumnName(name: string): string {
+  return normaliseColumnName(name)
+    .replace(/[.:?]/g, '')
+    .replace(/[-_/]/g, ' ')
+    .replace(/#/g, ' # ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** A column whose every non-blank cell is one ID: its position and its IDs. */
+interface IdColumn {
+  readonly index: number;
+  readonly ids: readonly string[];
+}
+
 /** Maps the header names of a file to canonical column names. */
 class ColumnNames {
   readonly required: readonly string[];
   readonly allowEmpty: boolean;
+  readonly idNoun: string;
   private readonly lineBreaks: ReadonlySet<string>;
   private readonly aliasOf = new Map<string, string>();
+  /** Loose spelling (see `looseColumnName`) of every canonical name and alias -> canonical name. */
+  private readonly looseOf = new Map<string, string>();
+  private readonly canonical = new Set<string>();
+  private readonly isId: ((text: string) => boolean) | undefined;
+  private readonly references: ReadonlySet<string>;
 
   constructor(options: ReadTableOptions) {
     const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
     this.required = required.map(normaliseColumnName);
     this.allowEmpty = options.allowEmpty ?? false;
+    this.idNoun = options.idNoun ?? 'IDs';
+    this.isId = options.isId;
+    this.references = new Set((options.referenceColumns ?? []).map(normaliseColumnName));
     this.lineBreaks = new Set((options.lineBreakColumns ?? []).map(normaliseColumnName));
+    for (const name of [...this.required, ...Object.keys(options.aliases ?? {}).map(normaliseColumnName)]) {
+      this.canonical.add(name);
+      if (!this.looseOf.has(looseColumnName(name))) this.looseOf.set(looseColumnName(name), name);
+    }
     for (const [canonical, names] of Object.entries(options.aliases ?? {})) {
       for (const name of names) {
         const alias = normaliseColumnName(name);
         if (alias !== normaliseColumnName(canonical) && !this.aliasOf.has(alias)) {
           this.aliasOf.set(alias, normaliseColumnName(canonical));
         }
+        if (!this.looseOf.has(looseColumnName(alias))) this.looseOf.set(looseColumnName(alias), normaliseColumnName(canonical));
       }
     }
+  }
+
+  /** The canonical name a header stands for when it is not a canonical name itself: by alias, or by loose spelling. */
+  private aliasFor(name: string): string | undefined {
+    const alias = this.aliasOf.get(name);
+    if (alias !== undefined || name === '' || this.canonical.has(name)) return alias;
+    return this.looseOf.get(looseColumnName(name));
+  }
+
+  /** Whether the (canonical) column names entries of other lists. */
+  isReference(name: string): boolean {
+    return this.references.has(name);
+  }
+
+  /**
+   * The columns of a table (mapped to `names`) whose every non-blank cell is exactly one ID, at least
+   * one of them; none without `isId`, and never a column that names entries of other lists.
+   */
+  idColumns(raw: RawTable, names: readonly string[]): IdColumn[] {
+    const isId = this.isId;
+    if (isId === undefined) return [];
+    const out: IdColumn[] = [];
+    names.forEach((name, index) => {
+      if (this.references.has(name)) return;
+      const ids: string[] = [];
+      for (const row of raw.rows) {
+        const text = cellText(row.cells[index] ?? '', ' ');
+        if (text === '') continue;
+        if (!isId(text)) return;
+        ids.push(text);
+      }
+      if (ids.length > 0) out.push({ index, ids });
+    });
+    return out;
   }
 
   /**
@@ -254,10 +417,10 @@ class ColumnNames {
       return true;
     };
     names.forEach((name, i) => {
-      if (name !== '' && !this.aliasOf.has(name)) take(i, name);
+      if (name !== '' && this.aliasFor(name) === undefined) take(i, name);
     });
     names.forEach((name, i) => {
-      const canonical = this.aliasOf.get(name);
+      const canonical = this.aliasFor(name);
       if (result[i] === undefined && canonical !== undefined && !take(i, canonical)) take(i, name);
     });
     names.forEach((name, i) => {
@@ -333,9 +496,11 @@ function build(file: string, raw: RawTable, columns: ColumnNames, empty: UserErr
   return finish({ file, columns: names, rows }, raw.problems, columns, empty);
 }
 
-/** The column names and rows of a raw table: every column present in each row, rows whose cells are all blank skipped. */
-function rowsOf(raw: RawTable, columns: ColumnNames): { columns: string[]; rows: TableRow[] } {
-  const names = columns.map(raw.headers);
+/**
+ * The column names (`names`, by default those of its header) and rows of a raw table: every column
+ * present in each row, rows whose cells are all blank skipped.
+ */
+function rowsOf(raw: RawTable, columns: ColumnNames, names: readonly string[] = columns.map(raw.headers)): { columns: string[]; rows: TableRow[] } {
   const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
   const rows: TableRow[] = [];
   const values: string[] = [];
@@ -349,7 +514,7 @@ function rowsOf(raw: RawTable, columns: ColumnNames): { columns: string[]; rows:
     }
     if (!blank) rows.push({ line, cells: record(names, values, viaEntries) });
   }
-  return { columns: names, rows };
+  return { columns: [...names], rows };
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
