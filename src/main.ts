@@ -8,7 +8,7 @@ import { readRequirements } from './catalogue/read-requirements.js';
 import { prepareTableReader } from './catalogue/read-table.js';
 import { UserError, UserErrors } from './errors.js';
 import { GateRun, type GateOutcome } from './evaluate.js';
-import { collectReports } from './io/collect-reports.js';
+import { findReports } from './io/collect-reports.js';
 import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
 import { readReport } from './io/read-report.js';
 import { runInWorker } from './io/worker.js';
@@ -66,12 +66,12 @@ export interface WorkerData {
  */
 export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<void> {
   try {
-    const settings = readSettings((name) => core.getInput(name));
+    const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
+    const settings = readSettings((name) => core.getInput(name), workspace);
     if (settings.githubToken !== '') core.setSecret(settings.githubToken);
     const releaseSettings = readReleaseSettings((name) => core.getInput(name));
-    const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-    const collected = options.reports !== undefined ? { files: options.reports } : await collect(settings.reports, workspace);
-    if (options.entry !== undefined && collected.problem === undefined) {
+    const collected = options.reports !== undefined ? { files: options.reports, problems: [] } : await findReports(settings.reports, workspace);
+    if (options.entry !== undefined && collected.problems.length === 0) {
       const bytes = await totalBytes(collected.files);
       if (bytes >= WORKER_BYTES) {
         core.info(`${collected.files.length} ${collected.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
@@ -92,19 +92,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
   }
 }
 
-/** The report files the `reports` input matches, or why there are none. */
+/** The report files the `reports` input matches, and each match or line that is no report. */
 interface Collected {
   readonly files: readonly string[];
-  readonly problem?: UserError;
-}
-
-async function collect(patterns: readonly string[], workspace: string): Promise<Collected> {
-  try {
-    return { files: await collectReports(patterns, workspace) };
-  } catch (e) {
-    if (e instanceof UserError) return { files: [], problem: e };
-    throw e;
-  }
+  readonly problems: readonly UserError[];
 }
 
 /** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
@@ -191,7 +182,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     try {
       await testsCsv.write(TESTS_CSV_HEADER);
       await core.group('Test reports', async () => {
-        if (collected.problem !== undefined) run.problem(collected.problem);
+        for (const problem of collected.problems) run.problem(problem);
         const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => compareText(a.shown, b.shown));
         for (const { file, shown } of files) {
           let report: Report;
