@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { anomaliesFromIssues } from './catalogue/issue-anomalies.js';
@@ -12,8 +11,8 @@ import { findReports } from './io/collect-reports.js';
 import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
 import { readReport } from './io/read-report.js';
 import { runInWorker } from './io/worker.js';
-import { annotate, logUntrusted } from './io/runner.js';
-import { TextSink, writeChunks, writeNew } from './io/write-chunks.js';
+import { annotate, appendStepSummary, logUntrusted, makeScratchFolder, runnerFault } from './io/runner.js';
+import { closeAll, TextSink, writeChunks, writeNew } from './io/write-chunks.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
 import { compareText } from './trace/trace.js';
@@ -83,9 +82,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     }
     await gate(settings, releaseSettings, workspace, env, collected);
   } catch (e) {
-    core.setOutput('passed', 'false');
-    if (e instanceof UserError || e instanceof UserErrors) {
-      core.setFailed(e.toString());
+    // A fault of the runner's files (GITHUB_OUTPUT a folder, a full disk) is said as such, not as a bug.
+    const known = e instanceof UserError || e instanceof UserErrors ? e : runnerFault(e, env);
+    try {
+      core.setOutput('passed', 'false');
+    } catch {
+      // GITHUB_OUTPUT itself cannot be written; the step still fails below, which is what counts.
+    }
+    if (known !== undefined) {
+      core.setFailed(known.toString());
     } else {
       core.setFailed(`the release gate stopped on an internal error, so the release is not approved: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
@@ -172,13 +177,16 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
   // next is read: memory is bounded by the largest report, not by the sum of them.
   const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
   const jsonPath = path.join(evidenceDir, EVIDENCE_FILES.json);
-  const scratch = await fs.mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'release-gate-'));
+  const scratch = await makeScratchFolder(env);
   const testLines = path.join(scratch, 'tests.jsonl');
   let written = 0;
   const reportFiles = collected.files;
   try {
     const testsCsv = await TextSink.create(path.join(evidenceDir, EVIDENCE_FILES.tests));
-    const jsonTests = await TextSink.create(testLines);
+    const jsonTests = await TextSink.create(testLines, 'the spool file of the test record in RUNNER_TEMP').catch(async (e: unknown) => {
+      await testsCsv.discard();
+      throw e;
+    });
     try {
       await testsCsv.write(TESTS_CSV_HEADER);
       await core.group('Test reports', async () => {
@@ -204,10 +212,12 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
           }
         }
       });
-    } finally {
-      await jsonTests.close();
-      await testsCsv.close();
+    } catch (e) {
+      // A partial tests.csv must not stay behind as if it listed every test.
+      await Promise.all([jsonTests.discard(), testsCsv.discard()]);
+      throw e;
     }
+    await closeAll([jsonTests, testsCsv]);
 
     const outcome = run.finish();
     const json = await TextSink.create(jsonPath);
@@ -215,9 +225,11 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
       for (const chunk of evidenceJsonHeadChunks(outcome.evidence)) await json.write(chunk);
       await json.append(testLines);
       await json.write(evidenceJsonEnd(written));
-    } finally {
-      await json.close();
+    } catch (e) {
+      await json.discard();
+      throw e;
     }
+    await json.close();
     await report(outcome, settings, releaseSettings, { workspace, env, evidenceDir, jsonPath, reportFiles });
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
@@ -244,7 +256,7 @@ async function report(outcome: GateOutcome, settings: Settings, releaseSettings:
   }
 
   const summary = renderSummary(outcome.evidence, { evidencePath: displayPath(jsonPath, workspace) });
-  if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], summary);
+  await appendStepSummary(env, summary);
   annotate(outcome.annotations);
 
   core.setOutput('passed', String(outcome.verdict.passed));
