@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOutputs, runAction, type ActionRun } from '../../scripts/run-action.js';
+import { bundle, parseOutputs, runAction, type ActionRun } from '../../scripts/run-action.js';
 import { node24 } from '../support/node24.js';
 import { makeWorkspace, removeLater } from '../support/workspace.js';
 
@@ -68,7 +68,9 @@ async function runAsUser(node: string, ws: string, env: Record<string, string>, 
   let runner = node;
   if (root) {
     runner = path.join(own, 'node');
-    fs.writeFileSync(runner, `#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "${node}" "$@"\n`, { mode: 0o755 });
+    // A copy of the bundle that user may read, wherever the repository lies.
+    fs.cpSync(path.dirname(bundle), path.join(own, 'dist'), { recursive: true });
+    fs.writeFileSync(runner, `#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups "${node}" "${path.join(own, 'dist', 'index.js')}"\n`, { mode: 0o755 });
     for (const dir of [ws, own, ...Object.values(env).filter((p) => p.startsWith('/'))]) spawnSync('chown', ['-R', '65534:65534', dir]);
     fs.chmodSync(own, 0o755);
     fs.chmodSync(path.dirname(ws), 0o755);
