@@ -29,6 +29,8 @@ var external_node_stream_ = __webpack_require__(57075);
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/workspace-path.ts
+var workspace_path = __webpack_require__(59152);
 // EXTERNAL MODULE: ./src/release/git-source.ts
 var git_source = __webpack_require__(50879);
 // EXTERNAL MODULE: ./src/release/manifest.ts
@@ -333,6 +335,7 @@ async function* blocks(entries, mtime) {
 
 
 
+
 const SOURCE_DIR = 'source';
 const EVIDENCE_DIR = 'evidence';
 /**
@@ -468,11 +471,11 @@ function archivedPaths(files, folder) {
 }
 /** The path of a workspace file relative to the workspace, `/`-separated. */
 function inWorkspace(file, workspace, what) {
-    const rel = external_node_path_default().relative(workspace, external_node_path_default().resolve(workspace, file));
-    if (rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel)) {
+    const rel = (0,workspace_path/* pathInside */._)(workspace, file);
+    if (rel === undefined || rel === '') {
         throw new errors/* UserError */.y(`the ${what} ${file} lies outside the workspace ${workspace}; the release archive holds only files of the workspace`);
     }
-    return toPosix(rel);
+    return rel;
 }
 async function writeText(root, file, text) {
     const dest = external_node_path_default().join(root, ...file.split('/'));

@@ -29136,9 +29136,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -34918,37 +34915,10 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
-;// CONCATENATED MODULE: ./src/io/collect-reports.ts
-
-
-
-
-/**
- * The report files matched by the patterns (a leading `!` excludes), relative patterns taken from the
- * workspace. Symbolic links are not followed into folders; each file is later read only if its real
- * path lies in the workspace. No match at all is an error: the gate cannot pass on nothing.
- */
-async function collectReports(patterns, workspace) {
-    const anchored = patterns.map((p) => {
-        const negated = p.startsWith('!');
-        const body = negated ? p.slice(1) : p;
-        const abs = external_node_path_default().isAbsolute(body) ? body : external_node_path_default().join(workspace, body);
-        return `${negated ? '!' : ''}${abs}`;
-    });
-    const globber = await create(anchored.join('\n'), { followSymbolicLinks: false, matchDirectories: false, implicitDescendants: false });
-    const found = [];
-    for (const file of await globber.glob()) {
-        const stat = await promises_default().lstat(file).catch(() => undefined);
-        if (stat?.isFile() || stat?.isSymbolicLink())
-            found.push(file);
-    }
-    if (found.length === 0) {
-        throw new src_errors/* UserError */.y(`no test report matched input "reports" (${patterns.join(', ')}) in ${workspace}; check the paths and that the test step wrote its JUnit XML before this step`);
-    }
-    return [...new Set(found)].sort();
-}
-
+// EXTERNAL MODULE: ./src/workspace-path.ts
+var workspace_path = __nccwpck_require__(59152);
 ;// CONCATENATED MODULE: ./src/io/files.ts
+
 
 
 
@@ -34956,8 +34926,8 @@ async function collectReports(patterns, workspace) {
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 /** Path relative to the workspace, with forward slashes, for messages and evidence. */
 function displayPath(file, workspace) {
-    const rel = external_node_path_default().relative(workspace, file);
-    return (rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel).split((external_node_path_default()).sep).join('/');
+    const rel = (0,workspace_path/* pathInside */._)(workspace, file);
+    return rel === undefined || rel === '' ? file.split((external_node_path_default()).sep).join('/') : rel;
 }
 /**
  * Reads a file that must lie inside the workspace (after following symbolic links). Every failure is a
@@ -35040,7 +35010,7 @@ async function checkInsideWorkspace(file, workspace, what) {
     catch (e) {
         throw new src_errors/* UserError */.y(`${what} not found${reason(e)}`, { file: shown });
     }
-    if (real !== realWorkspace && !real.startsWith(realWorkspace + (external_node_path_default()).sep)) {
+    if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
         throw new src_errors/* UserError */.y(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
     }
     let stat;
@@ -35067,22 +35037,49 @@ function reason(e) {
     const code = e.code;
     if (code === 'ENOENT')
         return '';
-    if (code === 'EACCES' || code === 'EPERM')
-        return ': permission denied';
+    const known = code === undefined ? undefined : SYSTEM_REASONS[code];
+    if (known !== undefined)
+        return `: ${known}`;
     return code === undefined ? '' : ` (${code})`;
 }
+/** What the file-system failures a runner meets mean, in words. */
+const SYSTEM_REASONS = {
+    ENOENT: 'it does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EFBIG: 'the file is larger than this process may write',
+    EISDIR: 'it is a folder, not a file',
+    ENOTDIR: 'a part of its path is a file, not a folder',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'the path is too long',
+    EMFILE: 'too many open files',
+};
 /**
- * Makes the evidence folder and returns its real path. A folder given inside the workspace must stay
- * inside it after following symbolic links: a link committed in the checkout cannot send the
- * evidence elsewhere. A folder given outside the workspace (an absolute path) is used as given.
+ * The system's reason for a failed file operation, in words (`no space left on the device`), or
+ * undefined for a failure that is not a file-system one.
+ */
+function systemReason(e) {
+    const code = e?.code;
+    if (code === undefined)
+        return undefined;
+    return SYSTEM_REASONS[code] ?? (/^E[A-Z]+$/.test(code) ? code : undefined);
+}
+/**
+ * Makes the evidence folder and returns its real path. It must lie inside the workspace, also after
+ * following symbolic links: neither the input nor a link committed in the checkout can send the
+ * evidence elsewhere (readSettings refuses a path outside before anything is read; this checks again).
  */
 async function evidenceFolder(folder, workspace) {
     const wanted = external_node_path_default().resolve(workspace, folder);
     const realWorkspace = await promises_default().realpath(workspace);
-    const inside = (p, root) => p === root || p.startsWith(root + (external_node_path_default()).sep);
-    const confined = inside(wanted, workspace) || inside(wanted, realWorkspace);
+    if (!(0,workspace_path/* isInside */.F)(workspace, wanted) && !(0,workspace_path/* isInside */.F)(realWorkspace, wanted)) {
+        throw new src_errors/* UserError */.y(`input "evidence-dir" lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it`, { file: folder });
+    }
     const check = (real) => {
-        if (confined && !inside(real, realWorkspace)) {
+        if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
             throw new src_errors/* UserError */.y(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
                 file: folder,
             });
@@ -35113,6 +35110,86 @@ async function evidenceFolder(folder, workspace) {
     const real = await promises_default().realpath(wanted);
     check(real);
     return real;
+}
+
+;// CONCATENATED MODULE: ./src/io/collect-reports.ts
+
+
+
+
+
+/**
+ * The report files matched by the patterns (a leading `!` excludes what lines before it matched),
+ * relative patterns taken from the workspace. Symbolic links are not followed into folders; each file
+ * is later read only if its real path lies in the workspace. Every include line must match at least
+ * one file: a report the workflow named but did not write is missing evidence, not a smaller suite.
+ * A match that is a folder (unless the line ends in `**`, which walks folders), a pipe, a socket or a
+ * device is refused, naming it.
+ */
+async function findReports(patterns, workspace) {
+    const lines = patterns.map((text) => {
+        const negated = text.startsWith('!');
+        const body = negated ? text.slice(1) : text;
+        const anchored = external_node_path_default().isAbsolute(body) ? body : external_node_path_default().join(workspace, body);
+        return { text, negated, body, anchored: `${negated ? '!' : ''}${anchored}` };
+    });
+    const files = new Set();
+    const problems = new Map();
+    for (const [i, line] of lines.entries()) {
+        if (line.negated)
+            continue;
+        // A `!` line excludes from the lines before it only, as in @actions/glob.
+        const excluded = lines.slice(i + 1).filter((l) => l.negated);
+        const globber = await create([line.anchored, ...excluded.map((l) => l.anchored)].join('\n'), {
+            followSymbolicLinks: false,
+            matchDirectories: true,
+            implicitDescendants: false,
+        });
+        let matched = 0;
+        for await (const found of globber.globGenerator()) {
+            // Gone since the glob saw it: reading it says so.
+            const stat = await promises_default().lstat(found).catch(() => undefined);
+            if (stat?.isDirectory() && walksFolders(line.body))
+                continue;
+            matched++;
+            if (stat === undefined || stat.isFile() || stat.isSymbolicLink()) {
+                files.add(found);
+                continue;
+            }
+            const shown = displayPath(found, workspace);
+            problems.set(`match ${found}`, new src_errors/* UserError */.y(`matched by "${line.text}" of input "reports", but it is ${kind(stat)}, not a report file; only regular files are read as reports`, { file: shown }));
+        }
+        if (matched === 0) {
+            const after = excluded.length === 0 ? '' : ` (after the "!" lines below it)`;
+            problems.set(`line ${i}`, new src_errors/* UserError */.y(`no test report matched input "reports" line "${line.text}"${after} in ${workspace}; every line must match a report: check the path and that the test step wrote its JUnit XML before this step`));
+        }
+    }
+    return { files: [...files].sort(), problems: [...problems.values()] };
+}
+/** The report files matched by the patterns (see `findReports`); any problem is thrown. */
+async function collectReports(patterns, workspace) {
+    const { files, problems } = await findReports(patterns, workspace);
+    if (problems.length === 1)
+        throw problems[0];
+    if (problems.length > 1)
+        throw new UserErrors(problems);
+    return [...files];
+}
+/** A pattern whose last segment is `**` matches the folders it walks through; they are not reports it names. */
+function walksFolders(pattern) {
+    const segments = pattern.split((external_node_path_default()).sep === '\\' ? /[\\/]+/ : /\/+/).filter((s) => s !== '');
+    return segments[segments.length - 1] === '**';
+}
+function kind(stat) {
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stat.isSocket())
+        return 'a socket';
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return 'a device';
+    return 'not a regular file';
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -36735,31 +36812,12 @@ function runInWorker(entry, env, data) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: ./src/io/runner.ts
-
-
-/**
- * Prints text that may hold untrusted content (test names, messages): workflow commands are switched
- * off around it with a one-time token, so no line of it can act as a command.
- */
-function logUntrusted(text) {
-    const token = external_node_crypto_default().randomBytes(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
-}
-/** Writes annotations as workflow commands; @actions/core escapes message and properties. */
-function annotate(annotations) {
-    for (const a of annotations) {
-        const props = { title: a.title, ...(a.file === undefined ? {} : { file: a.file }), ...(a.line === undefined ? {} : { startLine: a.line }) };
-        if (a.level === 'error')
-            lib_core/* error */.z3(a.message, props);
-        else if (a.level === 'warning')
-            lib_core/* warning */.$e(a.message, props);
-        else
-            lib_core/* notice */.lm(a.message, props);
-    }
-}
-
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/io/write-chunks.ts
+
+
 
 
 /** Largest piece handed to the file system at once. */
@@ -36767,10 +36825,14 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
 /**
  * A file written piece by piece (a large evidence file), never held whole. What stood at the path
  * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
- * name is replaced, never written through.
+ * name is replaced, never written through. A file that cannot be written whole (a read-only folder, a
+ * full disk) is removed, and the failure is a UserError naming it: no half-written file stays behind
+ * to be taken for evidence.
  */
 class TextSink {
     handle;
+    file;
+    what;
     /**
      * Text is encoded into one buffer while the other is being written: the file system works while the
      * next piece is made. One write at a time, in order.
@@ -36782,15 +36844,25 @@ class TextSink {
     writing = Promise.resolve();
     /** Text that did not fit, in order, after what is in the buffer. */
     overflow = [];
-    constructor(handle) {
+    /** Closed (and kept), or removed after a failure. */
+    ended = false;
+    constructor(handle, file, what) {
         this.handle = handle;
+        this.file = file;
+        this.what = what;
     }
-    static async create(file) {
+    /** `what` names the file in messages: "the evidence file" unless said otherwise. */
+    static async create(file, what = 'the evidence file') {
         const existing = await promises_default().lstat(file).catch(() => undefined);
         if (existing?.isDirectory())
             throw new src_errors/* UserError */.y('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
-        await promises_default().rm(file, { force: true });
-        return new TextSink(await promises_default().open(file, 'wx'));
+        try {
+            await promises_default().rm(file, { force: true });
+            return new TextSink(await promises_default().open(file, 'wx'), file, what);
+        }
+        catch (e) {
+            throw writeFault(e, `${what} could not be created`, file);
+        }
     }
     /**
      * Adds text without waiting; says whether the buffer is full enough that the caller should `flush`
@@ -36815,7 +36887,9 @@ class TextSink {
     async append(file) {
         await this.flush();
         await this.writing;
-        const from = await promises_default().open(file, 'r');
+        const from = await promises_default().open(file, 'r').catch((e) => {
+            throw this.fail(e, file);
+        });
         // The sink's two buffers, empty now: one is read into while the other is written.
         const buffers = [this.buffer, this.spare];
         let reading = from.read(buffers[0], 0, FLUSH_BYTES);
@@ -36828,9 +36902,13 @@ class TextSink {
                 // The other buffer is free once its write is done.
                 await writing;
                 reading = from.read(buffers[1 - turn], 0, FLUSH_BYTES);
-                writing = this.handle.write(buffer.subarray(0, bytesRead));
+                writing = this.writeAll(buffer.subarray(0, bytesRead));
             }
             await writing;
+        }
+        catch (e) {
+            // A read that failed names the file read; a write, this one.
+            throw this.fail(e, (await reading.then(() => false, () => true)) ? file : this.file);
         }
         finally {
             // Whatever failed, nothing is left under way on the files.
@@ -36838,14 +36916,56 @@ class TextSink {
             await from.close();
         }
     }
+    /** Writes what has gathered and closes the file; on a failure the file is removed. */
     async close() {
+        if (this.ended)
+            return;
         try {
             await this.flush();
             await this.writing;
         }
-        finally {
+        catch (e) {
+            await this.discard();
+            throw this.fail(e);
+        }
+        this.ended = true;
+        try {
             await this.handle.close();
         }
+        catch (e) {
+            await promises_default().rm(this.file, { force: true }).catch(() => undefined);
+            throw this.fail(e);
+        }
+    }
+    /**
+     * Gives the file up and removes it: what stopped the writer before the end (a failed write here, or
+     * any failure of the step) must not leave a partial file that looks whole. A closed file is kept.
+     */
+    async discard() {
+        if (this.ended)
+            return;
+        this.ended = true;
+        await this.writing.catch(() => undefined);
+        await this.handle.close().catch(() => undefined);
+        await promises_default().rm(this.file, { force: true }).catch(() => undefined);
+    }
+    /**
+     * Writes every byte. On a disk that fills up, a write may take only a part and the next one fail:
+     * a part taken without a word would leave a file cut short that looks whole.
+     */
+    async writeAll(data) {
+        for (let at = 0; at < data.length;) {
+            const { bytesWritten } = await this.handle.write(data, at, data.length - at);
+            if (bytesWritten === 0)
+                throw Object.assign(new Error(`no byte of ${data.length - at} was written`), { code: 'ENOSPC' });
+            at += bytesWritten;
+        }
+    }
+    /** A failure as the message a user can act on, naming `file` (this one unless said). */
+    fail(e, file = this.file) {
+        if (e instanceof src_errors/* UserError */.y)
+            return e;
+        return writeFault(e, file === this.file ? `${this.what} could not be written whole, so it was removed` : `${file} could not be read into ${this.what}`, file);
     }
     /** Starts writing what has gathered; returns once the buffer can take text again. */
     async flush() {
@@ -36854,7 +36974,9 @@ class TextSink {
             const full = this.buffer.subarray(0, this.used);
             [this.buffer, this.spare] = [this.spare, this.buffer];
             this.used = 0;
-            const writing = this.handle.write(full);
+            const writing = this.writeAll(full).catch((e) => {
+                throw this.fail(e);
+            });
             // Its failure is reported where it is awaited (the next flush, or close), not as an unhandled rejection.
             writing.catch(() => undefined);
             this.writing = writing;
@@ -36864,8 +36986,11 @@ class TextSink {
             await this.writing;
             const overflow = this.overflow;
             this.overflow = [];
-            for (const text of overflow)
-                await this.handle.write(text);
+            for (const text of overflow) {
+                await this.writeAll(Buffer.from(text, 'utf8')).catch((e) => {
+                    throw this.fail(e);
+                });
+            }
         }
     }
 }
@@ -36876,13 +37001,132 @@ async function writeChunks(file, chunks) {
         for (const chunk of chunks)
             await sink.write(chunk);
     }
-    finally {
-        await sink.close();
+    catch (e) {
+        await sink.discard();
+        throw e;
     }
+    await sink.close();
+}
+/** Closes the sinks in order; when one fails, the ones not yet closed are removed too. */
+async function closeAll(sinks) {
+    for (const [i, sink] of sinks.entries()) {
+        try {
+            await sink.close();
+        }
+        catch (e) {
+            await Promise.all(sinks.slice(i + 1).map((s) => s.discard()));
+            throw e;
+        }
+    }
+}
+/**
+ * A failed file operation as a UserError naming the file, the system's reason and what to do; other
+ * errors (bugs) as they are.
+ */
+function writeFault(e, what, file) {
+    const reason = systemReason(e);
+    if (reason === undefined)
+        return e;
+    const code = e.code;
+    const folder = external_node_path_default().dirname(file);
+    const fix = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? `; make ${folder} writable for the runner's user, or write elsewhere in the workspace`
+        : code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
+            ? `; free space on the runner's disk (or raise its limit) and run the job again`
+            : '';
+    return new src_errors/* UserError */.y(`${what}: ${reason}${fix}`, { file });
 }
 /** Writes a whole file the same way: never through a symbolic link that stood at its path. */
 async function writeNew(file, text) {
     await writeChunks(file, [text]);
+}
+
+;// CONCATENATED MODULE: ./src/io/runner.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Prints text that may hold untrusted content (test names, messages): workflow commands are switched
+ * off around it with a one-time token, so no line of it can act as a command.
+ */
+function logUntrusted(text) {
+    const token = external_node_crypto_default().randomBytes(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
+}
+/** Writes annotations as workflow commands; @actions/core escapes message and properties. */
+function annotate(annotations) {
+    for (const a of annotations) {
+        const props = { title: a.title, ...(a.file === undefined ? {} : { file: a.file }), ...(a.line === undefined ? {} : { startLine: a.line }) };
+        if (a.level === 'error')
+            lib_core/* error */.z3(a.message, props);
+        else if (a.level === 'warning')
+            lib_core/* warning */.$e(a.message, props);
+        else
+            lib_core/* notice */.lm(a.message, props);
+    }
+}
+/** A folder of its own under RUNNER_TEMP (else the system's) for the gate's temporary files. */
+async function makeScratchFolder(env) {
+    const temp = env['RUNNER_TEMP'] || external_node_os_default().tmpdir();
+    try {
+        return await promises_default().mkdtemp(external_node_path_default().join(temp, 'release-gate-'));
+    }
+    catch (e) {
+        const reason = systemReason(e);
+        if (reason === undefined)
+            throw e;
+        const named = env['RUNNER_TEMP'] ? 'RUNNER_TEMP' : 'the temporary folder';
+        throw new src_errors/* UserError */.y(`${named} (${temp}) cannot hold the gate's temporary files: ${reason}; the runner sets RUNNER_TEMP to a writable folder: check the job's environment and the runner's disk`, {
+            file: temp,
+        });
+    }
+}
+/** Appends to the job summary (GITHUB_STEP_SUMMARY), when the runner gives one. */
+async function appendStepSummary(env, text) {
+    const file = env['GITHUB_STEP_SUMMARY'];
+    if (!file)
+        return;
+    try {
+        await promises_default().appendFile(file, text);
+    }
+    catch (e) {
+        throw runnerFileFault(e, 'GITHUB_STEP_SUMMARY', file) ?? e;
+    }
+}
+/**
+ * A failure of the runner's own files as a message naming the file and what to fix: GITHUB_OUTPUT
+ * (written by @actions/core's setOutput), GITHUB_STEP_SUMMARY, or a file in RUNNER_TEMP. Undefined
+ * for any other error.
+ */
+function runnerFault(e, env) {
+    const message = e instanceof Error ? e.message : '';
+    const missing = /^Missing file at path: (.*)$/s.exec(message)?.[1];
+    const file = missing ?? e?.path;
+    if (file === undefined)
+        return undefined;
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
+        if (env[name] !== undefined && external_node_path_default().resolve(env[name]) === external_node_path_default().resolve(file)) {
+            return missing !== undefined ? new src_errors/* UserError */.y(`${name} (${file}) does not exist; the runner creates this file for each step: check the job's environment`, { file }) : runnerFileFault(e, name, file);
+        }
+    }
+    const temp = env['RUNNER_TEMP'];
+    if (temp && (0,workspace_path/* isInside */.F)(temp, file)) {
+        const fault = writeFault(e, `a temporary file in RUNNER_TEMP (${temp}) could not be written`, file);
+        return fault instanceof src_errors/* UserError */.y ? fault : undefined;
+    }
+    return undefined;
+}
+function runnerFileFault(e, name, file) {
+    const reason = systemReason(e);
+    if (reason === undefined)
+        return undefined;
+    return new src_errors/* UserError */.y(`${name} (${file}) could not be written: ${reason}; the runner sets ${name} to a writable file for each step: check the job's environment and the runner's disk`, { file });
 }
 
 ;// CONCATENATED MODULE: ./src/io/github-issues.ts
@@ -37774,7 +38018,9 @@ var release_settings = __nccwpck_require__(55552);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
-function readSettings(input) {
+
+/** `workspace` is where relative paths start (the runner's GITHUB_WORKSPACE). */
+function readSettings(input, workspace = process.cwd()) {
     const reports = input('reports')
         .split(/\r?\n/)
         .map((l) => l.trim())
@@ -37799,8 +38045,15 @@ function readSettings(input) {
         ...(anomalies === '' ? {} : { anomalies }),
         ...(anomalyLabel === '' ? {} : { anomalyLabel }),
         githubToken: input('github-token').trim(),
-        evidenceDir: input('evidence-dir').trim() || 'release-gate-evidence',
+        evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
     };
+}
+/** The evidence stays in the workspace: a folder that climbs out or lies elsewhere is refused before anything is read. */
+function evidenceDirInside(folder, workspace) {
+    if (!(0,workspace_path/* isInside */.F)(workspace, folder)) {
+        throw new src_errors/* UserError */.y(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
+    }
+    return folder;
 }
 function oneOf(input, name, allowed, fallback) {
     const v = input(name).trim().toLowerCase();
@@ -37812,7 +38065,6 @@ function oneOf(input, name, allowed, fallback) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
 
 
 
@@ -37859,13 +38111,13 @@ const WORKER_BYTES = 16 * 1024 * 1024;
  */
 async function run(env = process.env, options = {}) {
     try {
-        const settings = readSettings((name) => lib_core/* getInput */.V4(name));
+        const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
+        const settings = readSettings((name) => lib_core/* getInput */.V4(name), workspace);
         if (settings.githubToken !== '')
             lib_core/* setSecret */.Pq(settings.githubToken);
         const releaseSettings = (0,release_settings/* readReleaseSettings */.lr)((name) => lib_core/* getInput */.V4(name));
-        const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-        const collected = options.reports !== undefined ? { files: options.reports } : await collect(settings.reports, workspace);
-        if (options.entry !== undefined && collected.problem === undefined) {
+        const collected = options.reports !== undefined ? { files: options.reports, problems: [] } : await findReports(settings.reports, workspace);
+        if (options.entry !== undefined && collected.problems.length === 0) {
             const bytes = await totalBytes(collected.files);
             if (bytes >= WORKER_BYTES) {
                 lib_core/* info */.pq(`${collected.files.length} ${collected.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
@@ -37879,23 +38131,20 @@ async function run(env = process.env, options = {}) {
         await gate(settings, releaseSettings, workspace, env, collected);
     }
     catch (e) {
-        lib_core/* setOutput */.uH('passed', 'false');
-        if (e instanceof src_errors/* UserError */.y || e instanceof src_errors/* UserErrors */.t) {
-            lib_core/* setFailed */.C1(e.toString());
+        // A fault of the runner's files (GITHUB_OUTPUT a folder, a full disk) is said as such, not as a bug.
+        const known = e instanceof src_errors/* UserError */.y || e instanceof src_errors/* UserErrors */.t ? e : runnerFault(e, env);
+        try {
+            lib_core/* setOutput */.uH('passed', 'false');
+        }
+        catch {
+            // GITHUB_OUTPUT itself cannot be written; the step still fails below, which is what counts.
+        }
+        if (known !== undefined) {
+            lib_core/* setFailed */.C1(known.toString());
         }
         else {
             lib_core/* setFailed */.C1(`the release gate stopped on an internal error, so the release is not approved: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         }
-    }
-}
-async function collect(patterns, workspace) {
-    try {
-        return { files: await collectReports(patterns, workspace) };
-    }
-    catch (e) {
-        if (e instanceof src_errors/* UserError */.y)
-            return { files: [], problem: e };
-        throw e;
     }
 }
 /** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
@@ -37974,18 +38223,21 @@ async function gate(settings, releaseSettings, workspace, env, collected) {
     // next is read: memory is bounded by the largest report, not by the sum of them.
     const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
     const jsonPath = external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.json);
-    const scratch = await promises_default().mkdtemp(external_node_path_default().join(env['RUNNER_TEMP'] || external_node_os_default().tmpdir(), 'release-gate-'));
+    const scratch = await makeScratchFolder(env);
     const testLines = external_node_path_default().join(scratch, 'tests.jsonl');
     let written = 0;
     const reportFiles = collected.files;
     try {
         const testsCsv = await TextSink.create(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.tests));
-        const jsonTests = await TextSink.create(testLines);
+        const jsonTests = await TextSink.create(testLines, 'the spool file of the test record in RUNNER_TEMP').catch(async (e) => {
+            await testsCsv.discard();
+            throw e;
+        });
         try {
             await testsCsv.write(TESTS_CSV_HEADER);
             await lib_core/* group */.Os('Test reports', async () => {
-                if (collected.problem !== undefined)
-                    run.problem(collected.problem);
+                for (const problem of collected.problems)
+                    run.problem(problem);
                 const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
                 for (const { file, shown } of files) {
                     let report;
@@ -38013,10 +38265,12 @@ async function gate(settings, releaseSettings, workspace, env, collected) {
                 }
             });
         }
-        finally {
-            await jsonTests.close();
-            await testsCsv.close();
+        catch (e) {
+            // A partial tests.csv must not stay behind as if it listed every test.
+            await Promise.all([jsonTests.discard(), testsCsv.discard()]);
+            throw e;
         }
+        await closeAll([jsonTests, testsCsv]);
         const outcome = run.finish();
         const json = await TextSink.create(jsonPath);
         try {
@@ -38025,9 +38279,11 @@ async function gate(settings, releaseSettings, workspace, env, collected) {
             await json.append(testLines);
             await json.write((0,report_evidence/* evidenceJsonEnd */.hR)(written));
         }
-        finally {
-            await json.close();
+        catch (e) {
+            await json.discard();
+            throw e;
         }
+        await json.close();
         await report(outcome, settings, releaseSettings, { workspace, env, evidenceDir, jsonPath, reportFiles });
     }
     finally {
@@ -38049,8 +38305,7 @@ async function report(outcome, settings, releaseSettings, place) {
     lib_core/* setOutput */.uH('report-json', jsonPath);
     lib_core/* setOutput */.uH('evidence-dir', evidenceDir);
     if (!outcome.verdict.passed) {
-        if (env['GITHUB_STEP_SUMMARY'])
-            await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], renderSummary(outcome.evidence, { evidencePath }));
+        await appendStepSummary(env, renderSummary(outcome.evidence, { evidencePath }));
         annotate(outcome.annotations);
         lib_core/* setOutput */.uH('passed', 'false');
         lib_core/* setFailed */.C1(failureMessage(outcome.verdict.reasons.map((r) => r.message), evidencePath));
@@ -38062,8 +38317,7 @@ async function report(outcome, settings, releaseSettings, place) {
     for (const [name, value] of Object.entries(released.outputs))
         lib_core/* setOutput */.uH(name, value);
     const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
-    if (env['GITHUB_STEP_SUMMARY'])
-        await promises_default().appendFile(env['GITHUB_STEP_SUMMARY'], `${summary}\n${released.summary}`);
+    await appendStepSummary(env, `${summary}\n${released.summary}`);
     annotate(outcome.annotations);
     const counts = countsLine(outcome.evidence);
     if (released.failure !== undefined) {
@@ -39325,6 +39579,36 @@ function labelOf(test) {
     if (test.classname === '' || name.includes(test.classname))
         return name;
     return `${test.classname} › ${name}`;
+}
+
+
+/***/ }),
+
+/***/ 59152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   _: () => (/* binding */ pathInside)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The path of `file` relative to `root`, `/`-separated ('' for the root itself), or undefined when it
+ * lies outside. Decided by path segments, never by a text prefix: `..unit.xml` and `root-evil/x` are
+ * names like any other, only a leading `..` segment (or another drive) leaves the root. Both paths are
+ * taken as they are written; resolving symbolic links first is the caller's part.
+ */
+function pathInside(root, file) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(root), node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(root, file));
+    if (node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(rel) || rel === '..' || rel.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)}`))
+        return undefined;
+    return rel.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/');
+}
+/** Whether `file` is `root` or lies below it (see `pathInside`). */
+function isInside(root, file) {
+    return pathInside(root, file) !== undefined;
 }
 
 

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { anomaliesFromIssues } from './catalogue/issue-anomalies.js';
@@ -8,12 +7,12 @@ import { readRequirements } from './catalogue/read-requirements.js';
 import { prepareTableReader } from './catalogue/read-table.js';
 import { UserError, UserErrors } from './errors.js';
 import { GateRun, type GateOutcome } from './evaluate.js';
-import { collectReports } from './io/collect-reports.js';
+import { findReports } from './io/collect-reports.js';
 import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
 import { readReport } from './io/read-report.js';
 import { runInWorker } from './io/worker.js';
-import { annotate, logUntrusted } from './io/runner.js';
-import { TextSink, writeChunks, writeNew } from './io/write-chunks.js';
+import { annotate, appendStepSummary, logUntrusted, makeScratchFolder, runnerFault } from './io/runner.js';
+import { closeAll, TextSink, writeChunks, writeNew } from './io/write-chunks.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
 import type { AnomalyList, Report, RequirementList } from './model.js';
 import { compareText } from './trace/trace.js';
@@ -66,12 +65,12 @@ export interface WorkerData {
  */
 export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<void> {
   try {
-    const settings = readSettings((name) => core.getInput(name));
+    const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
+    const settings = readSettings((name) => core.getInput(name), workspace);
     if (settings.githubToken !== '') core.setSecret(settings.githubToken);
     const releaseSettings = readReleaseSettings((name) => core.getInput(name));
-    const workspace = path.resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-    const collected = options.reports !== undefined ? { files: options.reports } : await collect(settings.reports, workspace);
-    if (options.entry !== undefined && collected.problem === undefined) {
+    const collected = options.reports !== undefined ? { files: options.reports, problems: [] } : await findReports(settings.reports, workspace);
+    if (options.entry !== undefined && collected.problems.length === 0) {
       const bytes = await totalBytes(collected.files);
       if (bytes >= WORKER_BYTES) {
         core.info(`${collected.files.length} ${collected.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
@@ -83,28 +82,25 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     }
     await gate(settings, releaseSettings, workspace, env, collected);
   } catch (e) {
-    core.setOutput('passed', 'false');
-    if (e instanceof UserError || e instanceof UserErrors) {
-      core.setFailed(e.toString());
+    // A fault of the runner's files (GITHUB_OUTPUT a folder, a full disk) is said as such, not as a bug.
+    const known = e instanceof UserError || e instanceof UserErrors ? e : runnerFault(e, env);
+    try {
+      core.setOutput('passed', 'false');
+    } catch {
+      // GITHUB_OUTPUT itself cannot be written; the step still fails below, which is what counts.
+    }
+    if (known !== undefined) {
+      core.setFailed(known.toString());
     } else {
       core.setFailed(`the release gate stopped on an internal error, so the release is not approved: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
   }
 }
 
-/** The report files the `reports` input matches, or why there are none. */
+/** The report files the `reports` input matches, and each match or line that is no report. */
 interface Collected {
   readonly files: readonly string[];
-  readonly problem?: UserError;
-}
-
-async function collect(patterns: readonly string[], workspace: string): Promise<Collected> {
-  try {
-    return { files: await collectReports(patterns, workspace) };
-  } catch (e) {
-    if (e instanceof UserError) return { files: [], problem: e };
-    throw e;
-  }
+  readonly problems: readonly UserError[];
 }
 
 /** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
@@ -184,17 +180,20 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
   // next is read: memory is bounded by the largest report, not by the sum of them.
   const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
   const jsonPath = path.join(evidenceDir, EVIDENCE_FILES.json);
-  const scratch = await fs.mkdtemp(path.join(env['RUNNER_TEMP'] || os.tmpdir(), 'release-gate-'));
+  const scratch = await makeScratchFolder(env);
   const testLines = path.join(scratch, 'tests.jsonl');
   let written = 0;
   const reportFiles = collected.files;
   try {
     const testsCsv = await TextSink.create(path.join(evidenceDir, EVIDENCE_FILES.tests));
-    const jsonTests = await TextSink.create(testLines);
+    const jsonTests = await TextSink.create(testLines, 'the spool file of the test record in RUNNER_TEMP').catch(async (e: unknown) => {
+      await testsCsv.discard();
+      throw e;
+    });
     try {
       await testsCsv.write(TESTS_CSV_HEADER);
       await core.group('Test reports', async () => {
-        if (collected.problem !== undefined) run.problem(collected.problem);
+        for (const problem of collected.problems) run.problem(problem);
         const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => compareText(a.shown, b.shown));
         for (const { file, shown } of files) {
           let report: Report;
@@ -220,10 +219,12 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
           logUntrusted(`${shown}: ${tests} ${tests === 1 ? 'test' : 'tests'}${attempts}`);
         }
       });
-    } finally {
-      await jsonTests.close();
-      await testsCsv.close();
+    } catch (e) {
+      // A partial tests.csv must not stay behind as if it listed every test.
+      await Promise.all([jsonTests.discard(), testsCsv.discard()]);
+      throw e;
     }
+    await closeAll([jsonTests, testsCsv]);
 
     const outcome = run.finish();
     const json = await TextSink.create(jsonPath);
@@ -231,9 +232,11 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
       for (const chunk of evidenceJsonHeadChunks(outcome.evidence)) await json.write(chunk);
       await json.append(testLines);
       await json.write(evidenceJsonEnd(written));
-    } finally {
-      await json.close();
+    } catch (e) {
+      await json.discard();
+      throw e;
     }
+    await json.close();
     await report(outcome, settings, releaseSettings, { workspace, env, evidenceDir, jsonPath, reportFiles });
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
@@ -265,7 +268,7 @@ async function report(outcome: GateOutcome, settings: Settings, releaseSettings:
   core.setOutput('evidence-dir', evidenceDir);
 
   if (!outcome.verdict.passed) {
-    if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], renderSummary(outcome.evidence, { evidencePath }));
+    await appendStepSummary(env, renderSummary(outcome.evidence, { evidencePath }));
     annotate(outcome.annotations);
     core.setOutput('passed', 'false');
     core.setFailed(failureMessage(outcome.verdict.reasons.map((r) => r.message), evidencePath));
@@ -277,7 +280,7 @@ async function report(outcome: GateOutcome, settings: Settings, releaseSettings:
   const released = await releaseArchive(outcome, settings, releaseSettings, place);
   for (const [name, value] of Object.entries(released.outputs)) core.setOutput(name, value);
   const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
-  if (env['GITHUB_STEP_SUMMARY']) await fs.appendFile(env['GITHUB_STEP_SUMMARY'], `${summary}\n${released.summary}`);
+  await appendStepSummary(env, `${summary}\n${released.summary}`);
   annotate(outcome.annotations);
   const counts = countsLine(outcome.evidence);
   if (released.failure !== undefined) {

@@ -1,4 +1,5 @@
 import { UserError } from './errors.js';
+import { isInside } from './workspace-path.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from './trace/requirement-ids.js';
 
 /** Every input of the action, read and checked once. */
@@ -21,7 +22,8 @@ export interface Settings {
 /** Reads one input by its action.yml name; '' when not set. */
 export type InputSource = (name: string) => string;
 
-export function readSettings(input: InputSource): Settings {
+/** `workspace` is where relative paths start (the runner's GITHUB_WORKSPACE). */
+export function readSettings(input: InputSource, workspace: string = process.cwd()): Settings {
   const reports = input('reports')
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -46,8 +48,16 @@ export function readSettings(input: InputSource): Settings {
     ...(anomalies === '' ? {} : { anomalies }),
     ...(anomalyLabel === '' ? {} : { anomalyLabel }),
     githubToken: input('github-token').trim(),
-    evidenceDir: input('evidence-dir').trim() || 'release-gate-evidence',
+    evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
   };
+}
+
+/** The evidence stays in the workspace: a folder that climbs out or lies elsewhere is refused before anything is read. */
+function evidenceDirInside(folder: string, workspace: string): string {
+  if (!isInside(workspace, folder)) {
+    throw new UserError(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
+  }
+  return folder;
 }
 
 function oneOf<T extends string>(input: InputSource, name: string, allowed: readonly T[], fallback: T): T {

@@ -122,7 +122,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
   });
 
   it.each([
-    ['no report matches', { 'requirements.md': requirementsMd }, 'no test report matched input "reports" (reports/*.xml)'],
+    ['no report matches', { 'requirements.md': requirementsMd }, 'no test report matched input "reports" line "reports/*.xml"'],
     ['a report is empty', { 'requirements.md': requirementsMd, 'reports/a.xml': '' }, 'reports/a.xml: the file is empty'],
     ['a report is truncated', { 'requirements.md': requirementsMd, 'reports/a.xml': '<testsuites>\n<testsuite name="x">\n<testcase name="SRS-001 a">' }, 'reports/a.xml:3: the file ends before <testcase> (opened at line 3) is closed'],
     ['a report is not JUnit', { 'requirements.md': requirementsMd, 'reports/a.xml': '<?xml version="1.0"?>\n<catalog><book/></catalog>' }, 'reports/a.xml:2: not a JUnit report: the root element is <catalog>'],

@@ -4,18 +4,22 @@
  * evidence folder. The gate reads only regular files inside the workspace, refuses the rest naming
  * the file (and fails), annotates only paths inside the repository, and writes only inside it.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../../scripts/run-action.js';
 import { UserError } from '../../src/errors.js';
 import { evaluate } from '../../src/evaluate.js';
-import { collectReports } from '../../src/io/collect-reports.js';
-import { readInsideWorkspace } from '../../src/io/files.js';
+import { collectReports, findReports } from '../../src/io/collect-reports.js';
+import { displayPath, readInsideWorkspace } from '../../src/io/files.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
+import { readSettings } from '../../src/settings.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
-import { makeWorkspace } from '../support/workspace.js';
+import { isInside, pathInside } from '../../src/workspace-path.js';
+import { makeWorkspace, removeLater } from '../support/workspace.js';
 
 const REQUIREMENTS = '| ID | Title |\n| --- | --- |\n| SRS-001 | Compute the dose |\n';
 const PASSING = '<testsuite name="dose"><testcase classname="dose" name="SRS-001 computes the dose"/></testsuite>';
@@ -247,13 +251,14 @@ describe('reports and lists outside the workspace are refused, naming the file',
 });
 
 describe.skipIf(!hasMkfifo)('special files: FIFOs', () => {
-  it('leaves out a FIFO matched by the glob (it is not a regular file), so it cannot stand in for a report', async () => {
-    const ws = makeWorkspace({ 'requirements.md': REQUIREMENTS });
-    fs.mkdirSync(path.join(ws, 'reports'));
-    mkfifo(path.join(ws, 'reports', 'a.xml'));
+  // Regression: a FIFO matched by the glob was left out without a word, so beside a passing report
+  // it let the gate pass on one report less than the workflow wrote. It is now refused, naming it.
+  it('refuses a FIFO matched by the glob, naming it, also beside a passing report', async () => {
+    const ws = makeWorkspace({ 'requirements.md': REQUIREMENTS, 'reports/a.xml': PASSING });
+    mkfifo(path.join(ws, 'reports', 'b.xml'));
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
     expect(run.outputs['passed']).toBe('false');
-    expect(failure(run)).toContain('no test report matched input "reports"');
+    expect(failure(run)).toContain('reports/b.xml: matched by "reports/*.xml" of input "reports", but it is a named pipe (FIFO), not a report file');
   });
 
   // Regression: a symbolic link inside the workspace to a FIFO inside the workspace passed every check
@@ -366,5 +371,145 @@ describe('evidence is written only inside the workspace', () => {
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
     expect(run.outputs['evidence-dir']).toBe(path.join(ws, 'release-gate-evidence'));
     expect(fs.readdirSync(path.join(ws, 'release-gate-evidence'))).toContain('traceability.json');
+  });
+});
+
+describe('every line of input "reports" must match a report', () => {
+  // Regression: with three include lines and only the first report written, the gate passed on it:
+  // a missing report looked like a smaller suite. Every include line must now match a file.
+  it('fails when one include line matches nothing, naming each such line, and still reads the report that is there', async () => {
+    const ws = makeWorkspace({ 'requirements.md': REQUIREMENTS, 'reports/unit.xml': PASSING });
+    const run = await runAction({ workspace: ws, inputs: { reports: 'reports/unit.xml\nreports/integration.xml\nreports/hil/**/*.xml', requirements: 'requirements.md' } });
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    expect(failure(run)).toContain('no test report matched input "reports" line "reports/integration.xml"');
+    expect(failure(run)).toContain('no test report matched input "reports" line "reports/hil/**/*.xml"');
+    expect(failure(run)).not.toContain('line "reports/unit.xml"');
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8')) as { verdict: string; reports: { file: string }[] };
+    expect(evidence.verdict).toBe('fail');
+    expect(evidence.reports.map((r) => r.file)).toEqual(['reports/unit.xml']);
+  });
+
+  it('fails when a folder named by the line exists but holds no report', async () => {
+    const ws = makeWorkspace({ 'requirements.md': REQUIREMENTS, 'reports/unit.xml': PASSING, 'reports/hil/README.md': 'bench not run' });
+    await expect(collectReports(['reports/*.xml', 'reports/hil/**/*.xml'], ws)).rejects.toThrow('no test report matched input "reports" line "reports/hil/**/*.xml"');
+  });
+
+  it('counts a line whose every match a later "!" line excludes as matching nothing; a "!" line itself may match nothing', async () => {
+    const ws = makeWorkspace({ 'reports/unit.xml': PASSING, 'reports/coverage.xml': PASSING });
+    const found = await findReports(['reports/unit.xml', 'reports/coverage.xml', '!reports/coverage*.xml', '!reports/nothing-*.xml'], ws);
+    expect(found.files).toEqual([path.join(ws, 'reports/unit.xml')]);
+    expect(found.problems.map((p) => p.message)).toEqual([expect.stringContaining('line "reports/coverage.xml" (after the "!" lines below it)')]);
+    // A "!" line excludes from the lines above it only, as in @actions/glob.
+    expect((await findReports(['!reports/coverage.xml', 'reports/*.xml'], ws)).files).toEqual([path.join(ws, 'reports/coverage.xml'), path.join(ws, 'reports/unit.xml')]);
+  });
+
+  it('refuses a folder matched by a line, naming it; a line ending in ** walks folders without refusing them', async () => {
+    const ws = makeWorkspace({ 'reports/unit.xml': PASSING, 'reports/hil.xml/inner.xml': PASSING, 'reports/bench/x.xml': PASSING });
+    const byName = await findReports(['reports/*.xml'], ws);
+    expect(byName.files).toEqual([path.join(ws, 'reports/unit.xml')]);
+    expect(byName.problems.map(String)).toEqual(['reports/hil.xml: matched by "reports/*.xml" of input "reports", but it is a folder, not a report file; only regular files are read as reports']);
+    expect((await findReports(['reports/bench'], ws)).problems.map(String)).toEqual([expect.stringContaining('reports/bench: matched by "reports/bench" of input "reports", but it is a folder')]);
+    const walked = await findReports(['reports/**'], ws);
+    expect(walked.problems).toEqual([]);
+    expect(walked.files).toEqual(['reports/bench/x.xml', 'reports/hil.xml/inner.xml', 'reports/unit.xml'].map((f) => path.join(ws, f)));
+  });
+
+  it('refuses a socket matched by a line, naming it', async () => {
+    const ws = makeWorkspace({ 'reports/unit.xml': PASSING });
+    // A socket's path is limited to about 100 bytes: the workspace path may be longer.
+    const server = net.createServer();
+    const short = fs.mkdtempSync(path.join(os.tmpdir(), 's-'));
+    removeLater(short);
+    await new Promise<void>((resolve) => server.listen(path.join(short, 'b.xml'), resolve));
+    try {
+      fs.mkdirSync(path.join(ws, 'reports', 'sockets'));
+      fs.renameSync(path.join(short, 'b.xml'), path.join(ws, 'reports', 'sockets', 'b.xml'));
+      const found = await findReports(['reports/**/*.xml'], ws);
+      expect(found.files).toEqual([path.join(ws, 'reports/unit.xml')]);
+      expect(found.problems.map(String)).toEqual([expect.stringContaining('reports/sockets/b.xml: matched by "reports/**/*.xml" of input "reports", but it is a socket')]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('input "evidence-dir" must lie inside the workspace', () => {
+  const ws = '/home/runner/work/pump/pump';
+  const input = (evidenceDir: string) => (name: string) => ({ reports: 'reports/*.xml', requirements: 'requirements.md', 'evidence-dir': evidenceDir })[name] ?? '';
+
+  it.each(['../x', '/tmp/x', '..', 'a/../../x', '../pump-evil/x', `${ws}-evil/x`, '/'])('refuses %s before anything is read', (dir) => {
+    expect(() => readSettings(input(dir), ws)).toThrow(/input "evidence-dir" is ".*", which lies outside the workspace/);
+  });
+
+  it.each(['evidence', '..evidence', 'a/../b', 'out/../../pump/evidence', `${ws}/evidence`, '.'])('takes %s', (dir) => {
+    expect(readSettings(input(dir), ws).evidenceDir).toBe(dir);
+  });
+
+  // Regression: `evidence-dir: ../x` or an absolute path elsewhere was taken, and the evidence written there.
+  it.each([
+    ['a relative path that climbs out', (outside: string) => path.join('..', path.basename(outside), 'evidence')],
+    ['an absolute path elsewhere', (outside: string) => path.join(outside, 'evidence')],
+  ])('through the bundled action: %s is refused, nothing is written there, and no list is read', async (_label, evidenceDir) => {
+    const { ws, outside } = rootWithOutside({ 'repo/reports/a.xml': PASSING });
+    fs.mkdirSync(outside);
+    const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'evidence-dir': evidenceDir(outside) } });
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    expect(run.stdout).toMatch(/::error::input "evidence-dir" is ".*", which lies outside the workspace/);
+    // The requirements list is missing: it was never looked at.
+    expect(run.stdout).not.toContain('requirements list');
+    expect(run.stdout).not.toContain('internal error');
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+});
+
+describe('inside or outside is decided by path segments, the same for every reader', () => {
+  it.each([
+    ['/ws', '/ws/..unit.xml', '..unit.xml'],
+    ['/ws', '/ws/a/..b/c', 'a/..b/c'],
+    ['/ws', '/ws/...', '...'],
+    ['/ws', '/ws', ''],
+    ['/ws', '/ws/a/../b', 'b'],
+    ['/ws', '..unit.xml', '..unit.xml'],
+    ['/ws', '/ws/../ws/x', 'x'],
+  ])('%s holds %s', (root, file, rel) => {
+    expect(pathInside(root, file)).toBe(rel);
+    expect(isInside(root, file)).toBe(true);
+  });
+
+  it.each([
+    ['/ws', '/ws/../x'],
+    ['/ws', '/ws-evil/x'],
+    ['/ws', '/wsx'],
+    ['/ws', '/'],
+    ['/ws', '../x'],
+    ['/ws', '..'],
+    ['/ws/', '/ws/../../etc'],
+  ])('%s does not hold %s', (root, file) => {
+    expect(pathInside(root, file)).toBeUndefined();
+    expect(isInside(root, file)).toBe(false);
+  });
+
+  it('shows a file named ..unit.xml at the root by its workspace path', () => {
+    expect(displayPath('/ws/..unit.xml', '/ws')).toBe('..unit.xml');
+    expect(displayPath('/elsewhere/x.xml', '/ws')).toBe('/elsewhere/x.xml');
+  });
+
+  // Regression: a report or list named `..unit.xml` or `..requirements.md` at the workspace root was
+  // read by the gate, then refused by the archive as lying outside the workspace (a text prefix test):
+  // a passing gate ended with no archive. Every reader now decides by path segments.
+  it('through the bundled action: ..unit.xml and ..requirements.md at the root are read, shown by their names and archived', async () => {
+    const ws = makeWorkspace({ '..requirements.md': REQUIREMENTS, '..unit.xml': PASSING, '..anomalies.md': '| ID | Title | Status |\n| --- | --- | --- |\n| ANOM-1 | Old | fixed |\n' });
+    commitAll(ws);
+    const run = await runAction({ workspace: ws, inputs: { reports: '..unit.xml', requirements: '..requirements.md', anomalies: '..anomalies.md', upload: 'false' } });
+    removeLater(run.runnerTemp);
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.outputs['passed']).toBe('true');
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8')) as { reports: { file: string }[]; provenance: { requirementsFile: string } };
+    expect(evidence.reports.map((r) => r.file)).toEqual(['..unit.xml']);
+    expect(evidence.provenance.requirementsFile).toBe('..requirements.md');
+    const listing = execFileSync('tar', ['-tzf', run.outputs['archive-path']!], { encoding: 'utf8' }).split('\n');
+    expect(listing).toEqual(expect.arrayContaining(['evidence/reports/..unit.xml', 'evidence/inputs/..requirements.md', 'evidence/inputs/..anomalies.md']));
   });
 });

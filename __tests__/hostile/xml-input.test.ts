@@ -318,14 +318,14 @@ describe('empty and non-JUnit files', () => {
     await expect(readInsideWorkspace('reports/x.xml', ws, 'the report')).rejects.toMatchObject({ name: 'UserError', file: 'reports/x.xml', message: 'the report is a folder, not a file' });
   });
 
-  it('fails the gate when the only match of the glob is a folder named x.xml', async () => {
+  it('fails the gate when a match of the glob is a folder named x.xml, naming it', async () => {
     const ws = makeWorkspace({ 'requirements.md': requirementsMd });
     fs.mkdirSync(path.join(ws, 'reports', 'x.xml'), { recursive: true });
     fs.writeFileSync(path.join(ws, 'reports', 'x.xml', 'inner.xml'), '<testsuite><testcase name="SRS-001 a"/></testsuite>');
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
     expect(run.status).toBe(1);
     expect(run.outputs['passed']).toBe('false');
-    expect(run.stdout).toContain('no test report matched input "reports" (reports/*.xml)');
+    expect(run.stdout).toContain('reports/x.xml: matched by "reports/*.xml" of input "reports", but it is a folder, not a report file');
   });
 
   it('fails the gate when a glob matches a pom.xml beside a passing report, naming the pom', async () => {

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { TextSink, writeChunks } from '../../src/io/write-chunks.js';
+import { closeAll, TextSink, writeChunks } from '../../src/io/write-chunks.js';
 import { removeLater } from '../support/workspace.js';
 
 function scratch(): string {
@@ -77,5 +78,98 @@ describe('TextSink', () => {
         (e: unknown) => e,
       );
     expect(outcome).toBeInstanceOf(Error);
+  });
+});
+
+/** An error as the file system gives it: a code, no path (a failed write names no file). */
+function systemError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: failed`), { code });
+}
+
+/**
+ * Files opened for writing under `dir` take `room` bytes in all, as on a disk that fills up: the write
+ * that reaches the end is cut short, the next fails with `code`.
+ */
+function diskFillsUp(dir: string, room: number, code = 'ENOSPC'): void {
+  const open = fsp.open.bind(fsp);
+  let left = room;
+  vi.spyOn(fsp, 'open').mockImplementation(async (file, flags, mode) => {
+    const handle = await open(file, flags, mode);
+    if (!String(file).startsWith(dir) || flags === 'r') return handle;
+    const write = handle.write.bind(handle) as (data: Uint8Array, offset?: number, length?: number) => Promise<{ bytesWritten: number }>;
+    Object.assign(handle, {
+      write: async (data: Uint8Array, offset = 0, length = data.length - offset) => {
+        if (left === 0) throw systemError(code);
+        const taken = Math.min(left, length);
+        left -= taken;
+        return write(data, offset, taken);
+      },
+    });
+    return handle;
+  });
+}
+
+describe('TextSink on a runner that fails it', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it.each(['ENOSPC', 'EDQUOT', 'EFBIG'])('a disk that fills up (%s): the failure names the file and what to do, and the partial file is removed', async (code) => {
+    const dir = scratch();
+    const file = path.join(dir, 'tests.csv');
+    diskFillsUp(dir, 3 * 1024 * 1024, code);
+    const sink = await TextSink.create(file);
+    const outcome = (async () => {
+      for (let i = 0; i < 200_000; i++) if (sink.add(`${i},reports/unit.xml,dose,SRS-001 computes the dose ${i},passed\n`)) await sink.flush();
+      await sink.close();
+    })().then(
+      () => 'written',
+      (e: unknown) => e,
+    );
+    const error = await outcome;
+    await sink.discard();
+    expect(error).toBeInstanceOf(UserError);
+    expect(String(error)).toMatch(new RegExp(`^${file}: the evidence file could not be written whole, so it was removed: .*(space|quota|larger).*; free space on the runner's disk`));
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('a short last write is not taken for a whole file: the rest is written, or the failure says so', async () => {
+    const dir = scratch();
+    const file = path.join(dir, 'traceability.json');
+    diskFillsUp(dir, 1000);
+    const error = await writeChunks(file, ['x'.repeat(1500)]).catch((e: unknown) => e);
+    expect(String(error)).toContain('no space left on the device');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it.each([
+    ['EACCES', 'permission denied'],
+    ['EROFS', 'the file system is read-only'],
+  ])('a folder it may not write in (%s): the failure names the file and says to make the folder writable', async (code, reason) => {
+    const dir = scratch();
+    const file = path.join(dir, 'tests.csv');
+    vi.spyOn(fsp, 'open').mockRejectedValue(systemError(code));
+    const error = await TextSink.create(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(String(error)).toBe(`${file}: the evidence file could not be created: ${reason}; make ${dir} writable for the runner's user, or write elsewhere in the workspace`);
+  });
+
+  it('removes the file when what it was written from fails, and when a later file of a set fails to close', async () => {
+    const dir = scratch();
+    const file = path.join(dir, 'traceability.html');
+    function* chunks(): Generator<string> {
+      yield 'x'.repeat(5 * 1024 * 1024);
+      throw new Error('rendering stopped');
+    }
+    await expect(writeChunks(file, chunks())).rejects.toThrow('rendering stopped');
+    expect(fs.existsSync(file)).toBe(false);
+
+    const [a, b, c] = ['a.csv', 'b.jsonl', 'c.csv'].map((n) => path.join(dir, n)) as [string, string, string];
+    const sinks = [await TextSink.create(a), await TextSink.create(b), await TextSink.create(c)];
+    for (const s of sinks) s.add('row\n');
+    await (sinks[1] as unknown as { handle: fs.promises.FileHandle }).handle.close();
+    await expect(closeAll(sinks)).rejects.toBeInstanceOf(UserError);
+    expect([fs.existsSync(a), fs.existsSync(b), fs.existsSync(c)]).toEqual([true, false, false]);
+    expect(fs.readFileSync(a, 'utf8')).toBe('row\n');
   });
 });

@@ -4,7 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runAction } from '../../scripts/run-action.js';
 import { compareByteOrder, renderManifest } from '../../src/release/manifest.js';
+import { commitAll } from '../support/git-repo.js';
+import { node24 } from '../support/node24.js';
+import { makeWorkspace, removeLater } from '../support/workspace.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -41,6 +45,26 @@ describe('renderManifest', () => {
     }
   });
 
+  // Regression: only backslashes and line feeds were escaped, so a name holding a carriage return
+  // was written raw, and `sha256sum -c` took one at the end of a name for a Windows line ending.
+  it('writes every name as sha256sum writes it: carriage returns, line feeds and backslashes, alone and together', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'manifest-'));
+    try {
+      const names = ['cr\rinside.txt', 'cr-at-end\r', '\rcr-first', 'lf\n', 'back\\slash', 'all\\\r\n\\n.txt', '\\', 'tab\tand space', 'plain'];
+      names.forEach((name, i) => fs.writeFileSync(path.join(dir, name), String(i)));
+      const entries = names.map((name, i) => ({ path: name, sha256: sha(String(i)) }));
+      const own = execFileSync('sha256sum', ['--', ...[...names].sort(compareByteOrder)], { cwd: dir, encoding: 'utf8' });
+      expect(renderManifest(entries)).toBe(own);
+      fs.writeFileSync(path.join(dir, 'MANIFEST.sha256'), renderManifest(entries));
+      const check = spawnSync('sha256sum', ['--strict', '-c', 'MANIFEST.sha256'], { cwd: dir, encoding: 'utf8' });
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(0);
+      expect(check.stdout.match(/: OK$/gm)).toHaveLength(names.length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [{ path: 'a', sha256: 'xyz' }, /not a SHA-256/],
     [{ path: '/etc/passwd', sha256: sha('') }, /not a relative path/],
@@ -56,5 +80,37 @@ describe('renderManifest', () => {
 
   it('orders by bytes, not by locale', () => {
     expect(['b', 'B', 'a', 'Ä', '_'].sort(compareByteOrder)).toEqual(['B', '_', 'a', 'b', 'Ä']);
+  });
+});
+
+/** Names a commit can hold that the manifest must escape (see `line` in src/release/manifest.ts). */
+const AWKWARD_NAMES = ['docs/cr\rinside.md', 'docs/cr-at-end\r', 'docs/line\nfeed.md', 'docs/back\\slash.md', 'docs/all\\\r\n.md', 'docs/\\'];
+
+describe('the manifest of a real archive whose commit holds names with carriage returns, line feeds and backslashes', () => {
+  const nodes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath]];
+  if (node24 !== undefined) nodes.push(['Node 24', node24]);
+
+  it.each(nodes)('verifies with sha256sum -c after extraction (%s)', async (_label, node) => {
+    const files: Record<string, string> = {
+      'requirements.md': '| ID | Title |\n| --- | --- |\n| SRS-001 | Dose |\n',
+      'reports/unit.xml': '<testsuite name="dose"><testcase classname="dose" name="SRS-001 computes the dose"/></testsuite>',
+    };
+    AWKWARD_NAMES.forEach((name, i) => (files[name] = `file ${i}\n`));
+    const ws = makeWorkspace(files);
+    commitAll(ws);
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', upload: 'false' }, env: { SOURCE_DATE_EPOCH: '1764000000' } });
+    removeLater(run.runnerTemp);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-extract-'));
+    removeLater(out);
+    execFileSync('tar', ['-xzf', run.outputs['archive-path']!, '-C', out]);
+    for (const [i, name] of AWKWARD_NAMES.entries()) expect(fs.readFileSync(path.join(out, 'source', name), 'utf8')).toBe(`file ${i}\n`);
+    const check = spawnSync('sha256sum', ['--strict', '-c', 'MANIFEST.sha256'], { cwd: out, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    // Every name is listed as sha256sum itself lists it.
+    const manifest = fs.readFileSync(path.join(out, 'MANIFEST.sha256'), 'utf8');
+    const own = execFileSync('sha256sum', ['--', ...AWKWARD_NAMES.map((n) => `source/${n}`)], { cwd: out, encoding: 'utf8' });
+    for (const line of own.split('\n').filter((l) => l !== '')) expect(manifest.split('\n')).toContain(line);
   });
 });

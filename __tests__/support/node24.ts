@@ -7,3 +7,6 @@ export const node24: string | undefined = [process.env['NODE24'], path.join(repo
   (p): p is string => p !== undefined && p !== '' && fs.existsSync(p),
 );
 if (process.env['CI'] === 'true' && node24 === undefined) throw new Error('Node 24 is missing: .ci/run installs it into .cache/node24');
+if (node24 === undefined) {
+  console.warn(`SKIPPED the end-to-end runs on Node 24 (action.yml: node24): no Node 24 at .cache/node24 or in NODE24, so the bundle runs on Node ${process.versions.node} only; .ci/run installs it`);
+}

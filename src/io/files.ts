@@ -1,14 +1,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { isInside, pathInside } from '../workspace-path.js';
 
 /** Largest report or list read: V8 cannot hold a longer string, and no real report comes near it. */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 /** Path relative to the workspace, with forward slashes, for messages and evidence. */
 export function displayPath(file: string, workspace: string): string {
-  const rel = path.relative(workspace, file);
-  return (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+  const rel = pathInside(workspace, file);
+  return rel === undefined || rel === '' ? file.split(path.sep).join('/') : rel;
 }
 
 /**
@@ -91,7 +92,7 @@ async function checkInsideWorkspace(file: string, workspace: string, what: strin
   } catch (e) {
     throw new UserError(`${what} not found${reason(e)}`, { file: shown });
   }
-  if (real !== realWorkspace && !real.startsWith(realWorkspace + path.sep)) {
+  if (!isInside(realWorkspace, real)) {
     throw new UserError(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
   }
   let stat;
@@ -115,22 +116,50 @@ function unreadable(what: string, shown: string, e: unknown): UserError {
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return '';
-  if (code === 'EACCES' || code === 'EPERM') return ': permission denied';
+  const known = code === undefined ? undefined : SYSTEM_REASONS[code];
+  if (known !== undefined) return `: ${known}`;
   return code === undefined ? '' : ` (${code})`;
 }
 
+/** What the file-system failures a runner meets mean, in words. */
+const SYSTEM_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'it does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is larger than this process may write',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files',
+};
+
 /**
- * Makes the evidence folder and returns its real path. A folder given inside the workspace must stay
- * inside it after following symbolic links: a link committed in the checkout cannot send the
- * evidence elsewhere. A folder given outside the workspace (an absolute path) is used as given.
+ * The system's reason for a failed file operation, in words (`no space left on the device`), or
+ * undefined for a failure that is not a file-system one.
+ */
+export function systemReason(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return undefined;
+  return SYSTEM_REASONS[code] ?? (/^E[A-Z]+$/.test(code) ? code : undefined);
+}
+
+/**
+ * Makes the evidence folder and returns its real path. It must lie inside the workspace, also after
+ * following symbolic links: neither the input nor a link committed in the checkout can send the
+ * evidence elsewhere (readSettings refuses a path outside before anything is read; this checks again).
  */
 export async function evidenceFolder(folder: string, workspace: string): Promise<string> {
   const wanted = path.resolve(workspace, folder);
   const realWorkspace = await fs.realpath(workspace);
-  const inside = (p: string, root: string): boolean => p === root || p.startsWith(root + path.sep);
-  const confined = inside(wanted, workspace) || inside(wanted, realWorkspace);
+  if (!isInside(workspace, wanted) && !isInside(realWorkspace, wanted)) {
+    throw new UserError(`input "evidence-dir" lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it`, { file: folder });
+  }
   const check = (real: string): void => {
-    if (confined && !inside(real, realWorkspace)) {
+    if (!isInside(realWorkspace, real)) {
       throw new UserError(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
         file: folder,
       });

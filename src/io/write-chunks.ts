@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { UserError } from '../errors.js';
+import { systemReason } from './files.js';
 
 /** Largest piece handed to the file system at once. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
@@ -7,7 +9,9 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
 /**
  * A file written piece by piece (a large evidence file), never held whole. What stood at the path
  * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
- * name is replaced, never written through.
+ * name is replaced, never written through. A file that cannot be written whole (a read-only folder, a
+ * full disk) is removed, and the failure is a UserError naming it: no half-written file stays behind
+ * to be taken for evidence.
  */
 export class TextSink {
   /**
@@ -22,13 +26,25 @@ export class TextSink {
   /** Text that did not fit, in order, after what is in the buffer. */
   private overflow: string[] = [];
 
-  private constructor(private readonly handle: fs.FileHandle) {}
+  /** Closed (and kept), or removed after a failure. */
+  private ended = false;
 
-  static async create(file: string): Promise<TextSink> {
+  private constructor(
+    private readonly handle: fs.FileHandle,
+    private readonly file: string,
+    private readonly what: string,
+  ) {}
+
+  /** `what` names the file in messages: "the evidence file" unless said otherwise. */
+  static async create(file: string, what = 'the evidence file'): Promise<TextSink> {
     const existing = await fs.lstat(file).catch(() => undefined);
     if (existing?.isDirectory()) throw new UserError('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
-    await fs.rm(file, { force: true });
-    return new TextSink(await fs.open(file, 'wx'));
+    try {
+      await fs.rm(file, { force: true });
+      return new TextSink(await fs.open(file, 'wx'), file, what);
+    } catch (e) {
+      throw writeFault(e, `${what} could not be created`, file);
+    }
   }
 
   /**
@@ -55,7 +71,9 @@ export class TextSink {
   async append(file: string): Promise<void> {
     await this.flush();
     await this.writing;
-    const from = await fs.open(file, 'r');
+    const from = await fs.open(file, 'r').catch((e: unknown) => {
+      throw this.fail(e, file);
+    });
     // The sink's two buffers, empty now: one is read into while the other is written.
     const buffers = [this.buffer, this.spare];
     let reading = from.read(buffers[0]!, 0, FLUSH_BYTES);
@@ -67,9 +85,12 @@ export class TextSink {
         // The other buffer is free once its write is done.
         await writing;
         reading = from.read(buffers[1 - turn]!, 0, FLUSH_BYTES);
-        writing = this.handle.write(buffer.subarray(0, bytesRead));
+        writing = this.writeAll(buffer.subarray(0, bytesRead));
       }
       await writing;
+    } catch (e) {
+      // A read that failed names the file read; a write, this one.
+      throw this.fail(e, (await reading.then(() => false, () => true)) ? file : this.file);
     } finally {
       // Whatever failed, nothing is left under way on the files.
       await Promise.allSettled([reading, writing]);
@@ -77,13 +98,53 @@ export class TextSink {
     }
   }
 
+  /** Writes what has gathered and closes the file; on a failure the file is removed. */
   async close(): Promise<void> {
+    if (this.ended) return;
     try {
       await this.flush();
       await this.writing;
-    } finally {
-      await this.handle.close();
+    } catch (e) {
+      await this.discard();
+      throw this.fail(e);
     }
+    this.ended = true;
+    try {
+      await this.handle.close();
+    } catch (e) {
+      await fs.rm(this.file, { force: true }).catch(() => undefined);
+      throw this.fail(e);
+    }
+  }
+
+  /**
+   * Gives the file up and removes it: what stopped the writer before the end (a failed write here, or
+   * any failure of the step) must not leave a partial file that looks whole. A closed file is kept.
+   */
+  async discard(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.writing.catch(() => undefined);
+    await this.handle.close().catch(() => undefined);
+    await fs.rm(this.file, { force: true }).catch(() => undefined);
+  }
+
+  /**
+   * Writes every byte. On a disk that fills up, a write may take only a part and the next one fail:
+   * a part taken without a word would leave a file cut short that looks whole.
+   */
+  private async writeAll(data: Uint8Array): Promise<void> {
+    for (let at = 0; at < data.length; ) {
+      const { bytesWritten } = await this.handle.write(data, at, data.length - at);
+      if (bytesWritten === 0) throw Object.assign(new Error(`no byte of ${data.length - at} was written`), { code: 'ENOSPC' });
+      at += bytesWritten;
+    }
+  }
+
+  /** A failure as the message a user can act on, naming `file` (this one unless said). */
+  private fail(e: unknown, file: string = this.file): unknown {
+    if (e instanceof UserError) return e;
+    return writeFault(e, file === this.file ? `${this.what} could not be written whole, so it was removed` : `${file} could not be read into ${this.what}`, file);
   }
 
   /** Starts writing what has gathered; returns once the buffer can take text again. */
@@ -93,7 +154,9 @@ export class TextSink {
       const full = this.buffer.subarray(0, this.used);
       [this.buffer, this.spare] = [this.spare, this.buffer];
       this.used = 0;
-      const writing = this.handle.write(full);
+      const writing = this.writeAll(full).catch((e: unknown) => {
+        throw this.fail(e);
+      });
       // Its failure is reported where it is awaited (the next flush, or close), not as an unhandled rejection.
       writing.catch(() => undefined);
       this.writing = writing;
@@ -103,7 +166,11 @@ export class TextSink {
       await this.writing;
       const overflow = this.overflow;
       this.overflow = [];
-      for (const text of overflow) await this.handle.write(text);
+      for (const text of overflow) {
+        await this.writeAll(Buffer.from(text, 'utf8')).catch((e: unknown) => {
+          throw this.fail(e);
+        });
+      }
     }
   }
 }
@@ -113,9 +180,41 @@ export async function writeChunks(file: string, chunks: Iterable<string>): Promi
   const sink = await TextSink.create(file);
   try {
     for (const chunk of chunks) await sink.write(chunk);
-  } finally {
-    await sink.close();
+  } catch (e) {
+    await sink.discard();
+    throw e;
   }
+  await sink.close();
+}
+
+/** Closes the sinks in order; when one fails, the ones not yet closed are removed too. */
+export async function closeAll(sinks: readonly TextSink[]): Promise<void> {
+  for (const [i, sink] of sinks.entries()) {
+    try {
+      await sink.close();
+    } catch (e) {
+      await Promise.all(sinks.slice(i + 1).map((s) => s.discard()));
+      throw e;
+    }
+  }
+}
+
+/**
+ * A failed file operation as a UserError naming the file, the system's reason and what to do; other
+ * errors (bugs) as they are.
+ */
+export function writeFault(e: unknown, what: string, file: string): unknown {
+  const reason = systemReason(e);
+  if (reason === undefined) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const folder = path.dirname(file);
+  const fix =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? `; make ${folder} writable for the runner's user, or write elsewhere in the workspace`
+      : code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
+        ? `; free space on the runner's disk (or raise its limit) and run the job again`
+        : '';
+  return new UserError(`${what}: ${reason}${fix}`, { file });
 }
 
 /** Writes a whole file the same way: never through a symbolic link that stood at its path. */

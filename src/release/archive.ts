@@ -13,6 +13,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
+import { pathInside } from '../workspace-path.js';
 import { exportCommit, type Checkout } from './git-source.js';
 import { compareByteOrder, MANIFEST_FILE, renderManifest } from './manifest.js';
 import { readTarEntries } from './tar-reader.js';
@@ -180,11 +181,11 @@ export function archivedPaths(files: readonly string[], folder: string): string[
 
 /** The path of a workspace file relative to the workspace, `/`-separated. */
 function inWorkspace(file: string, workspace: string, what: string): string {
-  const rel = path.relative(workspace, path.resolve(workspace, file));
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+  const rel = pathInside(workspace, file);
+  if (rel === undefined || rel === '') {
     throw new UserError(`the ${what} ${file} lies outside the workspace ${workspace}; the release archive holds only files of the workspace`);
   }
-  return toPosix(rel);
+  return rel;
 }
 
 async function writeText(root: string, file: string, text: string | Iterable<string>): Promise<void> {

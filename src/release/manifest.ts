@@ -32,10 +32,14 @@ export function renderManifest(entries: readonly ManifestEntry[]): string {
 }
 
 /**
- * One line. As GNU sha256sum writes it, a name holding a backslash or a line break is escaped
- * (`\\`, `\n`) and the line starts with a backslash, so that `sha256sum -c` reads it back.
+ * One line. As GNU sha256sum writes it, a name holding a backslash, a line feed or a carriage return
+ * is escaped (`\\`, `\n`, `\r`) and the line starts with a backslash, so that `sha256sum -c` reads
+ * it back: raw, a line feed splits the line, and a carriage return ending a name is read as the
+ * Windows end of line and dropped.
  */
 function line(e: ManifestEntry): string {
-  if (/[\\\n]/.test(e.path)) return `\\${e.sha256}  ${e.path.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}\n`;
+  if (/[\\\n\r]/.test(e.path)) return `\\${e.sha256}  ${e.path.replace(/[\\\n\r]/g, (c) => ESCAPES[c]!)}\n`;
   return `${e.sha256}  ${e.path}\n`;
 }
+
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r' };
