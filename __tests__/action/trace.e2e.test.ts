@@ -60,7 +60,7 @@ describe.each(nodes)('linking through the bundled action on %s', (_label, node) 
       .join('\n');
     const { run, evidence, statuses } = await gate(node, ['SRS-001'], cases);
     expect(run.outputs['passed']).toBe('false');
-    expect(evidence.totals).toEqual({ tests: 3, passed: 2, failed: 1, errored: 0, skipped: 0 });
+    expect(evidence.totals).toEqual({ tests: 3, passed: 2, failed: 1, errored: 0, skipped: 0, attempts: 3 });
     expect(statuses).toEqual({ 'SRS-001': 'failed' });
     expect(evidence.tests.some((t) => t.flaky === true)).toBe(false);
   });
@@ -69,7 +69,7 @@ describe.each(nodes)('linking through the bundled action on %s', (_label, node) 
     const attempt = (failure: string) => `<testcase classname="test_dose" name="test_srs_001" file="tests/test_dose.py" line="4">${failure}</testcase>`;
     const { run, evidence, statuses } = await gate(node, ['SRS-001'], [attempt('<failure message="timeout"/>'), attempt('')].join('\n'), { 'id-variants': 'loose' });
     expect(run.outputs['passed']).toBe('false');
-    expect(evidence.totals).toEqual({ tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0 });
+    expect(evidence.totals).toEqual({ tests: 1, passed: 0, failed: 1, errored: 0, skipped: 0, attempts: 2 });
     expect(statuses).toEqual({ 'SRS-001': 'failed' });
   });
 

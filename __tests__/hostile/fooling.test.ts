@@ -172,7 +172,7 @@ describe('results the reader does not know, and results of a whole suite', () =>
   it.skipIf(!corpusPresent)("Jenkins' nested-suites fixture, whose suite setup threw, fails the gate naming the suite", () => {
     const text = fs.readFileSync(path.join(corpusDir, 'junit/handcrafted/jenkins-junit__junit-report-nested-testsuites.xml'), 'utf8');
     const outcome = gate(text.replace(/name="test(Prefix|Table)"/g, 'name="SRS-001 test$1"'), [], REQUIREMENTS.slice(0, 1));
-    expect(outcome.evidence.totals).toEqual({ tests: 3, passed: 2, failed: 0, errored: 1, skipped: 0 });
+    expect(outcome.evidence.totals).toEqual({ tests: 3, passed: 2, failed: 0, errored: 1, skipped: 0, attempts: 3 });
     expect(outcome.verdict.passed).toBe(false);
     expect(outcome.verdict.reasons.map((r) => r.message).join('\n')).toMatch(/test\.3rdlevel › \(suite-level error\)/);
   });
