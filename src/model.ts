@@ -56,6 +56,19 @@ export interface Report {
   readonly declared: Totals;
   /** Suites that declare tests (or failures, errors, skips) but hold no test case: the report is incomplete. */
   readonly emptySuites?: readonly EmptySuite[];
+  /** Suites that declare failures or errors that none of their test cases shows: the report is incomplete. */
+  readonly suitesHidingFailures?: readonly SuiteHidingFailures[];
+}
+
+/** A `<testsuite>` whose `failures`/`errors` attributes promise failures its cases do not show. */
+export interface SuiteHidingFailures {
+  readonly name: string;
+  /** Line of its start tag in the report. */
+  readonly line: number;
+  readonly failures: number;
+  readonly errors: number;
+  /** Its cases (and those of its inner suites) that failed, errored or passed only on a rerun. */
+  readonly shown: number;
 }
 
 /** A `<testsuite>` whose count attributes promise test cases it does not hold. */

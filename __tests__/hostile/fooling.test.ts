@@ -201,6 +201,52 @@ describe('results the reader does not know, and results of a whole suite', () =>
   });
 });
 
+describe('results in attributes, in unread places, and failures a suite declares', () => {
+  const twoPassing = (open: string, second: string, close = '</testsuite>'): string =>
+    `${open}<testcase classname="c" name="SRS-001 a"/>${second}${close}`;
+
+  it.each([
+    'outcome="Failed"',
+    'success="False" executed="True"',
+    'executed="False"',
+    'passed="false"',
+    'state="failed"',
+    'verdict="fail"',
+    'failure="assert"',
+    'error="boom"',
+    'skipped="true"',
+    'failures="1"',
+    'verdict="unheard-of"',
+  ])('a test case whose %s does not verify its requirement', (attributes) => {
+    const outcome = gate(twoPassing('<testsuite name="s">', `<testcase classname="c" name="SRS-002 b" ${attributes}/>`), [], REQUIREMENTS.slice(0, 2));
+    expect(statusOf(outcome, 'SRS-002')).not.toBe('verified');
+    expect(outcome.verdict.passed).toBe(false);
+  });
+
+  it.each([
+    '<properties><failure/></properties>',
+    '<properties><property name="x" value="y"><failure/></property></properties>',
+  ])('a failure hidden in %s of a test case fails its requirement', (body) => {
+    const outcome = gate(twoPassing('<testsuite name="s">', `<testcase classname="c" name="SRS-002 b">${body}</testcase>`), [], REQUIREMENTS.slice(0, 2));
+    expect(statusOf(outcome, 'SRS-002')).toBe('failed');
+  });
+
+  it('a failure hidden in the properties of a suite fails every requirement its tests name', () => {
+    const outcome = gate(twoPassing('<testsuite name="s"><properties><error/></properties>', '<testcase classname="c" name="SRS-002 b"/>'), [], REQUIREMENTS.slice(0, 2));
+    expect([statusOf(outcome, 'SRS-001'), statusOf(outcome, 'SRS-002')]).toEqual(['failed', 'failed']);
+  });
+
+  it.each([
+    ['<testsuite name="s" tests="2" failures="1">', '</testsuite>'],
+    ['<testsuite name="s" tests="2" errors="1">', '</testsuite>'],
+    ['<testsuites tests="2" failures="1"><testsuite name="s">', '</testsuite></testsuites>'],
+  ])('%s whose cases all passed fails the gate, naming the suite and its line', (open, close) => {
+    const outcome = gate(twoPassing(open, '<testcase classname="c" name="SRS-002 b"/>', close), [], REQUIREMENTS.slice(0, 2));
+    expect(outcome.verdict.passed).toBe(false);
+    expect(outcome.verdict.reasons.map((r) => r.message).join('\n')).toMatch(/reports\/junit\.xml: the suite "(s|testsuites)" \(line 1\) declares 1 (failure|error) but none of its test cases failed or errored/);
+  });
+});
+
 describe('a display name or report entry printed by the code under test', () => {
   const consoleRoot = '<testsuite name="JUnit Jupiter" tests="2" skipped="0" failures="0" errors="0" time="0.1" hostname="h" timestamp="t">';
   const header = (uniqueId: string, displayName: string): string => `<system-out><![CDATA[\nunique-id: ${uniqueId}\ndisplay-name: ${displayName}\n]]></system-out>`;
@@ -228,6 +274,19 @@ ${verified}<testcase name="shows" classname="dose.DoseTest">${header('[engine:ju
     ]) {
       const outcome = gate(`${consoleRoot}${verified}<testcase name="shows()" classname="dose.DoseTest">${out}</testcase></testsuite>`);
       expect(statusOf(outcome, 'SRS-002'), out).toBe('uncovered');
+    }
+  });
+
+  it("a Gradle report (its suite's timestamp before time) whose test printed the header links nothing", () => {
+    for (const root of [
+      '<testsuite name="dose.DoseTest" tests="2" skipped="0" failures="0" errors="0" timestamp="2024-05-01T10:00:00" hostname="ci" time="0.1">',
+      // The console's names in the console's order, but named after the class as Gradle names its suites.
+      '<testsuite name="dose.DoseTest" tests="2" skipped="0" failures="0" errors="0" time="0.1" hostname="h" timestamp="t">',
+      '<testsuite name="JUnit Jupiter" tests="2" skipped="0" failures="0" errors="0" time="0.1" hostname="h" timestamp="t" extra="x">',
+    ]) {
+      const outcome = gate(`${root}${verified}<testcase name="shows()" classname="dose.DoseTest">${header('[engine:junit-jupiter]/[class:dose.DoseTest]/[method:shows()]', 'SRS-002 SRS-003')}</testcase></testsuite>`);
+      expect(outcome.report.cases[1]!.displayName, root).toBeUndefined();
+      expect(statusOf(outcome, 'SRS-002'), root).toBe('uncovered');
     }
   });
 

@@ -76,6 +76,91 @@ describe('result elements inside a test case', () => {
   });
 });
 
+describe('result attributes of a test case', () => {
+  it.each([
+    ['outcome="Failed"', 'failed'],
+    ['outcome="NotExecuted"', 'skipped'],
+    ['outcome="Timeout"', 'errored'],
+    ['success="False" executed="True"', 'failed'],
+    ['success="True" executed="True" result="Success"', 'passed'],
+    ['executed="False"', 'skipped'],
+    ['passed="false"', 'failed'],
+    ['failed="true"', 'failed'],
+    ['state="failed"', 'failed'],
+    ['state="pending"', 'skipped'],
+    ['verdict="fail"', 'failed'],
+    ['verdict="inconc"', 'skipped'],
+    ['failure="assert"', 'failed'],
+    ['error="boom"', 'errored'],
+    ['skipped="true"', 'skipped'],
+    ['failures="1"', 'failed'],
+    ['errors="1"', 'errored'],
+    ['Status="failed"', 'failed'],
+    ['OUTCOME="passed"', 'passed'],
+    ['failures="0" errors="0" skipped="false" flaky="false" retries="0"', 'passed'],
+    ['verdict="maybe"', 'errored'],
+    ['success="sometimes"', 'errored'],
+    ['testResult="green"', 'errored'],
+    ['isPassing="yes"', 'errored'],
+    ['timestamp="2024-05-01T10:00:00" assertions="3" id="7" hostname="ci"', 'passed'],
+  ])('reads %s as %s, on the scan and through fast-xml-parser', async (attributes, status) => {
+    for (const body of ['', '<properties testcase="x"/>']) {
+      const xml = `<testsuite name="s"><testcase name="t" ${attributes}>${body}</testcase><testcase name="u"/></testsuite>`;
+      for (const report of [parse(xml), await inPieces(xml)]) expect(statuses(report)).toEqual([`t:${status}`, 'u:passed']);
+    }
+  });
+
+  it('names the attribute it does not understand, and keeps the text of a failure marker as the message', () => {
+    const [a, b, c] = parse('<testsuite><testcase name="a" verdict="maybe"/><testcase name="b" failure="dose off by 0.1"/><testcase name="c" failure="x"><failure message="from the element"/></testcase></testsuite>').cases;
+    expect(a!.message).toBe('the attribute verdict="maybe", which the gate does not understand, read as an error');
+    expect(b!.message).toBe('dose off by 0.1');
+    expect(c!.message).toBe('from the element');
+  });
+
+  it('a retries, flaky or rerun marker makes a pass a flaky pass, and never hides a failure', () => {
+    const report = parse('<testsuite><testcase name="a" retries="1"/><testcase name="b" flaky="true"/><testcase name="c" retries="1"><failure/></testcase><testcase name="d" rerun="true"/></testsuite>');
+    expect(report.cases.map((c) => [c.status, c.flaky])).toEqual([
+      ['passed', true],
+      ['passed', true],
+      ['failed', false],
+      ['passed', true],
+    ]);
+  });
+});
+
+describe('results where the reader reads none', () => {
+  it.each([
+    ['<properties><failure/></properties>', 'failure> inside <properties'],
+    ['<properties><property name="x" value="1"><failure/></property></properties>', 'failure> inside <property'],
+    ['<property name="x" value="1"><error/></property>', 'error> inside <property'],
+    ['<system-out><failure message="x"/></system-out>', 'failure> inside <system-out'],
+    ['<skipped><failure/></skipped>', 'failure> inside <skipped'],
+  ])('a result in %s counts as an error of the case, named', async (body, where) => {
+    const xml = `<testsuite name="s"><testcase name="t">${body}</testcase><testcase name="u"/></testsuite>`;
+    for (const report of [parse(xml), await inPieces(xml)]) {
+      expect(statuses(report)).toEqual(['t:errored', 'u:passed']);
+      expect(report.cases[0]!.message).toContain(`<${where}>`);
+    }
+  });
+
+  it.each([
+    ['<properties><error message="setup"/></properties>', 'properties'],
+    ['<system-out><failure/></system-out>', 'failure'],
+    ['<property name="x" value="1"><failure/></property>', 'failure'],
+  ])('a result in a suite\'s %s counts against the suite, naming it and the line', async (body, element) => {
+    const xml = `<testsuite name="s">\n${body}\n<testcase name="t"/></testsuite>`;
+    for (const report of [parse(xml), await inPieces(xml)]) {
+      expect(statuses(report)).toEqual(['t:errored', `(suite-level ${element}):errored`]);
+      expect(report.cases[1]!.message).toMatch(/^the suite "s" itself reports <\w+> \(line 2 of the report\): <failure> inside|^the suite "s" itself reports <properties> \(line 2 of the report\): <error> inside <properties>/);
+    }
+  });
+
+  it('a result inside the root <testsuites> properties counts against every test of the report', () => {
+    const report = parse('<testsuites><properties><property name="a" value="b"/><failure/></properties><testsuite name="s"><testcase name="t"/></testsuite></testsuites>');
+    expect(statuses(report)).toEqual(['t:errored', '(suite-level failure):errored']);
+  });
+});
+
 describe('results written straight inside a suite', () => {
   it.skipIf(!corpusPresent)("reads the error of Jenkins' nested-suites fixture as a test of the suite (Jenkins counts 3 tests)", () => {
     const local = 'junit/handcrafted/jenkins-junit__junit-report-nested-testsuites.xml';
@@ -164,6 +249,35 @@ describe('suites that declare tests but hold none', () => {
   });
 });
 
+describe('suites that declare failures their cases do not show', () => {
+  it.each([
+    ['<testsuite name="s" tests="2" failures="1">', '</testsuite>'],
+    ['<testsuite name="s" tests="2" errors="1">', '</testsuite>'],
+    ['<testsuites><testsuite name="s" tests="2" failures="1">', '</testsuite></testsuites>'],
+    ['<testsuites name="s" tests="2" failures="1"><testsuite name="inner" tests="2">', '</testsuite></testsuites>'],
+    ['<testsuite name="s" tests="2" failures="1"><testsuite name="inner">', '</testsuite></testsuite>'],
+  ])('%s around two passing cases is noted, with its line', async (open, close) => {
+    const xml = `${open}\n<testcase name="a"/><testcase name="b"/>${close}`;
+    for (const report of [parse(xml), await inPieces(xml)]) {
+      expect(report.suitesHidingFailures).toHaveLength(1);
+      expect(report.suitesHidingFailures![0]).toMatchObject({ name: 's', line: 1, shown: 0 });
+    }
+  });
+
+  it('a failure, an error, a flaky pass or a suite-level result anywhere below shows one', () => {
+    for (const body of ['<testcase name="a"><failure/></testcase>', '<testcase name="a"><error/></testcase>', '<testcase name="a"><flakyFailure/></testcase>', '<testsuite name="i"><testcase name="a"/><error/></testsuite>', '<testcase name="a" outcome="Failed"/>']) {
+      expect(parse(`<testsuite name="s" tests="3" failures="2" errors="1"><testcase name="b"/>${body}</testsuite>`).suitesHidingFailures, body).toEqual([]);
+    }
+  });
+
+  it.skipIf(!corpusPresent)('of the corpus, only three cut-down samples are noted', () => {
+    for (const local of ['junit/pytest/xunitviewer__pytest_testcase_properties.xml', 'junit/cpython-regrtest/xunitviewer__lots-of-results.xml', 'junit/converted-enricomi/enricomi__nunit_nunit3_jenkins_NUnit-simple.xml']) {
+      const report = parseJunit(local, decodeReport(local, fs.readFileSync(path.join(corpusDir, local))));
+      expect(report.suitesHidingFailures, local).toHaveLength(1);
+    }
+  });
+});
+
 describe('source lines, by each producer', () => {
   const fixture = (producer: string, file: string): Report => parseJunit(file, fs.readFileSync(path.join(repoRoot, '__fixtures__', 'junit', producer, file), 'utf8'));
   const sourceLine = (producer: string, source: string, pattern: RegExp): number => fs.readFileSync(path.join(repoRoot, '__fixtures__', 'junit', producer, source), 'utf8').split('\n').findIndex((l) => pattern.test(l)) + 1;
@@ -179,6 +293,22 @@ describe('source lines, by each producer', () => {
   it('a pytest report with another suite name (junit_suite_name) is known by its attributes, and line 0 is line 1', () => {
     const xml = '<testsuites><testsuite name="dose" errors="0" failures="0" skipped="0" tests="1" time="0.1" timestamp="t" hostname="h"><testcase classname="t" name="a" file="t.py" line="0" time="0"/></testsuite></testsuites>';
     expect(parse(xml).cases[0]!.line).toBe(1);
+  });
+
+  const pytestCases = '<testcase classname="t" name="a" file="t.py" line="2" time="0"/><testcase classname="t" name="b" file="t.py" line="9" time="0"/>';
+  it.each([
+    ['reordered suite attributes (merge tools)', `<testsuites><testsuite errors="0" failures="0" name="custom" skipped="0" tests="2" time="0.1" timestamp="t" hostname="h">${pytestCases}</testsuite></testsuites>`],
+    ['a suite wrapped by an aggregator', `<testsuites name="all"><testsuite name="py"><testsuite name="custom" errors="0" failures="0" skipped="0" tests="2" time="0.1" timestamp="t" hostname="h">${pytestCases}</testsuite></testsuite></testsuites>`],
+    ['pytest\'s root with a suite of other attributes', `<testsuites name="pytest tests"><testsuite name="x" tests="2" id="1">${pytestCases}</testsuite></testsuites>`],
+  ])('pytest is known by its attribute sets with %s', (_label, xml) => {
+    expect(parse(xml).cases.map((c) => c.line)).toEqual([3, 10]);
+  });
+
+  it("a suite named pytest, or of pytest's attributes, whose cases are not pytest's keeps its lines", () => {
+    expect(parse('<testsuite name="pytest"><testcase classname="c" name="a" file="a.js" line="3"/><testcase classname="c" name="b" file="a.js" line="9"/></testsuite>').cases.map((c) => c.line)).toEqual([3, 9]);
+    const gradleLike = '<testsuite name="a.B" tests="1" skipped="0" failures="0" errors="0" timestamp="t" hostname="h" time="0.1">';
+    expect(parse(`${gradleLike}<testcase classname="a.B" name="m" file="B.java" line="3" time="0" status="run"/></testsuite>`).cases[0]!.line).toBe(3);
+    expect(parse(`${gradleLike}<testcase classname="a.B" name="m" line="3" time="0"/></testsuite>`).cases[0]!.line).toBe(3);
   });
 
   it('other producers keep their 1-based lines', () => {

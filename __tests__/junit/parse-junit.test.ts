@@ -5,7 +5,7 @@ import { MAX_CAPTURED_TEXT, MAX_DEPTH, MAX_MESSAGE_LENGTH, parseJunit } from '..
 
 const parse = (xml: string) => parseJunit('r.xml', xml);
 /** How the JUnit Platform console's legacy XML starts its root suite. */
-const CONSOLE_ROOT = '<testsuite name="JUnit Jupiter" tests="1" skipped="0" failures="0" errors="0" time="0.1">';
+const CONSOLE_ROOT = '<testsuite name="JUnit Jupiter" tests="1" skipped="0" failures="0" errors="0" time="0.1" hostname="ci" timestamp="2026-11-25T01:24:24">';
 function refusal(xml: string): UserError {
   try {
     parse(xml);

@@ -1,5 +1,5 @@
 import type { UserError } from '../errors.js';
-import type { EmptySuite } from '../model.js';
+import type { EmptySuite, SuiteHidingFailures } from '../model.js';
 import type { TestSet } from '../trace/test-set.js';
 import type { Trace } from '../trace/trace.js';
 import type { EvaluatedAnomaly } from './anomalies.js';
@@ -87,6 +87,7 @@ export function judge(trace: Trace, policy: GatePolicy, problems: readonly UserE
               .join(', ')}${empty.length > NAMES_IN_A_REASON ? ` and ${empty.length - NAMES_IN_A_REASON} more` : ''}`;
       reasons.push({ code: 'report-without-cases', message: `${r.file}: ${message}; the report is incomplete` });
     }
+    if (r.suitesHidingFailures.length > 0) reasons.push({ code: 'report-without-cases', message: hiddenFailuresMessage(r.file, r.suitesHidingFailures) });
   }
 
   for (const { requirement, status, tests, unexplained, explainedBy } of trace.requirements) {
@@ -171,6 +172,17 @@ function quote(tests: TestSet): string {
   const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
   const more = tests.count - shown.length;
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/** Suites whose declared failures or errors no case shows: the failed cases are missing from the report. */
+function hiddenFailuresMessage(file: string, suites: readonly SuiteHidingFailures[]): string {
+  const named = suites
+    .slice(0, NAMES_IN_A_REASON)
+    .map((s) => `"${s.name}" (line ${s.line}) declares ${declaredCounts({ ...s, tests: 0, skipped: 0 })}`)
+    .join(', ');
+  const more = suites.length > NAMES_IN_A_REASON ? ` and ${suites.length - NAMES_IN_A_REASON} more` : '';
+  const which = suites.length === 1 ? 'the suite' : `${suites.length} suites:`;
+  return `${file}: ${which} ${named}${more} but none of its test cases failed or errored; the report is incomplete`;
 }
 
 /** `3 tests, 1 failure`: the counts a suite declares that are not zero. */

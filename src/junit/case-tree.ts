@@ -3,6 +3,7 @@
  * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
  */
 import { REQUIREMENT_PROPERTY_NAMES, type Property, type TestCase, type TestStatus, type Totals } from '../model.js';
+import { attributesDecide, isPytestCase, readCaseAttribute, STATUS_RANK, wordStatus, type AttributeOutcome } from './case-attributes.js';
 import { MAX_MESSAGE_LENGTH } from './limits.js';
 import { detach } from './xml-text.js';
 
@@ -35,6 +36,8 @@ export interface SuiteFrame {
   readonly file: string | undefined;
   /** Position in the report's cases of its first test case: those from here on are its own or its inner suites'. */
   readonly firstCase: number;
+  /** How many cases of the report showed a failure (failed, errored, flaky) before it opened. */
+  readonly shownFailuresBefore: number;
   /** A report the JUnit Platform console wrote (see `isConsoleSuite`), and this suite is its root. */
   readonly console: boolean;
   /** pytest writes `line` counted from 0. */
@@ -148,11 +151,13 @@ const ERRORED_ELEMENTS = ['error', 'rerunError'];
 export function toTestCase(report: string, node: Node, suite: SuiteFrame | undefined, nested = false): TestCase {
   const failures = FAILED_ELEMENTS.flatMap((name) => elements(node, name));
   const errors = ERRORED_ELEMENTS.flatMap((name) => elements(node, name));
-  const unknown = unknownElements(node);
+  const unknown = [...unknownElements(node), ...misplacedElements(node)];
   const skips = elements(node, 'skipped');
   const flakes = [...elements(node, 'flakyFailure'), ...elements(node, 'flakyError')];
   const get = (name: string): string | undefined => attr(node, name);
-  const status = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
+  const fromElements = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
+  const attributes = attributeOutcome(attributesOf(node));
+  const status = attributesDecide(fromElements, attributes) ? attributes.status : fromElements;
   const classname = detach(get('classname') ?? get('class') ?? '');
   const name = detach(get('name') ?? '');
   // A case nested in a case is no case the JUnit Platform console writes.
@@ -163,9 +168,60 @@ export function toTestCase(report: string, node: Node, suite: SuiteFrame | undef
     ...(header === undefined ? [] : reportEntriesIn(elements(node, 'system-out').slice(1).map(textOf))),
   ];
   let message: string | undefined;
-  if (status === 'errored') message = errors.length > 0 || unknown.length === 0 ? messageOf(errors[0]) : unknownMessage(unknown[0]!);
+  if (attributesDecide(fromElements, attributes)) message = attributes.message;
+  else if (status === 'errored') message = errors.length > 0 || unknown.length === 0 ? messageOf(errors[0]) : unknownMessage(unknown[0]!);
   else message = messageOf((status === 'failed' ? failures : status === 'skipped' ? skips : flakes)[0]);
-  return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, message, header, classname, name);
+  const flaky = status === 'passed' && (flakes.length > 0 || attributes?.flaky === true);
+  return caseOf(report, get, suite, status, flaky, own, message, header, classname, name, isPytestCase(Object.keys(attributesOf(node))));
+}
+
+/** Attributes of a case that the readers take themselves; any other may carry a result (case-attributes.ts). */
+const READ_ATTRIBUTES: ReadonlySet<string> = new Set(['name', 'classname', 'class', 'time', 'file', 'filepath', 'line', 'status', 'result']);
+
+/** What the other attributes of a case say of its outcome (readCaseAttribute), in order. */
+function attributeOutcome(attributes: Node): AttributeOutcome | undefined {
+  let out: AttributeOutcome | undefined;
+  for (const [name, value] of Object.entries(attributes)) {
+    if (typeof value !== 'string' || READ_ATTRIBUTES.has(name) || REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase())) continue;
+    out = readCaseAttribute(out, name, value);
+  }
+  return out;
+}
+
+/**
+ * Elements where the reader reads no result: anything but a `<property>` inside `<properties>`, and
+ * any element inside a `<property>`, an output or a result element. A `<failure>` hidden there must
+ * not pass unseen: each counts as an element the gate does not know, named with where it stood.
+ */
+export function misplacedElements(node: Node): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const group of elements(node, 'properties')) {
+    if (typeof group !== 'object' || group === null) continue;
+    for (const [key, value] of childElements(group as Node)) {
+      if (key === 'property') for (const p of elements(group as Node, 'property')) out.push(...insideLeaf(p, 'property'));
+      else out.push([`${key}> inside <properties`, value]);
+    }
+  }
+  for (const leaf of LEAF_ELEMENTS) for (const el of elements(node, leaf)) out.push(...insideLeaf(el, leaf));
+  return out;
+}
+
+/** Elements whose content the reader takes as text only. */
+const LEAF_ELEMENTS = ['property', 'system-out', 'system-err', 'failure', 'warning', 'rerunFailure', 'error', 'rerunError', 'skipped', 'flakyFailure', 'flakyError'];
+
+function insideLeaf(el: unknown, leaf: string): [string, unknown][] {
+  if (typeof el !== 'object' || el === null) return [];
+  return childElements(el as Node).map(([key, value]) => [`${key}> inside <${leaf}`, value]);
+}
+
+/** The child elements of a node, by name, each with its first occurrence. */
+function childElements(node: Node): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === ATTRIBUTES || key === '#text') continue;
+    out.push([key, Array.isArray(value) ? value[0] : value]);
+  }
+  return out;
 }
 
 /** The elements inside a case that the gate does not know, by name, each with its first occurrence. */
@@ -194,9 +250,10 @@ function caseOf(
   displayName: string | undefined,
   classname: string,
   name: string,
+  pytestCase: boolean,
 ): TestCase {
   const inherited = inheritedProperties(suite);
-  const line = caseLine(get('line'), suite);
+  const line = caseLine(get('line'), suite?.zeroBasedLines === true && pytestCase);
   const ownFile = get('file') ?? get('filepath');
   const file = ownFile === undefined ? suite?.file : detach(ownFile);
   const time = Number.parseFloat(get('time') ?? '');
@@ -217,19 +274,16 @@ function caseOf(
   return test;
 }
 
-/** The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when there is none. */
-export function caseLine(raw: string | undefined, suite: SuiteFrame | undefined): number | undefined {
+/**
+ * The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when
+ * there is none. `zeroBased`: a pytest case (its suite and its own attributes are pytest's).
+ */
+export function caseLine(raw: string | undefined, zeroBased: boolean): number | undefined {
   const line = Number.parseInt(raw ?? '', 10);
   if (!Number.isInteger(line)) return undefined;
-  const oneBased = suite?.zeroBasedLines === true ? line + 1 : line;
+  const oneBased = zeroBased ? line + 1 : line;
   return oneBased > 0 ? oneBased : undefined;
 }
-
-/** Words a `status`/`result` attribute uses for a test that ran and passed (googletest: run, completed). */
-const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
-const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive']);
-const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
-const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
 
 /**
  * Error beats failure beats skip beats pass, so that no combination of elements reads better than its
@@ -241,14 +295,14 @@ export function statusOf(status: string | undefined, result: string | undefined,
   if (failures > 0) return 'failed';
   if (skips > 0) return 'skipped';
   if (status === undefined && result === undefined) return 'passed';
-  const words = [status, result].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
-  if (words.some((w) => w !== undefined && ERRORED_WORDS.has(w))) return 'errored';
-  if (words.some((w) => w !== undefined && FAILED_WORDS.has(w))) return 'failed';
-  if (words.some((w) => w !== undefined && SKIPPED_WORDS.has(w))) return 'skipped';
+  const said = [status, result].map((w) => (w === undefined ? 'passed' : wordStatus(w)));
+  for (const known of WORD_PRECEDENCE) if (said.includes(known)) return known;
   // A word the gate does not know (timeout, crashed, ...) is never read as a pass.
-  if (words.some((w) => w !== undefined && w !== '' && !PASSED_WORDS.has(w))) return 'errored';
-  return 'passed';
+  return said.includes(undefined) ? 'errored' : 'passed';
 }
+
+/** Of the words of `status` and `result`, the first here decides; an unknown word comes after these. */
+const WORD_PRECEDENCE: readonly TestStatus[] = ['errored', 'failed', 'skipped'];
 
 function attributesOf(node: Node): Node {
   const group = node[ATTRIBUTES];
@@ -301,7 +355,8 @@ function consoleHeader(node: Node, suite: SuiteFrame | undefined, classname: str
 }
 
 export function displayNameIn(systemOut: string, suite: SuiteFrame | undefined, classname: string, name: string): string | undefined {
-  if (suite?.console !== true) return undefined;
+  // The console names its root suite after the engine, Gradle after the test class.
+  if (suite?.console !== true || suite.name === classname) return undefined;
   const m = /^unique-id: ([^\n]*)\n[ \t]*display-name: ([^\n]*)$/.exec(systemOut.trim());
   if (m === null || !namesTheCase(m[1]!, classname, name)) return undefined;
   return m[2]!.trim();
@@ -395,8 +450,6 @@ export function suiteElementStatus(name: string): TestStatus | undefined {
 
 /** What a suite holds besides results: its cases, inner suites, properties and output. */
 const SUITE_CONTENT: ReadonlySet<string> = new Set(['testcase', 'testsuite', 'properties', 'property', 'system-out', 'system-err']);
-
-const STATUS_RANK: Readonly<Record<TestStatus, number>> = { passed: 0, skipped: 1, failed: 2, errored: 3 };
 
 /** Of two results of one suite, the worse (the first of equals). */
 export function worseResult(kept: SuiteResult | undefined, found: SuiteResult): SuiteResult {

@@ -4,7 +4,7 @@
  * read from the scan itself; anything else is cut out and handed to fast-xml-parser (case-tree.ts).
  */
 import { UserError } from '../errors.js';
-import { REQUIREMENT_PROPERTY_NAMES, type EmptySuite, type Property, type Report, type TestCase, type Totals } from '../model.js';
+import { REQUIREMENT_PROPERTY_NAMES, type EmptySuite, type Property, type Report, type SuiteHidingFailures, type TestCase, type Totals } from '../model.js';
 import {
   addSuiteProperties,
   caseLine,
@@ -12,6 +12,7 @@ import {
   displayNameIn,
   inheritedProperties,
   messageOf,
+  misplacedElements,
   nestedCases,
   newCase,
   NO_SUITES,
@@ -22,11 +23,21 @@ import {
   statusOf,
   suiteElementStatus,
   type SuiteFrame,
+  type SuiteResult,
   suiteResultCase,
   toTestCase,
   underSuiteResult,
   worseResult,
 } from './case-tree.js';
+import {
+  type AttributeOutcome,
+  attributesDecide,
+  isConsoleSuiteShape,
+  isPytestSuite,
+  PYTEST_CASE_ATTRIBUTES,
+  PYTEST_ROOT_NAME,
+  readCaseAttribute,
+} from './case-attributes.js';
 import { MAX_CAPTURED_TEXT, MAX_DEPTH } from './limits.js';
 import { checkReference, decodeEntities, detach, findForbiddenChar, lineAt, lineBreaksBefore } from './xml-text.js';
 
@@ -70,6 +81,8 @@ const A_VALUE = 15;
 const SLOTS = 16;
 /** Slots of a `<testcase>` kept from its start tag until its end. */
 const CASE_SLOTS = A_RESULT + 1;
+/** Which of them pytest writes (PYTEST_CASE_ATTRIBUTES). */
+const PYTEST_CASE_SLOTS = [true, true, false, true, true, false, true, false, false];
 
 // Pieces of character data inside an element read from the scan.
 const TEXT = 0;
@@ -211,6 +224,13 @@ export class Scanner {
   private rootFrame: SuiteFrame | undefined;
   private suiteCount = 0;
   private rootClosed = false;
+  /** The root is pytest's `<testsuites name="pytest tests">`. */
+  private pytestRoot = false;
+  /** Cases read so far that failed, errored or passed only on a rerun: what a suite's declared failures and errors are checked against. */
+  private shownFailures = 0;
+  private readonly suitesHidingFailures: SuiteHidingFailures[] = [];
+  /** What the root `<testsuites>` declares, checked like a suite's declared failures (hidesFailures). */
+  private rootDeclared: { name: string; line: number; failed: number; errored: number } | undefined;
 
   // Open elements: offset of `<` in the whole text, line of it once the window has moved past it
   // (else 0), name, kind, record (or -1).
@@ -260,6 +280,9 @@ export class Scanner {
   private readonly caseValuePlain = new Int8Array(CASE_SLOTS);
   /** Requirement-carrying attributes of its start tag: name start, name end, value start, value end. */
   private caseRequirementAttrs: number[] = [];
+  /** What its other attributes say of the outcome (case-attributes.ts), and whether they are all pytest's. */
+  private caseAttributes: AttributeOutcome | undefined;
+  private casePytestShaped = false;
   /** Elements read inside it (R_SIZE numbers each), the record taking character data, its pieces. */
   private records: number[] = [];
   private leaf = -1;
@@ -360,7 +383,18 @@ export class Scanner {
     }
     const root = this.rootFrame;
     if (root?.result !== undefined) this.applySuiteResult(root, root.result);
-    return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared, emptySuites: this.emptySuites };
+    const declared = this.rootDeclared;
+    if (declared !== undefined && hidesFailures(declared, this.shownFailures)) {
+      this.suitesHidingFailures.push({ name: detach(declared.name), line: declared.line, failures: declared.failed, errors: declared.errored, shown: this.shownFailures });
+    }
+    return {
+      file: this.file,
+      cases: this.cases,
+      suiteCount: this.suiteCount,
+      declared: this.declared,
+      emptySuites: this.emptySuites,
+      suitesHidingFailures: this.suitesHidingFailures,
+    };
   }
 
   /** Line of the open element at `index` of the stack. */
@@ -561,6 +595,11 @@ export class Scanner {
       if (kind !== TESTSUITES && kind !== TESTSUITE && kind !== TESTRUN) {
         this.fail(lt, `not a JUnit report: the root element is <${text.slice(lt + 1, nameEnd)}>, expected <testsuites>, <testsuite> or <testrun>`);
       }
+      if (kind === TESTSUITES) {
+        this.classifyAttributes();
+        this.pytestRoot = this.slotValue(A_NAME) === PYTEST_ROOT_NAME;
+        this.rootDeclared = { name: this.slotValue(A_NAME) ?? 'testsuites', line: this.lineOf(lt), failed: this.count(A_FAILURES), errored: this.count(A_ERRORS) };
+      }
     }
     if (depth >= MAX_DEPTH) this.fail(lt, `elements are nested more than ${MAX_DEPTH} deep`);
     const pos = this.tagEnd;
@@ -569,6 +608,8 @@ export class Scanner {
     if (this.captureStart !== -1) {
       this.captureHasChild = true;
       if (!this.complex) record = this.openRecordFor(kind, depth - this.captureDepth);
+    } else if (depth > 0 && isUnreadPlace(this.openKind[depth - 1]!, kind)) {
+      this.noteUnreadElement(lt, nameEnd);
     } else if (kind === TESTSUITE) {
       this.openSuite(lt);
     } else if (depth > 0 && this.openKind[depth - 1] !== TESTCASE && (kind === OTHER || kind >= FAILURE) && this.startSuiteResult(lt, nameEnd)) {
@@ -743,12 +784,8 @@ export class Scanner {
     const outer = this.suites[this.suites.length - 1];
     if (outer) outer.hasChildSuite = true;
     const name = detach(this.slotValue(A_NAME) ?? '');
-    const topLevel = this.depth === 0 || (this.depth === 1 && this.openKind[0] === TESTSUITES);
     const suiteFile = this.slotValue(A_FILE) ?? this.slotValue(A_FILEPATH);
-    const num = (slot: number): number => {
-      const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
-      return Number.isFinite(v) && v > 0 ? v : 0;
-    };
+    const num = (slot: number): number => this.count(slot);
     const tests = num(A_TESTS);
     const failed = num(A_FAILURES);
     const errored = num(A_ERRORS);
@@ -764,18 +801,25 @@ export class Scanner {
       hasChildSuite: false,
       hasCase: false,
       firstCase: this.cases.length,
-      console: this.depth === 0 && this.attributeOrder().startsWith(CONSOLE_SUITE_ATTRIBUTES),
-      zeroBasedLines: outer?.zeroBasedLines ?? (topLevel && (name === 'pytest' || this.attributeOrder().startsWith(PYTEST_SUITE_ATTRIBUTES))),
+      shownFailuresBefore: this.shownFailures,
+      console: this.depth === 0 && isConsoleSuiteShape(this.attributeNames()),
+      zeroBasedLines: outer?.zeroBasedLines === true || this.pytestRoot || isPytestSuite(this.attributeNames()),
       result: undefined,
       emptyBelow: false,
     });
     if (this.tagSelfClosing) this.closeSuite(this.suites.pop()!);
   }
 
-  /** The names of the attributes of the tag just scanned, in order, separated by spaces. */
-  private attributeOrder(): string {
-    let out = '';
-    for (let k = 0; k < this.attrCount; k++) out += (k === 0 ? '' : ' ') + this.text.slice(this.attrNameStart[k], this.attrNameEnd[k]);
+  /** The count in the attribute in `slot` of the tag just scanned; 0 when absent or not a positive number. */
+  private count(slot: number): number {
+    const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
+    return Number.isFinite(v) && v > 0 ? v : 0;
+  }
+
+  /** The names of the attributes of the tag just scanned, in order. */
+  private attributeNames(): string[] {
+    const out: string[] = [];
+    for (let k = 0; k < this.attrCount; k++) out.push(this.text.slice(this.attrNameStart[k], this.attrNameEnd[k]));
     return out;
   }
 
@@ -786,15 +830,17 @@ export class Scanner {
    * so) is noted: its report is incomplete.
    */
   private closeSuite(frame: SuiteFrame): void {
+    const d = frame.declared;
     if (frame.result !== undefined) {
       this.applySuiteResult(frame, frame.result);
       frame.hasCase = true;
     } else if (this.cases.length === frame.firstCase && !frame.emptyBelow) {
-      const d = frame.declared;
       if (d.tests + d.failed + d.errored + d.skipped > 0) {
         this.emptySuites.push({ name: frame.name, line: frame.line, tests: d.tests, failures: d.failed, errors: d.errored, skipped: d.skipped });
         frame.emptyBelow = true;
       }
+    } else if (hidesFailures(d, this.shownFailures - frame.shownFailuresBefore)) {
+      this.suitesHidingFailures.push({ name: frame.name, line: frame.line, failures: d.failed, errors: d.errored, shown: this.shownFailures - frame.shownFailuresBefore });
     }
     const outer = this.suites[this.suites.length - 1];
     if (outer !== undefined && frame.emptyBelow) outer.emptyBelow = true;
@@ -805,8 +851,12 @@ export class Scanner {
   /** The result of a suite counts against every case it holds, and stands as a case of its own after them. */
   private applySuiteResult(frame: SuiteFrame, result: NonNullable<SuiteFrame['result']>): void {
     const cases = this.cases;
-    for (let i = frame.firstCase; i < cases.length; i++) cases[i] = underSuiteResult(cases[i]!, frame, result);
-    cases.push(suiteResultCase(this.file, frame, result));
+    for (let i = frame.firstCase; i < cases.length; i++) {
+      const before = cases[i]!;
+      cases[i] = underSuiteResult(before, frame, result);
+      if (!showsFailure(before) && showsFailure(cases[i]!)) this.shownFailures++;
+    }
+    this.addCase(suiteResultCase(this.file, frame, result));
   }
 
   /**
@@ -842,6 +892,7 @@ export class Scanner {
       hasChildSuite: true,
       hasCase: false,
       firstCase: 0,
+      shownFailuresBefore: 0,
       console: false,
       zeroBasedLines: false,
       result: undefined,
@@ -869,6 +920,8 @@ export class Scanner {
     const ends = this.caseValueEnd;
     starts.fill(-1);
     if (this.caseRequirementAttrs.length > 0) this.caseRequirementAttrs = [];
+    let attributes: AttributeOutcome | undefined;
+    let pytestShaped = true;
     for (let k = 0; k < this.attrCount; k++) {
       const s = this.attrNameStart[k]!;
       const e = this.attrNameEnd[k]!;
@@ -877,12 +930,32 @@ export class Scanner {
         starts[slot] = this.attrValueStart[k]!;
         ends[slot] = this.attrValueEnd[k]!;
         this.caseValuePlain[slot] = this.attrPlain[k]!;
-      } else if (isRequirementName(text, s, e)) {
-        this.caseRequirementAttrs.push(s, e, this.attrValueStart[k]!, this.attrValueEnd[k]!);
-      } else if (isChildKind(kindOf(text, s, e))) {
-        this.complex = true;
+        if (!PYTEST_CASE_SLOTS[slot]) pytestShaped = false;
+        continue;
       }
+      const name = text.slice(s, e);
+      if (!PYTEST_CASE_ATTRIBUTES.has(name)) pytestShaped = false;
+      if (isRequirementName(text, s, e)) {
+        this.caseRequirementAttrs.push(s, e, this.attrValueStart[k]!, this.attrValueEnd[k]!);
+        continue;
+      }
+      if (isChildKind(kindOf(text, s, e))) this.complex = true;
+      attributes = readCaseAttribute(attributes, name, this.valueOf(this.attrValueStart[k]!, this.attrValueEnd[k]!, true));
     }
+    this.caseAttributes = attributes;
+    this.casePytestShaped = pytestShaped && starts[A_FILE] !== -1;
+  }
+
+  /**
+   * An element where the reader reads no result (inside a suite's output, a `<property>`, the root's
+   * `<properties>`): a `<failure>` there must not pass unseen, so it counts as an error of the suite.
+   */
+  private noteUnreadElement(lt: number, nameEnd: number): void {
+    const element = this.text.slice(lt + 1, nameEnd);
+    const parent = this.openNames[this.depth - 1]!;
+    const suite = this.suites[this.suites.length - 1] ?? (this.rootFrame ??= this.newRootFrame());
+    const found = { status: 'errored' as const, element, line: this.lineOf(lt), message: `<${element}> inside <${parent}>, where the gate reads no result, read as an error` };
+    suite.result = worseResult(suite.result, found);
   }
 
   /** An attribute that fast-xml-parser would mix up with the elements inside this one sends it there. */
@@ -976,8 +1049,14 @@ export class Scanner {
     const suite = this.suites[this.suites.length - 1];
     if (this.captureKind === PROPERTIES) {
       if (suite) {
-        const found = this.goesToParser() ? requirementProperties([this.parseChunk(start, end)]) : this.recordProperties();
-        addSuiteProperties(suite, found);
+        if (this.goesToParser()) {
+          const node = this.parseChunk(start, end);
+          addSuiteProperties(suite, requirementProperties([node]));
+          const [misplaced] = misplacedElements({ properties: [node] });
+          if (misplaced !== undefined) suite.result = worseResult(suite.result, unreadInProperties(misplaced[0], this.lineOf(start)));
+        } else {
+          addSuiteProperties(suite, this.recordProperties());
+        }
       }
       return;
     }
@@ -985,13 +1064,18 @@ export class Scanner {
     // A case with no element inside (most passing tests) is all in its start tag.
     if (this.goesToParser()) {
       const node = this.parseChunk(start, end);
-      this.cases.push(toTestCase(this.file, node, suite));
+      this.addCase(toTestCase(this.file, node, suite));
       // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
       // their results must count, not vanish inside the outer one.
-      for (const inner of nestedCases(node)) this.cases.push(toTestCase(this.file, inner, suite, true));
+      for (const inner of nestedCases(node)) this.addCase(toTestCase(this.file, inner, suite, true));
       return;
     }
-    this.cases.push(this.caseFromScan(suite));
+    this.addCase(this.caseFromScan(suite));
+  }
+
+  private addCase(test: TestCase): void {
+    if (showsFailure(test)) this.shownFailures++;
+    this.cases.push(test);
   }
 
   private parseChunk(start: number, end: number): Node {
@@ -1178,7 +1262,10 @@ export class Scanner {
       }
     }
     // Reruns that failed say the test did not pass, also without the <failure> Surefire writes beside them.
-    const status = statusOf(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
+    const fromElements = statusOf(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
+    const attributes = this.caseAttributes;
+    const byAttributes = attributesDecide(fromElements, attributes);
+    const status = byAttributes ? attributes!.status : fromElements;
     const flake = firstFlaky !== -1 ? firstFlaky : firstFlakyError;
     const errorFrom = firstError !== -1 ? firstError : firstRerunError;
     const failureFrom = firstFailure !== -1 ? firstFailure : firstRerun;
@@ -1208,7 +1295,7 @@ export class Scanner {
     }
 
     const inherited = inheritedProperties(suite);
-    const line = caseLine(this.caseValue(A_LINE, normalise), suite);
+    const line = caseLine(this.caseValue(A_LINE, normalise), suite?.zeroBasedLines === true && this.casePytestShaped);
     const file = this.caseFile(normalise) ?? suite?.file;
     const hasFile = file !== undefined && file !== '';
     const test = newCase(
@@ -1217,13 +1304,13 @@ export class Scanner {
       classname,
       name,
       status,
-      status === 'passed' && flake !== -1,
+      status === 'passed' && (flake !== -1 || attributes?.flaky === true),
       this.caseTime(normalise),
       own === undefined ? inherited : [...inherited, ...own],
       hasFile ? file : undefined,
       line,
     );
-    const message = this.recordMessage(messageFrom);
+    const message = byAttributes ? attributes!.message : this.recordMessage(messageFrom);
     if (message !== undefined) (test as { message?: string }).message = detach(message);
     if (displayName !== undefined) (test as { displayName?: string }).displayName = detach(displayName);
     return test;
@@ -1307,10 +1394,30 @@ function withoutCuts(text: string, from: number, to: number, cuts: readonly numb
   return parts.join('');
 }
 
-/** How the JUnit Platform console's legacy XML begins its root `<testsuite>` (LegacyXmlReportWriter). */
-const CONSOLE_SUITE_ATTRIBUTES = 'name tests skipped failures errors time';
-/** How pytest begins its `<testsuite>`, whatever `junit_suite_name` calls it. */
-const PYTEST_SUITE_ATTRIBUTES = 'name errors failures skipped tests time';
+/** Where the scan reads no element: inside a suite's output or a `<property>`, anything but a property in `<properties>`. */
+function isUnreadPlace(parent: number, kind: number): boolean {
+  if (parent === TESTSUITES || parent === TESTSUITE || parent === TESTRUN) return false;
+  return !(parent === PROPERTIES && kind === PROPERTY);
+}
+
+function unreadInProperties(where: string, line: number): SuiteResult {
+  return { status: 'errored', element: 'properties', line, message: `<${where}>, where the gate reads no result, read as an error` };
+}
+
+/** A case that shows a failure or error of its suite: failed, errored, or passed only on a rerun. */
+function showsFailure(test: TestCase): boolean {
+  return test.status === 'failed' || test.status === 'errored' || test.flaky;
+}
+
+/**
+ * A suite that declares failures or errors (`failures=`, `errors=`) that none of its cases, nor
+ * those of its inner suites, shows: a report cut down or rewritten, whose lost failures must not
+ * pass. Declared counts above what is shown, with some shown, are left to the producer's counting
+ * (Surefire counts a flaky test's reruns, converters count differently).
+ */
+function hidesFailures(declared: { readonly failed: number; readonly errored: number }, shown: number): boolean {
+  return declared.failed + declared.errored > 0 && shown === 0;
+}
 
 function addTotals(into: { tests: number; passed: number; failed: number; errored: number; skipped: number }, t: Totals): void {
   into.tests += t.tests;

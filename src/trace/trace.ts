@@ -1,4 +1,4 @@
-import type { EmptySuite, Report, Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
+import type { EmptySuite, Report, SuiteHidingFailures, Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
 import { compareText, mergeRetries } from './merge-retries.js';
 import { buildListIds, buildVariantMatcher, compareIds, idsOfTest, visible, type IdMatcher, type VariantMatcher } from './requirement-ids.js';
 import { TestSet, type TracedTest } from './test-set.js';
@@ -42,6 +42,8 @@ export interface ReportTally {
   readonly declared: Totals;
   /** Its suites that declare tests but hold none. */
   readonly emptySuites: readonly EmptySuite[];
+  /** Its suites that declare failures or errors none of their cases shows. */
+  readonly suitesHidingFailures: readonly SuiteHidingFailures[];
 }
 
 /**
@@ -191,7 +193,7 @@ export class Tracer {
   *add(report: Report): Generator<TracedTest, void, undefined> {
     // Counted as the tests are, after merging: one rule for every count of the evidence.
     const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [] });
+    this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [], suitesHidingFailures: report.suitesHidingFailures ?? [] });
 
     const cache = new Map<string, readonly string[]>();
     this.looseSeen = new Map();
