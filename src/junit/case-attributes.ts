@@ -99,6 +99,15 @@ export interface AttributeOutcome {
   readonly message: string | undefined;
 }
 
+/** Whether an attribute so named may say something of the outcome: known harmless names are told by a lookup alone. */
+export function mayCarryResult(name: string): boolean {
+  const reading = CASE_ATTRIBUTES.get(name);
+  if (reading !== undefined) return reading !== harmless;
+  const lower = name.toLowerCase();
+  const byLower = CASE_ATTRIBUTES.get(lower);
+  return byLower !== undefined ? byLower !== harmless : RESULT_LIKE.test(lower);
+}
+
 /**
  * Adds what the attribute `name="value"` says to `kept`, the worse of both kept (the first of equals).
  * Unchanged for an attribute that says nothing; a result-like attribute the gate does not understand

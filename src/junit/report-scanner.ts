@@ -34,6 +34,7 @@ import {
   attributesDecide,
   isConsoleSuiteShape,
   isPytestSuite,
+  mayCarryResult,
   PYTEST_CASE_ATTRIBUTES,
   PYTEST_ROOT_NAME,
   readCaseAttribute,
@@ -940,7 +941,7 @@ export class Scanner {
         continue;
       }
       if (isChildKind(kindOf(text, s, e))) this.complex = true;
-      attributes = readCaseAttribute(attributes, name, this.valueOf(this.attrValueStart[k]!, this.attrValueEnd[k]!, true));
+      if (mayCarryResult(name)) attributes = readCaseAttribute(attributes, name, this.valueOf(this.attrValueStart[k]!, this.attrValueEnd[k]!, true));
     }
     this.caseAttributes = attributes;
     this.casePytestShaped = pytestShaped && starts[A_FILE] !== -1;
