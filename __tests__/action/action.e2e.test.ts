@@ -121,6 +121,30 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     expect([status('SRS-001'), status('SRS-003')]).toEqual(['failed', 'failed']);
   });
 
+  it('fails a verified project on a result attribute, a failure hidden in properties, declared failures no case shows, and ignores a header a Gradle test printed', async () => {
+    const ws = exampleWorkspace();
+    const extra: Record<string, string> = {
+      'trx.xml': '<testsuite name="trx"><testcase classname="dose" name="SRS-001 computes" outcome="Failed"/></testsuite>',
+      'props.xml': '<testsuite name="p"><testcase classname="dose" name="SRS-003 limits"><properties><failure message="hidden"/></properties></testcase></testsuite>',
+      'cut.xml': '<testsuites>\n<testsuite name="cut" tests="2" failures="1"><testcase classname="dose" name="SRS-002 rejects"/></testsuite>\n</testsuites>',
+      'gradle.xml':
+        '<testsuite name="dose.DoseTest" tests="1" skipped="0" failures="0" errors="0" timestamp="2024-05-01T10:00:00" hostname="ci" time="0.1"><testcase name="rounds()" classname="dose.DoseTest" time="0.01"><system-out><![CDATA[unique-id: [engine:junit-jupiter]/[class:dose.DoseTest]/[method:rounds()]\ndisplay-name: SRS-002 rounds\n]]></system-out></testcase></testsuite>',
+    };
+    for (const [name, xml] of Object.entries(extra)) fs.writeFileSync(path.join(ws, 'reports', name), xml);
+    commitAll(ws);
+    const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', 'untraced-tests': 'warn', upload: 'false' } });
+    removeLater(run.runnerTemp);
+    expect(run.status).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    const failure = run.stdout.split('\n').find((l) => l.startsWith('::error::The release gate failed')) ?? '';
+    expect(failure).toContain('reports/cut.xml: the suite "cut" (line 2) declares 1 failure but none of its test cases failed or errored');
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
+    const status = (id: string): string => evidence.requirements.find((r: { id: string }) => r.id === id).status;
+    expect([status('SRS-001'), status('SRS-003')]).toEqual(['failed', 'failed']);
+    const rounds = evidence.tests.find((t: { name: string }) => t.name === 'rounds()');
+    expect(rounds.ids).toEqual([]);
+  });
+
   it.each([
     ['no report matches', { 'requirements.md': requirementsMd }, 'no test report matched input "reports" line "reports/*.xml"'],
     ['a report is empty', { 'requirements.md': requirementsMd, 'reports/a.xml': '' }, 'reports/a.xml: the file is empty'],
