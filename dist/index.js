@@ -28500,6 +28500,191 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 41746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ PYTEST_CASE_ATTRIBUTES),
+/* harmony export */   Kz: () => (/* binding */ isPytestSuite),
+/* harmony export */   Mo: () => (/* binding */ STATUS_RANK),
+/* harmony export */   Oo: () => (/* binding */ mayCarryResult),
+/* harmony export */   YK: () => (/* binding */ isPytestCase),
+/* harmony export */   ee: () => (/* binding */ attributesDecide),
+/* harmony export */   lN: () => (/* binding */ PYTEST_ROOT_NAME),
+/* harmony export */   td: () => (/* binding */ wordStatus),
+/* harmony export */   vs: () => (/* binding */ readCaseAttribute),
+/* harmony export */   xR: () => (/* binding */ isConsoleSuiteShape)
+/* harmony export */ });
+const STATUS_RANK = { passed: 0, skipped: 1, failed: 2, errored: 3 };
+/** Words a `status`/`result`/`outcome`/`state`/`verdict` uses for a test that ran and passed (googletest: run, completed). */
+const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
+const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive', 'inconc']);
+const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
+const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
+/** What a result word says (case, spaces, `_` and `-` aside); undefined for a word the gate does not know. */
+function wordStatus(word) {
+    const w = word.toLowerCase().replace(/[\s_-]/g, '');
+    if (ERRORED_WORDS.has(w))
+        return 'errored';
+    if (FAILED_WORDS.has(w))
+        return 'failed';
+    if (SKIPPED_WORDS.has(w))
+        return 'skipped';
+    if (w === '' || PASSED_WORDS.has(w))
+        return 'passed';
+    return undefined;
+}
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0', '']);
+/** A yes/no attribute: what `true` and `false` say. */
+function yesNo(yes, no) {
+    return (value) => {
+        const v = value.trim().toLowerCase();
+        return TRUE_WORDS.has(v) ? yes : FALSE_WORDS.has(v) ? no : undefined;
+    };
+}
+/** An attribute that marks a result when set: any text other than false/0/empty is the result's message (node:test writes `failure="..."`). */
+function marker(status) {
+    return (value) => (FALSE_WORDS.has(value.trim().toLowerCase()) ? 'none' : status);
+}
+/** A count: 0 says nothing, more says `status`, anything else is not understood. */
+function count(status) {
+    return (value) => {
+        const v = value.trim();
+        if (!/^\d+$/.test(v))
+            return undefined;
+        return Number(v) === 0 ? 'none' : status;
+    };
+}
+const byWord = (value) => wordStatus(value);
+const harmless = () => 'none';
+/**
+ * The attributes producers write on `<testcase>`, by name, and how each reads. TRX/NUnit/xUnit
+ * converters: outcome, success (false is a failure), executed (false is a skip); mocha-style `state`,
+ * TTCN-3 `verdict`; node:test `failure`; retries/flaky/rerun counts and markers make a passing test a
+ * flaky pass. Names read elsewhere (name, classname, file, line, status, result, requirement
+ * properties) never come here.
+ */
+const CASE_ATTRIBUTES = new Map([
+    // `Status`, `RESULT`: the readers take only the lower-case names themselves.
+    ['status', byWord],
+    ['result', byWord],
+    ['outcome', byWord],
+    ['state', byWord],
+    ['verdict', byWord],
+    ['success', yesNo('passed', 'failed')],
+    ['passed', yesNo('passed', 'failed')],
+    ['failed', yesNo('failed', 'passed')],
+    ['executed', yesNo('none', 'skipped')],
+    ['failure', marker('failed')],
+    ['error', marker('errored')],
+    ['skipped', marker('skipped')],
+    ['failures', count('failed')],
+    ['errors', count('errored')],
+    ['retries', count('flaky')],
+    ['reruns', count('flaky')],
+    ['rerun', yesNo('flaky', 'none')],
+    ['flaky', yesNo('flaky', 'none')],
+    // Known to say nothing of the outcome: looked up first, so no pattern runs for them.
+    ...['time', 'timestamp', 'assertions', 'id', 'hostname', 'type', 'type_param', 'value_param', 'group', 'duration', 'lineno', 'feature', 'url', 'message', 'testNumber', 'target', 'cluster_instance'].map((name) => [name, harmless]),
+]);
+/** A name that sounds like a result: an attribute so named whose value the gate cannot read is never a pass. */
+const RESULT_LIKE = /status|result|outcome|success|pass|fail|error|skip|flak|retr|rerun|executed|state|verdict/;
+/** Whether an attribute so named may say something of the outcome: known harmless names are told by a lookup alone. */
+function mayCarryResult(name) {
+    const reading = CASE_ATTRIBUTES.get(name);
+    if (reading !== undefined)
+        return reading !== harmless;
+    const lower = name.toLowerCase();
+    const byLower = CASE_ATTRIBUTES.get(lower);
+    return byLower !== undefined ? byLower !== harmless : RESULT_LIKE.test(lower);
+}
+/**
+ * Adds what the attribute `name="value"` says to `kept`, the worse of both kept (the first of equals).
+ * Unchanged for an attribute that says nothing; a result-like attribute the gate does not understand
+ * reads as errored, naming it.
+ */
+function readCaseAttribute(kept, name, value) {
+    let reading = CASE_ATTRIBUTES.get(name);
+    let lower;
+    if (reading === undefined) {
+        lower = name.toLowerCase();
+        reading = CASE_ATTRIBUTES.get(lower);
+        if (reading === undefined && !RESULT_LIKE.test(lower))
+            return kept;
+    }
+    const said = reading?.(value);
+    let found;
+    if (said === 'none')
+        return kept;
+    if (said === undefined) {
+        found = { status: 'errored', flaky: false, message: `the attribute ${name}="${value}", which the gate does not understand, read as an error` };
+    }
+    else if (said === 'flaky') {
+        found = { status: 'passed', flaky: true, message: undefined };
+    }
+    else {
+        found = { status: said, flaky: false, message: said === 'passed' ? undefined : attributeMessage(name, value) };
+    }
+    if (kept === undefined)
+        return found;
+    const worse = STATUS_RANK[found.status] > STATUS_RANK[kept.status] ? found : kept;
+    return worse.flaky || !(kept.flaky || found.flaky) ? worse : { ...worse, flaky: true };
+}
+/** A marker's text is its message (node:test's failure="..."); any other attribute is quoted. */
+function attributeMessage(name, value) {
+    const lower = name.toLowerCase();
+    const v = value.trim();
+    return (lower === 'failure' || lower === 'error' || lower === 'skipped') && !TRUE_WORDS.has(v.toLowerCase()) ? v : `${name}="${value}"`;
+}
+/** Whether the case's attributes decide its status and message: they say worse than its elements did. */
+function attributesDecide(fromElements, attributes) {
+    return attributes !== undefined && STATUS_RANK[attributes.status] > STATUS_RANK[fromElements];
+}
+/**
+ * pytest's `<testsuite>`: exactly these attributes, in any order (merge tools and older Pythons reorder
+ * them); timestamp and hostname came with pytest 5.1. Gradle and Ant write the same set, so a case's own
+ * attributes must show pytest's too (`isPytestCase`).
+ */
+const PYTEST_SUITE_REQUIRED = ['name', 'errors', 'failures', 'skipped', 'tests', 'time'];
+const PYTEST_SUITE_OPTIONAL = ['timestamp', 'hostname'];
+function isPytestSuite(names) {
+    if (names.length < PYTEST_SUITE_REQUIRED.length || names.length > PYTEST_SUITE_REQUIRED.length + PYTEST_SUITE_OPTIONAL.length)
+        return false;
+    return PYTEST_SUITE_REQUIRED.every((n) => names.includes(n)) && names.every((n) => PYTEST_SUITE_REQUIRED.includes(n) || PYTEST_SUITE_OPTIONAL.includes(n));
+}
+/** pytest's root: `<testsuites name="pytest tests">` (pytest 7.3 on); no other producer writes it. */
+const PYTEST_ROOT_NAME = 'pytest tests';
+/**
+ * The attributes pytest writes on a `<testcase>` with a source line (xunit1): classname, name, file,
+ * line, time, and `url` from some plugins. A case with any other attribute is not pytest's as written.
+ */
+const PYTEST_CASE_ATTRIBUTES = new Set(['classname', 'name', 'file', 'line', 'time', 'url']);
+function isPytestCase(names) {
+    let file = false;
+    for (const n of names) {
+        if (!PYTEST_CASE_ATTRIBUTES.has(n))
+            return false;
+        if (n === 'file')
+            file = true;
+    }
+    return file;
+}
+/**
+ * The JUnit Platform console's legacy XML root `<testsuite>` (LegacyXmlReportWriter): these whole names
+ * in this order, `hostname` only when the host has a name. Gradle writes the same names with
+ * `timestamp hostname` before `time`.
+ */
+const CONSOLE_SUITE_ATTRIBUTES = ['name', 'tests', 'skipped', 'failures', 'errors', 'time', 'hostname', 'timestamp'];
+const CONSOLE_SUITE_WITHOUT_HOST = CONSOLE_SUITE_ATTRIBUTES.filter((n) => n !== 'hostname');
+function isConsoleSuiteShape(names) {
+    const shape = names.length === CONSOLE_SUITE_ATTRIBUTES.length ? CONSOLE_SUITE_ATTRIBUTES : CONSOLE_SUITE_WITHOUT_HOST;
+    return names.length === shape.length && names.every((n, i) => n === shape[i]);
+}
+
+
+/***/ }),
+
 /***/ 2667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28513,6 +28698,7 @@ __webpack_async_result__();
 /* harmony export */   Uw: () => (/* binding */ NO_SUITES),
 /* harmony export */   W0: () => (/* binding */ inheritedProperties),
 /* harmony export */   Xf: () => (/* binding */ newCase),
+/* harmony export */   ao: () => (/* binding */ misplacedElements),
 /* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   c2: () => (/* binding */ statusOf),
 /* harmony export */   d3: () => (/* binding */ nestedCases),
@@ -28527,12 +28713,14 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export NO_PROPERTIES */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10182);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44518);
-/* harmony import */ var _xml_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54129);
+/* harmony import */ var _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(41746);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44518);
+/* harmony import */ var _xml_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54129);
 /**
  * Test cases as the gate keeps them, and the reading of the test cases the scan hands on to
  * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
  */
+
 
 
 
@@ -28620,13 +28808,15 @@ const ERRORED_ELEMENTS = ['error', 'rerunError'];
 function toTestCase(report, node, suite, nested = false) {
     const failures = FAILED_ELEMENTS.flatMap((name) => elements(node, name));
     const errors = ERRORED_ELEMENTS.flatMap((name) => elements(node, name));
-    const unknown = unknownElements(node);
+    const unknown = [...unknownElements(node), ...misplacedElements(node)];
     const skips = elements(node, 'skipped');
     const flakes = [...elements(node, 'flakyFailure'), ...elements(node, 'flakyError')];
     const get = (name) => attr(node, name);
-    const status = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
-    const classname = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(get('classname') ?? get('class') ?? '');
-    const name = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(get('name') ?? '');
+    const fromElements = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
+    const attributes = attributeOutcome(attributesOf(node));
+    const status = (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .attributesDecide */ .ee)(fromElements, attributes) ? attributes.status : fromElements;
+    const classname = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(get('classname') ?? get('class') ?? '');
+    const name = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(get('name') ?? '');
     // A case nested in a case is no case the JUnit Platform console writes.
     const header = nested ? undefined : consoleHeader(node, suite, classname, name);
     const own = [
@@ -28635,11 +28825,66 @@ function toTestCase(report, node, suite, nested = false) {
         ...(header === undefined ? [] : reportEntriesIn(elements(node, 'system-out').slice(1).map(textOf))),
     ];
     let message;
-    if (status === 'errored')
+    if ((0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .attributesDecide */ .ee)(fromElements, attributes))
+        message = attributes.message;
+    else if (status === 'errored')
         message = errors.length > 0 || unknown.length === 0 ? messageOf(errors[0]) : unknownMessage(unknown[0]);
     else
         message = messageOf((status === 'failed' ? failures : status === 'skipped' ? skips : flakes)[0]);
-    return caseOf(report, get, suite, status, status === 'passed' && flakes.length > 0, own, message, header, classname, name);
+    const flaky = status === 'passed' && (flakes.length > 0 || attributes?.flaky === true);
+    return caseOf(report, get, suite, status, flaky, own, message, header, classname, name, (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .isPytestCase */ .YK)(Object.keys(attributesOf(node))));
+}
+/** Attributes of a case that the readers take themselves; any other may carry a result (case-attributes.ts). */
+const READ_ATTRIBUTES = new Set(['name', 'classname', 'class', 'time', 'file', 'filepath', 'line', 'status', 'result']);
+/** What the other attributes of a case say of its outcome (readCaseAttribute), in order. */
+function attributeOutcome(attributes) {
+    let out;
+    for (const [name, value] of Object.entries(attributes)) {
+        if (typeof value !== 'string' || READ_ATTRIBUTES.has(name) || _model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+            continue;
+        out = (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .readCaseAttribute */ .vs)(out, name, value);
+    }
+    return out;
+}
+/**
+ * Elements where the reader reads no result: anything but a `<property>` inside `<properties>`, and
+ * any element inside a `<property>`, an output or a result element. A `<failure>` hidden there must
+ * not pass unseen: each counts as an element the gate does not know, named with where it stood.
+ */
+function misplacedElements(node) {
+    const out = [];
+    for (const group of elements(node, 'properties')) {
+        if (typeof group !== 'object' || group === null)
+            continue;
+        for (const [key, value] of childElements(group)) {
+            if (key === 'property')
+                for (const p of elements(group, 'property'))
+                    out.push(...insideLeaf(p, 'property'));
+            else
+                out.push([`${key}> inside <properties`, value]);
+        }
+    }
+    for (const leaf of LEAF_ELEMENTS)
+        for (const el of elements(node, leaf))
+            out.push(...insideLeaf(el, leaf));
+    return out;
+}
+/** Elements whose content the reader takes as text only. */
+const LEAF_ELEMENTS = ['property', 'system-out', 'system-err', 'failure', 'warning', 'rerunFailure', 'error', 'rerunError', 'skipped', 'flakyFailure', 'flakyError'];
+function insideLeaf(el, leaf) {
+    if (typeof el !== 'object' || el === null)
+        return [];
+    return childElements(el).map(([key, value]) => [`${key}> inside <${leaf}`, value]);
+}
+/** The child elements of a node, by name, each with its first occurrence. */
+function childElements(node) {
+    const out = [];
+    for (const [key, value] of Object.entries(node)) {
+        if (key === ATTRIBUTES || key === '#text')
+            continue;
+        out.push([key, Array.isArray(value) ? value[0] : value]);
+    }
+    return out;
 }
 /** The elements inside a case that the gate does not know, by name, each with its first occurrence. */
 function unknownElements(node) {
@@ -28655,11 +28900,11 @@ function unknownMessage([name, el]) {
     const said = messageOf(el);
     return shortMessage(`<${name}>, which the gate does not know, read as an error${said === undefined ? '' : `: ${said}`}`);
 }
-function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName, classname, name) {
+function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName, classname, name, pytestCase) {
     const inherited = inheritedProperties(suite);
-    const line = caseLine(get('line'), suite);
+    const line = caseLine(get('line'), suite?.zeroBasedLines === true && pytestCase);
     const ownFile = get('file') ?? get('filepath');
-    const file = ownFile === undefined ? suite?.file : (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(ownFile);
+    const file = ownFile === undefined ? suite?.file : (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(ownFile);
     const time = Number.parseFloat(get('time') ?? '');
     const test = {
         report,
@@ -28676,24 +28921,22 @@ function caseOf(report, get, suite, status, flaky, ownProperties, message, displ
     if (line !== undefined)
         test.line = line;
     if (message !== undefined)
-        test.message = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(message);
+        test.message = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(message);
     if (displayName !== undefined)
-        test.displayName = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(displayName);
+        test.displayName = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(displayName);
     return test;
 }
-/** The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when there is none. */
-function caseLine(raw, suite) {
+/**
+ * The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when
+ * there is none. `zeroBased`: a pytest case (its suite and its own attributes are pytest's).
+ */
+function caseLine(raw, zeroBased) {
     const line = Number.parseInt(raw ?? '', 10);
     if (!Number.isInteger(line))
         return undefined;
-    const oneBased = suite?.zeroBasedLines === true ? line + 1 : line;
+    const oneBased = zeroBased ? line + 1 : line;
     return oneBased > 0 ? oneBased : undefined;
 }
-/** Words a `status`/`result` attribute uses for a test that ran and passed (googletest: run, completed). */
-const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
-const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive']);
-const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
-const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
 /**
  * Error beats failure beats skip beats pass, so that no combination of elements reads better than its
  * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
@@ -28708,18 +28951,15 @@ function statusOf(status, result, failures, errors, skips) {
         return 'skipped';
     if (status === undefined && result === undefined)
         return 'passed';
-    const words = [status, result].map((w) => w?.toLowerCase().replace(/[\s_-]/g, ''));
-    if (words.some((w) => w !== undefined && ERRORED_WORDS.has(w)))
-        return 'errored';
-    if (words.some((w) => w !== undefined && FAILED_WORDS.has(w)))
-        return 'failed';
-    if (words.some((w) => w !== undefined && SKIPPED_WORDS.has(w)))
-        return 'skipped';
+    const said = [status, result].map((w) => (w === undefined ? 'passed' : (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .wordStatus */ .td)(w)));
+    for (const known of WORD_PRECEDENCE)
+        if (said.includes(known))
+            return known;
     // A word the gate does not know (timeout, crashed, ...) is never read as a pass.
-    if (words.some((w) => w !== undefined && w !== '' && !PASSED_WORDS.has(w)))
-        return 'errored';
-    return 'passed';
+    return said.includes(undefined) ? 'errored' : 'passed';
 }
+/** Of the words of `status` and `result`, the first here decides; an unknown word comes after these. */
+const WORD_PRECEDENCE = ['errored', 'failed', 'skipped'];
 function attributesOf(node) {
     const group = node[ATTRIBUTES];
     return typeof group === 'object' && group !== null ? group : {};
@@ -28752,7 +28992,7 @@ function shortMessage(message) {
     const text = message.trim();
     if (text === '')
         return undefined;
-    return text.length > _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_MESSAGE_LENGTH */ .uv ? `${text.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_MESSAGE_LENGTH */ .uv)}…` : text;
+    return text.length > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_MESSAGE_LENGTH */ .uv ? `${text.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_MESSAGE_LENGTH */ .uv)}…` : text;
 }
 /**
  * The display name of a case that the JUnit Platform console wrote, from the two lines it puts in the
@@ -28767,7 +29007,8 @@ function consoleHeader(node, suite, classname, name) {
     return first === undefined ? undefined : displayNameIn(textOf(first), suite, classname, name);
 }
 function displayNameIn(systemOut, suite, classname, name) {
-    if (suite?.console !== true)
+    // The console names its root suite after the engine, Gradle after the test class.
+    if (suite?.console !== true || suite.name === classname)
         return undefined;
     const m = /^unique-id: ([^\n]*)\n[ \t]*display-name: ([^\n]*)$/.exec(systemOut.trim());
     if (m === null || !namesTheCase(m[1], classname, name))
@@ -28851,7 +29092,7 @@ function reportEntriesIn(systemOuts) {
             if (CAPTURED_OUTPUT.has(name.toLowerCase()))
                 break;
             if (_model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
-                out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(first[2].trim()) });
+                out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(first[2].trim()) });
         }
     }
     return out;
@@ -28869,10 +29110,9 @@ function suiteElementStatus(name) {
 }
 /** What a suite holds besides results: its cases, inner suites, properties and output. */
 const SUITE_CONTENT = new Set(['testcase', 'testsuite', 'properties', 'property', 'system-out', 'system-err']);
-const STATUS_RANK = { passed: 0, skipped: 1, failed: 2, errored: 3 };
 /** Of two results of one suite, the worse (the first of equals). */
 function worseResult(kept, found) {
-    return kept !== undefined && STATUS_RANK[kept.status] >= STATUS_RANK[found.status] ? kept : found;
+    return kept !== undefined && _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[kept.status] >= _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[found.status] ? kept : found;
 }
 /**
  * The test case that stands for a result written straight inside a suite (Ant and aggregators write
@@ -28886,7 +29126,7 @@ function suiteResultCase(report, suite, result) {
 }
 /** A case of a suite with a result of its own: that result counts against the case too, where it is worse. */
 function underSuiteResult(test, suite, result) {
-    if (STATUS_RANK[test.status] >= STATUS_RANK[result.status])
+    if (_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[test.status] >= _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[result.status])
         return test;
     return { ...test, status: result.status, flaky: false, message: suiteResultMessage(suite, result) };
 }
@@ -28924,7 +29164,7 @@ function requirementProperties(groups) {
             const name = attr(p, 'name')?.trim() ?? '';
             if (!_model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
                 continue;
-            out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(attr(p, 'value') ?? textOf(p)) });
+            out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(attr(p, 'value') ?? textOf(p)) });
         }
     }
     return out;
@@ -28934,7 +29174,7 @@ function attributeProperties(attributes) {
     let out;
     for (const [name, value] of attributes) {
         if (typeof value === 'string' && _model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
-            (out ??= []).push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(value) });
+            (out ??= []).push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(value) });
     }
     return out ?? NO_PROPERTIES;
 }
@@ -30652,6 +30892,8 @@ function judge(trace, policy, problems = [], anomalies = []) {
                     .join(', ')}${empty.length > NAMES_IN_A_REASON ? ` and ${empty.length - NAMES_IN_A_REASON} more` : ''}`;
             reasons.push({ code: 'report-without-cases', message: `${r.file}: ${message}; the report is incomplete` });
         }
+        if (r.suitesHidingFailures.length > 0)
+            reasons.push({ code: 'report-without-cases', message: hiddenFailuresMessage(r.file, r.suitesHidingFailures) });
     }
     for (const { requirement, status, tests, unexplained, explainedBy } of trace.requirements) {
         const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
@@ -30733,6 +30975,16 @@ function quote(tests) {
     const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
     const more = tests.count - shown.length;
     return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+/** Suites whose declared failures or errors no case shows: the failed cases are missing from the report. */
+function hiddenFailuresMessage(file, suites) {
+    const named = suites
+        .slice(0, NAMES_IN_A_REASON)
+        .map((s) => `"${s.name}" (line ${s.line}) declares ${declaredCounts({ ...s, tests: 0, skipped: 0 })}`)
+        .join(', ');
+    const more = suites.length > NAMES_IN_A_REASON ? ` and ${suites.length - NAMES_IN_A_REASON} more` : '';
+    const which = suites.length === 1 ? 'the suite' : `${suites.length} suites:`;
+    return `${file}: ${which} ${named}${more} but none of its test cases failed or errored; the report is incomplete`;
 }
 /** `3 tests, 1 failure`: the counts a suite declares that are not zero. */
 function declaredCounts(s) {
@@ -35357,6 +35609,8 @@ function hex(n) {
 var case_tree = __nccwpck_require__(2667);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __nccwpck_require__(10182);
+// EXTERNAL MODULE: ./src/junit/case-attributes.ts
+var case_attributes = __nccwpck_require__(41746);
 // EXTERNAL MODULE: ./src/junit/limits.ts
 var limits = __nccwpck_require__(44518);
 ;// CONCATENATED MODULE: ./src/junit/report-scanner.ts
@@ -35365,6 +35619,7 @@ var limits = __nccwpck_require__(44518);
  * `<testcase>` as it goes. The usual shapes (results with a message or text, output, properties) are
  * read from the scan itself; anything else is cut out and handed to fast-xml-parser (case-tree.ts).
  */
+
 
 
 
@@ -35409,6 +35664,8 @@ const A_VALUE = 15;
 const SLOTS = 16;
 /** Slots of a `<testcase>` kept from its start tag until its end. */
 const CASE_SLOTS = A_RESULT + 1;
+/** Which of them pytest writes (PYTEST_CASE_ATTRIBUTES). */
+const PYTEST_CASE_SLOTS = [true, true, false, true, true, false, true, false, false];
 // Pieces of character data inside an element read from the scan.
 const TEXT = 0;
 const CDATA = 1;
@@ -35547,6 +35804,13 @@ class report_scanner_Scanner {
     rootFrame;
     suiteCount = 0;
     rootClosed = false;
+    /** The root is pytest's `<testsuites name="pytest tests">`. */
+    pytestRoot = false;
+    /** Cases read so far that failed, errored or passed only on a rerun: what a suite's declared failures and errors are checked against. */
+    shownFailures = 0;
+    suitesHidingFailures = [];
+    /** What the root `<testsuites>` declares, checked like a suite's declared failures (hidesFailures). */
+    rootDeclared;
     // Open elements: offset of `<` in the whole text, line of it once the window has moved past it
     // (else 0), name, kind, record (or -1).
     depth = 0;
@@ -35592,6 +35856,9 @@ class report_scanner_Scanner {
     caseValuePlain = new Int8Array(CASE_SLOTS);
     /** Requirement-carrying attributes of its start tag: name start, name end, value start, value end. */
     caseRequirementAttrs = [];
+    /** What its other attributes say of the outcome (case-attributes.ts), and whether they are all pytest's. */
+    caseAttributes;
+    casePytestShaped = false;
     /** Elements read inside it (R_SIZE numbers each), the record taking character data, its pieces. */
     records = [];
     leaf = -1;
@@ -35683,7 +35950,18 @@ class report_scanner_Scanner {
         const root = this.rootFrame;
         if (root?.result !== undefined)
             this.applySuiteResult(root, root.result);
-        return { file: this.file, cases: this.cases, suiteCount: this.suiteCount, declared: this.declared, emptySuites: this.emptySuites };
+        const declared = this.rootDeclared;
+        if (declared !== undefined && hidesFailures(declared, this.shownFailures)) {
+            this.suitesHidingFailures.push({ name: (0,xml_text/* detach */.Yo)(declared.name), line: declared.line, failures: declared.failed, errors: declared.errored, shown: this.shownFailures });
+        }
+        return {
+            file: this.file,
+            cases: this.cases,
+            suiteCount: this.suiteCount,
+            declared: this.declared,
+            emptySuites: this.emptySuites,
+            suitesHidingFailures: this.suitesHidingFailures,
+        };
     }
     /** Line of the open element at `index` of the stack. */
     openLineOf(index) {
@@ -35906,6 +36184,11 @@ class report_scanner_Scanner {
             if (kind !== TESTSUITES && kind !== TESTSUITE && kind !== TESTRUN) {
                 this.fail(lt, `not a JUnit report: the root element is <${text.slice(lt + 1, nameEnd)}>, expected <testsuites>, <testsuite> or <testrun>`);
             }
+            if (kind === TESTSUITES) {
+                this.classifyAttributes();
+                this.pytestRoot = this.slotValue(A_NAME) === case_attributes/* PYTEST_ROOT_NAME */.lN;
+                this.rootDeclared = { name: this.slotValue(A_NAME) ?? 'testsuites', line: this.lineOf(lt), failed: this.count(A_FAILURES), errored: this.count(A_ERRORS) };
+            }
         }
         if (depth >= limits/* MAX_DEPTH */.lr)
             this.fail(lt, `elements are nested more than ${limits/* MAX_DEPTH */.lr} deep`);
@@ -35915,6 +36198,9 @@ class report_scanner_Scanner {
             this.captureHasChild = true;
             if (!this.complex)
                 record = this.openRecordFor(kind, depth - this.captureDepth);
+        }
+        else if (depth > 0 && isUnreadPlace(this.openKind[depth - 1], kind)) {
+            this.noteUnreadElement(lt, nameEnd);
         }
         else if (kind === TESTSUITE) {
             this.openSuite(lt);
@@ -36111,12 +36397,8 @@ class report_scanner_Scanner {
         if (outer)
             outer.hasChildSuite = true;
         const name = (0,xml_text/* detach */.Yo)(this.slotValue(A_NAME) ?? '');
-        const topLevel = this.depth === 0 || (this.depth === 1 && this.openKind[0] === TESTSUITES);
         const suiteFile = this.slotValue(A_FILE) ?? this.slotValue(A_FILEPATH);
-        const num = (slot) => {
-            const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
-            return Number.isFinite(v) && v > 0 ? v : 0;
-        };
+        const num = (slot) => this.count(slot);
         const tests = num(A_TESTS);
         const failed = num(A_FAILURES);
         const errored = num(A_ERRORS);
@@ -36132,19 +36414,25 @@ class report_scanner_Scanner {
             hasChildSuite: false,
             hasCase: false,
             firstCase: this.cases.length,
-            console: this.depth === 0 && this.attributeOrder().startsWith(CONSOLE_SUITE_ATTRIBUTES),
-            zeroBasedLines: outer?.zeroBasedLines ?? (topLevel && (name === 'pytest' || this.attributeOrder().startsWith(PYTEST_SUITE_ATTRIBUTES))),
+            shownFailuresBefore: this.shownFailures,
+            console: this.depth === 0 && (0,case_attributes/* isConsoleSuiteShape */.xR)(this.attributeNames()),
+            zeroBasedLines: outer?.zeroBasedLines === true || this.pytestRoot || (0,case_attributes/* isPytestSuite */.Kz)(this.attributeNames()),
             result: undefined,
             emptyBelow: false,
         });
         if (this.tagSelfClosing)
             this.closeSuite(this.suites.pop());
     }
-    /** The names of the attributes of the tag just scanned, in order, separated by spaces. */
-    attributeOrder() {
-        let out = '';
+    /** The count in the attribute in `slot` of the tag just scanned; 0 when absent or not a positive number. */
+    count(slot) {
+        const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
+        return Number.isFinite(v) && v > 0 ? v : 0;
+    }
+    /** The names of the attributes of the tag just scanned, in order. */
+    attributeNames() {
+        const out = [];
         for (let k = 0; k < this.attrCount; k++)
-            out += (k === 0 ? '' : ' ') + this.text.slice(this.attrNameStart[k], this.attrNameEnd[k]);
+            out.push(this.text.slice(this.attrNameStart[k], this.attrNameEnd[k]));
         return out;
     }
     /**
@@ -36154,16 +36442,19 @@ class report_scanner_Scanner {
      * so) is noted: its report is incomplete.
      */
     closeSuite(frame) {
+        const d = frame.declared;
         if (frame.result !== undefined) {
             this.applySuiteResult(frame, frame.result);
             frame.hasCase = true;
         }
         else if (this.cases.length === frame.firstCase && !frame.emptyBelow) {
-            const d = frame.declared;
             if (d.tests + d.failed + d.errored + d.skipped > 0) {
                 this.emptySuites.push({ name: frame.name, line: frame.line, tests: d.tests, failures: d.failed, errors: d.errored, skipped: d.skipped });
                 frame.emptyBelow = true;
             }
+        }
+        else if (hidesFailures(d, this.shownFailures - frame.shownFailuresBefore)) {
+            this.suitesHidingFailures.push({ name: frame.name, line: frame.line, failures: d.failed, errors: d.errored, shown: this.shownFailures - frame.shownFailuresBefore });
         }
         const outer = this.suites[this.suites.length - 1];
         if (outer !== undefined && frame.emptyBelow)
@@ -36176,9 +36467,13 @@ class report_scanner_Scanner {
     /** The result of a suite counts against every case it holds, and stands as a case of its own after them. */
     applySuiteResult(frame, result) {
         const cases = this.cases;
-        for (let i = frame.firstCase; i < cases.length; i++)
-            cases[i] = (0,case_tree/* underSuiteResult */.y7)(cases[i], frame, result);
-        cases.push((0,case_tree/* suiteResultCase */.MC)(this.file, frame, result));
+        for (let i = frame.firstCase; i < cases.length; i++) {
+            const before = cases[i];
+            cases[i] = (0,case_tree/* underSuiteResult */.y7)(before, frame, result);
+            if (!showsFailure(before) && showsFailure(cases[i]))
+                this.shownFailures++;
+        }
+        this.addCase((0,case_tree/* suiteResultCase */.MC)(this.file, frame, result));
     }
     /**
      * Starts to read an element written straight inside a suite (or the root) that says something of
@@ -36214,6 +36509,7 @@ class report_scanner_Scanner {
             hasChildSuite: true,
             hasCase: false,
             firstCase: 0,
+            shownFailuresBefore: 0,
             console: false,
             zeroBasedLines: false,
             result: undefined,
@@ -36245,6 +36541,8 @@ class report_scanner_Scanner {
         starts.fill(-1);
         if (this.caseRequirementAttrs.length > 0)
             this.caseRequirementAttrs = [];
+        let attributes;
+        let pytestShaped = true;
         for (let k = 0; k < this.attrCount; k++) {
             const s = this.attrNameStart[k];
             const e = this.attrNameEnd[k];
@@ -36253,14 +36551,35 @@ class report_scanner_Scanner {
                 starts[slot] = this.attrValueStart[k];
                 ends[slot] = this.attrValueEnd[k];
                 this.caseValuePlain[slot] = this.attrPlain[k];
+                if (!PYTEST_CASE_SLOTS[slot])
+                    pytestShaped = false;
+                continue;
             }
-            else if (isRequirementName(text, s, e)) {
+            const name = text.slice(s, e);
+            if (!case_attributes/* PYTEST_CASE_ATTRIBUTES */.B6.has(name))
+                pytestShaped = false;
+            if (isRequirementName(text, s, e)) {
                 this.caseRequirementAttrs.push(s, e, this.attrValueStart[k], this.attrValueEnd[k]);
+                continue;
             }
-            else if (isChildKind(kindOf(text, s, e))) {
+            if (isChildKind(kindOf(text, s, e)))
                 this.complex = true;
-            }
+            if ((0,case_attributes/* mayCarryResult */.Oo)(name))
+                attributes = (0,case_attributes/* readCaseAttribute */.vs)(attributes, name, this.valueOf(this.attrValueStart[k], this.attrValueEnd[k], true));
         }
+        this.caseAttributes = attributes;
+        this.casePytestShaped = pytestShaped && starts[A_FILE] !== -1;
+    }
+    /**
+     * An element where the reader reads no result (inside a suite's output, a `<property>`, the root's
+     * `<properties>`): a `<failure>` there must not pass unseen, so it counts as an error of the suite.
+     */
+    noteUnreadElement(lt, nameEnd) {
+        const element = this.text.slice(lt + 1, nameEnd);
+        const parent = this.openNames[this.depth - 1];
+        const suite = this.suites[this.suites.length - 1] ?? (this.rootFrame ??= this.newRootFrame());
+        const found = { status: 'errored', element, line: this.lineOf(lt), message: `<${element}> inside <${parent}>, where the gate reads no result, read as an error` };
+        suite.result = (0,case_tree/* worseResult */.mf)(suite.result, found);
     }
     /** An attribute that fast-xml-parser would mix up with the elements inside this one sends it there. */
     checkChildAttributes() {
@@ -36347,8 +36666,16 @@ class report_scanner_Scanner {
         const suite = this.suites[this.suites.length - 1];
         if (this.captureKind === PROPERTIES) {
             if (suite) {
-                const found = this.goesToParser() ? (0,case_tree/* requirementProperties */.$R)([this.parseChunk(start, end)]) : this.recordProperties();
-                (0,case_tree/* addSuiteProperties */.Hz)(suite, found);
+                if (this.goesToParser()) {
+                    const node = this.parseChunk(start, end);
+                    (0,case_tree/* addSuiteProperties */.Hz)(suite, (0,case_tree/* requirementProperties */.$R)([node]));
+                    const [misplaced] = (0,case_tree/* misplacedElements */.ao)({ properties: [node] });
+                    if (misplaced !== undefined)
+                        suite.result = (0,case_tree/* worseResult */.mf)(suite.result, unreadInProperties(misplaced[0], this.lineOf(start)));
+                }
+                else {
+                    (0,case_tree/* addSuiteProperties */.Hz)(suite, this.recordProperties());
+                }
             }
             return;
         }
@@ -36357,14 +36684,19 @@ class report_scanner_Scanner {
         // A case with no element inside (most passing tests) is all in its start tag.
         if (this.goesToParser()) {
             const node = this.parseChunk(start, end);
-            this.cases.push((0,case_tree/* toTestCase */.qM)(this.file, node, suite));
+            this.addCase((0,case_tree/* toTestCase */.qM)(this.file, node, suite));
             // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
             // their results must count, not vanish inside the outer one.
             for (const inner of (0,case_tree/* nestedCases */.d3)(node))
-                this.cases.push((0,case_tree/* toTestCase */.qM)(this.file, inner, suite, true));
+                this.addCase((0,case_tree/* toTestCase */.qM)(this.file, inner, suite, true));
             return;
         }
-        this.cases.push(this.caseFromScan(suite));
+        this.addCase(this.caseFromScan(suite));
+    }
+    addCase(test) {
+        if (showsFailure(test))
+            this.shownFailures++;
+        this.cases.push(test);
     }
     parseChunk(start, end) {
         const chunk = withoutCuts(this.text, start, end, this.cuts);
@@ -36564,7 +36896,10 @@ class report_scanner_Scanner {
             }
         }
         // Reruns that failed say the test did not pass, also without the <failure> Surefire writes beside them.
-        const status = (0,case_tree/* statusOf */.c2)(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
+        const fromElements = (0,case_tree/* statusOf */.c2)(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
+        const attributes = this.caseAttributes;
+        const byAttributes = (0,case_attributes/* attributesDecide */.ee)(fromElements, attributes);
+        const status = byAttributes ? attributes.status : fromElements;
         const flake = firstFlaky !== -1 ? firstFlaky : firstFlakyError;
         const errorFrom = firstError !== -1 ? firstError : firstRerunError;
         const failureFrom = firstFailure !== -1 ? firstFailure : firstRerun;
@@ -36596,11 +36931,11 @@ class report_scanner_Scanner {
             }
         }
         const inherited = (0,case_tree/* inheritedProperties */.W0)(suite);
-        const line = (0,case_tree/* caseLine */.HG)(this.caseValue(A_LINE, normalise), suite);
+        const line = (0,case_tree/* caseLine */.HG)(this.caseValue(A_LINE, normalise), suite?.zeroBasedLines === true && this.casePytestShaped);
         const file = this.caseFile(normalise) ?? suite?.file;
         const hasFile = file !== undefined && file !== '';
-        const test = (0,case_tree/* newCase */.Xf)(this.file, suite?.path ?? case_tree/* NO_SUITES */.Uw, classname, name, status, status === 'passed' && flake !== -1, this.caseTime(normalise), own === undefined ? inherited : [...inherited, ...own], hasFile ? file : undefined, line);
-        const message = this.recordMessage(messageFrom);
+        const test = (0,case_tree/* newCase */.Xf)(this.file, suite?.path ?? case_tree/* NO_SUITES */.Uw, classname, name, status, status === 'passed' && (flake !== -1 || attributes?.flaky === true), this.caseTime(normalise), own === undefined ? inherited : [...inherited, ...own], hasFile ? file : undefined, line);
+        const message = byAttributes ? attributes.message : this.recordMessage(messageFrom);
         if (message !== undefined)
             test.message = (0,xml_text/* detach */.Yo)(message);
         if (displayName !== undefined)
@@ -36689,10 +37024,28 @@ function withoutCuts(text, from, to, cuts) {
     parts.push(text.slice(at, to));
     return parts.join('');
 }
-/** How the JUnit Platform console's legacy XML begins its root `<testsuite>` (LegacyXmlReportWriter). */
-const CONSOLE_SUITE_ATTRIBUTES = 'name tests skipped failures errors time';
-/** How pytest begins its `<testsuite>`, whatever `junit_suite_name` calls it. */
-const PYTEST_SUITE_ATTRIBUTES = 'name errors failures skipped tests time';
+/** Where the scan reads no element: inside a suite's output or a `<property>`, anything but a property in `<properties>`. */
+function isUnreadPlace(parent, kind) {
+    if (parent === TESTSUITES || parent === TESTSUITE || parent === TESTRUN)
+        return false;
+    return !(parent === PROPERTIES && kind === PROPERTY);
+}
+function unreadInProperties(where, line) {
+    return { status: 'errored', element: 'properties', line, message: `<${where}>, where the gate reads no result, read as an error` };
+}
+/** A case that shows a failure or error of its suite: failed, errored, or passed only on a rerun. */
+function showsFailure(test) {
+    return test.status === 'failed' || test.status === 'errored' || test.flaky;
+}
+/**
+ * A suite that declares failures or errors (`failures=`, `errors=`) that none of its cases, nor
+ * those of its inner suites, shows: a report cut down or rewritten, whose lost failures must not
+ * pass. Declared counts above what is shown, with some shown, are left to the producer's counting
+ * (Surefire counts a flaky test's reruns, converters count differently).
+ */
+function hidesFailures(declared, shown) {
+    return declared.failed + declared.errored > 0 && shown === 0;
+}
 function addTotals(into, t) {
     into.tests += t.tests;
     into.passed += t.passed;
@@ -39392,7 +39745,7 @@ class Tracer {
     *add(report) {
         // Counted as the tests are, after merging: one rule for every count of the evidence.
         const totals = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-        this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [] });
+        this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [], suitesHidingFailures: report.suitesHidingFailures ?? [] });
         const cache = new Map();
         this.looseSeen = new Map();
         for (const test of mergeRetries(report.cases)) {
