@@ -11,7 +11,7 @@ import {
   splitTests,
 } from '../../src/catalogue/read-anomalies.js';
 import { evaluateAnomaly } from '../../src/gate/anomalies.js';
-import type { Anomaly } from '../../src/model.js';
+import type { Anomaly } from '../../src/model/index.js';
 import { userError, userErrors } from '../support/user-errors.js';
 
 const fixture = (name: string): string =>

@@ -4,7 +4,7 @@ import { isPlaceholder } from '../../src/catalogue/placeholder.js';
 import { evaluate } from '../../src/evaluate.js';
 import { anomalyExplainer, classifySeverity, evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
-import type { Anomaly, TestCase } from '../../src/model.js';
+import type { Anomaly, TestCase } from '../../src/model/index.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { trace } from '../../src/trace/trace.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
-import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
-import { buildEvidence, type Evidence, type TestList, type TestRef, type TestRow } from '../../src/report/evidence.js';
+import type { Anomaly, Evidence, Report, Requirement, TestCase, TestList, TestRef, TestRow } from '../../src/model/index.js';
+import { buildEvidence } from '../../src/report/evidence.js';
 import { CONTENT_SECURITY_POLICY, evidenceHtmlChunks, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, MAX_UNTRACED_ROWS, renderEvidenceHtml } from '../../src/report/html.js';
 import { PROVENANCE, report, requirement, runGate, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
 import { anomaly, failingRelease, HOSTILE, hostileRelease, liveEvidence, passingRelease, PUMP } from '../support/chromium-fixtures.js';

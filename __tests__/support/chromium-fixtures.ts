@@ -3,9 +3,9 @@
  * evidence, so what the golden files pin is what the browser is checked to show.
  */
 import { anomalyExplainer, evaluateAnomaly } from '../../src/gate/anomalies.js';
-import { judge, type GatePolicy } from '../../src/gate/judge.js';
-import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
-import { buildEvidence, type Evidence, type Provenance } from '../../src/report/evidence.js';
+import { judge } from '../../src/gate/judge.js';
+import type { Anomaly, Evidence, GatePolicy, Provenance, Report, Requirement, TestCase } from '../../src/model/index.js';
+import { buildEvidence } from '../../src/report/evidence.js';
 import { exactMatcher, FAIL_UNTRACED, PROVENANCE, report, requirement, testCase, traceReports, WARN_UNTRACED } from './factories.js';
 
 /** The requirements list of the example infusion pump. */

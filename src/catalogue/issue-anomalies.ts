@@ -1,5 +1,5 @@
 import { UserError, UserErrors } from '../errors.js';
-import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
+import type { Anomaly, AnomalyList, AnomalyStatus } from '../model/index.js';
 import { acceptableOf, ANOMALY_COLUMN_ALIASES, anomalyStatusOf, describedFields, splitTests } from './read-anomalies.js';
 import { normaliseColumnName } from './read-table.js';
 

@@ -14,7 +14,7 @@
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
-import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
+import type { Anomaly, AnomalyList, AnomalyStatus } from '../model/index.js';
 import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';
 

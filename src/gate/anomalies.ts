@@ -1,6 +1,6 @@
 import { trimBlank } from '../catalogue/blank.js';
 import { isPlaceholder } from '../catalogue/placeholder.js';
-import type { Anomaly, AnomalyStatus, TestCase } from '../model.js';
+import type { Anomaly, AnomalyStatus, EvaluatedAnomaly, TestCase } from '../model/index.js';
 import { labelOf } from '../trace/trace.js';
 
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
@@ -40,23 +40,6 @@ const ASSESSMENT_FIELDS = [
   ['justification', 'Justification'],
   ['assessedBy', 'Assessed By'],
 ] as const;
-
-export interface EvaluatedAnomaly {
-  readonly anomaly: Anomaly;
-  /** Open, deferred or accepted: still in the release. */
-  readonly residual: boolean;
-  /** Severity, justification, assessor and a valid assessment date are all present. */
-  readonly assessed: boolean;
-  /** What the assessment lacks, as column names (`Severity`, `Assessment Date (not a date: ...)`). */
-  readonly missing: readonly string[];
-  /** The assessment says the residual risk is acceptable (see `acceptableByDefault`). */
-  readonly acceptable: boolean;
-  readonly high: boolean;
-  /** Why this anomaly fails the gate; empty when it does not. */
-  readonly problems: readonly string[];
-  /** Residual, assessed and acceptable (with a benefit-risk reference when High): it may explain failures. */
-  readonly explainsFailures: boolean;
-}
 
 export interface AnomalyPolicy {
   /** Whether the list has an Acceptable column; without one, `acceptableByDefault` decides. */
