@@ -2,8 +2,8 @@
 
 import type { Totals } from './junit-report.js';
 import type { AnomalyStatus } from './lists.js';
-import type { RequirementStatus } from './trace.js';
-import type { TestStatus } from './test.js';
+import type { TestCase } from './test.js';
+import type { RequirementStatus, SampledTest, TracedTest } from './trace.js';
 
 /** Where the evidence came from: the adapter supplies it, the core never looks it up. */
 export interface Provenance {
@@ -15,35 +15,10 @@ export interface Provenance {
 }
 
 /**
- * One line of the evidence's test list: every field of a test the gate read, optional ones only when
- * present. A test's position in the list is its number: the evidence's other lists of tests (a
- * requirement's, an unknown ID's, the untraced tests, ...) are lists of these positions.
+ * A test named in a list of the evidence: its number in the test list (0-based), label, status and
+ * report. The rest of the test is in the `tests` list, under that number.
  */
-export interface TestRecord {
-  /** The test's name as its report writes it (the label `Class › name` joins it with the class). */
-  readonly name: string;
-  readonly classname: string;
-  readonly status: TestStatus;
-  readonly report: string;
-  readonly suites: readonly string[];
-  readonly ids: readonly string[];
-  readonly flaky: boolean;
-  readonly time: number;
-  readonly file?: string;
-  readonly line?: number;
-  readonly message?: string;
-  /** IDs of the residual anomalies that explain this test's failure or flakiness. */
-  readonly explainedBy?: readonly string[];
-}
-
-/** A test named in a list of the evidence: its number in the test list (0-based), label, status and report. */
-export interface TestRef {
-  readonly index: number;
-  /** `Class › name`. */
-  readonly name: string;
-  readonly status: TestStatus;
-  readonly report: string;
-}
+export type TestRef = Pick<SampledTest, 'index' | 'name' | 'status' | 'report'>;
 
 /**
  * A list of tests as the evidence holds it: how many, the positions of all of them in the test list,
@@ -55,16 +30,12 @@ export interface TestList {
   readonly sample: readonly TestRef[];
 }
 
-/** A whole test, for the readable test record: a reference and every field of its record. */
-export interface TestRow extends TestRef {
-  readonly classname: string;
-  readonly ids: readonly string[];
-  readonly flaky: boolean;
-  readonly time: number;
-  readonly file?: string;
-  readonly line?: number;
-  readonly message?: string;
-  readonly explainedBy?: readonly string[];
+/**
+ * A whole test, for the readable test record: a reference and every field of its line in the `tests`
+ * list but its suites; `explainedBy` only when an anomaly explains it.
+ */
+export interface TestRow extends TestRef, Pick<TestCase, 'classname' | 'flaky' | 'time' | 'file' | 'line' | 'message'>, Pick<TracedTest, 'ids'> {
+  readonly explainedBy?: TracedTest['explainedBy'];
 }
 
 /** A known anomaly as the gate evaluated it. */
@@ -95,7 +66,7 @@ export interface AnomalyRecord {
 /**
  * The evidence an auditor files: everything the verdict rests on, sorted, with no time in it. Lists of
  * tests are `TestList`s (all positions, a few tests by name); the tests themselves are written to the
- * JSON file report by report as they are read (`TestRecordLines`, one `TestRecord` a line), and only a
+ * JSON file report by report as they are read (`TestRecordLines`, one test a line), and only a
  * sample of them, those that did not simply pass first, stays in `testRecord` for the readable reports.
  */
 export interface Evidence {

@@ -22,7 +22,7 @@ function testList(set: TestSet): TestList {
   return { count: set.count, positions: set.indexes(), sample: set.sample.map(testRef) };
 }
 
-function testRef(t: Pick<TracedTest, 'index' | 'name' | 'status' | 'report'>): TestRef {
+function testRef(t: TestRef): TestRef {
   return { index: t.index, name: t.name, status: t.status, report: t.report };
 }
 
