@@ -305,7 +305,7 @@ describe('renderEvidenceHtml: edge cases', () => {
     const cases: TestCase[] = [testCase({ name: 'SRS-001 ok' })];
     const closed: Anomaly = {
       id: 'ANOM-2', title: 'Old', status: 'closed', severity: 'Low', description: '', impact: '', relatedRisks: [], tests: [], requirements: [],
-      justification: '', acceptable: undefined, assessedBy: '', assessmentDate: '', assessmentDateValid: false, benefitRisk: '', source: 'anomalies.md',
+      justification: '', acceptable: 'unanswered', assessedBy: '', assessmentDate: { valid: false, text: '' }, benefitRisk: '', source: 'anomalies.md',
     };
     const t = traceReports([requirement('SRS-001')], [report('r.xml', cases)]);
     const v = judge(t, WARN_UNTRACED, [], [evaluateAnomaly(closed, { hasAcceptableColumn: true })]);

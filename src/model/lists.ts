@@ -16,6 +16,13 @@ export interface RequirementList {
 
 /** Lifecycle state of a known anomaly, normalised. */
 export type AnomalyStatus = 'open' | 'deferred' | 'accepted' | 'closed' | 'fixed';
+
+/** What the assessment answers to "is the residual risk acceptable?": `unanswered` when the answer is absent or empty. */
+export type AcceptableAnswer = 'yes' | 'no' | 'unanswered';
+
+/** The assessment date as read: a real ISO date (YYYY-MM-DD), or the text written instead ('' when absent). */
+export type AssessmentDate = { readonly valid: true; readonly date: string } | { readonly valid: false; readonly text: string };
+
 export interface Anomaly {
   readonly id: string;
   readonly title: string;
@@ -30,12 +37,9 @@ export interface Anomaly {
   readonly tests: readonly string[];
   readonly requirements: readonly string[];
   readonly justification: string;
-  /** yes -> true, no -> false, absent/empty -> undefined. */
-  readonly acceptable: boolean | undefined;
+  readonly acceptable: AcceptableAnswer;
   readonly assessedBy: string;
-  /** As written; `assessmentDateValid` says whether it is a real ISO date (YYYY-MM-DD). */
-  readonly assessmentDate: string;
-  readonly assessmentDateValid: boolean;
+  readonly assessmentDate: AssessmentDate;
   /** Reference to a benefit-risk analysis, needed for High severity; '' when absent. */
   readonly benefitRisk: string;
   readonly line?: number;

@@ -10,7 +10,7 @@ export interface EvaluatedAnomaly {
   readonly assessed: boolean;
   /** What the assessment lacks, as column names (`Severity`, `Assessment Date (not a date: ...)`). */
   readonly missing: readonly string[];
-  /** The assessment says the residual risk is acceptable (see `acceptableByDefault`). */
+  /** The assessment says the residual risk is acceptable; unanswered without an Acceptable column, a severity word below High makes it so. */
   readonly acceptable: boolean;
   readonly high: boolean;
   /** Why this anomaly fails the gate; empty when it does not. */

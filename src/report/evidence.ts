@@ -75,7 +75,7 @@ export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Proven
       problems: a.problems,
       justification: a.anomaly.justification,
       assessedBy: a.anomaly.assessedBy,
-      assessmentDate: a.anomaly.assessmentDate,
+      assessmentDate: a.anomaly.assessmentDate.valid ? a.anomaly.assessmentDate.date : a.anomaly.assessmentDate.text,
       benefitRisk: a.anomaly.benefitRisk,
       relatedRisks: a.anomaly.relatedRisks,
       tests: a.anomaly.tests,
