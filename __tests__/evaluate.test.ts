@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import { evaluate, type GateInput } from '../src/evaluate.js';
 import { judge } from '../src/gate/judge.js';
-import type { Report } from '../src/model.js';
+import type { Report } from '../src/model/index.js';
 import { defaultPattern, FAIL_UNTRACED, PROVENANCE, report, requirement, requirementList, testCase, traceReports, WARN_UNTRACED } from './support/factories.js';
 
 const WORKSPACE = '/home/runner/work/pump/pump';

@@ -28712,7 +28712,7 @@ function isConsoleSuiteShape(names) {
 /* harmony export */   y7: () => (/* binding */ underSuiteResult)
 /* harmony export */ });
 /* unused harmony export NO_PROPERTIES */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10182);
+/* harmony import */ var _model_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10373);
 /* harmony import */ var _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(41746);
 /* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44518);
 /* harmony import */ var _xml_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54129);
@@ -28840,7 +28840,7 @@ const READ_ATTRIBUTES = new Set(['name', 'classname', 'class', 'time', 'file', '
 function attributeOutcome(attributes) {
     let out;
     for (const [name, value] of Object.entries(attributes)) {
-        if (typeof value !== 'string' || READ_ATTRIBUTES.has(name) || _model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+        if (typeof value !== 'string' || READ_ATTRIBUTES.has(name) || _model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
             continue;
         out = (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .readCaseAttribute */ .vs)(out, name, value);
     }
@@ -29091,7 +29091,7 @@ function reportEntriesIn(systemOuts) {
             const name = first[1].trim();
             if (CAPTURED_OUTPUT.has(name.toLowerCase()))
                 break;
-            if (_model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+            if (_model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
                 out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(first[2].trim()) });
         }
     }
@@ -29162,7 +29162,7 @@ function requirementProperties(groups) {
             if (typeof p !== 'object' || p === null)
                 continue;
             const name = attr(p, 'name')?.trim() ?? '';
-            if (!_model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+            if (!_model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
                 continue;
             out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(attr(p, 'value') ?? textOf(p)) });
         }
@@ -29173,7 +29173,7 @@ function requirementProperties(groups) {
 function attributeProperties(attributes) {
     let out;
     for (const [name, value] of attributes) {
-        if (typeof value === 'string' && _model_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
+        if (typeof value === 'string' && _model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
             (out ??= []).push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(value) });
     }
     return out ?? NO_PROPERTIES;
@@ -30428,18 +30428,15 @@ function anomalyStatusOf(text) {
     const word = normaliseWord(text);
     return word === '' ? 'open' : STATUS_OF.get(word);
 }
-/**
- * The answer of an `acceptable` cell: `{ value: true }` for yes, `{ value: false }` for no,
- * `{ value: undefined }` for an empty cell; `undefined` for a word that is neither.
- */
+/** The answer of an `acceptable` cell: `unanswered` for an empty cell; `undefined` for a word that is neither yes nor no. */
 function acceptableOf(text) {
     const word = normaliseWord(text);
     if (word === '')
-        return { value: undefined };
+        return 'unanswered';
     if (ACCEPTABLE_WORDS.yes.includes(word))
-        return { value: true };
+        return 'yes';
     if (ACCEPTABLE_WORDS.no.includes(word))
-        return { value: false };
+        return 'no';
     return undefined;
 }
 /** Whether `text` is a calendar date written `YYYY-MM-DD` (2024-02-29 is, 2023-02-29 and 2024-02-30 are not). */
@@ -30475,8 +30472,7 @@ function describedFields(raw) {
         requirements: splitIds(raw('requirements')),
         justification: text('justification'),
         assessedBy: text('assessed by'),
-        assessmentDate,
-        assessmentDateValid: isIsoDate(assessmentDate),
+        assessmentDate: isIsoDate(assessmentDate) ? { valid: true, date: assessmentDate } : { valid: false, text: assessmentDate },
         benefitRisk: text('benefit-risk'),
     };
 }
@@ -30567,7 +30563,7 @@ function readAnomalies(file, text) {
             status,
             severity: text('severity'),
             tests: splitTests(cell('tests')),
-            acceptable: acceptable.value,
+            acceptable,
             ...describedFields(cell),
             line: row.line,
             source: file,
@@ -30622,15 +30618,15 @@ function anomaliesFromIssues(label, issues) {
             status = issue.state_reason === 'not_planned' ? 'deferred' : (residualClaim ?? 'fixed');
         else
             status = residualClaim ?? 'open';
-        let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : { value: undefined };
+        let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : 'unanswered';
         if (acceptable === undefined)
             errors.push(new src_errors/* UserError */.y(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
         else {
             // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
             if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable'))
-                acceptable = { value: false };
-            else if (acceptable.value === undefined && (labels.includes('risk-acceptable') || labels.includes('risk: acceptable')))
-                acceptable = { value: true };
+                acceptable = 'no';
+            else if (acceptable === 'unanswered' && (labels.includes('risk-acceptable') || labels.includes('risk: acceptable')))
+                acceptable = 'yes';
         }
         if (sectionStatus === undefined || acceptable === undefined)
             continue;
@@ -30643,7 +30639,7 @@ function anomaliesFromIssues(label, issues) {
             status,
             severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
             tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
-            acceptable: acceptable.value,
+            acceptable,
             ...describedFields((f) => fields.get(f) ?? ''),
             source: issue.html_url ?? where,
         });
@@ -31136,19 +31132,17 @@ function evaluateAnomaly(anomaly, policy) {
             missing.push(`${label} ("${anomalies_shorten(value)}" is a placeholder)`);
     }
     const date = anomaly.assessmentDate;
-    if ((0,blank/* trimBlank */.J2)(date) === '')
-        missing.push('Assessment Date');
-    else if (!anomaly.assessmentDateValid)
-        missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${anomalies_shorten(date)}")`);
-    else if (policy.today !== undefined && date > policy.today)
-        missing.push(`Assessment Date (${date} is in the future)`);
-    if (policy.hasAcceptableColumn && anomaly.acceptable === undefined)
+    if (!date.valid)
+        missing.push((0,blank/* trimBlank */.J2)(date.text) === '' ? 'Assessment Date' : `Assessment Date (not a date in YYYY-MM-DD: "${anomalies_shorten(date.text)}")`);
+    else if (policy.today !== undefined && date.date > policy.today)
+        missing.push(`Assessment Date (${date.date} is in the future)`);
+    if (policy.hasAcceptableColumn && anomaly.acceptable === 'unanswered')
         missing.push('Acceptable');
     const assessed = missing.length === 0;
     const severityFilled = (0,blank/* trimBlank */.J2)(anomaly.severity) !== '' && !isPlaceholder(anomaly.severity);
     const severity = severityFilled ? classifySeverity(anomaly.severity) : undefined;
     const high = severity === 'high';
-    const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && severity === 'lower');
+    const acceptable = anomaly.acceptable === 'unanswered' ? !policy.hasAcceptableColumn && severity === 'lower' : anomaly.acceptable === 'yes';
     const problems = [];
     if (residual) {
         if (!assessed)
@@ -31158,7 +31152,7 @@ function evaluateAnomaly(anomaly, policy) {
                 'Negligible, Low, Minor, Medium, Moderate, High, Serious, Critical or Catastrophic (a code such as S3 may stand beside it)');
         }
         else if (assessed && !acceptable) {
-            problems.push(anomaly.acceptable === false
+            problems.push(anomaly.acceptable === 'no'
                 ? 'its assessment says the residual risk is not acceptable'
                 : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`);
         }
@@ -35607,8 +35601,8 @@ function hex(n) {
 
 // EXTERNAL MODULE: ./src/junit/case-tree.ts
 var case_tree = __nccwpck_require__(2667);
-// EXTERNAL MODULE: ./src/model.ts
-var model = __nccwpck_require__(10182);
+// EXTERNAL MODULE: ./src/model/index.ts + 1 modules
+var model = __nccwpck_require__(10373);
 // EXTERNAL MODULE: ./src/junit/case-attributes.ts
 var case_attributes = __nccwpck_require__(41746);
 // EXTERNAL MODULE: ./src/junit/limits.ts
@@ -38720,19 +38714,33 @@ async function releaseArchive(outcome, settings, releaseSettings, place) {
 
 /***/ }),
 
-/***/ 10182:
+/***/ 10373:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ REQUIREMENT_PROPERTY_NAMES)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* reexport */ REQUIREMENT_PROPERTY_NAMES)
+});
+
+;// CONCATENATED MODULE: ./src/model/test.ts
+/** A test case and its outcome, as every report reader builds it. */
+/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
+const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
+
+;// CONCATENATED MODULE: ./src/model/index.ts
 /**
- * Domain types of the release gate. Data only: no logic lives here.
+ * The domain vocabulary of the release gate. Data only: no logic lives here.
  *
  * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
  */
-/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
-const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
+
+
+
+
+
+
+
 
 
 /***/ }),
@@ -38950,7 +38958,7 @@ function buildEvidence(trace, verdict, provenance) {
             problems: a.problems,
             justification: a.anomaly.justification,
             assessedBy: a.anomaly.assessedBy,
-            assessmentDate: a.anomaly.assessmentDate,
+            assessmentDate: a.anomaly.assessmentDate.valid ? a.anomaly.assessmentDate.date : a.anomaly.assessmentDate.text,
             benefitRisk: a.anomaly.benefitRisk,
             relatedRisks: a.anomaly.relatedRisks,
             tests: a.anomaly.tests,

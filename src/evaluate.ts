@@ -1,11 +1,11 @@
 import type { UserError } from './errors.js';
-import { judge, type GatePolicy, type Verdict } from './gate/judge.js';
-import { anomalyExplainer, evaluateAnomaly, type EvaluatedAnomaly } from './gate/anomalies.js';
-import type { AnomalyList, Report, RequirementList } from './model.js';
+import { judge } from './gate/judge.js';
+import { anomalyExplainer, evaluateAnomaly } from './gate/anomalies.js';
+import type { AnomalyList, EvaluatedAnomaly, Evidence, GatePolicy, IdVariants, Provenance, Report, RequirementList, TracedTest, Verdict } from './model/index.js';
 import { buildAnnotations, capAnnotations, toRepoPath, type Annotation } from './report/annotations.js';
-import { buildEvidence, type Evidence, type Provenance } from './report/evidence.js';
+import { buildEvidence } from './report/evidence.js';
 import { buildVariantMatcher, type IdMatcher } from './trace/requirement-ids.js';
-import { compareText, Tracer, type Trace, type TracedTest } from './trace/trace.js';
+import { compareText, Tracer, type Trace } from './trace/trace.js';
 
 /** What a run of the gate is set up with, before any report is read. */
 export interface GateSetup {
@@ -14,7 +14,7 @@ export interface GateSetup {
   /** Known anomalies from every source (a file, GitHub issues); empty when none is configured. */
   readonly anomalyLists?: readonly AnomalyList[];
   readonly pattern: RegExp;
-  readonly idVariants: 'exact' | 'loose';
+  readonly idVariants: IdVariants;
   readonly policy: GatePolicy;
   readonly provenance: Provenance;
   /** Absolute path of the repository checkout, to turn runner paths into repository paths. */

@@ -14,7 +14,7 @@ import { runInWorker } from './io/worker.js';
 import { annotate, appendStepSummary, logUntrusted, makeScratchFolder, runnerFault } from './io/runner.js';
 import { closeAll, TextSink, writeChunks, writeNew } from './io/write-chunks.js';
 import { fetchLabelledIssues } from './io/github-issues.js';
-import type { AnomalyList, Report, RequirementList } from './model.js';
+import type { AnomalyList, Report, RequirementList } from './model/index.js';
 import { compareText } from './trace/trace.js';
 import { renderAnomaliesCsv, renderAnomaliesMarkdown } from './report/anomaly-list.js';
 import { EVIDENCE_FILES, evidenceJsonEnd, evidenceJsonHeadChunks, TestRecordLines, TEST_LINE_SEPARATOR } from './report/evidence.js';

@@ -1,4 +1,5 @@
 import { UserError } from './errors.js';
+import type { IdVariants, UntracedTestsPolicy } from './model/index.js';
 import { isInside } from './workspace-path.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from './trace/requirement-ids.js';
 
@@ -9,8 +10,8 @@ export interface Settings {
   readonly requirements: string;
   readonly requirementPattern: RegExp;
   readonly requirementPatternSource: string;
-  readonly idVariants: 'exact' | 'loose';
-  readonly untracedTests: 'fail' | 'warn';
+  readonly idVariants: IdVariants;
+  readonly untracedTests: UntracedTestsPolicy;
   /** Path of the anomaly list. */
   readonly anomalies?: string;
   /** Label of the GitHub issues that record anomalies. */
@@ -43,8 +44,8 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
     requirements,
     requirementPattern: compileRequirementPattern(patternSource),
     requirementPatternSource: patternSource,
-    idVariants: oneOf(input, 'id-variants', ['exact', 'loose'], 'exact'),
-    untracedTests: oneOf(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
+    idVariants: oneOf<IdVariants>(input, 'id-variants', ['exact', 'loose'], 'exact'),
+    untracedTests: oneOf<UntracedTestsPolicy>(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
     ...(anomalies === '' ? {} : { anomalies }),
     ...(anomalyLabel === '' ? {} : { anomalyLabel }),
     githubToken: input('github-token').trim(),

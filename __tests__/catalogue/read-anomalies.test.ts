@@ -11,7 +11,7 @@ import {
   splitTests,
 } from '../../src/catalogue/read-anomalies.js';
 import { evaluateAnomaly } from '../../src/gate/anomalies.js';
-import type { Anomaly } from '../../src/model.js';
+import type { Anomaly } from '../../src/model/index.js';
 import { userError, userErrors } from '../support/user-errors.js';
 
 const fixture = (name: string): string =>
@@ -34,10 +34,9 @@ const blank = (id: string, line: number, source: string): Anomaly => ({
   tests: [],
   requirements: [],
   justification: '',
-  acceptable: undefined,
+  acceptable: 'unanswered',
   assessedBy: '',
-  assessmentDate: '',
-  assessmentDateValid: false,
+  assessmentDate: { valid: false, text: '' },
   benefitRisk: '',
   line,
   source,
@@ -55,10 +54,9 @@ describe('readAnomalies: the project list in Markdown', () => {
         status: 'deferred',
         tests: ['SRS-003: rounds dose to 0.1 mg'],
         justification: 'Display only; the administered dose is rounded correctly',
-        acceptable: true,
+        acceptable: 'yes',
         assessedBy: 'J. Doe',
-        assessmentDate: '2024-05-02',
-        assessmentDateValid: true,
+        assessmentDate: { valid: true, date: '2024-05-02' },
         relatedRisks: ['R-002'],
       },
       {
@@ -68,10 +66,9 @@ describe('readAnomalies: the project list in Markdown', () => {
         status: 'open',
         tests: ['*rounds dose*'],
         justification: 'Within the 0.5 mg tolerance of SRS-003; fix planned for 2.2',
-        acceptable: true,
+        acceptable: 'yes',
         assessedBy: 'A. Roe',
-        assessmentDate: '2024-05-03',
-        assessmentDateValid: true,
+        assessmentDate: { valid: true, date: '2024-05-03' },
         relatedRisks: ['R-002', 'R-004'],
       },
       {
@@ -81,8 +78,7 @@ describe('readAnomalies: the project list in Markdown', () => {
         status: 'closed',
         justification: 'Fixed in 2.1.0, kept for the record',
         assessedBy: 'J. Doe',
-        assessmentDate: '2024-04-18',
-        assessmentDateValid: true,
+        assessmentDate: { valid: true, date: '2024-04-18' },
         relatedRisks: ['R-011'],
         benefitRisk: 'BRA-2024-01',
       },
@@ -146,10 +142,9 @@ describe('readAnomalies: CSV, YAML and JSON', () => {
         tests: ['SRS-003: rounds dose to 0.1 mg', 'DoseTest.rounds(12.25, mg)'],
         requirements: ['SRS-003', 'SRS-001'],
         justification: 'Display only',
-        acceptable: true,
+        acceptable: 'yes',
         assessedBy: 'J. Doe',
-        assessmentDate: '2024-05-02',
-        assessmentDateValid: true,
+        assessmentDate: { valid: true, date: '2024-05-02' },
         relatedRisks: ['R-002', 'R-004'],
       },
       {
@@ -160,10 +155,9 @@ describe('readAnomalies: CSV, YAML and JSON', () => {
         tests: ['OcclusionTest.*'],
         requirements: ['SRS-004'],
         justification: 'Benefit outweighs the risk',
-        acceptable: true,
+        acceptable: 'yes',
         assessedBy: 'Safety Board',
-        assessmentDate: '2024-02-29',
-        assessmentDateValid: true,
+        assessmentDate: { valid: true, date: '2024-02-29' },
         relatedRisks: ['R-011'],
         benefitRisk: 'BRA-7',
       },
@@ -191,10 +185,9 @@ describe('readAnomalies: CSV, YAML and JSON', () => {
         requirements: ['SRS-003'],
         relatedRisks: ['R-002', 'R-004'],
         justification: 'Display only',
-        acceptable: true,
+        acceptable: 'yes',
         assessedBy: 'J. Doe',
-        assessmentDate: '2024-05-02',
-        assessmentDateValid: true,
+        assessmentDate: { valid: true, date: '2024-05-02' },
       },
       {
         // `assessor` is read although the first entry wrote `assessed by`.
@@ -203,10 +196,9 @@ describe('readAnomalies: CSV, YAML and JSON', () => {
         severity: 'High',
         status: 'fixed',
         tests: ['OcclusionTest.*'],
-        acceptable: false,
+        acceptable: 'no',
         assessedBy: 'A. Roe',
-        assessmentDate: '2024-13-01',
-        assessmentDateValid: false,
+        assessmentDate: { valid: false, text: '2024-13-01' },
         benefitRisk: 'BRA-2024-01',
       },
     ]);
@@ -218,7 +210,7 @@ describe('readAnomalies: CSV, YAML and JSON', () => {
       {
         ...blank('17', 2, 'a.json'),
         title: 'Late alarm',
-        acceptable: false,
+        acceptable: 'no',
         relatedRisks: ['R-1', 'R-2'],
         tests: ['T.a(1, 2)'],
       },
@@ -261,10 +253,9 @@ describe('readAnomalies: columns', () => {
       tests: ['T.a'],
       requirements: ['SRS-1'],
       justification: 'r',
-      acceptable: false,
+      acceptable: 'no',
       assessedBy: 'E',
-      assessmentDate: '2024-01-31',
-      assessmentDateValid: true,
+      assessmentDate: { valid: true, date: '2024-01-31' },
       benefitRisk: 'BRA-1',
     });
   });
@@ -272,7 +263,7 @@ describe('readAnomalies: columns', () => {
   it('reads "Impact/Hazard", "Defect ID" and "Acceptable?" headers', () => {
     const text = '| Defect ID | Impact/Hazard | Acceptable? | Criticality |\n|---|---|---|---|\n| D-1 | none | unacceptable | Low |\n';
     const [anomaly] = readAnomalies('a.md', text).anomalies;
-    expect([anomaly?.id, anomaly?.impact, anomaly?.acceptable, anomaly?.severity]).toEqual(['D-1', 'none', false, 'Low']);
+    expect([anomaly?.id, anomaly?.impact, anomaly?.acceptable, anomaly?.severity]).toEqual(['D-1', 'none', 'no', 'Low']);
   });
 
   it('does not take Priority for severity', () => {
@@ -324,9 +315,9 @@ describe('readAnomalies: values', () => {
   });
 
   it('reads yes and no answers for acceptable; empty is not assessed', () => {
-    for (const word of ['yes', 'Y', 'TRUE', 'acceptable', 'Accepted', '1']) expect(acceptableOf(word), word).toEqual({ value: true });
-    for (const word of ['no', 'n', 'False', 'not acceptable', 'Unacceptable', '0']) expect(acceptableOf(word), word).toEqual({ value: false });
-    expect(acceptableOf('  ')).toEqual({ value: undefined });
+    for (const word of ['yes', 'Y', 'TRUE', 'acceptable', 'Accepted', '1']) expect(acceptableOf(word), word).toBe('yes');
+    for (const word of ['no', 'n', 'False', 'not acceptable', 'Unacceptable', '0']) expect(acceptableOf(word), word).toBe('no');
+    expect(acceptableOf('  ')).toBe('unanswered');
     expect(acceptableOf('maybe')).toBeUndefined();
   });
 
@@ -338,10 +329,10 @@ describe('readAnomalies: values', () => {
       expect(isIsoDate(text), text).toBe(false);
     }
     const list = readAnomalies('d.csv', 'ID,Assessment Date\nA-1,2024-02-30\nA-2,2.5.2024\nA-3,2024-02-29\n');
-    expect(list.anomalies.map((a) => [a.assessmentDate, a.assessmentDateValid])).toEqual([
-      ['2024-02-30', false],
-      ['2.5.2024', false],
-      ['2024-02-29', true],
+    expect(list.anomalies.map((a) => a.assessmentDate)).toEqual([
+      { valid: false, text: '2024-02-30' },
+      { valid: false, text: '2.5.2024' },
+      { valid: true, date: '2024-02-29' },
     ]);
   });
 

@@ -4,7 +4,7 @@ import { isPlaceholder } from '../../src/catalogue/placeholder.js';
 import { evaluate } from '../../src/evaluate.js';
 import { anomalyExplainer, classifySeverity, evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
-import type { Anomaly, TestCase } from '../../src/model.js';
+import type { Anomaly, TestCase } from '../../src/model/index.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { trace } from '../../src/trace/trace.js';
@@ -23,10 +23,9 @@ function anomaly(fields: Partial<Anomaly> = {}): Anomaly {
     tests: ['SRS-003: rounds dose to 0.1 mg'],
     requirements: ['SRS-003'],
     justification: 'Below the clinically relevant resolution',
-    acceptable: true,
+    acceptable: 'yes',
     assessedBy: 'J. Doe (Clinical Safety Officer)',
-    assessmentDate: '2026-11-20',
-    assessmentDateValid: true,
+    assessmentDate: { valid: true, date: '2026-11-20' },
     benefitRisk: '',
     source: 'anomalies.md',
     line: 3,
@@ -52,8 +51,8 @@ describe('evaluateAnomaly', () => {
     ['severity', { severity: '' }, 'Severity'],
     ['justification', { justification: ' ' }, 'Justification'],
     ['assessor', { assessedBy: '' }, 'Assessed By'],
-    ['assessment date', { assessmentDate: '', assessmentDateValid: false }, 'Assessment Date'],
-    ['acceptable answer (the list has the column)', { acceptable: undefined }, 'Acceptable'],
+    ['assessment date', { assessmentDate: { valid: false, text: '' } }, 'Assessment Date'],
+    ['acceptable answer (the list has the column)', { acceptable: 'unanswered' }, 'Acceptable'],
   ] as const)('names a missing %s', (_field, change, missing) => {
     const e = evaluateAnomaly(anomaly(change), withColumn);
     expect(e.assessed).toBe(false);
@@ -63,18 +62,18 @@ describe('evaluateAnomaly', () => {
   });
 
   it('names an assessment date that is not a real date', () => {
-    const e = evaluateAnomaly(anomaly({ assessmentDate: '2026-02-30', assessmentDateValid: false }), withColumn);
+    const e = evaluateAnomaly(anomaly({ assessmentDate: { valid: false, text: '2026-02-30' } }), withColumn);
     expect(e.missing).toEqual(['Assessment Date (not a date in YYYY-MM-DD: "2026-02-30")']);
   });
 
   it('fails an anomaly whose assessment says not acceptable', () => {
-    expect(evaluateAnomaly(anomaly({ acceptable: false }), withColumn).problems).toEqual(['its assessment says the residual risk is not acceptable']);
+    expect(evaluateAnomaly(anomaly({ acceptable: 'no' }), withColumn).problems).toEqual(['its assessment says the residual risk is not acceptable']);
   });
 
   it('without an Acceptable column, accepts an assessed Low or Medium anomaly and never a High one', () => {
     const none = { hasAcceptableColumn: false };
-    expect(evaluateAnomaly(anomaly({ acceptable: undefined, severity: 'Medium' }), none).explainsFailures).toBe(true);
-    const high = evaluateAnomaly(anomaly({ acceptable: undefined, severity: 'High', benefitRisk: 'BRA-3' }), none);
+    expect(evaluateAnomaly(anomaly({ acceptable: 'unanswered', severity: 'Medium' }), none).explainsFailures).toBe(true);
+    const high = evaluateAnomaly(anomaly({ acceptable: 'unanswered', severity: 'High', benefitRisk: 'BRA-3' }), none);
     expect(high.explainsFailures).toBe(false);
     expect(high.problems).toEqual(['its severity is High and the list has no Acceptable column to accept it']);
   });
@@ -86,7 +85,7 @@ describe('evaluateAnomaly', () => {
 
   it('does not judge closed or fixed anomalies, and they explain nothing', () => {
     for (const status of ['closed', 'fixed'] as const) {
-      const e = evaluateAnomaly(anomaly({ status, severity: '', acceptable: false }), withColumn);
+      const e = evaluateAnomaly(anomaly({ status, severity: '', acceptable: 'no' }), withColumn);
       expect(e).toMatchObject({ residual: false, problems: [], explainsFailures: false });
     }
   });
@@ -152,7 +151,7 @@ describe('severity classification', () => {
     'a qualified %j needs a benefit-risk reference and is never acceptable without an Acceptable column',
     (severity) => {
       const none = { hasAcceptableColumn: false };
-      const e = evaluateAnomaly(anomaly({ severity, acceptable: undefined }), none);
+      const e = evaluateAnomaly(anomaly({ severity, acceptable: 'unanswered' }), none);
       expect(e.high).toBe(true);
       expect(e.explainsFailures).toBe(false);
       expect(e.problems).toEqual([
@@ -165,7 +164,7 @@ describe('severity classification', () => {
 
   it.each(['S3', '3', 'Sev-2', 'P1', 'Elevated'])('a severity that cannot be classified (%j) fails, naming the value, with or without an Acceptable column', (severity) => {
     for (const hasAcceptableColumn of [true, false]) {
-      const e = evaluateAnomaly(anomaly({ severity, acceptable: hasAcceptableColumn ? true : undefined }), { hasAcceptableColumn });
+      const e = evaluateAnomaly(anomaly({ severity, acceptable: hasAcceptableColumn ? 'yes' : 'unanswered' }), { hasAcceptableColumn });
       expect(e.explainsFailures).toBe(false);
       expect(e.problems).toHaveLength(1);
       expect(e.problems[0]).toMatch(new RegExp(`^its severity "${severity}" cannot be classified; write a severity word such as`));
@@ -181,10 +180,10 @@ describe('assessment date and requirement references', () => {
   const today = { hasAcceptableColumn: true, today: '2026-11-20' };
 
   it('accepts an assessment dated today or earlier, and refuses one dated later', () => {
-    expect(evaluateAnomaly(anomaly({ assessmentDate: '2026-11-20' }), today).explainsFailures).toBe(true);
-    expect(evaluateAnomaly(anomaly({ assessmentDate: '2019-01-31' }), today).explainsFailures).toBe(true);
+    expect(evaluateAnomaly(anomaly({ assessmentDate: { valid: true, date: '2026-11-20' } }), today).explainsFailures).toBe(true);
+    expect(evaluateAnomaly(anomaly({ assessmentDate: { valid: true, date: '2019-01-31' } }), today).explainsFailures).toBe(true);
     for (const assessmentDate of ['2026-11-21', '2026-12-01', '2027-01-01', '9999-12-31']) {
-      const e = evaluateAnomaly(anomaly({ assessmentDate }), today);
+      const e = evaluateAnomaly(anomaly({ assessmentDate: { valid: true, date: assessmentDate } }), today);
       expect(e.assessed).toBe(false);
       expect(e.missing).toEqual([`Assessment Date (${assessmentDate} is in the future)`]);
       expect(e.problems).toEqual([`its assessment is incomplete: missing Assessment Date (${assessmentDate} is in the future)`]);
@@ -227,7 +226,7 @@ describe('assessment date and requirement references', () => {
         ...(today === undefined ? {} : { today }),
       }).verdict;
     expect(run(anomaly(), '2026-11-20').passed).toBe(true);
-    const future = run(anomaly({ assessmentDate: '2026-11-21' }), '2026-11-20');
+    const future = run(anomaly({ assessmentDate: { valid: true, date: '2026-11-21' } }), '2026-11-20');
     expect(future.passed).toBe(false);
     expect(future.reasons.map((r) => r.message)).toContain(
       'residual anomaly ANOM-1 (Dose rounds half-down) in anomalies.md: its assessment is incomplete: missing Assessment Date (2026-11-21 is in the future)',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { judge, NAMES_IN_A_REASON, type Verdict } from '../../src/gate/judge.js';
-import type { Report, Requirement, TestCase } from '../../src/model.js';
+import { judge, NAMES_IN_A_REASON } from '../../src/gate/judge.js';
+import type { Report, Requirement, TestCase, Verdict } from '../../src/model/index.js';
 import { FAIL_UNTRACED, report, requirement, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
 
 function verdictOf(requirements: readonly Requirement[], cases: readonly TestCase[], policy = FAIL_UNTRACED): Verdict {

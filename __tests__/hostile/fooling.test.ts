@@ -11,7 +11,7 @@ import { repoRoot } from '../../scripts/run-action.js';
 import { readAnomalies } from '../../src/catalogue/read-anomalies.js';
 import { evaluate } from '../../src/evaluate.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
-import type { AnomalyList } from '../../src/model.js';
+import type { AnomalyList } from '../../src/model/index.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { corpusDir, corpusPresent } from '../support/corpus.js';
 

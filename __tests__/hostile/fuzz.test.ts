@@ -15,7 +15,7 @@ import { UserError, UserErrors } from '../../src/errors.js';
 import { evaluate, type GateInput } from '../../src/evaluate.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
-import type { Report, Requirement } from '../../src/model.js';
+import type { Report, Requirement } from '../../src/model/index.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 
 const SEED = 62304;

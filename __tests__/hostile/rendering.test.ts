@@ -14,9 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { runAction } from '../../scripts/run-action.js';
 import { evaluate } from '../../src/evaluate.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
-import type { Anomaly, AnomalyList } from '../../src/model.js';
+import type { Anomaly, AnomalyList, Evidence } from '../../src/model/index.js';
 import { renderAnomaliesCsv, renderAnomaliesMarkdown } from '../../src/report/anomaly-list.js';
-import type { Evidence } from '../../src/report/evidence.js';
 import { renderEvidenceHtml } from '../../src/report/html.js';
 import { renderMatrixCsv } from '../../src/report/matrix-csv.js';
 import { renderTestsCsv } from '../../src/report/tests-csv.js';
@@ -82,10 +81,9 @@ function anomaly(i: number, text: string): Anomaly {
     tests: [text, `*${text}*`],
     requirements: ['SRS-001'],
     justification: text,
-    acceptable: true,
+    acceptable: 'yes',
     assessedBy: text,
-    assessmentDate: text,
-    assessmentDateValid: false,
+    assessmentDate: { valid: false, text },
     benefitRisk: text,
     line: i + 3,
     source: 'anomalies.md',

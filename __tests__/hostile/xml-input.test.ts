@@ -12,7 +12,7 @@ import { UserError } from '../../src/errors.js';
 import { readInsideWorkspace } from '../../src/io/files.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { MAX_DEPTH, parseJunit } from '../../src/junit/parse-junit.js';
-import type { Report } from '../../src/model.js';
+import type { Report } from '../../src/model/index.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 const FILE = 'reports/hostile.xml';

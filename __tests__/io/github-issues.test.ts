@@ -130,10 +130,9 @@ describe('anomaliesFromIssues', () => {
       severity: 'Medium',
       tests: ['SRS-003: rounds dose to 0.1 mg', '*rounds half*'],
       justification: 'Below the clinically relevant resolution.',
-      acceptable: true,
+      acceptable: 'yes',
       assessedBy: 'J. Doe',
-      assessmentDate: '2026-11-20',
-      assessmentDateValid: true,
+      assessmentDate: { valid: true, date: '2026-11-20' },
       benefitRisk: '',
       relatedRisks: ['R-007', 'R-009'],
       source: 'https://github.com/o/r/issues/7',
@@ -143,7 +142,7 @@ describe('anomaliesFromIssues', () => {
   it('reads severity, acceptance and status from labels when the body has no such section', () => {
     const labels = [{ name: 'anomaly' }, { name: 'severity: high' }, 'risk-acceptable', { name: 'deferred' }];
     const [a] = anomaliesFromIssues('anomaly', [issue(3, { labels })]).anomalies;
-    expect(a).toMatchObject({ severity: 'High', acceptable: true, status: 'deferred' });
+    expect(a).toMatchObject({ severity: 'High', acceptable: 'yes', status: 'deferred' });
   });
 
   it('reads an issue closed as not planned as deferred (still in the product), and one closed as completed as fixed', () => {
@@ -226,7 +225,7 @@ describe('anomaliesFromIssues: what an open issue is, and what its body really s
     const [a] = anomaliesFromIssues('anomaly', [
       issue(8, { labels: ['severity: low', 'severity: high', 'risk-not-acceptable'], body: '### Acceptable\n\nYes\n' }),
     ]).anomalies;
-    expect(a).toMatchObject({ acceptable: false });
+    expect(a).toMatchObject({ acceptable: 'no' });
     expect(evaluateAnomaly(a!, { hasAcceptableColumn: true }).high).toBe(true);
   });
 });

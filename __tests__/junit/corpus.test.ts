@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
-import type { Report, TestCase, TestStatus } from '../../src/model.js';
+import type { Report, TestCase, TestStatus } from '../../src/model/index.js';
 import { corpusDir, corpusOrSkip, corpusPresent, readTsv } from '../support/corpus.js';
 
 // CI must have the corpus; a contributor's clone without it skips this file, saying so.

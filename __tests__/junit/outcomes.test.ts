@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/run-action.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { JunitReader, parseJunit } from '../../src/junit/parse-junit.js';
-import type { Report, TestCase } from '../../src/model.js';
+import type { Report, TestCase } from '../../src/model/index.js';
 import { corpusDir, corpusPresent } from '../support/corpus.js';
 
 const parse = (xml: string): Report => parseJunit('r.xml', xml);

@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { decodeReport, ReportDecoder } from '../../src/junit/decode-report.js';
 import { JunitReader, parseJunit } from '../../src/junit/parse-junit.js';
-import type { Report } from '../../src/model.js';
+import type { Report } from '../../src/model/index.js';
 import { corpusDir, corpusOrSkip, corpusPresent, repoRoot } from '../support/corpus.js';
 
 type Outcome = { report: Report } | { error: { message: string; file?: string; line?: number } };

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readRequirements } from '../../src/catalogue/read-requirements.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
-import type { TestCase } from '../../src/model.js';
+import type { TestCase } from '../../src/model/index.js';
 import { buildVariantMatcher, compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN, idsOfTest } from '../../src/trace/requirement-ids.js';
 import { repoRoot } from '../support/corpus.js';
 

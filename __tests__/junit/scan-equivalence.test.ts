@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { MAX_CAPTURED_TEXT, parseJunit } from '../../src/junit/parse-junit.js';
-import type { TestCase } from '../../src/model.js';
+import type { TestCase } from '../../src/model/index.js';
 
 const header = 'unique-id: [engine:junit-jupiter]/[class:a.B]/[method:SRS-001 x %26 y]\ndisplay-name: SRS-001 shown\n';
 const entry = 'Report Entry #1 (timestamp: 2026-11-25T01:24:24.129)\n\t- requirements: SRS-006, SRS-007\n';

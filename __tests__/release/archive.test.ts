@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import type { Evidence } from '../../src/report/evidence.js';
+import type { Evidence } from '../../src/model/index.js';
 import { readReleaseSettings } from '../../src/release/settings.js';
 import { archivedPaths } from '../../src/release/archive.js';
 import { release, type ReleaseArgs } from '../../src/release/run-release.js';

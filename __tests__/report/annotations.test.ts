@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GatePolicy } from '../../src/gate/judge.js';
-import type { TestCase } from '../../src/model.js';
+import type { GatePolicy, TestCase } from '../../src/model/index.js';
 import {
   buildAnnotations,
   capAnnotations,

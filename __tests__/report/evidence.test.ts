@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Report, TestCase } from '../../src/model.js';
-import { EVIDENCE_SCHEMA, evidenceJsonEnd, evidenceJsonHead, evidenceJsonHeadChunks, renderEvidenceJson, type Evidence } from '../../src/report/evidence.js';
+import type { Evidence, Report, TestCase } from '../../src/model/index.js';
+import { EVIDENCE_SCHEMA, evidenceJsonEnd, evidenceJsonHead, evidenceJsonHeadChunks, renderEvidenceJson } from '../../src/report/evidence.js';
 import { report, requirement, runGate, testCase } from '../support/factories.js';
 
 const LIST = [

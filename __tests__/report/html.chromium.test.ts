@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Evidence } from '../../src/report/evidence.js';
+import type { Evidence } from '../../src/model/index.js';
 import { renderEvidenceHtml } from '../../src/report/html.js';
 import { ancestor, byTag, childElements, descendants, hasClass, parseDumpedDom, textOf, type DomElement } from '../support/chromium-dom.js';
 import { failingRelease, HOSTILE, hostileRelease, passingRelease } from '../support/chromium-fixtures.js';

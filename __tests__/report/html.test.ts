@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
-import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
-import { buildEvidence, type Evidence, type TestList, type TestRef, type TestRow } from '../../src/report/evidence.js';
+import type { Anomaly, Evidence, Report, Requirement, TestCase, TestList, TestRef, TestRow } from '../../src/model/index.js';
+import { buildEvidence } from '../../src/report/evidence.js';
 import { CONTENT_SECURITY_POLICY, evidenceHtmlChunks, MAX_TEST_ROWS, MAX_TESTS_PER_CELL, MAX_UNTRACED_ROWS, renderEvidenceHtml } from '../../src/report/html.js';
 import { PROVENANCE, report, requirement, runGate, testCase, traceReports, WARN_UNTRACED } from '../support/factories.js';
 import { anomaly, failingRelease, HOSTILE, hostileRelease, liveEvidence, passingRelease, PUMP } from '../support/chromium-fixtures.js';
@@ -305,7 +305,7 @@ describe('renderEvidenceHtml: edge cases', () => {
     const cases: TestCase[] = [testCase({ name: 'SRS-001 ok' })];
     const closed: Anomaly = {
       id: 'ANOM-2', title: 'Old', status: 'closed', severity: 'Low', description: '', impact: '', relatedRisks: [], tests: [], requirements: [],
-      justification: '', acceptable: undefined, assessedBy: '', assessmentDate: '', assessmentDateValid: false, benefitRisk: '', source: 'anomalies.md',
+      justification: '', acceptable: 'unanswered', assessedBy: '', assessmentDate: { valid: false, text: '' }, benefitRisk: '', source: 'anomalies.md',
     };
     const t = traceReports([requirement('SRS-001')], [report('r.xml', cases)]);
     const v = judge(t, WARN_UNTRACED, [], [evaluateAnomaly(closed, { hasAcceptableColumn: true })]);

@@ -1,6 +1,6 @@
 import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
-import type { Requirement, TestCase } from '../../src/model.js';
+import type { Requirement, TestCase } from '../../src/model/index.js';
 import { REASONS_LISTED, renderSummary, SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
 import { anomaly, liveEvidence } from '../support/chromium-fixtures.js';
 import { report, requirement, runGate, testCase, WARN_UNTRACED } from '../support/factories.js';

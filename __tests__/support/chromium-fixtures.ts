@@ -3,9 +3,9 @@
  * evidence, so what the golden files pin is what the browser is checked to show.
  */
 import { anomalyExplainer, evaluateAnomaly } from '../../src/gate/anomalies.js';
-import { judge, type GatePolicy } from '../../src/gate/judge.js';
-import type { Anomaly, Report, Requirement, TestCase } from '../../src/model.js';
-import { buildEvidence, type Evidence, type Provenance } from '../../src/report/evidence.js';
+import { judge } from '../../src/gate/judge.js';
+import type { Anomaly, Evidence, GatePolicy, Provenance, Report, Requirement, TestCase } from '../../src/model/index.js';
+import { buildEvidence } from '../../src/report/evidence.js';
 import { exactMatcher, FAIL_UNTRACED, PROVENANCE, report, requirement, testCase, traceReports, WARN_UNTRACED } from './factories.js';
 
 /** The requirements list of the example infusion pump. */
@@ -31,10 +31,9 @@ export function anomaly(fields: Partial<Anomaly> = {}): Anomaly {
     tests: [],
     requirements: [],
     justification: 'Below the clinically relevant resolution of 0.1 mg',
-    acceptable: true,
+    acceptable: 'yes',
     assessedBy: 'J. Doe (Clinical Safety Officer)',
-    assessmentDate: '2026-11-20',
-    assessmentDateValid: true,
+    assessmentDate: { valid: true, date: '2026-11-20' },
     benefitRisk: '',
     source: 'docs/anomalies.md',
     ...fields,
@@ -103,8 +102,7 @@ export function failingRelease(build: typeof liveEvidence = gateWithAnomalies): 
         requirements: ['SRS-006'],
         justification: '',
         assessedBy: '',
-        assessmentDate: '2026-13-01',
-        assessmentDateValid: false,
+        assessmentDate: { valid: false, text: '2026-13-01' },
         line: 4,
       }),
       anomaly({ id: 'ANOM-2', title: 'Typo in the alarm text', status: 'fixed', severity: 'Low', tests: [], line: 5 }),

@@ -2,11 +2,11 @@
  * Small builders for the pure core: test cases, requirements, reports and the whole
  * trace -> verdict -> evidence chain, so that each test states only what it is about.
  */
-import { judge, type GatePolicy, type Verdict } from '../../src/gate/judge.js';
-import type { Report, Requirement, RequirementList, TestCase, Totals } from '../../src/model.js';
-import { buildEvidence, type Evidence, type Provenance } from '../../src/report/evidence.js';
+import { judge } from '../../src/gate/judge.js';
+import type { Evidence, GatePolicy, Provenance, Report, Requirement, RequirementList, TestCase, Totals, TracedTest, Verdict } from '../../src/model/index.js';
+import { buildEvidence } from '../../src/report/evidence.js';
 import { buildVariantMatcher, compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN, type IdMatcher } from '../../src/trace/requirement-ids.js';
-import { compareText, Tracer, type Explainer, type Trace, type TracedTest } from '../../src/trace/trace.js';
+import { compareText, Tracer, type Explainer, type Trace } from '../../src/trace/trace.js';
 
 /** A passed test case in `reports/unit.xml` with no class, suite, file or properties, unless told otherwise. */
 export function testCase(fields: Partial<TestCase> = {}): TestCase {

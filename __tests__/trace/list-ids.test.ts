@@ -4,7 +4,7 @@
  * as they display (no invisible characters).
  */
 import { describe, expect, it } from 'vitest';
-import type { Requirement, TestCase } from '../../src/model.js';
+import type { Requirement, TestCase } from '../../src/model/index.js';
 import { buildListIds, compileRequirementPattern, idsOfTest } from '../../src/trace/requirement-ids.js';
 import { trace } from '../../src/trace/trace.js';
 import { exactMatcher, looseMatcher, requirement, testCase } from '../support/factories.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
-import type { Report, TestCase } from '../../src/model.js';
+import type { Report, TestCase } from '../../src/model/index.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
 import { corpusDir, corpusPresent } from '../support/corpus.js';
 import { exactMatcher, report, requirement, runGate, testCase, traceReports } from '../support/factories.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TestStatus } from '../../src/model.js';
+import type { TestStatus } from '../../src/model/index.js';
 import { labelOf, trace } from '../../src/trace/trace.js';
 import { exactMatcher, looseMatcher, requirement, testCase } from '../support/factories.js';
 

@@ -1,5 +1,5 @@
 import { UserError, UserErrors } from '../errors.js';
-import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
+import type { AcceptableAnswer, Anomaly, AnomalyList, AnomalyStatus } from '../model/index.js';
 import { acceptableOf, ANOMALY_COLUMN_ALIASES, anomalyStatusOf, describedFields, splitTests } from './read-anomalies.js';
 import { normaliseColumnName } from './read-table.js';
 
@@ -57,12 +57,12 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
     if (issue.state === 'closed') status = issue.state_reason === 'not_planned' ? 'deferred' : (residualClaim ?? 'fixed');
     else status = residualClaim ?? 'open';
 
-    let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : { value: undefined };
+    let acceptable: AcceptableAnswer | undefined = fields.has('acceptable') ? acceptableOf(text('acceptable')) : 'unanswered';
     if (acceptable === undefined) errors.push(new UserError(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
     else {
       // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
-      if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable')) acceptable = { value: false };
-      else if (acceptable.value === undefined && (labels.includes('risk-acceptable') || labels.includes('risk: acceptable'))) acceptable = { value: true };
+      if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable')) acceptable = 'no';
+      else if (acceptable === 'unanswered' && (labels.includes('risk-acceptable') || labels.includes('risk: acceptable'))) acceptable = 'yes';
     }
     if (sectionStatus === undefined || acceptable === undefined) continue;
 
@@ -75,7 +75,7 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
       status,
       severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
       tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
-      acceptable: acceptable.value,
+      acceptable,
       ...describedFields((f) => fields.get(f) ?? ''),
       source: issue.html_url ?? where,
     });

@@ -14,7 +14,7 @@
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
-import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
+import type { AcceptableAnswer, Anomaly, AnomalyList, AnomalyStatus } from '../model/index.js';
 import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';
 
@@ -105,15 +105,12 @@ export function anomalyStatusOf(text: string): AnomalyStatus | undefined {
   return word === '' ? 'open' : STATUS_OF.get(word);
 }
 
-/**
- * The answer of an `acceptable` cell: `{ value: true }` for yes, `{ value: false }` for no,
- * `{ value: undefined }` for an empty cell; `undefined` for a word that is neither.
- */
-export function acceptableOf(text: string): { readonly value: boolean | undefined } | undefined {
+/** The answer of an `acceptable` cell: `unanswered` for an empty cell; `undefined` for a word that is neither yes nor no. */
+export function acceptableOf(text: string): AcceptableAnswer | undefined {
   const word = normaliseWord(text);
-  if (word === '') return { value: undefined };
-  if ((ACCEPTABLE_WORDS.yes as readonly string[]).includes(word)) return { value: true };
-  if ((ACCEPTABLE_WORDS.no as readonly string[]).includes(word)) return { value: false };
+  if (word === '') return 'unanswered';
+  if ((ACCEPTABLE_WORDS.yes as readonly string[]).includes(word)) return 'yes';
+  if ((ACCEPTABLE_WORDS.no as readonly string[]).includes(word)) return 'no';
   return undefined;
 }
 
@@ -146,7 +143,7 @@ const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit
  */
 export function describedFields(
   raw: (column: AnomalyColumn) => string,
-): Pick<Anomaly, 'description' | 'impact' | 'relatedRisks' | 'requirements' | 'justification' | 'assessedBy' | 'assessmentDate' | 'assessmentDateValid' | 'benefitRisk'> {
+): Pick<Anomaly, 'description' | 'impact' | 'relatedRisks' | 'requirements' | 'justification' | 'assessedBy' | 'assessmentDate' | 'benefitRisk'> {
   const text = (column: AnomalyColumn): string => raw(column).replace(/\s+/g, ' ').trim();
   const assessmentDate = text('assessment date');
   return {
@@ -156,8 +153,7 @@ export function describedFields(
     requirements: splitIds(raw('requirements')),
     justification: text('justification'),
     assessedBy: text('assessed by'),
-    assessmentDate,
-    assessmentDateValid: isIsoDate(assessmentDate),
+    assessmentDate: isIsoDate(assessmentDate) ? { valid: true, date: assessmentDate } : { valid: false, text: assessmentDate },
     benefitRisk: text('benefit-risk'),
   };
 }
@@ -274,7 +270,7 @@ export function readAnomalies(file: string, text: string): AnomalyList {
       status,
       severity: text('severity'),
       tests: splitTests(cell('tests')),
-      acceptable: acceptable.value,
+      acceptable,
       ...describedFields(cell),
       line: row.line,
       source: file,

@@ -4,7 +4,7 @@
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
-import type { Requirement, RequirementList } from '../model.js';
+import type { Requirement, RequirementList } from '../model/index.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../trace/requirement-ids.js';
 import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';

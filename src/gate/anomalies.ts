@@ -1,6 +1,6 @@
 import { trimBlank } from '../catalogue/blank.js';
 import { isPlaceholder } from '../catalogue/placeholder.js';
-import type { Anomaly, AnomalyStatus, TestCase } from '../model.js';
+import type { Anomaly, AnomalyStatus, EvaluatedAnomaly, TestCase } from '../model/index.js';
 import { labelOf } from '../trace/trace.js';
 
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
@@ -41,25 +41,8 @@ const ASSESSMENT_FIELDS = [
   ['assessedBy', 'Assessed By'],
 ] as const;
 
-export interface EvaluatedAnomaly {
-  readonly anomaly: Anomaly;
-  /** Open, deferred or accepted: still in the release. */
-  readonly residual: boolean;
-  /** Severity, justification, assessor and a valid assessment date are all present. */
-  readonly assessed: boolean;
-  /** What the assessment lacks, as column names (`Severity`, `Assessment Date (not a date: ...)`). */
-  readonly missing: readonly string[];
-  /** The assessment says the residual risk is acceptable (see `acceptableByDefault`). */
-  readonly acceptable: boolean;
-  readonly high: boolean;
-  /** Why this anomaly fails the gate; empty when it does not. */
-  readonly problems: readonly string[];
-  /** Residual, assessed and acceptable (with a benefit-risk reference when High): it may explain failures. */
-  readonly explainsFailures: boolean;
-}
-
 export interface AnomalyPolicy {
-  /** Whether the list has an Acceptable column; without one, `acceptableByDefault` decides. */
+  /** Whether the list has an Acceptable column; without one, an unanswered anomaly is acceptable when its severity word is below High. */
   readonly hasAcceptableColumn: boolean;
   /** Today's date, `YYYY-MM-DD` (UTC), read by the caller: an assessment dated later is not valid. */
   readonly today?: string;
@@ -81,15 +64,14 @@ export function evaluateAnomaly(anomaly: Anomaly, policy: AnomalyPolicy): Evalua
     else if (isPlaceholder(value)) missing.push(`${label} ("${shorten(value)}" is a placeholder)`);
   }
   const date = anomaly.assessmentDate;
-  if (trimBlank(date) === '') missing.push('Assessment Date');
-  else if (!anomaly.assessmentDateValid) missing.push(`Assessment Date (not a date in YYYY-MM-DD: "${shorten(date)}")`);
-  else if (policy.today !== undefined && date > policy.today) missing.push(`Assessment Date (${date} is in the future)`);
-  if (policy.hasAcceptableColumn && anomaly.acceptable === undefined) missing.push('Acceptable');
+  if (!date.valid) missing.push(trimBlank(date.text) === '' ? 'Assessment Date' : `Assessment Date (not a date in YYYY-MM-DD: "${shorten(date.text)}")`);
+  else if (policy.today !== undefined && date.date > policy.today) missing.push(`Assessment Date (${date.date} is in the future)`);
+  if (policy.hasAcceptableColumn && anomaly.acceptable === 'unanswered') missing.push('Acceptable');
   const assessed = missing.length === 0;
   const severityFilled = trimBlank(anomaly.severity) !== '' && !isPlaceholder(anomaly.severity);
   const severity = severityFilled ? classifySeverity(anomaly.severity) : undefined;
   const high = severity === 'high';
-  const acceptable = anomaly.acceptable ?? (!policy.hasAcceptableColumn && severity === 'lower');
+  const acceptable = anomaly.acceptable === 'unanswered' ? !policy.hasAcceptableColumn && severity === 'lower' : anomaly.acceptable === 'yes';
 
   const problems: string[] = [];
   if (residual) {
@@ -101,7 +83,7 @@ export function evaluateAnomaly(anomaly: Anomaly, policy: AnomalyPolicy): Evalua
       );
     } else if (assessed && !acceptable) {
       problems.push(
-        anomaly.acceptable === false
+        anomaly.acceptable === 'no'
           ? 'its assessment says the residual risk is not acceptable'
           : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`,
       );

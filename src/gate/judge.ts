@@ -1,47 +1,7 @@
 import type { UserError } from '../errors.js';
-import type { EmptySuite, SuiteHidingFailures } from '../model.js';
+import type { EmptySuite, EvaluatedAnomaly, GatePolicy, Reason, SuiteHidingFailures, Verdict } from '../model/index.js';
 import type { TestSet } from '../trace/test-set.js';
 import type { Trace } from '../trace/trace.js';
-import type { EvaluatedAnomaly } from './anomalies.js';
-
-/** What fails the gate, or only warns, and why. */
-export type ReasonCode =
-  | 'unreadable-input'
-  | 'no-tests'
-  | 'report-without-cases'
-  | 'anomaly'
-  | 'requirement-failed'
-  | 'unexplained-failure'
-  | 'unexplained-flaky'
-  | 'requirement-skipped'
-  | 'requirement-uncovered'
-  | 'unknown-id'
-  | 'untraced-tests';
-
-export interface Reason {
-  readonly code: ReasonCode;
-  readonly message: string;
-}
-
-/** The gate's decision: a value, never an exception. */
-export interface Verdict {
-  readonly passed: boolean;
-  /** Every reason the gate fails, most important first. */
-  readonly reasons: readonly Reason[];
-  /** Findings that are reported but do not fail the gate under the chosen policy. */
-  readonly warnings: readonly Reason[];
-  /** Percent of requirements verified, one decimal. */
-  readonly coverage: number;
-  /** The anomalies as evaluated, in list order. */
-  readonly anomalies: readonly EvaluatedAnomaly[];
-  /** For each failed requirement whose failing tests are all explained: the anomaly IDs that accept it. */
-  readonly acceptedBy: ReadonlyMap<string, readonly string[]>;
-}
-
-export interface GatePolicy {
-  /** `fail`: a test that names no requirement fails the gate (default); `warn`: it is reported only. */
-  readonly untracedTests: 'fail' | 'warn';
-}
 
 /** How many test names a reason quotes before it says "and N more". */
 export const NAMES_IN_A_REASON = 5;

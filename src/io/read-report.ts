@@ -1,7 +1,7 @@
 import { readPiecesInsideWorkspace } from './files.js';
 import { ReportDecoder } from '../junit/decode-report.js';
 import { JunitReader } from '../junit/parse-junit.js';
-import type { Report } from '../model.js';
+import type { Report } from '../model/index.js';
 
 /**
  * Reads one report file in pieces, shown in messages as `shown`: its bytes are decoded and scanned as

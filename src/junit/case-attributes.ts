@@ -3,7 +3,7 @@
  * which producer's line convention its attributes show. Both readers of a case (the scan and the
  * fast-xml-parser tree) call these, so that they stay in step.
  */
-import type { TestStatus } from '../model.js';
+import type { TestStatus } from '../model/index.js';
 
 export const STATUS_RANK: Readonly<Record<TestStatus, number>> = { passed: 0, skipped: 1, failed: 2, errored: 3 };
 

@@ -2,7 +2,7 @@
  * Test cases as the gate keeps them, and the reading of the test cases the scan hands on to
  * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
  */
-import { REQUIREMENT_PROPERTY_NAMES, type Property, type TestCase, type TestStatus, type Totals } from '../model.js';
+import { REQUIREMENT_PROPERTY_NAMES, type Property, type TestCase, type TestStatus, type Totals } from '../model/index.js';
 import { attributesDecide, isPytestCase, readCaseAttribute, STATUS_RANK, wordStatus, type AttributeOutcome } from './case-attributes.js';
 import { MAX_MESSAGE_LENGTH } from './limits.js';
 import { detach } from './xml-text.js';

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Report } from '../model.js';
+import type { Report } from '../model/index.js';
 import { prepareCaseParser } from './case-tree.js';
 import { Scanner } from './report-scanner.js';
 

@@ -4,7 +4,7 @@
  * read from the scan itself; anything else is cut out and handed to fast-xml-parser (case-tree.ts).
  */
 import { UserError } from '../errors.js';
-import { REQUIREMENT_PROPERTY_NAMES, type EmptySuite, type Property, type Report, type SuiteHidingFailures, type TestCase, type Totals } from '../model.js';
+import { REQUIREMENT_PROPERTY_NAMES, type EmptySuite, type Property, type Report, type SuiteHidingFailures, type TestCase, type Totals } from '../model/index.js';
 import {
   addSuiteProperties,
   caseLine,

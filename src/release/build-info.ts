@@ -3,7 +3,7 @@
  * (repository, ref, commit), the workflow run that built it, the runner, the tools, the time and the
  * gate's verdict. Pure: the environment, the time and the versions come in as arguments.
  */
-import type { Evidence } from '../report/evidence.js';
+import type { Evidence } from '../model/index.js';
 import { escapeMarkdown } from '../report/escape.js';
 import type { ArchiveTime } from './archive-time.js';
 import { MANIFEST_FILE } from './manifest.js';

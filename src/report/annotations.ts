@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Verdict } from '../gate/judge.js';
-import type { RequirementList } from '../model.js';
-import type { SampledTest, TestSet, Trace } from '../trace/trace.js';
+import type { RequirementList, SampledTest, Verdict } from '../model/index.js';
+import type { TestSet, Trace } from '../trace/trace.js';
 import { truncate } from './escape.js';
 
 /**

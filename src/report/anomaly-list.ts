@@ -1,5 +1,5 @@
 import { csvField, escapeMarkdown } from './escape.js';
-import type { AnomalyRecord, Evidence } from './evidence.js';
+import type { AnomalyRecord, Evidence } from '../model/index.js';
 
 const COLUMNS: readonly [string, (a: AnomalyRecord) => string][] = [
   ['ID', (a) => a.id],

@@ -1,6 +1,5 @@
-import type { Verdict } from '../gate/judge.js';
-import type { AnomalyStatus, RequirementStatus, TestStatus, Totals } from '../model.js';
-import { TestSet, type Trace, type TracedTest } from '../trace/trace.js';
+import type { Evidence, Provenance, TestList, TestRef, TestRow, TracedTest, Verdict } from '../model/index.js';
+import { TestSet, type Trace } from '../trace/trace.js';
 
 /** Names of the evidence files the gate writes into its evidence folder. */
 export const EVIDENCE_FILES = {
@@ -16,138 +15,6 @@ export const EVIDENCE_FILES = {
 /** Identifies the evidence format; bumped when a field changes meaning. */
 export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@2';
 
-/** Where the evidence came from: the adapter supplies it, the core never looks it up. */
-export interface Provenance {
-  readonly repository?: string;
-  readonly commit?: string;
-  readonly ref?: string;
-  readonly requirementsFile: string;
-  readonly requirementPattern: string;
-}
-
-/**
- * One line of the evidence's test list: every field of a test the gate read, optional ones only when
- * present. A test's position in the list is its number: the evidence's other lists of tests (a
- * requirement's, an unknown ID's, the untraced tests, ...) are lists of these positions.
- */
-export interface TestRecord {
-  /** The test's name as its report writes it (the label `Class › name` joins it with the class). */
-  readonly name: string;
-  readonly classname: string;
-  readonly status: TestStatus;
-  readonly report: string;
-  readonly suites: readonly string[];
-  readonly ids: readonly string[];
-  readonly flaky: boolean;
-  readonly time: number;
-  readonly file?: string;
-  readonly line?: number;
-  readonly message?: string;
-  /** IDs of the residual anomalies that explain this test's failure or flakiness. */
-  readonly explainedBy?: readonly string[];
-}
-
-/** A test named in a list of the evidence: its number in the test list (0-based), label, status and report. */
-export interface TestRef {
-  readonly index: number;
-  /** `Class › name`. */
-  readonly name: string;
-  readonly status: TestStatus;
-  readonly report: string;
-}
-
-/**
- * A list of tests as the evidence holds it: how many, the positions of all of them in the test list,
- * and the first few by name (those that did not simply pass first), bounded whatever the suite's size.
- */
-export interface TestList {
-  readonly count: number;
-  readonly positions: readonly number[];
-  readonly sample: readonly TestRef[];
-}
-
-/** A whole test, for the readable test record: a reference and every field of its record. */
-export interface TestRow extends TestRef {
-  readonly classname: string;
-  readonly ids: readonly string[];
-  readonly flaky: boolean;
-  readonly time: number;
-  readonly file?: string;
-  readonly line?: number;
-  readonly message?: string;
-  readonly explainedBy?: readonly string[];
-}
-
-/** A known anomaly as the gate evaluated it. */
-export interface AnomalyRecord {
-  readonly id: string;
-  readonly title: string;
-  readonly source: string;
-  readonly status: AnomalyStatus;
-  readonly severity: string;
-  readonly residual: boolean;
-  readonly assessed: boolean;
-  readonly acceptable: boolean;
-  /** Assessment fields that are missing or invalid. */
-  readonly missing: readonly string[];
-  /** Why it fails the gate; empty when it does not. */
-  readonly problems: readonly string[];
-  readonly justification: string;
-  readonly assessedBy: string;
-  readonly assessmentDate: string;
-  readonly benefitRisk: string;
-  readonly relatedRisks: readonly string[];
-  /** The `Tests` entries as written (names or globs). */
-  readonly tests: readonly string[];
-  /** The failing or flaky tests it explains. */
-  readonly explains: TestList;
-}
-
-/**
- * The evidence an auditor files: everything the verdict rests on, sorted, with no time in it. Lists of
- * tests are `TestList`s (all positions, a few tests by name); the tests themselves are written to the
- * JSON file report by report as they are read (`TestRecordLines`, one `TestRecord` a line), and only a
- * sample of them, those that did not simply pass first, stays in `testRecord` for the readable reports.
- */
-export interface Evidence {
-  readonly schema: string;
-  readonly verdict: 'pass' | 'fail';
-  readonly coverage: number;
-  readonly provenance: Provenance;
-  /**
-   * Counts of tests: the attempts of one test (merged as `mergeRetries` says) are one test, however many
-   * test cases they take in the report; `attempts` counts those test cases as written.
-   */
-  readonly totals: TestCounts;
-  readonly reports: readonly (TestCounts & { readonly file: string })[];
-  readonly requirements: readonly {
-    readonly id: string;
-    readonly title: string;
-    readonly status: RequirementStatus;
-    readonly tests: TestList;
-    /** Those of its tests that failed or errored. */
-    readonly failing: TestList;
-    /** For a failed requirement whose failures are all explained: the anomalies that accept it. */
-    readonly acceptedBy?: readonly string[];
-  }[];
-  readonly unknownIds: readonly { readonly id: string; readonly tests: TestList }[];
-  readonly untracedTests: TestList;
-  readonly anomalies: readonly AnomalyRecord[];
-  /** Failing, erroring or flaky tests that no assessed, acceptable residual anomaly explains. */
-  readonly unexplainedFailures: TestList;
-  /** Tests that failed or errored, then passed on a rerun. */
-  readonly flakyTests: TestList;
-  readonly reasons: readonly string[];
-  /** The kind of each reason, in the same order (`requirement-uncovered`, `unknown-id`, `anomaly`, ...). */
-  readonly reasonCodes: readonly string[];
-  readonly warnings: readonly string[];
-  /** How many tests there are, and whole tests for the readable reports (those that did not simply pass first). */
-  readonly testRecord: { readonly count: number; readonly sample: readonly TestRow[] };
-}
-
-/** Tests by status, and the test cases they were read from (`attempts`, one per attempt of a retried test). */
-export type TestCounts = Totals & { readonly attempts: number };
-
 const EMPTY = TestSet.of(0);
 
 /** A set of tests as the evidence holds it. */
@@ -155,7 +22,7 @@ function testList(set: TestSet): TestList {
   return { count: set.count, positions: set.indexes(), sample: set.sample.map(testRef) };
 }
 
-function testRef(t: Pick<TracedTest, 'index' | 'name' | 'status' | 'report'>): TestRef {
+function testRef(t: TestRef): TestRef {
   return { index: t.index, name: t.name, status: t.status, report: t.report };
 }
 
@@ -208,7 +75,7 @@ export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Proven
       problems: a.problems,
       justification: a.anomaly.justification,
       assessedBy: a.anomaly.assessedBy,
-      assessmentDate: a.anomaly.assessmentDate,
+      assessmentDate: a.anomaly.assessmentDate.valid ? a.anomaly.assessmentDate.date : a.anomaly.assessmentDate.text,
       benefitRisk: a.anomaly.benefitRisk,
       relatedRisks: a.anomaly.relatedRisks,
       tests: a.anomaly.tests,

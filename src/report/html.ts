@@ -1,7 +1,7 @@
-import type { RequirementStatus, TestStatus } from '../model.js';
+import type { AnomalyRecord, Evidence, RequirementStatus, TestList, TestRef, TestStatus } from '../model/index.js';
 import { escapeHtml } from './escape.js';
 import { LIST_SAMPLE_SIZE, RECORD_SAMPLE_SIZE, SAMPLE_SIZE } from '../trace/trace.js';
-import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestList, type TestRef } from './evidence.js';
+import { EVIDENCE_FILES } from './evidence.js';
 import { countsLine } from './summary.js';
 
 /**

@@ -1,5 +1,5 @@
 import { csvField } from './escape.js';
-import type { Evidence } from './evidence.js';
+import type { Evidence } from '../model/index.js';
 
 const HEADER = ['requirement', 'title', 'status', 'tests', 'failed_or_errored', 'accepted_by', 'test_numbers'] as const;
 

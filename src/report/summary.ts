@@ -1,7 +1,6 @@
-import type { ReasonCode } from '../gate/judge.js';
-import type { RequirementStatus, TestStatus } from '../model.js';
+import type { AnomalyRecord, Evidence, ReasonCode, RequirementStatus, TestList, TestStatus } from '../model/index.js';
 import { escapeMarkdown, truncate } from './escape.js';
-import { EVIDENCE_FILES, type AnomalyRecord, type Evidence, type TestList } from './evidence.js';
+import { EVIDENCE_FILES } from './evidence.js';
 
 /** GitHub drops a step summary above 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { TracedTest } from '../trace/test-set.js';
+import type { TracedTest } from '../model/index.js';
 import { csvField } from './escape.js';
 import { Memo } from './evidence.js';
 

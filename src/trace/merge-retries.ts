@@ -1,4 +1,4 @@
-import type { TestCase } from '../model.js';
+import type { TestCase } from '../model/index.js';
 
 /**
  * A report's cases in evidence order (by class, then name, then everything that tells two apart), with

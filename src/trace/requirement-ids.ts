@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { Requirement, TestCase } from '../model.js';
+import type { Requirement, TestCase } from '../model/index.js';
 
 /** The documented default: IDs such as `SRS-012`, `REQ-7`, `SWR-0042`, and sub-IDs `SRS-010.1`, `SRS-010-A`. */
 export const DEFAULT_REQUIREMENT_PATTERN = '\\b(?:SRS|REQ|SWR|SWRS|SYS|URS|PRS)-[0-9]+(?:\\.[0-9]+)*(?:-(?:[0-9]+|[A-Z]))?\\b';

@@ -1,44 +1,4 @@
-import type { TestCase, TestStatus } from '../model.js';
-
-/**
- * A test as traced: the case from its report, the requirement IDs it names, the anomalies that explain
- * it, and its position in the evidence's list of every test. Made per report and let go once the
- * report's evidence is written; only the few a `TestSet` keeps as its sample live longer.
- */
-export interface TracedTest {
-  /** Position in the evidence's test list (0-based), which runs over every report in report order. */
-  readonly index: number;
-  readonly test: TestCase;
-  /** Human-readable identity of the test (`Class › name`), unique enough to find it in its report. */
-  readonly name: string;
-  readonly status: TestStatus;
-  readonly report: string;
-  readonly flaky: boolean;
-  /** Every requirement ID the test names, sorted. */
-  readonly ids: readonly string[];
-  /** Those of `ids` that are not in the requirements list. */
-  readonly unknownIds: readonly string[];
-  /** IDs of the residual anomalies that explain its failure or flakiness; empty when none does. */
-  readonly explainedBy: readonly string[];
-}
-
-/**
- * What a list of tests keeps of each test it names by name: enough to show and annotate it, not the test
- * case itself (its properties, output and the like).
- */
-export interface SampledTest {
-  readonly index: number;
-  /** `Class › name`. */
-  readonly name: string;
-  readonly status: TestStatus;
-  readonly report: string;
-  readonly flaky: boolean;
-  readonly explainedBy: readonly string[];
-  readonly file?: string;
-  readonly line?: number;
-  /** Its failure message; kept only by lists of failing tests, whose annotations show it. */
-  readonly message?: string;
-}
+import type { SampledTest, TracedTest } from '../model/index.js';
 
 /** What a list keeps of a test; the message only for a list of failing tests (`withMessage`). */
 function sample(t: TracedTest, withMessage: boolean): SampledTest {

@@ -1,9 +1,9 @@
-import type { EmptySuite, Report, SuiteHidingFailures, Requirement, RequirementStatus, TestCase, TestStatus, Totals } from '../model.js';
+import type { EmptySuite, Report, Requirement, RequirementStatus, SuiteHidingFailures, TestCase, TestStatus, Totals, TracedTest } from '../model/index.js';
 import { compareText, mergeRetries } from './merge-retries.js';
 import { buildListIds, buildVariantMatcher, compareIds, idsOfTest, visible, type IdMatcher, type VariantMatcher } from './requirement-ids.js';
-import { TestSet, type TracedTest } from './test-set.js';
+import { TestSet } from './test-set.js';
 
-export { TestSet, type SampledTest, type TracedTest } from './test-set.js';
+export { TestSet } from './test-set.js';
 export { compareText } from './merge-retries.js';
 
 /** Tests kept by name for a requirement, an unknown ID or an anomaly (the rest are counted and indexed). */

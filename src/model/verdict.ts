@@ -1,0 +1,54 @@
+/** The gate's decision: each anomaly as judged, and the reasons the gate fails or warns. */
+
+import type { Anomaly } from './lists.js';
+
+export interface EvaluatedAnomaly {
+  readonly anomaly: Anomaly;
+  /** Open, deferred or accepted: still in the release. */
+  readonly residual: boolean;
+  /** Severity, justification, assessor and a valid assessment date are all present. */
+  readonly assessed: boolean;
+  /** What the assessment lacks, as column names (`Severity`, `Assessment Date (not a date: ...)`). */
+  readonly missing: readonly string[];
+  /** The assessment says the residual risk is acceptable; unanswered without an Acceptable column, a severity word below High makes it so. */
+  readonly acceptable: boolean;
+  readonly high: boolean;
+  /** Why this anomaly fails the gate; empty when it does not. */
+  readonly problems: readonly string[];
+  /** Residual, assessed and acceptable (with a benefit-risk reference when High): it may explain failures. */
+  readonly explainsFailures: boolean;
+}
+
+/** What fails the gate, or only warns, and why. */
+export type ReasonCode =
+  | 'unreadable-input'
+  | 'no-tests'
+  | 'report-without-cases'
+  | 'anomaly'
+  | 'requirement-failed'
+  | 'unexplained-failure'
+  | 'unexplained-flaky'
+  | 'requirement-skipped'
+  | 'requirement-uncovered'
+  | 'unknown-id'
+  | 'untraced-tests';
+
+export interface Reason {
+  readonly code: ReasonCode;
+  readonly message: string;
+}
+
+/** The gate's decision: a value, never an exception. */
+export interface Verdict {
+  readonly passed: boolean;
+  /** Every reason the gate fails, most important first. */
+  readonly reasons: readonly Reason[];
+  /** Findings that are reported but do not fail the gate under the chosen policy. */
+  readonly warnings: readonly Reason[];
+  /** Percent of requirements verified, one decimal. */
+  readonly coverage: number;
+  /** The anomalies as evaluated, in list order. */
+  readonly anomalies: readonly EvaluatedAnomaly[];
+  /** For each failed requirement whose failing tests are all explained: the anomaly IDs that accept it. */
+  readonly acceptedBy: ReadonlyMap<string, readonly string[]>;
+}
