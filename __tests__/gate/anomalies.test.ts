@@ -263,6 +263,17 @@ describe('namesTest', () => {
   ])('%s -> %s', (pattern, named) => {
     expect(namesTest(pattern, java)).toBe(named);
   });
+
+  it.each(['\u200b', '\u034f', '\ufe0f', '\u115f', '\u3164', '\u17b4', '\u{e0041}'])(
+    'compares entries and names as they display, without the invisible %j',
+    (c) => {
+      const hidden = t({ classname: 'Dose', name: `SRS-001${c}2 b` });
+      expect(namesTest('SRS-0012 b', hidden)).toBe(true);
+      expect(namesTest('Dose.SRS-0012*', hidden)).toBe(true);
+      expect(namesTest(`SRS-00${c}12 b`, t({ name: 'SRS-0012 b' }))).toBe(true);
+      expect(namesTest('SRS-001 2 b', hidden)).toBe(false);
+    },
+  );
 });
 
 describe('judge with residual anomalies', () => {

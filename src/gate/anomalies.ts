@@ -1,6 +1,7 @@
 import { trimBlank } from '../catalogue/blank.js';
 import { isPlaceholder } from '../catalogue/placeholder.js';
 import type { Anomaly, AnomalyStatus, TestCase } from '../model.js';
+import { visible } from '../trace/requirement-ids.js';
 import { labelOf } from '../trace/trace.js';
 
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
@@ -126,15 +127,21 @@ function shorten(text: string): string {
   return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 
-/** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
+/**
+ * Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob.
+ * Both are compared as they display, without invisible characters: an entry naming `SRS-0012 b` must
+ * not match a test whose name only looks so (`SRS-001\u034f2 b`), nor miss one that does.
+ */
 export function namesTest(pattern: string, test: TestCase, label: string = labelOf(test)): boolean {
-  const p = pattern.trim();
+  const p = visible(pattern).trim();
   if (p === '') return false;
-  const { name, classname, suites, displayName } = test;
-  const candidates = [name, label];
+  const name = visible(test.name);
+  const classname = visible(test.classname);
+  const suites = test.suites.map(visible);
+  const candidates = [name, visible(label)];
   if (classname !== '') candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
   if (suites.length > 0) candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
-  if (displayName !== undefined) candidates.push(displayName);
+  if (test.displayName !== undefined) candidates.push(visible(test.displayName));
   if (!p.includes('*')) return candidates.includes(p);
   return candidates.some((c) => globMatches(p, c));
 }
