@@ -124,6 +124,40 @@ describe('placeholders are not an assessment', () => {
     }
   });
 
+  const disguised = [
+    // Dotted, spaced, invisible, full-width and look-alike spellings of a placeholder.
+    't.b.d.', 'T.B.D', 'T B D', 'T\u200bBD', 'T\u034fBD', 'ＴＢＤ', 'Ｎ/Ａ', 'ТBD', 'N\u0391', 'k.A.', 'TBD\ufe0f',
+    // Several placeholders together, and words that say the work is not done.
+    'n/a (pending)', 'N/A - pending', 'none, n/a', 'none yet', 'to be reviewed', 'not reviewed', 'in progress', 'WIP', 'later',
+    'Not yet', 'under review', 'J. Doe (pending)', 'Low impact, assessment in progress', 'nicht bewertet', 'à définir', 'pendiente',
+    // Template fill-ins and the names of the fields themselves.
+    '[Name]', '{{assessor}}', '${assessor}', '%ASSESSOR%', '<name>', '[Justification]', 'Justification', 'Assessor', 'Assessed by',
+    'Reviewed by [Name]', '[insert name]', 'lorem ipsum', '{"name": "t.b.d."}',
+  ];
+
+  it.each(disguised)('%j is a placeholder however it is written', (text) => {
+    expect(isPlaceholder(text)).toBe(true);
+  });
+
+  it.each([
+    'Jane Smith', 'Dr. Anna Müller', 'Иван Петров', 'J. Doe (Clinical Safety Officer)', 'see BRA-2024-01 (signed)',
+    'The fix ships in a later release; until then the 0.05 mg difference stays below the clinically relevant resolution',
+    'Rounding differs by 0.01 mg (none of clinical relevance)',
+  ])('%j is still real content', (text) => {
+    expect(isPlaceholder(text)).toBe(false);
+  });
+
+  it.each(['0', '2024-05-01', '42', '1.5'])('%j is no assessor and no justification, but may be a reference', (text) => {
+    const e = evaluateAnomaly(anomaly({ assessedBy: text, justification: text }), withColumn);
+    expect(e.missing).toEqual([`Justification ("${text}" is a placeholder)`, `Assessed By ("${text}" is a placeholder)`]);
+    expect(isPlaceholder(text)).toBe(false);
+  });
+
+  it('a Requirements entry that holds a number is a reference, whatever placeholder stands beside it', () => {
+    const e = evaluateAnomaly(anomaly({ requirements: ['SRS-003', 'SRS-999 (pending)', 'n/a'] }), { ...withColumn, requirementIds: new Set(['SRS-003']) });
+    expect(e.problems).toEqual(['its Requirements name SRS-999 (pending), which is not in the requirements list']);
+  });
+
   it('a placeholder benefit-risk reference does not cover a High severity', () => {
     for (const benefitRisk of ['N/A', '-', 'TBD', 'none']) {
       const e = evaluateAnomaly(anomaly({ severity: 'High', benefitRisk }), withColumn);

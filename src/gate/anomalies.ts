@@ -35,11 +35,11 @@ export function classifySeverity(severity: string): 'high' | 'lower' | 'unknown'
   return words.some((w) => LOWER_WORDS.has(w)) ? 'lower' : 'unknown';
 }
 
-/** The assessment fields, by the names a reader sees in the list. */
+/** The assessment fields, by the names a reader sees in the list; a justification and an assessor are words. */
 const ASSESSMENT_FIELDS = [
-  ['severity', 'Severity'],
-  ['justification', 'Justification'],
-  ['assessedBy', 'Assessed By'],
+  ['severity', 'Severity', {}],
+  ['justification', 'Justification', { needsWords: true }],
+  ['assessedBy', 'Assessed By', { needsWords: true }],
 ] as const;
 
 export interface EvaluatedAnomaly {
@@ -76,10 +76,10 @@ export interface AnomalyPolicy {
 export function evaluateAnomaly(anomaly: Anomaly, policy: AnomalyPolicy): EvaluatedAnomaly {
   const residual = RESIDUAL_STATUSES.has(anomaly.status);
   const missing: string[] = [];
-  for (const [key, label] of ASSESSMENT_FIELDS) {
+  for (const [key, label, options] of ASSESSMENT_FIELDS) {
     const value = anomaly[key];
     if (trimBlank(value) === '') missing.push(label);
-    else if (isPlaceholder(value)) missing.push(`${label} ("${shorten(value)}" is a placeholder)`);
+    else if (isPlaceholder(value, options)) missing.push(`${label} ("${shorten(value)}" is a placeholder)`);
   }
   const date = anomaly.assessmentDate;
   if (trimBlank(date) === '') missing.push('Assessment Date');
@@ -112,7 +112,9 @@ export function evaluateAnomaly(anomaly: Anomaly, policy: AnomalyPolicy): Evalua
       problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis${placeholder}`);
     }
     const ids = policy.requirementIds;
-    const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !isPlaceholder(id));
+    // A placeholder (`-`, `n/a`) names no requirement; one with a number in it (`SRS-999 (pending)`) does.
+    const namesNone = (id: string): boolean => isPlaceholder(id) && !/\p{N}/u.test(id);
+    const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !namesNone(id));
     if (unknown.length > 0) {
       const named = unknown.map((id) => shorten(id)).join(', ');
       problems.push(`its Requirements name ${named}, ${unknown.length === 1 ? 'which is' : 'which are'} not in the requirements list`);
