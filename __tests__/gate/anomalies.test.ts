@@ -178,6 +178,20 @@ describe('severity classification', () => {
     ['Medium-High', 'high'], ['Low/High', 'high'], ['not critical', 'high'], ['4: catastrophic', 'high'], ['S2 – Serious injury', 'high'],
     ['Low', 'lower'], ['Low (S1)', 'lower'], ['2 - Medium', 'lower'], ['Minor', 'lower'], ['Negligible', 'lower'], ['very low', 'lower'], ['Moderate', 'lower'],
     ['S3', 'unknown'], ['3', 'unknown'], ['Sev-2', 'unknown'], ['P1', 'unknown'], ['Elevated', 'unknown'], ['Class B', 'unknown'],
+    // Full-width, invisible and accented spellings are read as they display.
+    ['Medium-ＨＩＧＨ', 'high'], ['Ｌｏｗ', 'lower'], ['Hi\u200bgh', 'high'], ['Low\u034f-Hi\ufe0fgh', 'high'], ['CRİTİCAL', 'high'],
+    // Words of harm make it high wherever they stand.
+    ['Medium (life-threatening)', 'high'], ['Minor — may cause death', 'high'], ['Low probability, death possible', 'high'],
+    ['Low (possible injury)', 'high'], ['Negligible harm', 'high'], ['Low hazard', 'high'],
+    // High in other languages, beside a lower word or alone.
+    ['Low / Hoch', 'high'], ['Hoch', 'high'], ['kritisch', 'high'], ['Élevée', 'high'], ['élevé', 'high'], ['alta', 'high'], ['alto', 'high'],
+    ['critique', 'high'], ['Grave', 'high'], ['serio', 'high'], ['Crítico', 'high'], ['hoog', 'high'], ['высокий', 'high'],
+    // Trackers count Sev 1 from the worst.
+    ['Sev 1 (Low)', 'high'], ['SEV1 - Minor', 'high'], ['Severity 0', 'high'],
+    // A lower word beside codes and neutral words stays lower; beside any other word it is unclear.
+    ['Low risk', 'lower'], ['Severity: Low', 'lower'], ['Class C - Low', 'lower'], ['II - Minor', 'lower'], ['Sev 2 - Medium', 'lower'],
+    ['Low probability', 'unknown'], ['Low / niedrig', 'unknown'], ['Low, cosmetic only', 'unknown'], ['Medium (was assessed High?)', 'high'],
+    ['Low (mitigated)', 'unknown'], ['Lowish', 'unknown'],
   ] as const)('%j is %s', (severity, expected) => {
     expect(classifySeverity(severity)).toBe(expected);
   });
