@@ -308,3 +308,25 @@ describe('anomaliesFromIssues: sections and labels that disagree are read the wo
     });
   });
 });
+
+describe('anomaliesFromIssues: headings that decide the verdict', () => {
+  it.each(['Acceptability', 'Risk acceptable?', 'Acceptable (Y/N)', 'Residual risk acceptable'])('reads "### %s" as the Acceptable answer', (heading) => {
+    const body = FORM_BODY.replace('### Acceptable\n\nYes', `### ${heading}\n\nNo`);
+    expect(anomaliesFromIssues('anomaly', [issue(7, { body })]).anomalies[0]!.acceptable).toBe(false);
+  });
+
+  it.each(['Affected requirements', 'Req IDs', 'Requirement(s)'])('reads "### %s" as the Requirements', (heading) => {
+    const body = `${FORM_BODY}\n### ${heading}\n\nSRS-999\n`;
+    expect(anomaliesFromIssues('anomaly', [issue(7, { body })]).anomalies[0]!.requirements).toEqual(['SRS-999']);
+  });
+
+  it.each([
+    ['Risk acceptability decision', 'acceptable'],
+    ['Requirements touched', 'requirements'],
+  ])('refuses the unknown heading "### %s", which looks like the %s field', (heading, column) => {
+    const body = `${FORM_BODY}\n### ${heading}\n\nNo\n`;
+    expect(() => anomaliesFromIssues('anomaly', [issue(7, { body })])).toThrow(
+      `issue #7: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows`,
+    );
+  });
+});

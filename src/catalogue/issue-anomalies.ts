@@ -1,7 +1,7 @@
 import { UserError, UserErrors } from '../errors.js';
 import type { Anomaly, AnomalyList, AnomalyStatus } from '../model.js';
-import { acceptableOf, ANOMALY_COLUMN_ALIASES, anomalyStatusOf, describedFields, splitTests } from './read-anomalies.js';
-import { normaliseColumnName } from './read-table.js';
+import { acceptableOf, ANOMALY_COLUMN_ALIASES, anomalyStatusOf, describedFields, splitTests, SUSPECT_COLUMNS } from './read-anomalies.js';
+import { looseColumnName } from './read-table.js';
 
 /** The fields of a GitHub issue that are read (REST `GET /repos/{owner}/{repo}/issues`). */
 export interface IssueData {
@@ -17,9 +17,10 @@ export interface IssueData {
 
 type Field = keyof typeof ANOMALY_COLUMN_ALIASES;
 
+/** Heading names, in their loose spelling (`Acceptable (Y/N)` is `acceptable y n`), by field. */
 const FIELD_OF = new Map<string, Field>(
   (Object.entries(ANOMALY_COLUMN_ALIASES) as [Field, readonly string[]][]).flatMap(([canonical, aliases]) =>
-    [canonical, ...aliases].map((name): [string, Field] => [normaliseColumnName(name), canonical]),
+    [canonical, ...aliases].map((name): [string, Field] => [looseColumnName(name), canonical]),
   ),
 );
 
@@ -44,7 +45,10 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
   const anomalies: Anomaly[] = [];
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
     const where = `issue #${issue.number}`;
-    const { fields, conflicts } = sectionsOf(issue.body ?? '');
+    const { fields, conflicts, suspects } = sectionsOf(issue.body ?? '');
+    for (const { heading, column } of suspects) {
+      errors.push(new UserError(`${where}: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows; name it "${column}" or one of the accepted names`));
+    }
     for (const { heading, values } of conflicts) {
       const quoted = values.map((v) => `"${shorten(v)}"`).join(', ');
       errors.push(new UserError(`${where}: its body has ${values.length} "### ${heading}" sections that disagree (${quoted}); keep one answer`));
@@ -69,7 +73,7 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
       if (readings.includes('no')) acceptable = { value: false };
       else if (acceptable.value === undefined && readings.includes('yes')) acceptable = { value: true };
     }
-    if (sectionStatus === undefined || acceptable === undefined || conflicts.length > 0) continue;
+    if (sectionStatus === undefined || acceptable === undefined || conflicts.length > 0 || suspects.length > 0) continue;
 
     // The section and every severity label count together (`Low` beside `severity: critical` is
     // critical): the gate classifies them as one, and the worse wins.
@@ -95,13 +99,23 @@ export function anomaliesFromIssues(label: string, issues: readonly IssueData[])
  * written in several sections (an edit that added a second `### Acceptable`) is one answer when they
  * all say the same; otherwise it is a conflict: which one the assessor meant cannot be told.
  */
-function sectionsOf(body: string): { fields: Map<Field, string>; conflicts: { heading: string; values: string[] }[] } {
+function sectionsOf(body: string): {
+  fields: Map<Field, string>;
+  conflicts: { heading: string; values: string[] }[];
+  suspects: { heading: string; column: string }[];
+} {
   const found = new Map<Field, { heading: string; values: string[] }>();
+  const suspects: { heading: string; column: string }[] = [];
   const parts = shownText(body.replace(/\r\n?/g, '\n')).split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
   for (let i = 1; i + 1 < parts.length; i += 2) {
     const heading = parts[i]!.replace(/[*_:?]+$/g, '');
-    const field = FIELD_OF.get(normaliseColumnName(heading));
-    if (field === undefined) continue;
+    const field = FIELD_OF.get(looseColumnName(heading));
+    if (field === undefined) {
+      // A heading that looks like a field the verdict depends on is not skipped (see SUSPECT_COLUMNS).
+      const suspect = SUSPECT_COLUMNS.find((c) => c.pattern.test(looseColumnName(heading)));
+      if (suspect !== undefined) suspects.push({ heading: heading.trim(), column: suspect.column });
+      continue;
+    }
     const raw = parts[i + 1]!.trim();
     const value = NO_RESPONSE.test(raw) ? '' : raw;
     const before = found.get(field);
@@ -115,7 +129,7 @@ function sectionsOf(body: string): { fields: Map<Field, string>; conflicts: { he
     if (distinct.length > 1) conflicts.push({ heading, values: distinct });
     fields.set(field, values[0]!);
   }
-  return { fields, conflicts };
+  return { fields, conflicts, suspects };
 }
 
 /** Labels that say the residual risk is acceptable, once case and separators are evened out (`Risk: Acceptable`, `risk_acceptable`). */
