@@ -28385,9 +28385,12 @@ module.exports = {
  *
  * Pure.
  */
-/** One blank character: Unicode White_Space or an invisible format character (Cf). */
-const BLANK = /[\p{White_Space}\p{Cf}]/u;
-const RUNS = /[\p{White_Space}\p{Cf}]+/gu;
+/**
+ * One blank character: Unicode White_Space, an invisible format character (Cf), or another code point
+ * a renderer skips (Default_Ignorable_Code_Point: variation selectors, Hangul fillers, U+034F).
+ */
+const BLANK = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const RUNS = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu;
 /** Whether the code point is blank; ASCII is decided without a regular expression. */
 function isBlankCode(code) {
     if (code < 0x80)
@@ -29965,7 +29968,7 @@ function notLoaded(format, file) {
 function parseTable(file, text, options) {
     const format = formatOf(file);
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const columns = new ColumnNames(options);
+    const columns = new ColumnNames(options, format === 'yaml' || format === 'json');
     if (!/\S/.test(body)) {
         throw new src_errors/* UserError */.y(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
     }
@@ -30052,7 +30055,7 @@ function fromTables(file, tables, columns, missing, empty) {
             line: row.line,
             cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
         })));
-    const problems = [...notRead, ...picked.flatMap(({ raw }) => raw.problems)];
+    const problems = [...notRead, ...picked.flatMap(({ raw }) => [...columns.doubtfulColumns(file, raw), ...raw.problems])];
     return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
 }
 /**
@@ -30120,12 +30123,13 @@ function normaliseColumnName(name) {
 }
 /**
  * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
- * `Req No`, `req-no`, `Req_No:` are all `req no`, and `Req#` is `req #`.
+ * `Req No`, `req-no`, `Req_No:` are all `req no`, `Req#` is `req #`, and `Acceptable (Y/N)` is
+ * `acceptable y n`.
  */
 function looseColumnName(name) {
     return normaliseColumnName(name)
-        .replace(/[.:?]/g, '')
-        .replace(/[-_/]/g, ' ')
+        .replace(/[.:?*'"`’]/g, '')
+        .replace(/[-_/()[\]{}|,;]/g, ' ')
         .replace(/#/g, ' # ')
         .replace(/ {2,}/g, ' ')
         .trim();
@@ -30142,7 +30146,14 @@ class ColumnNames {
     canonical = new Set();
     isId;
     references;
-    constructor(options) {
+    oneColumnPerField;
+    suspects;
+    /** The tables are YAML/JSON lists of entries, whose keys may differ from one entry to the next. */
+    entries;
+    constructor(options, entries = false) {
+        this.entries = entries;
+        this.oneColumnPerField = options.oneColumnPerField ?? false;
+        this.suspects = options.suspectColumns ?? [];
         const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
         this.required = required.map(normaliseColumnName);
         this.allowEmpty = options.allowEmpty ?? false;
@@ -30172,6 +30183,52 @@ class ColumnNames {
         if (alias !== undefined || name === '' || this.canonical.has(name))
             return alias;
         return this.looseOf.get(looseColumnName(name));
+    }
+    /** The canonical column a header stands for, by its own name, an alias or a loose spelling; undefined for an unknown one. */
+    fieldOf(header) {
+        const name = normaliseColumnName(header);
+        return this.canonical.has(name) ? name : this.aliasFor(name);
+    }
+    /**
+     * Headers of a table that make what it says unclear (see `ReadTableOptions.oneColumnPerField` and
+     * `suspectColumns`), as problems naming the table's line (an entry's, in YAML/JSON) and the headers.
+     */
+    doubtfulColumns(file, raw) {
+        const problems = [];
+        if (!this.oneColumnPerField && this.suspects.length === 0)
+            return problems;
+        const byField = new Map();
+        raw.headers.forEach((header, i) => {
+            const field = this.fieldOf(header);
+            if (field === undefined) {
+                const suspect = this.suspects.find((s) => s.pattern.test(looseColumnName(header)));
+                if (suspect !== undefined) {
+                    problems.push(new src_errors/* UserError */.y(`the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
+                        `but is not a name the reader knows; name it "${suspect.column}" or one of the accepted names, or rename it so that it does not look like one`, { file, line: raw.line }));
+                }
+                return;
+            }
+            byField.set(field, [...(byField.get(field) ?? []), i]);
+        });
+        if (!this.oneColumnPerField)
+            return problems;
+        for (const [field, at] of byField) {
+            if (at.length < 2)
+                continue;
+            if (!this.entries) {
+                problems.push(new src_errors/* UserError */.y(`the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
+                    'which one holds the answer cannot be told, so keep one of them', { file, line: raw.line }));
+                continue;
+            }
+            for (const row of raw.rows) {
+                const filled = at.filter((i) => cellText(row.cells[i] ?? '', ' ') !== '');
+                if (filled.length < 2)
+                    continue;
+                problems.push(new src_errors/* UserError */.y(`the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
+                    'which one holds the answer cannot be told, so keep one of them', { file, line: row.line }));
+            }
+        }
+        return problems;
     }
     /** Whether the (canonical) column names entries of other lists. */
     isReference(name) {
@@ -30386,9 +30443,18 @@ const ANOMALY_COLUMN_ALIASES = {
     impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
     'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
     tests: ['test', 'failing tests', 'test cases', 'explains'],
-    requirements: ['requirement', 'requirement ids', 'srs'],
+    requirements: [
+        'requirement', 'requirement ids', 'srs', 'requirement(s)', 'requirements ids', 'requirement id', 'requirement refs', 'requirement references',
+        'req', 'reqs', 'req id', 'req ids', 'req refs', 'srs id', 'srs ids', 'srs refs', 'srs items', 'srs requirements',
+        ...['affected', 'related', 'linked', 'traced', 'impacted'].flatMap((word) => [`${word} requirements`, `${word} requirement`, `${word} requirement ids`, `${word} reqs`, `${word} srs`]),
+        'requirements affected',
+    ],
     justification: ['rationale', 'justification for delay', 'reason'],
-    acceptable: ['accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted'],
+    acceptable: [
+        'accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted', 'acceptability', 'risk acceptability', 'acceptable (y/n)',
+        'acceptable (yes/no)', 'acceptance', 'risk acceptance', 'accept', 'accept?', 'accepted', 'accepted?', 'is acceptable', 'acceptable risk',
+        'residual risk acceptable', 'residual risk acceptability', 'residual risk accepted', 'residual risk acceptance', 'risk is acceptable',
+    ],
     'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
     'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
     'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
@@ -30456,6 +30522,15 @@ function isIsoDate(text) {
 function isAnomalyId(text) {
     return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
 }
+/**
+ * Headers that look like the columns which decide the verdict: an unknown one (`Risk acceptability
+ * decision`, `Requirement refs affected`) is refused rather than skipped, since skipping an Acceptable
+ * column turns its "no" into a default yes, and skipping a Requirements column leaves its IDs unchecked.
+ */
+const SUSPECT_COLUMNS = [
+    { pattern: /accept|akzept|acept|accett/, column: 'acceptable' },
+    { pattern: /(?:^| )(?:reqs?|requirements?|anforderung\S*|sw?rs|urs|prs)(?: |$)/, column: 'requirements' },
+];
 /** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
 const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
 /**
@@ -30506,6 +30581,8 @@ function readAnomalies(file, text) {
         isId: isAnomalyId,
         referenceColumns: REFERENCE_COLUMNS,
         idNoun: 'anomaly IDs',
+        oneColumnPerField: true,
+        suspectColumns: SUSPECT_COLUMNS,
     });
     const errors = [...problems];
     const anomalies = [];
@@ -30583,7 +30660,8 @@ function shorten(text) {
 
 
 
-const FIELD_OF = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((name) => [normaliseColumnName(name), canonical])));
+/** Heading names, in their loose spelling (`Acceptable (Y/N)` is `acceptable y n`), by field. */
+const FIELD_OF = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((name) => [looseColumnName(name), canonical])));
 /** What an issue form writes for an optional field left empty. */
 const NO_RESPONSE = /^_No response_$/i;
 /**
@@ -30604,7 +30682,14 @@ function anomaliesFromIssues(label, issues) {
     const anomalies = [];
     for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
         const where = `issue #${issue.number}`;
-        const fields = sectionsOf(issue.body ?? '');
+        const { fields, conflicts, suspects } = sectionsOf(issue.body ?? '');
+        for (const { heading, column } of suspects) {
+            errors.push(new src_errors/* UserError */.y(`${where}: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows; name it "${column}" or one of the accepted names`));
+        }
+        for (const { heading, values } of conflicts) {
+            const quoted = values.map((v) => `"${issue_anomalies_shorten(v)}"`).join(', ');
+            errors.push(new src_errors/* UserError */.y(`${where}: its body has ${values.length} "### ${heading}" sections that disagree (${quoted}); keep one answer`));
+        }
         const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
         const text = (f) => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
         // Only a residual status is taken from the section or the labels: none of them can close an issue.
@@ -30623,16 +30708,18 @@ function anomaliesFromIssues(label, issues) {
             errors.push(new src_errors/* UserError */.y(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
         else {
             // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
-            if (labels.includes('risk-not-acceptable') || labels.includes('risk: not acceptable'))
+            const readings = labels.map(acceptabilityOfLabel);
+            if (readings.includes('no'))
                 acceptable = 'no';
-            else if (acceptable === 'unanswered' && (labels.includes('risk-acceptable') || labels.includes('risk: acceptable')))
+            else if (acceptable === 'unanswered' && readings.includes('yes'))
                 acceptable = 'yes';
         }
-        if (sectionStatus === undefined || acceptable === undefined)
+        if (sectionStatus === undefined || acceptable === undefined || conflicts.length > 0 || suspects.length > 0)
             continue;
-        // Every severity label counts (`severity: low` beside `severity: high` is high): the gate classifies them together.
-        const severityLabels = [...new Set(labels.map((l) => /^severity\s*[:/-]\s*(.+)$/.exec(l)?.[1]?.trim()).filter((s) => s !== undefined && s !== ''))];
-        const severity = text('severity') || severityLabels.join(', ');
+        // The section and every severity label count together (`Low` beside `severity: critical` is
+        // critical): the gate classifies them as one, and the worse wins.
+        const severityLabels = [...new Set(labels.map((l) => /^sev(?:erity)?\s*[:/_ -]\s*(.+)$/.exec(l)?.[1]?.trim()).filter((s) => s !== undefined && s !== ''))];
+        const severity = [text('severity'), ...severityLabels].filter((s) => s !== '').join(', ');
         anomalies.push({
             id: `#${issue.number}`,
             title: issue.title.trim(),
@@ -30648,31 +30735,103 @@ function anomaliesFromIssues(label, issues) {
         throw new src_errors/* UserErrors */.t(errors);
     return { file: `issues labelled "${label}"`, anomalies, hasAcceptableColumn: true };
 }
-/** `### Heading` sections of an issue body (as issue forms write them), by the field they name. */
+/**
+ * `### Heading` sections of an issue body (as issue forms write them), by the field they name. A field
+ * written in several sections (an edit that added a second `### Acceptable`) is one answer when they
+ * all say the same; otherwise it is a conflict: which one the assessor meant cannot be told.
+ */
 function sectionsOf(body) {
-    const fields = new Map();
+    const found = new Map();
+    const suspects = [];
     const parts = shownText(body.replace(/\r\n?/g, '\n')).split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
     for (let i = 1; i + 1 < parts.length; i += 2) {
-        const field = FIELD_OF.get(normaliseColumnName(parts[i].replace(/[*_:?]+$/g, '')));
-        if (field === undefined || fields.has(field))
+        const heading = parts[i].replace(/[*_:?]+$/g, '');
+        const field = FIELD_OF.get(looseColumnName(heading));
+        if (field === undefined) {
+            // A heading that looks like a field the verdict depends on is not skipped (see SUSPECT_COLUMNS).
+            const suspect = SUSPECT_COLUMNS.find((c) => c.pattern.test(looseColumnName(heading)));
+            if (suspect !== undefined)
+                suspects.push({ heading: heading.trim(), column: suspect.column });
             continue;
-        const value = parts[i + 1].trim();
-        fields.set(field, NO_RESPONSE.test(value) ? '' : value);
+        }
+        const raw = parts[i + 1].trim();
+        const value = NO_RESPONSE.test(raw) ? '' : raw;
+        const before = found.get(field);
+        if (before === undefined)
+            found.set(field, { heading: heading.trim(), values: [value] });
+        else
+            before.values.push(value);
     }
-    return fields;
+    const fields = new Map();
+    const conflicts = [];
+    for (const [field, { heading, values }] of found) {
+        const distinct = [...new Set(values.map((v) => v.replace(/\s+/g, ' ')))];
+        if (distinct.length > 1)
+            conflicts.push({ heading, values: distinct });
+        fields.set(field, values[0]);
+    }
+    return { fields, conflicts, suspects };
+}
+/** Labels that say the residual risk is acceptable, once case and separators are evened out (`Risk: Acceptable`, `risk_acceptable`). */
+const ACCEPTABLE_LABELS = new Set(['risk acceptable', 'residual risk acceptable', 'acceptable risk', 'acceptable', 'risk is acceptable']);
+/** Labels that mention acceptance without saying yes or no to the risk: a status (`accepted`) or a statement of it. */
+const ACCEPTANCE_STATUS_LABELS = new Set(['accepted', 'risk accepted', 'accepted risk']);
+/**
+ * What a label says of the residual risk: `yes`, `no`, or nothing. Any label that mentions
+ * acceptability (in English, German, Spanish or Italian) and is not clearly yes says no (`unacceptable`,
+ * `risk/not-acceptable`, `Acceptable?`, `acceptance pending`): a label the gate misreads must not pass.
+ */
+function acceptabilityOfLabel(label) {
+    const words = label
+        .normalize('NFKC')
+        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+        .toLowerCase()
+        .replace(/[\s\-_:/.|,;=]+/g, ' ')
+        .trim();
+    if (!/accept|akzept|acept|accett/.test(words))
+        return undefined;
+    if (ACCEPTABLE_LABELS.has(words))
+        return 'yes';
+    return ACCEPTANCE_STATUS_LABELS.has(words) ? undefined : 'no';
+}
+/** A value as quoted in a message: one line, at most 40 characters. */
+function issue_anomalies_shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 40 ? `${one.slice(0, 37)}...` : one;
 }
 /** A line that opens or closes a code fence: up to three spaces, then three or more ` or ~. */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A line that starts a list item: up to three spaces, then `-`, `*`, `+`, `1.` or `1)` and a space. */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
+/** An ATX heading line. */
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** The width of a line's indentation, a tab reaching the next multiple of four (CommonMark). */
+function indentOf(line) {
+    let width = 0;
+    for (const c of line) {
+        if (c === ' ')
+            width++;
+        else if (c === '\t')
+            width += 4 - (width % 4);
+        else
+            break;
+    }
+    return width;
+}
 /**
  * The body without what is not an answer: HTML comments (GitHub does not show them; an issue form
- * leaves its hints in them, `<!-- Low, Medium or High -->`; one never closed hides the rest) and code
+ * leaves its hints in them, `<!-- Low, Medium or High -->`; one never closed hides the rest), code
  * fences with their content (an example or a template, shown as code; one never closed runs to the
- * end). Headings inside either are not sections. Lines are kept as blank lines.
+ * end), and indented code blocks (as CommonMark reads them: lines indented four columns or more that
+ * follow a blank line or a heading, outside a list, up to the next line indented less). Headings
+ * inside any of them are not sections. Lines are kept as blank lines.
  */
 function shownText(body) {
     const out = [];
     let fence;
     let inComment = false;
+    let inIndentedCode = false;
+    let inList = false;
     for (const line of body.split('\n')) {
         if (fence !== undefined) {
             const close = FENCE.exec(line);
@@ -30680,6 +30839,22 @@ function shownText(body) {
                 fence = undefined;
             out.push('');
             continue;
+        }
+        if (!inComment) {
+            const blank = line.trim() === '';
+            const previous = out.at(-1);
+            // An indented block cannot interrupt a paragraph, and inside a list indentation continues the item.
+            const mayStartCode = previous === undefined || previous.trim() === '' || HEADING.test(previous);
+            if ((inIndentedCode && blank) || (!blank && indentOf(line) >= 4 && !inList && (inIndentedCode || mayStartCode))) {
+                inIndentedCode = true;
+                out.push('');
+                continue;
+            }
+            inIndentedCode = false;
+            if (LIST_ITEM.test(line))
+                inList = true;
+            else if (HEADING.test(line) || (!blank && indentOf(line) === 0 && previous !== undefined && previous.trim() === ''))
+                inList = false;
         }
         let rest = line;
         let shown = '';
@@ -31001,10 +31176,11 @@ function plural(n, word) {
 
 ;// CONCATENATED MODULE: ./src/catalogue/placeholder.ts
 /**
- * Placeholders in assessment fields. A list template is often filled with `TBD`, `-`, `N/A` or `?`
- * until someone assesses the anomaly; such a cell is not empty, but it assesses nothing. A field holds
- * real content only when, without what a reader never sees (HTML comments and tags) and without
- * punctuation, there are words left that are not a placeholder, and no marker of unfinished work.
+ * Placeholders in assessment fields. A list template is often filled with `TBD`, `-`, `N/A`, `[Name]`
+ * or `?` until someone assesses the anomaly; such a cell is not empty, but it assesses nothing. A field
+ * holds real content only when, without what a reader never sees (HTML comments and tags, invisible
+ * characters) and without punctuation, there are words left that are not placeholders or template
+ * fill-ins, and no marker of unfinished work.
  *
  * Pure.
  */
@@ -31012,32 +31188,101 @@ function plural(n, word) {
 /** Whole values that stand for "not filled in" (case-insensitive; punctuation and spacing ignored). */
 const PLACEHOLDER_WORDS = [
     'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'x', 'xx', 'xxx',
-    'n a', 'na', 'none', 'nil', 'null', 'undefined', 'unknown', 'nan', 'pending',
+    'n a', 'na', 'none', 'nil', 'null', 'undefined', 'unknown', 'nan', 'inf', 'infinity', 'pending',
     'not applicable', 'not assessed', 'not yet assessed', 'not available', 'no response',
     'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be added', 'to be completed',
     'placeholder', 'empty', 'blank', 'missing', 'ditto', 'same', 'as above', 'see above', 'same as above',
     'yes', 'no', 'true', 'false', 'object object',
+    // Other languages: keine Angabe (k. A.), offen, à définir, pendiente, por definir, da definire.
+    'ka', 'keine angabe', 'offen', 'a definir', 'pendiente', 'por definir', 'da definire', 'a venir',
 ];
-/** Words that mark a field as unfinished wherever they stand in it (`TBD by QA`, `TODO: ask J. Doe`). */
+/**
+ * What a template leaves to be filled in: a field's own name (`Justification`, `Assessor`, `[Name]`,
+ * `{{assessor}}`, `<name>`) or filler text. As a whole value, or in brackets anywhere, it is a placeholder.
+ */
+const FILL_IN_WORDS = [
+    'name', 'full name', 'your name', 'first name', 'last name', 'first last', 'firstname lastname', 'first name last name',
+    'insert name', 'enter name', 'name here', 'john doe', 'jane doe',
+    'assessor', 'assessor name', 'assessed by', 'reviewer', 'reviewed by', 'evaluated by', 'approver', 'approved by', 'author',
+    'owner', 'signature', 'initials', 'justification', 'rationale', 'reason', 'justification for delay', 'severity', 'date',
+    'assessment date', 'benefit risk', 'benefit risk analysis', 'description', 'text', 'value', 'insert', 'insert here',
+    'enter here', 'fill in', 'here', 'lorem ipsum', 'asdf', 'qwerty', 'foo', 'bar', 'foobar', 'dummy', 'sample', 'example', 'test',
+];
+/**
+ * Words that mark a field as unfinished wherever they stand in it (`TBD by QA`, `TODO: ask J. Doe`,
+ * `N/A (pending)`, `in progress`): they say the work is not done.
+ */
 const UNFINISHED_MARKERS = [
-    'tbd', 'tba', 'tbc', 'todo', 'fixme', 'xxx', 'to be determined', 'to be decided', 'to be defined', 'to be confirmed',
+    'tbd', 'tba', 'tbc', 'todo', 'fixme', 'xxx', 'wip', 'pending', 'in progress', 'work in progress', 'ongoing', 'awaiting',
+    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be reviewed', 'to be evaluated',
+    'to be completed', 'to be added', 'to be done', 'to be checked', 'to be clarified', 'to be discussed', 'to follow',
+    'not reviewed', 'not yet reviewed', 'not assessed', 'not yet assessed', 'not evaluated', 'not yet evaluated', 'not done',
+    'not yet done', 'not started', 'under review', 'in review', 'none yet', 'lorem ipsum',
+    'ausstehend', 'nicht bewertet', 'in bearbeitung', 'zu klaren', 'en attente', 'en cours', 'in sospeso', 'em andamento',
 ];
-const PLACEHOLDERS = new Set(PLACEHOLDER_WORDS);
-const MARKER = new RegExp(`(?:^| )(?:${UNFINISHED_MARKERS.join('|')})(?: |$)`);
+/**
+ * Words that mark a short field (an assessor, a few words) as unfinished: in a sentence they may be
+ * real content (`fixed in a later release`), in `later` or `not yet` they are not.
+ */
+const SHORT_UNFINISHED_MARKERS = ['later', 'soon', 'not yet', 'open', 'asap', 'next release', 'next sprint', 'n a', 'none', 'unknown'];
+/** Up to this many words, a field is short (see `SHORT_UNFINISHED_MARKERS`). */
+const SHORT_FIELD_WORDS = 4;
+const PLACEHOLDERS = new Set([...PLACEHOLDER_WORDS, ...FILL_IN_WORDS]);
+const LONGEST_PHRASE = Math.max(...[...PLACEHOLDERS].map((p) => p.split(' ').length));
+const markerPattern = (markers) => new RegExp(`(?:^| )(?:${markers.join('|')})(?: |$)`);
+const MARKER = markerPattern(UNFINISHED_MARKERS);
+const SHORT_MARKER = markerPattern(SHORT_UNFINISHED_MARKERS);
+/** Template syntax never filled in, anywhere in a value: `{{assessor}}`, `${name}`, `%NAME%`. */
+const TEMPLATE_SYNTAX = /\{\{[^{}]*\}\}|\$\{[^{}]*\}|%[A-Za-z_]+%/;
+/** A bracketed part of a value, `[Name]`, tested on its own. */
+const BRACKETED = /\[([^[\]]{1,80})\]|\(([^()]{1,80})\)/g;
 /** The longest text that is examined; a longer one is real content unless its start says otherwise. */
 const MAX_EXAMINED = 10_000;
 /**
- * Whether `text` fills in nothing: blank, only punctuation (`-`, `—`, `?`, `...`, `{}`), a placeholder
- * word (`TBD`, `N/A`, `none`), an HTML comment, a JSON object or list with no real value in it, or
- * text that carries a marker of unfinished work (`TODO`).
+ * Whether `text` fills in nothing: blank, only punctuation (`-`, `—`, `?`, `...`, `{}`), placeholder
+ * words only (`TBD`, `N/A`, `t.b.d.`, `none, n/a`), a template fill-in (`[Name]`, `{{assessor}}`, the
+ * field's name), an HTML comment, a JSON object or list with no real value in it, or text that carries
+ * a marker of unfinished work (`TODO`, `pending`, `in progress`; `later` in a short field). Compared as
+ * a reader sees it: full-width forms, invisible characters, accents and Cyrillic or Greek look-alikes of
+ * Latin letters do not hide a placeholder.
  */
-function isPlaceholder(text) {
+function isPlaceholder(text, options = {}) {
     const shown = visibleText(text.slice(0, MAX_EXAMINED));
     const json = jsonLeaves(shown);
     if (json !== undefined)
-        return json.every((leaf) => isPlaceholder(leaf));
-    const words = wordsOf(shown);
-    return words === '' || PLACEHOLDERS.has(words) || MARKER.test(words);
+        return json.every((leaf) => isPlaceholder(leaf, options));
+    if (TEMPLATE_SYNTAX.test(shown))
+        return true;
+    for (const m of shown.matchAll(BRACKETED)) {
+        if (isPlaceholderText(m[1] ?? m[2] ?? '', true))
+            return true;
+    }
+    if (options.needsWords === true && !/\p{L}/u.test(folded(shown)))
+        return true;
+    return isPlaceholderText(shown, false);
+}
+/** Whether the text, in any of its spellings (see `spellings`), is only placeholders or carries a marker. */
+function isPlaceholderText(text, bracketed) {
+    return spellings(folded(text)).some((words) => {
+        if (words === '' || onlyPlaceholders(words) || MARKER.test(words))
+            return true;
+        return !bracketed && words.split(' ').length <= SHORT_FIELD_WORDS && SHORT_MARKER.test(words);
+    });
+}
+/** Whether the words are one placeholder phrase after another (`n a pending`, `none tbd`, `name name`). */
+function onlyPlaceholders(words) {
+    const tokens = words.split(' ');
+    // ends[i]: tokens[0..i) is made of placeholder phrases.
+    const ends = [true, ...tokens.map(() => false)];
+    for (let i = 0; i < tokens.length; i++) {
+        if (!ends[i])
+            continue;
+        for (let n = 1; n <= LONGEST_PHRASE && i + n <= tokens.length; n++) {
+            if (PLACEHOLDERS.has(tokens.slice(i, i + n).join(' ')))
+                ends[i + n] = true;
+        }
+    }
+    return ends[tokens.length] === true;
 }
 /** Without HTML comments (also one left open), tags and character references: what a reader sees. */
 function visibleText(text) {
@@ -31046,9 +31291,38 @@ function visibleText(text) {
         .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
         .replace(/&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g, ' ');
 }
-/** Letters and digits only, lower case, one space between words (`N/A` -> `n a`, `*TBD*` -> `tbd`). */
-function wordsOf(text) {
-    return (0,blank/* trimBlank */.J2)(text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '));
+/** Cyrillic and Greek letters that look like Latin ones (after lower-casing), as the Latin letter. */
+const LOOK_ALIKES = {
+    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j',
+    ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ь: 'b', п: 'n', г: 'r',
+    α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+/**
+ * The text folded for comparison: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
+ * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped, look-alike letters made Latin.
+ */
+function folded(text) {
+    return text
+        .normalize('NFKC')
+        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+}
+/**
+ * The ways the words of a folded text are read: punctuation as a space (`N/A` -> `n a`), punctuation
+ * dropped (`t.b.d.` -> `tbd`, `k.A.` -> `ka`), and single letters run together (`T B D` -> `tbd`).
+ */
+function spellings(text) {
+    const spaced = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
+    const joined = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' '));
+    const out = [spaced, joined];
+    const tokens = spaced.split(' ');
+    if (tokens.length > 1 && tokens.every((t) => t.length === 1))
+        out.push(tokens.join(''));
+    return out;
 }
 /** The values of a JSON object or list (YAML and JSON lists write nested cells as JSON), else undefined. */
 function jsonLeaves(text) {
@@ -31083,6 +31357,7 @@ var trace = __nccwpck_require__(74990);
 
 
 
+
 /** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
 const RESIDUAL_STATUSES = new Set(['open', 'deferred', 'accepted']);
 /**
@@ -31092,29 +31367,72 @@ const RESIDUAL_STATUSES = new Set(['open', 'deferred', 'accepted']);
 const HIGH_SEVERITY_WORDS = [
     'high', 'higher', 'highest', 'critical', 'catastrophic', 'serious', 'severe', 'major', 'blocker', 'fatal', 'hazardous', 'urgent', 'significant',
 ];
+/** Words that say a failure can hurt someone: whatever stands beside them, the severity is High. */
+const HARM_WORDS = [
+    'death', 'deaths', 'dead', 'die', 'dies', 'died', 'dying', 'deadly', 'lethal', 'fatality', 'fatalities', 'mortal', 'mortality',
+    'threatening', 'injury', 'injuries', 'injure', 'injures', 'injured', 'harm', 'harms', 'harmful', 'harmed', 'hazard', 'hazards',
+    'danger', 'dangerous', 'unsafe', 'overdose', 'underdose',
+];
+/** High or worse in other common languages (German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Russian, Chinese). */
+const HIGH_SEVERITY_WORDS_OTHER_LANGUAGES = [
+    'hoch', 'hohe', 'hoher', 'hohes', 'hochste', 'kritisch', 'kritische', 'schwer', 'schwerwiegend', 'ernst', 'ernsthaft', 'gefahrlich',
+    'todlich', 'katastrophal', 'eleve', 'elevee', 'eleves', 'elevees', 'haut', 'haute', 'critique', 'grave', 'graves', 'serieux',
+    'serieuse', 'majeur', 'majeure', 'mortel', 'mortelle', 'dangereux', 'catastrophique', 'alta', 'alto', 'altas', 'altos', 'critico',
+    'critica', 'serio', 'seria', 'elevado', 'elevada', 'elevato', 'elevata', 'mortale', 'peligroso', 'pericoloso', 'perigoso',
+    'catastrofico', 'hoog', 'hoge', 'kritiek', 'ernstig', 'ernstige', 'gevaarlijk', 'dodelijk', 'hog', 'hoy', 'høy', 'høj', 'kritisk',
+    'allvarlig', 'alvorlig', 'wysoki', 'wysoka', 'krytyczny', 'krytyczna', 'powazny', 'powazna', 'высокий', 'высокая', 'высокое',
+    'критический', 'критическая', 'серьезный', 'серьезная', 'опасный', '高', '重大', '严重', '嚴重', '致命',
+];
 /** Severity words below High. */
 const LOWER_SEVERITY_WORDS = [
     'low', 'lower', 'lowest', 'medium', 'moderate', 'minor', 'negligible', 'trivial', 'marginal', 'normal', 'cosmetic', 'minimal', 'insignificant', 'mild',
 ];
-const HIGH_WORDS = new Set(HIGH_SEVERITY_WORDS);
+/**
+ * Words that may stand beside a lower severity word without changing it (`very low`, `Low risk`,
+ * `Severity: Low`); codes (`S1`, `3`, `Class C`, `II`) may too. Any other word makes a lower cell unclassifiable.
+ */
+const SEVERITY_NEUTRAL_WORDS = [
+    'very', 'severity', 'sev', 'level', 'class', 'category', 'cat', 'grade', 'rating', 'score', 'risk', 'iso', 'iec',
+];
+/** Text as it is compared: compatibility forms plain (NFKC), invisible characters and accents removed, lower case. */
+function foldSeverity(text) {
+    return text
+        .normalize('NFKC')
+        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .normalize('NFC');
+}
+const HIGH_WORDS = new Set([...HIGH_SEVERITY_WORDS, ...HARM_WORDS, ...HIGH_SEVERITY_WORDS_OTHER_LANGUAGES].map(foldSeverity));
 const LOWER_WORDS = new Set(LOWER_SEVERITY_WORDS);
+const NEUTRAL_WORDS = new Set(SEVERITY_NEUTRAL_WORDS);
+/** A severity code: a number, `S3`, a class letter, a Roman numeral. Its direction is not known. */
+const SEVERITY_CODE = /^(?:[a-z]?[0-9]+|[a-e]|i|ii|iii|iv|v)$/;
+/** `Sev 1`, `Severity-0`, `SEV1`: trackers count these from the worst, so they read as High. */
+const TOP_SEVERITY_CODE = /(?:^| )sev(?:erity)? ?[01](?: |$)/;
 /**
  * The class of a severity cell, from the severity words wherever they stand in it (`High (S3)`,
- * `3 - High`, `S3 - Serious`, `Very-High`). Any High word makes it high, also beside a lower one
- * (`Medium-High`, `not critical`): the worse reading wins. Without a severity word (`S3`, `3`,
- * `Sev-2`) the scale's direction is unknown and the severity cannot be classified.
+ * `3 - High`, `S3 - Serious`, `Very-High`). Any High word or word of harm makes it high, also beside a
+ * lower one (`Medium-High`, `not critical`, `Minor, may cause death`): the worse reading wins. A lower
+ * word makes it lower only beside codes and neutral words (`Low (S1)`, `very low`); beside any other
+ * word (`Low probability`, `Low / niedrig`) it is unknown. Without a severity word (`S3`, `3`,
+ * `Sev-2`) the scale's direction is unknown and the severity cannot be classified. Compared as a
+ * reader sees it: full-width forms, invisible characters and accents do not hide a word.
  */
 function classifySeverity(severity) {
-    const words = severity.toLowerCase().split(/[^\p{L}]+/u);
-    if (words.some((w) => HIGH_WORDS.has(w)))
+    const words = foldSeverity(severity).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    if (words.some((w) => HIGH_WORDS.has(w)) || TOP_SEVERITY_CODE.test(words.join(' ')))
         return 'high';
-    return words.some((w) => LOWER_WORDS.has(w)) ? 'lower' : 'unknown';
+    if (!words.some((w) => LOWER_WORDS.has(w)))
+        return 'unknown';
+    return words.every((w) => LOWER_WORDS.has(w) || NEUTRAL_WORDS.has(w) || SEVERITY_CODE.test(w)) ? 'lower' : 'unknown';
 }
-/** The assessment fields, by the names a reader sees in the list. */
+/** The assessment fields, by the names a reader sees in the list; a justification and an assessor are words. */
 const ASSESSMENT_FIELDS = [
-    ['severity', 'Severity'],
-    ['justification', 'Justification'],
-    ['assessedBy', 'Assessed By'],
+    ['severity', 'Severity', {}],
+    ['justification', 'Justification', { needsWords: true }],
+    ['assessedBy', 'Assessed By', { needsWords: true }],
 ];
 /**
  * Evaluates one anomaly. Without an Acceptable column (the common QMS template has none), an assessed
@@ -31124,11 +31442,11 @@ const ASSESSMENT_FIELDS = [
 function evaluateAnomaly(anomaly, policy) {
     const residual = RESIDUAL_STATUSES.has(anomaly.status);
     const missing = [];
-    for (const [key, label] of ASSESSMENT_FIELDS) {
+    for (const [key, label, options] of ASSESSMENT_FIELDS) {
         const value = anomaly[key];
         if ((0,blank/* trimBlank */.J2)(value) === '')
             missing.push(label);
-        else if (isPlaceholder(value))
+        else if (isPlaceholder(value, options))
             missing.push(`${label} ("${anomalies_shorten(value)}" is a placeholder)`);
     }
     const date = anomaly.assessmentDate;
@@ -31149,7 +31467,8 @@ function evaluateAnomaly(anomaly, policy) {
             problems.push(`its assessment is incomplete: missing ${missing.join(', ')}`);
         if (severity === 'unknown') {
             problems.push(`its severity "${anomalies_shorten(anomaly.severity)}" cannot be classified; write a severity word such as ` +
-                'Negligible, Low, Minor, Medium, Moderate, High, Serious, Critical or Catastrophic (a code such as S3 may stand beside it)');
+                'Negligible, Low, Minor, Medium, Moderate, High, Serious, Critical or Catastrophic (a code such as S3 may stand beside it; ' +
+                'other words beside a lower one make it unclear)');
         }
         else if (assessed && !acceptable) {
             problems.push(anomaly.acceptable === 'no'
@@ -31161,7 +31480,9 @@ function evaluateAnomaly(anomaly, policy) {
             problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis${placeholder}`);
         }
         const ids = policy.requirementIds;
-        const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !isPlaceholder(id));
+        // A placeholder (`-`, `n/a`) names no requirement; one with a number in it (`SRS-999 (pending)`) does.
+        const namesNone = (id) => isPlaceholder(id) && !/\p{N}/u.test(id);
+        const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !namesNone(id));
         if (unknown.length > 0) {
             const named = unknown.map((id) => anomalies_shorten(id)).join(', ');
             problems.push(`its Requirements name ${named}, ${unknown.length === 1 ? 'which is' : 'which are'} not in the requirements list`);
@@ -31174,19 +31495,25 @@ function anomalies_shorten(text) {
     const one = text.replace(/\s+/g, ' ').trim();
     return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
-/** Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob. */
+/**
+ * Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob.
+ * Both are compared as they display, without invisible characters: an entry naming `SRS-0012 b` must
+ * not match a test whose name only looks so (`SRS-001\u034f2 b`), nor miss one that does.
+ */
 function namesTest(pattern, test, label = (0,trace/* labelOf */.Wy)(test)) {
-    const p = pattern.trim();
+    const p = (0,requirement_ids/* visible */.RK)(pattern).trim();
     if (p === '')
         return false;
-    const { name, classname, suites, displayName } = test;
-    const candidates = [name, label];
+    const name = (0,requirement_ids/* visible */.RK)(test.name);
+    const classname = (0,requirement_ids/* visible */.RK)(test.classname);
+    const suites = test.suites.map(requirement_ids/* visible */.RK);
+    const candidates = [name, (0,requirement_ids/* visible */.RK)(label)];
     if (classname !== '')
         candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
     if (suites.length > 0)
         candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
-    if (displayName !== undefined)
-        candidates.push(displayName);
+    if (test.displayName !== undefined)
+        candidates.push((0,requirement_ids/* visible */.RK)(test.displayName));
     if (!p.includes('*'))
         return candidates.includes(p);
     return candidates.some((c) => globMatches(p, c));
@@ -39296,12 +39623,16 @@ function idsInText(text, matcher) {
         found.push(...variants.find(text));
     return found;
 }
-/** Unicode format characters (zero-width space, word joiner, soft hyphen, bidi controls): they show as nothing. */
-const FORMAT_CHARACTER = /\p{Cf}/u;
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
-/** Text as it displays: without format characters, which would split an ID that looks whole (`SRS-00\u200b12`). */
+/**
+ * Characters that show as nothing: format characters (zero-width space, word joiner, soft hyphen, bidi
+ * controls) and the other default-ignorable code points (combining grapheme joiner, variation
+ * selectors, Hangul fillers, tags), which a renderer also skips.
+ */
+const INVISIBLE_CHARACTER = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const INVISIBLE_CHARACTERS = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** Text as it displays: without invisible characters, which would split an ID that looks whole (`SRS-00\u034f12`). */
 function visible(text) {
-    return FORMAT_CHARACTER.test(text) ? text.replace(FORMAT_CHARACTERS, '') : text;
+    return INVISIBLE_CHARACTER.test(text) ? text.replace(INVISIBLE_CHARACTERS, '') : text;
 }
 /**
  * Builds the mapping onto a list's IDs. With a case-insensitive pattern, `srs-001` is the list's

@@ -143,6 +143,82 @@ describe.each(nodes)('anomalies through the bundled action on %s', (_label, node
   });
 });
 
+/** The failing project with another anomaly list; the test run's report is made once and copied. */
+let failingReport: string | undefined;
+function failingProjectWith(files: Record<string, string>): string {
+  if (failingReport === undefined) {
+    const first = failingProject();
+    failingReport = fs.readFileSync(path.join(first, 'reports', 'junit.xml'), 'utf8');
+  }
+  const ws = makeWorkspace({
+    'requirements.md': fs.readFileSync(path.join(example, 'requirements.md'), 'utf8'),
+    'reports/junit.xml': failingReport,
+    ...files,
+  });
+  commitAll(ws);
+  return ws;
+}
+
+describe('anomaly lists that only look assessed, through the bundled action', () => {
+  const inputs = { reports: 'reports/*.xml', requirements: 'requirements.md', anomalies: 'anomalies.md', 'untraced-tests': 'warn', upload: 'false' };
+  const failureLine = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('::error::The release gate failed')) ?? '';
+  const anomaly7 = 'residual anomaly ANOM-7 (Binary rounding of doses ending in 5) in anomalies.md: ';
+  /** The list without an Acceptable column, so that the severity alone decides. */
+  const withoutAcceptable = (severity: string) =>
+    anomalyTable({ ID: 'ANOM-7', Title: ROW.title, Severity: severity, Status: 'Deferred', Tests: ROW.tests, Justification: ROW.justification, 'Assessed By': ROW.assessedBy, 'Assessment Date': ROW.date });
+  const withHeaders = (acceptable: string, extra: Record<string, string> = {}) =>
+    anomalyTable({ ID: 'ANOM-7', Title: ROW.title, Severity: 'Low', Status: 'Deferred', Tests: ROW.tests, Justification: ROW.justification, [acceptable]: 'No', 'Assessed By': ROW.assessedBy, 'Assessment Date': ROW.date, ...extra });
+
+  it.each([
+    ['a dotted placeholder assessor', anomalyList({ ...ROW, assessedBy: 't.b.d.' }), 'its assessment is incomplete: missing Assessed By ("t.b.d." is a placeholder)'],
+    ['a full-width placeholder assessor', anomalyList({ ...ROW, assessedBy: 'ＴＢＤ' }), 'its assessment is incomplete: missing Assessed By ("ＴＢＤ" is a placeholder)'],
+    ['a template fill-in as assessor', anomalyList({ ...ROW, assessedBy: '[Name]' }), 'its assessment is incomplete: missing Assessed By ("[Name]" is a placeholder)'],
+    ['a justification still in progress', anomalyList({ ...ROW, justification: 'N/A (pending)' }), 'its assessment is incomplete: missing Justification ("N/A (pending)" is a placeholder)'],
+    ['a Medium severity that names a risk of death', withoutAcceptable('Minor, may cause death'), 'its severity is Minor, may cause death and the list has no Acceptable column to accept it'],
+    ['a full-width High beside Medium', withoutAcceptable('Medium-ＨＩＧＨ'), 'its severity is Medium-ＨＩＧＨ and the list has no Acceptable column to accept it; its severity is Medium-ＨＩＧＨ but it names no benefit-risk analysis'],
+    ['High in German beside Low', withoutAcceptable('Low / Hoch'), 'its severity is Low / Hoch and the list has no Acceptable column'],
+    ['a lower word beside an unclear one', withoutAcceptable('Low probability'), 'its severity "Low probability" cannot be classified'],
+    ['an Acceptable column headed Acceptable (Y/N) saying No', withHeaders('Acceptable (Y/N)'), 'its assessment says the residual risk is not acceptable'],
+    ['an Acceptable column headed Residual Risk Acceptable saying No', withHeaders('Residual Risk Acceptable'), 'its assessment says the residual risk is not acceptable'],
+    ['an unknown requirement under Affected Requirements', withHeaders('Acceptable', { 'Affected Requirements': 'SRS-099' }).replace('| No |', '| Yes |'), 'its Requirements name SRS-099, which is not in the requirements list'],
+  ])('fails %s, naming the anomaly and why', async (_what, list, why) => {
+    const ws = failingProjectWith({ 'anomalies.md': list });
+    const run = await runAction({ node: node24 ?? process.execPath, workspace: ws, inputs });
+    removeLater(run.runnerTemp);
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.outputs['passed']).toBe('false');
+    expect(failureLine(run.stdout)).toContain(anomaly7 + why);
+  });
+
+  it.each([
+    ['two Acceptable columns', withHeaders('Acceptable', { 'Risk Acceptable': 'Yes' }), 'anomalies.md:1: the table has 2 columns for "acceptable" ("Acceptable", "Risk Acceptable")'],
+    ['an Acceptable header it does not know', withHeaders('Risk acceptability decision'), 'anomalies.md:1: the table (columns'],
+  ])('fails with %s, naming the file, the line and the headers', async (_what, list, why) => {
+    const ws = failingProjectWith({ 'anomalies.md': list });
+    const run = await runAction({ node: node24 ?? process.execPath, workspace: ws, inputs });
+    removeLater(run.runnerTemp);
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.outputs['passed'] ?? 'false').toBe('false');
+    expect(run.stdout).toContain(why);
+  });
+
+  it('links a test by its name as it displays: an invisible mark inside an ID does not make it another requirement', async () => {
+    const report = (name: string) =>
+      `<testsuite name="s" tests="2"><testcase classname="c" name="SRS-0012 a"/><testcase classname="c" name="${name}"/></testsuite>`;
+    const requirements = '| ID | Title |\n| --- | --- |\n| SRS-001 | a |\n| SRS-0012 | b |\n';
+    const ws = makeWorkspace({ 'requirements.md': requirements, 'reports/r.xml': report('SRS-001\u034f2 b') });
+    commitAll(ws);
+    const run = await runAction({ node: node24 ?? process.execPath, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', upload: 'false' } });
+    removeLater(run.runnerTemp);
+    expect(run.status, run.stdout).toBe(1);
+    const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8'));
+    expect(evidence.requirements.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      ['SRS-001', 'uncovered'],
+      ['SRS-0012', 'verified'],
+    ]);
+  });
+});
+
 describe('anomalies from GitHub issues through the bundled action', () => {
   let github: FakeGitHub;
   let issues: unknown[] = [];
@@ -197,6 +273,26 @@ describe('anomalies from GitHub issues through the bundled action', () => {
       "an issue form's hidden hint as the severity",
       [{ number: 12, title: 'Binary rounding', state: 'open', labels: [], html_url: 'https://github.com/acme/pump/issues/12', body: body({ ...assessed, Severity: '<!-- Low, Medium or High -->' }) }],
       'residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment is incomplete: missing Severity',
+    ],
+    [
+      'a second Acceptable section saying No',
+      [{ number: 12, title: 'Binary rounding', state: 'open', labels: [], html_url: 'https://github.com/acme/pump/issues/12', body: `${body(assessed)}\n### Acceptable\n\nNo\n` }],
+      'issue #12: its body has 2 "### Acceptable" sections that disagree ("Yes", "No"); keep one answer',
+    ],
+    [
+      'a critical severity label beside a Low section',
+      [{ number: 12, title: 'Binary rounding', state: 'open', labels: [{ name: 'severity: critical' }], html_url: 'https://github.com/acme/pump/issues/12', body: body(assessed) }],
+      'residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its severity is Low, critical but it names no benefit-risk analysis',
+    ],
+    [
+      'a label saying the risk is unacceptable',
+      [{ number: 12, title: 'Binary rounding', state: 'open', labels: [{ name: 'Risk: Unacceptable' }], html_url: 'https://github.com/acme/pump/issues/12', body: body(assessed) }],
+      'residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment says the residual risk is not acceptable',
+    ],
+    [
+      'an Acceptable answer in an indented code block',
+      [{ number: 12, title: 'Binary rounding', state: 'open', labels: [], html_url: 'https://github.com/acme/pump/issues/12', body: body({ ...assessed, Acceptable: '    Yes' }) }],
+      'residual anomaly #12 (Binary rounding) in https://github.com/acme/pump/issues/12: its assessment is incomplete: missing Acceptable',
     ],
     [
       'a justification in a code fence',

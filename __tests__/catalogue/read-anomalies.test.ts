@@ -294,6 +294,72 @@ describe('readAnomalies: columns', () => {
   });
 });
 
+describe('readAnomalies: the columns that decide the verdict, under any common header', () => {
+  const table = (headers: readonly string[], values: readonly string[]) =>
+    `| ${headers.join(' | ')} |\n|${' --- |'.repeat(headers.length)}\n| ${values.join(' | ')} |\n`;
+
+  it.each([
+    'Acceptable', 'Acceptability', 'Risk Acceptable?', 'Acceptable (Y/N)', 'Acceptable (yes/no)', 'Acceptable Y/N', 'Residual Risk Acceptable',
+    'Residual risk acceptable?', 'Accept?', 'Accept', 'Accepted', 'Risk acceptability', 'Acceptance', 'Risk Acceptance', 'ACCEPTABLE:',
+    'Risk-Acceptable', 'Is acceptable?', '**Acceptable**',
+  ])('reads %j as the Acceptable column', (header) => {
+    const list = readAnomalies('a.md', table(['ID', 'Title', header], ['A-1', 't', 'No']));
+    expect(list.hasAcceptableColumn).toBe(true);
+    expect(list.anomalies[0]?.acceptable).toBe('no');
+  });
+
+  it.each([
+    'Requirements', 'Affected Requirements', 'Related Requirements', 'Req IDs', 'Req. IDs', 'Requirement(s)', 'Requirement (s)', 'SRS IDs',
+    'Reqs', 'Req', 'Linked requirements', 'Requirements affected', 'Affected SRS', 'Related requirement IDs', 'SRS-IDs',
+  ])('reads %j as the Requirements column', (header) => {
+    const [anomaly] = readAnomalies('a.md', table(['ID', 'Title', header], ['A-1', 't', 'SRS-999, SRS-001'])).anomalies;
+    expect(anomaly?.requirements).toEqual(['SRS-999', 'SRS-001']);
+  });
+
+  it.each([
+    ['two Acceptable columns', ['Acceptable', 'Acceptable'], '"Acceptable", "Acceptable"'],
+    ['Acceptable beside an alias', ['Acceptable', 'Risk Acceptable'], '"Acceptable", "Risk Acceptable"'],
+    ['two aliases', ['Acceptability', 'Accept?'], '"Acceptability", "Accept?"'],
+  ])('refuses %s, naming the table line and both headers', (_what, headers, named) => {
+    const [e, ...more] = userErrors(() => readAnomalies('a.md', `# Anomalies\n\n${table(['ID', 'Title', ...headers], ['A-1', 't', 'yes', 'no'])}`));
+    expect(more).toEqual([]);
+    expect([e?.file, e?.line]).toEqual(['a.md', 3]);
+    expect(e?.message).toBe(`the table has 2 columns for "acceptable" (${named}); which one holds the answer cannot be told, so keep one of them`);
+  });
+
+  it('refuses two Requirements columns, even when one is empty', () => {
+    const [e] = userErrors(() => readAnomalies('a.csv', 'ID,Title,Requirements,Affected Requirements\nA-1,t,SRS-001,\n'));
+    expect([e?.line, e?.message]).toEqual([1, 'the table has 2 columns for "requirements" ("Requirements", "Affected Requirements"); which one holds the answer cannot be told, so keep one of them']);
+  });
+
+  it('in YAML, refuses an entry that fills two keys of one field, and keeps entries that spell it differently', () => {
+    const text = '- id: A-1\n  acceptable: yes\n- id: A-2\n  risk acceptable: no\n- id: A-3\n  acceptable: yes\n  acceptability: no\n';
+    const errors = userErrors(() => readAnomalies('a.yaml', text));
+    expect(errors.map((e) => [e.line, e.message])).toEqual([
+      [5, 'the entry has 2 fields for "acceptable" ("acceptable", "acceptability"); which one holds the answer cannot be told, so keep one of them'],
+    ]);
+  });
+
+  it.each([
+    ['Risk acceptability decision', 'acceptable'],
+    ['Accepted by', 'acceptable'],
+    ['Acceptance criteria met', 'acceptable'],
+    ['Unacceptable?', 'acceptable'],
+    ['Akzeptabel', 'acceptable'],
+    ['Requirements impacted (IDs)', 'requirements'],
+    ['Req refs affected', 'requirements'],
+    ['SRS items touched', 'requirements'],
+  ])('refuses the unknown header %j, which looks like the %s column', (header, column) => {
+    const [e] = userErrors(() => readAnomalies('a.md', table(['ID', 'Title', header], ['A-1', 't', 'x'])));
+    expect([e?.file, e?.line]).toEqual(['a.md', 1]);
+    expect(e?.message).toContain(`has a column "${header}" that looks like the "${column}" column but is not a name the reader knows`);
+  });
+
+  it('leaves other unknown headers alone', () => {
+    expect(readAnomalies('a.md', table(['ID', 'Title', 'Notes', 'Component'], ['A-1', 't', 'x', 'pump'])).anomalies).toHaveLength(1);
+  });
+});
+
 describe('readAnomalies: values', () => {
   it('normalises every status word, ignoring case and spaces; an empty status is open', () => {
     const expected: [string, string][] = [

@@ -123,6 +123,40 @@ describe('placeholders are not an assessment', () => {
     }
   });
 
+  const disguised = [
+    // Dotted, spaced, invisible, full-width and look-alike spellings of a placeholder.
+    't.b.d.', 'T.B.D', 'T B D', 'T\u200bBD', 'T\u034fBD', 'ＴＢＤ', 'Ｎ/Ａ', 'ТBD', 'N\u0391', 'k.A.', 'TBD\ufe0f',
+    // Several placeholders together, and words that say the work is not done.
+    'n/a (pending)', 'N/A - pending', 'none, n/a', 'none yet', 'to be reviewed', 'not reviewed', 'in progress', 'WIP', 'later',
+    'Not yet', 'under review', 'J. Doe (pending)', 'Low impact, assessment in progress', 'nicht bewertet', 'à définir', 'pendiente',
+    // Template fill-ins and the names of the fields themselves.
+    '[Name]', '{{assessor}}', '${assessor}', '%ASSESSOR%', '<name>', '[Justification]', 'Justification', 'Assessor', 'Assessed by',
+    'Reviewed by [Name]', '[insert name]', 'lorem ipsum', '{"name": "t.b.d."}',
+  ];
+
+  it.each(disguised)('%j is a placeholder however it is written', (text) => {
+    expect(isPlaceholder(text)).toBe(true);
+  });
+
+  it.each([
+    'Jane Smith', 'Dr. Anna Müller', 'Иван Петров', 'J. Doe (Clinical Safety Officer)', 'see BRA-2024-01 (signed)',
+    'The fix ships in a later release; until then the 0.05 mg difference stays below the clinically relevant resolution',
+    'Rounding differs by 0.01 mg (none of clinical relevance)',
+  ])('%j is still real content', (text) => {
+    expect(isPlaceholder(text)).toBe(false);
+  });
+
+  it.each(['0', '2024-05-01', '42', '1.5'])('%j is no assessor and no justification, but may be a reference', (text) => {
+    const e = evaluateAnomaly(anomaly({ assessedBy: text, justification: text }), withColumn);
+    expect(e.missing).toEqual([`Justification ("${text}" is a placeholder)`, `Assessed By ("${text}" is a placeholder)`]);
+    expect(isPlaceholder(text)).toBe(false);
+  });
+
+  it('a Requirements entry that holds a number is a reference, whatever placeholder stands beside it', () => {
+    const e = evaluateAnomaly(anomaly({ requirements: ['SRS-003', 'SRS-999 (pending)', 'n/a'] }), { ...withColumn, requirementIds: new Set(['SRS-003']) });
+    expect(e.problems).toEqual(['its Requirements name SRS-999 (pending), which is not in the requirements list']);
+  });
+
   it('a placeholder benefit-risk reference does not cover a High severity', () => {
     for (const benefitRisk of ['N/A', '-', 'TBD', 'none']) {
       const e = evaluateAnomaly(anomaly({ severity: 'High', benefitRisk }), withColumn);
@@ -143,6 +177,20 @@ describe('severity classification', () => {
     ['Medium-High', 'high'], ['Low/High', 'high'], ['not critical', 'high'], ['4: catastrophic', 'high'], ['S2 – Serious injury', 'high'],
     ['Low', 'lower'], ['Low (S1)', 'lower'], ['2 - Medium', 'lower'], ['Minor', 'lower'], ['Negligible', 'lower'], ['very low', 'lower'], ['Moderate', 'lower'],
     ['S3', 'unknown'], ['3', 'unknown'], ['Sev-2', 'unknown'], ['P1', 'unknown'], ['Elevated', 'unknown'], ['Class B', 'unknown'],
+    // Full-width, invisible and accented spellings are read as they display.
+    ['Medium-ＨＩＧＨ', 'high'], ['Ｌｏｗ', 'lower'], ['Hi\u200bgh', 'high'], ['Low\u034f-Hi\ufe0fgh', 'high'], ['CRİTİCAL', 'high'],
+    // Words of harm make it high wherever they stand.
+    ['Medium (life-threatening)', 'high'], ['Minor — may cause death', 'high'], ['Low probability, death possible', 'high'],
+    ['Low (possible injury)', 'high'], ['Negligible harm', 'high'], ['Low hazard', 'high'],
+    // High in other languages, beside a lower word or alone.
+    ['Low / Hoch', 'high'], ['Hoch', 'high'], ['kritisch', 'high'], ['Élevée', 'high'], ['élevé', 'high'], ['alta', 'high'], ['alto', 'high'],
+    ['critique', 'high'], ['Grave', 'high'], ['serio', 'high'], ['Crítico', 'high'], ['hoog', 'high'], ['высокий', 'high'],
+    // Trackers count Sev 1 from the worst.
+    ['Sev 1 (Low)', 'high'], ['SEV1 - Minor', 'high'], ['Severity 0', 'high'],
+    // A lower word beside codes and neutral words stays lower; beside any other word it is unclear.
+    ['Low risk', 'lower'], ['Severity: Low', 'lower'], ['Class C - Low', 'lower'], ['II - Minor', 'lower'], ['Sev 2 - Medium', 'lower'],
+    ['Low probability', 'unknown'], ['Low / niedrig', 'unknown'], ['Low, cosmetic only', 'unknown'], ['Medium (was assessed High?)', 'high'],
+    ['Low (mitigated)', 'unknown'], ['Lowish', 'unknown'],
   ] as const)('%j is %s', (severity, expected) => {
     expect(classifySeverity(severity)).toBe(expected);
   });
@@ -262,6 +310,17 @@ describe('namesTest', () => {
   ])('%s -> %s', (pattern, named) => {
     expect(namesTest(pattern, java)).toBe(named);
   });
+
+  it.each(['\u200b', '\u034f', '\ufe0f', '\u115f', '\u3164', '\u17b4', '\u{e0041}'])(
+    'compares entries and names as they display, without the invisible %j',
+    (c) => {
+      const hidden = t({ classname: 'Dose', name: `SRS-001${c}2 b` });
+      expect(namesTest('SRS-0012 b', hidden)).toBe(true);
+      expect(namesTest('Dose.SRS-0012*', hidden)).toBe(true);
+      expect(namesTest(`SRS-00${c}12 b`, t({ name: 'SRS-0012 b' }))).toBe(true);
+      expect(namesTest('SRS-001 2 b', hidden)).toBe(false);
+    },
+  );
 });
 
 describe('judge with residual anomalies', () => {

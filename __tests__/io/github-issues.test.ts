@@ -229,3 +229,103 @@ describe('anomaliesFromIssues: what an open issue is, and what its body really s
     expect(evaluateAnomaly(a!, { hasAcceptableColumn: true }).high).toBe(true);
   });
 });
+
+describe('anomaliesFromIssues: sections and labels that disagree are read the worse way, or refused', () => {
+  const evaluated = (i: IssueData) => evaluateAnomaly(anomaliesFromIssues('anomaly', [i]).anomalies[0]!, { hasAcceptableColumn: true });
+
+  it.each([
+    ['Acceptable', 'Yes', 'No'],
+    ['Acceptable', 'Yes', '_No response_'],
+    ['Severity', 'Low', 'High'],
+    ['Justification', 'Below the resolution', 'TBD'],
+    ['Tests', 'SRS-003: rounds', '*'],
+    ['Related risk IDs', 'R-007, R-009', 'R-010'],
+  ])('refuses two "### %s" sections that disagree, naming the issue and the section', (heading, first, second) => {
+    const body = `${FORM_BODY}\n### ${heading}\n\n${second}\n`.replace(/### Acceptable\n\nYes/, `### Acceptable\n\n${heading === 'Acceptable' ? first : 'Yes'}`);
+    expect(() => anomaliesFromIssues('anomaly', [issue(7, { body })])).toThrow(
+      new RegExp(`^issue #7: its body has 2 "### ${heading}" sections that disagree \\("[^"]*", "[^"]*"\\); keep one answer$`),
+    );
+  });
+
+  it('reads a section repeated with the same answer as one answer', () => {
+    const body = `${FORM_BODY}\n### Acceptable\n\nYes\n\n### severity\n\nMedium\n`;
+    expect(anomaliesFromIssues('anomaly', [issue(7, { body })]).anomalies[0]).toMatchObject({ acceptable: 'yes', severity: 'Medium' });
+  });
+
+  it.each([['severity: critical'], ['severity: high'], ['Severity/High'], ['sev: catastrophic'], ['severity_serious']])(
+    'reads the label %j together with a Low section: the worse wins',
+    (label) => {
+      const e = evaluated(issue(8, { labels: ['anomaly', label], body: FORM_BODY.replace('### Severity\n\nMedium', '### Severity\n\nLow') }));
+      expect(e.anomaly.severity).toMatch(/^Low, /);
+      expect(e.high).toBe(true);
+      expect(e.explainsFailures).toBe(false);
+      expect(e.problems.join('; ')).toContain('names no benefit-risk analysis');
+    },
+  );
+
+  it.each([
+    'risk: unacceptable', 'risk-unacceptable', 'unacceptable', 'Unacceptable', 'not acceptable', 'Not-Acceptable', 'risk not acceptable',
+    'risk/not-acceptable', 'Risk_Not_Acceptable', 'risk::not::acceptable', 'RISK NOT ACCEPTABLE', 'risk-not-acceptable', 'risk: not acceptable',
+    'inacceptable', 'nicht akzeptabel', 'no aceptable', 'Acceptable?', 'acceptance pending', 'acceptability: to review', 'risk-acceptable-pending',
+    'risk: not\u200b acceptable',
+  ])('reads the label %j as not acceptable, over an Acceptable: Yes section', (label) => {
+    const e = evaluated(issue(8, { labels: ['anomaly', label], body: FORM_BODY }));
+    expect(e.anomaly.acceptable).toBe('no');
+    expect(e.explainsFailures).toBe(false);
+    expect(e.problems).toContain('its assessment says the residual risk is not acceptable');
+  });
+
+  it.each(['risk-acceptable', 'Risk: Acceptable', 'risk_acceptable', 'Residual Risk Acceptable'])('reads the label %j as acceptable, filling an absent answer', (label) => {
+    const body = FORM_BODY.replace('### Acceptable\n\nYes\n', '');
+    expect(evaluated(issue(8, { labels: [label], body })).anomaly.acceptable).toBe('yes');
+  });
+
+  it('a label saying acceptable does not outvote a section saying no', () => {
+    const body = FORM_BODY.replace('### Acceptable\n\nYes', '### Acceptable\n\nNo');
+    expect(evaluated(issue(8, { labels: ['risk-acceptable', 'accepted'], body })).anomaly.acceptable).toBe('no');
+  });
+
+  it.each([
+    ['four spaces after a blank line', '### Acceptable\n\n    Yes\n'],
+    ['a tab after a blank line', '### Acceptable\n\n\tYes\n'],
+    ['four spaces right after the heading', '### Acceptable\n    Yes\n'],
+    ['a block of several lines with blank lines between', '### Acceptable\n\n    Yes\n\n    Yes\n'],
+  ])('reads an indented code block (%s) as no answer', (_what, body) => {
+    expect(anomaliesFromIssues('anomaly', [issue(4, { body })]).anomalies[0]!.acceptable).toBe('unanswered');
+  });
+
+  it('ends an indented code block at the first line indented less, and finds no section inside one', () => {
+    const body = '### Severity\n\n    ### Acceptable\n    Yes\nLow\n';
+    expect(anomaliesFromIssues('anomaly', [issue(4, { body })]).anomalies[0]).toMatchObject({ severity: 'Low', acceptable: 'unanswered' });
+  });
+
+  it('keeps indented text that continues a paragraph or a list item', () => {
+    const body = '### Justification\n\nBelow the\n    clinically relevant resolution\n\n### Tests\n\n- SRS-003: rounds\n\n    continued\n';
+    expect(anomaliesFromIssues('anomaly', [issue(4, { body })]).anomalies[0]).toMatchObject({
+      justification: 'Below the clinically relevant resolution',
+      tests: ['SRS-003: rounds', 'continued'],
+    });
+  });
+});
+
+describe('anomaliesFromIssues: headings that decide the verdict', () => {
+  it.each(['Acceptability', 'Risk acceptable?', 'Acceptable (Y/N)', 'Residual risk acceptable'])('reads "### %s" as the Acceptable answer', (heading) => {
+    const body = FORM_BODY.replace('### Acceptable\n\nYes', `### ${heading}\n\nNo`);
+    expect(anomaliesFromIssues('anomaly', [issue(7, { body })]).anomalies[0]!.acceptable).toBe('no');
+  });
+
+  it.each(['Affected requirements', 'Req IDs', 'Requirement(s)'])('reads "### %s" as the Requirements', (heading) => {
+    const body = `${FORM_BODY}\n### ${heading}\n\nSRS-999\n`;
+    expect(anomaliesFromIssues('anomaly', [issue(7, { body })]).anomalies[0]!.requirements).toEqual(['SRS-999']);
+  });
+
+  it.each([
+    ['Risk acceptability decision', 'acceptable'],
+    ['Requirements touched', 'requirements'],
+  ])('refuses the unknown heading "### %s", which looks like the %s field', (heading, column) => {
+    const body = `${FORM_BODY}\n### ${heading}\n\nNo\n`;
+    expect(() => anomaliesFromIssues('anomaly', [issue(7, { body })])).toThrow(
+      `issue #7: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows`,
+    );
+  });
+});

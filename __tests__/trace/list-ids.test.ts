@@ -96,7 +96,7 @@ describe('a case-insensitive pattern (/pattern/i) maps what it finds onto the li
   });
 });
 
-describe('names are matched as they display: Unicode format characters are removed first', () => {
+describe('names are matched as they display: invisible (format and default-ignorable) characters are removed first', () => {
   const invisible = [
     ['zero-width space', '\u200b'],
     ['word joiner', '\u2060'],
@@ -104,6 +104,18 @@ describe('names are matched as they display: Unicode format characters are remov
     ['left-to-right mark', '\u200e'],
     ['right-to-left override', '\u202e'],
     ['zero-width no-break space', '\ufeff'],
+    ['combining grapheme joiner', '\u034f'],
+    ['variation selector 16', '\ufe0f'],
+    ['variation selector 1', '\ufe00'],
+    ['Hangul choseong filler', '\u115f'],
+    ['Hangul jungseong filler', '\u1160'],
+    ['Hangul filler', '\u3164'],
+    ['halfwidth Hangul filler', '\uffa0'],
+    ['Khmer vowel inherent', '\u17b4'],
+    ['Mongolian free variation selector', '\u180b'],
+    ['tag character', '\u{e0041}'],
+    ['variation selector 17', '\u{e0100}'],
+    ['reserved default-ignorable', '\u{e0fff}'],
   ];
 
   it.each(invisible)('a %s inside "SRS-0012" does not make it SRS-001', (_, c) => {

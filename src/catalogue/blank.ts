@@ -7,9 +7,12 @@
  * Pure.
  */
 
-/** One blank character: Unicode White_Space or an invisible format character (Cf). */
-const BLANK = /[\p{White_Space}\p{Cf}]/u;
-const RUNS = /[\p{White_Space}\p{Cf}]+/gu;
+/**
+ * One blank character: Unicode White_Space, an invisible format character (Cf), or another code point
+ * a renderer skips (Default_Ignorable_Code_Point: variation selectors, Hangul fillers, U+034F).
+ */
+const BLANK = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const RUNS = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu;
 
 /** Whether the code point is blank; ASCII is decided without a regular expression. */
 function isBlankCode(code: number): boolean {

@@ -51,9 +51,18 @@ export const ANOMALY_COLUMN_ALIASES = {
   impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
   'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
   tests: ['test', 'failing tests', 'test cases', 'explains'],
-  requirements: ['requirement', 'requirement ids', 'srs'],
+  requirements: [
+    'requirement', 'requirement ids', 'srs', 'requirement(s)', 'requirements ids', 'requirement id', 'requirement refs', 'requirement references',
+    'req', 'reqs', 'req id', 'req ids', 'req refs', 'srs id', 'srs ids', 'srs refs', 'srs items', 'srs requirements',
+    ...['affected', 'related', 'linked', 'traced', 'impacted'].flatMap((word) => [`${word} requirements`, `${word} requirement`, `${word} requirement ids`, `${word} reqs`, `${word} srs`]),
+    'requirements affected',
+  ],
   justification: ['rationale', 'justification for delay', 'reason'],
-  acceptable: ['accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted'],
+  acceptable: [
+    'accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted', 'acceptability', 'risk acceptability', 'acceptable (y/n)',
+    'acceptable (yes/no)', 'acceptance', 'risk acceptance', 'accept', 'accept?', 'accepted', 'accepted?', 'is acceptable', 'acceptable risk',
+    'residual risk acceptable', 'residual risk acceptability', 'residual risk accepted', 'residual risk acceptance', 'risk is acceptable',
+  ],
   'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
   'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
   'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
@@ -134,6 +143,16 @@ export function isAnomalyId(text: string): boolean {
   return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
 }
 
+/**
+ * Headers that look like the columns which decide the verdict: an unknown one (`Risk acceptability
+ * decision`, `Requirement refs affected`) is refused rather than skipped, since skipping an Acceptable
+ * column turns its "no" into a default yes, and skipping a Requirements column leaves its IDs unchecked.
+ */
+export const SUSPECT_COLUMNS = [
+  { pattern: /accept|akzept|acept|accett/, column: 'acceptable' },
+  { pattern: /(?:^| )(?:reqs?|requirements?|anforderung\S*|sw?rs|urs|prs)(?: |$)/, column: 'requirements' },
+] as const;
+
 /** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
 const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
 
@@ -191,6 +210,8 @@ export function readAnomalies(file: string, text: string): AnomalyList {
     isId: isAnomalyId,
     referenceColumns: REFERENCE_COLUMNS,
     idNoun: 'anomaly IDs',
+    oneColumnPerField: true,
+    suspectColumns: SUSPECT_COLUMNS,
   });
   const errors: UserError[] = [...problems];
   const anomalies: Anomaly[] = [];

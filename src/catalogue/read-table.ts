@@ -63,6 +63,18 @@ export interface ReadTableOptions {
   readonly referenceColumns?: readonly string[];
   /** What the IDs are called in messages, e.g. `requirement IDs`. */
   readonly idNoun?: string;
+  /**
+   * Refuse two columns of one table for the same canonical column (`Acceptable` beside `Risk
+   * Acceptable`), naming the table's line and both headers: which one holds the answer cannot be told.
+   * In YAML and JSON, where entries may use different keys, an entry that fills both is refused.
+   */
+  readonly oneColumnPerField?: boolean;
+  /**
+   * Headers the reader does not know but that look like one of its columns (`Risk acceptability
+   * level`): a header whose loose spelling matches `pattern` and is not a known name is refused,
+   * naming it and the `column` it looks like, since reading past it could change what the list says.
+   */
+  readonly suspectColumns?: readonly { readonly pattern: RegExp; readonly column: string }[];
 }
 
 /** A table together with the problems found in its rows (the file could be read, but some rows are wrong). */
@@ -139,7 +151,7 @@ function notLoaded(format: Format, file: string): Error {
 export function parseTable(file: string, text: string, options: ReadTableOptions): ParsedTable {
   const format = formatOf(file);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const columns = new ColumnNames(options);
+  const columns = new ColumnNames(options, format === 'yaml' || format === 'json');
   if (!/\S/.test(body)) {
     throw new UserError(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
   }
@@ -235,7 +247,7 @@ function fromTables(
           cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
         })),
   );
-  const problems = [...notRead, ...picked.flatMap(({ raw }) => raw.problems)];
+  const problems = [...notRead, ...picked.flatMap(({ raw }) => [...columns.doubtfulColumns(file, raw), ...raw.problems])];
   return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
 }
 
@@ -314,12 +326,13 @@ export function normaliseColumnName(name: string): string {
 
 /**
  * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
- * `Req No`, `req-no`, `Req_No:` are all `req no`, and `Req#` is `req #`.
+ * `Req No`, `req-no`, `Req_No:` are all `req no`, `Req#` is `req #`, and `Acceptable (Y/N)` is
+ * `acceptable y n`.
  */
-function looseColumnName(name: string): string {
+export function looseColumnName(name: string): string {
   return normaliseColumnName(name)
-    .replace(/[.:?]/g, '')
-    .replace(/[-_/]/g, ' ')
+    .replace(/[.:?*'"`’]/g, '')
+    .replace(/[-_/()[\]{}|,;]/g, ' ')
     .replace(/#/g, ' # ')
     .replace(/ {2,}/g, ' ')
     .trim();
@@ -343,8 +356,16 @@ class ColumnNames {
   private readonly canonical = new Set<string>();
   private readonly isId: ((text: string) => boolean) | undefined;
   private readonly references: ReadonlySet<string>;
+  private readonly oneColumnPerField: boolean;
+  private readonly suspects: readonly { readonly pattern: RegExp; readonly column: string }[];
 
-  constructor(options: ReadTableOptions) {
+  /** The tables are YAML/JSON lists of entries, whose keys may differ from one entry to the next. */
+  private readonly entries: boolean;
+
+  constructor(options: ReadTableOptions, entries = false) {
+    this.entries = entries;
+    this.oneColumnPerField = options.oneColumnPerField ?? false;
+    this.suspects = options.suspectColumns ?? [];
     const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
     this.required = required.map(normaliseColumnName);
     this.allowEmpty = options.allowEmpty ?? false;
@@ -372,6 +393,65 @@ class ColumnNames {
     const alias = this.aliasOf.get(name);
     if (alias !== undefined || name === '' || this.canonical.has(name)) return alias;
     return this.looseOf.get(looseColumnName(name));
+  }
+
+  /** The canonical column a header stands for, by its own name, an alias or a loose spelling; undefined for an unknown one. */
+  private fieldOf(header: string): string | undefined {
+    const name = normaliseColumnName(header);
+    return this.canonical.has(name) ? name : this.aliasFor(name);
+  }
+
+  /**
+   * Headers of a table that make what it says unclear (see `ReadTableOptions.oneColumnPerField` and
+   * `suspectColumns`), as problems naming the table's line (an entry's, in YAML/JSON) and the headers.
+   */
+  doubtfulColumns(file: string, raw: RawTable): UserError[] {
+    const problems: UserError[] = [];
+    if (!this.oneColumnPerField && this.suspects.length === 0) return problems;
+    const byField = new Map<string, number[]>();
+    raw.headers.forEach((header, i) => {
+      const field = this.fieldOf(header);
+      if (field === undefined) {
+        const suspect = this.suspects.find((s) => s.pattern.test(looseColumnName(header)));
+        if (suspect !== undefined) {
+          problems.push(
+            new UserError(
+              `the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
+                `but is not a name the reader knows; name it "${suspect.column}" or one of the accepted names, or rename it so that it does not look like one`,
+              { file, line: raw.line },
+            ),
+          );
+        }
+        return;
+      }
+      byField.set(field, [...(byField.get(field) ?? []), i]);
+    });
+    if (!this.oneColumnPerField) return problems;
+    for (const [field, at] of byField) {
+      if (at.length < 2) continue;
+      if (!this.entries) {
+        problems.push(
+          new UserError(
+            `the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
+              'which one holds the answer cannot be told, so keep one of them',
+            { file, line: raw.line },
+          ),
+        );
+        continue;
+      }
+      for (const row of raw.rows) {
+        const filled = at.filter((i) => cellText(row.cells[i] ?? '', ' ') !== '');
+        if (filled.length < 2) continue;
+        problems.push(
+          new UserError(
+            `the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
+              'which one holds the answer cannot be told, so keep one of them',
+            { file, line: row.line },
+          ),
+        );
+      }
+    }
+    return problems;
   }
 
   /** Whether the (canonical) column names entries of other lists. */

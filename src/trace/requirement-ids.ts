@@ -137,13 +137,17 @@ function idsInText(text: string, matcher: IdMatcher): string[] {
   return found;
 }
 
-/** Unicode format characters (zero-width space, word joiner, soft hyphen, bidi controls): they show as nothing. */
-const FORMAT_CHARACTER = /\p{Cf}/u;
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
+/**
+ * Characters that show as nothing: format characters (zero-width space, word joiner, soft hyphen, bidi
+ * controls) and the other default-ignorable code points (combining grapheme joiner, variation
+ * selectors, Hangul fillers, tags), which a renderer also skips.
+ */
+const INVISIBLE_CHARACTER = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const INVISIBLE_CHARACTERS = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
-/** Text as it displays: without format characters, which would split an ID that looks whole (`SRS-00\u200b12`). */
+/** Text as it displays: without invisible characters, which would split an ID that looks whole (`SRS-00\u034f12`). */
 export function visible(text: string): string {
-  return FORMAT_CHARACTER.test(text) ? text.replace(FORMAT_CHARACTERS, '') : text;
+  return INVISIBLE_CHARACTER.test(text) ? text.replace(INVISIBLE_CHARACTERS, '') : text;
 }
 
 /** Maps what a pattern found in a text onto the IDs of the requirements list. */
