@@ -1,6 +1,7 @@
 /**
  * The reader takes the usual test cases (results, output, properties) straight from its scan and hands
- * anything else to fast-xml-parser. Both readings must give the same test: each body below is read
+ * anything else to fast-xml-parser; both inputs go into the one case reader. Both readings must give
+ * the same test: each body below is read
  * once as written and once with an element the scan does not read itself (inside a `<system-err>`),
  * which sends the case to fast-xml-parser and adds nothing the gate keeps. The cases stand in a report
  * of the JUnit Platform console's shape, so that its header is read.

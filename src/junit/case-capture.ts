@@ -178,6 +178,12 @@ export class CaseCapture {
     return record;
   }
 
+  /** The captured element has been read: nothing is captured until the next `begin`. */
+  finish(): void {
+    this.start = -1;
+    this.leaf = -1;
+  }
+
   /** The element of `record` (or -1) ends. */
   closeRecord(record: number): void {
     if (record !== -1) this.records[record + R_PIECES_END] = this.pieces.length;

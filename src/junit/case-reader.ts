@@ -106,6 +106,14 @@ export function messageOf(el: unknown): string | undefined {
   return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : textOf(el));
 }
 
+/** How pytest begins its `<testsuite>`, whatever `junit_suite_name` calls it. */
+const PYTEST_SUITE_ATTRIBUTES = 'name errors failures skipped tests time';
+
+/** Whether a top-level suite named `name`, of these attributes in this order, is pytest's, which counts `line` from 0. */
+export function countsLinesFromZero(name: string, attributeOrder: () => string): boolean {
+  return name === 'pytest' || attributeOrder().startsWith(PYTEST_SUITE_ATTRIBUTES);
+}
+
 /** The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when there is none. */
 function caseLine(raw: string | undefined, suite: SuiteFrame | undefined): number | undefined {
   const line = Number.parseInt(raw ?? '', 10);

@@ -7,6 +7,14 @@ import { REQUIREMENT_PROPERTY_NAMES, type Property } from '../model.js';
 import type { SuiteFrame } from './suite-frame.js';
 import { detach } from './xml-text.js';
 
+/** How the JUnit Platform console's legacy XML begins its root `<testsuite>` (LegacyXmlReportWriter). */
+const CONSOLE_SUITE_ATTRIBUTES = 'name tests skipped failures errors time';
+
+/** Whether a root suite of these attributes, in this order, is the JUnit Platform console's. */
+export function isConsoleRootSuite(attributeOrder: string): boolean {
+  return attributeOrder.startsWith(CONSOLE_SUITE_ATTRIBUTES);
+}
+
 /**
  * The display name of a case that the JUnit Platform console wrote, from the two lines it puts in the
  * case's first `<system-out>`: `unique-id: [engine:...]/...` and `display-name: ...`. Any other

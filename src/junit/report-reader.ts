@@ -6,7 +6,8 @@
 import { UserError } from '../errors.js';
 import type { EmptySuite, Report, TestCase, Totals } from '../model.js';
 import { CaseCapture } from './case-capture.js';
-import { CaseReader, messageOf, requirementProperties, suiteElementStatus, suiteResultCase, underSuiteResult, worseResult } from './case-reader.js';
+import { isConsoleRootSuite } from './console-output.js';
+import { CaseReader, countsLinesFromZero, messageOf, requirementProperties, suiteElementStatus, suiteResultCase, underSuiteResult, worseResult } from './case-reader.js';
 import {
   A_DISABLED,
   A_ERRORS,
@@ -37,11 +38,6 @@ import { CDATA, COMMENT, DONE, END_TAG, INSTRUCTION, MORE, START_TAG, TEXT, XmlT
 export interface CaseParser {
   parse(xml: string): unknown;
 }
-
-/** How the JUnit Platform console's legacy XML begins its root `<testsuite>` (LegacyXmlReportWriter). */
-const CONSOLE_SUITE_ATTRIBUTES = 'name tests skipped failures errors time';
-/** How pytest begins its `<testsuite>`, whatever `junit_suite_name` calls it. */
-const PYTEST_SUITE_ATTRIBUTES = 'name errors failures skipped tests time';
 
 /**
  * Reads one JUnit XML report fed in pieces of text, in order (as a file is read), holding only a
@@ -252,8 +248,8 @@ export class JunitReader {
       hasChildSuite: false,
       hasCase: false,
       firstCase: this.cases.length,
-      console: level === 0 && xml.attributeOrder().startsWith(CONSOLE_SUITE_ATTRIBUTES),
-      zeroBasedLines: outer?.zeroBasedLines ?? (topLevel && (name === 'pytest' || xml.attributeOrder().startsWith(PYTEST_SUITE_ATTRIBUTES))),
+      console: level === 0 && isConsoleRootSuite(xml.attributeOrder()),
+      zeroBasedLines: outer?.zeroBasedLines ?? (topLevel && countsLinesFromZero(name, () => xml.attributeOrder())),
       result: undefined,
       emptyBelow: false,
     });
@@ -340,8 +336,7 @@ export class JunitReader {
     const start = capture.start;
     const toParser = capture.goesToParser();
     const node = toParser ? this.parseChunk(start, end) : undefined;
-    capture.start = -1;
-    capture.closeRecord(-1);
+    capture.finish();
     if (capture.kind === SUITE_RESULT) {
       const status = suiteElementStatus(this.resultElement)!;
       const message = node !== undefined ? messageOf(node) : this.caseReader.capturedMessage(0);

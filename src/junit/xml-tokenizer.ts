@@ -61,7 +61,7 @@ export class XmlTokenizer {
   pos = 0;
   /** Whether the whole text has been fed. */
   final = false;
-  /** Whether any markup has been read (for an empty file). */
+  /** Whether any markup has been read: a text of white space only is an empty file. */
   sawContent = false;
   /** Whether any markup has been read before the item at hand (for the place of the XML declaration). */
   private sawMarkup = false;
@@ -172,7 +172,7 @@ export class XmlTokenizer {
   }
 
   /** Offset of the first `&` in [from, to), or -1. */
-  nextAmp(from: number, to: number): number {
+  private nextAmp(from: number, to: number): number {
     if (from < this.ampFrom || this.ampAt < from) {
       this.ampFrom = from;
       const i = this.text.indexOf('&', from);
