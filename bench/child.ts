@@ -69,8 +69,7 @@ async function main(argv: readonly string[]): Promise<Result> {
     }
     case 'gate-parse': {
       const { decodeReport } = await import('../src/junit/decode-report.js');
-      const { parseJunit, prepareCaseParser } = await import('../src/junit/parse-junit.js');
-      await prepareCaseParser();
+      const { parseJunit } = await import('../src/junit/parse-junit.js');
       const bytes = timed(out, 'readMs', () => fs.readFileSync(file));
       const text = timed(out, 'decodeMs', () => decodeReport(path.basename(file), bytes));
       const report = timed(out, 'parseMs', () => parseJunit(path.basename(file), text));
@@ -91,10 +90,9 @@ async function main(argv: readonly string[]): Promise<Result> {
 async function phases(requirementsFile: string, reportFiles: readonly string[], out: Result): Promise<Result> {
   const { readRequirements } = await import('../src/catalogue/read-requirements.js');
   const { ReportDecoder } = await import('../src/junit/decode-report.js');
-  const { prepareCaseParser } = await import('../src/junit/parse-junit.js');
-  const { Scanner } = await import('../src/junit/report-scanner.js');
+  const { newCaseParser } = await import('../src/junit/case-parser.js');
+  const { JunitReader } = await import('../src/junit/report-reader.js');
   const { PIECE_BYTES } = await import('../src/io/files.js');
-  await prepareCaseParser();
   const { GateRun } = await import('../src/evaluate.js');
   const { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } = await import('../src/trace/requirement-ids.js');
   const { evidenceJsonHead, TestRecordLines } = await import('../src/report/evidence.js');
@@ -142,7 +140,7 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
       for (const file of reportFiles) {
         // In pieces, as the action reads a report (src/main.ts readReport).
         const decoder = new ReportDecoder(path.basename(file));
-        const scanner = new Scanner(path.basename(file));
+        const reader = new JunitReader(path.basename(file), newCaseParser());
         const fd = fs.openSync(file, 'r');
         const buffer = Buffer.allocUnsafe(PIECE_BYTES);
         let t0 = 0;
@@ -154,7 +152,7 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
           const b = performance.now();
           const text = decoder.push(buffer.subarray(0, n), n === 0);
           const c = performance.now();
-          scanner.feed(text);
+          reader.feed(text);
           t0 += b - a;
           t1 += c - b;
           t2 += performance.now() - c;
@@ -162,7 +160,7 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
         }
         fs.closeSync(fd);
         const e = performance.now();
-        const report = scanner.end();
+        const report = reader.end();
         t2 += performance.now() - e;
         const t3 = performance.now();
         cases += report.cases.length;

@@ -9,9 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   newCaseParser: () => (/* binding */ newCaseParser)
 /* harmony export */ });
-/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41143);
-/* harmony import */ var _case_tree_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2667);
-/** fast-xml-parser, set up for a test case cut out of a report (see case-tree.ts); loaded on demand. */
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41143);
+/* harmony import */ var _parsed_tree_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86792);
+/** fast-xml-parser, set up for a test case cut out of a report (see parsed-tree.ts); loaded on demand. */
 
 
 /** Elements of a test case that fast-xml-parser must always give as arrays. */
@@ -31,11 +31,11 @@ const REPEATED = new Set([
     'testsuite',
 ]);
 function newCaseParser() {
-    return new fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A({
+    return new fast_xml_parser__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A({
         ignoreAttributes: false,
         attributeNamePrefix: '',
         // Attributes apart from elements: an unknown element inside a test case must not pass for an attribute.
-        attributesGroupName: _case_tree_js__WEBPACK_IMPORTED_MODULE_0__/* .ATTRIBUTES */ .iw,
+        attributesGroupName: _parsed_tree_js__WEBPACK_IMPORTED_MODULE_1__/* .ATTRIBUTES */ .iw,
         parseTagValue: false,
         parseAttributeValue: false,
         trimValues: false,

@@ -28492,7 +28492,7 @@ class UserErrors extends Error {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(78981);
 
 
 // On the main thread the run may go on in a worker thread started from this same script.
@@ -28503,466 +28503,20 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 41746:
+/***/ 86792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B6: () => (/* binding */ PYTEST_CASE_ATTRIBUTES),
-/* harmony export */   Kz: () => (/* binding */ isPytestSuite),
-/* harmony export */   Mo: () => (/* binding */ STATUS_RANK),
-/* harmony export */   Oo: () => (/* binding */ mayCarryResult),
-/* harmony export */   YK: () => (/* binding */ isPytestCase),
-/* harmony export */   ee: () => (/* binding */ attributesDecide),
-/* harmony export */   lN: () => (/* binding */ PYTEST_ROOT_NAME),
-/* harmony export */   td: () => (/* binding */ wordStatus),
-/* harmony export */   vs: () => (/* binding */ readCaseAttribute),
-/* harmony export */   xR: () => (/* binding */ isConsoleSuiteShape)
-/* harmony export */ });
-const STATUS_RANK = { passed: 0, skipped: 1, failed: 2, errored: 3 };
-/** Words a `status`/`result`/`outcome`/`state`/`verdict` uses for a test that ran and passed (googletest: run, completed). */
-const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
-const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive', 'inconc']);
-const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
-const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
-/** What a result word says (case, spaces, `_` and `-` aside); undefined for a word the gate does not know. */
-function wordStatus(word) {
-    const w = word.toLowerCase().replace(/[\s_-]/g, '');
-    if (ERRORED_WORDS.has(w))
-        return 'errored';
-    if (FAILED_WORDS.has(w))
-        return 'failed';
-    if (SKIPPED_WORDS.has(w))
-        return 'skipped';
-    if (w === '' || PASSED_WORDS.has(w))
-        return 'passed';
-    return undefined;
-}
-const TRUE_WORDS = new Set(['true', 'yes', '1']);
-const FALSE_WORDS = new Set(['false', 'no', '0', '']);
-/** A yes/no attribute: what `true` and `false` say. */
-function yesNo(yes, no) {
-    return (value) => {
-        const v = value.trim().toLowerCase();
-        return TRUE_WORDS.has(v) ? yes : FALSE_WORDS.has(v) ? no : undefined;
-    };
-}
-/** An attribute that marks a result when set: any text other than false/0/empty is the result's message (node:test writes `failure="..."`). */
-function marker(status) {
-    return (value) => (FALSE_WORDS.has(value.trim().toLowerCase()) ? 'none' : status);
-}
-/** A count: 0 says nothing, more says `status`, anything else is not understood. */
-function count(status) {
-    return (value) => {
-        const v = value.trim();
-        if (!/^\d+$/.test(v))
-            return undefined;
-        return Number(v) === 0 ? 'none' : status;
-    };
-}
-const byWord = (value) => wordStatus(value);
-const harmless = () => 'none';
-/**
- * The attributes producers write on `<testcase>`, by name, and how each reads. TRX/NUnit/xUnit
- * converters: outcome, success (false is a failure), executed (false is a skip); mocha-style `state`,
- * TTCN-3 `verdict`; node:test `failure`; retries/flaky/rerun counts and markers make a passing test a
- * flaky pass. Names read elsewhere (name, classname, file, line, status, result, requirement
- * properties) never come here.
- */
-const CASE_ATTRIBUTES = new Map([
-    // `Status`, `RESULT`: the readers take only the lower-case names themselves.
-    ['status', byWord],
-    ['result', byWord],
-    ['outcome', byWord],
-    ['state', byWord],
-    ['verdict', byWord],
-    ['success', yesNo('passed', 'failed')],
-    ['passed', yesNo('passed', 'failed')],
-    ['failed', yesNo('failed', 'passed')],
-    ['executed', yesNo('none', 'skipped')],
-    ['failure', marker('failed')],
-    ['error', marker('errored')],
-    ['skipped', marker('skipped')],
-    ['failures', count('failed')],
-    ['errors', count('errored')],
-    ['retries', count('flaky')],
-    ['reruns', count('flaky')],
-    ['rerun', yesNo('flaky', 'none')],
-    ['flaky', yesNo('flaky', 'none')],
-    // Known to say nothing of the outcome: looked up first, so no pattern runs for them.
-    ...['time', 'timestamp', 'assertions', 'id', 'hostname', 'type', 'type_param', 'value_param', 'group', 'duration', 'lineno', 'feature', 'url', 'message', 'testNumber', 'target', 'cluster_instance'].map((name) => [name, harmless]),
-]);
-/** A name that sounds like a result: an attribute so named whose value the gate cannot read is never a pass. */
-const RESULT_LIKE = /status|result|outcome|success|pass|fail|error|skip|flak|retr|rerun|executed|state|verdict/;
-/** Whether an attribute so named may say something of the outcome: known harmless names are told by a lookup alone. */
-function mayCarryResult(name) {
-    const reading = CASE_ATTRIBUTES.get(name);
-    if (reading !== undefined)
-        return reading !== harmless;
-    const lower = name.toLowerCase();
-    const byLower = CASE_ATTRIBUTES.get(lower);
-    return byLower !== undefined ? byLower !== harmless : RESULT_LIKE.test(lower);
-}
-/**
- * Adds what the attribute `name="value"` says to `kept`, the worse of both kept (the first of equals).
- * Unchanged for an attribute that says nothing; a result-like attribute the gate does not understand
- * reads as errored, naming it.
- */
-function readCaseAttribute(kept, name, value) {
-    let reading = CASE_ATTRIBUTES.get(name);
-    let lower;
-    if (reading === undefined) {
-        lower = name.toLowerCase();
-        reading = CASE_ATTRIBUTES.get(lower);
-        if (reading === undefined && !RESULT_LIKE.test(lower))
-            return kept;
-    }
-    const said = reading?.(value);
-    let found;
-    if (said === 'none')
-        return kept;
-    if (said === undefined) {
-        found = { status: 'errored', flaky: false, message: `the attribute ${name}="${value}", which the gate does not understand, read as an error` };
-    }
-    else if (said === 'flaky') {
-        found = { status: 'passed', flaky: true, message: undefined };
-    }
-    else {
-        found = { status: said, flaky: false, message: said === 'passed' ? undefined : attributeMessage(name, value) };
-    }
-    if (kept === undefined)
-        return found;
-    const worse = STATUS_RANK[found.status] > STATUS_RANK[kept.status] ? found : kept;
-    return worse.flaky || !(kept.flaky || found.flaky) ? worse : { ...worse, flaky: true };
-}
-/** A marker's text is its message (node:test's failure="..."); any other attribute is quoted. */
-function attributeMessage(name, value) {
-    const lower = name.toLowerCase();
-    const v = value.trim();
-    return (lower === 'failure' || lower === 'error' || lower === 'skipped') && !TRUE_WORDS.has(v.toLowerCase()) ? v : `${name}="${value}"`;
-}
-/** Whether the case's attributes decide its status and message: they say worse than its elements did. */
-function attributesDecide(fromElements, attributes) {
-    return attributes !== undefined && STATUS_RANK[attributes.status] > STATUS_RANK[fromElements];
-}
-/**
- * pytest's `<testsuite>`: exactly these attributes, in any order (merge tools and older Pythons reorder
- * them); timestamp and hostname came with pytest 5.1. Gradle and Ant write the same set, so a case's own
- * attributes must show pytest's too (`isPytestCase`).
- */
-const PYTEST_SUITE_REQUIRED = ['name', 'errors', 'failures', 'skipped', 'tests', 'time'];
-const PYTEST_SUITE_OPTIONAL = ['timestamp', 'hostname'];
-function isPytestSuite(names) {
-    if (names.length < PYTEST_SUITE_REQUIRED.length || names.length > PYTEST_SUITE_REQUIRED.length + PYTEST_SUITE_OPTIONAL.length)
-        return false;
-    return PYTEST_SUITE_REQUIRED.every((n) => names.includes(n)) && names.every((n) => PYTEST_SUITE_REQUIRED.includes(n) || PYTEST_SUITE_OPTIONAL.includes(n));
-}
-/** pytest's root: `<testsuites name="pytest tests">` (pytest 7.3 on); no other producer writes it. */
-const PYTEST_ROOT_NAME = 'pytest tests';
-/**
- * The attributes pytest writes on a `<testcase>` with a source line (xunit1): classname, name, file,
- * line, time, and `url` from some plugins. A case with any other attribute is not pytest's as written.
- */
-const PYTEST_CASE_ATTRIBUTES = new Set(['classname', 'name', 'file', 'line', 'time', 'url']);
-function isPytestCase(names) {
-    let file = false;
-    for (const n of names) {
-        if (!PYTEST_CASE_ATTRIBUTES.has(n))
-            return false;
-        if (n === 'file')
-            file = true;
-    }
-    return file;
-}
-/**
- * The JUnit Platform console's legacy XML root `<testsuite>` (LegacyXmlReportWriter): these whole names
- * in this order, `hostname` only when the host has a name. Gradle writes the same names with
- * `timestamp hostname` before `time`.
- */
-const CONSOLE_SUITE_ATTRIBUTES = ['name', 'tests', 'skipped', 'failures', 'errors', 'time', 'hostname', 'timestamp'];
-const CONSOLE_SUITE_WITHOUT_HOST = CONSOLE_SUITE_ATTRIBUTES.filter((n) => n !== 'hostname');
-function isConsoleSuiteShape(names) {
-    const shape = names.length === CONSOLE_SUITE_ATTRIBUTES.length ? CONSOLE_SUITE_ATTRIBUTES : CONSOLE_SUITE_WITHOUT_HOST;
-    return names.length === shape.length && names.every((n, i) => n === shape[i]);
-}
-
-
-/***/ }),
-
-/***/ 2667:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $R: () => (/* binding */ requirementProperties),
-/* harmony export */   HG: () => (/* binding */ caseLine),
-/* harmony export */   Hz: () => (/* binding */ addSuiteProperties),
-/* harmony export */   MC: () => (/* binding */ suiteResultCase),
-/* harmony export */   Sq: () => (/* binding */ shortMessage),
-/* harmony export */   UW: () => (/* binding */ reportEntriesIn),
-/* harmony export */   Uw: () => (/* binding */ NO_SUITES),
-/* harmony export */   W0: () => (/* binding */ inheritedProperties),
-/* harmony export */   Xf: () => (/* binding */ newCase),
-/* harmony export */   ao: () => (/* binding */ misplacedElements),
-/* harmony export */   bD: () => (/* binding */ messageOf),
-/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   CF: () => (/* binding */ attr),
+/* harmony export */   Td: () => (/* binding */ attributesOf),
+/* harmony export */   Yt: () => (/* binding */ elements),
+/* harmony export */   b6: () => (/* binding */ textOf),
 /* harmony export */   d3: () => (/* binding */ nestedCases),
-/* harmony export */   hD: () => (/* binding */ prepareCaseParser),
-/* harmony export */   iw: () => (/* binding */ ATTRIBUTES),
-/* harmony export */   mf: () => (/* binding */ worseResult),
-/* harmony export */   qM: () => (/* binding */ toTestCase),
-/* harmony export */   rh: () => (/* binding */ displayNameIn),
-/* harmony export */   tb: () => (/* binding */ suiteElementStatus),
-/* harmony export */   x$: () => (/* binding */ loadedCaseParser),
-/* harmony export */   y7: () => (/* binding */ underSuiteResult)
+/* harmony export */   iw: () => (/* binding */ ATTRIBUTES)
 /* harmony export */ });
-/* unused harmony export NO_PROPERTIES */
-/* harmony import */ var _model_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10373);
-/* harmony import */ var _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(41746);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(44518);
-/* harmony import */ var _xml_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54129);
-/**
- * Test cases as the gate keeps them, and the reading of the test cases the scan hands on to
- * fast-xml-parser (shapes it does not read itself: nested test cases, unknown elements, ...).
- */
-
-
-
-
-let parser;
-/**
- * Loads fast-xml-parser for the test cases the scan does not read itself. Most reports have none, so
- * the action starts without it; a reader that meets such a case waits for this, then goes on.
- */
-async function prepareCaseParser() {
-    parser ??= (await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15488))).newCaseParser();
-}
-/** The parser, once `prepareCaseParser` has loaded it. */
-function loadedCaseParser() {
-    return parser;
-}
-/** The properties a test case or inner suite inherits from `suite`. */
-function inheritedProperties(suite) {
-    if (suite === undefined)
-        return NO_PROPERTIES;
-    suite.propertiesShared = true;
-    return suite.properties;
-}
-/**
- * Adds properties of a suite's `<properties>`: in place while nothing holds its list (so that many
- * `<properties>` in one suite cost time in proportion to their number), else to a copy.
- */
-function addSuiteProperties(suite, found) {
-    if (found.length === 0)
-        return;
-    if (suite.propertiesShared) {
-        suite.properties = [...suite.properties, ...found];
-        suite.propertiesShared = false;
-    }
-    else {
-        const own = suite.properties;
-        for (const p of found)
-            own.push(p);
-    }
-}
-/** Key of an element's attributes in what fast-xml-parser gives (see case-parser.ts). */
+/** What fast-xml-parser gives for an element cut out of a report (see case-parser.ts), and how it is read. */
+/** Key of an element's attributes in what fast-xml-parser gives. */
 const ATTRIBUTES = '$';
-const NO_SUITES = [];
-const NO_PROPERTIES = [];
-/**
- * A test case with its file and line when known, written in one literal: a property added afterwards
- * would give each of 100,000s of objects a separate property array.
- */
-function newCase(report, suites, classname, name, status, flaky, time, properties, file, line) {
-    if (file === undefined) {
-        if (line === undefined)
-            return { report, suites, classname, name, status, flaky, time, properties };
-        return { report, suites, classname, name, status, flaky, time, properties, line };
-    }
-    if (line === undefined)
-        return { report, suites, classname, name, status, flaky, time, properties, file };
-    return { report, suites, classname, name, status, flaky, time, properties, file, line };
-}
-/**
- * What each element a producer writes inside a test case says of its outcome. `warning` is PHPUnit's
- * (PHPUnit counts a warning as unsuccessful); Surefire writes `rerunFailure`/`rerunError` beside the
- * `<failure>` of a test that failed every rerun, so alone they still mean it did not pass. An element
- * not listed here says nothing the gate understands: it reads as an error, never as a pass.
- */
-const CASE_ELEMENTS = new Map([
-    ['failure', 'failed'],
-    ['warning', 'failed'],
-    ['rerunFailure', 'failed'],
-    ['error', 'errored'],
-    ['rerunError', 'errored'],
-    ['skipped', 'skipped'],
-    ['flakyFailure', 'flaky'],
-    ['flakyError', 'flaky'],
-    ['system-out', 'none'],
-    ['system-err', 'none'],
-    ['properties', 'none'],
-    ['property', 'none'],
-    // Read as test cases of their own (nestedCases).
-    ['testcase', 'none'],
-    ['testsuite', 'none'],
-]);
-/** Elements of a case whose first one gives the message, most telling first, per status (the scan keeps the same order). */
-const FAILED_ELEMENTS = ['failure', 'warning', 'rerunFailure'];
-const ERRORED_ELEMENTS = ['error', 'rerunError'];
-/** A `<testcase>` with elements the scan does not read itself, parsed by fast-xml-parser. */
-function toTestCase(report, node, suite, nested = false) {
-    const failures = FAILED_ELEMENTS.flatMap((name) => elements(node, name));
-    const errors = ERRORED_ELEMENTS.flatMap((name) => elements(node, name));
-    const unknown = [...unknownElements(node), ...misplacedElements(node)];
-    const skips = elements(node, 'skipped');
-    const flakes = [...elements(node, 'flakyFailure'), ...elements(node, 'flakyError')];
-    const get = (name) => attr(node, name);
-    const fromElements = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
-    const attributes = attributeOutcome(attributesOf(node));
-    const status = (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .attributesDecide */ .ee)(fromElements, attributes) ? attributes.status : fromElements;
-    const classname = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(get('classname') ?? get('class') ?? '');
-    const name = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(get('name') ?? '');
-    // A case nested in a case is no case the JUnit Platform console writes.
-    const header = nested ? undefined : consoleHeader(node, suite, classname, name);
-    const own = [
-        ...requirementProperties([...elements(node, 'properties'), node]),
-        ...attributeProperties(Object.entries(attributesOf(node))),
-        ...(header === undefined ? [] : reportEntriesIn(elements(node, 'system-out').slice(1).map(textOf))),
-    ];
-    let message;
-    if ((0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .attributesDecide */ .ee)(fromElements, attributes))
-        message = attributes.message;
-    else if (status === 'errored')
-        message = errors.length > 0 || unknown.length === 0 ? messageOf(errors[0]) : unknownMessage(unknown[0]);
-    else
-        message = messageOf((status === 'failed' ? failures : status === 'skipped' ? skips : flakes)[0]);
-    const flaky = status === 'passed' && (flakes.length > 0 || attributes?.flaky === true);
-    return caseOf(report, get, suite, status, flaky, own, message, header, classname, name, (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .isPytestCase */ .YK)(Object.keys(attributesOf(node))));
-}
-/** Attributes of a case that the readers take themselves; any other may carry a result (case-attributes.ts). */
-const READ_ATTRIBUTES = new Set(['name', 'classname', 'class', 'time', 'file', 'filepath', 'line', 'status', 'result']);
-/** What the other attributes of a case say of its outcome (readCaseAttribute), in order. */
-function attributeOutcome(attributes) {
-    let out;
-    for (const [name, value] of Object.entries(attributes)) {
-        if (typeof value !== 'string' || READ_ATTRIBUTES.has(name) || _model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
-            continue;
-        out = (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .readCaseAttribute */ .vs)(out, name, value);
-    }
-    return out;
-}
-/**
- * Elements where the reader reads no result: anything but a `<property>` inside `<properties>`, and
- * any element inside a `<property>`, an output or a result element. A `<failure>` hidden there must
- * not pass unseen: each counts as an element the gate does not know, named with where it stood.
- */
-function misplacedElements(node) {
-    const out = [];
-    for (const group of elements(node, 'properties')) {
-        if (typeof group !== 'object' || group === null)
-            continue;
-        for (const [key, value] of childElements(group)) {
-            if (key === 'property')
-                for (const p of elements(group, 'property'))
-                    out.push(...insideLeaf(p, 'property'));
-            else
-                out.push([`${key}> inside <properties`, value]);
-        }
-    }
-    for (const leaf of LEAF_ELEMENTS)
-        for (const el of elements(node, leaf))
-            out.push(...insideLeaf(el, leaf));
-    return out;
-}
-/** Elements whose content the reader takes as text only. */
-const LEAF_ELEMENTS = ['property', 'system-out', 'system-err', 'failure', 'warning', 'rerunFailure', 'error', 'rerunError', 'skipped', 'flakyFailure', 'flakyError'];
-function insideLeaf(el, leaf) {
-    if (typeof el !== 'object' || el === null)
-        return [];
-    return childElements(el).map(([key, value]) => [`${key}> inside <${leaf}`, value]);
-}
-/** The child elements of a node, by name, each with its first occurrence. */
-function childElements(node) {
-    const out = [];
-    for (const [key, value] of Object.entries(node)) {
-        if (key === ATTRIBUTES || key === '#text')
-            continue;
-        out.push([key, Array.isArray(value) ? value[0] : value]);
-    }
-    return out;
-}
-/** The elements inside a case that the gate does not know, by name, each with its first occurrence. */
-function unknownElements(node) {
-    const out = [];
-    for (const [key, value] of Object.entries(node)) {
-        if (key === ATTRIBUTES || key === '#text' || CASE_ELEMENTS.has(key))
-            continue;
-        out.push([key, Array.isArray(value) ? value[0] : value]);
-    }
-    return out;
-}
-function unknownMessage([name, el]) {
-    const said = messageOf(el);
-    return shortMessage(`<${name}>, which the gate does not know, read as an error${said === undefined ? '' : `: ${said}`}`);
-}
-function caseOf(report, get, suite, status, flaky, ownProperties, message, displayName, classname, name, pytestCase) {
-    const inherited = inheritedProperties(suite);
-    const line = caseLine(get('line'), suite?.zeroBasedLines === true && pytestCase);
-    const ownFile = get('file') ?? get('filepath');
-    const file = ownFile === undefined ? suite?.file : (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(ownFile);
-    const time = Number.parseFloat(get('time') ?? '');
-    const test = {
-        report,
-        suites: suite?.path ?? NO_SUITES,
-        classname,
-        name,
-        status,
-        flaky,
-        time: Number.isFinite(time) && time > 0 ? time : 0,
-        properties: ownProperties.length === 0 ? inherited : [...inherited, ...ownProperties],
-    };
-    if (file !== undefined && file !== '')
-        test.file = file;
-    if (line !== undefined)
-        test.line = line;
-    if (message !== undefined)
-        test.message = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(message);
-    if (displayName !== undefined)
-        test.displayName = (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(displayName);
-    return test;
-}
-/**
- * The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when
- * there is none. `zeroBased`: a pytest case (its suite and its own attributes are pytest's).
- */
-function caseLine(raw, zeroBased) {
-    const line = Number.parseInt(raw ?? '', 10);
-    if (!Number.isInteger(line))
-        return undefined;
-    const oneBased = zeroBased ? line + 1 : line;
-    return oneBased > 0 ? oneBased : undefined;
-}
-/**
- * Error beats failure beats skip beats pass, so that no combination of elements reads better than its
- * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
- * converters) decides; a word it does not know reads as errored, never as passed.
- */
-function statusOf(status, result, failures, errors, skips) {
-    if (errors > 0)
-        return 'errored';
-    if (failures > 0)
-        return 'failed';
-    if (skips > 0)
-        return 'skipped';
-    if (status === undefined && result === undefined)
-        return 'passed';
-    const said = [status, result].map((w) => (w === undefined ? 'passed' : (0,_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .wordStatus */ .td)(w)));
-    for (const known of WORD_PRECEDENCE)
-        if (said.includes(known))
-            return known;
-    // A word the gate does not know (timeout, crashed, ...) is never read as a pass.
-    return said.includes(undefined) ? 'errored' : 'passed';
-}
-/** Of the words of `status` and `result`, the first here decides; an unknown word comes after these. */
-const WORD_PRECEDENCE = ['errored', 'failed', 'skipped'];
 function attributesOf(node) {
     const group = node[ATTRIBUTES];
     return typeof group === 'object' && group !== null ? group : {};
@@ -28971,6 +28525,7 @@ function attr(node, name) {
     const v = attributesOf(node)[name];
     return typeof v === 'string' ? v : undefined;
 }
+/** The child elements named `name` (the parser gives every element of a test case as an array). */
 function elements(node, name) {
     const v = node[name];
     return Array.isArray(v) ? v : [];
@@ -28983,159 +28538,6 @@ function textOf(v) {
         return typeof t === 'string' ? t : '';
     }
     return '';
-}
-function messageOf(el) {
-    if (el === undefined)
-        return undefined;
-    const fromAttr = typeof el === 'object' && el !== null ? attr(el, 'message') : undefined;
-    return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : textOf(el));
-}
-/** A failure, error or skip message as kept: trimmed, shortened, undefined when blank. */
-function shortMessage(message) {
-    const text = message.trim();
-    if (text === '')
-        return undefined;
-    return text.length > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_MESSAGE_LENGTH */ .uv ? `${text.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_MESSAGE_LENGTH */ .uv)}…` : text;
-}
-/**
- * The display name of a case that the JUnit Platform console wrote, from the two lines it puts in the
- * case's first `<system-out>`: `unique-id: [engine:...]/...` and `display-name: ...`. Any other
- * producer's system-out holds what the code under test printed, and printed text must never link a
- * test to a requirement; so the header counts only in a report of the console's shape, in a case
- * straight inside its root suite, when the system-out is those two lines and nothing else, and the
- * unique-id names the case's own class and method.
- */
-function consoleHeader(node, suite, classname, name) {
-    const first = elements(node, 'system-out')[0];
-    return first === undefined ? undefined : displayNameIn(textOf(first), suite, classname, name);
-}
-function displayNameIn(systemOut, suite, classname, name) {
-    // The console names its root suite after the engine, Gradle after the test class.
-    if (suite?.console !== true || suite.name === classname)
-        return undefined;
-    const m = /^unique-id: ([^\n]*)\n[ \t]*display-name: ([^\n]*)$/.exec(systemOut.trim());
-    if (m === null || !namesTheCase(m[1], classname, name))
-        return undefined;
-    return m[2].trim();
-}
-/** Segments a unique-id may have after the test's own, each adding `[n]` to its name (repetitions, parameters, dynamic tests). */
-const INVOCATION_SEGMENTS = new Set(['test-template-invocation', 'dynamic-test', 'dynamic-container']);
-/** Segments that name the test's method (Jupiter), or JUnit 4's test (Vintage). */
-const METHOD_SEGMENTS = new Set(['method', 'test-factory', 'test-template', 'test']);
-/**
- * Whether a unique-id (`[engine:junit-jupiter]/[class:a.B]/[nested-class:C]/[method:m(java.lang.String)]`)
- * names the case `a.B$C` › `m(String)`, as the console's legacy XML writes it: the class and its
- * nested classes joined by `$`, the method with its parameters' simple names, `[n]` per invocation.
- */
-function namesTheCase(uniqueId, classname, name) {
-    const segments = [];
-    for (const raw of uniqueId.split('/')) {
-        const m = /^\[([\w-]+):([^\]]*)\]$/.exec(raw);
-        if (m === null)
-            return false;
-        let value;
-        try {
-            value = decodeURIComponent(m[2]);
-        }
-        catch {
-            return false;
-        }
-        segments.push([m[1], value]);
-    }
-    if (segments[0]?.[0] !== 'engine')
-        return false;
-    const classes = [];
-    let k = 1;
-    for (; k < segments.length && ['class', 'nested-class', 'runner'].includes(segments[k][0]); k++)
-        classes.push(segments[k][1]);
-    if (classes.length === 0 || classes.join('$') !== classname)
-        return false;
-    const method = segments[k];
-    if (method === undefined || !METHOD_SEGMENTS.has(method[0]))
-        return false;
-    let expected = method[0] === 'test' ? method[1].replace(/\(.*$/s, '') : legacyMethodName(method[1]);
-    for (k++; k < segments.length; k++) {
-        const [type, value] = segments[k];
-        if (!INVOCATION_SEGMENTS.has(type) || !/^#\d+$/.test(value))
-            return false;
-        expected += `[${value.slice(1)}]`;
-    }
-    return expected === name;
-}
-/** `m(java.lang.String, a.B$C)` as the console's legacy XML names the method: `m(String, C)`. */
-function legacyMethodName(method) {
-    const m = /^([^(]*)\((.*)\)$/s.exec(method);
-    if (m === null)
-        return method;
-    const params = m[2].trim() === '' ? [] : m[2].split(',').map((p) => p.trim().replace(/^.*[.$]/s, ''));
-    return `${m[1]}(${params.join(', ')})`;
-}
-/**
- * Requirement properties of JUnit Platform `TestReporter` entries, which the console writes into the
- * system-outs after the header one as `Report Entry #1 (timestamp: ...)` followed by `\t- key: value`
- * lines, for a case whose header counted (`displayNameIn`). A value is written as published, line
- * breaks and all, so the code under test can forge lines: only a system-out that is nothing but
- * entries numbered 1, 2, ... counts, only the first key of an entry, and nothing from the first
- * entry of captured output (`stdout`, `stderr`) on.
- */
-function reportEntriesIn(systemOuts) {
-    const out = [];
-    for (const raw of systemOuts) {
-        const text = raw.trim();
-        if (!REPORT_ENTRIES.test(text))
-            continue;
-        const entries = text.split(/^(?=Report Entry #)/m);
-        if (entries.some((e, i) => !e.startsWith(`Report Entry #${i + 1} `)))
-            continue;
-        for (const entry of entries) {
-            const first = /^\t- ([^:\n]+): (.*)$/m.exec(entry);
-            if (first === null)
-                break;
-            const name = first[1].trim();
-            if (CAPTURED_OUTPUT.has(name.toLowerCase()))
-                break;
-            if (_model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
-                out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(first[2].trim()) });
-        }
-    }
-    return out;
-}
-/** Keys under which the JUnit Platform publishes what a test printed (output capture). */
-const CAPTURED_OUTPUT = new Set(['stdout', 'stderr']);
-/** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
-const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
-/** What an element written straight inside a `<testsuite>` says of the suite's outcome; undefined when nothing. */
-function suiteElementStatus(name) {
-    if (SUITE_CONTENT.has(name))
-        return undefined;
-    const said = CASE_ELEMENTS.get(name);
-    return said === 'failed' || said === 'errored' || said === 'skipped' ? said : 'errored';
-}
-/** What a suite holds besides results: its cases, inner suites, properties and output. */
-const SUITE_CONTENT = new Set(['testcase', 'testsuite', 'properties', 'property', 'system-out', 'system-err']);
-/** Of two results of one suite, the worse (the first of equals). */
-function worseResult(kept, found) {
-    return kept !== undefined && _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[kept.status] >= _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[found.status] ? kept : found;
-}
-/**
- * The test case that stands for a result written straight inside a suite (Ant and aggregators write
- * one for a class that did not load, or a setup or teardown that failed), so that trace and judge see
- * it, named after the suite.
- */
-function suiteResultCase(report, suite, result) {
-    const test = newCase(report, suite.path, suite.name, `(suite-level ${result.element})`, result.status, false, 0, inheritedProperties(suite), suite.file, undefined);
-    test.message = suiteResultMessage(suite, result);
-    return test;
-}
-/** A case of a suite with a result of its own: that result counts against the case too, where it is worse. */
-function underSuiteResult(test, suite, result) {
-    if (_case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[test.status] >= _case_attributes_js__WEBPACK_IMPORTED_MODULE_1__/* .STATUS_RANK */ .Mo[result.status])
-        return test;
-    return { ...test, status: result.status, flaky: false, message: suiteResultMessage(suite, result) };
-}
-function suiteResultMessage(suite, result) {
-    const where = `the suite "${suite.name}" itself reports <${result.element}> (line ${result.line} of the report)`;
-    return shortMessage(result.message === undefined ? where : `${where}: ${result.message}`);
 }
 /**
  * Every `<testcase>` below a node, also inside nested `<testsuite>` elements, in document order per
@@ -29155,217 +28557,11 @@ function nestedCases(node, out = []) {
     }
     return out;
 }
-/** Requirement-carrying `<property>` elements of the given `<properties>` elements. */
-function requirementProperties(groups) {
-    const out = [];
-    for (const group of groups) {
-        if (typeof group !== 'object' || group === null)
-            continue;
-        for (const p of elements(group, 'property')) {
-            if (typeof p !== 'object' || p === null)
-                continue;
-            const name = attr(p, 'name')?.trim() ?? '';
-            if (!_model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
-                continue;
-            out.push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(attr(p, 'value') ?? textOf(p)) });
-        }
-    }
-    return out;
-}
-/** googletest before 1.10 wrote `RecordProperty` values as attributes of `<testcase>`. */
-function attributeProperties(attributes) {
-    let out;
-    for (const [name, value] of attributes) {
-        if (typeof value === 'string' && _model_index_js__WEBPACK_IMPORTED_MODULE_0__/* .REQUIREMENT_PROPERTY_NAMES */ .h.has(name.toLowerCase()))
-            (out ??= []).push({ name: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(name), value: (0,_xml_text_js__WEBPACK_IMPORTED_MODULE_2__/* .detach */ .Yo)(value) });
-    }
-    return out ?? NO_PROPERTIES;
-}
 
 
 /***/ }),
 
-/***/ 44518:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lr: () => (/* binding */ MAX_DEPTH),
-/* harmony export */   uh: () => (/* binding */ MAX_CAPTURED_TEXT),
-/* harmony export */   uv: () => (/* binding */ MAX_MESSAGE_LENGTH)
-/* harmony export */ });
-/** Limits of the JUnit reader. */
-/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
-const MAX_MESSAGE_LENGTH = 500;
-/**
- * Longest run of text, CDATA or comment inside a test case that is read for its content; the rest is
- * cut (fast-xml-parser, which reads unusual test cases, needs some 36 bytes of memory per byte of text,
- * and the gate keeps 500 characters of a message). The scan has already checked the whole text.
- */
-const MAX_CAPTURED_TEXT = 64 * 1024;
-/** Deepest element nesting accepted; real reports stay far below it. */
-const MAX_DEPTH = 256;
-
-
-/***/ }),
-
-/***/ 54129:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I$: () => (/* binding */ lineBreaksBefore),
-/* harmony export */   M5: () => (/* binding */ checkReference),
-/* harmony export */   Sm: () => (/* binding */ decodeEntities),
-/* harmony export */   Yo: () => (/* binding */ detach),
-/* harmony export */   mh: () => (/* binding */ lineAt),
-/* harmony export */   tf: () => (/* binding */ findForbiddenChar)
-/* harmony export */ });
-/** Small, strict helpers for XML character data, shared by the report scanner. */
-const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-/** Control characters XML 1.0 forbids anywhere in a document, even inside CDATA and comments. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
-/** Offset of the first character XML 1.0 forbids, or -1. */
-function findForbiddenChar(text) {
-    // The two non-characters are searched for on their own: faster than one class with all of them.
-    const m = FORBIDDEN_CONTROL.exec(text);
-    let at = m === null ? -1 : m.index;
-    for (const c of ['\ufffe', '\uffff']) {
-        const i = text.indexOf(c);
-        if (i !== -1 && (at === -1 || i < at))
-            at = i;
-    }
-    return at;
-}
-/** Whether a code point may appear in an XML 1.0 document. */
-function isXmlChar(cp) {
-    return (cp === 0x9 ||
-        cp === 0xa ||
-        cp === 0xd ||
-        (cp >= 0x20 && cp <= 0xd7ff) ||
-        (cp >= 0xe000 && cp <= 0xfffd) ||
-        (cp >= 0x10000 && cp <= 0x10ffff));
-}
-/**
- * Checks the reference that starts at the `&` at `amp` and must end before `to`: returns the offset just
- * past its `;`, or why it is not a well-formed reference to a predefined entity or an allowed character.
- */
-function checkReference(text, amp, to) {
-    const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
-    if (semi === -1)
-        return 'a bare "&" (write it as "&amp;")';
-    // The five predefined entities, the common case, without cutting the name out.
-    switch (semi - amp) {
-        case 3:
-            if (text.startsWith('lt', amp + 1) || text.startsWith('gt', amp + 1))
-                return semi + 1;
-            break;
-        case 4:
-            if (text.startsWith('amp', amp + 1))
-                return semi + 1;
-            break;
-        case 5:
-            if (text.startsWith('quot', amp + 1) || text.startsWith('apos', amp + 1))
-                return semi + 1;
-            break;
-    }
-    const ref = text.slice(amp + 1, semi);
-    if (ref.startsWith('#')) {
-        const cp = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
-        if (Number.isNaN(cp))
-            return `a malformed character reference "&${ref};"`;
-        if (!isXmlChar(cp))
-            return `the character reference "&${ref};" names a character XML 1.0 does not allow`;
-    }
-    else if (!Object.hasOwn(XML_ENTITIES, ref)) {
-        return `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)`;
-    }
-    return semi + 1;
-}
-/** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
-function indexIn(text, c, from, to) {
-    const code = c.charCodeAt(0);
-    for (let i = from; i < to; i++)
-        if (text.charCodeAt(i) === code)
-            return i;
-    return -1;
-}
-/** Replaces the predefined entities and character references (input already checked by checkReference). */
-function decodeEntities(raw) {
-    let amp = raw.indexOf('&');
-    if (amp === -1)
-        return raw;
-    let out = '';
-    let last = 0;
-    while (amp !== -1) {
-        const semi = raw.indexOf(';', amp + 1);
-        if (semi === -1)
-            break;
-        const decoded = referenceValue(raw, amp + 1, semi);
-        if (decoded === undefined) {
-            amp = raw.indexOf('&', amp + 1);
-            continue;
-        }
-        out += raw.slice(last, amp) + decoded;
-        last = semi + 1;
-        amp = raw.indexOf('&', last);
-    }
-    return last === 0 ? raw : out + raw.slice(last);
-}
-/** What the reference named by `raw[from, to)` (between "&" and ";") stands for, or undefined. */
-function referenceValue(raw, from, to) {
-    switch (to - from) {
-        case 2:
-            if (raw.startsWith('lt', from))
-                return '<';
-            if (raw.startsWith('gt', from))
-                return '>';
-            break;
-        case 3:
-            if (raw.startsWith('amp', from))
-                return '&';
-            break;
-        case 4:
-            if (raw.startsWith('quot', from))
-                return '"';
-            if (raw.startsWith('apos', from))
-                return "'";
-            break;
-    }
-    const ref = raw.slice(from, to);
-    if (/^#x[0-9a-fA-F]+$/.test(ref))
-        return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (/^#[0-9]+$/.test(ref))
-        return String.fromCodePoint(parseInt(ref.slice(1), 10));
-    return undefined;
-}
-/** 1-based line of an offset. */
-function lineAt(text, offset) {
-    return 1 + lineBreaksBefore(text, offset);
-}
-/** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
-function lineBreaksBefore(text, offset = text.length) {
-    let count = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        count++;
-    return count;
-}
-/**
- * A copy of a string that does not keep the text it was cut from alive. V8 represents a substring of
- * 13 or more characters as a view into its parent, so a test name kept after parsing would hold the
- * whole report in memory. decodeURIComponent builds a new flat string, and one of one byte per
- * character whenever every character fits, even when the report's text takes two (a report with one
- * "≤" in it): half the memory of a copy made by concatenation. A string without "%" decodes to itself.
- */
-function detach(s) {
-    if (s.length < 13)
-        return s;
-    return s.includes('%') ? ` ${s}`.slice(1) : decodeURIComponent(s);
-}
-
-
-/***/ }),
-
-/***/ 31622:
+/***/ 78981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35767,8 +34963,150 @@ function kind(stat) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-// EXTERNAL MODULE: ./src/junit/xml-text.ts
-var xml_text = __nccwpck_require__(54129);
+;// CONCATENATED MODULE: ./src/junit/xml-text.ts
+/** Small, strict helpers for XML character data, shared by the report scanner. */
+const XML_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Control characters XML 1.0 forbids anywhere in a document, even inside CDATA and comments. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+/** Offset of the first character XML 1.0 forbids, or -1. */
+function findForbiddenChar(text) {
+    // The two non-characters are searched for on their own: faster than one class with all of them.
+    const m = FORBIDDEN_CONTROL.exec(text);
+    let at = m === null ? -1 : m.index;
+    for (const c of ['\ufffe', '\uffff']) {
+        const i = text.indexOf(c);
+        if (i !== -1 && (at === -1 || i < at))
+            at = i;
+    }
+    return at;
+}
+/** Whether a code point may appear in an XML 1.0 document. */
+function isXmlChar(cp) {
+    return (cp === 0x9 ||
+        cp === 0xa ||
+        cp === 0xd ||
+        (cp >= 0x20 && cp <= 0xd7ff) ||
+        (cp >= 0xe000 && cp <= 0xfffd) ||
+        (cp >= 0x10000 && cp <= 0x10ffff));
+}
+/**
+ * Checks the reference that starts at the `&` at `amp` and must end before `to`: returns the offset just
+ * past its `;`, or why it is not a well-formed reference to a predefined entity or an allowed character.
+ */
+function checkReference(text, amp, to) {
+    const semi = indexIn(text, ';', amp, Math.min(to, amp + 13));
+    if (semi === -1)
+        return 'a bare "&" (write it as "&amp;")';
+    // The five predefined entities, the common case, without cutting the name out.
+    switch (semi - amp) {
+        case 3:
+            if (text.startsWith('lt', amp + 1) || text.startsWith('gt', amp + 1))
+                return semi + 1;
+            break;
+        case 4:
+            if (text.startsWith('amp', amp + 1))
+                return semi + 1;
+            break;
+        case 5:
+            if (text.startsWith('quot', amp + 1) || text.startsWith('apos', amp + 1))
+                return semi + 1;
+            break;
+    }
+    const ref = text.slice(amp + 1, semi);
+    if (ref.startsWith('#')) {
+        const cp = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
+        if (Number.isNaN(cp))
+            return `a malformed character reference "&${ref};"`;
+        if (!isXmlChar(cp))
+            return `the character reference "&${ref};" names a character XML 1.0 does not allow`;
+    }
+    else if (!Object.hasOwn(XML_ENTITIES, ref)) {
+        return `the entity "&${ref};" is not defined (a report may use only &lt; &gt; &amp; &quot; &apos;)`;
+    }
+    return semi + 1;
+}
+/** Offset of `c` in `text[from, to)`, or -1; the search never runs past `to`. */
+function indexIn(text, c, from, to) {
+    const code = c.charCodeAt(0);
+    for (let i = from; i < to; i++)
+        if (text.charCodeAt(i) === code)
+            return i;
+    return -1;
+}
+/** Replaces the predefined entities and character references (input already checked by checkReference). */
+function xml_text_decodeEntities(raw) {
+    let amp = raw.indexOf('&');
+    if (amp === -1)
+        return raw;
+    let out = '';
+    let last = 0;
+    while (amp !== -1) {
+        const semi = raw.indexOf(';', amp + 1);
+        if (semi === -1)
+            break;
+        const decoded = referenceValue(raw, amp + 1, semi);
+        if (decoded === undefined) {
+            amp = raw.indexOf('&', amp + 1);
+            continue;
+        }
+        out += raw.slice(last, amp) + decoded;
+        last = semi + 1;
+        amp = raw.indexOf('&', last);
+    }
+    return last === 0 ? raw : out + raw.slice(last);
+}
+/** What the reference named by `raw[from, to)` (between "&" and ";") stands for, or undefined. */
+function referenceValue(raw, from, to) {
+    switch (to - from) {
+        case 2:
+            if (raw.startsWith('lt', from))
+                return '<';
+            if (raw.startsWith('gt', from))
+                return '>';
+            break;
+        case 3:
+            if (raw.startsWith('amp', from))
+                return '&';
+            break;
+        case 4:
+            if (raw.startsWith('quot', from))
+                return '"';
+            if (raw.startsWith('apos', from))
+                return "'";
+            break;
+    }
+    const ref = raw.slice(from, to);
+    if (/^#x[0-9a-fA-F]+$/.test(ref))
+        return String.fromCodePoint(parseInt(ref.slice(2), 16));
+    if (/^#[0-9]+$/.test(ref))
+        return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    return undefined;
+}
+/** 1-based line of an offset. */
+function lineAt(text, offset) {
+    return 1 + lineBreaksBefore(text, offset);
+}
+/** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
+function lineBreaksBefore(text, offset = text.length) {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        count++;
+    return count;
+}
+/**
+ * A copy of a string that does not keep the text it was cut from alive. V8 represents a substring of
+ * 13 or more characters as a view into its parent, so a test name kept after parsing would hold the
+ * whole report in memory. decodeURIComponent builds a new flat string, and one of one byte per
+ * character whenever every character fits, even when the report's text takes two (a report with one
+ * "≤" in it): half the memory of a copy made by concatenation. A string without "%" decodes to itself.
+ */
+function detach(s) {
+    if (s.length < 13)
+        return s;
+    return s.includes('%') ? ` ${s}`.slice(1) : decodeURIComponent(s);
+}
+
 ;// CONCATENATED MODULE: ./src/junit/decode-report.ts
 
 
@@ -35840,7 +35178,7 @@ class ReportDecoder {
         const text = buffer.toString((0,external_node_buffer_.isAscii)(body) ? 'latin1' : 'utf8');
         // Line breaks counted in the text (one character per byte 0x0A): faster than in the bytes.
         if (!final)
-            this.lines += (0,xml_text/* lineBreaksBefore */.I$)(text);
+            this.lines += lineBreaksBefore(text);
         return text;
     }
     /** The head of the file: refuses UTF-16 and UTF-32, skips a UTF-8 byte-order mark, reads the declared encoding. */
@@ -35926,19 +35264,16 @@ function hex(n) {
     return n.toString(16).padStart(2, '0');
 }
 
-// EXTERNAL MODULE: ./src/junit/case-tree.ts
-var case_tree = __nccwpck_require__(2667);
-// EXTERNAL MODULE: ./src/model/index.ts + 1 modules
-var model = __nccwpck_require__(10373);
-// EXTERNAL MODULE: ./src/junit/case-attributes.ts
-var case_attributes = __nccwpck_require__(41746);
-// EXTERNAL MODULE: ./src/junit/limits.ts
-var limits = __nccwpck_require__(44518);
-;// CONCATENATED MODULE: ./src/junit/report-scanner.ts
+;// CONCATENATED MODULE: ./src/model/test.ts
+/** A test case and its outcome, as every report reader builds it. */
+/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
+const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
+
+;// CONCATENATED MODULE: ./src/model/index.ts
 /**
- * The scan of a JUnit report: one pass over the text that checks what XML 1.0 requires and reads each
- * `<testcase>` as it goes. The usual shapes (results with a message or text, output, properties) are
- * read from the scan itself; anything else is cut out and handed to fast-xml-parser (case-tree.ts).
+ * The domain vocabulary of the release gate. Data only: no logic lives here.
+ *
+ * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
  */
 
 
@@ -35946,7 +35281,15 @@ var limits = __nccwpck_require__(44518);
 
 
 
-// Kinds of element the scan tells apart.
+
+
+;// CONCATENATED MODULE: ./src/junit/junit-names.ts
+/**
+ * The element and attribute names of a JUnit report that the reader tells apart, as small numbers
+ * found from the text in place: no name is cut out to be looked up.
+ */
+
+// Kinds of element.
 const OTHER = 0;
 const TESTSUITES = 1;
 const TESTSUITE = 2;
@@ -35985,38 +35328,6 @@ const A_VALUE = 15;
 const SLOTS = 16;
 /** Slots of a `<testcase>` kept from its start tag until its end. */
 const CASE_SLOTS = A_RESULT + 1;
-/** Which of them pytest writes (PYTEST_CASE_ATTRIBUTES). */
-const PYTEST_CASE_SLOTS = [true, true, false, true, true, false, true, false, false];
-// Pieces of character data inside an element read from the scan.
-const TEXT = 0;
-const CDATA = 1;
-// One element inside a test case (or inside a suite's `<properties>`) read from the scan: its kind,
-// two attribute ranges (message; or name and value of a property) and its pieces.
-const R_KIND = 0;
-const R_A_START = 1;
-const R_A_END = 2;
-const R_B_START = 3;
-const R_B_END = 4;
-const R_PIECES = 5;
-const R_PIECES_END = 6;
-const R_SIZE = 7;
-/** XML white space: space, tab, carriage return, line feed. */
-function isSpace(c) {
-    return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
-/** A character that may follow the first of a name: [\w.:-]. */
-function isNameChar(c) {
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
-}
-/** A character that may start a name: [A-Za-z_]. */
-function isNameStart(c) {
-    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-}
-const JS_SPACE = /\s/;
-const WHITE_SPACE = /\s*/y;
-const NAME_END = /[\s/>]/g;
-const VALID_NAME = /^[A-Za-z_][\w.:-]*$/;
-const LINE_BREAKS = /\r\n?/g;
 /** The kind of the element named `text[s, e)`: one candidate by length and first letter, then compared. */
 function kindOf(text, s, e) {
     const c = text.charCodeAt(s);
@@ -36087,63 +35398,765 @@ function is(text, at, word, found, otherwise = OTHER) {
 function isChildKind(kind) {
     return kind === TESTSUITE || kind === TESTCASE || kind >= PROPERTIES;
 }
+/** Whether the attribute named `text[s, e)` carries requirement IDs (googletest RecordProperty). */
+function isRequirementName(text, s, e) {
+    const length = e - s;
+    if (length !== 6 && length !== 8 && length !== 11 && length !== 12)
+        return false;
+    return REQUIREMENT_PROPERTY_NAMES.has(text.slice(s, e).toLowerCase());
+}
+/** Fills `slots` with the index of each attribute of the tag just read that the gate reads (-1 when absent). */
+function findSlots(xml, slots) {
+    slots.fill(-1);
+    const text = xml.text;
+    for (let k = 0; k < xml.attrCount; k++) {
+        const slot = slotOf(text, xml.attrNameStart[k], xml.attrNameEnd[k]);
+        if (slot !== -1)
+            slots[slot] = k;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/junit/limits.ts
+/** Limits of the JUnit reader. */
+/** Longest failure message kept per test; the rest of a stack trace is not evidence the gate needs. */
+const MAX_MESSAGE_LENGTH = 500;
 /**
- * One pass over a report's text. Offsets, not substrings, describe what it has seen: a string is cut
- * out only for what the gate keeps, and kept strings are copies that do not hold the text in memory.
+ * Longest run of text, CDATA or comment inside a test case that is read for its content; the rest is
+ * cut (fast-xml-parser, which reads unusual test cases, needs some 36 bytes of memory per byte of text,
+ * and the gate keeps 500 characters of a message). The scan has already checked the whole text.
  */
-/** Thrown inside a scan when the item at hand runs past the text fed so far: the scan waits for more. */
-const NEED_MORE = Symbol('need more text');
-/** Thrown inside a scan when the item at hand needs fast-xml-parser, not loaded yet: the scan waits for it. */
-const NEED_PARSER = Symbol('need the case parser');
+const MAX_CAPTURED_TEXT = 64 * 1024;
+/** Deepest element nesting accepted; real reports stay far below it. */
+const MAX_DEPTH = 256;
+
+;// CONCATENATED MODULE: ./src/junit/case-capture.ts
 /**
- * Scans a report fed in pieces of text (`feed`, then `end`), or whole (`run`). It keeps only a window
- * of the text: from the first item not yet read, or from the start of the test case being read. Offsets
- * inside are relative to the window; `base` is where the window starts in the whole text.
+ * The capture of one `<testcase>` (or a suite's `<properties>`, or a result written straight inside a
+ * suite) while the tokenizer reads it: offsets of its attributes, of the elements inside it the reader
+ * understands and of their character data, in flat arrays reused from case to case. Whether it holds
+ * a shape the reader does not read itself (then fast-xml-parser reads it) is decided here too.
  */
-class report_scanner_Scanner {
+
+
+
+// Pieces of character data inside an element read from the scan.
+const TEXT = 0;
+const CDATA = 1;
+// One element inside a capture: its kind, two attribute ranges (message; or name and value of a
+// property) and its pieces.
+const R_KIND = 0;
+const R_A_START = 1;
+const R_A_END = 2;
+const R_B_START = 3;
+const R_B_END = 4;
+const R_PIECES = 5;
+const R_PIECES_END = 6;
+const R_SIZE = 7;
+const WHITE_SPACE = /\s*/y;
+const LINE_BREAKS = /\r\n?/g;
+class CaseCapture {
+    xml;
+    /** Offset of the captured element's `<` in the window, or -1 when none is being read. */
+    start = -1;
+    /** Its depth, and what it is: TESTCASE, PROPERTIES or SUITE_RESULT. */
+    depth = -1;
+    kind = 0;
+    /** Whether an element stands inside it (suite properties count as holding some from their start). */
+    hasChild = false;
+    /** Whether its content needs fast-xml-parser (an element or shape the scan does not read itself). */
+    complex = false;
+    /** Ranges [start, end) of long runs inside it that are left out of a parse by fast-xml-parser. */
+    cuts = [];
+    /** Value ranges of a test case's start-tag attributes, by slot (-1 when absent). */
+    valueStart = new Int32Array(CASE_SLOTS);
+    valueEnd = new Int32Array(CASE_SLOTS);
+    valuePlain = new Int8Array(CASE_SLOTS);
+    /** Requirement-carrying attributes of its start tag: name start, name end, value start, value end. */
+    requirementAttrs = [];
+    /**
+     * Its other attributes, which may say something of its outcome or show its producer (read by the
+     * case reader, case-attributes.ts): name start, name end, value start, value end.
+     */
+    otherAttrs = [];
+    /** Elements read inside it (R_SIZE numbers each), the record taking character data, its pieces. */
+    records = [];
+    leaf = -1;
+    pieces = [];
+    slots = new Int32Array(SLOTS);
+    constructor(xml) {
+        this.xml = xml;
+    }
+    /** Starts to capture the element whose start tag was just read, at `level`, as `kind`. */
+    begin(kind) {
+        const xml = this.xml;
+        this.start = xml.start;
+        this.depth = xml.level;
+        this.kind = kind;
+        this.hasChild = kind === PROPERTIES;
+        this.complex = false;
+        this.leaf = -1;
+        if (this.cuts.length > 0)
+            this.cuts = [];
+        if (this.records.length > 0)
+            this.records = [];
+        if (this.pieces.length > 0)
+            this.pieces = [];
+        if (kind === PROPERTIES) {
+            this.checkChildAttributes();
+            return;
+        }
+        if (kind === SUITE_RESULT) {
+            // Only its message and text are read.
+            findSlots(xml, this.slots);
+            const m = this.slots[A_MESSAGE];
+            this.records.push(OTHER, m === -1 ? -1 : xml.attrValueStart[m], m === -1 ? -1 : xml.attrValueEnd[m], -1, -1, 0, 0);
+            this.leaf = 0;
+            return;
+        }
+        const text = xml.text;
+        const starts = this.valueStart;
+        const ends = this.valueEnd;
+        starts.fill(-1);
+        if (this.requirementAttrs.length > 0)
+            this.requirementAttrs = [];
+        if (this.otherAttrs.length > 0)
+            this.otherAttrs = [];
+        for (let k = 0; k < xml.attrCount; k++) {
+            const s = xml.attrNameStart[k];
+            const e = xml.attrNameEnd[k];
+            const slot = slotOf(text, s, e);
+            if (slot !== -1 && slot < CASE_SLOTS) {
+                starts[slot] = xml.attrValueStart[k];
+                ends[slot] = xml.attrValueEnd[k];
+                this.valuePlain[slot] = xml.attrPlain[k];
+            }
+            else if (isRequirementName(text, s, e)) {
+                this.requirementAttrs.push(s, e, xml.attrValueStart[k], xml.attrValueEnd[k]);
+            }
+            else {
+                if (isChildKind(kindOf(text, s, e)))
+                    this.complex = true;
+                this.otherAttrs.push(s, e, xml.attrValueStart[k], xml.attrValueEnd[k]);
+            }
+        }
+    }
+    /** An attribute that fast-xml-parser would mix up with the elements inside this one sends it there. */
+    checkChildAttributes() {
+        const xml = this.xml;
+        for (let k = 0; k < xml.attrCount; k++) {
+            if (isChildKind(kindOf(xml.text, xml.attrNameStart[k], xml.attrNameEnd[k])))
+                this.complex = true;
+        }
+    }
+    setComplex() {
+        this.complex = true;
+        this.leaf = -1;
+    }
+    /**
+     * Notes the element of `kind` just opened `level` deep inside the capture, whose parent is of
+     * `parentKind`, when it is one the scan reads itself; anything else sends the whole capture to
+     * fast-xml-parser. Returns its record or -1.
+     */
+    openRecord(kind, level, parentKind) {
+        this.hasChild = true;
+        if (this.complex)
+            return -1;
+        if (this.kind === SUITE_RESULT) {
+            // Only its message and text are read: anything inside it goes to fast-xml-parser.
+            this.setComplex();
+            return -1;
+        }
+        else if (this.kind === PROPERTIES) {
+            if (level !== 1 || kind !== PROPERTY) {
+                this.setComplex();
+                return -1;
+            }
+        }
+        else if (level === 1) {
+            // Results, output and <properties>; any other element (a <property> straight inside the case
+            // too) is left to fast-xml-parser.
+            if (kind < PROPERTIES || kind === PROPERTY) {
+                this.setComplex();
+                return -1;
+            }
+            if (kind === PROPERTIES)
+                this.checkChildAttributes();
+        }
+        else if (level !== 2 || kind !== PROPERTY || parentKind !== PROPERTIES) {
+            this.setComplex();
+            return -1;
+        }
+        if (this.complex)
+            return -1;
+        const xml = this.xml;
+        const slots = this.slots;
+        findSlots(xml, slots);
+        const a = kind === PROPERTY ? slots[A_NAME] : slots[A_MESSAGE];
+        const b = kind === PROPERTY ? slots[A_VALUE] : -1;
+        const record = this.records.length;
+        this.records.push(kind, a === -1 ? -1 : xml.attrValueStart[a], a === -1 ? -1 : xml.attrValueEnd[a], b === -1 ? -1 : xml.attrValueStart[b], b === -1 ? -1 : xml.attrValueEnd[b], this.pieces.length, this.pieces.length);
+        // Character data is kept for the elements whose text the gate may read.
+        if (kind !== PROPERTIES && kind !== SYSTEM_ERR)
+            this.leaf = record;
+        return record;
+    }
+    /** The captured element has been read: nothing is captured until the next `begin`. */
+    finish() {
+        this.start = -1;
+        this.leaf = -1;
+    }
+    /** The element of `record` (or -1) ends. */
+    closeRecord(record) {
+        if (record !== -1)
+            this.records[record + R_PIECES_END] = this.pieces.length;
+        this.leaf = -1;
+    }
+    /** Text [from, to) inside the capture. */
+    text(from, to) {
+        this.cutLong(from, to, true);
+        if (this.leaf !== -1)
+            this.pieces.push(TEXT, from, to);
+    }
+    /** The content [from, to) of a CDATA section inside the capture. */
+    cdata(from, to) {
+        this.cutLong(from, to, false);
+        if (this.leaf !== -1)
+            this.pieces.push(CDATA, from, to);
+    }
+    /** A run [from, to) that fast-xml-parser would read in full (a comment, text, CDATA): a long one is cut. */
+    cutLong(from, to, safe) {
+        if (to - from <= MAX_CAPTURED_TEXT)
+            return;
+        this.cuts.push(cutPoint(this.xml.text, from, to, safe), to);
+    }
+    /**
+     * Whether fast-xml-parser reads the captured element: it holds an element or shape the scan does not
+     * read itself (suite properties count as holding elements from their start).
+     */
+    goesToParser() {
+        return this.complex && this.hasChild;
+    }
+    /** The capture's text up to `end`, without the long runs cut out of it, for fast-xml-parser. */
+    chunk(end) {
+        return withoutCuts(this.xml.text, this.start, end, this.cuts);
+    }
+    /** The window let go of its first `drop` characters: every range kept moves with it (-1 marks an absent one). */
+    moveBy(drop) {
+        if (this.start === -1)
+            return;
+        this.start -= drop;
+        const move = (a, from = 0, step = 1) => {
+            for (let k = from; k < a.length; k += step)
+                if (a[k] !== -1)
+                    a[k] -= drop;
+        };
+        move(this.cuts);
+        move(this.valueStart);
+        move(this.valueEnd);
+        move(this.requirementAttrs);
+        move(this.otherAttrs);
+        for (let r = 0; r < this.records.length; r += R_SIZE) {
+            for (const f of [R_A_START, R_A_END, R_B_START, R_B_END])
+                if (this.records[r + f] !== -1)
+                    this.records[r + f] -= drop;
+        }
+        move(this.pieces, 1, 3);
+        move(this.pieces, 2, 3);
+    }
+    /**
+     * A value from the text, decoded. Inside a test case with elements, and inside suite properties, line
+     * breaks are normalised as fast-xml-parser does (CR LF and CR become LF), as they always were there.
+     */
+    valueOf(start, end, normalise) {
+        let raw = this.xml.text.slice(start, end);
+        if (normalise && raw.includes('\r'))
+            raw = raw.replace(LINE_BREAKS, '\n');
+        return xml_text_decodeEntities(raw);
+    }
+    /** Value of the captured case's attribute in `slot`, or undefined. */
+    caseValue(slot, normalise) {
+        const s = this.valueStart[slot];
+        if (s === -1)
+            return undefined;
+        const e = this.valueEnd[slot];
+        if (this.valuePlain[slot] === 0)
+            return this.valueOf(s, e, normalise);
+        const raw = this.xml.text.slice(s, e);
+        return normalise && raw.includes('\r') ? raw.replace(LINE_BREAKS, '\n') : raw;
+    }
+    /** The captured case's time in seconds, 0 when absent or not a positive number. */
+    caseTime(normalise) {
+        const s = this.valueStart[A_TIME];
+        if (s === -1)
+            return 0;
+        // The usual form, digits with a decimal point, read in place: the same number as parseFloat gives
+        // (both integers are exact, and their quotient is rounded once).
+        const text = this.xml.text;
+        const e = this.valueEnd[A_TIME];
+        let whole = 0;
+        let fraction = 0;
+        let scale = 1;
+        let k = s;
+        // At most 15 characters: both integers stay below 2^53.
+        while (e - s <= 15 && k < e) {
+            const c = text.charCodeAt(k);
+            if (c < 0x30 || c > 0x39)
+                break;
+            whole = whole * 10 + (c - 0x30);
+            k++;
+        }
+        if (k > s && k < e && text.charCodeAt(k) === 0x2e /* . */) {
+            k++;
+            while (k < e) {
+                const c = text.charCodeAt(k);
+                if (c < 0x30 || c > 0x39)
+                    break;
+                fraction = fraction * 10 + (c - 0x30);
+                scale *= 10;
+                k++;
+            }
+            if (k === e && scale > 1)
+                return (whole * scale + fraction) / scale;
+        }
+        else if (k === e && k > s) {
+            return whole;
+        }
+        const time = Number.parseFloat(this.caseValue(A_TIME, normalise) ?? '');
+        return Number.isFinite(time) && time > 0 ? time : 0;
+    }
+    /** The character data of a record, as fast-xml-parser gives it: text decoded, CDATA as is, each run cut as for it. */
+    recordText(record) {
+        const text = this.xml.text;
+        const pieces = this.pieces;
+        let out = '';
+        for (let k = this.records[record + R_PIECES], end = this.records[record + R_PIECES_END]; k < end; k += 3) {
+            const type = pieces[k];
+            const s = pieces[k + 1];
+            let e = pieces[k + 2];
+            if (e - s > MAX_CAPTURED_TEXT)
+                e = cutPoint(text, s, e, type === TEXT);
+            let raw = text.slice(s, e);
+            if (raw.includes('\r'))
+                raw = raw.replace(LINE_BREAKS, '\n');
+            out += type === TEXT ? xml_text_decodeEntities(raw) : raw;
+        }
+        return out;
+    }
+    /** The attribute value of a record in [R_A_START, R_A_END) or [R_B_START, R_B_END), decoded, or undefined. */
+    recordValue(record, startField, normalise) {
+        const s = this.records[record + startField];
+        return s === -1 ? undefined : this.valueOf(s, this.records[record + startField + 1], normalise);
+    }
+    /**
+     * Whether the text of a record may start with "unique-id" (the JUnit Platform header): it does not
+     * when its first character other than white space is plain text other than "u".
+     */
+    mayStartWithHeader(record) {
+        const text = this.xml.text;
+        const pieces = this.pieces;
+        for (let k = this.records[record + R_PIECES], end = this.records[record + R_PIECES_END]; k < end; k += 3) {
+            const s = pieces[k + 1];
+            const e = pieces[k + 2];
+            WHITE_SPACE.lastIndex = s;
+            WHITE_SPACE.test(text);
+            const first = WHITE_SPACE.lastIndex;
+            if (first < e) {
+                const c = text.charCodeAt(first);
+                return c === 0x75 /* u */ || (c === 0x26 /* & */ && pieces[k] === TEXT);
+            }
+        }
+        return false;
+    }
+}
+/**
+ * Where a run of `text[from, to)` longer than MAX_CAPTURED_TEXT is cut; `safe` for text, which is
+ * never cut inside a reference such as &amp;. Never between the halves of a surrogate pair.
+ */
+function cutPoint(text, from, to, safe) {
+    let at = from + MAX_CAPTURED_TEXT;
+    if (safe) {
+        const amp = text.lastIndexOf('&', at);
+        if (amp > at - 13 && amp >= from && text.indexOf(';', amp) >= at)
+            at = amp;
+    }
+    const c = text.charCodeAt(at - 1);
+    if (c >= 0xd800 && c <= 0xdbff)
+        at--;
+    return at;
+}
+/** `text[from, to)` without the cut ranges (sorted, inside it). */
+function withoutCuts(text, from, to, cuts) {
+    if (cuts.length === 0)
+        return text.slice(from, to);
+    const parts = [];
+    let at = from;
+    for (let i = 0; i < cuts.length; i += 2) {
+        parts.push(text.slice(at, cuts[i]));
+        at = cuts[i + 1];
+    }
+    parts.push(text.slice(at, to));
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/junit/console-output.ts
+/**
+ * What the JUnit Platform console writes into a test case's `<system-out>` beside the code under
+ * test's own output: a header with the test's display name, and `TestReporter` entries. Printed text
+ * must never link a test to a requirement, so both count only under the strict conditions below.
+ */
+
+
+/**
+ * The JUnit Platform console's legacy XML root `<testsuite>` (LegacyXmlReportWriter): these whole names
+ * in this order, `hostname` only when the host has a name. Gradle writes the same names with
+ * `timestamp hostname` before `time`.
+ */
+const CONSOLE_SUITE_ATTRIBUTES = ['name', 'tests', 'skipped', 'failures', 'errors', 'time', 'hostname', 'timestamp'];
+const CONSOLE_SUITE_WITHOUT_HOST = CONSOLE_SUITE_ATTRIBUTES.filter((n) => n !== 'hostname');
+/** Whether a root suite of these attribute names, in this order, is the JUnit Platform console's. */
+function isConsoleRootSuite(names) {
+    const shape = names.length === CONSOLE_SUITE_ATTRIBUTES.length ? CONSOLE_SUITE_ATTRIBUTES : CONSOLE_SUITE_WITHOUT_HOST;
+    return names.length === shape.length && names.every((n, i) => n === shape[i]);
+}
+/**
+ * The display name of a case that the JUnit Platform console wrote, from the two lines it puts in the
+ * case's first `<system-out>`: `unique-id: [engine:...]/...` and `display-name: ...`. Any other
+ * producer's system-out holds what the code under test printed, and printed text must never link a
+ * test to a requirement; so the header counts only in a report of the console's shape, in a case
+ * straight inside its root suite, when the system-out is those two lines and nothing else, and the
+ * unique-id names the case's own class and method.
+ */
+function displayNameIn(systemOut, suite, classname, name) {
+    // The console names its root suite after the engine, Gradle after the test class.
+    if (suite?.console !== true || suite.name === classname)
+        return undefined;
+    const m = /^unique-id: ([^\n]*)\n[ \t]*display-name: ([^\n]*)$/.exec(systemOut.trim());
+    if (m === null || !namesTheCase(m[1], classname, name))
+        return undefined;
+    return m[2].trim();
+}
+/** Segments a unique-id may have after the test's own, each adding `[n]` to its name (repetitions, parameters, dynamic tests). */
+const INVOCATION_SEGMENTS = new Set(['test-template-invocation', 'dynamic-test', 'dynamic-container']);
+/** Segments that name the test's method (Jupiter), or JUnit 4's test (Vintage). */
+const METHOD_SEGMENTS = new Set(['method', 'test-factory', 'test-template', 'test']);
+/**
+ * Whether a unique-id (`[engine:junit-jupiter]/[class:a.B]/[nested-class:C]/[method:m(java.lang.String)]`)
+ * names the case `a.B$C` › `m(String)`, as the console's legacy XML writes it: the class and its
+ * nested classes joined by `$`, the method with its parameters' simple names, `[n]` per invocation.
+ */
+function namesTheCase(uniqueId, classname, name) {
+    const segments = [];
+    for (const raw of uniqueId.split('/')) {
+        const m = /^\[([\w-]+):([^\]]*)\]$/.exec(raw);
+        if (m === null)
+            return false;
+        let value;
+        try {
+            value = decodeURIComponent(m[2]);
+        }
+        catch {
+            return false;
+        }
+        segments.push([m[1], value]);
+    }
+    if (segments[0]?.[0] !== 'engine')
+        return false;
+    const classes = [];
+    let k = 1;
+    for (; k < segments.length && ['class', 'nested-class', 'runner'].includes(segments[k][0]); k++)
+        classes.push(segments[k][1]);
+    if (classes.length === 0 || classes.join('$') !== classname)
+        return false;
+    const method = segments[k];
+    if (method === undefined || !METHOD_SEGMENTS.has(method[0]))
+        return false;
+    let expected = method[0] === 'test' ? method[1].replace(/\(.*$/s, '') : legacyMethodName(method[1]);
+    for (k++; k < segments.length; k++) {
+        const [type, value] = segments[k];
+        if (!INVOCATION_SEGMENTS.has(type) || !/^#\d+$/.test(value))
+            return false;
+        expected += `[${value.slice(1)}]`;
+    }
+    return expected === name;
+}
+/** `m(java.lang.String, a.B$C)` as the console's legacy XML names the method: `m(String, C)`. */
+function legacyMethodName(method) {
+    const m = /^([^(]*)\((.*)\)$/s.exec(method);
+    if (m === null)
+        return method;
+    const params = m[2].trim() === '' ? [] : m[2].split(',').map((p) => p.trim().replace(/^.*[.$]/s, ''));
+    return `${m[1]}(${params.join(', ')})`;
+}
+/**
+ * Requirement properties of JUnit Platform `TestReporter` entries, which the console writes into the
+ * system-outs after the header one as `Report Entry #1 (timestamp: ...)` followed by `\t- key: value`
+ * lines, for a case whose header counted (`displayNameIn`). A value is written as published, line
+ * breaks and all, so the code under test can forge lines: only a system-out that is nothing but
+ * entries numbered 1, 2, ... counts, only the first key of an entry, and nothing from the first
+ * entry of captured output (`stdout`, `stderr`) on.
+ */
+function reportEntriesIn(systemOuts) {
+    const out = [];
+    for (const raw of systemOuts) {
+        const text = raw.trim();
+        if (!REPORT_ENTRIES.test(text))
+            continue;
+        const entries = text.split(/^(?=Report Entry #)/m);
+        if (entries.some((e, i) => !e.startsWith(`Report Entry #${i + 1} `)))
+            continue;
+        for (const entry of entries) {
+            const first = /^\t- ([^:\n]+): (.*)$/m.exec(entry);
+            if (first === null)
+                break;
+            const name = first[1].trim();
+            if (CAPTURED_OUTPUT.has(name.toLowerCase()))
+                break;
+            if (REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+                out.push({ name: detach(name), value: detach(first[2].trim()) });
+        }
+    }
+    return out;
+}
+/** Keys under which the JUnit Platform publishes what a test printed (output capture). */
+const CAPTURED_OUTPUT = new Set(['stdout', 'stderr']);
+/** One or more `Report Entry #n (timestamp: ...)` lines, each followed by its `\t- key: value` lines. */
+const REPORT_ENTRIES = /^(?:Report Entry #\d+ \(timestamp: [^)\n]*\)\n(?:\t- [^:\n]+: [^\n]*(?:\n|$))+\s*)+$/;
+
+;// CONCATENATED MODULE: ./src/junit/case-attributes.ts
+const STATUS_RANK = { passed: 0, skipped: 1, failed: 2, errored: 3 };
+/** Words a `status`/`result`/`outcome`/`state`/`verdict` uses for a test that ran and passed (googletest: run, completed). */
+const PASSED_WORDS = new Set(['passed', 'pass', 'success', 'succeeded', 'successful', 'ok', 'run', 'completed', 'executed']);
+const SKIPPED_WORDS = new Set(['notrun', 'skipped', 'skip', 'disabled', 'ignored', 'suppressed', 'pending', 'notexecuted', 'inconclusive', 'inconc']);
+const FAILED_WORDS = new Set(['failed', 'failure', 'fail']);
+const ERRORED_WORDS = new Set(['error', 'errored', 'notrunnable']);
+/** What a result word says (case, spaces, `_` and `-` aside); undefined for a word the gate does not know. */
+function wordStatus(word) {
+    const w = word.toLowerCase().replace(/[\s_-]/g, '');
+    if (ERRORED_WORDS.has(w))
+        return 'errored';
+    if (FAILED_WORDS.has(w))
+        return 'failed';
+    if (SKIPPED_WORDS.has(w))
+        return 'skipped';
+    if (w === '' || PASSED_WORDS.has(w))
+        return 'passed';
+    return undefined;
+}
+const TRUE_WORDS = new Set(['true', 'yes', '1']);
+const FALSE_WORDS = new Set(['false', 'no', '0', '']);
+/** A yes/no attribute: what `true` and `false` say. */
+function yesNo(yes, no) {
+    return (value) => {
+        const v = value.trim().toLowerCase();
+        return TRUE_WORDS.has(v) ? yes : FALSE_WORDS.has(v) ? no : undefined;
+    };
+}
+/** An attribute that marks a result when set: any text other than false/0/empty is the result's message (node:test writes `failure="..."`). */
+function marker(status) {
+    return (value) => (FALSE_WORDS.has(value.trim().toLowerCase()) ? 'none' : status);
+}
+/** A count: 0 says nothing, more says `status`, anything else is not understood. */
+function count(status) {
+    return (value) => {
+        const v = value.trim();
+        if (!/^\d+$/.test(v))
+            return undefined;
+        return Number(v) === 0 ? 'none' : status;
+    };
+}
+const byWord = (value) => wordStatus(value);
+const harmless = () => 'none';
+/**
+ * The attributes producers write on `<testcase>`, by name, and how each reads. TRX/NUnit/xUnit
+ * converters: outcome, success (false is a failure), executed (false is a skip); mocha-style `state`,
+ * TTCN-3 `verdict`; node:test `failure`; retries/flaky/rerun counts and markers make a passing test a
+ * flaky pass. Names read elsewhere (name, classname, file, line, status, result, requirement
+ * properties) never come here.
+ */
+const CASE_ATTRIBUTES = new Map([
+    // `Status`, `RESULT`: the readers take only the lower-case names themselves.
+    ['status', byWord],
+    ['result', byWord],
+    ['outcome', byWord],
+    ['state', byWord],
+    ['verdict', byWord],
+    ['success', yesNo('passed', 'failed')],
+    ['passed', yesNo('passed', 'failed')],
+    ['failed', yesNo('failed', 'passed')],
+    ['executed', yesNo('none', 'skipped')],
+    ['failure', marker('failed')],
+    ['error', marker('errored')],
+    ['skipped', marker('skipped')],
+    ['failures', count('failed')],
+    ['errors', count('errored')],
+    ['retries', count('flaky')],
+    ['reruns', count('flaky')],
+    ['rerun', yesNo('flaky', 'none')],
+    ['flaky', yesNo('flaky', 'none')],
+    // Known to say nothing of the outcome: looked up first, so no pattern runs for them.
+    ...['time', 'timestamp', 'assertions', 'id', 'hostname', 'type', 'type_param', 'value_param', 'group', 'duration', 'lineno', 'feature', 'url', 'message', 'testNumber', 'target', 'cluster_instance'].map((name) => [name, harmless]),
+]);
+/** A name that sounds like a result: an attribute so named whose value the gate cannot read is never a pass. */
+const RESULT_LIKE = /status|result|outcome|success|pass|fail|error|skip|flak|retr|rerun|executed|state|verdict/;
+/** Whether an attribute so named may say something of the outcome: known harmless names are told by a lookup alone. */
+function mayCarryResult(name) {
+    const reading = CASE_ATTRIBUTES.get(name);
+    if (reading !== undefined)
+        return reading !== harmless;
+    const lower = name.toLowerCase();
+    const byLower = CASE_ATTRIBUTES.get(lower);
+    return byLower !== undefined ? byLower !== harmless : RESULT_LIKE.test(lower);
+}
+/**
+ * Adds what the attribute `name="value"` says to `kept`, the worse of both kept (the first of equals).
+ * Unchanged for an attribute that says nothing; a result-like attribute the gate does not understand
+ * reads as errored, naming it.
+ */
+function readCaseAttribute(kept, name, value) {
+    let reading = CASE_ATTRIBUTES.get(name);
+    let lower;
+    if (reading === undefined) {
+        lower = name.toLowerCase();
+        reading = CASE_ATTRIBUTES.get(lower);
+        if (reading === undefined && !RESULT_LIKE.test(lower))
+            return kept;
+    }
+    const said = reading?.(value);
+    let found;
+    if (said === 'none')
+        return kept;
+    if (said === undefined) {
+        found = { status: 'errored', flaky: false, message: `the attribute ${name}="${value}", which the gate does not understand, read as an error` };
+    }
+    else if (said === 'flaky') {
+        found = { status: 'passed', flaky: true, message: undefined };
+    }
+    else {
+        found = { status: said, flaky: false, message: said === 'passed' ? undefined : attributeMessage(name, value) };
+    }
+    if (kept === undefined)
+        return found;
+    const worse = STATUS_RANK[found.status] > STATUS_RANK[kept.status] ? found : kept;
+    return worse.flaky || !(kept.flaky || found.flaky) ? worse : { ...worse, flaky: true };
+}
+/** A marker's text is its message (node:test's failure="..."); any other attribute is quoted. */
+function attributeMessage(name, value) {
+    const lower = name.toLowerCase();
+    const v = value.trim();
+    return (lower === 'failure' || lower === 'error' || lower === 'skipped') && !TRUE_WORDS.has(v.toLowerCase()) ? v : `${name}="${value}"`;
+}
+/** Whether the case's attributes decide its status and message: they say worse than its elements did. */
+function attributesDecide(fromElements, attributes) {
+    return attributes !== undefined && STATUS_RANK[attributes.status] > STATUS_RANK[fromElements];
+}
+
+// EXTERNAL MODULE: ./src/junit/parsed-tree.ts
+var parsed_tree = __nccwpck_require__(86792);
+;// CONCATENATED MODULE: ./src/junit/suite-frame.ts
+const NO_SUITES = [];
+const NO_PROPERTIES = [];
+/** The properties a test case or inner suite inherits from `suite`. */
+function inheritedProperties(suite) {
+    if (suite === undefined)
+        return NO_PROPERTIES;
+    suite.propertiesShared = true;
+    return suite.properties;
+}
+/**
+ * Adds properties of a suite's `<properties>`: in place while nothing holds its list (so that many
+ * `<properties>` in one suite cost time in proportion to their number), else to a copy.
+ */
+function addSuiteProperties(suite, found) {
+    if (found.length === 0)
+        return;
+    if (suite.propertiesShared) {
+        suite.properties = [...suite.properties, ...found];
+        suite.propertiesShared = false;
+    }
+    else {
+        const own = suite.properties;
+        for (const p of found)
+            own.push(p);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/junit/xml-tokenizer.ts
+/**
+ * A strict XML 1.0 tokenizer over a text fed in pieces. It checks what XML requires (characters,
+ * references, names, quoting, nesting, one root, no DTD) and hands back one item at a time as offsets
+ * into a window of the text, never as substrings: the reader around it decides what to cut out.
+ */
+
+
+
+// What `next` found. The item lies in [start, end) of the window; for a tag, `start` is its `<`.
+/** The item at hand runs past the text fed so far: feed more (or close), then call `next` again. */
+const MORE = 0;
+/** The whole text is read. */
+const DONE = 1;
+/** Character data inside the root, references checked; [start, end) is the text. */
+const xml_tokenizer_TEXT = 2;
+/** A CDATA section; [start, end - 3) is its content. */
+const xml_tokenizer_CDATA = 3;
+/** A comment; [start, end - 3) is its content. */
+const COMMENT = 4;
+/** A processing instruction. */
+const INSTRUCTION = 5;
+/** A start tag (see `nameEnd`, `selfClosing`, the attribute ranges), its element opened; `level` is its depth. */
+const START_TAG = 6;
+/** An end tag, matched with its start tag; `level` is the depth of the element it closes. */
+const END_TAG = 7;
+/** XML white space: space, tab, carriage return, line feed. */
+function isSpace(c) {
+    return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+/** A character that may follow the first of a name: [\w.:-]. */
+function isNameChar(c) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
+}
+/** A character that may start a name: [A-Za-z_]. */
+function isNameStart(c) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+const JS_SPACE = /\s/;
+const xml_tokenizer_WHITE_SPACE = /\s*/y;
+const NAME_END = /[\s/>]/g;
+const VALID_NAME = /^[A-Za-z_][\w.:-]*$/;
+/**
+ * Reads the items of a text fed in pieces (`feed`, then `close`), holding only a window of it: from
+ * the first item not yet read, or from an earlier offset its reader keeps. Offsets are relative to the
+ * window; `base` is where the window starts in the whole text. Fields are read in place by the reader
+ * (no accessor per attribute on the hot path).
+ */
+class XmlTokenizer {
+    file;
     text = '';
     n = 0;
-    file;
     /** Characters of the text before the window, and the line breaks among them. */
     base = 0;
     linesBefore = 0;
-    /** Where the scan stands in the window. */
+    /** Where the tokenizer stands in the window. */
     pos = 0;
     /** Whether the whole text has been fed. */
     final = false;
-    /** Whether any character other than white space has been read (for an empty file). */
+    /** Whether any markup has been read: a text of white space only is an empty file. */
     sawContent = false;
-    /** Whether any markup has been read (for the place of the XML declaration). */
+    /** Whether any markup has been read before the item at hand (for the place of the XML declaration). */
     sawMarkup = false;
-    /** Whether the scan stopped at a test case for fast-xml-parser, which is not loaded (`prepareCaseParser`, then `resume`). */
-    waitsForParser = false;
-    cases = [];
-    suites = [];
-    declared = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    emptySuites = [];
-    /** Stands for the root `<testsuites>` when a result is written straight inside it. */
-    rootFrame;
-    suiteCount = 0;
     rootClosed = false;
-    /** The root is pytest's `<testsuites name="pytest tests">`. */
-    pytestRoot = false;
-    /** Cases read so far that failed, errored or passed only on a rerun: what a suite's declared failures and errors are checked against. */
-    shownFailures = 0;
-    suitesHidingFailures = [];
-    /** What the root `<testsuites>` declares, checked like a suite's declared failures (hidesFailures). */
-    rootDeclared;
+    // The item just read.
+    start = 0;
+    end = 0;
+    level = 0;
     // Open elements: offset of `<` in the whole text, line of it once the window has moved past it
-    // (else 0), name, kind, record (or -1).
+    // (else 0), name.
     depth = 0;
     openStart = [];
     openLine = [];
     openNames = [];
-    openKind = [];
-    openRecord = [];
-    // The start tag just scanned.
-    tagNameEnd = 0;
-    tagEnd = 0;
-    tagSelfClosing = false;
+    // The start tag just read.
+    nameEnd = 0;
+    selfClosing = false;
     attrCount = 0;
     attrNameStart = [];
     attrNameEnd = [];
@@ -36151,82 +36164,34 @@ class report_scanner_Scanner {
     attrValueEnd = [];
     /** 1 when the value holds no reference (it reads as written), else 0. */
     attrPlain = [];
-    slotAttr = new Int32Array(SLOTS);
     // Next `&` and `<` found by a search from `ampFrom` / `ltFrom` (n when none): every search starts
     // past the previous one, so the text is searched once for each, whatever the number of segments.
     ampFrom = -1;
     ampAt = -1;
     ltFrom = -1;
     ltAt = -1;
-    // The `<testcase>` or suite `<properties>` being read: offset of its `<` (or -1), depth, kind.
-    captureStart = -1;
-    captureDepth = -1;
-    captureKind = TESTCASE;
-    captureHasChild = false;
-    /** The name, line and suite of a result captured straight inside a suite (SUITE_RESULT). */
-    resultElement = '';
-    resultLine = 0;
-    resultSuite;
-    /** Whether its content needs fast-xml-parser (an element or shape the scan does not read itself). */
-    complex = false;
-    /** Ranges [start, end) of long runs inside it that are left out of a parse by fast-xml-parser. */
-    cuts = [];
-    /** Value ranges of its start tag's attributes, by slot (-1 when absent). */
-    caseValueStart = new Int32Array(CASE_SLOTS);
-    caseValueEnd = new Int32Array(CASE_SLOTS);
-    caseValuePlain = new Int8Array(CASE_SLOTS);
-    /** Requirement-carrying attributes of its start tag: name start, name end, value start, value end. */
-    caseRequirementAttrs = [];
-    /** What its other attributes say of the outcome (case-attributes.ts), and whether they are all pytest's. */
-    caseAttributes;
-    casePytestShaped = false;
-    /** Elements read inside it (R_SIZE numbers each), the record taking character data, its pieces. */
-    records = [];
-    leaf = -1;
-    pieces = [];
-    // The last class name and file read (value ranges), and what they became: cases of one class share
-    // the strings.
-    lastClassStart = -1;
-    lastClassEnd = -1;
-    lastClassNormalised = false;
-    lastClass = '';
-    lastFileStart = -1;
-    lastFileEnd = -1;
-    lastFileNormalised = false;
-    lastFile = '';
     constructor(file) {
         this.file = file;
     }
     /** Line of the window's offset `at` in the whole text. */
     lineOf(at) {
-        return this.linesBefore + (0,xml_text/* lineAt */.mh)(this.text, at);
+        return this.linesBefore + lineAt(this.text, at);
     }
     fail(at, message) {
         throw new src_errors/* UserError */.y(message, { file: this.file, line: this.lineOf(at) });
-    }
-    /** The item at `at` runs past the text fed so far: wait for more, or, at the end, say the file is cut short. */
-    truncated(at, message) {
-        if (!this.final)
-            throw NEED_MORE;
-        return this.fail(at, message);
-    }
-    /** The tag opened at `lt` runs past the text fed so far, at `at` (see `truncated`). */
-    tagTruncated(at, lt) {
-        return this.truncated(at, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
     }
     /** Characters fed and not yet read: the next piece should be at least as long, so that no item is scanned over and over. */
     get pending() {
         return this.n - this.pos;
     }
-    /** The whole text at once. */
-    run(text) {
-        this.feed(text);
-        return this.end();
-    }
-    /** Reads the next piece of the text, as far as whole items go. */
-    feed(piece) {
-        const forbidden = (0,xml_text/* findForbiddenChar */.tf)(piece);
-        const drop = this.captureStart === -1 ? this.pos : Math.min(this.pos, this.captureStart);
+    /**
+     * Adds the next piece of the text. The window lets go of what comes before the item at hand and
+     * before `keepFrom` (-1 for none); returns how many characters it let go, by which the reader's
+     * offsets move.
+     */
+    feed(piece, keepFrom) {
+        const forbidden = findForbiddenChar(piece);
+        const drop = keepFrom === -1 ? this.pos : Math.min(this.pos, keepFrom);
         if (drop > 0)
             this.moveWindow(drop);
         if (forbidden !== -1) {
@@ -36238,93 +36203,41 @@ class report_scanner_Scanner {
         this.n = this.text.length;
         // A search that found nothing found nothing in the text fed so far.
         this.ampFrom = this.ampAt = this.ltFrom = this.ltAt = -1;
-        this.scan();
+        return drop;
     }
-    /** Goes on after `prepareCaseParser` has loaded the parser the scan waited for. */
-    resume() {
-        this.waitsForParser = false;
-        this.scan();
-    }
-    /** The text has all been fed: reads the rest. */
+    /** The text has all been fed. */
     close() {
         this.final = true;
-        this.scan();
     }
-    /** Gives the report, once the text has all been read (`close`, and `resume` if the scan waited for the parser). */
-    end() {
-        if (!this.final)
-            this.close();
-        if (this.waitsForParser)
-            throw new Error('the report holds a test case for fast-xml-parser, which was not loaded (prepareCaseParser) before it was read');
-        const n = this.n;
-        if (!this.sawContent)
-            throw new src_errors/* UserError */.y('the file is empty: a test report was expected', { file: this.file });
-        if (this.depth > 0) {
-            throw new src_errors/* UserError */.y(`the file ends before <${this.openNames[this.depth - 1]}> (opened at line ${this.openLineOf(this.depth - 1)}) is closed: the report is truncated`, { file: this.file, line: this.lineOf(n) });
-        }
-        if (!this.rootClosed) {
-            throw new src_errors/* UserError */.y('the file ends before its root element: the report is truncated, or it is not a test report', {
-                file: this.file,
-                line: this.lineOf(n),
-            });
-        }
-        const root = this.rootFrame;
-        if (root?.result !== undefined)
-            this.applySuiteResult(root, root.result);
-        const declared = this.rootDeclared;
-        if (declared !== undefined && hidesFailures(declared, this.shownFailures)) {
-            this.suitesHidingFailures.push({ name: (0,xml_text/* detach */.Yo)(declared.name), line: declared.line, failures: declared.failed, errors: declared.errored, shown: this.shownFailures });
-        }
-        return {
-            file: this.file,
-            cases: this.cases,
-            suiteCount: this.suiteCount,
-            declared: this.declared,
-            emptySuites: this.emptySuites,
-            suitesHidingFailures: this.suitesHidingFailures,
-        };
+    /** Name of the open element at `index` of the stack. */
+    openName(index) {
+        return this.openNames[index];
     }
     /** Line of the open element at `index` of the stack. */
     openLineOf(index) {
         const line = this.openLine[index];
         return line !== 0 ? line : this.lineOf(this.openStart[index] - this.base);
     }
-    /** Lets go of the first `drop` characters of the window: every offset kept moves with it. */
+    /** Refuses a text that ends inside an element or before its root: call once the whole text is read. */
+    checkComplete() {
+        if (this.depth > 0) {
+            const open = this.depth - 1;
+            this.fail(this.n, `the file ends before <${this.openNames[open]}> (opened at line ${this.openLineOf(open)}) is closed: the report is truncated`);
+        }
+        if (!this.rootClosed)
+            this.fail(this.n, 'the file ends before its root element: the report is truncated, or it is not a test report');
+    }
     moveWindow(drop) {
         const newBase = this.base + drop;
         for (let k = 0; k < this.depth; k++) {
             if (this.openLine[k] === 0 && this.openStart[k] < newBase)
                 this.openLine[k] = this.lineOf(this.openStart[k] - this.base);
         }
-        this.linesBefore += (0,xml_text/* lineBreaksBefore */.I$)(this.text, drop);
+        this.linesBefore += lineBreaksBefore(this.text, drop);
         this.base = newBase;
         this.text = this.text.slice(drop);
         this.n = this.text.length;
         this.pos -= drop;
-        this.lastClassStart = this.lastClassStart >= drop ? this.lastClassStart - drop : -1;
-        this.lastClassEnd -= drop;
-        this.lastFileStart = this.lastFileStart >= drop ? this.lastFileStart - drop : -1;
-        this.lastFileEnd -= drop;
-        if (this.captureStart === -1)
-            return;
-        // A test case (or suite properties) being read: its ranges move too (-1 marks an absent one).
-        this.captureStart -= drop;
-        const move = (a, from = 0, step = 1) => {
-            for (let k = from; k < a.length; k += step)
-                if (a[k] !== -1)
-                    a[k] -= drop;
-        };
-        move(this.cuts);
-        move(this.caseValueStart);
-        move(this.caseValueEnd);
-        move(this.caseRequirementAttrs);
-        for (let r = 0; r < this.records.length; r += R_SIZE) {
-            for (const f of [R_A_START, R_A_END, R_B_START, R_B_END])
-                if (this.records[r + f] !== -1)
-                    this.records[r + f] -= drop;
-        }
-        move(this.pieces, 1, 3);
-        move(this.pieces, 2, 3);
     }
     /** Offset of the first `&` in [from, to), or -1. */
     nextAmp(from, to) {
@@ -36348,126 +36261,110 @@ class report_scanner_Scanner {
     checkReferences(from, to, where) {
         let amp = this.nextAmp(from, to);
         while (amp !== -1) {
-            const end = (0,xml_text/* checkReference */.M5)(this.text, amp, to);
+            const end = checkReference(this.text, amp, to);
             if (typeof end === 'string')
                 this.fail(amp, `malformed XML: ${end}${where}`);
             amp = this.nextAmp(end, to);
         }
     }
-    /** Reads every whole item from `pos` on; stops, leaving `pos` at its start, at an item not all fed yet. */
-    scan() {
-        if (this.waitsForParser)
-            return;
-        try {
-            this.scanItems();
-        }
-        catch (e) {
-            if (e === NEED_PARSER)
-                this.waitsForParser = true;
-            else if (e !== NEED_MORE)
-                throw e;
-        }
+    /** The item at `at` runs past the text fed so far: MORE, or, once all is fed, the file is cut short. */
+    truncated(at, message) {
+        if (!this.final)
+            return MORE;
+        return this.fail(at, message);
     }
-    scanItems() {
+    /** Reads the next item from `pos`; at an item not all fed yet, returns MORE and stays at its start. */
+    next() {
         const text = this.text;
         const n = this.n;
-        let pos = this.pos;
-        for (;;) {
-            const lt = this.nextLt(pos, n);
-            // Text runs to the next "<": until it is fed, the text may go on.
-            if (lt === -1 && !this.final)
-                return;
-            const textEnd = lt === -1 ? n : lt;
-            if (textEnd > pos) {
-                if (this.depth === 0) {
-                    WHITE_SPACE.lastIndex = pos;
-                    WHITE_SPACE.test(text);
-                    const stray = WHITE_SPACE.lastIndex;
-                    if (stray < textEnd) {
-                        this.fail(stray, this.rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
-                    }
-                }
-                else {
-                    this.checkReferences(pos, textEnd, '');
-                    if (this.captureStart !== -1) {
-                        this.cutLong(pos, textEnd, true);
-                        if (this.leaf !== -1)
-                            this.pieces.push(TEXT, pos, textEnd);
-                    }
-                }
-                this.pos = textEnd;
+        const pos = this.pos;
+        const lt = this.nextLt(pos, n);
+        // Text runs to the next "<": until it is fed, the text may go on.
+        if (lt === -1 && !this.final)
+            return MORE;
+        const textEnd = lt === -1 ? n : lt;
+        if (textEnd > pos) {
+            this.pos = textEnd;
+            if (this.depth > 0) {
+                this.checkReferences(pos, textEnd, '');
+                this.start = pos;
+                this.end = textEnd;
+                return xml_tokenizer_TEXT;
             }
-            if (lt === -1)
-                break;
-            // Enough of the item to tell what it is ("<![CDATA[" is the longest start).
-            if (!this.final && n - lt < 9)
-                return;
-            this.sawContent = true;
-            const next = text.charCodeAt(lt + 1);
-            if (next === 0x21 /* ! */) {
-                pos = this.scanMarkup(lt);
-            }
-            else if (next === 0x3f /* ? */) {
-                const close = text.indexOf('?>', lt + 2);
-                if (close === -1)
-                    this.truncated(lt, 'malformed XML: a processing instruction is not closed with "?>"');
-                if (/^<\?xml[\s?]/i.test(text.slice(lt, lt + 6)) && (this.depth > 0 || this.rootClosed || this.sawMarkup)) {
-                    this.fail(lt, 'malformed XML: the XML declaration is not at the start of the file');
-                }
-                // fast-xml-parser reads a processing instruction inside a test case as an element.
-                if (this.captureStart !== -1)
-                    this.setComplex();
-                pos = close + 2;
-            }
-            else if (next === 0x2f /* / */) {
-                pos = this.scanEndTag(lt);
-            }
-            else {
-                pos = this.scanElement(lt);
-            }
-            this.sawMarkup = true;
-            this.pos = pos;
+            xml_tokenizer_WHITE_SPACE.lastIndex = pos;
+            xml_tokenizer_WHITE_SPACE.test(text);
+            const stray = xml_tokenizer_WHITE_SPACE.lastIndex;
+            if (stray < textEnd)
+                this.fail(stray, this.rootClosed ? 'text after the end of the root element' : 'this is not XML: text before the first element');
         }
+        if (lt === -1)
+            return DONE;
+        // Enough of the item to tell what it is ("<![CDATA[" is the longest start).
+        if (!this.final && n - lt < 9)
+            return MORE;
+        this.sawContent = true;
+        this.start = lt;
+        const next = text.charCodeAt(lt + 1);
+        let found;
+        if (next === 0x21 /* ! */)
+            found = this.readMarkup(lt);
+        else if (next === 0x3f /* ? */)
+            found = this.readInstruction(lt);
+        else if (next === 0x2f /* / */)
+            found = this.readEndTag(lt);
+        else
+            found = this.readStartTag(lt);
+        if (found === MORE)
+            return MORE;
+        this.sawMarkup = true;
+        this.pos = this.end;
+        return found;
     }
-    /** Reads the comment, CDATA section or declaration at `lt`; returns the offset past it. */
-    scanMarkup(lt) {
+    readInstruction(lt) {
+        const close = this.text.indexOf('?>', lt + 2);
+        if (close === -1)
+            return this.truncated(lt, 'malformed XML: a processing instruction is not closed with "?>"');
+        if (/^<\?xml[\s?]/i.test(this.text.slice(lt, lt + 6)) && (this.depth > 0 || this.rootClosed || this.sawMarkup)) {
+            this.fail(lt, 'malformed XML: the XML declaration is not at the start of the file');
+        }
+        this.end = close + 2;
+        return INSTRUCTION;
+    }
+    /** Reads the comment, CDATA section or declaration at `lt`. */
+    readMarkup(lt) {
         const text = this.text;
         if (text.startsWith('<!--', lt)) {
             const close = text.indexOf('-->', lt + 4);
             if (close === -1)
-                this.truncated(lt, 'the file ends inside a comment: the report is truncated');
-            this.cutLong(lt + 4, close, false);
-            return close + 3;
+                return this.truncated(lt, 'the file ends inside a comment: the report is truncated');
+            this.start = lt + 4;
+            this.end = close + 3;
+            return COMMENT;
         }
         if (text.startsWith('<![CDATA[', lt)) {
             if (this.depth === 0)
                 this.fail(lt, 'malformed XML: a CDATA section outside the root element');
             const close = text.indexOf(']]>', lt + 9);
             if (close === -1)
-                this.truncated(lt, 'the file ends inside a CDATA section: the report is truncated');
-            if (this.captureStart !== -1) {
-                this.cutLong(lt + 9, close, false);
-                if (this.leaf !== -1)
-                    this.pieces.push(CDATA, lt + 9, close);
-            }
-            return close + 3;
+                return this.truncated(lt, 'the file ends inside a CDATA section: the report is truncated');
+            this.start = lt + 9;
+            this.end = close + 3;
+            return xml_tokenizer_CDATA;
         }
         if (text.startsWith('<!DOCTYPE', lt)) {
             this.fail(lt, 'the report has a DOCTYPE; test reports need none, and the gate refuses document type definitions (they can read files or expand without bound)');
         }
         return this.fail(lt, 'malformed XML: unexpected "<!"');
     }
-    /** Reads the end tag at `lt`; returns the offset past it. */
-    scanEndTag(lt) {
+    /** Reads the end tag at `lt` and closes its element. */
+    readEndTag(lt) {
         const text = this.text;
         const gt = text.indexOf('>', lt + 2);
         if (gt === -1)
-            this.truncated(lt, 'the file ends inside an end tag: the report is truncated');
+            return this.truncated(lt, 'the file ends inside an end tag: the report is truncated');
         if (this.depth === 0)
             this.fail(lt, `malformed XML: the end tag </${text.slice(lt + 2, gt).trim()}> has no start tag`);
         const top = this.depth - 1;
-        if (top === this.captureDepth && this.captureStart !== -1 && this.parserMissing())
-            throw NEED_PARSER;
         const open = this.openNames[top];
         if (gt !== lt + 2 + open.length || !text.startsWith(open, lt + 2)) {
             const name = text.slice(lt + 2, gt).trim();
@@ -36475,100 +36372,41 @@ class report_scanner_Scanner {
                 this.fail(lt, `malformed XML: </${name}> closes <${open}>, which was opened at line ${this.openLineOf(top)}`);
         }
         this.depth = top;
-        const pos = gt + 1;
-        if (this.captureStart !== -1) {
-            const record = this.openRecord[top];
-            if (record !== -1) {
-                this.records[record + R_PIECES_END] = this.pieces.length;
-                this.leaf = -1;
-            }
-            if (top === this.captureDepth)
-                this.endCapture(pos);
-        }
-        else if (this.openKind[top] === TESTSUITE) {
-            this.closeSuite(this.suites.pop());
-        }
+        this.level = top;
         if (top === 0)
             this.rootClosed = true;
-        return pos;
+        this.end = gt + 1;
+        return END_TAG;
     }
-    /** Reads the start tag at `lt` and what it opens; returns the offset past it. */
-    scanElement(lt) {
-        this.scanStartTag(lt);
-        const text = this.text;
-        const nameEnd = this.tagNameEnd;
-        const kind = kindOf(text, lt + 1, nameEnd);
+    /** Reads the start tag at `lt` and opens its element (unless it closes itself); `level` is its depth. */
+    readStartTag(lt) {
+        if (!this.readTag(lt))
+            return MORE;
         const depth = this.depth;
-        if (depth === 0) {
-            if (this.rootClosed)
-                this.fail(lt, `malformed XML: a second root element <${text.slice(lt + 1, nameEnd)}> after the first one ended`);
-            if (kind !== TESTSUITES && kind !== TESTSUITE && kind !== TESTRUN) {
-                this.fail(lt, `not a JUnit report: the root element is <${text.slice(lt + 1, nameEnd)}>, expected <testsuites>, <testsuite> or <testrun>`);
-            }
-            if (kind === TESTSUITES) {
-                this.classifyAttributes();
-                this.pytestRoot = this.slotValue(A_NAME) === case_attributes/* PYTEST_ROOT_NAME */.lN;
-                this.rootDeclared = { name: this.slotValue(A_NAME) ?? 'testsuites', line: this.lineOf(lt), failed: this.count(A_FAILURES), errored: this.count(A_ERRORS) };
-            }
-        }
-        if (depth >= limits/* MAX_DEPTH */.lr)
-            this.fail(lt, `elements are nested more than ${limits/* MAX_DEPTH */.lr} deep`);
-        const pos = this.tagEnd;
-        let record = -1;
-        if (this.captureStart !== -1) {
-            this.captureHasChild = true;
-            if (!this.complex)
-                record = this.openRecordFor(kind, depth - this.captureDepth);
-        }
-        else if (depth > 0 && isUnreadPlace(this.openKind[depth - 1], kind)) {
-            this.noteUnreadElement(lt, nameEnd);
-        }
-        else if (kind === TESTSUITE) {
-            this.openSuite(lt);
-        }
-        else if (depth > 0 && this.openKind[depth - 1] !== TESTCASE && (kind === OTHER || kind >= FAILURE) && this.startSuiteResult(lt, nameEnd)) {
-            record = 0;
-            if (this.tagSelfClosing) {
-                this.records[R_PIECES_END] = this.pieces.length;
-                this.endCapture(pos);
-                return pos;
-            }
-        }
-        else if (kind === TESTCASE || (kind === PROPERTIES && depth > 0 && this.openKind[depth - 1] === TESTSUITE)) {
-            this.startCapture(lt, kind);
-            if (this.tagSelfClosing) {
-                if (this.parserMissing()) {
-                    this.captureStart = -1;
-                    throw NEED_PARSER;
-                }
-                this.endCapture(pos);
-                return pos;
-            }
-        }
-        if (!this.tagSelfClosing) {
+        if (depth === 0 && this.rootClosed)
+            this.fail(lt, `malformed XML: a second root element <${this.tagName(lt)}> after the first one ended`);
+        if (depth >= MAX_DEPTH)
+            this.fail(lt, `elements are nested more than ${MAX_DEPTH} deep`);
+        this.level = depth;
+        if (!this.selfClosing) {
             this.openStart[depth] = this.base + lt;
             this.openLine[depth] = 0;
-            this.openNames[depth] = text.slice(lt + 1, nameEnd);
-            this.openKind[depth] = kind;
-            this.openRecord[depth] = record;
+            this.openNames[depth] = this.text.slice(lt + 1, this.nameEnd);
             this.depth = depth + 1;
         }
-        else {
-            if (record !== -1)
-                this.records[record + R_PIECES_END] = this.pieces.length;
-            this.leaf = -1;
-            if (depth === 0)
-                this.rootClosed = true;
+        else if (depth === 0) {
+            this.rootClosed = true;
         }
-        return pos;
+        return START_TAG;
     }
     /**
-     * Reads `<name attr="value" ...>` at `lt`, checking what XML requires of it, into tagNameEnd, tagEnd,
-     * tagSelfClosing and the attribute ranges (values not decoded).
+     * Reads `<name attr="value" ...>` at `lt`, checking what XML requires of it, into nameEnd, end,
+     * selfClosing and the attribute ranges (values not decoded); false when it is not all fed yet.
      */
-    scanStartTag(lt) {
+    readTag(lt) {
         const text = this.text;
         const n = this.n;
+        const final = this.final;
         let i = lt + 1;
         if (isNameStart(text.charCodeAt(i))) {
             i++;
@@ -36580,34 +36418,37 @@ class report_scanner_Scanner {
             // Not a valid name followed by white space, "/" or ">": say what is wrong.
             NAME_END.lastIndex = lt + 1;
             const m = NAME_END.exec(text);
-            if (m === null)
-                this.truncated(lt, 'the file ends inside a tag: the report is truncated');
+            if (m === null) {
+                if (!final)
+                    return false;
+                this.fail(lt, 'the file ends inside a tag: the report is truncated');
+            }
             const name = text.slice(lt + 1, m.index);
             if (!VALID_NAME.test(name))
                 this.fail(lt, `malformed XML: "<${name.slice(0, 40)}" is not a valid tag`);
             i = m.index;
         }
-        this.tagNameEnd = i;
+        this.nameEnd = i;
         let count = 0;
         let names;
         for (;;) {
             while (i < n && isSpace(text.charCodeAt(i)))
                 i++;
             if (i >= n)
-                this.tagTruncated(lt, lt);
+                return this.tagTruncated(lt, lt);
             const c = text.charCodeAt(i);
             if (c === 0x3e /* > */) {
-                this.tagEnd = i + 1;
-                this.tagSelfClosing = false;
+                this.end = i + 1;
+                this.selfClosing = false;
                 break;
             }
             if (c === 0x2f /* / */) {
                 if (i + 1 >= n)
-                    this.tagTruncated(lt, lt);
+                    return this.tagTruncated(lt, lt);
                 if (text.charCodeAt(i + 1) !== 0x3e)
                     this.fail(i, `malformed XML: "/" inside the tag <${this.tagName(lt)}>`);
-                this.tagEnd = i + 2;
-                this.tagSelfClosing = true;
+                this.end = i + 2;
+                this.selfClosing = true;
                 break;
             }
             // The attribute name: up to "=", white space around it allowed.
@@ -36627,7 +36468,7 @@ class report_scanner_Scanner {
             if (eq === -1) {
                 eq = text.indexOf('=', i);
                 if (eq === -1)
-                    this.tagTruncated(i, lt);
+                    return this.tagTruncated(i, lt);
                 const raw = text.slice(i, eq);
                 const attr = raw.trim();
                 if (!VALID_NAME.test(attr))
@@ -36639,14 +36480,17 @@ class report_scanner_Scanner {
             while (q < n && isSpace(text.charCodeAt(q)))
                 q++;
             if (q >= n)
-                this.tagTruncated(lt, lt);
+                return this.tagTruncated(lt, lt);
             const quote = text.charCodeAt(q);
             if (quote !== 0x22 && quote !== 0x27) {
                 this.fail(q, `malformed XML: the value of attribute "${text.slice(nameStart, nameEnd)}" in <${this.tagName(lt)}> is not quoted`);
             }
             const close = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
-            if (close === -1)
-                this.truncated(q, `the file ends inside the value of attribute "${text.slice(nameStart, nameEnd)}": the report is truncated`);
+            if (close === -1) {
+                if (!final)
+                    return false;
+                this.fail(q, `the file ends inside the value of attribute "${text.slice(nameStart, nameEnd)}": the report is truncated`);
+            }
             const lessThan = this.nextLt(q + 1, close);
             if (lessThan !== -1) {
                 this.fail(lessThan, `malformed XML: a raw "<" inside the value of attribute "${text.slice(nameStart, nameEnd)}" of <${this.tagName(lt)}> (it must be written "&lt;")`);
@@ -36689,480 +36533,389 @@ class report_scanner_Scanner {
             }
         }
         this.attrCount = count;
+        return true;
     }
+    /** The tag opened at `lt` runs past the text fed so far, at `at`: false, or, once all is fed, the file is cut short. */
+    tagTruncated(at, lt) {
+        if (!this.final)
+            return false;
+        return this.fail(at, `the file ends inside the tag <${this.tagName(lt)}>: the report is truncated`);
+    }
+    /** Name of the tag at `lt`, once its name is read. */
     tagName(lt) {
-        return this.text.slice(lt + 1, this.tagNameEnd);
+        return this.text.slice(lt + 1, this.nameEnd);
     }
-    /** Fills slotAttr with the index of each attribute the gate reads (-1 when absent). */
-    classifyAttributes() {
-        const slots = this.slotAttr;
-        slots.fill(-1);
-        for (let k = 0; k < this.attrCount; k++) {
-            const slot = slotOf(this.text, this.attrNameStart[k], this.attrNameEnd[k]);
-            if (slot !== -1)
-                slots[slot] = k;
-        }
-    }
-    /** Value of attribute `k` of the tag just scanned, decoded. */
-    attrValue(k) {
-        return (0,xml_text/* decodeEntities */.Sm)(this.text.slice(this.attrValueStart[k], this.attrValueEnd[k]));
-    }
-    /** Value of the attribute in `slot` of the tag just scanned, or undefined. */
-    slotValue(slot) {
-        const k = this.slotAttr[slot];
-        return k === -1 ? undefined : this.attrValue(k);
-    }
-    openSuite(lt) {
-        this.classifyAttributes();
-        const outer = this.suites[this.suites.length - 1];
-        if (outer)
-            outer.hasChildSuite = true;
-        const name = (0,xml_text/* detach */.Yo)(this.slotValue(A_NAME) ?? '');
-        const suiteFile = this.slotValue(A_FILE) ?? this.slotValue(A_FILEPATH);
-        const num = (slot) => this.count(slot);
-        const tests = num(A_TESTS);
-        const failed = num(A_FAILURES);
-        const errored = num(A_ERRORS);
-        const skipped = num(A_SKIPPED) + num(A_DISABLED);
-        this.suites.push({
-            name,
-            line: this.lineOf(lt),
-            path: outer ? [...outer.path, name] : [name],
-            file: suiteFile === undefined ? outer?.file : (0,xml_text/* detach */.Yo)(suiteFile),
-            properties: outer === undefined ? [] : (0,case_tree/* inheritedProperties */.W0)(outer),
-            propertiesShared: outer !== undefined,
-            declared: { tests, failed, errored, skipped, passed: Math.max(0, tests - failed - errored - skipped) },
-            hasChildSuite: false,
-            hasCase: false,
-            firstCase: this.cases.length,
-            shownFailuresBefore: this.shownFailures,
-            console: this.depth === 0 && (0,case_attributes/* isConsoleSuiteShape */.xR)(this.attributeNames()),
-            zeroBasedLines: outer?.zeroBasedLines === true || this.pytestRoot || (0,case_attributes/* isPytestSuite */.Kz)(this.attributeNames()),
-            result: undefined,
-            emptyBelow: false,
-        });
-        if (this.tagSelfClosing)
-            this.closeSuite(this.suites.pop());
-    }
-    /** The count in the attribute in `slot` of the tag just scanned; 0 when absent or not a positive number. */
-    count(slot) {
-        const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
-        return Number.isFinite(v) && v > 0 ? v : 0;
-    }
-    /** The names of the attributes of the tag just scanned, in order. */
+    /** The names of the attributes of the tag just read, in order. */
     attributeNames() {
         const out = [];
         for (let k = 0; k < this.attrCount; k++)
             out.push(this.text.slice(this.attrNameStart[k], this.attrNameEnd[k]));
         return out;
     }
-    /**
-     * A suite counts when it holds cases or no other suite; its declared counts add up where it is a
-     * leaf. A result written straight inside it counts against its cases and as a case of its own. A
-     * suite that declares tests, failures, errors or skips but holds no case (nor an inner suite found
-     * so) is noted: its report is incomplete.
-     */
-    closeSuite(frame) {
-        const d = frame.declared;
-        if (frame.result !== undefined) {
-            this.applySuiteResult(frame, frame.result);
-            frame.hasCase = true;
-        }
-        else if (this.cases.length === frame.firstCase && !frame.emptyBelow) {
-            if (d.tests + d.failed + d.errored + d.skipped > 0) {
-                this.emptySuites.push({ name: frame.name, line: frame.line, tests: d.tests, failures: d.failed, errors: d.errored, skipped: d.skipped });
-                frame.emptyBelow = true;
-            }
-        }
-        else if (hidesFailures(d, this.shownFailures - frame.shownFailuresBefore)) {
-            this.suitesHidingFailures.push({ name: frame.name, line: frame.line, failures: d.failed, errors: d.errored, shown: this.shownFailures - frame.shownFailuresBefore });
-        }
-        const outer = this.suites[this.suites.length - 1];
-        if (outer !== undefined && frame.emptyBelow)
-            outer.emptyBelow = true;
-        if (!frame.hasChildSuite)
-            addTotals(this.declared, frame.declared);
-        if (!frame.hasChildSuite || frame.hasCase)
-            this.suiteCount++;
-    }
-    /** The result of a suite counts against every case it holds, and stands as a case of its own after them. */
-    applySuiteResult(frame, result) {
-        const cases = this.cases;
-        for (let i = frame.firstCase; i < cases.length; i++) {
-            const before = cases[i];
-            cases[i] = (0,case_tree/* underSuiteResult */.y7)(before, frame, result);
-            if (!showsFailure(before) && showsFailure(cases[i]))
-                this.shownFailures++;
-        }
-        this.addCase((0,case_tree/* suiteResultCase */.MC)(this.file, frame, result));
-    }
-    /**
-     * Starts to read an element written straight inside a suite (or the root) that says something of
-     * its outcome (`<error>`, `<failure>`, anything unknown); false for its usual content.
-     */
-    startSuiteResult(lt, nameEnd) {
-        const parent = this.openKind[this.depth - 1];
-        if (parent !== TESTSUITE && parent !== TESTSUITES && parent !== TESTRUN)
+}
+/** Whether `text[a, a + length)` and `text[b, b + length)` are the same. */
+function sameRange(text, a, b, length) {
+    for (let k = 0; k < length; k++)
+        if (text.charCodeAt(a + k) !== text.charCodeAt(b + k))
             return false;
-        const element = this.text.slice(lt + 1, nameEnd);
-        if ((0,case_tree/* suiteElementStatus */.tb)(element) === undefined)
-            return false;
-        this.startCapture(lt, SUITE_RESULT);
-        this.resultElement = element;
-        this.resultLine = this.lineOf(lt);
-        this.resultSuite = parent === TESTSUITE ? this.suites[this.suites.length - 1] : (this.rootFrame ??= this.newRootFrame());
-        this.classifyAttributes();
-        const m = this.slotAttr[A_MESSAGE];
-        this.records.push(OTHER, m === -1 ? -1 : this.attrValueStart[m], m === -1 ? -1 : this.attrValueEnd[m], -1, -1, 0, 0);
-        this.leaf = 0;
-        return true;
-    }
-    /** The root `<testsuites>` as a suite, for a result written straight inside it: it counts against every case of the report. */
-    newRootFrame() {
-        return {
-            name: this.openNames[0],
-            line: this.openLineOf(0),
-            path: case_tree/* NO_SUITES */.Uw,
-            file: undefined,
-            properties: [],
-            propertiesShared: false,
-            declared: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
-            hasChildSuite: true,
-            hasCase: false,
-            firstCase: 0,
-            shownFailuresBefore: 0,
-            console: false,
-            zeroBasedLines: false,
-            result: undefined,
-            emptyBelow: false,
-        };
-    }
-    startCapture(lt, kind) {
-        this.captureStart = lt;
-        this.captureDepth = this.depth;
-        this.captureKind = kind;
-        this.captureHasChild = kind === PROPERTIES;
-        this.complex = false;
-        this.leaf = -1;
-        if (this.cuts.length > 0)
-            this.cuts = [];
-        if (this.records.length > 0)
-            this.records = [];
-        if (this.pieces.length > 0)
-            this.pieces = [];
-        const text = this.text;
-        if (kind === PROPERTIES) {
-            this.checkChildAttributes();
-            return;
-        }
-        if (kind === SUITE_RESULT)
-            return;
-        const starts = this.caseValueStart;
-        const ends = this.caseValueEnd;
-        starts.fill(-1);
-        if (this.caseRequirementAttrs.length > 0)
-            this.caseRequirementAttrs = [];
-        let attributes;
-        let pytestShaped = true;
-        for (let k = 0; k < this.attrCount; k++) {
-            const s = this.attrNameStart[k];
-            const e = this.attrNameEnd[k];
-            const slot = slotOf(text, s, e);
-            if (slot !== -1 && slot < CASE_SLOTS) {
-                starts[slot] = this.attrValueStart[k];
-                ends[slot] = this.attrValueEnd[k];
-                this.caseValuePlain[slot] = this.attrPlain[k];
-                if (!PYTEST_CASE_SLOTS[slot])
-                    pytestShaped = false;
-                continue;
-            }
-            const name = text.slice(s, e);
-            if (!case_attributes/* PYTEST_CASE_ATTRIBUTES */.B6.has(name))
-                pytestShaped = false;
-            if (isRequirementName(text, s, e)) {
-                this.caseRequirementAttrs.push(s, e, this.attrValueStart[k], this.attrValueEnd[k]);
-                continue;
-            }
-            if (isChildKind(kindOf(text, s, e)))
-                this.complex = true;
-            if ((0,case_attributes/* mayCarryResult */.Oo)(name))
-                attributes = (0,case_attributes/* readCaseAttribute */.vs)(attributes, name, this.valueOf(this.attrValueStart[k], this.attrValueEnd[k], true));
-        }
-        this.caseAttributes = attributes;
-        this.casePytestShaped = pytestShaped && starts[A_FILE] !== -1;
-    }
-    /**
-     * An element where the reader reads no result (inside a suite's output, a `<property>`, the root's
-     * `<properties>`): a `<failure>` there must not pass unseen, so it counts as an error of the suite.
-     */
-    noteUnreadElement(lt, nameEnd) {
-        const element = this.text.slice(lt + 1, nameEnd);
-        const parent = this.openNames[this.depth - 1];
-        const suite = this.suites[this.suites.length - 1] ?? (this.rootFrame ??= this.newRootFrame());
-        const found = { status: 'errored', element, line: this.lineOf(lt), message: `<${element}> inside <${parent}>, where the gate reads no result, read as an error` };
-        suite.result = (0,case_tree/* worseResult */.mf)(suite.result, found);
-    }
-    /** An attribute that fast-xml-parser would mix up with the elements inside this one sends it there. */
-    checkChildAttributes() {
-        for (let k = 0; k < this.attrCount; k++) {
-            if (isChildKind(kindOf(this.text, this.attrNameStart[k], this.attrNameEnd[k])))
-                this.complex = true;
-        }
-    }
-    setComplex() {
-        this.complex = true;
-        this.leaf = -1;
-    }
-    /**
-     * Notes an element `level` deep inside the captured case (or suite properties) when it is one the
-     * scan reads itself; anything else sends the whole case to fast-xml-parser. Returns its record or -1.
-     */
-    openRecordFor(kind, level) {
-        if (this.captureKind === SUITE_RESULT) {
-            // Only its message and text are read: anything inside it goes to fast-xml-parser.
-            this.setComplex();
-            return -1;
-        }
-        else if (this.captureKind === PROPERTIES) {
-            if (level !== 1 || kind !== PROPERTY) {
-                this.setComplex();
-                return -1;
-            }
-        }
-        else if (level === 1) {
-            // Results, output and <properties>; any other element (a <property> straight inside the case
-            // too) is left to fast-xml-parser.
-            if (kind < PROPERTIES || kind === PROPERTY) {
-                this.setComplex();
-                return -1;
-            }
-            if (kind === PROPERTIES)
-                this.checkChildAttributes();
-        }
-        else if (level !== 2 || kind !== PROPERTY || this.openKind[this.depth - 1] !== PROPERTIES) {
-            this.setComplex();
-            return -1;
-        }
-        if (this.complex)
-            return -1;
-        this.classifyAttributes();
-        const slots = this.slotAttr;
-        const a = kind === PROPERTY ? slots[A_NAME] : slots[A_MESSAGE];
-        const b = kind === PROPERTY ? slots[A_VALUE] : -1;
-        const record = this.records.length;
-        this.records.push(kind, a === -1 ? -1 : this.attrValueStart[a], a === -1 ? -1 : this.attrValueEnd[a], b === -1 ? -1 : this.attrValueStart[b], b === -1 ? -1 : this.attrValueEnd[b], this.pieces.length, this.pieces.length);
-        // Character data is kept for the elements whose text the gate may read.
-        if (kind !== PROPERTIES && kind !== SYSTEM_ERR)
-            this.leaf = record;
-        return record;
-    }
-    cutLong(from, to, safe) {
-        if (this.captureStart === -1 || to - from <= limits/* MAX_CAPTURED_TEXT */.uh)
-            return;
-        this.cuts.push(cutPoint(this.text, from, to, safe), to);
-    }
-    /** Whether the captured element, ending now, goes to fast-xml-parser, which is not loaded yet. */
-    parserMissing() {
-        return this.goesToParser() && (0,case_tree/* loadedCaseParser */.x$)() === undefined;
-    }
-    /**
-     * Whether fast-xml-parser reads the captured element: it holds an element or shape the scan does not
-     * read itself (suite properties count as holding elements from their start).
-     */
-    goesToParser() {
-        return this.complex && this.captureHasChild;
-    }
-    /** The captured element ends at `end`: reads it. */
-    endCapture(end) {
-        const start = this.captureStart;
-        this.captureStart = -1;
-        this.leaf = -1;
-        if (this.captureKind === SUITE_RESULT) {
-            const status = (0,case_tree/* suiteElementStatus */.tb)(this.resultElement);
-            const message = this.goesToParser() ? (0,case_tree/* messageOf */.bD)(this.parseChunk(start, end)) : this.recordMessage(0);
-            const suite = this.resultSuite;
-            suite.result = (0,case_tree/* worseResult */.mf)(suite.result, { status, element: this.resultElement, line: this.resultLine, message: message === undefined ? undefined : (0,xml_text/* detach */.Yo)(message) });
-            return;
-        }
-        const suite = this.suites[this.suites.length - 1];
-        if (this.captureKind === PROPERTIES) {
-            if (suite) {
-                if (this.goesToParser()) {
-                    const node = this.parseChunk(start, end);
-                    (0,case_tree/* addSuiteProperties */.Hz)(suite, (0,case_tree/* requirementProperties */.$R)([node]));
-                    const [misplaced] = (0,case_tree/* misplacedElements */.ao)({ properties: [node] });
-                    if (misplaced !== undefined)
-                        suite.result = (0,case_tree/* worseResult */.mf)(suite.result, unreadInProperties(misplaced[0], this.lineOf(start)));
-                }
-                else {
-                    (0,case_tree/* addSuiteProperties */.Hz)(suite, this.recordProperties());
-                }
-            }
-            return;
-        }
-        if (suite)
-            suite.hasCase = true;
-        // A case with no element inside (most passing tests) is all in its start tag.
-        if (this.goesToParser()) {
-            const node = this.parseChunk(start, end);
-            this.addCase((0,case_tree/* toTestCase */.qM)(this.file, node, suite));
-            // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
-            // their results must count, not vanish inside the outer one.
-            for (const inner of (0,case_tree/* nestedCases */.d3)(node))
-                this.addCase((0,case_tree/* toTestCase */.qM)(this.file, inner, suite, true));
-            return;
-        }
-        this.addCase(this.caseFromScan(suite));
-    }
-    addCase(test) {
-        if (showsFailure(test))
-            this.shownFailures++;
-        this.cases.push(test);
-    }
-    parseChunk(start, end) {
-        const chunk = withoutCuts(this.text, start, end, this.cuts);
-        try {
-            const doc = (0,case_tree/* loadedCaseParser */.x$)().parse(chunk);
-            // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
-            const first = Object.values(doc)[0];
-            const root = Array.isArray(first) ? first[0] : first;
-            return typeof root === 'object' && root !== null ? root : {};
-        }
-        catch (e) {
-            return this.fail(start, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
-        }
-    }
-    /**
-     * A value from the text, decoded. Inside a test case with elements, and inside suite properties, line
-     * breaks are normalised as fast-xml-parser does (CR LF and CR become LF), as they always were there.
-     */
-    valueOf(start, end, normalise) {
-        let raw = this.text.slice(start, end);
-        if (normalise && raw.includes('\r'))
-            raw = raw.replace(LINE_BREAKS, '\n');
-        return (0,xml_text/* decodeEntities */.Sm)(raw);
-    }
-    /** Value of the captured case's attribute in `slot`, or undefined. */
-    caseValue(slot, normalise) {
-        const s = this.caseValueStart[slot];
-        if (s === -1)
-            return undefined;
-        const e = this.caseValueEnd[slot];
-        if (this.caseValuePlain[slot] === 0)
-            return this.valueOf(s, e, normalise);
-        const raw = this.text.slice(s, e);
-        return normalise && raw.includes('\r') ? raw.replace(LINE_BREAKS, '\n') : raw;
-    }
-    /** The captured case's time in seconds, 0 when absent or not a positive number. */
-    caseTime(normalise) {
-        const s = this.caseValueStart[A_TIME];
-        if (s === -1)
-            return 0;
-        // The usual form, digits with a decimal point, read in place: the same number as parseFloat gives
-        // (both integers are exact, and their quotient is rounded once).
-        const text = this.text;
-        const e = this.caseValueEnd[A_TIME];
-        let whole = 0;
-        let fraction = 0;
-        let scale = 1;
-        let k = s;
-        // At most 15 characters: both integers stay below 2^53.
-        while (e - s <= 15 && k < e) {
-            const c = text.charCodeAt(k);
-            if (c < 0x30 || c > 0x39)
-                break;
-            whole = whole * 10 + (c - 0x30);
-            k++;
-        }
-        if (k > s && k < e && text.charCodeAt(k) === 0x2e /* . */) {
-            k++;
-            while (k < e) {
-                const c = text.charCodeAt(k);
-                if (c < 0x30 || c > 0x39)
-                    break;
-                fraction = fraction * 10 + (c - 0x30);
-                scale *= 10;
-                k++;
-            }
-            if (k === e && scale > 1)
-                return (whole * scale + fraction) / scale;
-        }
-        else if (k === e && k > s) {
-            return whole;
-        }
-        const time = Number.parseFloat(this.caseValue(A_TIME, normalise) ?? '');
-        return Number.isFinite(time) && time > 0 ? time : 0;
-    }
-    /** The character data of a record, as fast-xml-parser gives it: text decoded, CDATA as is, each run cut as for it. */
-    recordText(record) {
-        const text = this.text;
-        const pieces = this.pieces;
-        let out = '';
-        for (let k = this.records[record + R_PIECES], end = this.records[record + R_PIECES_END]; k < end; k += 3) {
-            const type = pieces[k];
-            const s = pieces[k + 1];
-            let e = pieces[k + 2];
-            if (e - s > limits/* MAX_CAPTURED_TEXT */.uh)
-                e = cutPoint(text, s, e, type === TEXT);
-            let raw = text.slice(s, e);
-            if (raw.includes('\r'))
-                raw = raw.replace(LINE_BREAKS, '\n');
-            out += type === TEXT ? (0,xml_text/* decodeEntities */.Sm)(raw) : raw;
-        }
-        return out;
-    }
-    /**
-     * Requirement-carrying properties of the property records, in order: those of each `<properties>`
-     * in turn, as a property record stands only straight inside one.
-     */
-    recordProperties() {
-        const out = [];
-        const records = this.records;
-        for (let r = 0; r < records.length; r += R_SIZE) {
-            if (records[r + R_KIND] !== PROPERTY)
-                continue;
-            const nameStart = records[r + R_A_START];
-            const name = nameStart === -1 ? '' : this.valueOf(nameStart, records[r + R_A_END], true).trim();
-            if (!model/* REQUIREMENT_PROPERTY_NAMES */.h.has(name.toLowerCase()))
-                continue;
-            const valueStart = records[r + R_B_START];
-            const value = valueStart === -1 ? this.recordText(r) : this.valueOf(valueStart, records[r + R_B_END], true);
-            out.push({ name: (0,xml_text/* detach */.Yo)(name), value: (0,xml_text/* detach */.Yo)(value) });
-        }
-        return out;
-    }
-    /** The message of a result record: its message attribute, or else its text; shortened. */
-    recordMessage(record) {
-        if (record === -1)
-            return undefined;
-        const s = this.records[record + R_A_START];
-        const fromAttr = s === -1 ? undefined : this.valueOf(s, this.records[record + R_A_END], true);
-        return (0,case_tree/* shortMessage */.Sq)(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : this.recordText(record));
-    }
-    /**
-     * Whether the text of a system-out record may start with the JUnit Platform header: it does not
-     * when its first character other than white space is plain text other than "u".
-     */
-    mayStartWithHeader(record) {
-        const text = this.text;
-        const pieces = this.pieces;
-        for (let k = this.records[record + R_PIECES], end = this.records[record + R_PIECES_END]; k < end; k += 3) {
-            const s = pieces[k + 1];
-            const e = pieces[k + 2];
-            WHITE_SPACE.lastIndex = s;
-            WHITE_SPACE.test(text);
-            const first = WHITE_SPACE.lastIndex;
-            if (first < e) {
-                const c = text.charCodeAt(first);
-                return c === 0x75 /* u */ || (c === 0x26 /* & */ && pieces[k] === TEXT);
-            }
-        }
+    return true;
+}
+function hex4(c) {
+    return c.toString(16).toUpperCase().padStart(4, '0');
+}
+
+;// CONCATENATED MODULE: ./src/junit/case-reader.ts
+/**
+ * The one builder of `TestCase`: from a test case the scan captured (case-capture.ts), and from
+ * fast-xml-parser's tree for the shapes the scan does not read itself. What each result element says,
+ * what a case's other attributes say (case-attributes.ts), which message counts, where a result stands
+ * that the reader does not read (misplacedElements), how suite-level results weigh on cases and
+ * pytest's line numbers are decided here, for both.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * What each element a producer writes inside a test case says of its outcome. `warning` is PHPUnit's
+ * (PHPUnit counts a warning as unsuccessful); Surefire writes `rerunFailure`/`rerunError` beside the
+ * `<failure>` of a test that failed every rerun, so alone they still mean it did not pass. An element
+ * not listed here says nothing the gate understands: it reads as an error, never as a pass. The scan
+ * reads all of these but `warning` itself (by kind, in `fromCapture`); a case with any other goes to
+ * fast-xml-parser.
+ */
+const CASE_ELEMENTS = new Map([
+    ['failure', 'failed'],
+    ['warning', 'failed'],
+    ['rerunFailure', 'failed'],
+    ['error', 'errored'],
+    ['rerunError', 'errored'],
+    ['skipped', 'skipped'],
+    ['flakyFailure', 'flaky'],
+    ['flakyError', 'flaky'],
+    ['system-out', 'none'],
+    ['system-err', 'none'],
+    ['properties', 'none'],
+    ['property', 'none'],
+    // Read as test cases of their own (nestedCases).
+    ['testcase', 'none'],
+    ['testsuite', 'none'],
+]);
+/** Elements of a case whose first one gives the message, most telling first, per status. */
+const FAILED_ELEMENTS = ['failure', 'warning', 'rerunFailure'];
+const ERRORED_ELEMENTS = ['error', 'rerunError'];
+/**
+ * Error beats failure beats skip beats pass, so that no combination of elements reads better than its
+ * worst part. Where no such element is present, a `status`/`result` attribute (googletest, NUnit
+ * converters) decides; a word it does not know reads as errored, never as passed.
+ */
+function statusOf(status, result, failures, errors, skips) {
+    if (errors > 0)
+        return 'errored';
+    if (failures > 0)
+        return 'failed';
+    if (skips > 0)
+        return 'skipped';
+    if (status === undefined && result === undefined)
+        return 'passed';
+    const said = [status, result].map((w) => (w === undefined ? 'passed' : wordStatus(w)));
+    for (const known of WORD_PRECEDENCE)
+        if (said.includes(known))
+            return known;
+    // A word the gate does not know (timeout, crashed, ...) is never read as a pass.
+    return said.includes(undefined) ? 'errored' : 'passed';
+}
+/** Of the words of `status` and `result`, the first here decides; an unknown word comes after these. */
+const WORD_PRECEDENCE = ['errored', 'failed', 'skipped'];
+/** Of the elements that may give a case's message, the one its status reads from (a passed case: its flaky run). */
+function messageSource(status, errored, failed, skipped, flaky) {
+    return status === 'errored' ? errored : status === 'failed' ? failed : status === 'skipped' ? skipped : flaky;
+}
+/** A failure, error or skip message as kept: trimmed, shortened, undefined when blank. */
+function shortMessage(message) {
+    const text = message.trim();
+    if (text === '')
+        return undefined;
+    return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
+}
+/** The message of a result element: its `message` attribute, or else its text; shortened. */
+function messageOf(el) {
+    if (el === undefined)
+        return undefined;
+    const fromAttr = typeof el === 'object' && el !== null ? (0,parsed_tree/* attr */.CF)(el, 'message') : undefined;
+    return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : (0,parsed_tree/* textOf */.b6)(el));
+}
+/**
+ * pytest's `<testsuite>`: exactly these attributes, in any order (merge tools and older Pythons reorder
+ * them); timestamp and hostname came with pytest 5.1. Gradle and Ant write the same set, so a case's own
+ * attributes must show pytest's too (`isPytestCase`).
+ */
+const PYTEST_SUITE_REQUIRED = ['name', 'errors', 'failures', 'skipped', 'tests', 'time'];
+const PYTEST_SUITE_OPTIONAL = ['timestamp', 'hostname'];
+/** Whether a suite of these attribute names (at any depth) is pytest's, which counts `line` from 0. */
+function isPytestSuite(names) {
+    if (names.length < PYTEST_SUITE_REQUIRED.length || names.length > PYTEST_SUITE_REQUIRED.length + PYTEST_SUITE_OPTIONAL.length)
         return false;
+    return PYTEST_SUITE_REQUIRED.every((n) => names.includes(n)) && names.every((n) => PYTEST_SUITE_REQUIRED.includes(n) || PYTEST_SUITE_OPTIONAL.includes(n));
+}
+/** pytest's root: `<testsuites name="pytest tests">` (pytest 7.3 on); no other producer writes it. */
+const PYTEST_ROOT_NAME = 'pytest tests';
+/**
+ * The attributes pytest writes on a `<testcase>` with a source line (xunit1): classname, name, file,
+ * line, time, and `url` from some plugins. A case with any other attribute is not pytest's as written.
+ */
+const PYTEST_CASE_ATTRIBUTES = new Set(['classname', 'name', 'file', 'line', 'time', 'url']);
+function isPytestCase(names) {
+    let file = false;
+    for (const n of names) {
+        if (!PYTEST_CASE_ATTRIBUTES.has(n))
+            return false;
+        if (n === 'file')
+            file = true;
     }
-    /** A test case whose content the scan has read: builds it as toTestCase does from fast-xml-parser's tree. */
-    caseFromScan(suite) {
-        const normalise = this.captureHasChild;
-        const records = this.records;
+    return file;
+}
+/** Slots of a case's start tag that pytest does not write (PYTEST_CASE_ATTRIBUTES). */
+const NOT_PYTEST_SLOTS = [A_CLASS, A_FILEPATH, A_STATUS, A_RESULT];
+/**
+ * The 1-based source line of a case's `line` attribute, by its producer's convention; undefined when
+ * there is none. `zeroBased`: a pytest case (its suite and its own attributes are pytest's).
+ */
+function caseLine(raw, zeroBased) {
+    const line = Number.parseInt(raw ?? '', 10);
+    if (!Number.isInteger(line))
+        return undefined;
+    const oneBased = zeroBased ? line + 1 : line;
+    return oneBased > 0 ? oneBased : undefined;
+}
+/**
+ * A test case with its file and line when known, written in one literal: a property added afterwards
+ * would give each of 100,000s of objects a separate property array.
+ */
+function newCase(report, suites, classname, name, status, flaky, time, properties, file, line) {
+    if (file === undefined) {
+        if (line === undefined)
+            return { report, suites, classname, name, status, flaky, time, properties };
+        return { report, suites, classname, name, status, flaky, time, properties, line };
+    }
+    if (line === undefined)
+        return { report, suites, classname, name, status, flaky, time, properties, file };
+    return { report, suites, classname, name, status, flaky, time, properties, file, line };
+}
+/**
+ * A case of `suite` as kept: its properties after those it inherits, its file or the suite's, its line
+ * by its producer (`pytestCase`: its own attributes are pytest's).
+ */
+function caseOf(report, suite, classname, name, status, flaky, time, own, ownFile, lineAttr, message, displayName, pytestCase) {
+    const inherited = inheritedProperties(suite);
+    const line = caseLine(lineAttr, suite?.zeroBasedLines === true && pytestCase());
+    const file = ownFile ?? suite?.file;
+    const properties = own === undefined || own.length === 0 ? inherited : [...inherited, ...own];
+    const test = newCase(report, suite?.path ?? NO_SUITES, classname, name, status, flaky, time, properties, file !== undefined && file !== '' ? file : undefined, line);
+    if (message !== undefined)
+        test.message = detach(message);
+    if (displayName !== undefined)
+        test.displayName = detach(displayName);
+    return test;
+}
+/** What an element written straight inside a `<testsuite>` says of the suite's outcome; undefined when nothing. */
+function suiteElementStatus(name) {
+    if (SUITE_CONTENT.has(name))
+        return undefined;
+    const said = CASE_ELEMENTS.get(name);
+    return said === 'failed' || said === 'errored' || said === 'skipped' ? said : 'errored';
+}
+/** What a suite holds besides results: its cases, inner suites, properties and output. */
+const SUITE_CONTENT = new Set(['testcase', 'testsuite', 'properties', 'property', 'system-out', 'system-err']);
+/** Of two results of one suite, the worse (the first of equals). */
+function worseResult(kept, found) {
+    return kept !== undefined && STATUS_RANK[kept.status] >= STATUS_RANK[found.status] ? kept : found;
+}
+/**
+ * The test case that stands for a result written straight inside a suite (Ant and aggregators write
+ * one for a class that did not load, or a setup or teardown that failed), so that trace and judge see
+ * it, named after the suite.
+ */
+function suiteResultCase(report, suite, result) {
+    const test = newCase(report, suite.path, suite.name, `(suite-level ${result.element})`, result.status, false, 0, inheritedProperties(suite), suite.file, undefined);
+    test.message = suiteResultMessage(suite, result);
+    return test;
+}
+/** A case of a suite with a result of its own: that result counts against the case too, where it is worse. */
+function underSuiteResult(test, suite, result) {
+    if (STATUS_RANK[test.status] >= STATUS_RANK[result.status])
+        return test;
+    return { ...test, status: result.status, flaky: false, message: suiteResultMessage(suite, result) };
+}
+function suiteResultMessage(suite, result) {
+    const where = `the suite "${suite.name}" itself reports <${result.element}> (line ${result.line} of the report)`;
+    return shortMessage(result.message === undefined ? where : `${where}: ${result.message}`);
+}
+/** Requirement-carrying `<property>` elements of the given `<properties>` elements (fast-xml-parser's tree). */
+function requirementProperties(groups) {
+    const out = [];
+    for (const group of groups) {
+        if (typeof group !== 'object' || group === null)
+            continue;
+        for (const p of (0,parsed_tree/* elements */.Yt)(group, 'property')) {
+            if (typeof p !== 'object' || p === null)
+                continue;
+            const name = (0,parsed_tree/* attr */.CF)(p, 'name')?.trim() ?? '';
+            if (!REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+                continue;
+            out.push({ name: detach(name), value: detach((0,parsed_tree/* attr */.CF)(p, 'value') ?? (0,parsed_tree/* textOf */.b6)(p)) });
+        }
+    }
+    return out;
+}
+/** googletest before 1.10 wrote `RecordProperty` values as attributes of `<testcase>`. */
+function attributeProperties(attributes) {
+    let out;
+    for (const [name, value] of attributes) {
+        if (typeof value === 'string' && REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+            (out ??= []).push({ name: detach(name), value: detach(value) });
+    }
+    return out ?? NO_PROPERTIES;
+}
+/** The elements inside a case that the gate does not know, by name, each with its first occurrence. */
+function unknownElements(node) {
+    const out = [];
+    for (const [key, value] of Object.entries(node)) {
+        if (key === parsed_tree/* ATTRIBUTES */.iw || key === '#text' || CASE_ELEMENTS.has(key))
+            continue;
+        out.push([key, Array.isArray(value) ? value[0] : value]);
+    }
+    return out;
+}
+/** Attributes of a case that the reader takes itself; any other may carry a result (case-attributes.ts). */
+const READ_ATTRIBUTES = new Set(['name', 'classname', 'class', 'time', 'file', 'filepath', 'line', 'status', 'result']);
+/** What the other attributes of a case in fast-xml-parser's tree say of its outcome (readCaseAttribute), in order. */
+function attributeOutcome(attributes) {
+    let out;
+    for (const [name, value] of Object.entries(attributes)) {
+        if (typeof value !== 'string' || READ_ATTRIBUTES.has(name) || REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+            continue;
+        out = readCaseAttribute(out, name, value);
+    }
+    return out;
+}
+/**
+ * Elements where the reader reads no result: anything but a `<property>` inside `<properties>`, and
+ * any element inside a `<property>`, an output or a result element. A `<failure>` hidden there must
+ * not pass unseen: each counts as an element the gate does not know, named with where it stood. The
+ * capture sends every such shape to fast-xml-parser, so the tree alone holds them.
+ */
+function misplacedElements(node) {
+    const out = [];
+    for (const group of (0,parsed_tree/* elements */.Yt)(node, 'properties')) {
+        if (typeof group !== 'object' || group === null)
+            continue;
+        for (const [key, value] of childElements(group)) {
+            if (key === 'property')
+                for (const p of (0,parsed_tree/* elements */.Yt)(group, 'property'))
+                    out.push(...insideLeaf(p, 'property'));
+            else
+                out.push([`${key}> inside <properties`, value]);
+        }
+    }
+    for (const leaf of LEAF_ELEMENTS)
+        for (const el of (0,parsed_tree/* elements */.Yt)(node, leaf))
+            out.push(...insideLeaf(el, leaf));
+    return out;
+}
+/** Elements whose content the reader takes as text only. */
+const LEAF_ELEMENTS = ['property', 'system-out', 'system-err', 'failure', 'warning', 'rerunFailure', 'error', 'rerunError', 'skipped', 'flakyFailure', 'flakyError'];
+function insideLeaf(el, leaf) {
+    if (typeof el !== 'object' || el === null)
+        return [];
+    return childElements(el).map(([key, value]) => [`${key}> inside <${leaf}`, value]);
+}
+/** The child elements of a node, by name, each with its first occurrence. */
+function childElements(node) {
+    const out = [];
+    for (const [key, value] of Object.entries(node)) {
+        if (key === parsed_tree/* ATTRIBUTES */.iw || key === '#text')
+            continue;
+        out.push([key, Array.isArray(value) ? value[0] : value]);
+    }
+    return out;
+}
+function unknownMessage([name, el]) {
+    const said = messageOf(el);
+    return shortMessage(`<${name}>, which the gate does not know, read as an error${said === undefined ? '' : `: ${said}`}`);
+}
+/**
+ * Builds the test cases of one report. Offsets, not substrings, describe a captured case: a string is
+ * cut out only for what the gate keeps, and kept strings are copies that do not hold the text in memory.
+ */
+class CaseReader {
+    report;
+    xml;
+    capture;
+    // The last class name and file read (value ranges), and what they became: cases of one class share
+    // the strings.
+    lastClassStart = -1;
+    lastClassEnd = -1;
+    lastClassNormalised = false;
+    lastClass = '';
+    lastFileStart = -1;
+    lastFileEnd = -1;
+    lastFileNormalised = false;
+    lastFile = '';
+    constructor(report, xml, capture) {
+        this.report = report;
+        this.xml = xml;
+        this.capture = capture;
+    }
+    /** The window let go of its first `drop` characters. */
+    moveBy(drop) {
+        this.lastClassStart = this.lastClassStart >= drop ? this.lastClassStart - drop : -1;
+        this.lastClassEnd -= drop;
+        this.lastFileStart = this.lastFileStart >= drop ? this.lastFileStart - drop : -1;
+        this.lastFileEnd -= drop;
+    }
+    /** A `<testcase>` with elements the scan does not read itself, parsed by fast-xml-parser. */
+    fromTree(node, suite, nested = false) {
+        const failures = FAILED_ELEMENTS.flatMap((name) => (0,parsed_tree/* elements */.Yt)(node, name));
+        const errors = ERRORED_ELEMENTS.flatMap((name) => (0,parsed_tree/* elements */.Yt)(node, name));
+        const unknown = [...unknownElements(node), ...misplacedElements(node)];
+        const skips = (0,parsed_tree/* elements */.Yt)(node, 'skipped');
+        const flakes = [...(0,parsed_tree/* elements */.Yt)(node, 'flakyFailure'), ...(0,parsed_tree/* elements */.Yt)(node, 'flakyError')];
+        const get = (name) => (0,parsed_tree/* attr */.CF)(node, name);
+        const fromElements = statusOf(get('status'), get('result'), failures.length, errors.length + unknown.length, skips.length);
+        const attributes = attributeOutcome((0,parsed_tree/* attributesOf */.Td)(node));
+        const byAttributes = attributesDecide(fromElements, attributes);
+        const status = byAttributes ? attributes.status : fromElements;
+        const classname = detach(get('classname') ?? get('class') ?? '');
+        const name = detach(get('name') ?? '');
+        // A case nested in a case is no case the JUnit Platform console writes.
+        const outs = (0,parsed_tree/* elements */.Yt)(node, 'system-out');
+        const header = nested || outs.length === 0 ? undefined : displayNameIn((0,parsed_tree/* textOf */.b6)(outs[0]), suite, classname, name);
+        const own = [
+            ...requirementProperties([...(0,parsed_tree/* elements */.Yt)(node, 'properties'), node]),
+            ...attributeProperties(Object.entries((0,parsed_tree/* attributesOf */.Td)(node))),
+            ...(header === undefined ? [] : reportEntriesIn(outs.slice(1).map(parsed_tree/* textOf */.b6))),
+        ];
+        const message = byAttributes
+            ? attributes.message
+            : status === 'errored' && errors.length === 0 && unknown.length > 0
+                ? unknownMessage(unknown[0])
+                : messageOf(messageSource(status, errors[0], failures[0], skips[0], flakes[0]));
+        const ownFile = get('file') ?? get('filepath');
+        const time = Number.parseFloat(get('time') ?? '');
+        return caseOf(this.report, suite, classname, name, status, status === 'passed' && (flakes.length > 0 || attributes?.flaky === true), Number.isFinite(time) && time > 0 ? time : 0, own, ownFile === undefined ? undefined : detach(ownFile), get('line'), message, header, () => isPytestCase(Object.keys((0,parsed_tree/* attributesOf */.Td)(node))));
+    }
+    /** The test case the scan captured and read itself. */
+    fromCapture(suite) {
+        const capture = this.capture;
+        const normalise = capture.hasChild;
+        const records = capture.records;
         let failures = 0;
         let errors = 0;
         let skips = 0;
@@ -37216,136 +36969,569 @@ class report_scanner_Scanner {
                     break;
             }
         }
-        // Reruns that failed say the test did not pass, also without the <failure> Surefire writes beside them.
-        const fromElements = (0,case_tree/* statusOf */.c2)(this.caseValue(A_STATUS, normalise), this.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
-        const attributes = this.caseAttributes;
-        const byAttributes = (0,case_attributes/* attributesDecide */.ee)(fromElements, attributes);
+        // As CASE_ELEMENTS says: reruns that failed count as failures and errors, after the first
+        // <failure> or <error> for the message.
+        const fromElements = statusOf(capture.caseValue(A_STATUS, normalise), capture.caseValue(A_RESULT, normalise), failures + reruns, errors + rerunErrors, skips);
+        const attributes = this.capturedAttributes();
+        const byAttributes = attributesDecide(fromElements, attributes);
         const status = byAttributes ? attributes.status : fromElements;
         const flake = firstFlaky !== -1 ? firstFlaky : firstFlakyError;
-        const errorFrom = firstError !== -1 ? firstError : firstRerunError;
-        const failureFrom = firstFailure !== -1 ? firstFailure : firstRerun;
-        const messageFrom = status === 'errored' ? errorFrom : status === 'failed' ? failureFrom : status === 'skipped' ? firstSkip : flake;
+        const messageFrom = messageSource(status, firstError !== -1 ? firstError : firstRerunError, firstFailure !== -1 ? firstFailure : firstRerun, firstSkip, flake);
         const classname = this.caseClass(normalise);
-        const name = (0,xml_text/* detach */.Yo)(this.caseValue(A_NAME, normalise) ?? '');
+        const name = detach(capture.caseValue(A_NAME, normalise) ?? '');
         let own;
         if (hasProperties) {
-            const found = this.recordProperties();
+            const found = this.capturedProperties();
             if (found.length > 0)
                 own = found;
         }
-        const required = this.caseRequirementAttrs;
+        const required = capture.requirementAttrs;
+        const text = this.xml.text;
         for (let k = 0; k < required.length; k += 4) {
-            const name = this.text.slice(required[k], required[k + 1]);
-            (own ??= []).push({ name: (0,xml_text/* detach */.Yo)(name), value: (0,xml_text/* detach */.Yo)(this.valueOf(required[k + 2], required[k + 3], normalise)) });
+            const name = text.slice(required[k], required[k + 1]);
+            (own ??= []).push({ name: detach(name), value: detach(capture.valueOf(required[k + 2], required[k + 3], normalise)) });
         }
         let displayName;
-        if (firstOut !== -1 && suite?.console === true && this.mayStartWithHeader(firstOut)) {
+        if (firstOut !== -1 && suite?.console === true && capture.mayStartWithHeader(firstOut)) {
             const outs = [];
             for (let r = firstOut; r < records.length; r += R_SIZE)
                 if (records[r + R_KIND] === SYSTEM_OUT)
-                    outs.push(this.recordText(r));
-            displayName = (0,case_tree/* displayNameIn */.rh)(outs[0], suite, classname, name);
+                    outs.push(capture.recordText(r));
+            displayName = displayNameIn(outs[0], suite, classname, name);
             if (displayName !== undefined) {
-                const entries = (0,case_tree/* reportEntriesIn */.UW)(outs.slice(1));
+                const entries = reportEntriesIn(outs.slice(1));
                 if (entries.length > 0)
                     own = own === undefined ? entries : own.concat(entries);
             }
         }
-        const inherited = (0,case_tree/* inheritedProperties */.W0)(suite);
-        const line = (0,case_tree/* caseLine */.HG)(this.caseValue(A_LINE, normalise), suite?.zeroBasedLines === true && this.casePytestShaped);
-        const file = this.caseFile(normalise) ?? suite?.file;
-        const hasFile = file !== undefined && file !== '';
-        const test = (0,case_tree/* newCase */.Xf)(this.file, suite?.path ?? case_tree/* NO_SUITES */.Uw, classname, name, status, status === 'passed' && (flake !== -1 || attributes?.flaky === true), this.caseTime(normalise), own === undefined ? inherited : [...inherited, ...own], hasFile ? file : undefined, line);
-        const message = byAttributes ? attributes.message : this.recordMessage(messageFrom);
-        if (message !== undefined)
-            test.message = (0,xml_text/* detach */.Yo)(message);
-        if (displayName !== undefined)
-            test.displayName = (0,xml_text/* detach */.Yo)(displayName);
-        return test;
+        return caseOf(this.report, suite, classname, name, status, status === 'passed' && (flake !== -1 || attributes?.flaky === true), capture.caseTime(normalise), own, this.caseFile(normalise), capture.caseValue(A_LINE, normalise), byAttributes ? attributes.message : this.capturedMessage(messageFrom), displayName, () => this.capturedPytestCase());
+    }
+    /** What the captured case's other attributes say of its outcome (readCaseAttribute), in order. */
+    capturedAttributes() {
+        const capture = this.capture;
+        const other = capture.otherAttrs;
+        const text = this.xml.text;
+        let out;
+        for (let k = 0; k < other.length; k += 4) {
+            const name = text.slice(other[k], other[k + 1]);
+            if (mayCarryResult(name))
+                out = readCaseAttribute(out, name, capture.valueOf(other[k + 2], other[k + 3], true));
+        }
+        return out;
+    }
+    /** Whether the captured case's own attributes are pytest's, as `isPytestCase` tells from the tree. */
+    capturedPytestCase() {
+        const capture = this.capture;
+        if (capture.valueStart[A_FILE] === -1 || capture.requirementAttrs.length > 0)
+            return false;
+        if (NOT_PYTEST_SLOTS.some((slot) => capture.valueStart[slot] !== -1))
+            return false;
+        const other = capture.otherAttrs;
+        const text = this.xml.text;
+        for (let k = 0; k < other.length; k += 4)
+            if (!PYTEST_CASE_ATTRIBUTES.has(text.slice(other[k], other[k + 1])))
+                return false;
+        return true;
+    }
+    /**
+     * Requirement-carrying properties of the captured property records, in order: those of each
+     * `<properties>` in turn, as a property record stands only straight inside one.
+     */
+    capturedProperties() {
+        const capture = this.capture;
+        const out = [];
+        const records = capture.records;
+        for (let r = 0; r < records.length; r += R_SIZE) {
+            if (records[r + R_KIND] !== PROPERTY)
+                continue;
+            const name = capture.recordValue(r, R_A_START, true)?.trim() ?? '';
+            if (!REQUIREMENT_PROPERTY_NAMES.has(name.toLowerCase()))
+                continue;
+            const value = capture.recordValue(r, R_B_START, true) ?? capture.recordText(r);
+            out.push({ name: detach(name), value: detach(value) });
+        }
+        return out;
+    }
+    /** The message of a captured result record, as `messageOf` reads one from the tree. */
+    capturedMessage(record) {
+        if (record === -1)
+            return undefined;
+        const fromAttr = this.capture.recordValue(record, R_A_START, true);
+        return shortMessage(fromAttr !== undefined && fromAttr.trim() !== '' ? fromAttr : this.capture.recordText(record));
     }
     /** The captured case's class name; cases of one class share one string. */
     caseClass(normalise) {
+        const capture = this.capture;
         let slot = A_CLASSNAME;
-        if (this.caseValueStart[slot] === -1)
+        if (capture.valueStart[slot] === -1)
             slot = A_CLASS;
-        const s = this.caseValueStart[slot];
+        const s = capture.valueStart[slot];
         if (s === -1)
             return '';
-        const e = this.caseValueEnd[slot];
+        const e = capture.valueEnd[slot];
         const last = this.lastClassStart;
-        if (last !== -1 && e - s === this.lastClassEnd - last && normalise === this.lastClassNormalised && sameRange(this.text, last, s, e - s)) {
+        if (last !== -1 && e - s === this.lastClassEnd - last && normalise === this.lastClassNormalised && sameRange(this.xml.text, last, s, e - s)) {
             return this.lastClass;
         }
         this.lastClassStart = s;
         this.lastClassEnd = e;
         this.lastClassNormalised = normalise;
-        this.lastClass = (0,xml_text/* detach */.Yo)(this.caseValue(slot, normalise));
+        this.lastClass = detach(capture.caseValue(slot, normalise));
         return this.lastClass;
     }
     /** The captured case's own file, or undefined; cases of one file share one string. */
     caseFile(normalise) {
+        const capture = this.capture;
         let slot = A_FILE;
-        if (this.caseValueStart[slot] === -1)
+        if (capture.valueStart[slot] === -1)
             slot = A_FILEPATH;
-        const s = this.caseValueStart[slot];
+        const s = capture.valueStart[slot];
         if (s === -1)
             return undefined;
-        const e = this.caseValueEnd[slot];
+        const e = capture.valueEnd[slot];
         const last = this.lastFileStart;
-        if (last !== -1 && e - s === this.lastFileEnd - last && normalise === this.lastFileNormalised && sameRange(this.text, last, s, e - s)) {
+        if (last !== -1 && e - s === this.lastFileEnd - last && normalise === this.lastFileNormalised && sameRange(this.xml.text, last, s, e - s)) {
             return this.lastFile;
         }
         this.lastFileStart = s;
         this.lastFileEnd = e;
         this.lastFileNormalised = normalise;
-        this.lastFile = (0,xml_text/* detach */.Yo)(this.caseValue(slot, normalise));
+        this.lastFile = detach(capture.caseValue(slot, normalise));
         return this.lastFile;
     }
 }
-/** Whether `text[a, a + length)` and `text[b, b + length)` are the same. */
-function sameRange(text, a, b, length) {
-    for (let k = 0; k < length; k++)
-        if (text.charCodeAt(a + k) !== text.charCodeAt(b + k))
-            return false;
-    return true;
-}
-/** Whether the attribute named `text[s, e)` carries requirement IDs (googletest RecordProperty). */
-function isRequirementName(text, s, e) {
-    const length = e - s;
-    if (length !== 6 && length !== 8 && length !== 11 && length !== 12)
-        return false;
-    return model/* REQUIREMENT_PROPERTY_NAMES */.h.has(text.slice(s, e).toLowerCase());
-}
+
+;// CONCATENATED MODULE: ./src/junit/report-reader.ts
 /**
- * Where a run of `text[from, to)` longer than MAX_CAPTURED_TEXT is cut; `safe` for text, which is
- * never cut inside a reference such as &amp;. Never between the halves of a surrogate pair.
+ * The reader of a JUnit report: one pass of the tokenizer over the text, which keeps the suites and
+ * their totals (declared counts, suites that hold none of the cases they declare, suites that declare
+ * failures none of their cases shows, results written straight inside a suite or where the reader
+ * reads none) and hands each `<testcase>` to the case reader as it ends.
  */
-function cutPoint(text, from, to, safe) {
-    let at = from + limits/* MAX_CAPTURED_TEXT */.uh;
-    if (safe) {
-        const amp = text.lastIndexOf('&', at);
-        if (amp > at - 13 && amp >= from && text.indexOf(';', amp) >= at)
-            at = amp;
+
+
+
+
+
+
+
+
+
+/**
+ * Reads one JUnit XML report fed in pieces of text, in order (as a file is read), holding only a
+ * window of it: `feed` each piece, then `end`. `pending` says how many characters wait for the rest
+ * of an item, so that the next piece can be made at least that long. The usual test cases are read
+ * from the scan; a case of another shape needs fast-xml-parser: when none was given, the reader stops
+ * after that case (`waitsForCaseParser`) until one is handed in (`useCaseParser`).
+ */
+class JunitReader {
+    file;
+    xml;
+    capture;
+    caseReader;
+    caseParser;
+    /** Where the capture that waits for fast-xml-parser ends (-1 when none waits). */
+    waitingEnd = -1;
+    cases = [];
+    suites = [];
+    declared = { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 };
+    emptySuites = [];
+    /** Stands for the root `<testsuites>` when a result is written straight inside it. */
+    rootFrame;
+    suiteCount = 0;
+    /** The root is pytest's `<testsuites name="pytest tests">`. */
+    pytestRoot = false;
+    /** Cases read so far that failed, errored or passed only on a rerun: what a suite's declared failures and errors are checked against. */
+    shownFailures = 0;
+    suitesHidingFailures = [];
+    /** What the root `<testsuites>` declares, checked like a suite's declared failures (hidesFailures). */
+    rootDeclared;
+    /** Kind and capture record (or -1) of each open element, by depth. */
+    openKind = [];
+    openRecord = [];
+    slots = new Int32Array(SLOTS);
+    /** The name, line and suite of a result captured straight inside a suite (SUITE_RESULT). */
+    resultElement = '';
+    resultLine = 0;
+    resultSuite;
+    constructor(file, caseParser) {
+        this.file = file;
+        this.xml = new XmlTokenizer(file);
+        this.capture = new CaseCapture(this.xml);
+        this.caseReader = new CaseReader(file, this.xml, this.capture);
+        this.caseParser = caseParser;
     }
-    const c = text.charCodeAt(at - 1);
-    if (c >= 0xd800 && c <= 0xdbff)
-        at--;
-    return at;
-}
-/** `text[from, to)` without the cut ranges (sorted, inside it). */
-function withoutCuts(text, from, to, cuts) {
-    if (cuts.length === 0)
-        return text.slice(from, to);
-    const parts = [];
-    let at = from;
-    for (let i = 0; i < cuts.length; i += 2) {
-        parts.push(text.slice(at, cuts[i]));
-        at = cuts[i + 1];
+    /** Characters fed and not yet read: the next piece should be at least as long, so that no item is scanned over and over. */
+    get pending() {
+        return this.xml.pending;
     }
-    parts.push(text.slice(at, to));
-    return parts.join('');
+    /** Whether the read stopped after a test case for fast-xml-parser, which it was not given. */
+    get waitsForCaseParser() {
+        return this.waitingEnd !== -1;
+    }
+    /** Hands in fast-xml-parser: the read goes on from where it waited. */
+    useCaseParser(parser) {
+        this.caseParser = parser;
+        if (this.waitingEnd === -1)
+            return;
+        const end = this.waitingEnd;
+        this.waitingEnd = -1;
+        this.endCapture(end);
+        this.scan();
+    }
+    /** Reads the next piece of the text, as far as whole items go. */
+    feed(piece) {
+        if (piece === '')
+            return;
+        const drop = this.xml.feed(piece, this.capture.start);
+        if (drop > 0) {
+            this.capture.moveBy(drop);
+            this.caseReader.moveBy(drop);
+            if (this.waitingEnd !== -1)
+                this.waitingEnd -= drop;
+        }
+        this.scan();
+    }
+    /** The text has all been fed: reads the rest. */
+    close() {
+        if (this.xml.final)
+            return;
+        this.xml.close();
+        this.scan();
+    }
+    /** Gives the report, once the text has all been read (`close`, and `useCaseParser` if the read waited for it). */
+    end() {
+        this.close();
+        if (this.waitingEnd !== -1)
+            throw new Error('the report holds a test case for fast-xml-parser, and none was handed in (useCaseParser) before its end');
+        if (!this.xml.sawContent)
+            throw new src_errors/* UserError */.y('the file is empty: a test report was expected', { file: this.file });
+        this.xml.checkComplete();
+        const root = this.rootFrame;
+        if (root?.result !== undefined)
+            this.applySuiteResult(root, root.result);
+        const declared = this.rootDeclared;
+        if (declared !== undefined && hidesFailures(declared, this.shownFailures)) {
+            this.suitesHidingFailures.push({ name: detach(declared.name), line: declared.line, failures: declared.failed, errors: declared.errored, shown: this.shownFailures });
+        }
+        return letGo({
+            file: this.file,
+            cases: this.cases,
+            suiteCount: this.suiteCount,
+            declared: this.declared,
+            emptySuites: this.emptySuites,
+            suitesHidingFailures: this.suitesHidingFailures,
+        });
+    }
+    /** Reads every whole item; stops at an item not all fed yet, or after a case that waits for fast-xml-parser. */
+    scan() {
+        const xml = this.xml;
+        const capture = this.capture;
+        while (this.waitingEnd === -1) {
+            switch (xml.next()) {
+                case MORE:
+                case DONE:
+                    return;
+                case xml_tokenizer_TEXT:
+                    if (capture.start !== -1)
+                        capture.text(xml.start, xml.end);
+                    break;
+                case xml_tokenizer_CDATA:
+                    if (capture.start !== -1)
+                        capture.cdata(xml.start, xml.end - 3);
+                    break;
+                case COMMENT:
+                    if (capture.start !== -1)
+                        capture.cutLong(xml.start, xml.end - 3, false);
+                    break;
+                case INSTRUCTION:
+                    // fast-xml-parser reads a processing instruction inside a test case as an element.
+                    if (capture.start !== -1)
+                        capture.setComplex();
+                    break;
+                case START_TAG:
+                    this.startElement();
+                    break;
+                case END_TAG:
+                    this.endElement();
+                    break;
+            }
+        }
+    }
+    /** The start tag just read, its element opened unless it closes itself. */
+    startElement() {
+        const xml = this.xml;
+        const capture = this.capture;
+        const lt = xml.start;
+        const level = xml.level;
+        const kind = kindOf(xml.text, lt + 1, xml.nameEnd);
+        if (level === 0 && kind !== TESTSUITES && kind !== TESTSUITE && kind !== TESTRUN) {
+            xml.fail(lt, `not a JUnit report: the root element is <${xml.tagName(lt)}>, expected <testsuites>, <testsuite> or <testrun>`);
+        }
+        if (level === 0 && kind === TESTSUITES)
+            this.openRoot(lt);
+        const end = xml.end;
+        let record = -1;
+        if (capture.start !== -1) {
+            record = capture.openRecord(kind, level - capture.depth, this.openKind[level - 1]);
+        }
+        else if (level > 0 && isUnreadPlace(this.openKind[level - 1], kind)) {
+            this.noteUnreadElement(lt);
+        }
+        else if (kind === TESTSUITE) {
+            this.openSuite(lt);
+        }
+        else if (level > 0 && this.openKind[level - 1] !== TESTCASE && (kind === OTHER || kind >= FAILURE) && this.startSuiteResult(lt)) {
+            record = 0;
+            if (xml.selfClosing) {
+                capture.closeRecord(0);
+                this.endCapture(end);
+                return;
+            }
+        }
+        else if (kind === TESTCASE || (kind === PROPERTIES && level > 0 && this.openKind[level - 1] === TESTSUITE)) {
+            capture.begin(kind);
+            if (xml.selfClosing) {
+                this.endOrWait(end);
+                return;
+            }
+        }
+        if (!xml.selfClosing) {
+            this.openKind[level] = kind;
+            this.openRecord[level] = record;
+        }
+        else {
+            capture.closeRecord(record);
+        }
+    }
+    /** The end tag just read. */
+    endElement() {
+        const xml = this.xml;
+        const capture = this.capture;
+        const top = xml.level;
+        if (capture.start !== -1) {
+            const record = this.openRecord[top];
+            if (record !== -1)
+                capture.closeRecord(record);
+            if (top === capture.depth)
+                this.endOrWait(xml.end);
+        }
+        else if (this.openKind[top] === TESTSUITE) {
+            this.closeSuite(this.suites.pop());
+        }
+    }
+    /** The captured element ends at `end`: reads it, or waits for fast-xml-parser when it needs it and none was given. */
+    endOrWait(end) {
+        if (this.caseParser === undefined && this.capture.goesToParser())
+            this.waitingEnd = end;
+        else
+            this.endCapture(end);
+    }
+    /** The root `<testsuites>`: whether it is pytest's, and the failures and errors it declares. */
+    openRoot(lt) {
+        findSlots(this.xml, this.slots);
+        const name = this.slotValue(A_NAME);
+        this.pytestRoot = name === PYTEST_ROOT_NAME;
+        this.rootDeclared = { name: name ?? 'testsuites', line: this.xml.lineOf(lt), failed: this.count(A_FAILURES), errored: this.count(A_ERRORS) };
+    }
+    /**
+     * An element where the reader reads no result (inside a suite's output, a `<property>`, the root's
+     * `<properties>`): a `<failure>` there must not pass unseen, so it counts as an error of the suite.
+     */
+    noteUnreadElement(lt) {
+        const xml = this.xml;
+        const element = xml.tagName(lt);
+        const parent = xml.openName(xml.level - 1);
+        const suite = this.suites[this.suites.length - 1] ?? (this.rootFrame ??= this.newRootFrame());
+        const found = { status: 'errored', element, line: xml.lineOf(lt), message: `<${element}> inside <${parent}>, where the gate reads no result, read as an error` };
+        suite.result = worseResult(suite.result, found);
+    }
+    /** The count in the attribute in `slot` of the tag just read (after `findSlots`); 0 when absent or not a positive number. */
+    count(slot) {
+        const v = Number.parseInt(this.slotValue(slot) ?? '', 10);
+        return Number.isFinite(v) && v > 0 ? v : 0;
+    }
+    openSuite(lt) {
+        const xml = this.xml;
+        findSlots(xml, this.slots);
+        const outer = this.suites[this.suites.length - 1];
+        if (outer)
+            outer.hasChildSuite = true;
+        const level = xml.level;
+        const name = detach(this.slotValue(A_NAME) ?? '');
+        const suiteFile = this.slotValue(A_FILE) ?? this.slotValue(A_FILEPATH);
+        const num = (slot) => this.count(slot);
+        const tests = num(A_TESTS);
+        const failed = num(A_FAILURES);
+        const errored = num(A_ERRORS);
+        const skipped = num(A_SKIPPED) + num(A_DISABLED);
+        this.suites.push({
+            name,
+            line: xml.lineOf(lt),
+            path: outer ? [...outer.path, name] : [name],
+            file: suiteFile === undefined ? outer?.file : detach(suiteFile),
+            properties: outer === undefined ? [] : inheritedProperties(outer),
+            propertiesShared: outer !== undefined,
+            declared: { tests, failed, errored, skipped, passed: Math.max(0, tests - failed - errored - skipped) },
+            hasChildSuite: false,
+            hasCase: false,
+            firstCase: this.cases.length,
+            shownFailuresBefore: this.shownFailures,
+            console: level === 0 && isConsoleRootSuite(xml.attributeNames()),
+            zeroBasedLines: outer?.zeroBasedLines === true || this.pytestRoot || isPytestSuite(xml.attributeNames()),
+            result: undefined,
+            emptyBelow: false,
+        });
+        if (xml.selfClosing)
+            this.closeSuite(this.suites.pop());
+    }
+    /** Value of the attribute in `slot` of the tag just read (after `findSlots`), decoded, or undefined. */
+    slotValue(slot) {
+        const k = this.slots[slot];
+        const xml = this.xml;
+        return k === -1 ? undefined : xml_text_decodeEntities(xml.text.slice(xml.attrValueStart[k], xml.attrValueEnd[k]));
+    }
+    /**
+     * A suite counts when it holds cases or no other suite; its declared counts add up where it is a
+     * leaf. A result written straight inside it counts against its cases and as a case of its own. A
+     * suite that declares tests, failures, errors or skips but holds no case (nor an inner suite found
+     * so) is noted: its report is incomplete. So is a suite that declares failures or errors none of
+     * its cases shows (hidesFailures).
+     */
+    closeSuite(frame) {
+        const d = frame.declared;
+        if (frame.result !== undefined) {
+            this.applySuiteResult(frame, frame.result);
+            frame.hasCase = true;
+        }
+        else if (this.cases.length === frame.firstCase && !frame.emptyBelow) {
+            if (d.tests + d.failed + d.errored + d.skipped > 0) {
+                this.emptySuites.push({ name: frame.name, line: frame.line, tests: d.tests, failures: d.failed, errors: d.errored, skipped: d.skipped });
+                frame.emptyBelow = true;
+            }
+        }
+        else if (hidesFailures(d, this.shownFailures - frame.shownFailuresBefore)) {
+            this.suitesHidingFailures.push({ name: frame.name, line: frame.line, failures: d.failed, errors: d.errored, shown: this.shownFailures - frame.shownFailuresBefore });
+        }
+        const outer = this.suites[this.suites.length - 1];
+        if (outer !== undefined && frame.emptyBelow)
+            outer.emptyBelow = true;
+        if (!frame.hasChildSuite)
+            addTotals(this.declared, frame.declared);
+        if (!frame.hasChildSuite || frame.hasCase)
+            this.suiteCount++;
+    }
+    /** The result of a suite counts against every case it holds, and stands as a case of its own after them. */
+    applySuiteResult(frame, result) {
+        const cases = this.cases;
+        for (let i = frame.firstCase; i < cases.length; i++) {
+            const before = cases[i];
+            cases[i] = underSuiteResult(before, frame, result);
+            if (!showsFailure(before) && showsFailure(cases[i]))
+                this.shownFailures++;
+        }
+        this.addCase(suiteResultCase(this.file, frame, result));
+    }
+    addCase(test) {
+        if (showsFailure(test))
+            this.shownFailures++;
+        this.cases.push(test);
+    }
+    /**
+     * Starts to read an element written straight inside a suite (or the root) that says something of
+     * its outcome (`<error>`, `<failure>`, anything unknown); false for its usual content.
+     */
+    startSuiteResult(lt) {
+        const xml = this.xml;
+        const parent = this.openKind[xml.level - 1];
+        if (parent !== TESTSUITE && parent !== TESTSUITES && parent !== TESTRUN)
+            return false;
+        const element = xml.tagName(lt);
+        if (suiteElementStatus(element) === undefined)
+            return false;
+        this.capture.begin(SUITE_RESULT);
+        this.resultElement = element;
+        this.resultLine = xml.lineOf(lt);
+        this.resultSuite = parent === TESTSUITE ? this.suites[this.suites.length - 1] : (this.rootFrame ??= this.newRootFrame());
+        return true;
+    }
+    /** The root `<testsuites>` as a suite, for a result written straight inside it: it counts against every case of the report. */
+    newRootFrame() {
+        return {
+            name: this.xml.openName(0),
+            line: this.xml.openLineOf(0),
+            path: NO_SUITES,
+            file: undefined,
+            properties: [],
+            propertiesShared: false,
+            declared: { tests: 0, passed: 0, failed: 0, errored: 0, skipped: 0 },
+            hasChildSuite: true,
+            hasCase: false,
+            firstCase: 0,
+            shownFailuresBefore: 0,
+            console: false,
+            zeroBasedLines: false,
+            result: undefined,
+            emptyBelow: false,
+        };
+    }
+    /** The captured element ends at `end`: reads it. */
+    endCapture(end) {
+        const capture = this.capture;
+        const start = capture.start;
+        const toParser = capture.goesToParser();
+        const node = toParser ? this.parseChunk(start, end) : undefined;
+        capture.finish();
+        if (capture.kind === SUITE_RESULT) {
+            const status = suiteElementStatus(this.resultElement);
+            const message = node !== undefined ? messageOf(node) : this.caseReader.capturedMessage(0);
+            const suite = this.resultSuite;
+            suite.result = worseResult(suite.result, { status, element: this.resultElement, line: this.resultLine, message: message === undefined ? undefined : detach(message) });
+            return;
+        }
+        const suite = this.suites[this.suites.length - 1];
+        if (capture.kind === PROPERTIES) {
+            if (suite) {
+                if (node !== undefined) {
+                    addSuiteProperties(suite, requirementProperties([node]));
+                    const [misplaced] = misplacedElements({ properties: [node] });
+                    if (misplaced !== undefined)
+                        suite.result = worseResult(suite.result, unreadInProperties(misplaced[0], this.xml.lineOf(start)));
+                }
+                else {
+                    addSuiteProperties(suite, this.caseReader.capturedProperties());
+                }
+            }
+            return;
+        }
+        if (suite)
+            suite.hasCase = true;
+        // A case with no element inside (most passing tests) is all in its start tag.
+        if (node !== undefined) {
+            this.addCase(this.caseReader.fromTree(node, suite));
+            // Test cases nested inside a test case (xunit-viewer writes sub-tests so) are test cases too:
+            // their results must count, not vanish inside the outer one.
+            for (const inner of (0,parsed_tree/* nestedCases */.d3)(node))
+                this.addCase(this.caseReader.fromTree(inner, suite, true));
+            return;
+        }
+        this.addCase(this.caseReader.fromCapture(suite));
+    }
+    parseChunk(start, end) {
+        const chunk = this.capture.chunk(end);
+        try {
+            const doc = this.caseParser.parse(chunk);
+            // The chunk's one element; elements listed in REPEATED come back as one-item arrays.
+            const first = Object.values(doc)[0];
+            const root = Array.isArray(first) ? first[0] : first;
+            return typeof root === 'object' && root !== null ? root : {};
+        }
+        catch (e) {
+            return this.xml.fail(start, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    }
 }
-/** Where the scan reads no element: inside a suite's output or a `<property>`, anything but a property in `<properties>`. */
+/** Where the reader reads no element: inside a suite's output or a `<property>`, anything but a property in `<properties>`. */
 function isUnreadPlace(parent, kind) {
     if (parent === TESTSUITES || parent === TESTSUITE || parent === TESTRUN)
         return false;
@@ -37374,59 +37560,6 @@ function addTotals(into, t) {
     into.errored += t.errored;
     into.skipped += t.skipped;
 }
-function hex4(c) {
-    return c.toString(16).toUpperCase().padStart(4, '0');
-}
-
-;// CONCATENATED MODULE: ./src/junit/parse-junit.ts
-
-
-
-
-
-/**
- * Reads one JUnit XML report. The text is scanned once, strictly (what XML 1.0 refuses is refused here,
- * with file and line). Each `<testcase>` is read as it is scanned: the usual shapes (results, output,
- * properties) straight from the scan, anything else cut out and parsed on its own with fast-xml-parser,
- * so memory stays bounded by what the gate keeps, not by the size of the document. fast-xml-parser must
- * have been loaded (`prepareCaseParser`) for a report that needs it.
- */
-function parseJunit(file, text) {
-    if (text.trim() === '')
-        throw new UserError('the file is empty: a test report was expected', { file });
-    return letGo(new Scanner(file).run(text));
-}
-/**
- * Reads one JUnit XML report fed in pieces of text, in order (as a file is read): the same report and
- * the same refusals as `parseJunit` on the whole text, holding only a window of it at a time. `feed`
- * each piece, then `end`; `pending` says how many characters wait for the rest of an item, so that the
- * next piece can be made at least that long. fast-xml-parser is loaded when a test case needs it.
- */
-class JunitReader {
-    scanner;
-    constructor(file) {
-        this.scanner = new report_scanner_Scanner(file);
-    }
-    get pending() {
-        return this.scanner.pending;
-    }
-    async feed(piece) {
-        if (piece !== '')
-            this.scanner.feed(piece);
-        await this.parserIfWaiting();
-    }
-    async end() {
-        this.scanner.close();
-        await this.parserIfWaiting();
-        return letGo(this.scanner.end());
-    }
-    async parserIfWaiting() {
-        while (this.scanner.waitsForParser) {
-            await (0,case_tree/* prepareCaseParser */.hD)();
-            this.scanner.resume();
-        }
-    }
-}
 /** The last successful match of a regular expression keeps its subject alive (RegExp.lastMatch); a match on an empty string lets the report's text go. */
 function letGo(report) {
     EMPTY.test('');
@@ -37446,10 +37579,23 @@ async function readReport(file, shown, workspace) {
     const decoder = new ReportDecoder(shown);
     const reader = new JunitReader(shown);
     // The next piece is at least twice what waits for the end of an item: a long item takes few reads.
-    for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending))
-        await reader.feed(decoder.push(piece, false));
-    await reader.feed(decoder.push(new Uint8Array(0), true));
-    return await reader.end();
+    for await (const piece of readPiecesInsideWorkspace(file, workspace, 'the report', () => 2 * reader.pending)) {
+        reader.feed(decoder.push(piece, false));
+        if (reader.waitsForCaseParser)
+            reader.useCaseParser(await loadCaseParser());
+    }
+    reader.feed(decoder.push(new Uint8Array(0), true));
+    reader.close();
+    if (reader.waitsForCaseParser)
+        reader.useCaseParser(await loadCaseParser());
+    return reader.end();
+}
+/**
+ * fast-xml-parser, for a test case of a shape the scan does not read itself. Most reports have none,
+ * so the action starts without it and loads it for the first report that does.
+ */
+async function loadCaseParser() {
+    return (await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15488))).newCaseParser();
 }
 
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -38207,11 +38353,11 @@ function html_text(value) {
 // eslint-disable-next-line no-control-regex
 const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** A whole number with thousands separators, the same on every machine and locale. */
-function count(n) {
+function html_count(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 function html_plural(n, one, many) {
-    return `${count(n)} ${n === 1 ? one : many}`;
+    return `${html_count(n)} ${n === 1 ? one : many}`;
 }
 /** Seconds with millisecond precision. */
 function seconds(time) {
@@ -38238,7 +38384,7 @@ function* evidenceHtmlChunks(evidence) {
 function* pageParts(evidence) {
     const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
     // The same words and counts as the job summary and the log.
-    const headline = countsLine(evidence, html_text, count);
+    const headline = countsLine(evidence, html_text, html_count);
     const { provenance } = evidence;
     const pageTitle = [`IEC 62304 release gate ${verdict}`, `${evidence.coverage} % of requirements verified`, provenance.repository, provenance.ref]
         .filter((s) => s !== undefined && s !== '')
@@ -38324,7 +38470,7 @@ function* passSection(evidence) {
     yield '</section>';
 }
 function heading(id, title, n) {
-    return `<h2 id="${id}">${title}${n === undefined ? '' : ` (${count(n)})`}</h2>`;
+    return `<h2 id="${id}">${title}${n === undefined ? '' : ` (${html_count(n)})`}</h2>`;
 }
 function provenanceSection(evidence) {
     const p = evidence.provenance;
@@ -38363,18 +38509,18 @@ function totalsSection(evidence) {
         '<thead><tr><th scope="col">Requirements</th><th class="num" scope="col">Verified</th><th class="num" scope="col">Failed</th>' +
             '<th class="num" scope="col">Accepted failures</th><th class="num" scope="col">Skipped</th><th class="num" scope="col">Uncovered</th>' +
             '<th class="num" scope="col">Coverage</th><th class="num" scope="col">Unknown IDs</th></tr></thead>',
-        `<tbody><tr><td class="num">${count(reqs.length)}</td><td class="num">${count(by('verified'))}</td><td class="num">${count(by('failed'))}</td>` +
-            `<td class="num">${count(accepted)}</td><td class="num">${count(by('skipped'))}</td><td class="num">${count(by('uncovered'))}</td>` +
-            `<td class="num">${html_text(String(evidence.coverage))} %</td><td class="num">${count(evidence.unknownIds.length)}</td></tr></tbody>`,
+        `<tbody><tr><td class="num">${html_count(reqs.length)}</td><td class="num">${html_count(by('verified'))}</td><td class="num">${html_count(by('failed'))}</td>` +
+            `<td class="num">${html_count(accepted)}</td><td class="num">${html_count(by('skipped'))}</td><td class="num">${html_count(by('uncovered'))}</td>` +
+            `<td class="num">${html_text(String(evidence.coverage))} %</td><td class="num">${html_count(evidence.unknownIds.length)}</td></tr></tbody>`,
         '</table>',
         '<table class="totals" id="totals-tests">',
         '<thead><tr><th scope="col">Tests</th><th class="num" scope="col">Passed</th><th class="num" scope="col">Failed</th><th class="num" scope="col">Errored</th>' +
             '<th class="num" scope="col">Skipped</th><th class="num" scope="col">Flaky</th><th class="num" scope="col">Untraced</th>' +
             '<th class="num" scope="col">Unexplained failures</th><th class="num" scope="col">Reports</th></tr></thead>',
-        `<tbody><tr><td class="num">${count(t.tests)}</td><td class="num">${count(t.passed)}</td><td class="num">${count(t.failed)}</td>` +
-            `<td class="num">${count(t.errored)}</td><td class="num">${count(t.skipped)}</td><td class="num">${count(flaky)}</td>` +
-            `<td class="num">${count(evidence.untracedTests.count)}</td><td class="num">${count(evidence.unexplainedFailures.count)}</td>` +
-            `<td class="num">${count(evidence.reports.length)}</td></tr></tbody>`,
+        `<tbody><tr><td class="num">${html_count(t.tests)}</td><td class="num">${html_count(t.passed)}</td><td class="num">${html_count(t.failed)}</td>` +
+            `<td class="num">${html_count(t.errored)}</td><td class="num">${html_count(t.skipped)}</td><td class="num">${html_count(flaky)}</td>` +
+            `<td class="num">${html_count(evidence.untracedTests.count)}</td><td class="num">${html_count(evidence.unexplainedFailures.count)}</td>` +
+            `<td class="num">${html_count(evidence.reports.length)}</td></tr></tbody>`,
         '</table>',
         ...(t.attempts === t.tests ? [] : [`<p class="note">${ATTEMPTS_NOTE} The reports hold ${html_plural(t.attempts, 'test case', 'test cases')} for these ${html_plural(t.tests, 'test', 'tests')}.</p>`]),
         '</section>',
@@ -38409,7 +38555,7 @@ function html_testList(tests, none) {
     const items = shown.map(testItem).join('');
     if (shown.length === tests.count)
         return `<ul class="tests">${items}</ul>`;
-    return `<ul class="tests">${items}<li class="cut">… and ${count(tests.count - shown.length)} more; ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all</li></ul>`;
+    return `<ul class="tests">${items}<li class="cut">… and ${html_count(tests.count - shown.length)} more; ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all</li></ul>`;
 }
 /** What the test record leaves out, counted by status: `7 passed, 1 skipped`. */
 function leftOut(evidence, shown) {
@@ -38417,7 +38563,7 @@ function leftOut(evidence, shown) {
     for (const t of shown)
         left[t.status]--;
     return TEST_STATUSES.filter((s) => left[s] > 0)
-        .map((s) => `${count(left[s])} ${s}`)
+        .map((s) => `${html_count(left[s])} ${s}`)
         .join(', ');
 }
 function* matrixSection(evidence) {
@@ -38465,8 +38611,8 @@ function* untracedSection(evidence) {
         yield `<tr><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}</td><td>${html_text(t.report)}</td></tr>`;
     yield* ['</tbody>', '</table>'];
     if (shown.length < tests.count) {
-        yield `<p class="note cut">The table shows the first ${count(shown.length)} of ${html_plural(tests.count, 'test', 'tests')} that name no requirement; ` +
-            `${count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`;
+        yield `<p class="note cut">The table shows the first ${html_count(shown.length)} of ${html_plural(tests.count, 'test', 'tests')} that name no requirement; ` +
+            `${html_count(tests.count - shown.length)} are left out here. ${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list them all.</p>`;
     }
     yield '</section>';
 }
@@ -38535,8 +38681,8 @@ function* reportsSection(evidence) {
         '<tbody>',
     ];
     for (const r of evidence.reports) {
-        yield `<tr><td>${html_text(r.file)}</td><td class="num">${count(r.tests)}</td><td class="num">${count(r.passed)}</td><td class="num">${count(r.failed)}</td>` +
-            `<td class="num">${count(r.errored)}</td><td class="num">${count(r.skipped)}</td>${attempts ? `<td class="num">${count(r.attempts)}</td>` : ''}</tr>`;
+        yield `<tr><td>${html_text(r.file)}</td><td class="num">${html_count(r.tests)}</td><td class="num">${html_count(r.passed)}</td><td class="num">${html_count(r.failed)}</td>` +
+            `<td class="num">${html_count(r.errored)}</td><td class="num">${html_count(r.skipped)}</td>${attempts ? `<td class="num">${html_count(r.attempts)}</td>` : ''}</tr>`;
     }
     yield* ['</tbody>', '</table>', '</section>'];
 }
@@ -38551,8 +38697,8 @@ function* testRecordSection(evidence) {
     // Every test that did not simply pass first, then passed tests in order, up to the bound.
     const shown = evidence.testRecord.sample;
     if (shown.length < total) {
-        yield `<p class="note cut">${count(total - shown.length)} of ${html_plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
-            `it shows at most ${count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
+        yield `<p class="note cut">${html_count(total - shown.length)} of ${html_plural(total, 'test', 'tests')} are left out of this table (${leftOut(evidence, shown)}): ` +
+            `it shows at most ${html_count(MAX_TEST_ROWS)} rows, every test that did not simply pass first, then passed tests in order. ` +
             `${TESTS_CSV_FILE} and ${EVIDENCE_JSON_FILE} list every test; No. is a test's number there.</p>`;
     }
     yield* [
@@ -38566,7 +38712,7 @@ function* testRecordSection(evidence) {
         const c = t;
         const explained = t.explainedBy === undefined || t.explainedBy.length === 0 ? '' : `<div class="muted">explained by ${t.explainedBy.map(html_text).join(', ')}</div>`;
         const location = c.file === undefined ? NONE : `${html_text(c.file)}${c.line === undefined ? '' : `:${html_text(String(c.line))}`}`;
-        yield `<tr><td class="num">${count(t.index + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
+        yield `<tr><td class="num">${html_count(t.index + 1)}</td><td>${html_text(t.report)}</td><td class="name">${html_text(t.name)}</td><td class="state">${testBadge(t.status)}${explained}</td>` +
             `<td>${t.ids.length === 0 ? NONE : t.ids.map((id) => `<span class="id">${html_text(id)}</span>`).join(', ')}</td>` +
             `<td class="num">${seconds(c.time)}</td><td class="location">${location}</td>` +
             `<td>${t.flaky ? badge('flaky', ['flaky'], 'flaky') : 'no'}</td>` +
@@ -39037,37 +39183,6 @@ async function releaseArchive(outcome, settings, releaseSettings, place) {
         };
     }
 }
-
-
-/***/ }),
-
-/***/ 10373:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* reexport */ REQUIREMENT_PROPERTY_NAMES)
-});
-
-;// CONCATENATED MODULE: ./src/model/test.ts
-/** A test case and its outcome, as every report reader builds it. */
-/** Names of `<property>` elements (matched case-insensitively) whose values list requirement IDs. */
-const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'verifies', 'covers']);
-
-;// CONCATENATED MODULE: ./src/model/index.ts
-/**
- * The domain vocabulary of the release gate. Data only: no logic lives here.
- *
- * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
- */
-
-
-
-
-
-
-
 
 
 /***/ }),

@@ -7,9 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { decodeReport, ReportDecoder } from '../../src/junit/decode-report.js';
+import { newCaseParser } from '../../src/junit/case-parser.js';
 import { JunitReader, parseJunit } from '../../src/junit/parse-junit.js';
 import type { Report } from '../../src/model/index.js';
 import { corpusDir, corpusOrSkip, corpusPresent, repoRoot } from '../support/corpus.js';
@@ -25,21 +26,33 @@ async function outcome(read: () => Report | Promise<Report>): Promise<Outcome> {
   }
 }
 
-async function inPieces(text: string, size: number): Promise<Report> {
-  const reader = new JunitReader('r.xml');
-  for (let at = 0; at < text.length; at += size) await reader.feed(text.slice(at, at + size));
+/** Feeds a piece as the action does (io/read-report.ts): fast-xml-parser is handed in when the reader waits for it. */
+function feed(reader: JunitReader, piece: string): void {
+  reader.feed(piece);
+  if (reader.waitsForCaseParser) reader.useCaseParser(newCaseParser());
+}
+
+function end(reader: JunitReader): Report {
+  reader.close();
+  if (reader.waitsForCaseParser) reader.useCaseParser(newCaseParser());
   return reader.end();
 }
 
+function inPieces(text: string, size: number): Report {
+  const reader = new JunitReader('r.xml');
+  for (let at = 0; at < text.length; at += size) feed(reader, text.slice(at, at + size));
+  return end(reader);
+}
+
 /** Pieces that grow as the reader waits, as the action makes them: at least what is pending. */
-async function asTheActionReads(text: string, size: number): Promise<Report> {
+function asTheActionReads(text: string, size: number): Report {
   const reader = new JunitReader('r.xml');
   for (let at = 0; at < text.length; ) {
     const take = Math.max(size, reader.pending);
-    await reader.feed(text.slice(at, at + take));
+    feed(reader, text.slice(at, at + take));
     at += take;
   }
-  return reader.end();
+  return end(reader);
 }
 
 const SIZES = [1, 2, 3, 7, 64, 1000];
@@ -145,45 +158,64 @@ describe('a report read in pieces', () => {
 
   it('tells a file of white space only from a truncated one', async () => {
     const reader = new JunitReader('r.xml');
-    await reader.feed('   \n');
-    await expect(reader.end()).rejects.toThrow('the file is empty');
+    reader.feed('   \n');
+    expect(() => reader.end()).toThrow('the file is empty');
     await expectSame('<testsuite name="s"><testcase name="a"/>');
   });
 
   it('holds only a window of the text: what waits is the unfinished item, not the report', async () => {
     const reader = new JunitReader('r.xml');
-    await reader.feed('<testsuites>');
-    for (let i = 0; i < 1000; i++) await reader.feed(`<testsuite name="s${i}"><testcase name="SRS-1 t${i}" classname="c"/></testsuite>\n`);
-    await reader.feed('<testsuite name="last"><testcase name="cut');
+    reader.feed('<testsuites>');
+    for (let i = 0; i < 1000; i++) reader.feed(`<testsuite name="s${i}"><testcase name="SRS-1 t${i}" classname="c"/></testsuite>\n`);
+    reader.feed('<testsuite name="last"><testcase name="cut');
     expect(reader.pending).toBeLessThan(100);
-    await reader.feed(' here" classname="c"/></testsuite></testsuites>');
-    const report = await reader.end();
+    reader.feed(' here" classname="c"/></testsuite></testsuites>');
+    const report = reader.end();
     expect(report.cases).toHaveLength(1001);
     expect(report.cases[1000]!.name).toBe('cut here');
   });
 
 });
 
-describe('fast-xml-parser, loaded on demand', () => {
+describe('fast-xml-parser, handed in on demand', () => {
   const complex = '<testsuite name="s"><testcase name="SRS-1 a" classname="c"><failure message="m"/><unknown/></testcase><testcase name="b"/></testsuite>';
 
-  it('is loaded by a reader that meets a test case for it, which then reads on as if it had been loaded', async () => {
+  it('is asked for by a reader that meets a test case for it, which then reads on as if it had been given', () => {
     for (const size of [1, 10, complex.length]) {
-      vi.resetModules();
-      const fresh = await import('../../src/junit/parse-junit.js');
-      expect(() => fresh.parseJunit('r.xml', complex)).toThrow('not loaded (prepareCaseParser)');
-      const reader = new fresh.JunitReader('r.xml');
-      for (let at = 0; at < complex.length; at += size) await reader.feed(complex.slice(at, at + size));
-      expect(await reader.end()).toStrictEqual(parseJunit('r.xml', complex));
+      const reader = new JunitReader('r.xml');
+      let asked = 0;
+      for (let at = 0; at < complex.length; at += size) {
+        reader.feed(complex.slice(at, at + size));
+        if (reader.waitsForCaseParser) {
+          asked++;
+          // Waiting, the reader reads no further, whatever it is fed.
+          expect(reader.waitsForCaseParser).toBe(true);
+          reader.useCaseParser(newCaseParser());
+        }
+      }
+      reader.close();
+      expect(reader.waitsForCaseParser).toBe(false);
+      expect(asked).toBe(1);
+      expect(reader.end()).toStrictEqual(parseJunit('r.xml', complex));
     }
   });
 
-  it('is not needed for the usual shapes, nor for a report with a broken tag inside an unusual case', async () => {
-    vi.resetModules();
-    const fresh = await import('../../src/junit/parse-junit.js');
+  it('is a fault of the caller, not of the report, when it is never handed in', () => {
+    const reader = new JunitReader('r.xml');
+    reader.feed(complex);
+    expect(reader.waitsForCaseParser).toBe(true);
+    expect(() => reader.end()).toThrow('none was handed in (useCaseParser)');
+    expect(() => reader.end()).not.toThrow(UserError);
+  });
+
+  it('is not needed for the usual shapes, nor for a report with a broken tag inside an unusual case', () => {
     const usual = '<testsuite name="s"><testcase name="a"><failure message="m">trace</failure><system-out>x</system-out></testcase></testsuite>';
-    expect(fresh.parseJunit('r.xml', usual)).toStrictEqual(parseJunit('r.xml', usual));
-    expect(() => fresh.parseJunit('r.xml', '<testsuite><testcase name="a"><unknown></testcase></testsuite>')).toThrow('</testcase> closes <unknown>');
+    const reader = new JunitReader('r.xml');
+    reader.feed(usual);
+    expect(reader.waitsForCaseParser).toBe(false);
+    expect(reader.end()).toStrictEqual(parseJunit('r.xml', usual));
+    const broken = new JunitReader('r.xml');
+    expect(() => broken.feed('<testsuite><testcase name="a"><unknown></testcase></testsuite>')).toThrow('</testcase> closes <unknown>');
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * The reader takes the usual test cases (results, output, properties) straight from its scan and hands
- * anything else to fast-xml-parser. Both readings must give the same test: each body below is read
- * once as written and once with `<properties>` that has an attribute named like an element (which
- * fast-xml-parser alone tells apart), which sends the case to fast-xml-parser and adds nothing the gate keeps. The cases stand in a report
+ * anything else to fast-xml-parser; both inputs go into the one case reader. Both readings must give
+ * the same test: each body below is read once as written and once with `<properties>` that has an
+ * attribute named like an element (which fast-xml-parser alone tells apart), which sends the case to
+ * fast-xml-parser and adds nothing the gate keeps. The cases stand in a report
  * of the JUnit Platform console's shape, so that its header is read.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
- * What the attributes of a `<testcase>` say of its outcome, beyond `status`/`result` (statusOf), and
- * which producer's line convention its attributes show. Both readers of a case (the scan and the
- * fast-xml-parser tree) call these, so that they stay in step.
+ * What the attributes of a `<testcase>` say of its outcome, beyond `status`/`result` (statusOf). The
+ * case reader calls these for a case from the capture and from fast-xml-parser's tree alike, so that
+ * both readings stay in step.
  */
 import type { TestStatus } from '../model/index.js';
 
@@ -146,48 +146,4 @@ function attributeMessage(name: string, value: string): string {
 /** Whether the case's attributes decide its status and message: they say worse than its elements did. */
 export function attributesDecide(fromElements: TestStatus, attributes: AttributeOutcome | undefined): attributes is AttributeOutcome {
   return attributes !== undefined && STATUS_RANK[attributes.status] > STATUS_RANK[fromElements];
-}
-
-/**
- * pytest's `<testsuite>`: exactly these attributes, in any order (merge tools and older Pythons reorder
- * them); timestamp and hostname came with pytest 5.1. Gradle and Ant write the same set, so a case's own
- * attributes must show pytest's too (`isPytestCase`).
- */
-const PYTEST_SUITE_REQUIRED = ['name', 'errors', 'failures', 'skipped', 'tests', 'time'];
-const PYTEST_SUITE_OPTIONAL = ['timestamp', 'hostname'];
-
-export function isPytestSuite(names: readonly string[]): boolean {
-  if (names.length < PYTEST_SUITE_REQUIRED.length || names.length > PYTEST_SUITE_REQUIRED.length + PYTEST_SUITE_OPTIONAL.length) return false;
-  return PYTEST_SUITE_REQUIRED.every((n) => names.includes(n)) && names.every((n) => PYTEST_SUITE_REQUIRED.includes(n) || PYTEST_SUITE_OPTIONAL.includes(n));
-}
-
-/** pytest's root: `<testsuites name="pytest tests">` (pytest 7.3 on); no other producer writes it. */
-export const PYTEST_ROOT_NAME = 'pytest tests';
-
-/**
- * The attributes pytest writes on a `<testcase>` with a source line (xunit1): classname, name, file,
- * line, time, and `url` from some plugins. A case with any other attribute is not pytest's as written.
- */
-export const PYTEST_CASE_ATTRIBUTES: ReadonlySet<string> = new Set(['classname', 'name', 'file', 'line', 'time', 'url']);
-
-export function isPytestCase(names: Iterable<string>): boolean {
-  let file = false;
-  for (const n of names) {
-    if (!PYTEST_CASE_ATTRIBUTES.has(n)) return false;
-    if (n === 'file') file = true;
-  }
-  return file;
-}
-
-/**
- * The JUnit Platform console's legacy XML root `<testsuite>` (LegacyXmlReportWriter): these whole names
- * in this order, `hostname` only when the host has a name. Gradle writes the same names with
- * `timestamp hostname` before `time`.
- */
-const CONSOLE_SUITE_ATTRIBUTES = ['name', 'tests', 'skipped', 'failures', 'errors', 'time', 'hostname', 'timestamp'];
-const CONSOLE_SUITE_WITHOUT_HOST = CONSOLE_SUITE_ATTRIBUTES.filter((n) => n !== 'hostname');
-
-export function isConsoleSuiteShape(names: readonly string[]): boolean {
-  const shape = names.length === CONSOLE_SUITE_ATTRIBUTES.length ? CONSOLE_SUITE_ATTRIBUTES : CONSOLE_SUITE_WITHOUT_HOST;
-  return names.length === shape.length && names.every((n, i) => n === shape[i]);
 }

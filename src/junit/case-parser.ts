@@ -1,6 +1,6 @@
-/** fast-xml-parser, set up for a test case cut out of a report (see case-tree.ts); loaded on demand. */
+/** fast-xml-parser, set up for a test case cut out of a report (see parsed-tree.ts); loaded on demand. */
 import { XMLParser } from 'fast-xml-parser';
-import { ATTRIBUTES } from './case-tree.js';
+import { ATTRIBUTES } from './parsed-tree.js';
 
 /** Elements of a test case that fast-xml-parser must always give as arrays. */
 const REPEATED = new Set([
