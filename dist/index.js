@@ -30495,17 +30495,20 @@ const LOOK_ALIKES = {
 };
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 /**
- * The text folded for comparison: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
- * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped, look-alike letters made Latin.
+ * Text as a reader compares it: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
+ * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped (left decomposed).
  */
-function folded(text) {
+function plainText(text) {
     return text
         .normalize('NFKC')
         .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
         .toLowerCase()
         .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+        .replace(/\p{M}/gu, '');
+}
+/** The text folded for comparison: `plainText`, with look-alike letters made Latin. */
+function folded(text) {
+    return plainText(text).replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
 }
 /**
  * The ways the words of a folded text are read: punctuation as a space (`N/A` -> `n a`), punctuation
@@ -30592,13 +30595,7 @@ const SEVERITY_NEUTRAL_WORDS = [
 ];
 /** Text as it is compared: compatibility forms plain (NFKC), invisible characters and accents removed, lower case. */
 function foldSeverity(text) {
-    return text
-        .normalize('NFKC')
-        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .normalize('NFC');
+    return plainText(text).normalize('NFC');
 }
 const HIGH_WORDS = new Set([...HIGH_SEVERITY_WORDS, ...HARM_WORDS, ...HIGH_SEVERITY_WORDS_OTHER_LANGUAGES].map(foldSeverity));
 const LOWER_WORDS = new Set(LOWER_SEVERITY_WORDS);

@@ -134,17 +134,21 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 
 /**
- * The text folded for comparison: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
- * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped, look-alike letters made Latin.
+ * Text as a reader compares it: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
+ * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped (left decomposed).
  */
-function folded(text: string): string {
+export function plainText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
     .toLowerCase()
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+    .replace(/\p{M}/gu, '');
+}
+
+/** The text folded for comparison: `plainText`, with look-alike letters made Latin. */
+function folded(text: string): string {
+  return plainText(text).replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { trimBlank } from '../catalogue/blank.js';
-import { isPlaceholder } from '../catalogue/placeholder.js';
+import { isPlaceholder, plainText } from '../catalogue/placeholder.js';
 import type { Anomaly, AnomalyStatus, EvaluatedAnomaly, TestCase } from '../model/index.js';
 import { visible } from '../trace/requirement-ids.js';
 import { labelOf } from '../trace/trace.js';
@@ -48,13 +48,7 @@ export const SEVERITY_NEUTRAL_WORDS: readonly string[] = [
 
 /** Text as it is compared: compatibility forms plain (NFKC), invisible characters and accents removed, lower case. */
 function foldSeverity(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .normalize('NFC');
+  return plainText(text).normalize('NFC');
 }
 
 const HIGH_WORDS = new Set([...HIGH_SEVERITY_WORDS, ...HARM_WORDS, ...HIGH_SEVERITY_WORDS_OTHER_LANGUAGES].map(foldSeverity));
