@@ -90,6 +90,8 @@ async function main(argv: readonly string[]): Promise<Result> {
  */
 async function phases(requirementsFile: string, reportFiles: readonly string[], out: Result): Promise<Result> {
   const { readRequirements } = await import('../src/catalogue/read-requirements.js');
+  const { loadTableReader } = await import('../src/io/read-list.js');
+  const listReader = await loadTableReader(requirementsFile);
   const { ReportDecoder } = await import('../src/junit/decode-report.js');
   const { prepareCaseParser } = await import('../src/junit/parse-junit.js');
   const { Scanner } = await import('../src/junit/report-scanner.js');
@@ -115,7 +117,7 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
 
   const list = phase(
     'requirements list',
-    () => readRequirements(path.basename(requirementsFile), fs.readFileSync(requirementsFile, 'utf8')),
+    () => readRequirements({ file: path.basename(requirementsFile), text: fs.readFileSync(requirementsFile, 'utf8'), reader: listReader }),
     (l) => `${l.requirements.length} requirements`,
   );
   const pattern = DEFAULT_REQUIREMENT_PATTERN;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { cellLines, readMarkdownTables, splitRow } from '../../src/catalogue/markdown-table.js';
-import type { RawCell } from '../../src/catalogue/read-table.js';
+import type { RawCell } from '../../src/catalogue/table-format.js';
 import { UserError, UserErrors } from '../../src/errors.js';
 
 const SEED = 62304;

@@ -1,10 +1,8 @@
 /**
  * Loaded before every test file: the readers the action loads on demand are loaded here once, so that
- * tests can read lists of every format, and reports needing fast-xml-parser, without preparing each.
+ * tests can read reports needing fast-xml-parser without preparing each. (List readers need no
+ * preparing: see `lists.ts`.)
  */
-import { prepareTableReader } from '../../src/catalogue/read-table.js';
 import { prepareCaseParser } from '../../src/junit/parse-junit.js';
 
-await prepareTableReader('list.yaml');
-await prepareTableReader('list.csv');
 await prepareCaseParser();

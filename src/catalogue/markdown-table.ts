@@ -16,7 +16,7 @@
  */
 import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
 import { UserError, UserErrors } from '../errors.js';
-import type { RawCell, RawTable } from './read-table.js';
+import type { RawCell, RawTable, TableReader } from './table-format.js';
 
 /**
  * Every table of the file in document order, including tables inside block quotes and lists. A cell
@@ -75,6 +75,9 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
   }
   return tables;
 }
+
+/** The reader of Markdown lists, for `read-table.ts`. */
+export const markdownTableReader = { format: 'markdown', read: readMarkdownTables } as const satisfies TableReader;
 
 function cannotRead(file: string, e: unknown): UserError {
   return new UserError(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
