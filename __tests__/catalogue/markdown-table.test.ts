@@ -1,7 +1,7 @@
 /**
  * The Markdown reader lexes less than `marked` would (the inline Markdown of plain cells is not
- * lexed, and the body rows of a table are split by the reader): on random documents it must still
- * find the same tables with the same header names and cells as `marked`'s own lexer gives them.
+ * lexed): on random documents it must still find the same tables with the same header names and
+ * cells as `marked`'s own lexer gives them.
  */
 import fc from 'fast-check';
 import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
