@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['__tests__/**/*.test.ts'],
-    setupFiles: ['__tests__/support/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -89,6 +89,8 @@ async function main(argv: readonly string[]): Promise<Result> {
  */
 async function phases(requirementsFile: string, reportFiles: readonly string[], out: Result): Promise<Result> {
   const { readRequirements } = await import('../src/catalogue/read-requirements.js');
+  const { loadTableReader } = await import('../src/io/read-list.js');
+  const listReader = await loadTableReader(requirementsFile);
   const { ReportDecoder } = await import('../src/junit/decode-report.js');
   const { newCaseParser } = await import('../src/junit/case-parser.js');
   const { JunitReader } = await import('../src/junit/report-reader.js');
@@ -113,7 +115,7 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
 
   const list = phase(
     'requirements list',
-    () => readRequirements(path.basename(requirementsFile), fs.readFileSync(requirementsFile, 'utf8')),
+    () => readRequirements({ file: path.basename(requirementsFile), text: fs.readFileSync(requirementsFile, 'utf8'), reader: listReader }),
     (l) => `${l.requirements.length} requirements`,
   );
   const pattern = DEFAULT_REQUIREMENT_PATTERN;

@@ -9,8 +9,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MAX_ALIAS_VALUES: () => (/* binding */ MAX_ALIAS_VALUES),
 /* harmony export */   MAX_NESTING: () => (/* binding */ MAX_NESTING),
+/* harmony export */   jsonTableReader: () => (/* binding */ jsonTableReader),
 /* harmony export */   readJsonTables: () => (/* binding */ readJsonTables),
-/* harmony export */   readYamlTables: () => (/* binding */ readYamlTables)
+/* harmony export */   readYamlTables: () => (/* binding */ readYamlTables),
+/* harmony export */   yamlTableReader: () => (/* binding */ yamlTableReader)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
@@ -51,6 +53,9 @@ function readYamlTables(file, text, shape) {
 function readJsonTables(file, text, shape) {
     return tablesOf(file, parse(file, text, 'JSON'), shape);
 }
+/** The readers of YAML and JSON lists, for `read-table.ts`. */
+const yamlTableReader = { format: 'yaml', read: readYamlTables };
+const jsonTableReader = { format: 'json', read: readJsonTables };
 /**
  * Every list of entries in the file, as a table. A list may stand at the top, under a key, under
  * groups of keys (`requirements: { dosing: [...], alarms: [...] }`), or inside an entry (`children:`,

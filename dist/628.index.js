@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   csvTableReader: () => (/* binding */ csvTableReader),
 /* harmony export */   readCsvTable: () => (/* binding */ readCsvTable)
 /* harmony export */ });
 /* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25175);
@@ -65,6 +66,8 @@ function readCsvTable(file, text) {
     }
     return { line: header.line, headers: header.record, rows, itemSeparator: ', ', problems };
 }
+/** The reader of CSV lists, for `read-table.ts`. */
+const csvTableReader = { format: 'csv', read: readCsvTable };
 /** Comma, unless the header line has no comma outside quotes but semicolons (Excel in some locales) or tabs. */
 function detectDelimiter(text) {
     const firstLine = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';

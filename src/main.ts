@@ -4,11 +4,11 @@ import * as core from '@actions/core';
 import { anomaliesFromIssues } from './catalogue/issue-anomalies.js';
 import { readAnomalies } from './catalogue/read-anomalies.js';
 import { readRequirements } from './catalogue/read-requirements.js';
-import { prepareTableReader } from './catalogue/read-table.js';
 import { UserError, UserErrors } from './errors.js';
 import { GateRun, type GateOutcome } from './evaluate.js';
 import { findReports } from './io/collect-reports.js';
-import { displayPath, evidenceFolder, readInsideWorkspace } from './io/files.js';
+import { displayPath, evidenceFolder } from './io/files.js';
+import { readListFile } from './io/read-list.js';
 import { readReport } from './io/read-report.js';
 import { runInWorker } from './io/worker.js';
 import { annotate, appendStepSummary, logUntrusted, makeScratchFolder, runnerFault } from './io/runner.js';
@@ -119,11 +119,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
 
   const list = await core.group('Requirements list', async () => {
     try {
-      await prepareTableReader(settings.requirements);
-      const bytes = await readInsideWorkspace(settings.requirements, workspace, 'the requirements list');
-      const read = readRequirements(displayPath(path.resolve(workspace, settings.requirements), workspace), new TextDecoder().decode(bytes), {
-        pattern: settings.requirementPattern,
-      });
+      const read = readRequirements(await readListFile(settings.requirements, workspace, 'the requirements list'), { pattern: settings.requirementPattern });
       core.info(`${read.requirements.length} requirements in ${read.file}`);
       return read;
     } catch (e) {
@@ -137,9 +133,7 @@ async function gate(settings: Settings, releaseSettings: ReleaseSettings, worksp
     const out: AnomalyList[] = [];
     if (settings.anomalies !== undefined) {
       try {
-        await prepareTableReader(settings.anomalies);
-        const bytes = await readInsideWorkspace(settings.anomalies, workspace, 'the anomaly list');
-        out.push(readAnomalies(displayPath(path.resolve(workspace, settings.anomalies), workspace), new TextDecoder().decode(bytes)));
+        out.push(readAnomalies(await readListFile(settings.anomalies, workspace, 'the anomaly list')));
       } catch (e) {
         keep(e);
       }

@@ -1,13 +1,13 @@
 /**
  * The Markdown reader lexes less than `marked` would (the inline Markdown of plain cells is not
- * lexed, and the body rows of a table are split by the reader): on random documents it must still
- * find the same tables with the same header names and cells as `marked`'s own lexer gives them.
+ * lexed): on random documents it must still find the same tables with the same header names and
+ * cells as `marked`'s own lexer gives them.
  */
 import fc from 'fast-check';
 import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { cellLines, readMarkdownTables, splitRow } from '../../src/catalogue/markdown-table.js';
-import type { RawCell } from '../../src/catalogue/read-table.js';
+import type { RawCell } from '../../src/catalogue/table-format.js';
 import { UserError, UserErrors } from '../../src/errors.js';
 
 const SEED = 62304;

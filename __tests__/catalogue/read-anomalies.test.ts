@@ -6,10 +6,10 @@ import {
   acceptableOf,
   anomalyStatusOf,
   isIsoDate,
-  readAnomalies,
   splitIds,
   splitTests,
 } from '../../src/catalogue/read-anomalies.js';
+import { readAnomalies } from '../support/lists.js';
 import { evaluateAnomaly } from '../../src/gate/anomalies.js';
 import type { Anomaly } from '../../src/model/index.js';
 import { userError, userErrors } from '../support/user-errors.js';

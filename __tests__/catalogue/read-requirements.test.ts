@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REQUIREMENT_COLUMN_ALIASES, readRequirements } from '../../src/catalogue/read-requirements.js';
+import { REQUIREMENT_COLUMN_ALIASES } from '../../src/catalogue/read-requirements.js';
+import { readRequirements } from '../support/lists.js';
 import { UserError, UserErrors } from '../../src/errors.js';
 import { thrown } from '../support/factories.js';
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTable, type Table } from '../../src/catalogue/read-table.js';
+import type { Table } from '../../src/catalogue/read-table.js';
+import { readTable } from '../support/lists.js';
 import { userError, userErrors } from '../support/user-errors.js';
 
 const fixture = (name: string): string =>

@@ -6,11 +6,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collapseBlank, hasBlank, trimBlank } from '../../src/catalogue/blank.js';
 import { MAX_ALIAS_VALUES, MAX_NESTING } from '../../src/catalogue/data-table.js';
-import { readAnomalies } from '../../src/catalogue/read-anomalies.js';
-import { readRequirements } from '../../src/catalogue/read-requirements.js';
-import { readTable } from '../../src/catalogue/read-table.js';
 import { UserError } from '../../src/errors.js';
 import { thrown } from '../support/factories.js';
+import { readAnomalies, readRequirements, readTable } from '../support/lists.js';
 import { userError, userErrors } from '../support/user-errors.js';
 
 const fixture = (name: string): string =>

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/run-action.js';
-import { readAnomalies } from '../../src/catalogue/read-anomalies.js';
 import { evaluate } from '../../src/evaluate.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
 import type { AnomalyList } from '../../src/model/index.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { corpusDir, corpusPresent } from '../support/corpus.js';
+import { readAnomalies } from '../support/lists.js';
 
 const REQUIREMENTS = ['SRS-001', 'SRS-002', 'SRS-003'].map((id, i) => ({ id, title: '', line: i + 3 }));
 

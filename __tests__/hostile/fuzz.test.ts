@@ -9,14 +9,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/run-action.js';
-import { readAnomalies } from '../../src/catalogue/read-anomalies.js';
-import { readRequirements } from '../../src/catalogue/read-requirements.js';
 import { UserError, UserErrors } from '../../src/errors.js';
 import { evaluate, type GateInput } from '../../src/evaluate.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
 import type { Report, Requirement } from '../../src/model/index.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
+import { readAnomalies, readRequirements } from '../support/lists.js';
 
 const SEED = 62304;
 const FILE = 'reports/fuzz.xml';

@@ -4,9 +4,8 @@
  * compares what the reader returns with what a reviewer sees in the file on GitHub.
  */
 import { describe, expect, it } from 'vitest';
-import { readAnomalies } from '../../src/catalogue/read-anomalies.js';
-import { readRequirements } from '../../src/catalogue/read-requirements.js';
 import { UserError, UserErrors } from '../../src/errors.js';
+import { readAnomalies, readRequirements } from '../support/lists.js';
 
 /** The IDs read, or the messages of the errors the reader threw (UserError/UserErrors only). */
 function idsOrErrors(file: string, text: string, read: typeof readRequirements | typeof readAnomalies = readRequirements): string[] | { errors: string[] } {

@@ -116,10 +116,9 @@ describe('lists built to expand', () => {
   it('control: a YAML list that nests deeper than 100 is refused with a message', () => {
     const code = `
       import { readRequirements } from ${src('catalogue/read-requirements.ts')};
-      import { prepareTableReader } from ${src('catalogue/read-table.ts')};
-      await prepareTableReader('requirements.yaml');
+      import { yamlTableReader } from ${src('catalogue/data-table.ts')};
       const deep = 'requirements:\\n  - id: SRS-001\\n    title: ' + '['.repeat(150) + ']'.repeat(150) + '\\n';
-      try { readRequirements('requirements.yaml', deep); console.log(JSON.stringify({ read: true })); }
+      try { readRequirements({ file: 'requirements.yaml', text: deep, reader: yamlTableReader }); console.log(JSON.stringify({ read: true })); }
       catch (e) { console.log(JSON.stringify({ name: e.name, message: String(e) })); }
     `;
     const run = isolated(code, 20_000);
@@ -135,12 +134,11 @@ describe('lists built to expand', () => {
     const code = `
       import fs from 'node:fs';
       import { readRequirements } from ${src('catalogue/read-requirements.ts')};
-      import { prepareTableReader } from ${src('catalogue/read-table.ts')};
-      await prepareTableReader('requirements.yaml');
+      import { yamlTableReader } from ${src('catalogue/data-table.ts')};
       const text = fs.readFileSync(${JSON.stringify(path.join(repoRoot, '__fixtures__', 'hostile', 'requirements-alias-bomb.yaml'))}, 'utf8');
       const start = process.hrtime.bigint();
       let outcome;
-      try { readRequirements('requirements.yaml', text); outcome = 'read'; } catch (e) { outcome = e.name; }
+      try { readRequirements({ file: 'requirements.yaml', text, reader: yamlTableReader }); outcome = 'read'; } catch (e) { outcome = e.name; }
       console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - start) / 1e6, outcome }));
     `;
     const run = isolated(code, 8000, 512);

@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRequirements } from '../../src/catalogue/read-requirements.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
 import type { TestCase } from '../../src/model/index.js';
 import { buildVariantMatcher, compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN, idsOfTest } from '../../src/trace/requirement-ids.js';
 import { repoRoot } from '../support/corpus.js';
+import { readRequirements } from '../support/lists.js';
 
 const root = path.join(repoRoot, '__fixtures__', 'junit');
 const listFile = path.join(repoRoot, '__fixtures__', 'lists', 'requirements.md');

@@ -7,7 +7,7 @@
  */
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
-import type { RawRow, RawTable } from './read-table.js';
+import type { RawRow, RawTable, TableReader } from './table-format.js';
 
 interface CsvRecord {
   readonly record: string[];
@@ -63,6 +63,9 @@ export function readCsvTable(file: string, text: string): RawTable {
   }
   return { line: header.line, headers: header.record, rows, itemSeparator: ', ', problems };
 }
+
+/** The reader of CSV lists, for `read-table.ts`. */
+export const csvTableReader = { format: 'csv', read: readCsvTable } as const satisfies TableReader;
 
 /** Comma, unless the header line has no comma outside quotes but semicolons (Excel in some locales) or tabs. */
 function detectDelimiter(text: string): string {

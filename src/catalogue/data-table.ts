@@ -29,7 +29,7 @@ import {
 import type { Alias, Document, DocumentOptions, Node, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
 import { UserError } from '../errors.js';
 import { collapseBlank, trimBlank } from './blank.js';
-import type { RawCell, RawRow, RawTable } from './read-table.js';
+import type { EntryShape, RawCell, RawRow, RawTable, TableReader } from './table-format.js';
 
 type Language = 'YAML' | 'JSON';
 
@@ -41,17 +41,6 @@ export const MAX_NESTING = 64;
 
 /** Most values the aliases of a list may add, all aliases together. */
 export const MAX_ALIAS_VALUES = 10_000;
-
-/**
- * How to tell entries apart from the rest of the file: `isEntryKey` says whether a field names a
- * required column (`id`); `isId`, whether a text is one ID of the list (to read a mapping keyed by IDs).
- */
-export interface EntryShape {
-  readonly isEntryKey: (key: string) => boolean;
-  /** Whether a field names items of other lists (an anomaly's `tests`, a requirement's `parents`): what it holds is no entry. */
-  readonly isReferenceKey?: (key: string) => boolean;
-  readonly isId?: ((text: string) => boolean) | undefined;
-}
 
 /**
  * The tables of a YAML file: one per list of entries, wherever it stands (see `tablesOf`), each with
@@ -66,6 +55,10 @@ export function readYamlTables(file: string, text: string, shape: EntryShape): R
 export function readJsonTables(file: string, text: string, shape: EntryShape): RawTable[] {
   return tablesOf(file, parse(file, text, 'JSON'), shape);
 }
+
+/** The readers of YAML and JSON lists, for `read-table.ts`. */
+export const yamlTableReader = { format: 'yaml', read: readYamlTables } as const satisfies TableReader;
+export const jsonTableReader = { format: 'json', read: readJsonTables } as const satisfies TableReader;
 
 // ---------------------------------------------------------------------------------------------
 // Entries to tables

@@ -3,19 +3,20 @@
  * their header names and cells as plain text, with the line of every row.
  *
  * `marked` lexes in two steps: the blocks (headings, code, quotes, lists, tables), then the inline
- * Markdown in each of them. Here the first step is run on the whole file and the second on the table
- * cells alone, and only on those that hold a character with which inline Markdown can begin (see
- * `INLINE_MARKDOWN`): every other cell is plain text already. And `marked` finds each table, its
- * extent and its header, but the body rows are split into cells here, by the rule `marked` splits
- * them with (see `splitRow`). In a list of thousands of rows these two steps of `marked`, meant to
- * render HTML, took most of the time; `__tests__/catalogue/markdown-table.test.ts` checks that the
- * result is the same.
+ * Markdown in each of them. Here the first step is run on the whole file (`Lexer.blockTokens`, which
+ * gives each table token with its header, its rows split into cells and its `raw` text) and the
+ * second on the table cells alone, and only on those that hold a character with which inline Markdown
+ * can begin (see `INLINE_MARKDOWN`): every other cell is plain text already. In a list of thousands of
+ * rows the inline step, meant to render HTML, took most of the time;
+ * `__tests__/catalogue/markdown-table.test.ts` checks that the result is the same as with `marked`'s
+ * whole lexer. Only `marked`'s public API is used: the tokens, and the positions computed from their
+ * `raw` text.
  *
  * Pure: takes the file's name and text, returns data or throws user errors.
  */
-import { Lexer, Tokenizer, getDefaults, type Token, type Tokens } from 'marked';
+import { Lexer, getDefaults, type Token, type Tokens } from 'marked';
 import { UserError, UserErrors } from '../errors.js';
-import type { RawCell, RawTable } from './read-table.js';
+import type { RawCell, RawTable, TableReader } from './table-format.js';
 
 /**
  * Every table of the file in document order, including tables inside block quotes and lists. A cell
@@ -39,15 +40,9 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
   const tables = findTables(source, lines, tokens).map(({ token, line }): RawTable => ({
     line,
     headers: token.header.map((cell) => cells.lines(cell.text).join(' ')),
-    rows: (isSplitTable(token) ? token.body : token.rows.map((row): RawCell[] => row.map((cell) => cell.text))).map((row, i) => {
-      for (let k = 0; k < row.length; k++) {
-        const text = row[k];
-        if (typeof text === 'string') row[k] = cells.cell(text);
-      }
-      return { line: line + 2 + i, cells: row };
-    }),
+    rows: token.rows.map((row, i) => ({ line: line + 2 + i, cells: row.map((cell) => cells.cell(cell.text)) })),
     itemSeparator: ' ',
-    problems: (isSplitTable(token) ? token.overflow : []).map(
+    problems: overflowRows(token).map(
       ({ row, cells: count }) =>
         new UserError(
           `the row has ${count} cells but the header has ${token.header.length}: GitHub does not show the cells past the header's, ` +
@@ -81,58 +76,60 @@ export function readMarkdownTables(file: string, text: string): RawTable[] {
   return tables;
 }
 
+/** The reader of Markdown lists, for `read-table.ts`. */
+export const markdownTableReader = { format: 'markdown', read: readMarkdownTables } as const satisfies TableReader;
+
 function cannotRead(file: string, e: unknown): UserError {
   return new UserError(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
 }
 
-/**
- * A table token whose body rows are split into their cells, in `body`, and `rows` left empty. The
- * cells are the texts `splitRow` gives, until `readMarkdownTables` reads them in place.
- */
-interface SplitTable extends Tokens.Table {
-  readonly body: RawCell[][];
-  /** Body rows (0-based) with cells past the header's width that are not blank, and how many cells they have. */
-  readonly overflow: readonly { readonly row: number; readonly cells: number }[];
-}
-
-function isSplitTable(token: Tokens.Table): token is SplitTable {
-  return 'body' in token && Array.isArray(token.body);
+/** A body row (0-based) with cells past the header's width that are not blank, and how many cells it has. */
+interface Overflow {
+  readonly row: number;
+  readonly cells: number;
 }
 
 /**
- * The block tokenizer of `marked`, but for the body rows of a table: `marked` finds the table with
- * its own rule (the rows it takes in, where it ends) and reads the header and delimiter rows (which
- * decide whether the lines are a table at all); the body rows are split by `splitRow`, and their
- * cells are not queued for the inline lexer: `CellReader` lexes the cells that need it.
+ * The body rows with more cells than the header. `marked` drops the cells past the header's width
+ * from `rows`, but they must be refused, not lost: they are found in the table's `raw` text, which is
+ * the header row, the delimiter row, then one line for each of `rows`. Most rows fit, and are only
+ * counted (see `cellCount`); only a row that does not is split again.
  */
-class TableTokenizer extends Tokenizer {
-  override table(src: string): SplitTable | undefined {
-    const cap = this.rules.block.table.exec(src);
-    if (cap === null) return undefined;
-    const [whole, header = '', delimiter = '', rows = ''] = cap;
-    const head = super.table(`${header}\n${delimiter}\n`);
-    if (head === undefined) return undefined;
-    // The rows end before the last line break and the blanks after it (`marked`: `tableRowBlankLine`).
-    // The text of a long table is not copied: cut in slices, lines and cells are found by index.
-    const body: RawCell[][] = [];
-    const overflow: { row: number; cells: number }[] = [];
-    const cut: string[] = [];
-    if (/\S/.test(rows)) {
-      const last = rows.lastIndexOf('\n');
-      const end = last >= 0 && /^[ \t]*$/.test(rows.slice(last + 1)) ? last : rows.length;
-      for (let start = 0; start <= end; ) {
-        const newline = rows.indexOf('\n', start);
-        const stop = newline >= 0 && newline < end ? newline : end;
-        body.push(splitRow(rows, head.header.length, start, stop, cut));
-        if (cut.some((cell) => /\S/.test(cell))) overflow.push({ row: body.length - 1, cells: head.header.length + cut.length });
-        cut.length = 0;
-        start = stop + 1;
-      }
+function overflowRows(token: Tokens.Table): Overflow[] {
+  const { raw } = token;
+  const width = token.header.length;
+  const overflow: Overflow[] = [];
+  const cut: string[] = [];
+  let start = raw.indexOf('\n', raw.indexOf('\n') + 1) + 1;
+  for (let row = 0; row < token.rows.length; row++) {
+    const newline = raw.indexOf('\n', start);
+    const stop = newline >= 0 ? newline : raw.length;
+    if (cellCount(raw, start, stop) > width) {
+      splitRow(raw, width, start, stop, cut);
+      if (cut.some((cell) => /\S/.test(cell))) overflow.push({ row, cells: width + cut.length });
+      cut.length = 0;
     }
-    let length = whole.length;
-    while (length > 0 && whole.charCodeAt(length - 1) === 0x0a) length--;
-    return { ...head, raw: whole.slice(0, length), rows: [], body, overflow };
+    start = stop + 1;
   }
+  return overflow;
+}
+
+/** How many cells `splitRow` finds in the row from `start` to `end`, before it fits them to the header's width. */
+function cellCount(text: string, start: number, end: number): number {
+  const escapes = hasBackslash(text, start, end);
+  let cells = 1;
+  let first = -1;
+  let last = -1;
+  for (let bar = text.indexOf('|', start); bar >= 0 && bar < end; bar = text.indexOf('|', bar + 1)) {
+    if (escapes && escaped(text, bar, start)) continue;
+    if (first < 0) first = bar;
+    last = bar;
+    cells++;
+  }
+  if (first < 0) return 1;
+  if (text.slice(start, first).trim() === '') cells--;
+  if (text.slice(last + 1, end).trim() === '') cells--;
+  return cells;
 }
 
 /**
@@ -208,7 +205,7 @@ const NOT_PLAIN = /[\\<>![\]`*_~@:&]|www\.|[^\S ]| {2}/i;
 
 /** Reads the text of table cells as the inline lexer of `marked` gives it, lexing only the cells that need it. */
 class CellReader {
-  readonly lexer = new Lexer({ ...getDefaults(), gfm: true, tokenizer: new TableTokenizer() });
+  readonly lexer = new Lexer({ ...getDefaults(), gfm: true });
 
   constructor(private readonly file: string) {}
 

@@ -11,12 +11,13 @@
  *   not counted; in a Markdown file with several such tables, among the rows of all of them in
  *   order), and its status is open: every anomaly the template lists is residual.
  *
- * Pure: takes the file's name and text, returns data or throws user errors.
+ * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
 import type { AcceptableAnswer, Anomaly, AnomalyList, AnomalyStatus } from '../model/index.js';
 import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';
+import type { ListSource } from './table-format.js';
 
 /**
  * Header names accepted for the columns of an anomaly list (canonical name -> other names). Names
@@ -200,8 +201,9 @@ function splitAt(text: string, separator: RegExp): string[] {
  * is an empty list: a release may have no known anomaly. Every problem of the file is reported at
  * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
  */
-export function readAnomalies(file: string, text: string): AnomalyList {
-  const { table, problems } = parseTable(file, text, {
+export function readAnomalies(list: ListSource): AnomalyList {
+  const { file } = list;
+  const { table, problems } = parseTable(list, {
     requiredColumn: ['id', 'title'],
     aliases: ANOMALY_COLUMN_ALIASES,
     // Aliases too: a column named by an alias keeps that name when another column has the canonical one.

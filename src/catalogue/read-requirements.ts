@@ -1,13 +1,14 @@
 /**
  * Reads the software requirements list (IEC 62304 §5.2): one row per requirement with its ID.
  *
- * Pure: takes the file's name and text, returns data or throws user errors.
+ * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
 import type { Requirement, RequirementList } from '../model/index.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../trace/requirement-ids.js';
 import { blankName, hasBlank, trimBlank } from './blank.js';
 import { parseTable } from './read-table.js';
+import type { ListSource } from './table-format.js';
 
 /** Words that name a requirement, and what may follow them in the header of its ID column (`SRS No.`, `Req #`). */
 const ID_HEADER_WORDS = ['requirement', 'req', 'srs', 'swr', 'swrs', 'sw req', 'sw requirement', 'software requirement'] as const;
@@ -66,8 +67,9 @@ export interface ReadRequirementsOptions {
  * around it is dropped, one inside it is refused, and an ID made only of them is no ID. A table whose
  * ID column has a header not known here is still found by its cells: see `parseTable`.
  */
-export function readRequirements(file: string, text: string, options: ReadRequirementsOptions = {}): RequirementList {
-  const { table, problems } = parseTable(file, text, {
+export function readRequirements(list: ListSource, options: ReadRequirementsOptions = {}): RequirementList {
+  const { file } = list;
+  const { table, problems } = parseTable(list, {
     requiredColumn: 'id',
     aliases: REQUIREMENT_COLUMN_ALIASES,
     isId: wholeMatch(options.pattern ?? compileRequirementPattern(DEFAULT_REQUIREMENT_PATTERN)),

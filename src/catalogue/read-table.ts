@@ -3,17 +3,15 @@
  * and returns its rows with the line each row stands on. A Markdown file may hold the list in
  * several tables (one per section): every table with the required column is read.
  *
- * This module picks the reader by the file's extension, maps header names to canonical column names
- * and builds the rows. Each format has its own reader that turns text into header names and cells:
- * `markdown-table.ts`, `csv-table.ts` and `data-table.ts` (YAML and JSON).
+ * This module maps header names to canonical column names and builds the rows. The reader of the
+ * file's format, which turns text into header names and cells (`markdown-table.ts`, `csv-table.ts`,
+ * `data-table.ts` for YAML and JSON), comes with the text (`ListSource`, see `table-format.ts`).
  *
- * Pure: takes the file's name and text, returns data or throws user errors.
+ * Pure: takes the file's name, text and format reader, returns data or throws user errors.
  */
 import { UserError, UserErrors } from '../errors.js';
 import { collapseBlank, trimBlank } from './blank.js';
-import type * as CsvTables from './csv-table.js';
-import type * as DataTables from './data-table.js';
-import { readMarkdownTables } from './markdown-table.js';
+import type { ListSource, RawCell, RawTable } from './table-format.js';
 
 /** One data row of a table. */
 export interface TableRow {
@@ -83,102 +81,50 @@ export interface ParsedTable {
   readonly problems: readonly UserError[];
 }
 
-/** File types the reader understands, as named in messages. */
-export const SUPPORTED_TABLE_FORMATS = 'Markdown (.md, .markdown), CSV (.csv), YAML (.yml, .yaml) or JSON (.json)';
-
-/** A cell as a format reader finds it: text, or the items of a list (YAML/JSON list, Markdown cell lines split by `<br>`). */
-export type RawCell = string | readonly string[];
-
-export interface RawRow {
-  /** 1-based line where the row (or entry) starts. */
-  readonly line: number;
-  /** One cell per header, same order; missing cells at the end are empty. */
-  readonly cells: readonly RawCell[];
-}
-
-/** A table as a format reader finds it: header names as written, before they are mapped to columns. */
-export interface RawTable {
-  /** 1-based line of the header row, or of the YAML/JSON list. */
-  readonly line: number;
-  readonly headers: readonly string[];
-  readonly rows: readonly RawRow[];
-  /** Joins the items of a list cell in a column that does not keep line breaks. */
-  readonly itemSeparator: string;
-  /** Problems found in single rows. */
-  readonly problems: readonly UserError[];
-  /**
-   * A YAML/JSON list inside an entry: it lists entries only when they have the first required field
-   * (`id`); an anomaly's list of assessments with a `name` is not a list of anomalies.
-   */
-  readonly nested?: boolean;
-}
-
-type Format = 'markdown' | 'csv' | 'yaml' | 'json';
-
 /**
- * Reads the table in `text`. Throws a `UserError` when the file cannot be read as a table at all
- * (unknown extension, syntax error, no table, required column missing, no rows), and a `UserErrors`
- * listing every wrong row otherwise.
+ * Reads the table of a list file. Throws a `UserError` when the file cannot be read as a table at all
+ * (syntax error, no table, required column missing, no rows), and a `UserErrors` listing every wrong
+ * row otherwise.
  */
-export function readTable(file: string, text: string, options: ReadTableOptions): Table {
-  const { table, problems } = parseTable(file, text, options);
+export function readTable(list: ListSource, options: ReadTableOptions): Table {
+  const { table, problems } = parseTable(list, options);
   if (problems.length > 0) throw new UserErrors(problems);
   return table;
-}
-
-/**
- * The readers of YAML and JSON lists (the yaml library) and of CSV lists (csv-parse), loaded only for a
- * list in one of those formats: the action starts faster without them.
- */
-let dataTables: typeof DataTables | undefined;
-let csvTables: typeof CsvTables | undefined;
-
-/** Loads what `parseTable` needs to read this file (the yaml library, csv-parse); call it once before reading. */
-export async function prepareTableReader(file: string): Promise<void> {
-  const format = formatOf(file);
-  if ((format === 'yaml' || format === 'json') && dataTables === undefined) dataTables = await import('./data-table.js');
-  if (format === 'csv' && csvTables === undefined) csvTables = await import('./csv-table.js');
-}
-
-function notLoaded(format: Format, file: string): Error {
-  return new Error(`the reader of ${format.toUpperCase()} lists was not loaded (prepareTableReader) before ${file} was read`);
 }
 
 /**
  * Like `readTable`, but returns the problems found in single rows instead of throwing them, so a
  * caller can report them together with its own findings. Fatal problems are still thrown as a `UserError`.
  */
-export function parseTable(file: string, text: string, options: ReadTableOptions): ParsedTable {
-  const format = formatOf(file);
+export function parseTable(list: ListSource, options: ReadTableOptions): ParsedTable {
+  const { file, text, reader } = list;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const columns = new ColumnNames(options, format === 'yaml' || format === 'json');
+  const columns = new ColumnNames(options, reader.format === 'yaml' || reader.format === 'json');
   if (!/\S/.test(body)) {
     throw new UserError(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
   }
-  switch (format) {
+  switch (reader.format) {
     case 'markdown':
-      return fromTables(file, readMarkdownTables(file, body), columns, (tables) => {
+      return fromTables(file, reader.read(file, body), columns, (tables) => {
         const first = tables[0] as RawTable;
         if (tables.length === 1) return missingColumn(file, columns, quoteList(first.headers), first.line);
         const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
         return missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
       }, (raw) => noRows(file, raw.line));
     case 'csv': {
-      if (csvTables === undefined) throw notLoaded(format, file);
-      const raw = csvTables.readCsvTable(file, body);
+      const raw = reader.read(file, body);
       return fromTables(file, [raw], columns, () =>
         missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column'),
       (table) => noRows(file, table.line));
     }
     case 'yaml':
     case 'json': {
-      if (dataTables === undefined) throw notLoaded(format, file);
       const shape = {
         isEntryKey: (key: string) => columns.found(columns.map([key])),
         isReferenceKey: (key: string) => columns.isReference(columns.map([key])[0] ?? ''),
         isId: options.isId,
       };
-      const tables = format === 'yaml' ? dataTables.readYamlTables(file, body, shape) : dataTables.readJsonTables(file, body, shape);
+      const tables = reader.read(file, body, shape);
       const noEntries = (raw: RawTable): UserError => new UserError('the list has no entries; add one entry per item', { file, line: raw.line });
       const [root] = tables;
       // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
@@ -189,30 +135,6 @@ export function parseTable(file: string, text: string, options: ReadTableOptions
         return missingColumn(file, columns, quoteList(keys), first.rows[0]?.line ?? first.line, 'no entry has a field');
       }, noEntries);
     }
-  }
-}
-
-function formatOf(file: string): Format {
-  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  const ext = dot > 0 ? base.slice(dot).toLowerCase() : '';
-  switch (ext) {
-    case '.md':
-    case '.markdown':
-      return 'markdown';
-    case '.csv':
-      return 'csv';
-    case '.yml':
-    case '.yaml':
-      return 'yaml';
-    case '.json':
-      return 'json';
-    default:
-      throw new UserError(
-        `${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}; ` +
-          `give the list as ${SUPPORTED_TABLE_FORMATS}`,
-        { file },
-      );
   }
 }
 
