@@ -175,10 +175,15 @@ function isChildKind(kind: number): boolean {
  * One pass over a report's text. Offsets, not substrings, describe what it has seen: a string is cut
  * out only for what the gate keeps, and kept strings are copies that do not hold the text in memory.
  */
-/** Thrown inside a scan when the item at hand runs past the text fed so far: the scan waits for more. */
-const NEED_MORE = Symbol('need more text');
-/** Thrown inside a scan when the item at hand needs fast-xml-parser, not loaded yet: the scan waits for it. */
-const NEED_PARSER = Symbol('need the case parser');
+/**
+ * Thrown inside a scan, and caught by `scan` alone, when the item at hand cannot be read yet: the scan
+ * stops there and waits. One instance of each, made once: a pause costs no stack trace.
+ */
+class ScanPause extends Error {}
+/** The item at hand runs past the text fed so far: the scan waits for more. */
+const NEED_MORE = new ScanPause('need more text');
+/** The item at hand needs fast-xml-parser, not loaded yet: the scan waits for it. */
+const NEED_PARSER = new ScanPause('need the case parser');
 
 /**
  * Scans a report fed in pieces of text (`feed`, then `end`), or whole (`run`). It keeps only a window
@@ -437,8 +442,8 @@ export class Scanner {
     try {
       this.scanItems();
     } catch (e) {
+      if (!(e instanceof ScanPause)) throw e;
       if (e === NEED_PARSER) this.waitsForParser = true;
-      else if (e !== NEED_MORE) throw e;
     }
   }
 
@@ -1003,7 +1008,9 @@ export class Scanner {
       const root: unknown = Array.isArray(first) ? first[0] : first;
       return typeof root === 'object' && root !== null ? (root as Node) : {};
     } catch (e) {
-      return this.fail(start, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+      // fast-xml-parser refuses XML with plain Errors; anything else (a TypeError, a RangeError) is a bug.
+      if (!(e instanceof Error) || e.constructor !== Error) throw e;
+      return this.fail(start, `malformed XML: ${e.message}`);
     }
   }
 

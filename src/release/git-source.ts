@@ -5,6 +5,7 @@
  */
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../errors.js';
+import { fileSystemReason } from '../system-faults.js';
 
 export interface Checkout {
   /** Top folder of the repository the workspace belongs to. */
@@ -47,7 +48,9 @@ async function git(cwd: string, args: string[]): Promise<{ exitCode: number; std
       env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
   } catch (e) {
-    throw new UserError(`git could not be run in ${cwd} (${e instanceof Error ? e.message : String(e)}); the release archive needs git on the runner's PATH`);
+    // Only a git that cannot be started (not on PATH, not executable, cwd gone) is the runner's to fix.
+    if (fileSystemReason(e) === undefined) throw e;
+    throw new UserError(`git could not be run in ${cwd} (${(e as Error).message}); the release archive needs git on the runner's PATH`);
   }
 }
 
