@@ -1,4 +1,4 @@
-import type { Verdict } from '../gate/judge.js';
+import type { Reason, Verdict } from '../gate/judge.js';
 import type { AnomalyStatus, RequirementStatus, TestStatus, Totals } from '../model.js';
 import { TestSet, type Trace, type TracedTest } from '../trace/trace.js';
 
@@ -14,7 +14,7 @@ export const EVIDENCE_FILES = {
 } as const;
 
 /** Identifies the evidence format; bumped when a field changes meaning. */
-export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@2';
+export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@3';
 
 /** Where the evidence came from: the adapter supplies it, the core never looks it up. */
 export interface Provenance {
@@ -137,10 +137,10 @@ export interface Evidence {
   readonly unexplainedFailures: TestList;
   /** Tests that failed or errored, then passed on a rerun. */
   readonly flakyTests: TestList;
-  readonly reasons: readonly string[];
-  /** The kind of each reason, in the same order (`requirement-uncovered`, `unknown-id`, `anomaly`, ...). */
-  readonly reasonCodes: readonly string[];
-  readonly warnings: readonly string[];
+  /** Why the gate fails, most important first: each with its kind (`code`, see README) and its `message`. */
+  readonly reasons: readonly Reason[];
+  /** Findings that do not fail the gate under the chosen policy, as reasons are written. */
+  readonly warnings: readonly Reason[];
   /** How many tests there are, and whole tests for the readable reports (those that did not simply pass first). */
   readonly testRecord: { readonly count: number; readonly sample: readonly TestRow[] };
 }
@@ -172,6 +172,11 @@ function testRow(t: TracedTest): TestRow {
     ...(c.message !== undefined ? { message: c.message } : {}),
     ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
   };
+}
+
+/** A reason as the evidence writes it: its code, then its message, and nothing else. */
+function reason(r: Reason): Reason {
+  return { code: r.code, message: r.message };
 }
 
 export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Provenance): Evidence {
@@ -216,9 +221,8 @@ export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Proven
     })),
     unexplainedFailures: testList(trace.unexplained),
     flakyTests: testList(trace.flaky),
-    reasons: verdict.reasons.map((r) => r.message),
-    reasonCodes: verdict.reasons.map((r) => r.code),
-    warnings: verdict.warnings.map((r) => r.message),
+    reasons: verdict.reasons.map(reason),
+    warnings: verdict.warnings.map(reason),
     testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
   };
 }
