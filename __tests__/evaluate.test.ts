@@ -56,7 +56,7 @@ describe('evaluate: a whole run', () => {
   it('builds evidence and annotations that agree with the verdict', () => {
     const outcome = evaluate(input());
     expect(outcome.evidence.verdict).toBe('fail');
-    expect(outcome.evidence.reasons).toEqual(outcome.verdict.reasons.map((r) => r.message));
+    expect(outcome.evidence.reasons).toEqual(outcome.verdict.reasons);
     expect(outcome.evidence.totals).toEqual({ tests: 4, passed: 3, failed: 1, errored: 0, skipped: 0, attempts: 4 });
     expect(outcome.annotations.map((a) => [a.level, a.title, a.file, a.line])).toEqual([
       ['error', 'SRS-002: test failed', 'tests/test_dose.py', 9],
@@ -114,7 +114,7 @@ describe('evaluate: unreadable inputs', () => {
       line: 12,
     });
     expect(outcome.evidence.verdict).toBe('fail');
-    expect(outcome.evidence.reasons[0]).toBe(outcome.verdict.reasons[0]!.message);
+    expect(outcome.evidence.reasons[0]).toEqual(outcome.verdict.reasons[0]);
   });
 
   it('puts a report problem before the gaps of the trace', () => {

@@ -11,11 +11,13 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22876);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _system_faults_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95422);
 /**
  * The source of the release: the committed tree of one commit, exported by `git archive` (never the
  * working tree, so uncommitted changes and untracked files stay out, and `.gitattributes`
  * `export-ignore` is respected).
  */
+
 
 
 /** The repository of the workspace and its HEAD commit: what was checked out, built and tested. */
@@ -25,7 +27,7 @@ async function findCheckout(workspace) {
     const out = r.stdout.replace(/\n$/, '');
     const cut = out.lastIndexOf('\n');
     if (r.exitCode !== 0 || cut === -1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(r.stderr)}); check the repository out with actions/checkout before this step${dubious(r.stderr)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(r.stderr)}); check the repository out with actions/checkout before this step${dubious(r.stderr)}`);
     }
     return { root: out.slice(0, cut).trim(), commit: out.slice(cut + 1).trim().toLowerCase() };
 }
@@ -36,7 +38,7 @@ async function findCheckout(workspace) {
 async function exportCommit(root, commit, prefix, tarFile) {
     const r = await git(root, ['-c', 'tar.umask=0022', 'archive', '--format=tar', `--prefix=${prefix}`, `--output=${tarFile}`, commit]);
     if (r.exitCode !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`git archive could not export commit ${commit} from ${root}: ${firstLine(r.stderr)}${dubious(r.stderr)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git archive could not export commit ${commit} from ${root}: ${firstLine(r.stderr)}${dubious(r.stderr)}`);
     }
 }
 async function git(cwd, args) {
@@ -49,8 +51,19 @@ async function git(cwd, args) {
         });
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`git could not be run in ${cwd} (${e instanceof Error ? e.message : String(e)}); the release archive needs git on the runner's PATH`);
+        if (!cannotStart(e))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git could not be run in ${cwd} (${e.message}); the release archive needs git on the runner's PATH`);
     }
+}
+/**
+ * Whether git could not be started, as @actions/exec reports it: not found on PATH or not executable
+ * (@actions/io's `which`), the folder to run in gone, or the system refusing to start it. Anything else is a bug.
+ */
+function cannotStart(e) {
+    if ((0,_system_faults_js__WEBPACK_IMPORTED_MODULE_2__/* .fileSystemReason */ .aV)(e) !== undefined)
+        return true;
+    return e instanceof Error && (/^Unable to locate executable file: /.test(e.message) || /^The cwd: .* does not exist!$/s.test(e.message));
 }
 function stringEnv(env) {
     const out = {};
@@ -141,6 +154,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/system-faults.ts
+var system_faults = __webpack_require__(95422);
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var evidence = __webpack_require__(53877);
 ;// CONCATENATED MODULE: ./src/release/archive-time.ts
@@ -157,7 +172,7 @@ function archiveTime(env, now) {
     if (raw === undefined || raw === '')
         return { date: new Date(Math.floor(now.getTime() / 1000) * 1000), source: 'clock' };
     if (!/^[0-9]+$/.test(raw) || Number(raw) > MAX_EPOCH) {
-        throw new errors/* UserError */.y(`SOURCE_DATE_EPOCH is "${raw}"; it must be the whole number of seconds since 1970-01-01 UTC (as \`date +%s\` prints it, up to ${MAX_EPOCH}), for example the commit time: \`git log -1 --format=%ct\`. Unset it to use the current time.`);
+        throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH is "${raw}"; it must be the whole number of seconds since 1970-01-01 UTC (as \`date +%s\` prints it, up to ${MAX_EPOCH}), for example the commit time: \`git log -1 --format=%ct\`. Unset it to use the current time.`);
     }
     return { date: new Date(Number(raw) * 1000), source: 'SOURCE_DATE_EPOCH' };
 }
@@ -308,6 +323,7 @@ var git_source = __webpack_require__(50879);
  * for example from an earlier attempt of the run) is deleted and the upload repeated.
  */
 
+
 async function attachToRelease(o) {
     checkReleaseAccess(o.token, o.repository, o.tag);
     const [owner, repo] = o.repository.split('/');
@@ -318,10 +334,10 @@ async function attachToRelease(o) {
         release = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag: o.tag })).data;
     }
     catch (e) {
-        if (release_asset_status(e) === 404) {
-            throw new errors/* UserError */.y(`there is no published GitHub Release with the tag "${o.tag}" in ${o.repository} (input release-tag): create it before this step (for example \`gh release create ${o.tag}\`); a draft release is not found by its tag`);
+        if ((0,system_faults/* httpStatus */.nG)(e) === 404) {
+            throw new errors/* UserError */.yo(`there is no published GitHub Release with the tag "${o.tag}" in ${o.repository} (input release-tag): create it before this step (for example \`gh release create ${o.tag}\`); a draft release is not found by its tag`);
         }
-        throw new errors/* UserError */.y(`the GitHub Release "${o.tag}" of ${o.repository} could not be read: ${describe(e)}`);
+        throw new errors/* UserError */.yo(`the GitHub Release "${o.tag}" of ${o.repository} could not be read: ${apiFailure(e)}`);
     }
     const upload = () => octokit.rest.repos.uploadReleaseAsset({
         owner,
@@ -353,40 +369,31 @@ async function attachToRelease(o) {
         }
     }
     catch (e) {
-        throw new errors/* UserError */.y(`the release archive could not be attached to the GitHub Release "${o.tag}" of ${o.repository}: ${describe(e)}`);
+        throw new errors/* UserError */.yo(`the release archive could not be attached to the GitHub Release "${o.tag}" of ${o.repository}: ${apiFailure(e)}`);
     }
     return { id: asset.id, name: asset.name, url: asset.browser_download_url, replaced };
 }
 /** The checks made before any request. */
 function checkReleaseAccess(token, repository, tag) {
     if (token.trim() === '') {
-        throw new errors/* UserError */.y(`input "github-token" is empty, so the release archive cannot be attached to the GitHub Release "${tag}" (input release-tag); pass \`github-token: \${{ github.token }}\` and grant \`contents: write\``);
+        throw new errors/* UserError */.yo(`input "github-token" is empty, so the release archive cannot be attached to the GitHub Release "${tag}" (input release-tag); pass \`github-token: \${{ github.token }}\` and grant \`contents: write\``);
     }
     const [owner, repo, extra] = repository.split('/');
     if (!owner || !repo || extra !== undefined)
-        throw new errors/* UserError */.y(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
-}
-function release_asset_status(e) {
-    const s = e.status;
-    return typeof s === 'number' ? s : undefined;
+        throw new errors/* UserError */.yo(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
 }
 function alreadyExists(e) {
-    if (release_asset_status(e) !== 422)
+    if ((0,system_faults/* httpStatus */.nG)(e) !== 422)
         return false;
     const errors = e.response?.data?.errors ?? [];
     return errors.some((x) => x.code === 'already_exists');
 }
-function describe(e) {
-    const s = release_asset_status(e);
-    if (s === 401)
-        return 'the token was refused (401 Bad credentials)';
-    if (s === 403)
-        return 'access denied (403): give the workflow `permissions: contents: write`';
-    if (s === 404)
-        return 'not found (404), or the token cannot see the repository';
-    if (s !== undefined)
-        return `GitHub answered ${s}: ${e.message}`;
-    return e instanceof Error ? e.message : String(e);
+/** A known failure of the API in words; any other error (a bug) is rethrown as it is, with its stack. */
+function apiFailure(e) {
+    const failure = (0,system_faults/* describeHttpFailure */.U4)(e, 'contents: write', 'not found (404), or the token cannot see the repository');
+    if (failure === undefined)
+        throw e;
+    return failure;
 }
 
 // EXTERNAL MODULE: ./src/release/summary.ts
@@ -424,8 +431,9 @@ function artifactUrl(env, id) {
 /**
  * Uploads the release archive as one workflow artifact, the .tar.gz itself (`skipArchive`), not a zip
  * around it. @actions/artifact is loaded here, on first use, so a run that uploads nothing never pays
- * for it. Every failure is a UserError that names the archive left on the runner.
+ * for it. Every known failure of the service is a UserError that names the archive left on the runner.
  */
+
 
 
 
@@ -446,11 +454,11 @@ const ARTIFACT_ENV = [
  */
 function checkArtifactService(env) {
     if (isGhes(env['GITHUB_SERVER_URL'])) {
-        throw new errors/* UserError */.y(`workflow artifacts of this kind are not supported on GitHub Enterprise Server (${env['GITHUB_SERVER_URL']}), so the release archive cannot be uploaded as one: set \`upload: false\`, and keep the archive with \`release-tag\` (a GitHub Release) or a step of your own that reads the output archive-path`);
+        throw new errors/* UserError */.yo(`workflow artifacts of this kind are not supported on GitHub Enterprise Server (${env['GITHUB_SERVER_URL']}), so the release archive cannot be uploaded as one: set \`upload: false\`, and keep the archive with \`release-tag\` (a GitHub Release) or a step of your own that reads the output archive-path`);
     }
     const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((n) => !env[n]);
     if (missing.length > 0) {
-        throw new errors/* UserError */.y(`${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set, so the release archive cannot be uploaded as an artifact: the runner gives ${missing.length === 1 ? 'it' : 'them'} only to steps that run the action with \`uses:\`, not to \`run:\` steps or scripts started by them; run the action with \`uses:\`, or set \`upload: false\``);
+        throw new errors/* UserError */.yo(`${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set, so the release archive cannot be uploaded as an artifact: the runner gives ${missing.length === 1 ? 'it' : 'them'} only to steps that run the action with \`uses:\`, not to \`run:\` steps or scripts started by them; run the action with \`uses:\`, or set \`upload: false\``);
     }
 }
 async function uploadArtifact(file, options) {
@@ -459,31 +467,49 @@ async function uploadArtifact(file, options) {
     // With skipArchive the artifact takes the file's name: upload a link named as the artifact.
     let upload = file;
     let linkDir;
-    if (external_node_path_default().basename(file) !== name) {
-        linkDir = await promises_default().mkdtemp(external_node_path_default().join(external_node_path_default().dirname(file), '.artifact-'));
-        upload = external_node_path_default().join(linkDir, name);
-        await promises_default().link(file, upload).catch(() => promises_default().copyFile(file, upload));
-    }
     try {
+        if (external_node_path_default().basename(file) !== name) {
+            linkDir = await promises_default().mkdtemp(external_node_path_default().join(external_node_path_default().dirname(file), '.artifact-'));
+            upload = external_node_path_default().join(linkDir, name);
+            await promises_default().link(file, upload).catch(() => promises_default().copyFile(file, upload));
+        }
         const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(143), __webpack_require__.e(351), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 18550));
         const response = await withEnv(env, () => new DefaultArtifactClient().uploadArtifact(name, [upload], external_node_path_default().dirname(upload), {
             skipArchive: true,
             ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
         }));
         if (response.id === undefined)
-            throw new Error('the artifact service returned no artifact ID');
+            throw new errors/* UserError */.yo(`the upload of the artifact "${name}" failed: the artifact service returned no artifact ID. The release archive was not uploaded; it is still on the runner at ${file}`);
         const url = artifactUrl(env, response.id);
         return { id: response.id, name, ...(url !== undefined ? { url } : {}), ...(response.size !== undefined ? { size: response.size } : {}) };
     }
     catch (e) {
-        throw new errors/* UserError */.y(`${upload_artifact_describe(e, name)}. The release archive was not uploaded; it is still on the runner at ${file}`);
+        if ((0,errors/* isUserError */.iU)(e) || !isServiceFailure(e))
+            throw e;
+        throw new errors/* UserError */.yo(`${describe(e, name)}. The release archive was not uploaded; it is still on the runner at ${file}`);
     }
     finally {
         if (linkDir !== undefined)
             await promises_default().rm(linkDir, { recursive: true, force: true });
     }
 }
-function upload_artifact_describe(e, name) {
+/** Error names of @actions/artifact and of the blob storage client it uploads with. */
+const SERVICE_ERRORS = new Set(['NetworkError', 'UsageError', 'InvalidResponseError', 'FilesNotFoundError', 'GHESNotSupportedError', 'RestError', 'AbortError']);
+/**
+ * Whether `e` is a failure of the artifact service as @actions/artifact reports it: one of its errors,
+ * a request it gave up on (its Twirp client says `Failed to <method>: ...`), a stalled upload, the
+ * network, or the archive's file. Anything else is a bug.
+ */
+function isServiceFailure(e) {
+    if (!(e instanceof Error))
+        return false;
+    if (SERVICE_ERRORS.has(e.name))
+        return true;
+    if (/^Failed to \w+: /.test(e.message) || e.message === 'Upload progress stalled.')
+        return true;
+    return (0,system_faults/* isNetworkFailure */.NQ)(e) || (0,system_faults/* fileSystemReason */.aV)(e) !== undefined;
+}
+function describe(e, name) {
     const message = e instanceof Error ? e.message : String(e);
     const errorName = e instanceof Error ? e.name : '';
     if (/\(409\)/.test(message)) {
@@ -580,11 +606,12 @@ function safeNamePart(text) {
 
 
 
+
 /**
  * The release failed after its archive was written (the upload or the GitHub Release failed): the
  * archive stays on the runner, and the outputs still name it.
  */
-class ReleaseIncomplete extends errors/* UserError */.y {
+class ReleaseIncomplete extends errors/* UserError */.yo {
     outputs;
     constructor(message, outputs) {
         super(message);
@@ -645,7 +672,7 @@ async function release(args) {
     });
     // From here on the archive is on disk: a failure says so, and the outputs keep naming it.
     const incomplete = (e) => {
-        if (!(e instanceof errors/* UserError */.y))
+        if (!(0,errors/* isUserError */.iU)(e))
             throw e;
         const uploaded = artifact === undefined ? '' : ` (it was uploaded as the artifact ${artifact.name})`;
         const kept = e.message.includes(built.path) ? '' : `. The release archive is still on the runner at ${built.path}${uploaded}`;
@@ -665,7 +692,7 @@ async function release(args) {
             repository: env['GITHUB_REPOSITORY'] ?? '',
             tag: settings.releaseTag,
             name: archive,
-            data: await promises_default().readFile(built.path),
+            data: await promises_default().readFile(built.path).catch((e) => incomplete((0,system_faults/* fileSystemFault */.K9)(e, `the release archive ${built.path} could not be read back`) ?? e)),
             contentType: 'application/gzip',
         }).catch(incomplete);
     }

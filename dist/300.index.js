@@ -77,7 +77,7 @@ function tablesOf(file, root, shape) {
             if (shape.isId?.((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key)) === true && (value.kind === 'map' || (!inEntry && value.kind === 'scalar') || value.kind === 'list')) {
                 const line = entry.line ?? value.line;
                 if (value.kind === 'list') {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the entry "${shorten((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key))}" holds a list, not fields; write its fields such as "title: ..." under it`, { file, line });
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the entry "${shorten((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key))}" holds a list, not fields; write its fields such as "title: ..." under it`, { file, line });
                 }
                 const id = { key: 'id', value: { kind: 'scalar', value: (0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .collapseBlank */ .Gw)(key), line }, line };
                 const fields = value.kind === 'map' ? value.entries : value.value === '' ? [] : [{ key: 'title', value }];
@@ -101,7 +101,7 @@ function tablesOf(file, root, shape) {
         const field = map.entries.find((e) => shape.isEntryKey(e.key) && e.value.kind === 'scalar' && shape.isId?.((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .trimBlank */ .J2)(e.value.value)) === true);
         if (field === undefined || field.value.kind !== 'scalar')
             return;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the field "${shorten(key)}" holds one entry (${shorten((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .trimBlank */ .J2)(field.value.value))}) by itself, which is not read; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the field "${shorten(key)}" holds one entry (${shorten((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .trimBlank */ .J2)(field.value.value))}) by itself, which is not read; ` +
             'write nested entries as a list (each item starting with "- ", or in [ ]), or list the entry with the others', { file, line: map.line });
     };
     const visitList = (list, key, isRoot, inEntry) => {
@@ -139,7 +139,7 @@ function tablesOf(file, root, shape) {
     };
     const shapeMessage = 'the file must hold a list of entries, either at the top level or under a key such as "requirements:"';
     if (root.kind === 'scalar')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${shapeMessage}; it holds a single value`, { file, line: root.line });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${shapeMessage}; it holds a single value`, { file, line: root.line });
     if (root.kind === 'list')
         visitList(root, undefined, true, false);
     else {
@@ -152,7 +152,7 @@ function tablesOf(file, root, shape) {
                 visitList(only.value, only.key, true, false);
             else {
                 const keys = root.entries.map((e) => `"${e.key}"`).join(', ');
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${shapeMessage}; none of its keys (${keys || 'none'}) holds a list of entries`, { file, line: root.line });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${shapeMessage}; none of its keys (${keys || 'none'}) holds a list of entries`, { file, line: root.line });
             }
         }
     }
@@ -166,7 +166,7 @@ function tableOf(file, items, line, entries) {
         if (item.kind === 'map')
             maps.push(item);
         else if (entries) {
-            problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`entry ${i + 1} is ${item.kind === 'list' ? 'a list' : item.value === '' ? 'empty' : `the value "${shorten(item.value)}"`}, ` +
+            problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`entry ${i + 1} is ${item.kind === 'list' ? 'a list' : item.value === '' ? 'empty' : `the value "${shorten(item.value)}"`}, ` +
                 'not a set of named fields; write each entry as fields such as "id: SRS-001" and "title: ..."', { file, line: item.line }));
         }
     });
@@ -190,7 +190,7 @@ function tableOf(file, items, line, entries) {
             const cell = cellOf(value);
             const before = keyOf[i];
             if (before !== undefined && !isEmpty(cells[i]) && !isEmpty(cell)) {
-                problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the entry has two fields "${before}" and "${key}" for the same column; keep only one`, {
+                problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the entry has two fields "${before}" and "${key}" for the same column; keep only one`, {
                     file,
                     line: value.line,
                 }));
@@ -242,7 +242,7 @@ function parse(file, text, language) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
     /** Line of an offset; an error at the very end is shown on the last line. */
     const lineAt = (offset) => lineCounter.linePos(Math.min(offset ?? 0, Math.max(text.length - 1, 0))).line;
-    const tooDeep = (offset) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the ${language} nests too deeply: it nests more than ${MAX_NESTING} levels (lists and fields inside ` +
+    const tooDeep = (offset) => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the ${language} nests too deeply: it nests more than ${MAX_NESTING} levels (lists and fields inside ` +
         'one another) by this line; a list of entries needs only a few levels, each entry a set of fields', { file, line: lineAt(offset) });
     let doc;
     try {
@@ -256,9 +256,10 @@ function parse(file, text, language) {
         });
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y)
+        // Only the yaml package's own refusal is about the file; anything else is a bug.
+        if (!(e instanceof yaml__WEBPACK_IMPORTED_MODULE_0__/* .YAMLError */ .IP))
             throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read the ${language}: ${messageOf(e)}`, { file });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot read the ${language}: ${messageOf(e)}`, { file });
     }
     const error = doc.errors[0];
     if (error !== undefined)
@@ -266,21 +267,22 @@ function parse(file, text, language) {
     if (json) {
         const comma = trailingComma(doc);
         if (comma !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('not valid JSON: a comma before "]" or "}" is not allowed in JSON; remove it', {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('not valid JSON: a comma before "]" or "}" is not allowed in JSON; remove it', {
                 file,
                 line: lineAt(comma),
             });
         }
     }
     if (doc.contents === null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('the file holds no entries', { file });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('the file holds no entries', { file });
     try {
         return toData(doc, file, language, lineAt);
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y)
+        // Only the yaml package's own refusal is about the file; anything else is a bug.
+        if (!(e instanceof yaml__WEBPACK_IMPORTED_MODULE_0__/* .YAMLError */ .IP))
             throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read the ${language}: ${messageOf(e)}`, { file });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot read the ${language}: ${messageOf(e)}`, { file });
     }
 }
 /**
@@ -339,7 +341,7 @@ function syntaxError(file, text, language, doc, error, lineAt) {
         if (duplicate !== undefined) {
             const where = language === 'JSON' ? 'one object' : 'one entry';
             const fix = language === 'JSON' ? 'keep only one' : 'keep only one, or start a new entry with "- "';
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${prefix} the key "${duplicate.key}" appears twice in ${where} (first on line ${lineAt(duplicate.first)}); ${fix}`, { file, line: lineAt(error.pos[0]) });
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${prefix} the key "${duplicate.key}" appears twice in ${where} (first on line ${lineAt(duplicate.first)}); ${fix}`, { file, line: lineAt(error.pos[0]) });
         }
     }
     let reason = error.message.split('\n')[0]?.replace(/\s+at line \d+, column \d+:?$/, '') ?? error.code;
@@ -351,7 +353,7 @@ function syntaxError(file, text, language, doc, error, lineAt) {
     // A quoted value left open runs to the end of the file, where the error is reported: name its start.
     const open = error.code === 'MISSING_CHAR' ? unclosedQuote(text) : undefined;
     if (open !== undefined) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${prefix} ${reason}; this quoted value is never closed, add the closing quote`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${prefix} ${reason}; this quoted value is never closed, add the closing quote`, {
             file,
             line: lineAt(open),
         });
@@ -359,7 +361,7 @@ function syntaxError(file, text, language, doc, error, lineAt) {
     if (error.pos[0] >= text.trimEnd().length)
         reason += ', found the end of the file';
     const hint = language === 'JSON' ? 'check the commas, brackets and double quotes' : 'check the indentation and quoting';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${prefix} ${reason}; ${hint} on this line`, { file, line: lineAt(error.pos[0]) });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${prefix} ${reason}; ${hint} on this line`, { file, line: lineAt(error.pos[0]) });
 }
 /** The key at `offset` that repeats a key of the same mapping, with the offset of the first one. */
 function duplicateKey(doc, offset) {
@@ -435,14 +437,14 @@ function toData(doc, file, language, lineAt) {
         if (depth > 100) {
             // Nesting was checked before parsing: this deep only by aliases, for example one inside its own anchor.
             const why = language === 'YAML' ? ' (or its aliases refer to each other)' : '';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the ${language} nests too deeply${why}`, alias === undefined ? { file } : { file, line: alias.line });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the ${language} nests too deeply${why}`, alias === undefined ? { file } : { file, line: alias.line });
         }
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
             const here = alias ?? { name: node.source, line: node.range ? lineAt(node.range[0]) : fallbackLine };
             return convert(targets.get(node), depth + 1, fallbackLine, here);
         }
         if (alias !== undefined && ++fromAliases > MAX_ALIAS_VALUES) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the ${language} aliases (such as *${alias.name} here) repeat more than ${thousands(MAX_ALIAS_VALUES)} values; ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the ${language} aliases (such as *${alias.name} here) repeat more than ${thousands(MAX_ALIAS_VALUES)} values; ` +
                 'a list needs no such repetition: write the values out instead of repeating them through aliases', { file, line: alias.line });
         }
         const range = node?.range;

@@ -41,6 +41,9 @@ function readCsvTable(file, text) {
         });
     }
     catch (e) {
+        // Only csv-parse's refusal is about the file; anything else is a bug.
+        if (!(e instanceof csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$))
+            throw e;
         throw csvError(file, e, offsets, lines);
     }
     // The line each record starts on: the first non-blank character after the previous record.
@@ -52,14 +55,14 @@ function readCsvTable(file, text) {
     });
     const header = located.find(({ record }) => record.some((cell) => cell.trim() !== ''));
     if (header === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('the file holds no table: the header row is missing', { file });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('the file holds no table: the header row is missing', { file });
     const width = header.record.length;
     const rows = [];
     const problems = [];
     const delimiterName = delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'tab';
     for (const { record, line } of located.slice(located.indexOf(header) + 1)) {
         if (record.slice(width).some((cell) => cell.trim() !== '')) {
-            problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the row has ${record.length} cells but the header has ${width}; ` +
+            problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the row has ${record.length} cells but the header has ${width}; ` +
                 `enclose a cell that contains a ${delimiterName} in double quotes, or add the missing column to the header`, { file, line }));
         }
         rows.push({ line, cells: record.slice(0, width) });
@@ -87,9 +90,6 @@ function firstNonBlank(text, from) {
     return Math.min(i, Math.max(text.length - 1, 0));
 }
 function csvError(file, e, offsets, lines) {
-    if (!(e instanceof csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .CsvError */ .J$)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`cannot read the CSV: ${e instanceof Error ? e.message : String(e)}`, { file });
-    }
     const num = (key) => (typeof e[key] === 'number' ? e[key] : undefined);
     const bytes = num('bytes');
     const recordStart = num('bytes_records');
@@ -98,11 +98,11 @@ function csvError(file, e, offsets, lines) {
     const text = offsets.text;
     if (e.code === 'CSV_QUOTE_NOT_CLOSED' && recordStart !== undefined) {
         const line = lines.lineOf(firstNonBlank(text, offsets.charAt(recordStart)));
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`a quoted cell in this row is never closed; add the closing double quote (${hint})`, { file, line });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`a quoted cell in this row is never closed; add the closing double quote (${hint})`, { file, line });
     }
     const line = bytes !== undefined ? lines.lineOf(Math.min(offsets.charAt(bytes), Math.max(text.length - 1, 0))) : num('lines');
     const reason = e.message.replace(/\s+at line \d+/, '').replace(/^[^:]*:\s*/, '');
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`not valid CSV: ${reason}; ${hint}`, line === undefined ? { file } : { file, line });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`not valid CSV: ${reason}; ${hint}`, line === undefined ? { file } : { file, line });
 }
 /** Converts the UTF-8 byte offsets csv-parse reports into character offsets of the text. */
 class ByteOffsets {

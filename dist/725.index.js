@@ -29,6 +29,8 @@ var external_node_stream_ = __webpack_require__(57075);
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/system-faults.ts
+var system_faults = __webpack_require__(95422);
 // EXTERNAL MODULE: ./src/workspace-path.ts
 var workspace_path = __webpack_require__(59152);
 // EXTERNAL MODULE: ./src/release/git-source.ts
@@ -42,12 +44,14 @@ var manifest = __webpack_require__(24776);
  * exactly as stored, absolute, climbing out with `..` or dangling alike. Nothing is written to disk,
  * so no link is ever followed, resolved or rewritten. Understands ustar headers and pax extended
  * headers (`path`, `linkpath`, `size`); pax global headers (git's commit comment) are skipped. Any
- * other entry type, a damaged header or a name that is not UTF-8 is an error.
+ * other entry type or a damaged header is an error (a bug: git writes neither), a name that is not
+ * UTF-8 a UserError.
  *
  * node-tar's parser (tar 7) is not used here: it drops pax records whose value holds a line break
  * (keeping git's placeholder name or link target instead), skips malformed pax records and replaces
  * bytes that are no UTF-8, all without a warning, even when strict. It also reads every byte of the tar.
  */
+
 
 const BLOCK = 512;
 /** Upper bound of a pax extended header's size: git writes a few hundred bytes. */
@@ -201,7 +205,7 @@ function tar_reader_text(bytes, pos) {
         return utf8.decode(bytes);
     }
     catch {
-        throw new Error(`the entry at byte ${pos} has a name or link target that is not UTF-8 ("${printable(bytes.toString('latin1'))}"); the release archive stores names as UTF-8, so rename it`);
+        throw new errors/* UserError */.yo(`the entry at byte ${pos} has a name or link target that is not UTF-8 ("${printable(bytes.toString('latin1'))}"); the release archive stores names as UTF-8, so rename it`);
     }
 }
 function printable(s) {
@@ -220,6 +224,7 @@ var index_min = __webpack_require__(98697);
  * are node-tar's (ustar, with a pax header for long or non-ASCII paths); the bytes depend only on the
  * entries given, never on the umask, the owner or the file times on disk.
  */
+
 
 
 
@@ -307,8 +312,9 @@ async function* blocks(entries, mtime) {
                 break;
             yield b;
         }
-        if (read !== size)
-            throw new Error(`${e.path} changed while it was archived (${size} bytes expected, ${read} read)`);
+        if (read !== size) {
+            throw new errors/* UserError */.yo(`${e.path} changed while it was archived (${size} bytes expected, ${read} read): something else on the runner wrote to the gate's temporary files; run the job again`);
+        }
         if (size % tar_writer_BLOCK !== 0)
             yield Buffer.alloc(tar_writer_BLOCK - (size % tar_writer_BLOCK));
     }
@@ -336,6 +342,7 @@ async function* blocks(entries, mtime) {
 
 
 
+
 const SOURCE_DIR = 'source';
 const EVIDENCE_DIR = 'evidence';
 /**
@@ -343,6 +350,19 @@ const EVIDENCE_DIR = 'evidence';
  * under the final name). `scratch` is a folder for the staging copy, removed afterwards.
  */
 async function buildArchive(contents, target, scratch) {
+    try {
+        return await writeArchive(contents, target, scratch);
+    }
+    catch (e) {
+        if ((0,errors/* isUserError */.iU)(e))
+            throw new errors/* UserError */.yo(`${e.message}; no release archive was written (it would be ${target})`, e.file === undefined ? {} : { file: e.file });
+        // Only a known failure of the file system is the runner's to fix; anything else is a bug.
+        if ((0,system_faults/* fileSystemReason */.aV)(e) === undefined)
+            throw e;
+        throw new errors/* UserError */.yo(`the release archive ${target} could not be built: ${reason(e)}${(0,system_faults/* fileSystemFix */.np)(e, external_node_path_default().dirname(target))}`);
+    }
+}
+async function writeArchive(contents, target, scratch) {
     await promises_default().mkdir(external_node_path_default().dirname(target), { recursive: true });
     await promises_default().mkdir(scratch, { recursive: true });
     const staging = await promises_default().mkdtemp(external_node_path_default().join(scratch, 'release-archive-'));
@@ -354,9 +374,7 @@ async function buildArchive(contents, target, scratch) {
     }
     catch (e) {
         await promises_default().rm(partial, { force: true });
-        if (e instanceof errors/* UserError */.y)
-            throw new errors/* UserError */.y(`${e.message}; no release archive was written (it would be ${target})`, e.file === undefined ? {} : { file: e.file });
-        throw new errors/* UserError */.y(`the release archive ${target} could not be built: ${reason(e)}`);
+        throw e;
     }
     finally {
         // Every step above is awaited to its end, so nothing writes in the staging folder any more. The
@@ -394,7 +412,10 @@ async function readSource(checkout, tarFile) {
         entries = await readTarEntries(tarFile);
     }
     catch (e) {
-        throw new errors/* UserError */.y(`the tree of commit ${checkout.commit} could not be read from the output of git archive: ${reason(e)}`);
+        // A name the archive cannot hold is the user's to fix; a tar git did not write right is a bug.
+        if (!(0,errors/* isUserError */.iU)(e))
+            throw e;
+        throw new errors/* UserError */.yo(`the tree of commit ${checkout.commit} could not be read from the output of git archive: ${e.message}`);
     }
     if (!entries.some((e) => e.path === SOURCE_DIR))
         entries.push({ path: SOURCE_DIR, type: 'directory' });
@@ -413,11 +434,11 @@ function checkSourcePaths(entries, commit) {
     for (const e of entries) {
         const parts = e.path.split('/');
         if (parts[0] !== SOURCE_DIR || parts.some((p) => p === '' || p === '.' || p === '..')) {
-            throw new errors/* UserError */.y(`commit ${commit} holds the path ${JSON.stringify(e.path)}, which the release archive cannot hold (it must be relative, without empty, "." or ".." parts)`);
+            throw new errors/* UserError */.yo(`commit ${commit} holds the path ${JSON.stringify(e.path)}, which the release archive cannot hold (it must be relative, without empty, "." or ".." parts)`);
         }
         const before = kinds.get(e.path);
         if (before !== undefined) {
-            throw new errors/* UserError */.y(`commit ${commit} holds ${committed(e.path)} twice, as ${KIND[before]} and as ${KIND[e.type]}; the release archive can hold a path once`);
+            throw new errors/* UserError */.yo(`commit ${commit} holds ${committed(e.path)} twice, as ${KIND[before]} and as ${KIND[e.type]}; the release archive can hold a path once`);
         }
         kinds.set(e.path, e.type);
     }
@@ -427,7 +448,7 @@ function checkSourcePaths(entries, commit) {
             const above = parts.slice(0, i).join('/');
             const kind = kinds.get(above);
             if (kind !== undefined && kind !== 'directory') {
-                throw new errors/* UserError */.y(`commit ${commit} holds ${committed(e.path)} below ${committed(above)}, which is ${KIND[kind]}; the release archive cannot hold both, since extracting it would write through ${KIND[kind]}`);
+                throw new errors/* UserError */.yo(`commit ${commit} holds ${committed(e.path)} below ${committed(above)}, which is ${KIND[kind]}; the release archive cannot hold both, since extracting it would write through ${KIND[kind]}`);
             }
         }
     }
@@ -455,7 +476,9 @@ async function stageEvidence(c, root) {
             await promises_default().copyFile(from, dest);
         }
         catch (e) {
-            throw new errors/* UserError */.y(`${from} could not be copied into the release archive: ${reason(e)}`);
+            if ((0,system_faults/* fileSystemReason */.aV)(e) === undefined)
+                throw e;
+            throw new errors/* UserError */.yo(`${from} could not be copied into the release archive: ${reason(e)}`);
         }
     }
 }
@@ -473,7 +496,7 @@ function archivedPaths(files, folder) {
 function inWorkspace(file, workspace, what) {
     const rel = (0,workspace_path/* pathInside */._)(workspace, file);
     if (rel === undefined || rel === '') {
-        throw new errors/* UserError */.y(`the ${what} ${file} lies outside the workspace ${workspace}; the release archive holds only files of the workspace`);
+        throw new errors/* UserError */.yo(`the ${what} ${file} lies outside the workspace ${workspace}; the release archive holds only files of the workspace`);
     }
     return rel;
 }
@@ -497,6 +520,7 @@ async function sha256File(file, range) {
 function toPosix(p) {
     return p.split((external_node_path_default()).sep).join('/');
 }
+/** A known file-system failure in words: Node's message, which names the path, or the full disk. */
 function reason(e) {
     const code = e.code;
     const message = e instanceof Error ? e.message : String(e);

@@ -28447,12 +28447,14 @@ function blankName(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ UserErrors),
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   tQ: () => (/* binding */ UserErrors),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
- * A mistake in the user's input or configuration: it names the file or input and says how to fix it.
- * It is reported as a message, never with a stack trace. Anything else thrown is a bug.
+ * A mistake in the user's input, configuration or environment that the user can fix: it names the
+ * file, input or service and says how to fix it. It is reported as a message, never with a stack
+ * trace. Anything else thrown is a bug and keeps its stack.
  */
 class UserError extends Error {
     name = 'UserError';
@@ -28472,15 +28474,26 @@ class UserError extends Error {
         const at = this.file === undefined ? '' : this.line === undefined ? `${this.file}: ` : `${this.file}:${this.line}: `;
         return `${at}${this.message}`;
     }
+    /** The single problems this error stands for: itself, or each problem of a `UserErrors`. */
+    get problems() {
+        return [this];
+    }
 }
 /** Several user errors found in one pass (a reader collects every problem of a file). */
-class UserErrors extends Error {
+class UserErrors extends UserError {
     name = 'UserErrors';
     errors;
     constructor(errors) {
         super(errors.map((e) => e.toString()).join('\n'));
         this.errors = errors;
     }
+    get problems() {
+        return this.errors;
+    }
+}
+/** Whether `e` is the user's to fix (a `UserError`, one or several): the one test callers make. */
+function isUserError(e) {
+    return e instanceof UserError;
 }
 
 
@@ -28618,7 +28631,7 @@ function parseTable(list, options) {
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
     const columns = new ColumnNames(options, reader.format === 'yaml' || reader.format === 'json');
     if (!/\S/.test(body)) {
-        throw new src_errors/* UserError */.y(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
+        throw new src_errors/* UserError */.yo(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
     }
     switch (reader.format) {
         case 'markdown':
@@ -28641,7 +28654,7 @@ function parseTable(list, options) {
                 isId: options.isId,
             };
             const tables = reader.read(file, body, shape);
-            const noEntries = (raw) => new src_errors/* UserError */.y('the list has no entries; add one entry per item', { file, line: raw.line });
+            const noEntries = (raw) => new src_errors/* UserError */.yo('the list has no entries; add one entry per item', { file, line: raw.line });
             const [root] = tables;
             // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
             if (root !== undefined && !tables.some((t) => t.headers.length > 0))
@@ -28666,7 +28679,7 @@ function fromTables(file, tables, columns, missing, empty) {
     const [firstRead] = picked;
     if (firstRead === undefined) {
         if (notRead.length > 0)
-            throw new src_errors/* UserErrors */.t(notRead);
+            throw new src_errors/* UserErrors */.tQ(notRead);
         throw missing(tables);
     }
     const parts = picked.map(({ raw, names }) => rowsOf(raw, columns, names));
@@ -28736,7 +28749,7 @@ function notAnEntryTable(file, columns, raw, headers, unlisted) {
     const what = headers.length === 1
         ? `has a column ${quoteList(headers)} of ${noun} but no ID column, and ${shown} ${unlisted.length === 1 ? 'stands' : 'stand'} in no table of the list`
         : `has ${headers.length} columns of ${noun} (${quoteList(headers)}) but no ID column, so which one lists the entries is not clear`;
-    return new src_errors/* UserError */.y(`the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
+    return new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
         ' (or one of the accepted names) so that the table is read, or list these entries in a table that is', { file, line: raw.line });
 }
 // ---------------------------------------------------------------------------------------------
@@ -28827,7 +28840,7 @@ class ColumnNames {
             if (field === undefined) {
                 const suspect = this.suspects.find((s) => s.pattern.test(looseColumnName(header)));
                 if (suspect !== undefined) {
-                    problems.push(new src_errors/* UserError */.y(`the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
+                    problems.push(new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
                         `but is not a name the reader knows; name it "${suspect.column}" or one of the accepted names, or rename it so that it does not look like one`, { file, line: raw.line }));
                 }
                 return;
@@ -28840,7 +28853,7 @@ class ColumnNames {
             if (at.length < 2)
                 continue;
             if (!this.entries) {
-                problems.push(new src_errors/* UserError */.y(`the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
+                problems.push(new src_errors/* UserError */.yo(`the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
                     'which one holds the answer cannot be told, so keep one of them', { file, line: raw.line }));
                 continue;
             }
@@ -28848,7 +28861,7 @@ class ColumnNames {
                 const filled = at.filter((i) => cellText(row.cells[i] ?? '', ' ') !== '');
                 if (filled.length < 2)
                     continue;
-                problems.push(new src_errors/* UserError */.y(`the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
+                problems.push(new src_errors/* UserError */.yo(`the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
                     'which one holds the answer cannot be told, so keep one of them', { file, line: row.line }));
             }
         }
@@ -28949,7 +28962,7 @@ function missingColumn(file, columns, found, line, subject = 'the table has no c
     const advice = columns.required.length === 1
         ? `Name the column ${columns.requiredNames()} or use one of the accepted names`
         : `Name a column ${columns.requiredNames()}, or use one of the accepted names`;
-    return new src_errors/* UserError */.y(`${subject} ${columns.describeRequired()}; columns found: ${found}. ${advice}`, line === undefined ? { file } : { file, line });
+    return new src_errors/* UserError */.yo(`${subject} ${columns.describeRequired()}; columns found: ${found}. ${advice}`, line === undefined ? { file } : { file, line });
 }
 /** `"A", "B"`, or `none`. */
 function quoteList(names) {
@@ -28957,7 +28970,7 @@ function quoteList(names) {
     return list.length === 0 ? 'none' : list.join(', ');
 }
 function noRows(file, line) {
-    return new src_errors/* UserError */.y('the table has a header but no rows; add one row per entry', { file, line });
+    return new src_errors/* UserError */.yo('the table has a header but no rows; add one row per entry', { file, line });
 }
 // ---------------------------------------------------------------------------------------------
 // Rows
@@ -29230,29 +29243,29 @@ function readAnomalies(list) {
             id = (0,blank/* trimBlank */.J2)(cell('id'));
             const before = firstLine.get(id);
             if (id === '') {
-                rowErrors.push(new src_errors/* UserError */.y(`the row${title === '' ? '' : ` "${shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
+                rowErrors.push(new src_errors/* UserError */.yo(`the row${title === '' ? '' : ` "${shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
                     'or delete the row', at));
             }
             else if ((0,blank/* hasBlank */.Xk)(id)) {
-                rowErrors.push(new src_errors/* UserError */.y(`the ID "${shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
+                rowErrors.push(new src_errors/* UserError */.yo(`the ID "${shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
             }
             else if (before !== undefined) {
-                rowErrors.push(new src_errors/* UserError */.y(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
+                rowErrors.push(new src_errors/* UserError */.yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
             }
             else {
                 firstLine.set(id, row.line);
             }
         }
         else if (title === '') {
-            rowErrors.push(new src_errors/* UserError */.y('the row has no title; give every anomaly a title (or add an ID column), or delete the row', at));
+            rowErrors.push(new src_errors/* UserError */.yo('the row has no title; give every anomaly a title (or add an ID column), or delete the row', at));
         }
         const status = anomalyStatusOf(cell('status'));
         if (status === undefined) {
-            rowErrors.push(new src_errors/* UserError */.y(`unknown status "${shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
+            rowErrors.push(new src_errors/* UserError */.yo(`unknown status "${shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
         }
         const acceptable = acceptableOf(cell('acceptable'));
         if (acceptable === undefined) {
-            rowErrors.push(new src_errors/* UserError */.y(`"${shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
+            rowErrors.push(new src_errors/* UserError */.yo(`"${shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
                 `write ${ACCEPTABLE_WORDS.yes.join(', ')} or ${ACCEPTABLE_WORDS.no.join(', ')}, ` +
                 'or leave the cell empty when the anomaly is not yet assessed', at));
         }
@@ -29272,7 +29285,7 @@ function readAnomalies(list) {
         });
     });
     if (errors.length > 0) {
-        throw new src_errors/* UserErrors */.t([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
     }
     return { file, anomalies, hasAcceptableColumn: (sources.get('acceptable') ?? []).length > 0 };
 }
@@ -29309,18 +29322,18 @@ function anomaliesFromIssues(label, issues) {
         const where = `issue #${issue.number}`;
         const { fields, conflicts, suspects } = sectionsOf(issue.body ?? '');
         for (const { heading, column } of suspects) {
-            errors.push(new src_errors/* UserError */.y(`${where}: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows; name it "${column}" or one of the accepted names`));
+            errors.push(new src_errors/* UserError */.yo(`${where}: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows; name it "${column}" or one of the accepted names`));
         }
         for (const { heading, values } of conflicts) {
             const quoted = values.map((v) => `"${issue_anomalies_shorten(v)}"`).join(', ');
-            errors.push(new src_errors/* UserError */.y(`${where}: its body has ${values.length} "### ${heading}" sections that disagree (${quoted}); keep one answer`));
+            errors.push(new src_errors/* UserError */.yo(`${where}: its body has ${values.length} "### ${heading}" sections that disagree (${quoted}); keep one answer`));
         }
         const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
         const text = (f) => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
         // Only a residual status is taken from the section or the labels: none of them can close an issue.
         const sectionStatus = fields.has('status') ? anomalyStatusOf(text('status')) : 'open';
         if (sectionStatus === undefined)
-            errors.push(new src_errors/* UserError */.y(`${where}: unknown status "${text('status')}" in its Status section`));
+            errors.push(new src_errors/* UserError */.yo(`${where}: unknown status "${text('status')}" in its Status section`));
         const claimed = [sectionStatus, ...labels.map((l) => anomalyStatusOf(l))];
         const residualClaim = claimed.find((s) => s === 'deferred' || s === 'accepted');
         let status;
@@ -29330,7 +29343,7 @@ function anomaliesFromIssues(label, issues) {
             status = residualClaim ?? 'open';
         let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : 'unanswered';
         if (acceptable === undefined)
-            errors.push(new src_errors/* UserError */.y(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
+            errors.push(new src_errors/* UserError */.yo(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
         else {
             // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
             const readings = labels.map(acceptabilityOfLabel);
@@ -29357,7 +29370,7 @@ function anomaliesFromIssues(label, issues) {
         });
     }
     if (errors.length > 0)
-        throw new src_errors/* UserErrors */.t(errors);
+        throw new src_errors/* UserErrors */.tQ(errors);
     return { file: `issues labelled "${label}"`, anomalies, hasAcceptableColumn: true };
 }
 /**
@@ -29601,28 +29614,28 @@ function readRequirements(list, options = {}) {
         const id = (0,blank/* trimBlank */.J2)(row.cells['id'] ?? '');
         const title = titleOf(row.cells);
         if (id === '') {
-            errors.push(new src_errors/* UserError */.y(`the row${title === '' ? '' : ` "${read_requirements_shorten(title)}"`} has no ID; give every requirement an ID such as SRS-001, ` +
+            errors.push(new src_errors/* UserError */.yo(`the row${title === '' ? '' : ` "${read_requirements_shorten(title)}"`} has no ID; give every requirement an ID such as SRS-001, ` +
                 'or delete the row', { file, line: row.line }));
             continue;
         }
         if ((0,blank/* hasBlank */.Xk)(id)) {
-            errors.push(new src_errors/* UserError */.y(`the ID "${read_requirements_shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as SRS-001` +
+            errors.push(new src_errors/* UserError */.yo(`the ID "${read_requirements_shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as SRS-001` +
                 ' (put each requirement on its own row)', { file, line: row.line }));
             continue;
         }
         const before = firstLine.get(id);
         if (before !== undefined) {
-            errors.push(new src_errors/* UserError */.y(`duplicate ID ${id} on lines ${before} and ${row.line}; every requirement needs its own ID`, { file, line: row.line }));
+            errors.push(new src_errors/* UserError */.yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every requirement needs its own ID`, { file, line: row.line }));
             continue;
         }
         firstLine.set(id, row.line);
         requirements.push({ id, title, line: row.line });
     }
     if (requirements.length === 0 && errors.length === 0) {
-        errors.push(new src_errors/* UserError */.y('the list holds no requirement; add one row per requirement with its ID', { file }));
+        errors.push(new src_errors/* UserError */.yo('the list holds no requirement; add one row per requirement with its ID', { file }));
     }
     if (errors.length > 0) {
-        throw new src_errors/* UserErrors */.t([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
     }
     return { file, requirements };
 }
@@ -29962,8 +29975,10 @@ function jsonLeaves(text) {
     try {
         data = JSON.parse(t);
     }
-    catch {
-        return undefined;
+    catch (e) {
+        if (e instanceof SyntaxError)
+            return undefined;
+        throw e;
     }
     // A loop, not recursion: a cell may nest thousands deep.
     const leaves = [];
@@ -30318,6 +30333,7 @@ var report_evidence = __nccwpck_require__(53877);
 
 
 
+
 /**
  * The whole gate, pure, one report at a time: set up with the lists, `add` each report (in evidence
  * order) and write out the traced tests it gives back, note each input that could not be read with
@@ -30349,9 +30365,9 @@ class GateRun {
                 tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain);
             }
             catch (e) {
-                if (!(e instanceof Error) || e.name !== 'UserError')
+                if (!(0,src_errors/* isUserError */.iU)(e))
                     throw e;
-                this.problems.push(e);
+                this.problems.push(...e.problems);
             }
         }
         // Without a list there is nothing to trace against; the tests are still recorded as evidence.
@@ -34111,9 +34127,12 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
+// EXTERNAL MODULE: ./src/system-faults.ts
+var system_faults = __nccwpck_require__(95422);
 // EXTERNAL MODULE: ./src/workspace-path.ts
 var workspace_path = __nccwpck_require__(59152);
 ;// CONCATENATED MODULE: ./src/io/files.ts
+
 
 
 
@@ -34126,8 +34145,9 @@ function displayPath(file, workspace) {
     return rel === undefined || rel === '' ? file.split((external_node_path_default()).sep).join('/') : rel;
 }
 /**
- * Reads a file that must lie inside the workspace (after following symbolic links). Every failure is a
- * UserError naming the file: missing, a folder, unreadable, too large, or outside the workspace.
+ * Reads a file that must lie inside the workspace (after following symbolic links). Every known
+ * failure is a UserError naming the file: missing, a folder, unreadable, too large, or outside the
+ * workspace; any other error is a bug, thrown as it is.
  */
 async function readInsideWorkspace(file, workspace, what) {
     const { real, shown } = await checkInsideWorkspace(file, workspace, what);
@@ -34183,7 +34203,7 @@ async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () =>
             total += piece.length;
             // A file that grows while it is read stops at the same limit.
             if (total > MAX_INPUT_BYTES)
-                throw new src_errors/* UserError */.y(`${what} grew past the ${MAX_INPUT_BYTES} bytes the gate reads while it was read`, { file: shown });
+                throw new src_errors/* UserError */.yo(`${what} grew past the ${MAX_INPUT_BYTES} bytes the gate reads while it was read`, { file: shown });
             next = readNext();
             yield piece;
         }
@@ -34204,10 +34224,10 @@ async function checkInsideWorkspace(file, workspace, what) {
         realWorkspace = await promises_default().realpath(workspace);
     }
     catch (e) {
-        throw new src_errors/* UserError */.y(`${what} not found${reason(e)}`, { file: shown });
+        throw fault(e, `${what} not found`, shown);
     }
     if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
-        throw new src_errors/* UserError */.y(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
+        throw new src_errors/* UserError */.yo(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
     }
     let stat;
     try {
@@ -34217,51 +34237,24 @@ async function checkInsideWorkspace(file, workspace, what) {
         throw unreadable(what, shown, e);
     }
     if (stat.isDirectory())
-        throw new src_errors/* UserError */.y(`${what} is a folder, not a file`, { file: shown });
+        throw new src_errors/* UserError */.yo(`${what} is a folder, not a file`, { file: shown });
     // A pipe or device would block the read, or never end: only regular files are read.
     if (!stat.isFile())
-        throw new src_errors/* UserError */.y(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
+        throw new src_errors/* UserError */.yo(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
     if (stat.size > MAX_INPUT_BYTES)
-        throw new src_errors/* UserError */.y(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
+        throw new src_errors/* UserError */.yo(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
     return { real, shown };
 }
 /** The error for a file that could not be opened, looked at or read, with the system's reason. */
 function unreadable(what, shown, e) {
-    return new src_errors/* UserError */.y(`${what} could not be read${reason(e)}`, { file: shown });
+    return fault(e, `${what} could not be read`, shown);
 }
-function reason(e) {
-    const code = e.code;
-    if (code === 'ENOENT')
-        return '';
-    const known = code === undefined ? undefined : SYSTEM_REASONS[code];
-    if (known !== undefined)
-        return `: ${known}`;
-    return code === undefined ? '' : ` (${code})`;
-}
-/** What the file-system failures a runner meets mean, in words. */
-const SYSTEM_REASONS = {
-    ENOENT: 'it does not exist',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'the disk quota is used up',
-    EFBIG: 'the file is larger than this process may write',
-    EISDIR: 'it is a folder, not a file',
-    ENOTDIR: 'a part of its path is a file, not a folder',
-    ELOOP: 'too many symbolic links',
-    ENAMETOOLONG: 'the path is too long',
-    EMFILE: 'too many open files',
-};
-/**
- * The system's reason for a failed file operation, in words (`no space left on the device`), or
- * undefined for a failure that is not a file-system one.
- */
-function systemReason(e) {
-    const code = e?.code;
-    if (code === undefined)
-        return undefined;
-    return SYSTEM_REASONS[code] ?? (/^E[A-Z]+$/.test(code) ? code : undefined);
+/** A known file-system failure as a UserError naming `file` (a missing file needs no reason); any other error as it is. */
+function fault(e, what, file) {
+    const reason = (0,system_faults/* fileSystemReason */.aV)(e);
+    if (reason === undefined)
+        return e;
+    return new src_errors/* UserError */.yo(e.code === 'ENOENT' ? what : `${what}: ${reason}`, { file });
 }
 /**
  * Makes the evidence folder and returns its real path. It must lie inside the workspace, also after
@@ -34272,11 +34265,11 @@ async function evidenceFolder(folder, workspace) {
     const wanted = external_node_path_default().resolve(workspace, folder);
     const realWorkspace = await promises_default().realpath(workspace);
     if (!(0,workspace_path/* isInside */.F)(workspace, wanted) && !(0,workspace_path/* isInside */.F)(realWorkspace, wanted)) {
-        throw new src_errors/* UserError */.y(`input "evidence-dir" lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it`, { file: folder });
+        throw new src_errors/* UserError */.yo(`input "evidence-dir" lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it`, { file: folder });
     }
     const check = (real) => {
         if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
-            throw new src_errors/* UserError */.y(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
+            throw new src_errors/* UserError */.yo(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
                 file: folder,
             });
         }
@@ -34290,7 +34283,7 @@ async function evidenceFolder(folder, workspace) {
             break;
         }
         if ((await promises_default().lstat(existing).catch(() => undefined))?.isSymbolicLink()) {
-            throw new src_errors/* UserError */.y(`input "evidence-dir" passes through a symbolic link that leads nowhere (${displayPath(existing, workspace)}); remove it from the checkout`, { file: folder });
+            throw new src_errors/* UserError */.yo(`input "evidence-dir" passes through a symbolic link that leads nowhere (${displayPath(existing, workspace)}); remove it from the checkout`, { file: folder });
         }
         const parent = external_node_path_default().dirname(existing);
         if (parent === existing)
@@ -34301,7 +34294,7 @@ async function evidenceFolder(folder, workspace) {
         await promises_default().mkdir(wanted, { recursive: true });
     }
     catch (e) {
-        throw new src_errors/* UserError */.y(`the evidence folder could not be made${reason(e)}`, { file: folder });
+        throw fault(e, 'the evidence folder could not be made', folder);
     }
     const real = await promises_default().realpath(wanted);
     check(real);
@@ -34353,11 +34346,11 @@ async function findReports(patterns, workspace) {
                 continue;
             }
             const shown = displayPath(found, workspace);
-            problems.set(`match ${found}`, new src_errors/* UserError */.y(`matched by "${line.text}" of input "reports", but it is ${kind(stat)}, not a report file; only regular files are read as reports`, { file: shown }));
+            problems.set(`match ${found}`, new src_errors/* UserError */.yo(`matched by "${line.text}" of input "reports", but it is ${kind(stat)}, not a report file; only regular files are read as reports`, { file: shown }));
         }
         if (matched === 0) {
             const after = excluded.length === 0 ? '' : ` (after the "!" lines below it)`;
-            problems.set(`line ${i}`, new src_errors/* UserError */.y(`no test report matched input "reports" line "${line.text}"${after} in ${workspace}; every line must match a report: check the path and that the test step wrote its JUnit XML before this step`));
+            problems.set(`line ${i}`, new src_errors/* UserError */.yo(`no test report matched input "reports" line "${line.text}"${after} in ${workspace}; every line must match a report: check the path and that the test step wrote its JUnit XML before this step`));
         }
     }
     return { files: [...files].sort(), problems: [...problems.values()] };
@@ -34509,41 +34502,33 @@ function readMarkdownTables(file, text) {
     // space, one character for one, so the lines stay where they are.
     const source = text.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, ' ');
     const cells = new CellReader(file);
-    let tokens;
-    try {
-        tokens = cells.lexer.blockTokens(source, []);
-    }
-    catch (e) {
-        throw cannotRead(file, e);
-    }
+    // Markdown has no syntax errors: marked reads any text, so whatever it throws is a bug.
+    const tokens = cells.lexer.blockTokens(source, []);
     const lines = source.split('\n');
     const tables = findTables(source, lines, tokens).map(({ token, line }) => ({
         line,
         headers: token.header.map((cell) => cells.lines(cell.text).join(' ')),
         rows: token.rows.map((row, i) => ({ line: line + 2 + i, cells: row.map((cell) => cells.cell(cell.text)) })),
         itemSeparator: ' ',
-        problems: overflowRows(token).map(({ row, cells: count }) => new src_errors/* UserError */.y(`the row has ${count} cells but the header has ${token.header.length}: GitHub does not show the cells past the header's, ` +
+        problems: overflowRows(token).map(({ row, cells: count }) => new src_errors/* UserError */.yo(`the row has ${count} cells but the header has ${token.header.length}: GitHub does not show the cells past the header's, ` +
             'and they are not read; add the missing columns to the header, or write a | inside a cell as \\|', { file, line: line + 2 + row })),
     }));
     const stray = strayLines(lines, tables);
     if (stray.length > 0) {
-        throw new src_errors/* UserErrors */.t(stray.map(({ line, html }) => html
-            ? new src_errors/* UserError */.y('an HTML table is not read as a list; write the list as a Markdown pipe table', { file, line })
-            : new src_errors/* UserError */.y('this line looks like a table row but stands outside any table (a blank line ends a Markdown table, and a table ' +
+        throw new src_errors/* UserErrors */.tQ(stray.map(({ line, html }) => html
+            ? new src_errors/* UserError */.yo('an HTML table is not read as a list; write the list as a Markdown pipe table', { file, line })
+            : new src_errors/* UserError */.yo('this line looks like a table row but stands outside any table (a blank line ends a Markdown table, and a table ' +
                 'starts with a header row and a delimiter row such as "|---|---|"); join it to its table or remove it, or write a | that is ' +
                 'text as \\|', { file, line })));
     }
     if (tables.length === 0) {
-        throw new src_errors/* UserError */.y(`no table found; write the list as a Markdown pipe table with a header row such as "| ID | Title |", ` +
+        throw new src_errors/* UserError */.yo(`no table found; write the list as a Markdown pipe table with a header row such as "| ID | Title |", ` +
             `a delimiter row "|---|---|" and one row per entry`, { file });
     }
     return tables;
 }
 /** The reader of Markdown lists, for `read-table.ts`. */
 const markdownTableReader = { format: 'markdown', read: readMarkdownTables };
-function cannotRead(file, e) {
-    return new src_errors/* UserError */.y(`cannot read the Markdown: ${e instanceof Error ? e.message : String(e)}`, { file });
-}
 /**
  * The body rows with more cells than the header. `marked` drops the cells past the header's width
  * from `rows`, but they must be refused, not lost: they are found in the table's `raw` text, which is
@@ -34688,12 +34673,7 @@ class CellReader {
     }
     /** The inline tokens of a cell's text, read with the links the file defines (`[name]: url`). */
     tokens(text) {
-        try {
-            return this.lexer.inlineTokens(text);
-        }
-        catch (e) {
-            throw cannotRead(this.file, e);
-        }
+        return this.lexer.inlineTokens(text);
     }
 }
 /**
@@ -34948,7 +34928,7 @@ function tableFormatOf(file) {
         case '.json':
             return 'json';
         default:
-            throw new src_errors/* UserError */.y(`${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}; ` +
+            throw new src_errors/* UserError */.yo(`${ext === '' ? 'the file has no extension' : `unsupported file type "${ext}"`}; ` +
                 `give the list as ${SUPPORTED_TABLE_FORMATS}`, { file });
     }
 }
@@ -35189,7 +35169,7 @@ class ReportDecoder {
         // for valid UTF-8; ASCII only is copied as Latin-1, with no decoding at all.
         if (!(0,external_node_buffer_.isUtf8)(body)) {
             const at = firstInvalidUtf8(body);
-            throw new src_errors/* UserError */.y(`the file is not valid UTF-8 (invalid byte 0x${hex(body[at] ?? 0)} at byte offset ${this.offset + at + this.bom})`, {
+            throw new src_errors/* UserError */.yo(`the file is not valid UTF-8 (invalid byte 0x${hex(body[at] ?? 0)} at byte offset ${this.offset + at + this.bom})`, {
                 file: this.file,
                 line: this.lines + lineOfByte(body, at),
             });
@@ -35207,10 +35187,10 @@ class ReportDecoder {
     start(bytes) {
         const file = this.file;
         if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-            throw new src_errors/* UserError */.y('the file is encoded in UTF-16 (it starts with a UTF-16 byte-order mark); write the report as UTF-8', { file, line: 1 });
+            throw new src_errors/* UserError */.yo('the file is encoded in UTF-16 (it starts with a UTF-16 byte-order mark); write the report as UTF-8', { file, line: 1 });
         }
         if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
-            throw new src_errors/* UserError */.y('the file is encoded in UTF-32; write the report as UTF-8', { file, line: 1 });
+            throw new src_errors/* UserError */.yo('the file is encoded in UTF-32; write the report as UTF-8', { file, line: 1 });
         }
         if (UTF8_BOM.every((b, i) => bytes[i] === b))
             this.bom = 3;
@@ -35218,7 +35198,7 @@ class ReportDecoder {
         const declared = declaredEncoding(body);
         if (declared !== undefined && !UTF8_NAMES.has(declared)) {
             if (!LATIN_ENCODINGS.has(declared)) {
-                throw new src_errors/* UserError */.y(`the XML declaration names encoding "${declared}", which the gate does not read; write the report as UTF-8`, { file, line: 1 });
+                throw new src_errors/* UserError */.yo(`the XML declaration names encoding "${declared}", which the gate does not read; write the report as UTF-8`, { file, line: 1 });
             }
             this.latin = new TextDecoder('windows-1252');
         }
@@ -36200,7 +36180,7 @@ class XmlTokenizer {
         return this.linesBefore + lineAt(this.text, at);
     }
     fail(at, message) {
-        throw new src_errors/* UserError */.y(message, { file: this.file, line: this.lineOf(at) });
+        throw new src_errors/* UserError */.yo(message, { file: this.file, line: this.lineOf(at) });
     }
     /** Characters fed and not yet read: the next piece should be at least as long, so that no item is scanned over and over. */
     get pending() {
@@ -37227,7 +37207,7 @@ class JunitReader {
         if (this.waitingEnd !== -1)
             throw new Error('the report holds a test case for fast-xml-parser, and none was handed in (useCaseParser) before its end');
         if (!this.xml.sawContent)
-            throw new src_errors/* UserError */.y('the file is empty: a test report was expected', { file: this.file });
+            throw new src_errors/* UserError */.yo('the file is empty: a test report was expected', { file: this.file });
         this.xml.checkComplete();
         const root = this.rootFrame;
         if (root?.result !== undefined)
@@ -37549,7 +37529,10 @@ class JunitReader {
             return typeof root === 'object' && root !== null ? root : {};
         }
         catch (e) {
-            return this.xml.fail(start, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+            // fast-xml-parser refuses XML with plain Errors; anything else (a TypeError, a RangeError) is a bug.
+            if (!(e instanceof Error) || e.constructor !== Error)
+                throw e;
+            return this.xml.fail(start, `malformed XML: ${e.message}`);
         }
     }
 }
@@ -37697,7 +37680,7 @@ class TextSink {
     static async create(file, what = 'the evidence file') {
         const existing = await promises_default().lstat(file).catch(() => undefined);
         if (existing?.isDirectory())
-            throw new src_errors/* UserError */.y('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
+            throw new src_errors/* UserError */.yo('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
         try {
             await promises_default().rm(file, { force: true });
             return new TextSink(await promises_default().open(file, 'wx'), file, what);
@@ -37805,7 +37788,7 @@ class TextSink {
     }
     /** A failure as the message a user can act on, naming `file` (this one unless said). */
     fail(e, file = this.file) {
-        if (e instanceof src_errors/* UserError */.y)
+        if ((0,src_errors/* isUserError */.iU)(e))
             return e;
         return writeFault(e, file === this.file ? `${this.what} could not be written whole, so it was removed` : `${file} could not be read into ${this.what}`, file);
     }
@@ -37866,17 +37849,7 @@ async function closeAll(sinks) {
  * errors (bugs) as they are.
  */
 function writeFault(e, what, file) {
-    const reason = systemReason(e);
-    if (reason === undefined)
-        return e;
-    const code = e.code;
-    const folder = external_node_path_default().dirname(file);
-    const fix = code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-        ? `; make ${folder} writable for the runner's user, or write elsewhere in the workspace`
-        : code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
-            ? `; free space on the runner's disk (or raise its limit) and run the job again`
-            : '';
-    return new src_errors/* UserError */.y(`${what}: ${reason}${fix}`, { file });
+    return (0,system_faults/* fileSystemFault */.K9)(e, what, (0,system_faults/* fileSystemFix */.np)(e, external_node_path_default().dirname(file)), { file }) ?? e;
 }
 /** Writes a whole file the same way: never through a symbolic link that stood at its path. */
 async function writeNew(file, text) {
@@ -37920,11 +37893,11 @@ async function makeScratchFolder(env) {
         return await promises_default().mkdtemp(external_node_path_default().join(temp, 'release-gate-'));
     }
     catch (e) {
-        const reason = systemReason(e);
+        const reason = (0,system_faults/* fileSystemReason */.aV)(e);
         if (reason === undefined)
             throw e;
         const named = env['RUNNER_TEMP'] ? 'RUNNER_TEMP' : 'the temporary folder';
-        throw new src_errors/* UserError */.y(`${named} (${temp}) cannot hold the gate's temporary files: ${reason}; the runner sets RUNNER_TEMP to a writable folder: check the job's environment and the runner's disk`, {
+        throw new src_errors/* UserError */.yo(`${named} (${temp}) cannot hold the gate's temporary files: ${reason}; the runner sets RUNNER_TEMP to a writable folder: check the job's environment and the runner's disk`, {
             file: temp,
         });
     }
@@ -37954,37 +37927,38 @@ function runnerFault(e, env) {
         return undefined;
     for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
         if (env[name] !== undefined && external_node_path_default().resolve(env[name]) === external_node_path_default().resolve(file)) {
-            return missing !== undefined ? new src_errors/* UserError */.y(`${name} (${file}) does not exist; the runner creates this file for each step: check the job's environment`, { file }) : runnerFileFault(e, name, file);
+            return missing !== undefined ? new src_errors/* UserError */.yo(`${name} (${file}) does not exist; the runner creates this file for each step: check the job's environment`, { file }) : runnerFileFault(e, name, file);
         }
     }
     const temp = env['RUNNER_TEMP'];
     if (temp && (0,workspace_path/* isInside */.F)(temp, file)) {
         const fault = writeFault(e, `a temporary file in RUNNER_TEMP (${temp}) could not be written`, file);
-        return fault instanceof src_errors/* UserError */.y ? fault : undefined;
+        return (0,src_errors/* isUserError */.iU)(fault) ? fault : undefined;
     }
     return undefined;
 }
 function runnerFileFault(e, name, file) {
-    const reason = systemReason(e);
+    const reason = (0,system_faults/* fileSystemReason */.aV)(e);
     if (reason === undefined)
         return undefined;
-    return new src_errors/* UserError */.y(`${name} (${file}) could not be written: ${reason}; the runner sets ${name} to a writable file for each step: check the job's environment and the runner's disk`, { file });
+    return new src_errors/* UserError */.yo(`${name} (${file}) could not be written: ${reason}; the runner sets ${name} to a writable file for each step: check the job's environment and the runner's disk`, { file });
 }
 
 ;// CONCATENATED MODULE: ./src/io/github-issues.ts
 
+
 /**
  * Every issue of the repository with the label, open and closed, all pages (pull requests dropped).
  * Octokit is loaded here, on first use, so a run without an anomaly label never pays for it. Every
- * failure is a UserError that says what to fix; the token never appears in a message.
+ * known failure of the API is a UserError that says what to fix; the token never appears in a message.
  */
 async function fetchLabelledIssues(token, repository, label) {
     if (token.trim() === '') {
-        throw new src_errors/* UserError */.y('input "github-token" is empty, so the issues labelled as anomalies cannot be read; pass `github-token: ${{ github.token }}` and grant `issues: read`');
+        throw new src_errors/* UserError */.yo('input "github-token" is empty, so the issues labelled as anomalies cannot be read; pass `github-token: ${{ github.token }}` and grant `issues: read`');
     }
     const [owner, repo] = repository.split('/');
     if (!owner || !repo)
-        throw new src_errors/* UserError */.y(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
+        throw new src_errors/* UserError */.yo(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
     const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
     const octokit = getOctokit(token);
     try {
@@ -37992,26 +37966,11 @@ async function fetchLabelledIssues(token, repository, label) {
         return issues.filter((i) => i.pull_request === undefined || i.pull_request === null);
     }
     catch (e) {
-        throw new src_errors/* UserError */.y(`the issues labelled "${label}" in ${repository} could not be read: ${describe(e)}`);
+        const failure = (0,system_faults/* describeHttpFailure */.U4)(e, 'issues: read', 'the repository was not found (404), or the token cannot see it');
+        if (failure === undefined)
+            throw e;
+        throw new src_errors/* UserError */.yo(`the issues labelled "${label}" in ${repository} could not be read: ${failure}`);
     }
-}
-function describe(e) {
-    const err = e;
-    const headers = err.response?.headers ?? {};
-    if (err.status === 429 || (err.status === 403 && headers['x-ratelimit-remaining'] === '0')) {
-        const reset = Number(headers['x-ratelimit-reset']);
-        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
-        return `GitHub's API rate limit is exhausted${when}; run again later`;
-    }
-    if (err.status === 401)
-        return 'the token was refused (401 Bad credentials)';
-    if (err.status === 403)
-        return 'access denied (403): give the workflow `permissions: issues: read`';
-    if (err.status === 404)
-        return 'the repository was not found (404), or the token cannot see it';
-    if (typeof err.status === 'number')
-        return `GitHub answered ${err.status}`;
-    return err.message ?? String(e);
 }
 
 ;// CONCATENATED MODULE: ./src/report/anomaly-list.ts
@@ -38184,15 +38143,14 @@ function renderSummary(evidence, options = {}) {
     const counts = countsLine(evidence, report_escape/* escapeMarkdown */.FV);
     head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
     const sections = [];
-    const reasonSection = (title, items, codes) => {
+    const reasonSection = (title, items) => {
         if (items.length === 0)
             return;
         const seen = new Set();
-        const rows = items.map((item, i) => {
-            const code = codes[i] ?? '';
+        const rows = items.map(({ code, message }, i) => {
             const first = !seen.has(code);
             seen.add(code);
-            const text = `- ${(0,report_escape/* escapeMarkdown */.FV)(uncut ? item : (0,report_escape/* truncate */.xv)(item, REASON_LENGTH))}`;
+            const text = `- ${(0,report_escape/* escapeMarkdown */.FV)(uncut ? message : (0,report_escape/* truncate */.xv)(message, REASON_LENGTH))}`;
             // The first of each kind is never left out; past the list's length the rest only count.
             return { text, priority: first ? ESSENTIAL : uncut || i < REASONS_LISTED ? GAP : Number.POSITIVE_INFINITY };
         });
@@ -38206,7 +38164,8 @@ function renderSummary(evidence, options = {}) {
                 rows.forEach((r, i) => {
                     if (r.kept === true)
                         return;
-                    const kind = REASON_KIND[codes[i]] ?? (codes[i] || 'other');
+                    const code = items[i].code;
+                    const kind = REASON_KIND[code] ?? (code || 'other');
                     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
                 });
                 const by = [...kinds].map(([k, n]) => `${k}: ${n}`).join(', ');
@@ -38214,8 +38173,8 @@ function renderSummary(evidence, options = {}) {
             },
         });
     };
-    reasonSection('Why the gate failed', evidence.reasons, evidence.reasonCodes);
-    reasonSection('Warnings', evidence.warnings, evidence.warnings.map(() => 'untraced-tests'));
+    reasonSection('Why the gate failed', evidence.reasons);
+    reasonSection('Warnings', evidence.warnings);
     if (evidence.anomalies.length > 0) {
         const rows = evidence.anomalies.map((a) => {
             const title = a.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.title, NAME_LENGTH))}`;
@@ -38439,8 +38398,8 @@ function* pageParts(evidence) {
     if (passedClean(evidence))
         yield* passSection(evidence);
     else
-        yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons, 'None recorded.');
-    yield* listSection('warnings', 'Warnings', evidence.warnings, 'None.');
+        yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons.map((r) => r.message), 'None recorded.');
+    yield* listSection('warnings', 'Warnings', evidence.warnings.map((r) => r.message), 'None.');
     yield* matrixSection(evidence);
     yield* unknownSection(evidence);
     yield* untracedSection(evidence);
@@ -38868,11 +38827,11 @@ function readSettings(input, workspace = process.cwd()) {
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith('#'));
     if (reports.length === 0 || reports.every((r) => r.startsWith('!'))) {
-        throw new src_errors/* UserError */.y('input "reports" is empty: give one or more glob patterns of JUnit XML reports, one per line (for example "reports/**/*.xml")');
+        throw new src_errors/* UserError */.yo('input "reports" is empty: give one or more glob patterns of JUnit XML reports, one per line (for example "reports/**/*.xml")');
     }
     const requirements = input('requirements').trim();
     if (requirements === '') {
-        throw new src_errors/* UserError */.y('input "requirements" is empty: give the path of the software requirements list (Markdown, CSV, YAML or JSON)');
+        throw new src_errors/* UserError */.yo('input "requirements" is empty: give the path of the software requirements list (Markdown, CSV, YAML or JSON)');
     }
     const patternSource = input('requirement-pattern').trim() || requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5;
     const anomalies = input('anomalies').trim();
@@ -38893,7 +38852,7 @@ function readSettings(input, workspace = process.cwd()) {
 /** The evidence stays in the workspace: a folder that climbs out or lies elsewhere is refused before anything is read. */
 function evidenceDirInside(folder, workspace) {
     if (!(0,workspace_path/* isInside */.F)(workspace, folder)) {
-        throw new src_errors/* UserError */.y(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
+        throw new src_errors/* UserError */.yo(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
     }
     return folder;
 }
@@ -38903,7 +38862,7 @@ function oneOf(input, name, allowed, fallback) {
         return fallback;
     if (allowed.includes(v))
         return v;
-    throw new src_errors/* UserError */.y(`input "${name}" is "${v}"; it must be one of: ${allowed.join(', ')}`);
+    throw new src_errors/* UserError */.yo(`input "${name}" is "${v}"; it must be one of: ${allowed.join(', ')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -38974,7 +38933,7 @@ async function run(env = process.env, options = {}) {
     }
     catch (e) {
         // A fault of the runner's files (GITHUB_OUTPUT a folder, a full disk) is said as such, not as a bug.
-        const known = e instanceof src_errors/* UserError */.y || e instanceof src_errors/* UserErrors */.t ? e : runnerFault(e, env);
+        const known = (0,src_errors/* isUserError */.iU)(e) ? e : runnerFault(e, env);
         try {
             lib_core/* setOutput */.uH('passed', 'false');
         }
@@ -38997,12 +38956,9 @@ async function totalBytes(files) {
 async function gate(settings, releaseSettings, workspace, env, collected) {
     const problems = [];
     const keep = (e, into = (p) => problems.push(p)) => {
-        if (e instanceof src_errors/* UserErrors */.t)
-            e.errors.forEach(into);
-        else if (e instanceof src_errors/* UserError */.y)
-            into(e);
-        else
+        if (!(0,src_errors/* isUserError */.iU)(e))
             throw e;
+        e.problems.forEach(into);
     };
     const list = await lib_core/* group */.Os('Requirements list', async () => {
         try {
@@ -39187,7 +39143,7 @@ async function releaseArchive(outcome, settings, releaseSettings, place) {
         return { outputs: archived.outputs, summary: archived.summary };
     }
     catch (e) {
-        if (!(e instanceof src_errors/* UserError */.y || e instanceof src_errors/* UserErrors */.t))
+        if (!(0,src_errors/* isUserError */.iU)(e))
             throw e;
         // An archive written before the failure stays on disk, and the outputs name it.
         const outputs = e instanceof releasing.ReleaseIncomplete ? e.outputs : {};
@@ -39244,33 +39200,33 @@ function readBoolean(input, name, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(v))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${name}" is "${v}"; it must be true or false`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "${name}" is "${v}"; it must be true or false`);
 }
 function checkArtifactName(name) {
     const bad = ARTIFACT_NAME_FORBIDDEN.filter((c) => name.includes(c));
     if (bad.length > 0) {
         const shown = bad.map((c) => (c === '\r' ? '\\r' : c === '\n' ? '\\n' : c)).join(' ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "artifact-name" contains ${shown}, which artifact names may not contain (" : < > | * ? \\r \\n \\ /); choose a name without them, for example "release-archive"`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "artifact-name" contains ${shown}, which artifact names may not contain (" : < > | * ? \\r \\n \\ /); choose a name without them, for example "release-archive"`);
     }
     return name.endsWith(ARCHIVE_SUFFIX) ? name : `${name}${ARCHIVE_SUFFIX}`;
 }
 function checkRetention(text) {
     const days = /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
     if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "retention-days" is "${text}"; it must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or empty for the repository's setting`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "retention-days" is "${text}"; it must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or empty for the repository's setting`);
     }
     return days;
 }
 function checkNamePart(name, value, example) {
     if (!FILE_NAME_PART.test(value) || value.length > 128) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${name}" is "${value}"; it becomes part of the archive's file name, so use at most 128 letters, digits, dots, hyphens, underscores and plus signs, not starting with a dot or hyphen (${example})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "${name}" is "${value}"; it becomes part of the archive's file name, so use at most 128 letters, digits, dots, hyphens, underscores and plus signs, not starting with a dot or hyphen (${example})`);
     }
     return value;
 }
 function checkTag(tag) {
     // eslint-disable-next-line no-control-regex
     if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(tag) || tag.startsWith('refs/')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "release-tag" is "${tag}", which is not a Git tag name; give the tag of an existing GitHub Release, for example "v1.2.0" (without "refs/tags/")`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "release-tag" is "${tag}", which is not a Git tag name; give the tag of an existing GitHub Release, for example "v1.2.0" (without "refs/tags/")`);
     }
     return tag;
 }
@@ -39359,7 +39315,7 @@ const EVIDENCE_FILES = {
     anomaliesCsv: 'anomalies.csv',
 };
 /** Identifies the evidence format; bumped when a field changes meaning. */
-const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@2';
+const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@3';
 const EMPTY = _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .TestSet */ .p3.of(0);
 /** A set of tests as the evidence holds it. */
 function testList(set) {
@@ -39381,6 +39337,10 @@ function testRow(t) {
         ...(c.message !== undefined ? { message: c.message } : {}),
         ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
     };
+}
+/** A reason as the evidence writes it: its code, then its message, and nothing else. */
+function reason(r) {
+    return { code: r.code, message: r.message };
 }
 function buildEvidence(trace, verdict, provenance) {
     return {
@@ -39424,9 +39384,8 @@ function buildEvidence(trace, verdict, provenance) {
         })),
         unexplainedFailures: testList(trace.unexplained),
         flakyTests: testList(trace.flaky),
-        reasons: verdict.reasons.map((r) => r.message),
-        reasonCodes: verdict.reasons.map((r) => r.code),
-        warnings: verdict.warnings.map((r) => r.message),
+        reasons: verdict.reasons.map(reason),
+        warnings: verdict.warnings.map(reason),
         testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
     };
 }
@@ -39605,6 +39564,121 @@ function* entry(v) {
 
 /***/ }),
 
+/***/ 95422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ fileSystemFault),
+/* harmony export */   NQ: () => (/* binding */ isNetworkFailure),
+/* harmony export */   U4: () => (/* binding */ describeHttpFailure),
+/* harmony export */   aV: () => (/* binding */ fileSystemReason),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   np: () => (/* binding */ fileSystemFix)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/**
+ * Which failures of the system around the gate are the user's to fix: the known file-system failures
+ * (by their `code`) and the known failures of GitHub's services (by their HTTP status, or as a network
+ * failure). Each is said in words; anything not listed here is a bug and keeps its stack. Pure: it
+ * looks at error objects only.
+ */
+
+/** What each known file-system failure means, in words. */
+const FILE_SYSTEM_REASONS = {
+    ENOENT: 'it does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    EFBIG: 'the file is larger than this process may write',
+    EISDIR: 'it is a folder, not a file',
+    ENOTDIR: 'a part of its path is a file, not a folder',
+    EEXIST: 'something else already stands at that path',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'the path is too long',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files on the runner',
+    EIO: 'an input/output error of the device',
+    EBUSY: 'the file or device is busy',
+    ETXTBSY: 'the file is in use by a running program',
+};
+/** Network failures as Node reports them (`code` of a failed request). */
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+function codeOf(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+/**
+ * The reason of a known file-system failure, in words (`no space left on the device`), or undefined
+ * for any other error, a bug included.
+ */
+function fileSystemReason(e) {
+    const code = codeOf(e);
+    return code === undefined ? undefined : FILE_SYSTEM_REASONS[code];
+}
+/** What the user can do about a known failure to write in `folder`, as a clause to append ('' when nothing general helps). */
+function fileSystemFix(e, folder) {
+    const code = codeOf(e);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+        return `; make ${folder} writable for the runner's user, or write elsewhere in the workspace`;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+        return `; free space on the runner's disk (or raise its limit) and run the job again`;
+    return '';
+}
+/**
+ * A known file-system failure as a UserError: `what` (which names the file), the reason in words,
+ * and `fix`; undefined for any other error.
+ */
+function fileSystemFault(e, what, fix = '', where = {}) {
+    const reason = fileSystemReason(e);
+    return reason === undefined ? undefined : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${what}: ${reason}${fix}`, where);
+}
+/** The HTTP status of a failed request to GitHub's API (octokit's RequestError), or undefined. */
+function httpStatus(e) {
+    if (!(e instanceof Error))
+        return undefined;
+    const status = e.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** Whether `e` is a failed network connection (refused, reset, timed out, host not found). */
+function isNetworkFailure(e) {
+    const code = codeOf(e) ?? codeOf(e?.cause);
+    return code !== undefined && NETWORK_CODES.has(code);
+}
+/**
+ * A failed request to GitHub's REST API, in words with what to fix (`permission` is what the
+ * workflow must grant, such as `issues: read`), or undefined for an error that is no HTTP failure.
+ * octokit reports a network failure as status 500 with the network's message.
+ */
+function describeHttpFailure(e, permission, notFound) {
+    const status = httpStatus(e);
+    if (status === undefined)
+        return isNetworkFailure(e) ? `GitHub could not be reached (${e.message}); run the job again` : undefined;
+    const headers = e.response?.headers ?? {};
+    if (status === 429 || (status === 403 && headers['x-ratelimit-remaining'] === '0')) {
+        const reset = Number(headers['x-ratelimit-reset']);
+        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+        return `GitHub's API rate limit is exhausted${when}; run again later`;
+    }
+    if (status === 401)
+        return 'the token was refused (401 Bad credentials)';
+    if (status === 403)
+        return `access denied (403): give the workflow \`permissions: ${permission}\``;
+    if (status === 404)
+        return notFound;
+    const message = e.message;
+    if (status === 422)
+        return `GitHub refused the request as invalid (422): ${message}`;
+    // octokit gives a request that never got an answer (a network failure) status 500 too.
+    if (status >= 500)
+        return `GitHub answered ${status} (${message}); run the job again later`;
+    return `GitHub answered ${status}: ${message}`;
+}
+
+
+/***/ }),
+
 /***/ 55429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39635,20 +39709,22 @@ function compileRequirementPattern(source, input = 'requirement-pattern') {
     const flags = new Set((slashed?.[2] ?? '').split('').filter((f) => f !== ''));
     for (const f of flags) {
         if (!'imsuv'.includes(f))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}": the regular expression flag "${f}" is not supported (use i, m, s, u or v)`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "${input}": the regular expression flag "${f}" is not supported (use i, m, s, u or v)`);
     }
     if (body === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}" is empty: give a regular expression that matches one requirement ID`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "${input}" is empty: give a regular expression that matches one requirement ID`);
     flags.add('g');
     let re;
     try {
         re = new RegExp(body, [...flags].join(''));
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}" is not a valid JavaScript regular expression: ${e.message}`);
+        if (!(e instanceof SyntaxError))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "${input}" is not a valid JavaScript regular expression: ${e.message}`);
     }
     if (EMPTY_MATCH_PROBES.some((probe) => [...probe.matchAll(re)].some((m) => m[0] === '' || (m[1] ?? m[0]) === ''))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "${input}" can match an empty string, so it cannot tell IDs apart; make it match at least one character of the ID`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "${input}" can match an empty string, so it cannot tell IDs apart; make it match at least one character of the ID`);
     }
     return re;
 }
@@ -39854,7 +39930,7 @@ function buildVariantMatcher(requirements) {
         const key = `${m[1].toUpperCase()}#${Number(m[2])}`;
         const other = byKey.get(key);
         if (other !== undefined && other !== id) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input "id-variants": the requirement IDs "${other}" and "${id}" are the same when written loosely; use id-variants: exact`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input "id-variants": the requirement IDs "${other}" and "${id}" are the same when written loosely; use id-variants: exact`);
         }
         byKey.set(key, id);
         prefixes.add(m[1].toUpperCase());
@@ -39916,6 +39992,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf, trace
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./src/trace/merge-retries.ts
 /**
  * A report's cases in evidence order (by class, then name, then everything that tells two apart), with
@@ -40103,6 +40181,7 @@ class TestSet {
 }
 
 ;// CONCATENATED MODULE: ./src/trace/trace.ts
+
 
 
 
@@ -40327,7 +40406,7 @@ function looseSpellings(requirements) {
         return (0,requirement_ids/* buildVariantMatcher */.it)(requirements);
     }
     catch (e) {
-        if (e instanceof Error && e.name === 'UserError')
+        if ((0,errors/* isUserError */.iU)(e))
             return undefined;
         throw e;
     }

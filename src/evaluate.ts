@@ -1,4 +1,4 @@
-import type { UserError } from './errors.js';
+import { isUserError, type UserError } from './errors.js';
 import { judge } from './gate/judge.js';
 import { anomalyExplainer, evaluateAnomaly } from './gate/anomalies.js';
 import type { AnomalyList, EvaluatedAnomaly, Evidence, GatePolicy, IdVariants, Provenance, Report, RequirementList, TracedTest, Verdict } from './model/index.js';
@@ -72,8 +72,8 @@ export class GateRun {
         };
         tracer = new Tracer(setup.list.requirements, matcher, explain);
       } catch (e) {
-        if (!(e instanceof Error) || e.name !== 'UserError') throw e;
-        this.problems.push(e as UserError);
+        if (!isUserError(e)) throw e;
+        this.problems.push(...e.problems);
       }
     }
     // Without a list there is nothing to trace against; the tests are still recorded as evidence.

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { anomaliesFromIssues } from './catalogue/issue-anomalies.js';
 import { readAnomalies } from './catalogue/read-anomalies.js';
 import { readRequirements } from './catalogue/read-requirements.js';
-import { UserError, UserErrors } from './errors.js';
+import { isUserError, UserError, UserErrors } from './errors.js';
 import { GateRun, type GateOutcome } from './evaluate.js';
 import { findReports } from './io/collect-reports.js';
 import { displayPath, evidenceFolder } from './io/files.js';
@@ -83,7 +83,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     await gate(settings, releaseSettings, workspace, env, collected);
   } catch (e) {
     // A fault of the runner's files (GITHUB_OUTPUT a folder, a full disk) is said as such, not as a bug.
-    const known = e instanceof UserError || e instanceof UserErrors ? e : runnerFault(e, env);
+    const known = isUserError(e) ? e : runnerFault(e, env);
     try {
       core.setOutput('passed', 'false');
     } catch {
@@ -112,9 +112,8 @@ async function totalBytes(files: readonly string[]): Promise<number> {
 async function gate(settings: Settings, releaseSettings: ReleaseSettings, workspace: string, env: NodeJS.ProcessEnv, collected: Collected): Promise<void> {
   const problems: UserError[] = [];
   const keep = (e: unknown, into: (p: UserError) => void = (p) => problems.push(p)): void => {
-    if (e instanceof UserErrors) e.errors.forEach(into);
-    else if (e instanceof UserError) into(e);
-    else throw e;
+    if (!isUserError(e)) throw e;
+    e.problems.forEach(into);
   };
 
   const list = await core.group('Requirements list', async () => {
@@ -317,7 +316,7 @@ async function releaseArchive(outcome: GateOutcome, settings: Settings, releaseS
     );
     return { outputs: archived.outputs, summary: archived.summary };
   } catch (e) {
-    if (!(e instanceof UserError || e instanceof UserErrors)) throw e;
+    if (!isUserError(e)) throw e;
     // An archive written before the failure stays on disk, and the outputs name it.
     const outputs: Readonly<Record<string, string>> = e instanceof releasing.ReleaseIncomplete ? e.outputs : {};
     const archive = outputs['archive-path'] ? { path: outputs['archive-path'], sha256: outputs['archive-sha256'] ?? '' } : undefined;

@@ -20,7 +20,7 @@ interface Evidence {
   totals: Record<string, number>;
   requirements: { id: string; status: string }[];
   unknownIds: unknown[];
-  reasons: string[];
+  reasons: { code: string; message: string }[];
   tests: { name: string; status: string; flaky?: boolean }[];
 }
 
@@ -42,7 +42,7 @@ describe.each(nodes)('linking through the bundled action on %s', (_label, node) 
     const { run, evidence, statuses } = await gate(node, ['SRS-010', 'SRS-010.1', 'SRS-010-A'], '<testcase classname="dose" name="SRS-010.1 rounds"/>\n<testcase classname="dose" name="SRS-010-A clamps"/>');
     expect(run.outputs['passed']).toBe('false');
     expect(statuses).toEqual({ 'SRS-010': 'uncovered', 'SRS-010.1': 'verified', 'SRS-010-A': 'verified' });
-    expect(evidence.reasons).toEqual(['SRS-010 (Requirement SRS-010) is not verified: no test names it']);
+    expect(evidence.reasons).toEqual([{ code: 'requirement-uncovered', message: 'SRS-010 (Requirement SRS-010) is not verified: no test names it' }]);
   });
 
   it('a case-insensitive pattern links srs-001 to SRS-001, and an invisible character does not split SRS-0012', async () => {

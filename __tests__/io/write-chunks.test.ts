@@ -167,7 +167,9 @@ describe('TextSink on a runner that fails it', () => {
     const [a, b, c] = ['a.csv', 'b.jsonl', 'c.csv'].map((n) => path.join(dir, n)) as [string, string, string];
     const sinks = [await TextSink.create(a), await TextSink.create(b), await TextSink.create(c)];
     for (const s of sinks) s.add('row\n');
-    await (sinks[1] as unknown as { handle: fs.promises.FileHandle }).handle.close();
+    // The second file's disk fills up (a closed handle, EBADF, would be a bug of the gate, not a runner fault).
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    (sinks[1] as unknown as { handle: { write: () => Promise<never> } }).handle.write = () => Promise.reject(full);
     await expect(closeAll(sinks)).rejects.toBeInstanceOf(UserError);
     expect([fs.existsSync(a), fs.existsSync(b), fs.existsSync(c)]).toEqual([true, false, false]);
     expect(fs.readFileSync(a, 'utf8')).toBe('row\n');

@@ -59,7 +59,7 @@ describe('buildInfo', () => {
       },
       runner: { os: 'Linux', arch: 'X64', node: 'v24.1.0' },
       action: { name: 'iec62304-release-gate', version: '0.1.0', repository: 'acme/iec62304-release-gate', ref: 'v1' },
-      gate: { verdict: 'pass', coverage: 100, requirements: 2, tests: 2, evidenceSchema: 'iec62304-release-gate/evidence@2' },
+      gate: { verdict: 'pass', coverage: 100, requirements: 2, tests: 2, evidenceSchema: 'iec62304-release-gate/evidence@3' },
     });
   });
 

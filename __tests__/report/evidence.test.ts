@@ -128,7 +128,8 @@ describe('renderEvidenceJson: content', () => {
     expect(named(e, e.untracedTests)).toEqual(['tests.test_dose › test_smoke']);
     expect(e.unexplainedFailures).toEqual([1]);
     expect(e.reasons).toHaveLength(4);
-    for (const r of e.reasons) expect(typeof r).toBe('string');
+    for (const r of e.reasons) expect(Object.keys(r)).toEqual(['code', 'message']);
+    expect(e.reasons.map((r: { code: string }) => r.code)).toEqual(['requirement-failed', 'requirement-skipped', 'unknown-id', 'untraced-tests']);
   });
 
   it('records every test with its IDs, place and message', () => {
@@ -215,7 +216,7 @@ describe('evidenceJsonHeadChunks', () => {
     expect(chunks(gate.evidence).join('')).toBe(
       [
         '{',
-        '  "schema": "iec62304-release-gate/evidence@2",',
+        '  "schema": "iec62304-release-gate/evidence@3",',
         '  "verdict": "fail",',
         '  "coverage": 50,',
         '  "provenance": {',
@@ -248,14 +249,9 @@ describe('evidenceJsonHeadChunks', () => {
         '  "unexplainedFailures": [1],',
         '  "flakyTests": [],',
         '  "reasons": [',
-        '    "SRS-002 (Reject a negative weight) failed: 1 of its 1 test failed or errored and no assessed, acceptable residual anomaly explains it: \\"SRS-002 b\\"",',
-        '    "SRS-404 is not in the requirements list but 1 test names it (a typo, or a requirement missing from the list): \\"SRS-404 c\\"",',
-        '    "1 test names no requirement ID: \\"d\\""',
-        '  ],',
-        '  "reasonCodes": [',
-        '    "requirement-failed",',
-        '    "unknown-id",',
-        '    "untraced-tests"',
+        '    {"code":"requirement-failed","message":"SRS-002 (Reject a negative weight) failed: 1 of its 1 test failed or errored and no assessed, acceptable residual anomaly explains it: \\"SRS-002 b\\""},',
+        '    {"code":"unknown-id","message":"SRS-404 is not in the requirements list but 1 test names it (a typo, or a requirement missing from the list): \\"SRS-404 c\\""},',
+        '    {"code":"untraced-tests","message":"1 test names no requirement ID: \\"d\\""}',
         '  ],',
         '  "warnings": [],',
         '  "tests": [',

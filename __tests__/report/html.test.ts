@@ -175,7 +175,7 @@ describe('renderEvidenceHtml: hostile text', () => {
 
   it('shows control characters as visible control pictures', () => {
     const evidence = rewriteText(passingRelease(), (s) => s) as Evidence;
-    const bell = { ...evidence, reasons: ['name with a bell \u0007 and an escape \u001b[31m'] };
+    const bell = { ...evidence, reasons: [{ code: 'untraced-tests' as const, message: 'name with a bell \u0007 and an escape \u001b[31m' }] };
     expect(renderEvidenceHtml(bell)).toContain('<li>name with a bell &#9223; and an escape &#9243;[31m</li>');
   });
 });

@@ -218,7 +218,7 @@ describe('renderSummary: what a cut keeps', () => {
     const summary = renderSummary(evidence, { evidencePath: EVIDENCE_PATH });
     within(summary);
     const listed = summary.split('\n').filter((l) => l.startsWith('- '));
-    expect([...new Set(evidence.reasonCodes)].sort()).toEqual(['anomaly', 'requirement-failed', 'unknown-id', 'untraced-tests']);
+    expect([...new Set(evidence.reasons.map((r) => r.code))].sort()).toEqual(['anomaly', 'requirement-failed', 'unknown-id', 'untraced-tests']);
     expect(listed.filter((l) => /^- SRS-\d+ \\\(/.test(l)).length).toBeGreaterThan(0);
     expect(listed.some((l) => l.startsWith('- SRS-999999 is not in the requirements list')), 'unknown ID').toBe(true);
     expect(listed.some((l) => l.startsWith('- residual anomaly ANOM-9')), 'anomaly').toBe(true);

@@ -33,6 +33,8 @@ export function readCsvTable(file: string, text: string): RawTable {
       trim: true,
     }) as unknown as CsvRecord[];
   } catch (e) {
+    // Only csv-parse's refusal is about the file; anything else is a bug.
+    if (!(e instanceof CsvError)) throw e;
     throw csvError(file, e, offsets, lines);
   }
   // The line each record starts on: the first non-blank character after the previous record.
@@ -83,10 +85,7 @@ function firstNonBlank(text: string, from: number): number {
   return Math.min(i, Math.max(text.length - 1, 0));
 }
 
-function csvError(file: string, e: unknown, offsets: ByteOffsets, lines: Lines): UserError {
-  if (!(e instanceof CsvError)) {
-    return new UserError(`cannot read the CSV: ${e instanceof Error ? e.message : String(e)}`, { file });
-  }
+function csvError(file: string, e: CsvError, offsets: ByteOffsets, lines: Lines): UserError {
   const num = (key: string): number | undefined => (typeof e[key] === 'number' ? (e[key] as number) : undefined);
   const bytes = num('bytes');
   const recordStart = num('bytes_records');

@@ -17,6 +17,7 @@ import {
   Composer,
   LineCounter,
   Parser,
+  YAMLError,
   YAMLParseError,
   isAlias,
   isMap,
@@ -26,7 +27,7 @@ import {
   isSeq,
   visit,
 } from 'yaml';
-import type { Alias, Document, DocumentOptions, Node, ParseOptions, SchemaOptions, YAMLError } from 'yaml';
+import type { Alias, Document, DocumentOptions, Node, ParseOptions, SchemaOptions } from 'yaml';
 import { UserError } from '../errors.js';
 import { collapseBlank, trimBlank } from './blank.js';
 import type { EntryShape, RawCell, RawRow, RawTable, TableReader } from './table-format.js';
@@ -288,7 +289,8 @@ function parse(file: string, text: string, language: Language): Data {
       keepSourceTokens: json,
     });
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    // Only the yaml package's own refusal is about the file; anything else is a bug.
+    if (!(e instanceof YAMLError)) throw e;
     throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
   }
   const error = doc.errors[0];
@@ -306,7 +308,8 @@ function parse(file: string, text: string, language: Language): Data {
   try {
     return toData(doc, file, language, lineAt);
   } catch (e) {
-    if (e instanceof UserError) throw e;
+    // Only the yaml package's own refusal is about the file; anything else is a bug.
+    if (!(e instanceof YAMLError)) throw e;
     throw new UserError(`cannot read the ${language}: ${messageOf(e)}`, { file });
   }
 }

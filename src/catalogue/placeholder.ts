@@ -171,8 +171,9 @@ function jsonLeaves(text: string): string[] | undefined {
   let data: unknown;
   try {
     data = JSON.parse(t);
-  } catch {
-    return undefined;
+  } catch (e) {
+    if (e instanceof SyntaxError) return undefined;
+    throw e;
   }
   // A loop, not recursion: a cell may nest thousands deep.
   const leaves: string[] = [];

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { fileSystemReason } from '../system-faults.js';
 import { isInside, pathInside } from '../workspace-path.js';
 
 /** Largest report or list read: V8 cannot hold a longer string, and no real report comes near it. */
@@ -13,8 +14,9 @@ export function displayPath(file: string, workspace: string): string {
 }
 
 /**
- * Reads a file that must lie inside the workspace (after following symbolic links). Every failure is a
- * UserError naming the file: missing, a folder, unreadable, too large, or outside the workspace.
+ * Reads a file that must lie inside the workspace (after following symbolic links). Every known
+ * failure is a UserError naming the file: missing, a folder, unreadable, too large, or outside the
+ * workspace; any other error is a bug, thrown as it is.
  */
 export async function readInsideWorkspace(file: string, workspace: string, what: string): Promise<Uint8Array> {
   const { real, shown } = await checkInsideWorkspace(file, workspace, what);
@@ -90,7 +92,7 @@ async function checkInsideWorkspace(file: string, workspace: string, what: strin
     real = await fs.realpath(path.resolve(workspace, file));
     realWorkspace = await fs.realpath(workspace);
   } catch (e) {
-    throw new UserError(`${what} not found${reason(e)}`, { file: shown });
+    throw fault(e, `${what} not found`, shown);
   }
   if (!isInside(realWorkspace, real)) {
     throw new UserError(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
@@ -109,42 +111,15 @@ async function checkInsideWorkspace(file: string, workspace: string, what: strin
 }
 
 /** The error for a file that could not be opened, looked at or read, with the system's reason. */
-function unreadable(what: string, shown: string, e: unknown): UserError {
-  return new UserError(`${what} could not be read${reason(e)}`, { file: shown });
+function unreadable(what: string, shown: string, e: unknown): unknown {
+  return fault(e, `${what} could not be read`, shown);
 }
 
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return '';
-  const known = code === undefined ? undefined : SYSTEM_REASONS[code];
-  if (known !== undefined) return `: ${known}`;
-  return code === undefined ? '' : ` (${code})`;
-}
-
-/** What the file-system failures a runner meets mean, in words. */
-const SYSTEM_REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'it does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EFBIG: 'the file is larger than this process may write',
-  EISDIR: 'it is a folder, not a file',
-  ENOTDIR: 'a part of its path is a file, not a folder',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the path is too long',
-  EMFILE: 'too many open files',
-};
-
-/**
- * The system's reason for a failed file operation, in words (`no space left on the device`), or
- * undefined for a failure that is not a file-system one.
- */
-export function systemReason(e: unknown): string | undefined {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === undefined) return undefined;
-  return SYSTEM_REASONS[code] ?? (/^E[A-Z]+$/.test(code) ? code : undefined);
+/** A known file-system failure as a UserError naming `file` (a missing file needs no reason); any other error as it is. */
+function fault(e: unknown, what: string, file: string): unknown {
+  const reason = fileSystemReason(e);
+  if (reason === undefined) return e;
+  return new UserError((e as NodeJS.ErrnoException).code === 'ENOENT' ? what : `${what}: ${reason}`, { file });
 }
 
 /**
@@ -183,7 +158,7 @@ export async function evidenceFolder(folder: string, workspace: string): Promise
   try {
     await fs.mkdir(wanted, { recursive: true });
   } catch (e) {
-    throw new UserError(`the evidence folder could not be made${reason(e)}`, { file: folder });
+    throw fault(e, 'the evidence folder could not be made', folder);
   }
   const real = await fs.realpath(wanted);
   check(real);

@@ -3,10 +3,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import type { Annotation } from '../report/annotations.js';
 import { isInside } from '../workspace-path.js';
-import { systemReason } from './files.js';
+import { fileSystemReason } from '../system-faults.js';
 import { writeFault } from './write-chunks.js';
 
 /**
@@ -34,7 +34,7 @@ export async function makeScratchFolder(env: NodeJS.ProcessEnv): Promise<string>
   try {
     return await fs.mkdtemp(path.join(temp, 'release-gate-'));
   } catch (e) {
-    const reason = systemReason(e);
+    const reason = fileSystemReason(e);
     if (reason === undefined) throw e;
     const named = env['RUNNER_TEMP'] ? 'RUNNER_TEMP' : 'the temporary folder';
     throw new UserError(`${named} (${temp}) cannot hold the gate's temporary files: ${reason}; the runner sets RUNNER_TEMP to a writable folder: check the job's environment and the runner's disk`, {
@@ -72,13 +72,13 @@ export function runnerFault(e: unknown, env: NodeJS.ProcessEnv): UserError | und
   const temp = env['RUNNER_TEMP'];
   if (temp && isInside(temp, file)) {
     const fault = writeFault(e, `a temporary file in RUNNER_TEMP (${temp}) could not be written`, file);
-    return fault instanceof UserError ? fault : undefined;
+    return isUserError(fault) ? fault : undefined;
   }
   return undefined;
 }
 
 function runnerFileFault(e: unknown, name: string, file: string): UserError | undefined {
-  const reason = systemReason(e);
+  const reason = fileSystemReason(e);
   if (reason === undefined) return undefined;
   return new UserError(`${name} (${file}) could not be written: ${reason}; the runner sets ${name} to a writable file for each step: check the job's environment and the runner's disk`, { file });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../errors.js';
-import { systemReason } from './files.js';
+import { isUserError, UserError } from '../errors.js';
+import { fileSystemFault, fileSystemFix } from '../system-faults.js';
 
 /** Largest piece handed to the file system at once. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
@@ -143,7 +143,7 @@ export class TextSink {
 
   /** A failure as the message a user can act on, naming `file` (this one unless said). */
   private fail(e: unknown, file: string = this.file): unknown {
-    if (e instanceof UserError) return e;
+    if (isUserError(e)) return e;
     return writeFault(e, file === this.file ? `${this.what} could not be written whole, so it was removed` : `${file} could not be read into ${this.what}`, file);
   }
 
@@ -204,17 +204,7 @@ export async function closeAll(sinks: readonly TextSink[]): Promise<void> {
  * errors (bugs) as they are.
  */
 export function writeFault(e: unknown, what: string, file: string): unknown {
-  const reason = systemReason(e);
-  if (reason === undefined) return e;
-  const code = (e as NodeJS.ErrnoException).code;
-  const folder = path.dirname(file);
-  const fix =
-    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? `; make ${folder} writable for the runner's user, or write elsewhere in the workspace`
-      : code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG'
-        ? `; free space on the runner's disk (or raise its limit) and run the job again`
-        : '';
-  return new UserError(`${what}: ${reason}${fix}`, { file });
+  return fileSystemFault(e, what, fileSystemFix(e, path.dirname(file)), { file }) ?? e;
 }
 
 /** Writes a whole file the same way: never through a symbolic link that stood at its path. */

@@ -449,7 +449,9 @@ export class JunitReader {
       const root: unknown = Array.isArray(first) ? first[0] : first;
       return typeof root === 'object' && root !== null ? (root as Node) : {};
     } catch (e) {
-      return this.xml.fail(start, `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+      // fast-xml-parser refuses XML with plain Errors; anything else (a TypeError, a RangeError) is a bug.
+      if (!(e instanceof Error) || e.constructor !== Error) throw e;
+      return this.xml.fail(start, `malformed XML: ${e.message}`);
     }
   }
 }

@@ -3,6 +3,7 @@
 import type { Totals } from './junit-report.js';
 import type { AnomalyStatus } from './lists.js';
 import type { TestCase } from './test.js';
+import type { Reason } from './verdict.js';
 import type { RequirementStatus, SampledTest, TracedTest } from './trace.js';
 
 /** Where the evidence came from: the adapter supplies it, the core never looks it up. */
@@ -97,10 +98,10 @@ export interface Evidence {
   readonly unexplainedFailures: TestList;
   /** Tests that failed or errored, then passed on a rerun. */
   readonly flakyTests: TestList;
-  readonly reasons: readonly string[];
-  /** The kind of each reason, in the same order (`requirement-uncovered`, `unknown-id`, `anomaly`, ...). */
-  readonly reasonCodes: readonly string[];
-  readonly warnings: readonly string[];
+  /** Why the gate fails, most important first: each with its kind (`code`, see README) and its `message`. */
+  readonly reasons: readonly Reason[];
+  /** Findings that do not fail the gate under the chosen policy, as reasons are written. */
+  readonly warnings: readonly Reason[];
   /** How many tests there are, and whole tests for the readable reports (those that did not simply pass first). */
   readonly testRecord: { readonly count: number; readonly sample: readonly TestRow[] };
 }

@@ -12,7 +12,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
+import { fileSystemFix, fileSystemReason } from '../system-faults.js';
 import { pathInside } from '../workspace-path.js';
 import { exportCommit, type Checkout } from './git-source.js';
 import { compareByteOrder, MANIFEST_FILE, renderManifest } from './manifest.js';
@@ -51,6 +52,17 @@ export const EVIDENCE_DIR = 'evidence';
  * under the final name). `scratch` is a folder for the staging copy, removed afterwards.
  */
 export async function buildArchive(contents: ArchiveContents, target: string, scratch: string): Promise<BuiltArchive> {
+  try {
+    return await writeArchive(contents, target, scratch);
+  } catch (e) {
+    if (isUserError(e)) throw new UserError(`${e.message}; no release archive was written (it would be ${target})`, e.file === undefined ? {} : { file: e.file });
+    // Only a known failure of the file system is the runner's to fix; anything else is a bug.
+    if (fileSystemReason(e) === undefined) throw e;
+    throw new UserError(`the release archive ${target} could not be built: ${reason(e)}${fileSystemFix(e, path.dirname(target))}`);
+  }
+}
+
+async function writeArchive(contents: ArchiveContents, target: string, scratch: string): Promise<BuiltArchive> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.mkdir(scratch, { recursive: true });
   const staging = await fs.mkdtemp(path.join(scratch, 'release-archive-'));
@@ -61,8 +73,7 @@ export async function buildArchive(contents: ArchiveContents, target: string, sc
     await fs.rename(partial, target);
   } catch (e) {
     await fs.rm(partial, { force: true });
-    if (e instanceof UserError) throw new UserError(`${e.message}; no release archive was written (it would be ${target})`, e.file === undefined ? {} : { file: e.file });
-    throw new UserError(`the release archive ${target} could not be built: ${reason(e)}`);
+    throw e;
   } finally {
     // Every step above is awaited to its end, so nothing writes in the staging folder any more. The
     // runner empties RUNNER_TEMP after the job: a folder left behind must not hide the outcome.
@@ -100,7 +111,9 @@ async function readSource(checkout: Checkout, tarFile: string): Promise<TarEntry
   try {
     entries = await readTarEntries(tarFile);
   } catch (e) {
-    throw new UserError(`the tree of commit ${checkout.commit} could not be read from the output of git archive: ${reason(e)}`);
+    // A name the archive cannot hold is the user's to fix; a tar git did not write right is a bug.
+    if (!isUserError(e)) throw e;
+    throw new UserError(`the tree of commit ${checkout.commit} could not be read from the output of git archive: ${e.message}`);
   }
   if (!entries.some((e) => e.path === SOURCE_DIR)) entries.push({ path: SOURCE_DIR, type: 'directory' });
   checkSourcePaths(entries, checkout.commit);
@@ -163,6 +176,7 @@ async function stageEvidence(c: ArchiveContents, root: string): Promise<void> {
     try {
       await fs.copyFile(from, dest);
     } catch (e) {
+      if (fileSystemReason(e) === undefined) throw e;
       throw new UserError(`${from} could not be copied into the release archive: ${reason(e)}`);
     }
   }
@@ -207,6 +221,7 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** A known file-system failure in words: Node's message, which names the path, or the full disk. */
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   const message = e instanceof Error ? e.message : String(e);

@@ -5,6 +5,7 @@
  */
 import { getExecOutput } from '@actions/exec';
 import { UserError } from '../errors.js';
+import { fileSystemReason } from '../system-faults.js';
 
 export interface Checkout {
   /** Top folder of the repository the workspace belongs to. */
@@ -47,8 +48,18 @@ async function git(cwd: string, args: string[]): Promise<{ exitCode: number; std
       env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
   } catch (e) {
-    throw new UserError(`git could not be run in ${cwd} (${e instanceof Error ? e.message : String(e)}); the release archive needs git on the runner's PATH`);
+    if (!cannotStart(e)) throw e;
+    throw new UserError(`git could not be run in ${cwd} (${(e as Error).message}); the release archive needs git on the runner's PATH`);
   }
+}
+
+/**
+ * Whether git could not be started, as @actions/exec reports it: not found on PATH or not executable
+ * (@actions/io's `which`), the folder to run in gone, or the system refusing to start it. Anything else is a bug.
+ */
+function cannotStart(e: unknown): boolean {
+  if (fileSystemReason(e) !== undefined) return true;
+  return e instanceof Error && (/^Unable to locate executable file: /.test(e.message) || /^The cwd: .* does not exist!$/s.test(e.message));
 }
 
 function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {

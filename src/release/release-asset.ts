@@ -4,6 +4,7 @@
  * for example from an earlier attempt of the run) is deleted and the upload repeated.
  */
 import { UserError } from '../errors.js';
+import { describeHttpFailure, httpStatus } from '../system-faults.js';
 
 export interface ReleaseAssetOptions {
   readonly token: string;
@@ -38,12 +39,12 @@ export async function attachToRelease(o: ReleaseAssetOptions): Promise<AttachedA
   try {
     release = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag: o.tag })).data;
   } catch (e) {
-    if (status(e) === 404) {
+    if (httpStatus(e) === 404) {
       throw new UserError(
         `there is no published GitHub Release with the tag "${o.tag}" in ${o.repository} (input release-tag): create it before this step (for example \`gh release create ${o.tag}\`); a draft release is not found by its tag`,
       );
     }
-    throw new UserError(`the GitHub Release "${o.tag}" of ${o.repository} could not be read: ${describe(e)}`);
+    throw new UserError(`the GitHub Release "${o.tag}" of ${o.repository} could not be read: ${apiFailure(e)}`);
   }
 
   const upload = () =>
@@ -74,7 +75,7 @@ export async function attachToRelease(o: ReleaseAssetOptions): Promise<AttachedA
       asset = (await upload()).data;
     }
   } catch (e) {
-    throw new UserError(`the release archive could not be attached to the GitHub Release "${o.tag}" of ${o.repository}: ${describe(e)}`);
+    throw new UserError(`the release archive could not be attached to the GitHub Release "${o.tag}" of ${o.repository}: ${apiFailure(e)}`);
   }
   return { id: asset.id, name: asset.name, url: asset.browser_download_url, replaced };
 }
@@ -88,22 +89,15 @@ export function checkReleaseAccess(token: string, repository: string, tag: strin
   if (!owner || !repo || extra !== undefined) throw new UserError(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
 }
 
-function status(e: unknown): number | undefined {
-  const s = (e as { status?: unknown }).status;
-  return typeof s === 'number' ? s : undefined;
-}
-
 function alreadyExists(e: unknown): boolean {
-  if (status(e) !== 422) return false;
+  if (httpStatus(e) !== 422) return false;
   const errors = (e as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data?.errors ?? [];
   return errors.some((x) => x.code === 'already_exists');
 }
 
-function describe(e: unknown): string {
-  const s = status(e);
-  if (s === 401) return 'the token was refused (401 Bad credentials)';
-  if (s === 403) return 'access denied (403): give the workflow `permissions: contents: write`';
-  if (s === 404) return 'not found (404), or the token cannot see the repository';
-  if (s !== undefined) return `GitHub answered ${s}: ${(e as Error).message}`;
-  return e instanceof Error ? e.message : String(e);
+/** A known failure of the API in words; any other error (a bug) is rethrown as it is, with its stack. */
+function apiFailure(e: unknown): string {
+  const failure = describeHttpFailure(e, 'contents: write', 'not found (404), or the token cannot see the repository');
+  if (failure === undefined) throw e;
+  return failure;
 }

@@ -6,7 +6,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
+import { fileSystemFault } from '../system-faults.js';
 import { EVIDENCE_FILES } from '../report/evidence.js';
 import type { Evidence } from '../model/index.js';
 import { archiveTime } from './archive-time.js';
@@ -139,7 +140,7 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
   });
   // From here on the archive is on disk: a failure says so, and the outputs keep naming it.
   const incomplete = (e: unknown): never => {
-    if (!(e instanceof UserError)) throw e;
+    if (!isUserError(e)) throw e;
     const uploaded = artifact === undefined ? '' : ` (it was uploaded as the artifact ${artifact.name})`;
     const kept = e.message.includes(built.path) ? '' : `. The release archive is still on the runner at ${built.path}${uploaded}`;
     throw new ReleaseIncomplete(`${e.message}${kept}`, outputs());
@@ -159,7 +160,7 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
       repository: env['GITHUB_REPOSITORY'] ?? '',
       tag: settings.releaseTag,
       name: archive,
-      data: await fs.readFile(built.path),
+      data: await fs.readFile(built.path).catch((e: unknown) => incomplete(fileSystemFault(e, `the release archive ${built.path} could not be read back`) ?? e)),
       contentType: 'application/gzip',
     }).catch(incomplete);
   }

@@ -4,13 +4,15 @@
  * exactly as stored, absolute, climbing out with `..` or dangling alike. Nothing is written to disk,
  * so no link is ever followed, resolved or rewritten. Understands ustar headers and pax extended
  * headers (`path`, `linkpath`, `size`); pax global headers (git's commit comment) are skipped. Any
- * other entry type, a damaged header or a name that is not UTF-8 is an error.
+ * other entry type or a damaged header is an error (a bug: git writes neither), a name that is not
+ * UTF-8 a UserError.
  *
  * node-tar's parser (tar 7) is not used here: it drops pax records whose value holds a line break
  * (keeping git's placeholder name or link target instead), skips malformed pax records and replaces
  * bytes that are no UTF-8, all without a warning, even when strict. It also reads every byte of the tar.
  */
 import fs from 'node:fs/promises';
+import { UserError } from '../errors.js';
 import type { TarEntry } from './tar-writer.js';
 
 const BLOCK = 512;
@@ -159,7 +161,7 @@ function text(bytes: Buffer, pos: number): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new Error(`the entry at byte ${pos} has a name or link target that is not UTF-8 ("${printable(bytes.toString('latin1'))}"); the release archive stores names as UTF-8, so rename it`);
+    throw new UserError(`the entry at byte ${pos} has a name or link target that is not UTF-8 ("${printable(bytes.toString('latin1'))}"); the release archive stores names as UTF-8, so rename it`);
   }
 }
 

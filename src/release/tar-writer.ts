@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Header, Pax } from 'tar';
+import { UserError } from '../errors.js';
 import { compareByteOrder } from './manifest.js';
 
 export interface TarEntry {
@@ -106,7 +107,9 @@ async function* blocks(entries: readonly TarEntry[], mtime: Date): AsyncGenerato
       if (read > size) break;
       yield b;
     }
-    if (read !== size) throw new Error(`${e.path} changed while it was archived (${size} bytes expected, ${read} read)`);
+    if (read !== size) {
+      throw new UserError(`${e.path} changed while it was archived (${size} bytes expected, ${read} read): something else on the runner wrote to the gate's temporary files; run the job again`);
+    }
     if (size % BLOCK !== 0) yield Buffer.alloc(BLOCK - (size % BLOCK));
   }
   yield Buffer.alloc(2 * BLOCK);

@@ -1,11 +1,12 @@
 /**
  * Uploads the release archive as one workflow artifact, the .tar.gz itself (`skipArchive`), not a zip
  * around it. @actions/artifact is loaded here, on first use, so a run that uploads nothing never pays
- * for it. Every failure is a UserError that names the archive left on the runner.
+ * for it. Every known failure of the service is a UserError that names the archive left on the runner.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
+import { fileSystemReason, isNetworkFailure } from '../system-faults.js';
 import { artifactUrl, isGhes } from './platform.js';
 
 export interface UploadedArtifact {
@@ -57,12 +58,12 @@ export async function uploadArtifact(file: string, options: ArtifactOptions): Pr
   // With skipArchive the artifact takes the file's name: upload a link named as the artifact.
   let upload = file;
   let linkDir: string | undefined;
-  if (path.basename(file) !== name) {
-    linkDir = await fs.mkdtemp(path.join(path.dirname(file), '.artifact-'));
-    upload = path.join(linkDir, name);
-    await fs.link(file, upload).catch(() => fs.copyFile(file, upload));
-  }
   try {
+    if (path.basename(file) !== name) {
+      linkDir = await fs.mkdtemp(path.join(path.dirname(file), '.artifact-'));
+      upload = path.join(linkDir, name);
+      await fs.link(file, upload).catch(() => fs.copyFile(file, upload));
+    }
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const response = await withEnv(env, () =>
       new DefaultArtifactClient().uploadArtifact(name, [upload], path.dirname(upload), {
@@ -70,14 +71,30 @@ export async function uploadArtifact(file: string, options: ArtifactOptions): Pr
         ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
       }),
     );
-    if (response.id === undefined) throw new Error('the artifact service returned no artifact ID');
+    if (response.id === undefined) throw new UserError(`the upload of the artifact "${name}" failed: the artifact service returned no artifact ID. The release archive was not uploaded; it is still on the runner at ${file}`);
     const url = artifactUrl(env, response.id);
     return { id: response.id, name, ...(url !== undefined ? { url } : {}), ...(response.size !== undefined ? { size: response.size } : {}) };
   } catch (e) {
+    if (isUserError(e) || !isServiceFailure(e)) throw e;
     throw new UserError(`${describe(e, name)}. The release archive was not uploaded; it is still on the runner at ${file}`);
   } finally {
     if (linkDir !== undefined) await fs.rm(linkDir, { recursive: true, force: true });
   }
+}
+
+/** Error names of @actions/artifact and of the blob storage client it uploads with. */
+const SERVICE_ERRORS = new Set(['NetworkError', 'UsageError', 'InvalidResponseError', 'FilesNotFoundError', 'GHESNotSupportedError', 'RestError', 'AbortError']);
+
+/**
+ * Whether `e` is a failure of the artifact service as @actions/artifact reports it: one of its errors,
+ * a request it gave up on (its Twirp client says `Failed to <method>: ...`), a stalled upload, the
+ * network, or the archive's file. Anything else is a bug.
+ */
+function isServiceFailure(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  if (SERVICE_ERRORS.has(e.name)) return true;
+  if (/^Failed to \w+: /.test(e.message) || e.message === 'Upload progress stalled.') return true;
+  return isNetworkFailure(e) || fileSystemReason(e) !== undefined;
 }
 
 function describe(e: unknown, name: string): string {

@@ -1,4 +1,4 @@
-import type { Evidence, Provenance, TestList, TestRef, TestRow, TracedTest, Verdict } from '../model/index.js';
+import type { Evidence, Provenance, Reason, TestList, TestRef, TestRow, TracedTest, Verdict } from '../model/index.js';
 import { TestSet, type Trace } from '../trace/trace.js';
 
 /** Names of the evidence files the gate writes into its evidence folder. */
@@ -13,7 +13,7 @@ export const EVIDENCE_FILES = {
 } as const;
 
 /** Identifies the evidence format; bumped when a field changes meaning. */
-export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@2';
+export const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@3';
 
 const EMPTY = TestSet.of(0);
 
@@ -39,6 +39,11 @@ function testRow(t: TracedTest): TestRow {
     ...(c.message !== undefined ? { message: c.message } : {}),
     ...(t.explainedBy.length > 0 ? { explainedBy: t.explainedBy } : {}),
   };
+}
+
+/** A reason as the evidence writes it: its code, then its message, and nothing else. */
+function reason(r: Reason): Reason {
+  return { code: r.code, message: r.message };
 }
 
 export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Provenance): Evidence {
@@ -83,9 +88,8 @@ export function buildEvidence(trace: Trace, verdict: Verdict, provenance: Proven
     })),
     unexplainedFailures: testList(trace.unexplained),
     flakyTests: testList(trace.flaky),
-    reasons: verdict.reasons.map((r) => r.message),
-    reasonCodes: verdict.reasons.map((r) => r.code),
-    warnings: verdict.warnings.map((r) => r.message),
+    reasons: verdict.reasons.map(reason),
+    warnings: verdict.warnings.map(reason),
     testRecord: { count: trace.record.count, sample: trace.record.sample.map(testRow) },
   };
 }

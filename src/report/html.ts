@@ -121,8 +121,8 @@ function* pageParts(evidence: Evidence): Generator<string> {
   yield* provenanceSection(evidence);
   yield* totalsSection(evidence);
   if (passedClean(evidence)) yield* passSection(evidence);
-  else yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons, 'None recorded.');
-  yield* listSection('warnings', 'Warnings', evidence.warnings, 'None.');
+  else yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons.map((r) => r.message), 'None recorded.');
+  yield* listSection('warnings', 'Warnings', evidence.warnings.map((r) => r.message), 'None.');
   yield* matrixSection(evidence);
   yield* unknownSection(evidence);
   yield* untracedSection(evidence);

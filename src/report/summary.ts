@@ -1,4 +1,4 @@
-import type { AnomalyRecord, Evidence, ReasonCode, RequirementStatus, TestList, TestStatus } from '../model/index.js';
+import type { AnomalyRecord, Evidence, Reason, ReasonCode, RequirementStatus, TestList, TestStatus } from '../model/index.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { EVIDENCE_FILES } from './evidence.js';
 
@@ -123,14 +123,13 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
 
   const sections: Section[] = [];
-  const reasonSection = (title: string, items: readonly string[], codes: readonly string[]): void => {
+  const reasonSection = (title: string, items: readonly Reason[]): void => {
     if (items.length === 0) return;
     const seen = new Set<string>();
-    const rows = items.map((item, i): Row => {
-      const code = codes[i] ?? '';
+    const rows = items.map(({ code, message }, i): Row => {
       const first = !seen.has(code);
       seen.add(code);
-      const text = `- ${escapeMarkdown(uncut ? item : truncate(item, REASON_LENGTH))}`;
+      const text = `- ${escapeMarkdown(uncut ? message : truncate(message, REASON_LENGTH))}`;
       // The first of each kind is never left out; past the list's length the rest only count.
       return { text, priority: first ? ESSENTIAL : uncut || i < REASONS_LISTED ? GAP : Number.POSITIVE_INFINITY };
     });
@@ -142,7 +141,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
         const kinds = new Map<string, number>();
         rows.forEach((r, i) => {
           if (r.kept === true) return;
-          const kind = REASON_KIND[codes[i] as ReasonCode] ?? (codes[i] || 'other');
+          const code = items[i]!.code;
+          const kind = REASON_KIND[code] ?? (code || 'other');
           kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         });
         const by = [...kinds].map(([k, n]) => `${k}: ${n}`).join(', ');
@@ -150,8 +150,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
       },
     });
   };
-  reasonSection('Why the gate failed', evidence.reasons, evidence.reasonCodes);
-  reasonSection('Warnings', evidence.warnings, evidence.warnings.map(() => 'untraced-tests'));
+  reasonSection('Why the gate failed', evidence.reasons);
+  reasonSection('Warnings', evidence.warnings);
 
   if (evidence.anomalies.length > 0) {
     const rows = evidence.anomalies.map((a) => {

@@ -35,7 +35,8 @@ export function compileRequirementPattern(source: string, input = 'requirement-p
   try {
     re = new RegExp(body, [...flags].join(''));
   } catch (e) {
-    throw new UserError(`input "${input}" is not a valid JavaScript regular expression: ${(e as Error).message}`);
+    if (!(e instanceof SyntaxError)) throw e;
+    throw new UserError(`input "${input}" is not a valid JavaScript regular expression: ${e.message}`);
   }
   if (EMPTY_MATCH_PROBES.some((probe) => [...probe.matchAll(re)].some((m) => m[0] === '' || (m[1] ?? m[0]) === ''))) {
     throw new UserError(`input "${input}" can match an empty string, so it cannot tell IDs apart; make it match at least one character of the ID`);

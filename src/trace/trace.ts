@@ -1,3 +1,4 @@
+import { isUserError } from '../errors.js';
 import type { EmptySuite, Report, Requirement, RequirementStatus, SuiteHidingFailures, TestCase, TestStatus, Totals, TracedTest } from '../model/index.js';
 import { compareText, mergeRetries } from './merge-retries.js';
 import { buildListIds, buildVariantMatcher, compareIds, idsOfTest, visible, type IdMatcher, type VariantMatcher } from './requirement-ids.js';
@@ -296,7 +297,7 @@ function looseSpellings(requirements: readonly Requirement[]): VariantMatcher | 
   try {
     return buildVariantMatcher(requirements);
   } catch (e) {
-    if (e instanceof Error && e.name === 'UserError') return undefined;
+    if (isUserError(e)) return undefined;
     throw e;
   }
 }
