@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { publish } from './action/publish.js';
-import { readActionSettings } from './action/settings.js';
+import { readActionSettings, type ActionSettings } from './action/settings.js';
 import { checkWorkerMessage, type WorkerMessage } from './action/worker-message.js';
 import { UserError, UserErrors } from './errors.js';
 import type { RunContext } from './evaluate.js';
@@ -19,18 +19,21 @@ export type Thread = { readonly thread: 'main'; readonly entry?: string } | { re
 
 /**
  * The release process: settings, collect, then the gate (lists, reports, verdict, evidence), then
- * outputs, summary and release. The one place that catches: whatever goes wrong, the step fails (a
- * user's mistake with its message, anything else as a bug with its stack).
+ * outputs, summary and release; a worker thread is handed the first two. The one place that catches:
+ * whatever goes wrong, the step fails (a user's mistake with its message, anything else as a bug with
+ * its stack).
  */
 export async function run(env: NodeJS.ProcessEnv = process.env, thread: Thread = { thread: 'main' }): Promise<void> {
   try {
-    const handed = thread.thread === 'worker' ? checkWorkerMessage(thread.message) : undefined;
-    const settings = handed?.settings ?? readActionSettings(env);
-    const reports: FoundReports = handed !== undefined ? { files: handed.reports, problems: [] } : await findReports(settings.gate.reports, settings.workspace);
-    if (thread.thread === 'main' && thread.entry !== undefined && (await wentOnInWorker(thread.entry, env, { settings, reports: reports.files }, reports))) return;
-    const evidence = new EvidenceFiles(settings.gate.evidenceDir, settings.workspace, env);
-    const outcome = await runGate(settings.gate, reports, evidence, runContext(settings.workspace, env), runnerLog);
-    await publish(outcome, settings, { env, evidenceDir: await evidence.folder(), reportFiles: reports.files });
+    if (thread.thread === 'worker') {
+      const handed = checkWorkerMessage(thread.message);
+      await gateAndRelease(handed.settings, { files: handed.reports, problems: [] }, env);
+      return;
+    }
+    const settings = readActionSettings(env);
+    const reports = await findReports(settings.gate.reports, settings.workspace);
+    if (thread.entry !== undefined && (await wentOnInWorker(thread.entry, env, settings, reports))) return;
+    await gateAndRelease(settings, reports, env);
   } catch (e) {
     // A fault of the runner's files (GITHUB_OUTPUT a folder, a full disk) is said as such, not as a bug.
     const known = e instanceof UserError || e instanceof UserErrors ? e : runnerFault(e, env);
@@ -47,15 +50,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env, thread: Thread =
   }
 }
 
+/** The gate (lists, reports, verdict, evidence), then outputs, summary, annotations and the release. */
+async function gateAndRelease(settings: ActionSettings, reports: FoundReports, env: NodeJS.ProcessEnv): Promise<void> {
+  const evidence = new EvidenceFiles(settings.gate.evidenceDir, settings.workspace, env);
+  const outcome = await runGate(settings.gate, reports, evidence, runContext(settings.workspace, env), runnerLog);
+  await publish(outcome, settings, { env, evidenceDir: await evidence.folder(), reportFiles: reports.files });
+}
+
 /**
  * A run whose reports hold `WORKER_BYTES` or more goes on in a worker thread, whose bounded young
  * generation keeps the memory of a large run down; a small run stays here, sparing its start-up time.
  */
-async function wentOnInWorker(entry: string, env: NodeJS.ProcessEnv, message: WorkerMessage, reports: FoundReports): Promise<boolean> {
+async function wentOnInWorker(entry: string, env: NodeJS.ProcessEnv, settings: ActionSettings, reports: FoundReports): Promise<boolean> {
   if (reports.problems.length > 0) return false;
   const bytes = await totalBytes(reports.files);
   if (bytes < WORKER_BYTES) return false;
   core.info(`${reports.files.length} ${reports.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
+  const message: WorkerMessage = { settings, reports: reports.files };
   const code = await runInWorker(entry, env, message);
   if (code !== 0) process.exitCode = code;
   return true;
