@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
-import { evaluate, type GateInput } from '../src/evaluate.js';
 import { judge } from '../src/gate/judge.js';
 import type { Report } from '../src/model/index.js';
+import { evaluate, type GateInput } from './support/gate-run.js';
 import { defaultPattern, FAIL_UNTRACED, PROVENANCE, report, requirement, requirementList, testCase, traceReports, WARN_UNTRACED } from './support/factories.js';
 
 const WORKSPACE = '/home/runner/work/pump/pump';
@@ -40,10 +40,10 @@ function input(fields: Partial<GateInput> = {}): GateInput {
 }
 
 describe('evaluate: a whole run', () => {
-  it('gives the verdict that judge gives for the same list and reports', () => {
+  it('gives the verdict that judge gives for the same list and reports', async () => {
     const reports: Report[] = [PYTHON, UNIT];
     const expected = judge(traceReports(LIST.requirements, reports), FAIL_UNTRACED);
-    const outcome = evaluate(input());
+    const outcome = await evaluate(input());
     expect(outcome.verdict.passed).toBe(false);
     expect(outcome.verdict.passed).toBe(expected.passed);
     expect(outcome.verdict.reasons).toEqual(expected.reasons);
@@ -53,8 +53,8 @@ describe('evaluate: a whole run', () => {
     expect(outcome.verdict.coverage).toBe(50);
   });
 
-  it('builds evidence and annotations that agree with the verdict', () => {
-    const outcome = evaluate(input());
+  it('builds evidence and annotations that agree with the verdict', async () => {
+    const outcome = await evaluate(input());
     expect(outcome.evidence.verdict).toBe('fail');
     expect(outcome.evidence.reasons).toEqual(outcome.verdict.reasons);
     expect(outcome.evidence.totals).toEqual({ tests: 4, passed: 3, failed: 1, errored: 0, skipped: 0, attempts: 4 });
@@ -65,31 +65,31 @@ describe('evaluate: a whole run', () => {
     ]);
   });
 
-  it('passes a release with every requirement verified, untraced tests only warning', () => {
+  it('passes a release with every requirement verified, untraced tests only warning', async () => {
     const all = report('reports/unit.xml', [...LIST.requirements.map((r) => testCase({ name: `${r.id} passes` })), testCase({ name: 'starts up' })]);
-    const outcome = evaluate(input({ reports: [all], policy: WARN_UNTRACED }));
+    const outcome = await evaluate(input({ reports: [all], policy: WARN_UNTRACED }));
     expect(outcome.verdict.passed).toBe(true);
     expect(outcome.verdict.coverage).toBe(100);
     expect(outcome.evidence.verdict).toBe('pass');
     expect(outcome.annotations).toEqual([{ level: 'warning', title: 'Test names no requirement', message: 'starts up' }]);
   });
 
-  it('links loose spellings when id-variants is loose, and not when exact', () => {
+  it('links loose spellings when id-variants is loose, and not when exact', async () => {
     const gtest = report('reports/gtest.xml', [
       testCase({ classname: 'Dose', name: 'SRS_001_Computes' }),
       testCase({ classname: 'Dose', name: 'SRS_002_Rejects' }),
       testCase({ classname: 'Round', name: 'TestSRS003' }),
       testCase({ classname: 'Alarm', name: 'Srs004Sounds' }),
     ]);
-    expect(evaluate(input({ reports: [gtest], idVariants: 'loose' })).verdict.passed).toBe(true);
-    const exact = evaluate(input({ reports: [gtest], idVariants: 'exact' })).verdict;
+    expect((await evaluate(input({ reports: [gtest], idVariants: 'loose' }))).verdict.passed).toBe(true);
+    const exact = (await evaluate(input({ reports: [gtest], idVariants: 'exact' }))).verdict;
     expect(exact.passed).toBe(false);
     expect(exact.coverage).toBe(0);
   });
 
-  it('turns a list whose IDs collide when written loosely into a reason instead of throwing', () => {
+  it('turns a list whose IDs collide when written loosely into a reason instead of throwing', async () => {
     const list = requirementList([requirement('SRS-4'), requirement('SRS-004')]);
-    const outcome = evaluate(input({ list, idVariants: 'loose' }));
+    const outcome = await evaluate(input({ list, idVariants: 'loose' }));
     expect(outcome.verdict.passed).toBe(false);
     expect(outcome.verdict.reasons).toHaveLength(1);
     expect(outcome.verdict.reasons[0]!.code).toBe('unreadable-input');
@@ -99,9 +99,9 @@ describe('evaluate: a whole run', () => {
 });
 
 describe('evaluate: unreadable inputs', () => {
-  it('fails on an unreadable list with that problem first, annotated at its file and line', () => {
+  it('fails on an unreadable list with that problem first, annotated at its file and line', async () => {
     const problem = new UserError('duplicate ID "SRS-002" (first on line 8)', { file: `${WORKSPACE}/docs/requirements.md`, line: 12 });
-    const outcome = evaluate(input({ list: undefined, problems: [problem] }));
+    const outcome = await evaluate(input({ list: undefined, problems: [problem] }));
     expect(outcome.trace.listRead).toBe(false);
     expect(outcome.evidence.totals.tests).toBe(4);
     expect(outcome.verdict.passed).toBe(false);
@@ -117,16 +117,16 @@ describe('evaluate: unreadable inputs', () => {
     expect(outcome.evidence.reasons[0]).toEqual(outcome.verdict.reasons[0]);
   });
 
-  it('puts a report problem before the gaps of the trace', () => {
+  it('puts a report problem before the gaps of the trace', async () => {
     const problem = new UserError('not well-formed XML', { file: 'reports/broken.xml', line: 3 });
-    const outcome = evaluate(input({ problems: [problem] }));
+    const outcome = await evaluate(input({ problems: [problem] }));
     expect(outcome.verdict.reasons.map((r) => r.code)).toEqual(['unreadable-input', 'requirement-failed', 'requirement-uncovered', 'untraced-tests']);
     expect(outcome.annotations[0]).toMatchObject({ level: 'error', title: 'Unreadable input', file: 'reports/broken.xml', line: 3 });
   });
 
-  it('annotates a problem in a file outside the workspace without a place', () => {
+  it('annotates a problem in a file outside the workspace without a place', async () => {
     const problem = new UserError('outside the workspace', { file: '/etc/requirements.md' });
-    const outcome = evaluate(input({ list: undefined, problems: [problem] }));
+    const outcome = await evaluate(input({ list: undefined, problems: [problem] }));
     expect(outcome.annotations).toEqual([{ level: 'error', title: 'Unreadable input', message: 'outside the workspace' }]);
   });
 });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { failureMessage, REASONS_IN_MESSAGE } from '../src/main.js';
+import { failureMessage, REASONS_IN_MESSAGE } from '../src/action/publish.js';
 import { capAnnotations, MAX_ERROR_ANNOTATIONS, type Annotation } from '../src/report/annotations.js';
 
 it(`lists at most ${REASONS_IN_MESSAGE} reasons, each bounded, then says how many more and where they are`, () => {

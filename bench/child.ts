@@ -84,7 +84,7 @@ async function main(argv: readonly string[]): Promise<Result> {
 }
 
 /**
- * The pipeline of src/main.ts without the runner around it (no glob, no workflow commands): each phase
+ * The pipeline of src/run-gate.ts without the runner around it (no glob, no workflow commands): each phase
  * timed, and the heap still reachable after it, which is what the next phases carry along.
  */
 async function phases(requirementsFile: string, reportFiles: readonly string[], out: Result): Promise<Result> {
@@ -140,7 +140,7 @@ async function phases(requirementsFile: string, reportFiles: readonly string[], 
     'reports: read, decode, parse, trace, write out',
     () => {
       for (const file of reportFiles) {
-        // In pieces, as the action reads a report (src/main.ts readReport).
+        // In pieces, as the action reads a report (src/io/read-report.ts).
         const decoder = new ReportDecoder(path.basename(file));
         const reader = new JunitReader(path.basename(file), newCaseParser());
         const fd = fs.openSync(file, 'r');

@@ -597,7 +597,7 @@ async function main(): Promise<void> {
   if (ph === undefined) {
     log(`The pipeline could not be measured phase by phase: ${phases.problem ?? 'no output'}`);
   } else {
-    log(`The pipeline of src/main.ts on (a) from the current sources (bench/child.ts "phases"), one process with --expose-gc: time of each phase and the heap still reachable after it (what later phases carry). Peak RSS of that process: ${mb(phases.run.probe?.maxRssKb)} MB.`);
+    log(`The pipeline of src/run-gate.ts on (a) from the current sources (bench/child.ts "phases"), one process with --expose-gc: time of each phase and the heap still reachable after it (what later phases carry). Peak RSS of that process: ${mb(phases.run.probe?.maxRssKb)} MB.`);
     log();
     table(['phase', 'ms', 'heap kept MB', 'note'], ph.map((p) => [p.phase, int(Math.round(p.ms)), p.keptMb.toFixed(1), p.note ?? '']), 1);
   }

@@ -28505,11 +28505,11 @@ function isUserError(e) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39943);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7256);
 
 
 // On the main thread the run may go on in a worker thread started from this same script.
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)(process.env, node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread ? { entry: import.meta.url } : { reports: node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData.reports });
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)(process.env, node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread ? { thread: 'main', entry: import.meta.url } : { thread: 'worker', message: node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -28574,1839 +28574,927 @@ function nestedCases(node, out = []) {
 
 /***/ }),
 
-/***/ 39943:
+/***/ 7256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: REASONS_IN_MESSAGE, WORKER_BYTES, failureMessage
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var lib_core = __nccwpck_require__(33838);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var lib_core = __nccwpck_require__(33838);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+var promises_default = /*#__PURE__*/__nccwpck_require__.n(promises_);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(83916);
-// EXTERNAL MODULE: ./src/catalogue/blank.ts
-var blank = __nccwpck_require__(65891);
-;// CONCATENATED MODULE: ./src/catalogue/read-table.ts
-/**
- * Reads a list (requirements, anomalies, ...) kept as a table in Markdown, CSV, YAML or JSON,
- * and returns its rows with the line each row stands on. A Markdown file may hold the list in
- * several tables (one per section): every table with the required column is read.
- *
- * This module maps header names to canonical column names and builds the rows. The reader of the
- * file's format, which turns text into header names and cells (`markdown-table.ts`, `csv-table.ts`,
- * `data-table.ts` for YAML and JSON), comes with the text (`ListSource`, see `table-format.ts`).
- *
- * Pure: takes the file's name, text and format reader, returns data or throws user errors.
- */
+// EXTERNAL MODULE: ./src/system-faults.ts
+var system_faults = __nccwpck_require__(95422);
+// EXTERNAL MODULE: ./src/workspace-path.ts
+var workspace_path = __nccwpck_require__(59152);
+;// CONCATENATED MODULE: ./src/io/files.ts
 
 
-/**
- * Reads the table of a list file. Throws a `UserError` when the file cannot be read as a table at all
- * (syntax error, no table, required column missing, no rows), and a `UserErrors` listing every wrong
- * row otherwise.
- */
-function readTable(list, options) {
-    const { table, problems } = parseTable(list, options);
-    if (problems.length > 0)
-        throw new UserErrors(problems);
-    return table;
+
+
+
+/** Largest report or list read: V8 cannot hold a longer string, and no real report comes near it. */
+const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+/** Path relative to the workspace, with forward slashes, for messages and evidence. */
+function displayPath(file, workspace) {
+    const rel = (0,workspace_path/* pathInside */._)(workspace, file);
+    return rel === undefined || rel === '' ? file.split((external_node_path_default()).sep).join('/') : rel;
 }
 /**
- * Like `readTable`, but returns the problems found in single rows instead of throwing them, so a
- * caller can report them together with its own findings. Fatal problems are still thrown as a `UserError`.
+ * Reads a file that must lie inside the workspace (after following symbolic links). Every known
+ * failure is a UserError naming the file: missing, a folder, unreadable, too large, or outside the
+ * workspace; any other error is a bug, thrown as it is.
  */
-function parseTable(list, options) {
-    const { file, text, reader } = list;
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const columns = new ColumnNames(options, reader.format === 'yaml' || reader.format === 'json');
-    if (!/\S/.test(body)) {
-        throw new src_errors/* UserError */.yo(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
+async function readInsideWorkspace(file, workspace, what) {
+    const { real, shown } = await checkInsideWorkspace(file, workspace, what);
+    try {
+        return await promises_default().readFile(real);
     }
-    switch (reader.format) {
-        case 'markdown':
-            return fromTables(file, reader.read(file, body), columns, (tables) => {
-                const first = tables[0];
-                if (tables.length === 1)
-                    return missingColumn(file, columns, quoteList(first.headers), first.line);
-                const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
-                return missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
-            }, (raw) => noRows(file, raw.line));
-        case 'csv': {
-            const raw = reader.read(file, body);
-            return fromTables(file, [raw], columns, () => missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column'), (table) => noRows(file, table.line));
-        }
-        case 'yaml':
-        case 'json': {
-            const shape = {
-                isEntryKey: (key) => columns.found(columns.map([key])),
-                isReferenceKey: (key) => columns.isReference(columns.map([key])[0] ?? ''),
-                isId: options.isId,
-            };
-            const tables = reader.read(file, body, shape);
-            const noEntries = (raw) => new src_errors/* UserError */.yo('the list has no entries; add one entry per item', { file, line: raw.line });
-            const [root] = tables;
-            // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
-            if (root !== undefined && !tables.some((t) => t.headers.length > 0))
-                return build(file, root, columns, noEntries(root));
-            return fromTables(file, tables, columns, (found) => {
-                const first = found.find((t) => t.rows.length > 0) ?? found[0];
-                const keys = [...new Set(found.flatMap((t) => t.headers))];
-                return missingColumn(file, columns, quoteList(keys), first.rows[0]?.line ?? first.line, 'no entry has a field');
-            }, noEntries);
-        }
+    catch (e) {
+        throw unreadable(what, shown, e);
     }
 }
 /**
- * Every table of the file that lists entries, read as one: a document may list its entries per
- * section, one table each, and an entry left out of the check because it stands in a later table
- * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
- * (the tables may have different columns); see `pickTables` for which tables are read. `missing`
- * makes the error for a file in which no table is, `empty` the one for a file whose tables have no rows.
+ * Bytes read at a time from a large file. The text of a piece, with what waits from the one before,
+ * stays under V8's 128 KiB for a regular heap object even as a two-byte string (non-ASCII text):
+ * larger strings go to its large-object space, where making and joining them costs ten times more.
  */
-function fromTables(file, tables, columns, missing, empty) {
-    const { picked, problems: notRead } = pickTables(file, tables, columns);
-    const [firstRead] = picked;
-    if (firstRead === undefined) {
-        if (notRead.length > 0)
-            throw new src_errors/* UserErrors */.tQ(notRead);
-        throw missing(tables);
-    }
-    const parts = picked.map(({ raw, names }) => rowsOf(raw, columns, names));
-    const names = [...new Set(parts.flatMap((part) => part.columns))];
-    const rows = parts.flatMap((part) => 
-    // A table with all the columns, in this order, has its rows as they are.
-    sameNames(part.columns, names)
-        ? part.rows
-        : part.rows.map((row) => ({
-            line: row.line,
-            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
-        })));
-    const problems = [...notRead, ...picked.flatMap(({ raw }) => [...columns.doubtfulColumns(file, raw), ...raw.problems])];
-    return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
-}
+const PIECE_BYTES = 48 * 1024;
 /**
- * The tables that list entries. A table with a required column (by its header) is read. A table
- * without one is a table of entries all the same when a column holds only IDs, one per cell (see
- * `ReadTableOptions.isId`): a header the reader does not know must not make its entries vanish. Such
- * a column is read as the ID column when none of its IDs stands in a table that is read by its header
- * or in an earlier one read by its IDs; when all of them do, the table only refers to those entries (a
- * traceability matrix) and is skipped;
- * anything between, or several such columns, is a problem naming the table. A table without either
- * (revision history, document control, IDs only inside other text) is skipped.
+ * Reads a file inside the workspace in pieces, under the same checks as `readInsideWorkspace`. Each
+ * piece is at least `atLeast()` bytes (asked before each read), so a reader waiting for the end of a long
+ * item gets it in a few reads. The next piece is read while the caller works on this one: a piece is
+ * valid until the next one is asked for.
  */
-function pickTables(file, tables, columns) {
-    const idColumn = columns.required[0] ?? 'id';
-    const mapped = tables.map((raw) => {
-        const names = columns.map(raw.headers);
-        return { raw, names, byHeader: raw.nested === true ? names.includes(idColumn) : columns.found(names) };
-    });
-    const listed = new Set();
-    for (const { raw, names, byHeader } of mapped) {
-        const at = names.indexOf(idColumn);
-        if (!byHeader || at < 0)
-            continue;
-        for (const row of raw.rows)
-            listed.add(cellText(row.cells[at] ?? '', ' '));
+async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () => 0) {
+    const { real, shown } = await checkInsideWorkspace(file, workspace, what);
+    let handle;
+    try {
+        handle = await promises_default().open(real, 'r');
     }
-    const picked = [];
-    const problems = [];
-    for (const table of mapped) {
-        if (table.byHeader) {
-            picked.push(table);
-            continue;
-        }
-        const idColumns = columns.idColumns(table.raw, table.names);
-        const ids = [...new Set(idColumns.flatMap((c) => c.ids))];
-        const unlisted = ids.filter((id) => !listed.has(id));
-        if (unlisted.length === 0)
-            continue;
-        const [only] = idColumns;
-        if (only !== undefined && idColumns.length === 1 && unlisted.length === ids.length) {
-            picked.push({ raw: table.raw, names: table.names.map((name, i) => (i === only.index ? idColumn : name)) });
-            // A later table may refer to these entries as to those of a table with an ID column.
-            for (const id of ids)
-                listed.add(id);
-            continue;
-        }
-        problems.push(notAnEntryTable(file, columns, table.raw, idColumns.map((c) => table.raw.headers[c.index] ?? ''), unlisted));
+    catch (e) {
+        throw unreadable(what, shown, e);
     }
-    return { picked, problems };
-}
-function notAnEntryTable(file, columns, raw, headers, unlisted) {
-    const noun = columns.idNoun;
-    const shown = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
-    const what = headers.length === 1
-        ? `has a column ${quoteList(headers)} of ${noun} but no ID column, and ${shown} ${unlisted.length === 1 ? 'stands' : 'stand'} in no table of the list`
-        : `has ${headers.length} columns of ${noun} (${quoteList(headers)}) but no ID column, so which one lists the entries is not clear`;
-    return new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
-        ' (or one of the accepted names) so that the table is read, or list these entries in a table that is', { file, line: raw.line });
-}
-// ---------------------------------------------------------------------------------------------
-// Column names
-/** Trimmed, inner white space collapsed (invisible characters count as white space, see `blank.ts`), lower-case. */
-function normaliseColumnName(name) {
-    return (0,blank/* collapseBlank */.Gw)(name).toLowerCase();
-}
-/**
- * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
- * `Req No`, `req-no`, `Req_No:` are all `req no`, `Req#` is `req #`, and `Acceptable (Y/N)` is
- * `acceptable y n`.
- */
-function looseColumnName(name) {
-    return normaliseColumnName(name)
-        .replace(/[.:?*'"`’]/g, '')
-        .replace(/[-_/()[\]{}|,;]/g, ' ')
-        .replace(/#/g, ' # ')
-        .replace(/ {2,}/g, ' ')
-        .trim();
-}
-/** Maps the header names of a file to canonical column names. */
-class ColumnNames {
-    required;
-    allowEmpty;
-    idNoun;
-    lineBreaks;
-    aliasOf = new Map();
-    /** Loose spelling (see `looseColumnName`) of every canonical name and alias -> canonical name. */
-    looseOf = new Map();
-    canonical = new Set();
-    isId;
-    references;
-    oneColumnPerField;
-    suspects;
-    /** The tables are YAML/JSON lists of entries, whose keys may differ from one entry to the next. */
-    entries;
-    constructor(options, entries = false) {
-        this.entries = entries;
-        this.oneColumnPerField = options.oneColumnPerField ?? false;
-        this.suspects = options.suspectColumns ?? [];
-        const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
-        this.required = required.map(normaliseColumnName);
-        this.allowEmpty = options.allowEmpty ?? false;
-        this.idNoun = options.idNoun ?? 'IDs';
-        this.isId = options.isId;
-        this.references = new Set((options.referenceColumns ?? []).map(normaliseColumnName));
-        this.lineBreaks = new Set((options.lineBreakColumns ?? []).map(normaliseColumnName));
-        for (const name of [...this.required, ...Object.keys(options.aliases ?? {}).map(normaliseColumnName)]) {
-            this.canonical.add(name);
-            if (!this.looseOf.has(looseColumnName(name)))
-                this.looseOf.set(looseColumnName(name), name);
-        }
-        for (const [canonical, names] of Object.entries(options.aliases ?? {})) {
-            for (const name of names) {
-                const alias = normaliseColumnName(name);
-                if (alias !== normaliseColumnName(canonical) && !this.aliasOf.has(alias)) {
-                    this.aliasOf.set(alias, normaliseColumnName(canonical));
-                }
-                if (!this.looseOf.has(looseColumnName(alias)))
-                    this.looseOf.set(looseColumnName(alias), normaliseColumnName(canonical));
-            }
-        }
-    }
-    /** The canonical name a header stands for when it is not a canonical name itself: by alias, or by loose spelling. */
-    aliasFor(name) {
-        const alias = this.aliasOf.get(name);
-        if (alias !== undefined || name === '' || this.canonical.has(name))
-            return alias;
-        return this.looseOf.get(looseColumnName(name));
-    }
-    /** The canonical column a header stands for, by its own name, an alias or a loose spelling; undefined for an unknown one. */
-    fieldOf(header) {
-        const name = normaliseColumnName(header);
-        return this.canonical.has(name) ? name : this.aliasFor(name);
-    }
-    /**
-     * Headers of a table that make what it says unclear (see `ReadTableOptions.oneColumnPerField` and
-     * `suspectColumns`), as problems naming the table's line (an entry's, in YAML/JSON) and the headers.
-     */
-    doubtfulColumns(file, raw) {
-        const problems = [];
-        if (!this.oneColumnPerField && this.suspects.length === 0)
-            return problems;
-        const byField = new Map();
-        raw.headers.forEach((header, i) => {
-            const field = this.fieldOf(header);
-            if (field === undefined) {
-                const suspect = this.suspects.find((s) => s.pattern.test(looseColumnName(header)));
-                if (suspect !== undefined) {
-                    problems.push(new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
-                        `but is not a name the reader knows; name it "${suspect.column}" or one of the accepted names, or rename it so that it does not look like one`, { file, line: raw.line }));
-                }
-                return;
-            }
-            byField.set(field, [...(byField.get(field) ?? []), i]);
+    // Two buffers: one read into while the caller has the other.
+    const buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
+    let turn = 0;
+    const readNext = () => {
+        const want = Math.min(Math.max(PIECE_BYTES, atLeast()), MAX_INPUT_BYTES);
+        if (want > buffers[turn].length)
+            buffers[turn] = Buffer.allocUnsafe(want);
+        const buffer = buffers[turn];
+        turn = 1 - turn;
+        return handle.read(buffer, 0, want).then(({ bytesRead }) => buffer.subarray(0, bytesRead), (e) => {
+            throw unreadable(what, shown, e);
         });
-        if (!this.oneColumnPerField)
-            return problems;
-        for (const [field, at] of byField) {
-            if (at.length < 2)
-                continue;
-            if (!this.entries) {
-                problems.push(new src_errors/* UserError */.yo(`the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
-                    'which one holds the answer cannot be told, so keep one of them', { file, line: raw.line }));
-                continue;
-            }
-            for (const row of raw.rows) {
-                const filled = at.filter((i) => cellText(row.cells[i] ?? '', ' ') !== '');
-                if (filled.length < 2)
-                    continue;
-                problems.push(new src_errors/* UserError */.yo(`the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
-                    'which one holds the answer cannot be told, so keep one of them', { file, line: row.line }));
-            }
-        }
-        return problems;
-    }
-    /** Whether the (canonical) column names entries of other lists. */
-    isReference(name) {
-        return this.references.has(name);
-    }
-    /**
-     * The columns of a table (mapped to `names`) whose every non-blank cell is exactly one ID, at least
-     * one of them; none without `isId`, and never a column that names entries of other lists.
-     */
-    idColumns(raw, names) {
-        const isId = this.isId;
-        if (isId === undefined)
-            return [];
-        const out = [];
-        names.forEach((name, index) => {
-            if (this.references.has(name))
-                return;
-            const ids = [];
-            for (const row of raw.rows) {
-                const text = cellText(row.cells[index] ?? '', ' ');
-                if (text === '')
-                    continue;
-                if (!isId(text))
-                    return;
-                ids.push(text);
-            }
-            if (ids.length > 0)
-                out.push({ index, ids });
-        });
-        return out;
-    }
-    /**
-     * Canonical names for the given headers, same order. A header written with the canonical name wins
-     * over an alias of it; when two headers would get the same name, the later one keeps its own name
-     * (or gets a ` (2)`, ` (3)` ... suffix) so that no cell is lost.
-     */
-    map(headers) {
-        const names = headers.map(normaliseColumnName);
-        const result = names.map(() => undefined);
-        const used = new Set();
-        const take = (i, name) => {
-            if (used.has(name))
-                return false;
-            used.add(name);
-            result[i] = name;
-            return true;
-        };
-        names.forEach((name, i) => {
-            if (name !== '' && this.aliasFor(name) === undefined)
-                take(i, name);
-        });
-        names.forEach((name, i) => {
-            const canonical = this.aliasFor(name);
-            if (result[i] === undefined && canonical !== undefined && !take(i, canonical))
-                take(i, name);
-        });
-        names.forEach((name, i) => {
-            if (result[i] !== undefined)
-                return;
-            const base = name === '' ? `column ${i + 1}` : name;
-            if (take(i, base))
-                return;
-            for (let n = 2; !take(i, `${base} (${n})`); n++)
-                ;
-        });
-        return result.map((name) => name ?? '');
-    }
-    /** Whether the mapped column names include a required one. */
-    found(names) {
-        return this.required.some((r) => names.includes(r));
-    }
-    keepsLineBreaks(column) {
-        return this.lineBreaks.has(column);
-    }
-    /** `"id"`, or `"id" or "title"`. */
-    requiredNames() {
-        return this.required.map((r) => `"${r}"`).join(' or ');
-    }
-    /** `"id"`, or `"id" (or "requirement id", "req id", "req. id", 4 more)` when there are aliases; several joined by "or". */
-    describeRequired() {
-        return this.required
-            .map((required) => {
-            const aliases = [...this.aliasOf].filter(([, c]) => c === required).map(([a]) => a);
-            const alternatives = aliases.slice(0, 3).map((a) => `"${a}"`);
-            const more = aliases.length - alternatives.length;
-            if (more > 0)
-                alternatives.push(`${more} more`);
-            return alternatives.length === 0 ? `"${required}"` : `"${required}" (or ${alternatives.join(', ')})`;
-        })
-            .join(' or ');
-    }
-}
-function missingColumn(file, columns, found, line, subject = 'the table has no column') {
-    const advice = columns.required.length === 1
-        ? `Name the column ${columns.requiredNames()} or use one of the accepted names`
-        : `Name a column ${columns.requiredNames()}, or use one of the accepted names`;
-    return new src_errors/* UserError */.yo(`${subject} ${columns.describeRequired()}; columns found: ${found}. ${advice}`, line === undefined ? { file } : { file, line });
-}
-/** `"A", "B"`, or `none`. */
-function quoteList(names) {
-    const list = names.map((c) => c.trim()).filter((c) => c !== '').map((c) => `"${c}"`);
-    return list.length === 0 ? 'none' : list.join(', ');
-}
-function noRows(file, line) {
-    return new src_errors/* UserError */.yo('the table has a header but no rows; add one row per entry', { file, line });
-}
-// ---------------------------------------------------------------------------------------------
-// Rows
-/** Builds the table of one raw table; see `rowsOf` and `finish`. */
-function build(file, raw, columns, empty) {
-    const { columns: names, rows } = rowsOf(raw, columns);
-    return finish({ file, columns: names, rows }, raw.problems, columns, empty);
-}
-/**
- * The column names (`names`, by default those of its header) and rows of a raw table: every column
- * present in each row, rows whose cells are all blank skipped.
- */
-function rowsOf(raw, columns, names = columns.map(raw.headers)) {
-    const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
-    const rows = [];
-    const values = [];
-    const viaEntries = names.includes('__proto__');
-    for (const { line, cells } of raw.rows) {
-        let blank = true;
-        for (let i = 0; i < names.length; i++) {
-            const value = cellText(cells[i] ?? '', separators[i] ?? '');
-            values[i] = value;
-            if (value !== '')
-                blank = false;
-        }
-        if (!blank)
-            rows.push({ line, cells: record(names, values, viaEntries) });
-    }
-    return { columns: [...names], rows };
-}
-function sameNames(a, b) {
-    return a.length === b.length && a.every((name, i) => name === b[i]);
-}
-/**
- * `{ [names[i]]: values[i] }` in the order of `names`. Made by assignment, which is quicker than
- * `Object.fromEntries` on many rows, unless a name is `__proto__` (`viaEntries`): assigned, it would
- * set the prototype instead of making a field.
- */
-function record(names, values, viaEntries) {
-    if (viaEntries)
-        return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
-    const out = {};
-    for (let i = 0; i < names.length; i++)
-        out[names[i]] = values[i] ?? '';
-    return out;
-}
-/** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
-function finish(table, problems, columns, empty) {
-    if (table.rows.length === 0 && problems.length === 0 && !columns.allowEmpty)
-        throw empty;
-    return { table, problems };
-}
-/** A cell's text, trimmed of white space and invisible characters; a list cell's items joined by `separator`. */
-function cellText(cell, separator) {
-    if (typeof cell === 'string')
-        return (0,blank/* trimBlank */.J2)(cell);
-    return cell.map(blank/* trimBlank */.J2).filter((item) => item !== '').join(separator);
-}
-
-;// CONCATENATED MODULE: ./src/catalogue/read-anomalies.ts
-/**
- * Reads the list of known residual anomalies (IEC 62304 §5.8.2, §5.8.3): every known anomaly of the
- * release, documented and evaluated, one row each.
- *
- * Two layouts are understood:
- * - the project's own, with an ID column: `ID | Title | Severity | Status | Tests | Justification |
- *   Acceptable | Assessed By | Assessment Date | Related Risk IDs | Benefit-Risk`;
- * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
- *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
- *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
- *   not counted; in a Markdown file with several such tables, among the rows of all of them in
- *   order), and its status is open: every anomaly the template lists is residual.
- *
- * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
- */
-
-
-
-/**
- * Header names accepted for the columns of an anomaly list (canonical name -> other names). Names
- * match case-insensitively, after trimming and collapsing whitespace. `Priority` is not a severity
- * and is not read.
- */
-const ANOMALY_COLUMN_ALIASES = {
-    id: [
-        'anomaly id',
-        'anomaly',
-        'bug id',
-        'issue',
-        'issue id',
-        'defect id',
-        'key',
-        'ids',
-        'identifier',
-        'id #',
-        'id no',
-        'defect',
-        'bug',
-        'ticket',
-        'problem report',
-        ...['anomaly', 'bug', 'defect', 'issue', 'ticket', 'problem', 'problem report', 'incident'].flatMap((word) => ['id', 'no', 'nr', 'number', '#', 'key', 'ref'].map((suffix) => `${word} ${suffix}`)),
-    ],
-    title: ['name', 'summary'],
-    description: [],
-    severity: ['criticality', 'risk level'],
-    status: ['state', 'resolution'],
-    impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
-    'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
-    tests: ['test', 'failing tests', 'test cases', 'explains'],
-    requirements: [
-        'requirement', 'requirement ids', 'srs', 'requirement(s)', 'requirements ids', 'requirement id', 'requirement refs', 'requirement references',
-        'req', 'reqs', 'req id', 'req ids', 'req refs', 'srs id', 'srs ids', 'srs refs', 'srs items', 'srs requirements',
-        ...['affected', 'related', 'linked', 'traced', 'impacted'].flatMap((word) => [`${word} requirements`, `${word} requirement`, `${word} requirement ids`, `${word} reqs`, `${word} srs`]),
-        'requirements affected',
-    ],
-    justification: ['rationale', 'justification for delay', 'reason'],
-    acceptable: [
-        'accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted', 'acceptability', 'risk acceptability', 'acceptable (y/n)',
-        'acceptable (yes/no)', 'acceptance', 'risk acceptance', 'accept', 'accept?', 'accepted', 'accepted?', 'is acceptable', 'acceptable risk',
-        'residual risk acceptable', 'residual risk acceptability', 'residual risk accepted', 'residual risk acceptance', 'risk is acceptable',
-    ],
-    'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
-    'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
-    'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
-};
-/**
- * Columns that hold lists, one item per line. Items are also separated by `;`, and in the ID lists
- * (`requirements`, `related risk ids`) by `,`. Test names often contain commas (parameterised tests),
- * so `tests` is split only at line breaks and `;`. In Markdown a `<br>` is a line break; in YAML and
- * JSON a list gives one item per element.
- */
-const ANOMALY_LIST_COLUMNS = ['tests', 'requirements', 'related risk ids'];
-/** Status words accepted (case-insensitive, trimmed) for each status. An empty status means open. */
-const ANOMALY_STATUS_WORDS = {
-    open: ['open', 'new', 'active', 'known', 'investigating'],
-    deferred: ['deferred', 'postponed', "won't fix", 'wontfix', 'later'],
-    accepted: ['accepted', 'risk accepted', 'accepted risk'],
-    closed: ['closed', 'resolved', 'done'],
-    fixed: ['fixed', 'verified'],
-};
-/** Answers accepted (case-insensitive, trimmed) in the `acceptable` column. */
-const ACCEPTABLE_WORDS = {
-    yes: ['yes', 'y', 'true', 'acceptable', 'accepted', '1'],
-    no: ['no', 'n', 'false', 'not acceptable', 'unacceptable', '0'],
-};
-const STATUS_OF = new Map(Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.map((word) => [word, status])));
-const STATUS_ADVICE = (() => {
-    const names = Object.keys(ANOMALY_STATUS_WORDS);
-    const others = Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.filter((w) => w !== status));
-    return `write ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''} (or one of: ${others.join(', ')}); an empty status means open`;
-})();
-/** Lower-case, whitespace collapsed, typographic apostrophes made plain (`Won’t Fix` -> `won't fix`). */
-function normaliseWord(text) {
-    return text.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").toLowerCase();
-}
-/** The status a word stands for; `open` for an empty text; `undefined` for an unknown word. */
-function anomalyStatusOf(text) {
-    const word = normaliseWord(text);
-    return word === '' ? 'open' : STATUS_OF.get(word);
-}
-/** The answer of an `acceptable` cell: `unanswered` for an empty cell; `undefined` for a word that is neither yes nor no. */
-function acceptableOf(text) {
-    const word = normaliseWord(text);
-    if (word === '')
-        return 'unanswered';
-    if (ACCEPTABLE_WORDS.yes.includes(word))
-        return 'yes';
-    if (ACCEPTABLE_WORDS.no.includes(word))
-        return 'no';
-    return undefined;
-}
-/** Whether `text` is a calendar date written `YYYY-MM-DD` (2024-02-29 is, 2023-02-29 and 2024-02-30 are not). */
-function isIsoDate(text) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (m === null)
-        return false;
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-    return days !== undefined && day >= 1 && day <= days;
-}
-/**
- * The shape of an anomaly ID, to find a table of anomalies by its cells when its ID column has a header
- * not known here: a tracker key (`ANOM-7`, `BUG-12`, `PROJ-123`, `KA-2024-003`) or an issue number (`#12`).
- */
-function isAnomalyId(text) {
-    return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
-}
-/**
- * Headers that look like the columns which decide the verdict: an unknown one (`Risk acceptability
- * decision`, `Requirement refs affected`) is refused rather than skipped, since skipping an Acceptable
- * column turns its "no" into a default yes, and skipping a Requirements column leaves its IDs unchecked.
- */
-const SUSPECT_COLUMNS = [
-    { pattern: /accept|akzept|acept|accett/, column: 'acceptable' },
-    { pattern: /(?:^| )(?:reqs?|requirements?|anforderung\S*|sw?rs|urs|prs)(?: |$)/, column: 'requirements' },
-];
-/** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
-const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
-/**
- * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
- * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
- */
-function describedFields(raw) {
-    const text = (column) => raw(column).replace(/\s+/g, ' ').trim();
-    const assessmentDate = text('assessment date');
-    return {
-        description: text('description'),
-        impact: text('impact'),
-        relatedRisks: splitIds(raw('related risk ids')),
-        requirements: splitIds(raw('requirements')),
-        justification: text('justification'),
-        assessedBy: text('assessed by'),
-        assessmentDate: isIsoDate(assessmentDate) ? { valid: true, date: assessmentDate } : { valid: false, text: assessmentDate },
-        benefitRisk: text('benefit-risk'),
     };
-}
-/** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
-function splitTests(text) {
-    return splitAt(text, /\r\n|\r|\n|;/);
-}
-/** Requirement or risk IDs: split at line breaks, `;` and `,`. */
-function splitIds(text) {
-    return splitAt(text, /\r\n|\r|\n|[;,]/);
-}
-function splitAt(text, separator) {
-    return text
-        .split(separator)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/**
- * Reads a list of known anomalies in Markdown, CSV, YAML or JSON. The table needs an ID column or,
- * without one, a Title column (IDs are then `ANOM-<n>`, see above). A list with a header but no rows
- * is an empty list: a release may have no known anomaly. Every problem of the file is reported at
- * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
- */
-function readAnomalies(list) {
-    const { file } = list;
-    const { table, problems } = parseTable(list, {
-        requiredColumn: ['id', 'title'],
-        aliases: ANOMALY_COLUMN_ALIASES,
-        // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
-        lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
-        allowEmpty: true,
-        isId: isAnomalyId,
-        referenceColumns: REFERENCE_COLUMNS,
-        idNoun: 'anomaly IDs',
-        oneColumnPerField: true,
-        suspectColumns: SUSPECT_COLUMNS,
-    });
-    const errors = [...problems];
-    const anomalies = [];
-    // A field is read from the column with its canonical name, else from a column named by an alias: in
-    // YAML and JSON one entry may write `assessed by` and the next `assessor`, and each keeps its column.
-    const sources = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).map(([canonical, aliases]) => [
-        canonical,
-        [canonical, ...aliases].filter((name) => table.columns.includes(name)),
-    ]));
-    const hasIds = (sources.get('id') ?? []).length > 0;
-    const firstLine = new Map();
-    table.rows.forEach((row, index) => {
-        const at = { file, line: row.line };
-        const cell = (column) => (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => (0,blank/* trimBlank */.J2)(value) !== '') ?? '';
-        const text = (column) => cell(column).replace(/\s+/g, ' ').trim();
-        const title = text('title');
-        const rowErrors = [];
-        let id = `ANOM-${index + 1}`;
-        if (hasIds) {
-            id = (0,blank/* trimBlank */.J2)(cell('id'));
-            const before = firstLine.get(id);
-            if (id === '') {
-                rowErrors.push(new src_errors/* UserError */.yo(`the row${title === '' ? '' : ` "${shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
-                    'or delete the row', at));
-            }
-            else if ((0,blank/* hasBlank */.Xk)(id)) {
-                rowErrors.push(new src_errors/* UserError */.yo(`the ID "${shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
-            }
-            else if (before !== undefined) {
-                rowErrors.push(new src_errors/* UserError */.yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
-            }
-            else {
-                firstLine.set(id, row.line);
-            }
-        }
-        else if (title === '') {
-            rowErrors.push(new src_errors/* UserError */.yo('the row has no title; give every anomaly a title (or add an ID column), or delete the row', at));
-        }
-        const status = anomalyStatusOf(cell('status'));
-        if (status === undefined) {
-            rowErrors.push(new src_errors/* UserError */.yo(`unknown status "${shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
-        }
-        const acceptable = acceptableOf(cell('acceptable'));
-        if (acceptable === undefined) {
-            rowErrors.push(new src_errors/* UserError */.yo(`"${shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
-                `write ${ACCEPTABLE_WORDS.yes.join(', ')} or ${ACCEPTABLE_WORDS.no.join(', ')}, ` +
-                'or leave the cell empty when the anomaly is not yet assessed', at));
-        }
-        errors.push(...rowErrors);
-        if (rowErrors.length > 0 || status === undefined || acceptable === undefined)
-            return;
-        anomalies.push({
-            id,
-            title,
-            status,
-            severity: text('severity'),
-            tests: splitTests(cell('tests')),
-            acceptable,
-            ...describedFields(cell),
-            line: row.line,
-            source: file,
-        });
-    });
-    if (errors.length > 0) {
-        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    }
-    return { file, anomalies, hasAcceptableColumn: (sources.get('acceptable') ?? []).length > 0 };
-}
-function shorten(text) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
-}
-
-;// CONCATENATED MODULE: ./src/catalogue/issue-anomalies.ts
-
-
-
-/** Heading names, in their loose spelling (`Acceptable (Y/N)` is `acceptable y n`), by field. */
-const FIELD_OF = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((name) => [looseColumnName(name), canonical])));
-/** What an issue form writes for an optional field left empty. */
-const NO_RESPONSE = /^_No response_$/i;
-/**
- * Anomalies recorded as GitHub issues. The assessment lives in the issue body as the sections an issue
- * form writes (`### Severity`, `### Justification`, `### Acceptable`, `### Assessed by`,
- * `### Assessment date`, `### Benefit-risk`, `### Tests`, ...: the column names and aliases of the
- * anomaly list), or in labels: `severity: high` (also `severity/high`, `severity-high`),
- * `risk-acceptable` / `risk-not-acceptable`, `deferred` / `wontfix`, `accepted`.
- * Status: an open issue is residual whatever its labels say (`fixed` or `verified` on an open issue is
- * a claim, not a fact): open, or deferred or accepted when its Status section or labels say so. An
- * issue closed as not planned is deferred (the anomaly stays in the product); one closed otherwise is
- * fixed, unless its Status section or labels say deferred or accepted.
- * An issue without an Acceptable answer is not fully assessed. Text a reader of the issue never sees
- * (HTML comments, as issue forms leave them) and text in code fences are not read as answers.
- */
-function anomaliesFromIssues(label, issues) {
-    const errors = [];
-    const anomalies = [];
-    for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
-        const where = `issue #${issue.number}`;
-        const { fields, conflicts, suspects } = sectionsOf(issue.body ?? '');
-        for (const { heading, column } of suspects) {
-            errors.push(new src_errors/* UserError */.yo(`${where}: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows; name it "${column}" or one of the accepted names`));
-        }
-        for (const { heading, values } of conflicts) {
-            const quoted = values.map((v) => `"${issue_anomalies_shorten(v)}"`).join(', ');
-            errors.push(new src_errors/* UserError */.yo(`${where}: its body has ${values.length} "### ${heading}" sections that disagree (${quoted}); keep one answer`));
-        }
-        const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
-        const text = (f) => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
-        // Only a residual status is taken from the section or the labels: none of them can close an issue.
-        const sectionStatus = fields.has('status') ? anomalyStatusOf(text('status')) : 'open';
-        if (sectionStatus === undefined)
-            errors.push(new src_errors/* UserError */.yo(`${where}: unknown status "${text('status')}" in its Status section`));
-        const claimed = [sectionStatus, ...labels.map((l) => anomalyStatusOf(l))];
-        const residualClaim = claimed.find((s) => s === 'deferred' || s === 'accepted');
-        let status;
-        if (issue.state === 'closed')
-            status = issue.state_reason === 'not_planned' ? 'deferred' : (residualClaim ?? 'fixed');
-        else
-            status = residualClaim ?? 'open';
-        let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : 'unanswered';
-        if (acceptable === undefined)
-            errors.push(new src_errors/* UserError */.yo(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
-        else {
-            // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
-            const readings = labels.map(acceptabilityOfLabel);
-            if (readings.includes('no'))
-                acceptable = 'no';
-            else if (acceptable === 'unanswered' && readings.includes('yes'))
-                acceptable = 'yes';
-        }
-        if (sectionStatus === undefined || acceptable === undefined || conflicts.length > 0 || suspects.length > 0)
-            continue;
-        // The section and every severity label count together (`Low` beside `severity: critical` is
-        // critical): the gate classifies them as one, and the worse wins.
-        const severityLabels = [...new Set(labels.map((l) => /^sev(?:erity)?\s*[:/_ -]\s*(.+)$/.exec(l)?.[1]?.trim()).filter((s) => s !== undefined && s !== ''))];
-        const severity = [text('severity'), ...severityLabels].filter((s) => s !== '').join(', ');
-        anomalies.push({
-            id: `#${issue.number}`,
-            title: issue.title.trim(),
-            status,
-            severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
-            tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
-            acceptable,
-            ...describedFields((f) => fields.get(f) ?? ''),
-            source: issue.html_url ?? where,
-        });
-    }
-    if (errors.length > 0)
-        throw new src_errors/* UserErrors */.tQ(errors);
-    return { file: `issues labelled "${label}"`, anomalies, hasAcceptableColumn: true };
-}
-/**
- * `### Heading` sections of an issue body (as issue forms write them), by the field they name. A field
- * written in several sections (an edit that added a second `### Acceptable`) is one answer when they
- * all say the same; otherwise it is a conflict: which one the assessor meant cannot be told.
- */
-function sectionsOf(body) {
-    const found = new Map();
-    const suspects = [];
-    const parts = shownText(body.replace(/\r\n?/g, '\n')).split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
-    for (let i = 1; i + 1 < parts.length; i += 2) {
-        const heading = parts[i].replace(/[*_:?]+$/g, '');
-        const field = FIELD_OF.get(looseColumnName(heading));
-        if (field === undefined) {
-            // A heading that looks like a field the verdict depends on is not skipped (see SUSPECT_COLUMNS).
-            const suspect = SUSPECT_COLUMNS.find((c) => c.pattern.test(looseColumnName(heading)));
-            if (suspect !== undefined)
-                suspects.push({ heading: heading.trim(), column: suspect.column });
-            continue;
-        }
-        const raw = parts[i + 1].trim();
-        const value = NO_RESPONSE.test(raw) ? '' : raw;
-        const before = found.get(field);
-        if (before === undefined)
-            found.set(field, { heading: heading.trim(), values: [value] });
-        else
-            before.values.push(value);
-    }
-    const fields = new Map();
-    const conflicts = [];
-    for (const [field, { heading, values }] of found) {
-        const distinct = [...new Set(values.map((v) => v.replace(/\s+/g, ' ')))];
-        if (distinct.length > 1)
-            conflicts.push({ heading, values: distinct });
-        fields.set(field, values[0]);
-    }
-    return { fields, conflicts, suspects };
-}
-/** Labels that say the residual risk is acceptable, once case and separators are evened out (`Risk: Acceptable`, `risk_acceptable`). */
-const ACCEPTABLE_LABELS = new Set(['risk acceptable', 'residual risk acceptable', 'acceptable risk', 'acceptable', 'risk is acceptable']);
-/** Labels that mention acceptance without saying yes or no to the risk: a status (`accepted`) or a statement of it. */
-const ACCEPTANCE_STATUS_LABELS = new Set(['accepted', 'risk accepted', 'accepted risk']);
-/**
- * What a label says of the residual risk: `yes`, `no`, or nothing. Any label that mentions
- * acceptability (in English, German, Spanish or Italian) and is not clearly yes says no (`unacceptable`,
- * `risk/not-acceptable`, `Acceptable?`, `acceptance pending`): a label the gate misreads must not pass.
- */
-function acceptabilityOfLabel(label) {
-    const words = label
-        .normalize('NFKC')
-        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-        .toLowerCase()
-        .replace(/[\s\-_:/.|,;=]+/g, ' ')
-        .trim();
-    if (!/accept|akzept|acept|accett/.test(words))
-        return undefined;
-    if (ACCEPTABLE_LABELS.has(words))
-        return 'yes';
-    return ACCEPTANCE_STATUS_LABELS.has(words) ? undefined : 'no';
-}
-/** A value as quoted in a message: one line, at most 40 characters. */
-function issue_anomalies_shorten(text) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > 40 ? `${one.slice(0, 37)}...` : one;
-}
-/** A line that opens or closes a code fence: up to three spaces, then three or more ` or ~. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-/** A line that starts a list item: up to three spaces, then `-`, `*`, `+`, `1.` or `1)` and a space. */
-const LIST_ITEM = /^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
-/** An ATX heading line. */
-const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-/** The width of a line's indentation, a tab reaching the next multiple of four (CommonMark). */
-function indentOf(line) {
-    let width = 0;
-    for (const c of line) {
-        if (c === ' ')
-            width++;
-        else if (c === '\t')
-            width += 4 - (width % 4);
-        else
-            break;
-    }
-    return width;
-}
-/**
- * The body without what is not an answer: HTML comments (GitHub does not show them; an issue form
- * leaves its hints in them, `<!-- Low, Medium or High -->`; one never closed hides the rest), code
- * fences with their content (an example or a template, shown as code; one never closed runs to the
- * end), and indented code blocks (as CommonMark reads them: lines indented four columns or more that
- * follow a blank line or a heading, outside a list, up to the next line indented less). Headings
- * inside any of them are not sections. Lines are kept as blank lines.
- */
-function shownText(body) {
-    const out = [];
-    let fence;
-    let inComment = false;
-    let inIndentedCode = false;
-    let inList = false;
-    for (const line of body.split('\n')) {
-        if (fence !== undefined) {
-            const close = FENCE.exec(line);
-            if (close !== null && close[1][0] === fence.char && close[1].length >= fence.length && close[2].trim() === '')
-                fence = undefined;
-            out.push('');
-            continue;
-        }
-        if (!inComment) {
-            const blank = line.trim() === '';
-            const previous = out.at(-1);
-            // An indented block cannot interrupt a paragraph, and inside a list indentation continues the item.
-            const mayStartCode = previous === undefined || previous.trim() === '' || HEADING.test(previous);
-            if ((inIndentedCode && blank) || (!blank && indentOf(line) >= 4 && !inList && (inIndentedCode || mayStartCode))) {
-                inIndentedCode = true;
-                out.push('');
-                continue;
-            }
-            inIndentedCode = false;
-            if (LIST_ITEM.test(line))
-                inList = true;
-            else if (HEADING.test(line) || (!blank && indentOf(line) === 0 && previous !== undefined && previous.trim() === ''))
-                inList = false;
-        }
-        let rest = line;
-        let shown = '';
-        if (inComment) {
-            const end = rest.indexOf('-->');
-            if (end === -1) {
-                out.push('');
-                continue;
-            }
-            inComment = false;
-            rest = rest.slice(end + 3);
-        }
-        else {
-            const open = FENCE.exec(line);
-            // A backtick fence's info string holds no backtick; otherwise the line is inline code.
-            if (open !== null && !(open[1][0] === '`' && open[2].includes('`'))) {
-                fence = { char: open[1][0], length: open[1].length };
-                out.push('');
-                continue;
-            }
-        }
+    let next = readNext();
+    try {
+        let total = 0;
         for (;;) {
-            const start = rest.indexOf('<!--');
-            if (start === -1) {
-                shown += rest;
-                break;
-            }
-            shown += rest.slice(0, start);
-            const end = rest.indexOf('-->', start + 4);
-            if (end === -1) {
-                inComment = true;
-                break;
-            }
-            shown += ' ';
-            rest = rest.slice(end + 3);
+            const piece = await next;
+            next = undefined;
+            if (piece.length === 0)
+                return;
+            total += piece.length;
+            // A file that grows while it is read stops at the same limit.
+            if (total > MAX_INPUT_BYTES)
+                throw new src_errors/* UserError */.yo(`${what} grew past the ${MAX_INPUT_BYTES} bytes the gate reads while it was read`, { file: shown });
+            next = readNext();
+            yield piece;
         }
-        out.push(shown);
     }
-    return out.join('\n');
+    finally {
+        // A read still under way ends before the file is closed.
+        await next?.catch(() => undefined);
+        await handle.close();
+    }
 }
-/** Issue-form lists are often written as Markdown bullets; the marker is not part of a test name. */
-function stripListMarker(item) {
-    return item.replace(/^(?:[-*+]|\d+\.)\s+/, '').replace(/^`(.*)`$/, '$1');
+/** The real path of a file that may be read: inside the workspace, a regular file, not too large. */
+async function checkInsideWorkspace(file, workspace, what) {
+    const shown = displayPath(external_node_path_default().resolve(workspace, file), workspace);
+    let real;
+    let realWorkspace;
+    try {
+        real = await promises_default().realpath(external_node_path_default().resolve(workspace, file));
+        realWorkspace = await promises_default().realpath(workspace);
+    }
+    catch (e) {
+        throw fault(e, `${what} not found`, shown);
+    }
+    if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
+        throw new src_errors/* UserError */.yo(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
+    }
+    let stat;
+    try {
+        stat = await promises_default().stat(real);
+    }
+    catch (e) {
+        throw unreadable(what, shown, e);
+    }
+    if (stat.isDirectory())
+        throw new src_errors/* UserError */.yo(`${what} is a folder, not a file`, { file: shown });
+    // A pipe or device would block the read, or never end: only regular files are read.
+    if (!stat.isFile())
+        throw new src_errors/* UserError */.yo(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
+    if (stat.size > MAX_INPUT_BYTES)
+        throw new src_errors/* UserError */.yo(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
+    return { real, shown };
 }
-
-// EXTERNAL MODULE: ./src/trace/requirement-ids.ts
-var requirement_ids = __nccwpck_require__(55429);
-;// CONCATENATED MODULE: ./src/catalogue/read-requirements.ts
+/** The error for a file that could not be opened, looked at or read, with the system's reason. */
+function unreadable(what, shown, e) {
+    return fault(e, `${what} could not be read`, shown);
+}
+/** A known file-system failure as a UserError naming `file` (a missing file needs no reason); any other error as it is. */
+function fault(e, what, file) {
+    const reason = (0,system_faults/* fileSystemReason */.aV)(e);
+    if (reason === undefined)
+        return e;
+    return new src_errors/* UserError */.yo(e.code === 'ENOENT' ? what : `${what}: ${reason}`, { file });
+}
 /**
- * Reads the software requirements list (IEC 62304 §5.2): one row per requirement with its ID.
- *
- * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
+ * Makes the evidence folder and returns its real path. It must lie inside the workspace, also after
+ * following symbolic links: neither the input nor a link committed in the checkout can send the
+ * evidence elsewhere (readSettings refuses a path outside before anything is read; this checks again).
  */
-
-
-
-
-/** Words that name a requirement, and what may follow them in the header of its ID column (`SRS No.`, `Req #`). */
-const ID_HEADER_WORDS = ['requirement', 'req', 'srs', 'swr', 'swrs', 'sw req', 'sw requirement', 'software requirement'];
-const ID_HEADER_SUFFIXES = ['id', 'ids', 'no', 'nr', 'number', '#', 'key', 'ref'];
-/**
- * Header names accepted for the columns a requirements list uses (canonical name -> other names).
- * Names match case-insensitively, after trimming and collapsing whitespace.
- */
-const REQUIREMENT_COLUMN_ALIASES = {
-    id: [
-        'requirement id',
-        'req id',
-        'req. id',
-        'req-id',
-        'requirement-id',
-        'requirement no',
-        'requirement no.',
-        'requirement number',
-        'req no',
-        'req. no.',
-        'srs id',
-        'srs-id',
-        'uid',
-        'issue key',
-        'ids',
-        'identifier',
-        'id #',
-        'id no',
-        ...ID_HEADER_WORDS.flatMap((word) => ID_HEADER_SUFFIXES.map((suffix) => `${word} ${suffix}`)),
-    ],
-    title: ['requirement title', 'req title', 'short title', 'heading'],
-    name: ['requirement name'],
-    description: ['requirement description', 'desc', 'desc.', 'details'],
-    requirement: ['requirement text', 'requirement statement', 'text', 'statement'],
-};
-/**
- * Columns that name other items (risks, parents, tests), never the requirement's own ID: a table
- * whose only column of IDs is one of them is not taken for a list of requirements.
- */
-const read_requirements_REFERENCE_COLUMNS = ['related risk ids', 'related risks', 'risk ids', 'parent', 'parents', 'parent id', 'derived from', 'source', 'tests', 'test', 'verified by'];
-/** Columns a requirement's title is taken from: the first non-empty one wins. */
-const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'requirement'];
-/**
- * Reads a requirements list in Markdown, CSV, YAML or JSON. Every problem of the file is reported at
- * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
- * An ID is one word: white space or an invisible character (U+200B ZERO WIDTH SPACE, U+FEFF ...)
- * around it is dropped, one inside it is refused, and an ID made only of them is no ID. A table whose
- * ID column has a header not known here is still found by its cells: see `parseTable`.
- */
-function readRequirements(list, options = {}) {
-    const { file } = list;
-    const { table, problems } = parseTable(list, {
-        requiredColumn: 'id',
-        aliases: REQUIREMENT_COLUMN_ALIASES,
-        isId: wholeMatch(options.pattern ?? (0,requirement_ids/* compileRequirementPattern */.z9)(requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5)),
-        referenceColumns: read_requirements_REFERENCE_COLUMNS,
-        idNoun: 'requirement IDs',
-    });
-    const errors = [...problems];
-    const requirements = [];
-    const firstLine = new Map();
-    for (const row of table.rows) {
-        const id = (0,blank/* trimBlank */.J2)(row.cells['id'] ?? '');
-        const title = titleOf(row.cells);
-        if (id === '') {
-            errors.push(new src_errors/* UserError */.yo(`the row${title === '' ? '' : ` "${read_requirements_shorten(title)}"`} has no ID; give every requirement an ID such as SRS-001, ` +
-                'or delete the row', { file, line: row.line }));
-            continue;
-        }
-        if ((0,blank/* hasBlank */.Xk)(id)) {
-            errors.push(new src_errors/* UserError */.yo(`the ID "${read_requirements_shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as SRS-001` +
-                ' (put each requirement on its own row)', { file, line: row.line }));
-            continue;
-        }
-        const before = firstLine.get(id);
-        if (before !== undefined) {
-            errors.push(new src_errors/* UserError */.yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every requirement needs its own ID`, { file, line: row.line }));
-            continue;
-        }
-        firstLine.set(id, row.line);
-        requirements.push({ id, title, line: row.line });
+async function evidenceFolder(folder, workspace) {
+    const wanted = external_node_path_default().resolve(workspace, folder);
+    const realWorkspace = await promises_default().realpath(workspace);
+    if (!(0,workspace_path/* isInside */.F)(workspace, wanted) && !(0,workspace_path/* isInside */.F)(realWorkspace, wanted)) {
+        throw new src_errors/* UserError */.yo(`input "evidence-dir" lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it`, { file: folder });
     }
-    if (requirements.length === 0 && errors.length === 0) {
-        errors.push(new src_errors/* UserError */.yo('the list holds no requirement; add one row per requirement with its ID', { file }));
-    }
-    if (errors.length > 0) {
-        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    }
-    return { file, requirements };
-}
-/** Whether a text is one match of `pattern` from its first character to its last. */
-function wholeMatch(pattern) {
-    const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gym]/g, ''));
-    return (text) => whole.test(text);
-}
-/** The first non-empty cell of `REQUIREMENT_TITLE_COLUMNS`, or ''. */
-function titleOf(cells) {
-    for (const column of REQUIREMENT_TITLE_COLUMNS) {
-        const text = cells[column];
-        if (text !== undefined && text !== '')
-            return text;
-    }
-    return '';
-}
-function read_requirements_shorten(text) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
-}
-
-;// CONCATENATED MODULE: ./src/gate/judge.ts
-/** How many test names a reason quotes before it says "and N more". */
-const NAMES_IN_A_REASON = 5;
-/**
- * Decides pass or fail from the trace. Every gap is a reason; nothing here throws. Inputs that could
- * not be read are reasons too, first; without a readable requirements list there is nothing to trace
- * against, and the gate fails on the problems alone. Which anomaly explains which test was settled
- * while tracing; the anomalies come here to be judged themselves.
- */
-function judge(trace, policy, problems = [], anomalies = []) {
-    const reasons = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
-    const warnings = [];
-    const acceptedBy = new Map();
-    if (!trace.listRead) {
-        if (reasons.length === 0)
-            reasons.push({ code: 'unreadable-input', message: 'the requirements list could not be read' });
-        return { passed: false, reasons, warnings, coverage: 0, anomalies, acceptedBy };
-    }
-    const { reports } = trace;
-    if (trace.totals.tests === 0) {
-        reasons.push({
-            code: 'no-tests',
-            message: `no test case was found in ${reports.length === 1 ? 'the report' : `any of the ${reports.length} reports`}: nothing verifies the release`,
-        });
-    }
-    for (const r of reports) {
-        if (r.totals.tests === 0 && r.declared.tests > 0) {
-            reasons.push({
-                code: 'report-without-cases',
-                message: `${r.file}: its suites declare ${r.declared.tests} tests but the report contains no test case; the report is incomplete`,
+    const check = (real) => {
+        if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
+            throw new src_errors/* UserError */.yo(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
+                file: folder,
             });
         }
-        else if (r.emptySuites.length > 0) {
-            // Other suites of the report hold cases; these promise cases they do not hold.
-            const empty = r.emptySuites;
-            const [first] = empty;
-            const message = empty.length === 1
-                ? `the suite "${first.name}" (line ${first.line}) declares ${declaredCounts(first)} but holds no test case`
-                : `${empty.length} suites declare tests but hold no test case: ${empty
-                    .slice(0, NAMES_IN_A_REASON)
-                    .map((s) => `"${s.name}" (line ${s.line}, ${declaredCounts(s)})`)
-                    .join(', ')}${empty.length > NAMES_IN_A_REASON ? ` and ${empty.length - NAMES_IN_A_REASON} more` : ''}`;
-            reasons.push({ code: 'report-without-cases', message: `${r.file}: ${message}; the report is incomplete` });
+    };
+    // Before anything is made: the deepest part of the path that exists must not lead outside.
+    let existing = wanted;
+    for (;;) {
+        const real = await promises_default().realpath(existing).catch(() => undefined);
+        if (real !== undefined) {
+            check(external_node_path_default().join(real, external_node_path_default().relative(existing, wanted)));
+            break;
         }
-        if (r.suitesHidingFailures.length > 0)
-            reasons.push({ code: 'report-without-cases', message: hiddenFailuresMessage(r.file, r.suitesHidingFailures) });
+        if ((await promises_default().lstat(existing).catch(() => undefined))?.isSymbolicLink()) {
+            throw new src_errors/* UserError */.yo(`input "evidence-dir" passes through a symbolic link that leads nowhere (${displayPath(existing, workspace)}); remove it from the checkout`, { file: folder });
+        }
+        const parent = external_node_path_default().dirname(existing);
+        if (parent === existing)
+            break;
+        existing = parent;
     }
-    for (const { requirement, status, tests, unexplained, explainedBy } of trace.requirements) {
-        const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
-        if (status === 'failed') {
-            if (unexplained.count === 0) {
-                acceptedBy.set(requirement.id, explainedBy);
+    try {
+        await promises_default().mkdir(wanted, { recursive: true });
+    }
+    catch (e) {
+        throw fault(e, 'the evidence folder could not be made', folder);
+    }
+    const real = await promises_default().realpath(wanted);
+    check(real);
+    return real;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/io/write-chunks.ts
+
+
+
+
+/** Largest piece handed to the file system at once. */
+const FLUSH_BYTES = 4 * 1024 * 1024;
+/**
+ * A file written piece by piece (a large evidence file), never held whole. What stood at the path
+ * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
+ * name is replaced, never written through. A file that cannot be written whole (a read-only folder, a
+ * full disk) is removed, and the failure is a UserError naming it: no half-written file stays behind
+ * to be taken for evidence.
+ */
+class TextSink {
+    handle;
+    file;
+    what;
+    /**
+     * Text is encoded into one buffer while the other is being written: the file system works while the
+     * next piece is made. One write at a time, in order.
+     */
+    buffer = Buffer.allocUnsafe(FLUSH_BYTES);
+    spare = Buffer.allocUnsafe(FLUSH_BYTES);
+    used = 0;
+    /** The write in progress (of `spare`'s content). */
+    writing = Promise.resolve();
+    /** Text that did not fit, in order, after what is in the buffer. */
+    overflow = [];
+    /** Closed (and kept), or removed after a failure. */
+    ended = false;
+    constructor(handle, file, what) {
+        this.handle = handle;
+        this.file = file;
+        this.what = what;
+    }
+    /** `what` names the file in messages: "the evidence file" unless said otherwise. */
+    static async create(file, what = 'the evidence file') {
+        const existing = await promises_default().lstat(file).catch(() => undefined);
+        if (existing?.isDirectory())
+            throw new src_errors/* UserError */.yo('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
+        try {
+            await promises_default().rm(file, { force: true });
+            return new TextSink(await promises_default().open(file, 'wx'), file, what);
+        }
+        catch (e) {
+            throw writeFault(e, `${what} could not be created`, file);
+        }
+    }
+    /**
+     * Adds text without waiting; says whether the buffer is full enough that the caller should `flush`
+     * before adding more. Text of any length is taken.
+     */
+    add(text) {
+        // A UTF-16 code unit never takes more than 3 bytes in UTF-8. Once text waits outside the buffer,
+        // everything after it waits too, so that the file keeps the order of the text.
+        if (this.overflow.length > 0 || text.length * 3 > this.buffer.length - this.used) {
+            this.overflow.push(text);
+            return true;
+        }
+        this.used += this.buffer.write(text, this.used, 'utf8');
+        return this.used > this.buffer.length / 2;
+    }
+    /** Adds text, writing what has gathered when the buffer is full. */
+    async write(text) {
+        if (this.add(text))
+            await this.flush();
+    }
+    /** Adds the whole content of another file, read in pieces: the next piece is read while one is written. */
+    async append(file) {
+        await this.flush();
+        await this.writing;
+        const from = await promises_default().open(file, 'r').catch((e) => {
+            throw this.fail(e, file);
+        });
+        // The sink's two buffers, empty now: one is read into while the other is written.
+        const buffers = [this.buffer, this.spare];
+        let reading = from.read(buffers[0], 0, FLUSH_BYTES);
+        let writing = Promise.resolve();
+        try {
+            for (let turn = 0;; turn = 1 - turn) {
+                const { bytesRead, buffer } = await reading;
+                if (bytesRead === 0)
+                    break;
+                // The other buffer is free once its write is done.
+                await writing;
+                reading = from.read(buffers[1 - turn], 0, FLUSH_BYTES);
+                writing = this.writeAll(buffer.subarray(0, bytesRead));
             }
-            else {
-                const open = unexplained.count;
-                reasons.push({
-                    code: 'requirement-failed',
-                    message: `${id} failed: ${open} of its ${plural(tests.count, 'test')} failed or errored and no assessed, acceptable residual anomaly explains ${open === 1 ? 'it' : 'them'}: ${quote(unexplained)}`,
+            await writing;
+        }
+        catch (e) {
+            // A read that failed names the file read; a write, this one.
+            throw this.fail(e, (await reading.then(() => false, () => true)) ? file : this.file);
+        }
+        finally {
+            // Whatever failed, nothing is left under way on the files.
+            await Promise.allSettled([reading, writing]);
+            await from.close();
+        }
+    }
+    /** Writes what has gathered and closes the file; on a failure the file is removed. */
+    async close() {
+        if (this.ended)
+            return;
+        try {
+            await this.flush();
+            await this.writing;
+        }
+        catch (e) {
+            await this.discard();
+            throw this.fail(e);
+        }
+        this.ended = true;
+        try {
+            await this.handle.close();
+        }
+        catch (e) {
+            await promises_default().rm(this.file, { force: true }).catch(() => undefined);
+            throw this.fail(e);
+        }
+    }
+    /**
+     * Gives the file up and removes it: what stopped the writer before the end (a failed write here, or
+     * any failure of the step) must not leave a partial file that looks whole. A closed file is kept.
+     */
+    async discard() {
+        if (this.ended)
+            return;
+        this.ended = true;
+        await this.writing.catch(() => undefined);
+        await this.handle.close().catch(() => undefined);
+        await promises_default().rm(this.file, { force: true }).catch(() => undefined);
+    }
+    /**
+     * Writes every byte. On a disk that fills up, a write may take only a part and the next one fail:
+     * a part taken without a word would leave a file cut short that looks whole.
+     */
+    async writeAll(data) {
+        for (let at = 0; at < data.length;) {
+            const { bytesWritten } = await this.handle.write(data, at, data.length - at);
+            if (bytesWritten === 0)
+                throw Object.assign(new Error(`no byte of ${data.length - at} was written`), { code: 'ENOSPC' });
+            at += bytesWritten;
+        }
+    }
+    /** A failure as the message a user can act on, naming `file` (this one unless said). */
+    fail(e, file = this.file) {
+        if ((0,src_errors/* isUserError */.iU)(e))
+            return e;
+        return writeFault(e, file === this.file ? `${this.what} could not be written whole, so it was removed` : `${file} could not be read into ${this.what}`, file);
+    }
+    /** Starts writing what has gathered; returns once the buffer can take text again. */
+    async flush() {
+        if (this.used > 0) {
+            await this.writing;
+            const full = this.buffer.subarray(0, this.used);
+            [this.buffer, this.spare] = [this.spare, this.buffer];
+            this.used = 0;
+            const writing = this.writeAll(full).catch((e) => {
+                throw this.fail(e);
+            });
+            // Its failure is reported where it is awaited (the next flush, or close), not as an unhandled rejection.
+            writing.catch(() => undefined);
+            this.writing = writing;
+        }
+        if (this.overflow.length > 0) {
+            // Text too long for the buffer goes to the file as it is, in order, after what came before it.
+            await this.writing;
+            const overflow = this.overflow;
+            this.overflow = [];
+            for (const text of overflow) {
+                await this.writeAll(Buffer.from(text, 'utf8')).catch((e) => {
+                    throw this.fail(e);
                 });
             }
         }
-        else if (status === 'skipped') {
-            reasons.push({ code: 'requirement-skipped', message: `${id} is not verified: its ${plural(tests.count, 'test')} did not run (skipped): ${quote(tests)}` });
-        }
-        else if (status === 'uncovered') {
-            reasons.push({ code: 'requirement-uncovered', message: `${id} is not verified: no test names it` });
-        }
     }
-    for (const u of trace.unknownIds) {
-        reasons.push({
-            code: 'unknown-id',
-            message: `${u.id} is not in the requirements list but ${plural(u.tests.count, 'test')} ${u.tests.count === 1 ? 'names' : 'name'} it (a typo, or a requirement missing from the list): ${quote(u.tests)}`,
-        });
-    }
-    for (const a of anomalies) {
-        if (a.problems.length > 0) {
-            const title = a.anomaly.title === '' ? a.anomaly.id : `${a.anomaly.id} (${a.anomaly.title})`;
-            reasons.push({ code: 'anomaly', message: `residual anomaly ${title} in ${a.anomaly.source}: ${a.problems.join('; ')}` });
-        }
-    }
-    const outside = trace.unexplainedOutside;
-    if (outside.count > 0) {
-        reasons.push({
-            code: 'unexplained-failure',
-            message: `${plural(outside.count, 'failing test')} ${outside.count === 1 ? 'is' : 'are'} not explained by an assessed, acceptable residual anomaly: ${quote(outside)}`,
-        });
-    }
-    const flaky = trace.unexplainedFlaky;
-    if (flaky.count > 0) {
-        reasons.push({
-            code: 'unexplained-flaky',
-            message: `${plural(flaky.count, 'test')} failed and then passed on a rerun (flaky) and no residual anomaly explains ${flaky.count === 1 ? 'it' : 'them'}: ${quote(flaky)}`,
-        });
-    }
-    const untraced = trace.untraced;
-    if (untraced.count > 0) {
-        const reason = {
-            code: 'untraced-tests',
-            message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}${looseHint(trace.untracedLoose, untraced.count)}`,
-        };
-        (policy.untracedTests === 'fail' ? reasons : warnings).push(reason);
-    }
-    const total = trace.requirements.length;
-    const verified = trace.requirements.filter((r) => r.status === 'verified').length;
-    return {
-        passed: reasons.length === 0,
-        reasons,
-        warnings,
-        coverage: total === 0 ? 0 : Math.floor((verified / total) * 1000) / 10,
-        anomalies,
-        acceptedBy,
-    };
 }
-/** Says which untraced tests `id-variants: loose` would link: they write an ID of the list as `SRS_001` or `TestSRS004`. */
-function looseHint(loose, untraced) {
-    if (loose.count === 0)
-        return '';
-    const spelling = 'an ID of the list in a spelling such as SRS_001 or TestSRS004, which only id-variants: loose links';
-    if (loose.count === untraced)
-        return ` (${untraced === 1 ? 'it names' : 'they name'} ${spelling})`;
-    return `; ${loose.count} of them ${loose.count === 1 ? 'names' : 'name'} ${spelling}: ${quote(loose)}`;
-}
-/** The first tests of a set by name, then how many more. */
-function quote(tests) {
-    const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
-    const more = tests.count - shown.length;
-    return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
-}
-/** Suites whose declared failures or errors no case shows: the failed cases are missing from the report. */
-function hiddenFailuresMessage(file, suites) {
-    const named = suites
-        .slice(0, NAMES_IN_A_REASON)
-        .map((s) => `"${s.name}" (line ${s.line}) declares ${declaredCounts({ ...s, tests: 0, skipped: 0 })}`)
-        .join(', ');
-    const more = suites.length > NAMES_IN_A_REASON ? ` and ${suites.length - NAMES_IN_A_REASON} more` : '';
-    const which = suites.length === 1 ? 'the suite' : `${suites.length} suites:`;
-    return `${file}: ${which} ${named}${more} but none of its test cases failed or errored; the report is incomplete`;
-}
-/** `3 tests, 1 failure`: the counts a suite declares that are not zero. */
-function declaredCounts(s) {
-    const counts = [
-        [s.tests, 'test'],
-        [s.failures, 'failure'],
-        [s.errors, 'error'],
-        [s.skipped, 'skipped test'],
-    ];
-    return counts
-        .filter(([n]) => n > 0)
-        .map(([n, word]) => plural(n, word))
-        .join(', ');
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * A failed file operation as a UserError naming the file, the system's reason and what to do; other
+ * errors (bugs) as they are.
+ */
+function writeFault(e, what, file) {
+    return (0,system_faults/* fileSystemFault */.K9)(e, what, (0,system_faults/* fileSystemFix */.np)(e, external_node_path_default().dirname(file)), { file }) ?? e;
 }
 
-;// CONCATENATED MODULE: ./src/catalogue/placeholder.ts
-/**
- * Placeholders in assessment fields. A list template is often filled with `TBD`, `-`, `N/A`, `[Name]`
- * or `?` until someone assesses the anomaly; such a cell is not empty, but it assesses nothing. A field
- * holds real content only when, without what a reader never sees (HTML comments and tags, invisible
- * characters) and without punctuation, there are words left that are not placeholders or template
- * fill-ins, and no marker of unfinished work.
- *
- * Pure.
- */
+;// CONCATENATED MODULE: ./src/io/runner.ts
 
-/** Whole values that stand for "not filled in" (case-insensitive; punctuation and spacing ignored). */
-const PLACEHOLDER_WORDS = [
-    'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'x', 'xx', 'xxx',
-    'n a', 'na', 'none', 'nil', 'null', 'undefined', 'unknown', 'nan', 'inf', 'infinity', 'pending',
-    'not applicable', 'not assessed', 'not yet assessed', 'not available', 'no response',
-    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be added', 'to be completed',
-    'placeholder', 'empty', 'blank', 'missing', 'ditto', 'same', 'as above', 'see above', 'same as above',
-    'yes', 'no', 'true', 'false', 'object object',
-    // Other languages: keine Angabe (k. A.), offen, à définir, pendiente, por definir, da definire.
-    'ka', 'keine angabe', 'offen', 'a definir', 'pendiente', 'por definir', 'da definire', 'a venir',
-];
+
+
+
+
+
+
+
+
 /**
- * What a template leaves to be filled in: a field's own name (`Justification`, `Assessor`, `[Name]`,
- * `{{assessor}}`, `<name>`) or filler text. As a whole value, or in brackets anywhere, it is a placeholder.
+ * Prints text that may hold untrusted content (test names, messages): workflow commands are switched
+ * off around it with a one-time token, so no line of it can act as a command.
  */
-const FILL_IN_WORDS = [
-    'name', 'full name', 'your name', 'first name', 'last name', 'first last', 'firstname lastname', 'first name last name',
-    'insert name', 'enter name', 'name here', 'john doe', 'jane doe',
-    'assessor', 'assessor name', 'assessed by', 'reviewer', 'reviewed by', 'evaluated by', 'approver', 'approved by', 'author',
-    'owner', 'signature', 'initials', 'justification', 'rationale', 'reason', 'justification for delay', 'severity', 'date',
-    'assessment date', 'benefit risk', 'benefit risk analysis', 'description', 'text', 'value', 'insert', 'insert here',
-    'enter here', 'fill in', 'here', 'lorem ipsum', 'asdf', 'qwerty', 'foo', 'bar', 'foobar', 'dummy', 'sample', 'example', 'test',
-];
-/**
- * Words that mark a field as unfinished wherever they stand in it (`TBD by QA`, `TODO: ask J. Doe`,
- * `N/A (pending)`, `in progress`): they say the work is not done.
- */
-const UNFINISHED_MARKERS = [
-    'tbd', 'tba', 'tbc', 'todo', 'fixme', 'xxx', 'wip', 'pending', 'in progress', 'work in progress', 'ongoing', 'awaiting',
-    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be reviewed', 'to be evaluated',
-    'to be completed', 'to be added', 'to be done', 'to be checked', 'to be clarified', 'to be discussed', 'to follow',
-    'not reviewed', 'not yet reviewed', 'not assessed', 'not yet assessed', 'not evaluated', 'not yet evaluated', 'not done',
-    'not yet done', 'not started', 'under review', 'in review', 'none yet', 'lorem ipsum',
-    'ausstehend', 'nicht bewertet', 'in bearbeitung', 'zu klaren', 'en attente', 'en cours', 'in sospeso', 'em andamento',
-];
-/**
- * Words that mark a short field (an assessor, a few words) as unfinished: in a sentence they may be
- * real content (`fixed in a later release`), in `later` or `not yet` they are not.
- */
-const SHORT_UNFINISHED_MARKERS = ['later', 'soon', 'not yet', 'open', 'asap', 'next release', 'next sprint', 'n a', 'none', 'unknown'];
-/** Up to this many words, a field is short (see `SHORT_UNFINISHED_MARKERS`). */
-const SHORT_FIELD_WORDS = 4;
-const PLACEHOLDERS = new Set([...PLACEHOLDER_WORDS, ...FILL_IN_WORDS]);
-const LONGEST_PHRASE = Math.max(...[...PLACEHOLDERS].map((p) => p.split(' ').length));
-const markerPattern = (markers) => new RegExp(`(?:^| )(?:${markers.join('|')})(?: |$)`);
-const MARKER = markerPattern(UNFINISHED_MARKERS);
-const SHORT_MARKER = markerPattern(SHORT_UNFINISHED_MARKERS);
-/** Template syntax never filled in, anywhere in a value: `{{assessor}}`, `${name}`, `%NAME%`. */
-const TEMPLATE_SYNTAX = /\{\{[^{}]*\}\}|\$\{[^{}]*\}|%[A-Za-z_]+%/;
-/** A bracketed part of a value, `[Name]`, tested on its own. */
-const BRACKETED = /\[([^[\]]{1,80})\]|\(([^()]{1,80})\)/g;
-/** The longest text that is examined; a longer one is real content unless its start says otherwise. */
-const MAX_EXAMINED = 10_000;
-/**
- * Whether `text` fills in nothing: blank, only punctuation (`-`, `—`, `?`, `...`, `{}`), placeholder
- * words only (`TBD`, `N/A`, `t.b.d.`, `none, n/a`), a template fill-in (`[Name]`, `{{assessor}}`, the
- * field's name), an HTML comment, a JSON object or list with no real value in it, or text that carries
- * a marker of unfinished work (`TODO`, `pending`, `in progress`; `later` in a short field). Compared as
- * a reader sees it: full-width forms, invisible characters, accents and Cyrillic or Greek look-alikes of
- * Latin letters do not hide a placeholder.
- */
-function isPlaceholder(text, options = {}) {
-    const shown = visibleText(text.slice(0, MAX_EXAMINED));
-    const json = jsonLeaves(shown);
-    if (json !== undefined)
-        return json.every((leaf) => isPlaceholder(leaf, options));
-    if (TEMPLATE_SYNTAX.test(shown))
-        return true;
-    for (const m of shown.matchAll(BRACKETED)) {
-        if (isPlaceholderText(m[1] ?? m[2] ?? '', true))
-            return true;
+function logUntrusted(text) {
+    const token = external_node_crypto_default().randomBytes(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
+}
+/** Writes annotations as workflow commands; @actions/core escapes message and properties. */
+function annotate(annotations) {
+    for (const a of annotations) {
+        const props = { title: a.title, ...(a.file === undefined ? {} : { file: a.file }), ...(a.line === undefined ? {} : { startLine: a.line }) };
+        if (a.level === 'error')
+            lib_core/* error */.z3(a.message, props);
+        else if (a.level === 'warning')
+            lib_core/* warning */.$e(a.message, props);
+        else
+            lib_core/* notice */.lm(a.message, props);
     }
-    if (options.needsWords === true && !/\p{L}/u.test(folded(shown)))
-        return true;
-    return isPlaceholderText(shown, false);
 }
-/** Whether the text, in any of its spellings (see `spellings`), is only placeholders or carries a marker. */
-function isPlaceholderText(text, bracketed) {
-    return spellings(folded(text)).some((words) => {
-        if (words === '' || onlyPlaceholders(words) || MARKER.test(words))
-            return true;
-        return !bracketed && words.split(' ').length <= SHORT_FIELD_WORDS && SHORT_MARKER.test(words);
-    });
-}
-/** Whether the words are one placeholder phrase after another (`n a pending`, `none tbd`, `name name`). */
-function onlyPlaceholders(words) {
-    const tokens = words.split(' ');
-    // ends[i]: tokens[0..i) is made of placeholder phrases.
-    const ends = [true, ...tokens.map(() => false)];
-    for (let i = 0; i < tokens.length; i++) {
-        if (!ends[i])
-            continue;
-        for (let n = 1; n <= LONGEST_PHRASE && i + n <= tokens.length; n++) {
-            if (PLACEHOLDERS.has(tokens.slice(i, i + n).join(' ')))
-                ends[i + n] = true;
-        }
-    }
-    return ends[tokens.length] === true;
-}
-/** Without HTML comments (also one left open), tags and character references: what a reader sees. */
-function visibleText(text) {
-    return text
-        .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-        .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
-        .replace(/&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g, ' ');
-}
-/** Cyrillic and Greek letters that look like Latin ones (after lower-casing), as the Latin letter. */
-const LOOK_ALIKES = {
-    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j',
-    ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ь: 'b', п: 'n', г: 'r',
-    α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w',
-};
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
-/**
- * Text as a reader compares it: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
- * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped (left decomposed).
- */
-function plainText(text) {
-    return text
-        .normalize('NFKC')
-        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '');
-}
-/** The text folded for comparison: `plainText`, with look-alike letters made Latin. */
-function folded(text) {
-    return plainText(text).replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
-}
-/**
- * The ways the words of a folded text are read: punctuation as a space (`N/A` -> `n a`), punctuation
- * dropped (`t.b.d.` -> `tbd`, `k.A.` -> `ka`), and single letters run together (`T B D` -> `tbd`).
- */
-function spellings(text) {
-    const spaced = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
-    const joined = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' '));
-    const out = [spaced, joined];
-    const tokens = spaced.split(' ');
-    if (tokens.length > 1 && tokens.every((t) => t.length === 1))
-        out.push(tokens.join(''));
-    return out;
-}
-/** The values of a JSON object or list (YAML and JSON lists write nested cells as JSON), else undefined. */
-function jsonLeaves(text) {
-    const t = (0,blank/* trimBlank */.J2)(text);
-    if (!/^[[{][\s\S]*[\]}]$/.test(t))
-        return undefined;
-    let data;
+/** A folder of its own under RUNNER_TEMP (else the system's) for the gate's temporary files. */
+async function makeScratchFolder(env) {
+    const temp = env['RUNNER_TEMP'] || external_node_os_default().tmpdir();
     try {
-        data = JSON.parse(t);
+        return await promises_default().mkdtemp(external_node_path_default().join(temp, 'release-gate-'));
     }
     catch (e) {
-        if (e instanceof SyntaxError)
-            return undefined;
-        throw e;
+        const reason = (0,system_faults/* fileSystemReason */.aV)(e);
+        if (reason === undefined)
+            throw e;
+        const named = env['RUNNER_TEMP'] ? 'RUNNER_TEMP' : 'the temporary folder';
+        throw new src_errors/* UserError */.yo(`${named} (${temp}) cannot hold the gate's temporary files: ${reason}; the runner sets RUNNER_TEMP to a writable folder: check the job's environment and the runner's disk`, {
+            file: temp,
+        });
     }
-    // A loop, not recursion: a cell may nest thousands deep.
-    const leaves = [];
-    const pending = [data];
-    while (pending.length > 0) {
-        const x = pending.pop();
-        if (Array.isArray(x))
-            pending.push(...x);
-        else if (x !== null && typeof x === 'object')
-            pending.push(...Object.values(x));
-        else if (typeof x === 'string' || typeof x === 'number')
-            leaves.push(String(x));
+}
+/** Appends to the job summary (GITHUB_STEP_SUMMARY), when the runner gives one. */
+async function appendStepSummary(env, text) {
+    const file = env['GITHUB_STEP_SUMMARY'];
+    if (!file)
+        return;
+    try {
+        await promises_default().appendFile(file, text);
     }
-    return leaves;
-}
-
-// EXTERNAL MODULE: ./src/trace/trace.ts + 2 modules
-var trace = __nccwpck_require__(74990);
-;// CONCATENATED MODULE: ./src/gate/anomalies.ts
-
-
-
-
-/** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
-const RESIDUAL_STATUSES = new Set(['open', 'deferred', 'accepted']);
-/**
- * Severity words that are High or worse: never acceptable by default, and in need of a benefit-risk
- * reference. The common scales of ISO 14971, IEC 62304 and bug trackers.
- */
-const HIGH_SEVERITY_WORDS = [
-    'high', 'higher', 'highest', 'critical', 'catastrophic', 'serious', 'severe', 'major', 'blocker', 'fatal', 'hazardous', 'urgent', 'significant',
-];
-/** Words that say a failure can hurt someone: whatever stands beside them, the severity is High. */
-const HARM_WORDS = [
-    'death', 'deaths', 'dead', 'die', 'dies', 'died', 'dying', 'deadly', 'lethal', 'fatality', 'fatalities', 'mortal', 'mortality',
-    'threatening', 'injury', 'injuries', 'injure', 'injures', 'injured', 'harm', 'harms', 'harmful', 'harmed', 'hazard', 'hazards',
-    'danger', 'dangerous', 'unsafe', 'overdose', 'underdose',
-];
-/** High or worse in other common languages (German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Russian, Chinese). */
-const HIGH_SEVERITY_WORDS_OTHER_LANGUAGES = [
-    'hoch', 'hohe', 'hoher', 'hohes', 'hochste', 'kritisch', 'kritische', 'schwer', 'schwerwiegend', 'ernst', 'ernsthaft', 'gefahrlich',
-    'todlich', 'katastrophal', 'eleve', 'elevee', 'eleves', 'elevees', 'haut', 'haute', 'critique', 'grave', 'graves', 'serieux',
-    'serieuse', 'majeur', 'majeure', 'mortel', 'mortelle', 'dangereux', 'catastrophique', 'alta', 'alto', 'altas', 'altos', 'critico',
-    'critica', 'serio', 'seria', 'elevado', 'elevada', 'elevato', 'elevata', 'mortale', 'peligroso', 'pericoloso', 'perigoso',
-    'catastrofico', 'hoog', 'hoge', 'kritiek', 'ernstig', 'ernstige', 'gevaarlijk', 'dodelijk', 'hog', 'hoy', 'høy', 'høj', 'kritisk',
-    'allvarlig', 'alvorlig', 'wysoki', 'wysoka', 'krytyczny', 'krytyczna', 'powazny', 'powazna', 'высокий', 'высокая', 'высокое',
-    'критический', 'критическая', 'серьезный', 'серьезная', 'опасный', '高', '重大', '严重', '嚴重', '致命',
-];
-/** Severity words below High. */
-const LOWER_SEVERITY_WORDS = [
-    'low', 'lower', 'lowest', 'medium', 'moderate', 'minor', 'negligible', 'trivial', 'marginal', 'normal', 'cosmetic', 'minimal', 'insignificant', 'mild',
-];
-/**
- * Words that may stand beside a lower severity word without changing it (`very low`, `Low risk`,
- * `Severity: Low`); codes (`S1`, `3`, `Class C`, `II`) may too. Any other word makes a lower cell unclassifiable.
- */
-const SEVERITY_NEUTRAL_WORDS = [
-    'very', 'severity', 'sev', 'level', 'class', 'category', 'cat', 'grade', 'rating', 'score', 'risk', 'iso', 'iec',
-];
-/** Text as it is compared: compatibility forms plain (NFKC), invisible characters and accents removed, lower case. */
-function foldSeverity(text) {
-    return plainText(text).normalize('NFC');
-}
-const HIGH_WORDS = new Set([...HIGH_SEVERITY_WORDS, ...HARM_WORDS, ...HIGH_SEVERITY_WORDS_OTHER_LANGUAGES].map(foldSeverity));
-const LOWER_WORDS = new Set(LOWER_SEVERITY_WORDS);
-const NEUTRAL_WORDS = new Set(SEVERITY_NEUTRAL_WORDS);
-/** A severity code: a number, `S3`, a class letter, a Roman numeral. Its direction is not known. */
-const SEVERITY_CODE = /^(?:[a-z]?[0-9]+|[a-e]|i|ii|iii|iv|v)$/;
-/** `Sev 1`, `Severity-0`, `SEV1`: trackers count these from the worst, so they read as High. */
-const TOP_SEVERITY_CODE = /(?:^| )sev(?:erity)? ?[01](?: |$)/;
-/**
- * The class of a severity cell, from the severity words wherever they stand in it (`High (S3)`,
- * `3 - High`, `S3 - Serious`, `Very-High`). Any High word or word of harm makes it high, also beside a
- * lower one (`Medium-High`, `not critical`, `Minor, may cause death`): the worse reading wins. A lower
- * word makes it lower only beside codes and neutral words (`Low (S1)`, `very low`); beside any other
- * word (`Low probability`, `Low / niedrig`) it is unknown. Without a severity word (`S3`, `3`,
- * `Sev-2`) the scale's direction is unknown and the severity cannot be classified. Compared as a
- * reader sees it: full-width forms, invisible characters and accents do not hide a word.
- */
-function classifySeverity(severity) {
-    const words = foldSeverity(severity).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-    if (words.some((w) => HIGH_WORDS.has(w)) || TOP_SEVERITY_CODE.test(words.join(' ')))
-        return 'high';
-    if (!words.some((w) => LOWER_WORDS.has(w)))
-        return 'unknown';
-    return words.every((w) => LOWER_WORDS.has(w) || NEUTRAL_WORDS.has(w) || SEVERITY_CODE.test(w)) ? 'lower' : 'unknown';
-}
-/** The assessment fields, by the names a reader sees in the list; a justification and an assessor are words. */
-const ASSESSMENT_FIELDS = [
-    ['severity', 'Severity', {}],
-    ['justification', 'Justification', { needsWords: true }],
-    ['assessedBy', 'Assessed By', { needsWords: true }],
-];
-/**
- * Evaluates one anomaly. Without an Acceptable column (the common QMS template has none), an assessed
- * anomaly counts as acceptable unless its severity is High or worse; with the column, an empty cell is
- * a missing part of the assessment. A field holding only a placeholder (`TBD`, `-`, `N/A`) is missing.
- */
-function evaluateAnomaly(anomaly, policy) {
-    const residual = RESIDUAL_STATUSES.has(anomaly.status);
-    const missing = [];
-    for (const [key, label, options] of ASSESSMENT_FIELDS) {
-        const value = anomaly[key];
-        if ((0,blank/* trimBlank */.J2)(value) === '')
-            missing.push(label);
-        else if (isPlaceholder(value, options))
-            missing.push(`${label} ("${anomalies_shorten(value)}" is a placeholder)`);
+    catch (e) {
+        throw runnerFileFault(e, 'GITHUB_STEP_SUMMARY', file) ?? e;
     }
-    const date = anomaly.assessmentDate;
-    if (!date.valid)
-        missing.push((0,blank/* trimBlank */.J2)(date.text) === '' ? 'Assessment Date' : `Assessment Date (not a date in YYYY-MM-DD: "${anomalies_shorten(date.text)}")`);
-    else if (policy.today !== undefined && date.date > policy.today)
-        missing.push(`Assessment Date (${date.date} is in the future)`);
-    if (policy.hasAcceptableColumn && anomaly.acceptable === 'unanswered')
-        missing.push('Acceptable');
-    const assessed = missing.length === 0;
-    const severityFilled = (0,blank/* trimBlank */.J2)(anomaly.severity) !== '' && !isPlaceholder(anomaly.severity);
-    const severity = severityFilled ? classifySeverity(anomaly.severity) : undefined;
-    const high = severity === 'high';
-    const acceptable = anomaly.acceptable === 'unanswered' ? !policy.hasAcceptableColumn && severity === 'lower' : anomaly.acceptable === 'yes';
-    const problems = [];
-    if (residual) {
-        if (!assessed)
-            problems.push(`its assessment is incomplete: missing ${missing.join(', ')}`);
-        if (severity === 'unknown') {
-            problems.push(`its severity "${anomalies_shorten(anomaly.severity)}" cannot be classified; write a severity word such as ` +
-                'Negligible, Low, Minor, Medium, Moderate, High, Serious, Critical or Catastrophic (a code such as S3 may stand beside it; ' +
-                'other words beside a lower one make it unclear)');
-        }
-        else if (assessed && !acceptable) {
-            problems.push(anomaly.acceptable === 'no'
-                ? 'its assessment says the residual risk is not acceptable'
-                : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`);
-        }
-        if (high && ((0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' || isPlaceholder(anomaly.benefitRisk))) {
-            const placeholder = (0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' ? '' : ` ("${anomalies_shorten(anomaly.benefitRisk)}" is a placeholder)`;
-            problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis${placeholder}`);
-        }
-        const ids = policy.requirementIds;
-        // A placeholder (`-`, `n/a`) names no requirement; one with a number in it (`SRS-999 (pending)`) does.
-        const namesNone = (id) => isPlaceholder(id) && !/\p{N}/u.test(id);
-        const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !namesNone(id));
-        if (unknown.length > 0) {
-            const named = unknown.map((id) => anomalies_shorten(id)).join(', ');
-            problems.push(`its Requirements name ${named}, ${unknown.length === 1 ? 'which is' : 'which are'} not in the requirements list`);
-        }
-    }
-    return { anomaly, residual, assessed, missing, acceptable, high, problems, explainsFailures: residual && problems.length === 0 };
-}
-/** A value as quoted in a message: one line, at most 60 characters. */
-function anomalies_shorten(text) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 /**
- * Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob.
- * Both are compared as they display, without invisible characters: an entry naming `SRS-0012 b` must
- * not match a test whose name only looks so (`SRS-001\u034f2 b`), nor miss one that does.
+ * A failure of the runner's own files as a message naming the file and what to fix: GITHUB_OUTPUT
+ * (written by @actions/core's setOutput), GITHUB_STEP_SUMMARY, or a file in RUNNER_TEMP. Undefined
+ * for any other error.
  */
-function namesTest(pattern, test, label = (0,trace/* labelOf */.Wy)(test)) {
-    const p = (0,requirement_ids/* visible */.RK)(pattern).trim();
-    if (p === '')
-        return false;
-    const name = (0,requirement_ids/* visible */.RK)(test.name);
-    const classname = (0,requirement_ids/* visible */.RK)(test.classname);
-    const suites = test.suites.map(requirement_ids/* visible */.RK);
-    const candidates = [name, (0,requirement_ids/* visible */.RK)(label)];
-    if (classname !== '')
-        candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
-    if (suites.length > 0)
-        candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
-    if (test.displayName !== undefined)
-        candidates.push((0,requirement_ids/* visible */.RK)(test.displayName));
-    if (!p.includes('*'))
-        return candidates.includes(p);
-    return candidates.some((c) => globMatches(p, c));
-}
-/**
- * Whether `text` matches `pattern`, where `*` stands for any run of characters. Greedy, going back
- * only to the last `*`: at worst pattern length x text length steps, never the exponential
- * backtracking a regular expression can fall into on a test name written by the code under test.
- */
-function globMatches(pattern, text) {
-    let p = 0;
-    let t = 0;
-    let star = -1;
-    let resume = 0;
-    while (t < text.length) {
-        if (p < pattern.length && pattern[p] === '*') {
-            star = p++;
-            resume = t;
-        }
-        else if (p < pattern.length && pattern[p] === text[t]) {
-            p++;
-            t++;
-        }
-        else if (star !== -1) {
-            p = star + 1;
-            t = ++resume;
-        }
-        else {
-            return false;
-        }
-    }
-    while (p < pattern.length && pattern[p] === '*')
-        p++;
-    return p === pattern.length;
-}
-/** The anomalies (that may explain failures) whose `Tests` name the test. */
-function explainingAnomalies(test, anomalies, label = (0,trace/* labelOf */.Wy)(test)) {
-    return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test, label)));
-}
-/** What the tracer asks of each failing or flaky test: the IDs of the anomalies that explain it. */
-function anomalyExplainer(anomalies) {
-    const usable = anomalies.filter((a) => a.explainsFailures);
-    return (test, label) => (usable.length === 0 ? [] : explainingAnomalies(test, usable, label).map((a) => a.anomaly.id));
-}
-
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __nccwpck_require__(14031);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-/**
- * GitHub shows 10 error and 10 warning annotations a step. One error is kept free for the verdict
- * itself (the step's failure message), so that it is never the one GitHub drops.
- */
-const MAX_ERROR_ANNOTATIONS = 9;
-const MAX_WARNING_ANNOTATIONS = 10;
-const MESSAGE_LENGTH = 1000;
-/** Annotations built per level before the rest are only counted (more than GitHub shows). */
-const BUILT_PER_LEVEL = MAX_WARNING_ANNOTATIONS;
-/**
- * Every finding as an annotation, most important first: failing tests at their file and line, unknown
- * IDs, requirements without a passing test (at their row of the list), untraced and flaky tests. Only
- * as many are built as GitHub can show; the others are counted.
- */
-function buildAnnotations(trace, verdict, list, workspace) {
-    const errors = [];
-    const warnings = [];
-    let unbuilt = 0;
-    const push = (into, a) => {
-        if (into.length < BUILT_PER_LEVEL)
-            into.push(a());
-        else
-            unbuilt++;
-    };
-    /** The set's tests as annotations (from its sample), the rest counted. */
-    const each = (into, tests, a) => {
-        for (const t of tests.sample)
-            push(into, () => a(t));
-        unbuilt += tests.unsampled;
-    };
-    const at = (t) => {
-        const file = t.file === undefined ? undefined : toRepoPath(t.file, workspace);
-        if (file === undefined)
-            return {};
-        return t.line === undefined ? { file } : { file, line: t.line };
-    };
-    for (const r of trace.requirements) {
-        if (r.status !== 'failed')
-            continue;
-        for (const t of r.failing.sample) {
-            const failure = `${t.name}${t.message === undefined ? '' : `: ${t.message}`}`;
-            // A failure a residual anomaly accepts does not fail the gate: a warning that names the anomaly.
-            if (t.explainedBy.length > 0) {
-                push(warnings, () => ({ level: 'warning', title: `${r.requirement.id}: test ${t.status}, accepted by ${t.explainedBy.join(', ')}`, message: (0,report_escape/* truncate */.xv)(failure, MESSAGE_LENGTH), ...at(t) }));
-            }
-            else {
-                push(errors, () => ({ level: 'error', title: `${r.requirement.id}: test ${t.status}`, message: (0,report_escape/* truncate */.xv)(failure, MESSAGE_LENGTH), ...at(t) }));
-            }
-        }
-        unbuilt += r.failing.unsampled;
-    }
-    for (const u of trace.unknownIds) {
-        each(errors, u.tests, (t) => ({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: (0,report_escape/* truncate */.xv)(`${t.name} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) }));
-    }
-    const listFile = toRepoPath(list.file, workspace);
-    for (const r of trace.requirements) {
-        if (r.status !== 'uncovered' && r.status !== 'skipped')
-            continue;
-        push(errors, () => ({
-            level: 'error',
-            title: `${r.requirement.id} not verified`,
-            message: r.status === 'uncovered' ? `${r.requirement.id}: no test names this requirement` : `${r.requirement.id}: every test of this requirement was skipped`,
-            ...(listFile === undefined ? {} : r.requirement.line === undefined ? { file: listFile } : { file: listFile, line: r.requirement.line }),
-        }));
-    }
-    const untracedFails = verdict.reasons.some((r) => r.code === 'untraced-tests');
-    each(untracedFails ? errors : warnings, trace.untraced, (t) => ({
-        level: untracedFails ? 'error' : 'warning',
-        title: 'Test names no requirement',
-        message: (0,report_escape/* truncate */.xv)(t.name, MESSAGE_LENGTH),
-        ...at(t),
-    }));
-    each(warnings, trace.flaky, (t) => ({
-        level: 'warning',
-        title: t.explainedBy.length > 0 ? `Flaky test, accepted by ${t.explainedBy.join(', ')}` : 'Flaky test',
-        message: (0,report_escape/* truncate */.xv)(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH),
-        ...at(t),
-    }));
-    return { annotations: [...errors, ...warnings], unbuilt };
-}
-/**
- * Keeps the first 9 errors and 10 warnings, in order, and adds one notice that counts the rest
- * (those given and not kept, and `unbuilt` more that were only counted).
- */
-function capAnnotations(all, unbuilt = 0) {
-    const errors = all.filter((a) => a.level === 'error');
-    const warnings = all.filter((a) => a.level === 'warning');
-    const shown = [...errors.slice(0, MAX_ERROR_ANNOTATIONS), ...warnings.slice(0, MAX_WARNING_ANNOTATIONS)];
-    const hidden = errors.length + warnings.length - shown.length + unbuilt;
-    if (hidden === 0)
-        return shown;
-    return [
-        ...shown,
-        {
-            level: 'notice',
-            title: 'More findings',
-            message: `${hidden} more findings are not annotated here (GitHub shows 10 errors and 10 warnings a step): see the job summary and the evidence files`,
-        },
-    ];
-}
-/**
- * A report's file path as a path inside the repository: absolute runner paths under the workspace
- * become relative; paths outside it, or climbing out with `..`, give undefined.
- */
-function toRepoPath(file, workspace) {
-    const f = file.replace(/\\/g, '/');
-    const ws = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
-    let rel;
-    if (external_node_path_default().posix.isAbsolute(f) || /^[A-Za-z]:\//.test(f)) {
-        if (ws === '' || !(f === ws || f.startsWith(`${ws}/`)))
-            return undefined;
-        rel = f.slice(ws.length + 1);
-    }
-    else {
-        rel = f;
-    }
-    const normal = external_node_path_default().posix.normalize(rel);
-    if (normal === '.' || normal === '' || normal.startsWith('../') || normal === '..')
+function runnerFault(e, env) {
+    const message = e instanceof Error ? e.message : '';
+    const missing = /^Missing file at path: (.*)$/s.exec(message)?.[1];
+    const file = missing ?? e?.path;
+    if (file === undefined)
         return undefined;
-    return normal.replace(/^\.\//, '');
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
+        if (env[name] !== undefined && external_node_path_default().resolve(env[name]) === external_node_path_default().resolve(file)) {
+            return missing !== undefined ? new src_errors/* UserError */.yo(`${name} (${file}) does not exist; the runner creates this file for each step: check the job's environment`, { file }) : runnerFileFault(e, name, file);
+        }
+    }
+    const temp = env['RUNNER_TEMP'];
+    if (temp && (0,workspace_path/* isInside */.F)(temp, file)) {
+        const fault = writeFault(e, `a temporary file in RUNNER_TEMP (${temp}) could not be written`, file);
+        return (0,src_errors/* isUserError */.iU)(fault) ? fault : undefined;
+    }
+    return undefined;
+}
+function runnerFileFault(e, name, file) {
+    const reason = (0,system_faults/* fileSystemReason */.aV)(e);
+    if (reason === undefined)
+        return undefined;
+    return new src_errors/* UserError */.yo(`${name} (${file}) could not be written: ${reason}; the runner sets ${name} to a writable file for each step: check the job's environment and the runner's disk`, { file });
 }
 
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var report_evidence = __nccwpck_require__(53877);
-;// CONCATENATED MODULE: ./src/evaluate.ts
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(14031);
+;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
-
-
-
-
-
+/** GitHub drops a step summary above 1 MiB; stay well below it. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const SUMMARY_BUDGET_BYTES = 900 * 1024;
+/** Tests named per row of a table in the job summary (traceability.md names every test the evidence keeps by name). */
+const TESTS_PER_ROW = 8;
+/** Reasons (and warnings) the job summary lists one by one, at least one of each kind; traceability.md lists all. */
+const REASONS_LISTED = 50;
+const NAME_LENGTH = 160;
+/** Longest part of a release failure quoted under the heading (the release's own section has it whole). */
+const RELEASE_FAILURE_LENGTH = 300;
+/** Longest reason in the job summary. */
+const REASON_LENGTH = 1000;
+const STATUS_MARK = {
+    verified: '✅ verified',
+    failed: '❌ failed',
+    skipped: '⚠️ skipped',
+    uncovered: '❌ uncovered',
+};
+const TEST_MARK = { passed: '✅', failed: '❌', errored: '💥', skipped: '⏭️' };
+/** What each kind of reason is called where the summary counts what it left out. */
+const REASON_KIND = {
+    'unreadable-input': 'unreadable inputs',
+    'no-tests': 'no test found',
+    'report-without-cases': 'reports without test cases',
+    anomaly: 'residual anomalies that fail the gate',
+    'requirement-failed': 'failed requirements',
+    'unexplained-failure': 'unexplained failing tests',
+    'unexplained-flaky': 'unexplained flaky tests',
+    'requirement-skipped': 'skipped requirements',
+    'requirement-uncovered': 'uncovered requirements',
+    'unknown-id': 'unknown IDs',
+    'untraced-tests': 'untraced tests',
+};
 /**
- * The whole gate, pure, one report at a time: set up with the lists, `add` each report (in evidence
- * order) and write out the traced tests it gives back, note each input that could not be read with
- * `problem`, then `finish` for the verdict and everything to report. What it holds grows with the
- * requirements, not with the tests.
+ * The counts in one line, the same in the job summary, traceability.md and the log: requirements
+ * (verified, and failed but accepted by an anomaly), tests (a test retried after a failure is one test;
+ * its attempts are counted apart when there are more of them than tests) and reports.
  */
-class GateRun {
-    setup;
-    problems;
-    anomalies;
-    tracer;
-    constructor(setup, problems = []) {
-        this.setup = setup;
-        this.problems = [...problems];
-        const requirementIds = setup.list === undefined ? undefined : new Set(setup.list.requirements.map((r) => r.id));
-        this.anomalies = (setup.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, {
-            hasAcceptableColumn: l.hasAcceptableColumn,
-            ...(setup.today === undefined ? {} : { today: setup.today }),
-            ...(requirementIds === undefined ? {} : { requirementIds }),
-        })));
-        const explain = anomalyExplainer(this.anomalies);
-        let tracer;
-        if (setup.list !== undefined) {
-            try {
-                const matcher = {
-                    pattern: setup.pattern,
-                    ...(setup.idVariants === 'loose' ? { variants: (0,requirement_ids/* buildVariantMatcher */.it)(setup.list.requirements) } : {}),
-                };
-                tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain);
-            }
-            catch (e) {
-                if (!(0,src_errors/* isUserError */.iU)(e))
-                    throw e;
-                this.problems.push(...e.problems);
-            }
-        }
-        // Without a list there is nothing to trace against; the tests are still recorded as evidence.
-        this.tracer = tracer ?? new trace/* Tracer */.sh(undefined, { pattern: setup.pattern }, explain);
+function countsLine(evidence, escape = (t) => t, n = String) {
+    const { totals } = evidence;
+    const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+    const acceptedBy = new Set();
+    let accepted = 0;
+    for (const r of evidence.requirements) {
+        if (r.acceptedBy === undefined)
+            continue;
+        accepted++;
+        for (const id of r.acceptedBy)
+            acceptedBy.add(id);
     }
-    /** An input that could not be read: a reason the gate fails, and an annotation at its file and line. */
-    problem(e) {
-        this.problems.push(e);
+    const ids = [...acceptedBy];
+    const named = ids.slice(0, 5).map(escape).join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '');
+    const requirements = `${n(verified)} of ${n(evidence.requirements.length)} requirements verified (${evidence.coverage} %)` +
+        (accepted === 0 ? '' : `, ${n(accepted)} failed but accepted by ${named}`);
+    const flaky = evidence.flakyTests.count;
+    const attempts = totals.attempts === totals.tests ? '' : ` (from ${n(totals.attempts)} test cases: the attempts of one test count as one)`;
+    const rest = `${n(totals.tests)} ${totals.tests === 1 ? 'test' : 'tests'}${attempts}: ${n(totals.passed)} passed${flaky === 0 ? '' : ` (${n(flaky)} flaky)`}, ` +
+        `${n(totals.failed)} failed, ${n(totals.errored)} errored, ${n(totals.skipped)} skipped · ` +
+        `${n(evidence.reports.length)} ${evidence.reports.length === 1 ? 'report' : 'reports'}`;
+    return { requirements, rest };
+}
+/** Priorities: what may never vanish first, then the gaps, then the rest. */
+const ESSENTIAL = 0;
+const GAP = 1;
+const DETAIL = 2;
+/**
+ * The job summary: verdict first, then counts, the reasons and warnings, the residual anomalies, the
+ * unknown IDs and the requirement -> tests matrix. Readable in a minute; every piece of user text
+ * escaped. Under its budget, rows are left out by priority (the first reason of each kind and every
+ * anomaly that accepts a failure or fails the gate are kept first), and each section says what it
+ * left out and which evidence file holds it.
+ */
+function renderSummary(evidence, options = {}) {
+    const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES;
+    const uncut = budget === Number.POSITIVE_INFINITY;
+    const files = evidenceFiles(options);
+    const perRow = uncut ? Number.POSITIVE_INFINITY : TESTS_PER_ROW;
+    const cells = (tests) => testList(tests, perRow, files.csv);
+    const head = [];
+    if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
+        head.push('## ❌ IEC 62304 release gate passed, but the release failed', '', `**The release is not done:** ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(options.releaseFailure, RELEASE_FAILURE_LENGTH))}`);
     }
-    /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
-    add(report) {
-        return this.tracer.add(report);
+    else {
+        head.push(evidence.verdict === 'pass' ? '## ✅ IEC 62304 release gate passed' : '## ❌ IEC 62304 release gate failed');
     }
-    finish() {
-        const { setup } = this;
-        const trace = this.tracer.finish();
-        const verdict = judge(trace, setup.policy, this.problems, this.anomalies);
-        const evidence = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
-        const annotations = this.problems.map((p) => {
-            const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
-            return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
+    const counts = countsLine(evidence, report_escape/* escapeMarkdown */.FV);
+    head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
+    const sections = [];
+    const reasonSection = (title, items) => {
+        if (items.length === 0)
+            return;
+        const seen = new Set();
+        const rows = items.map(({ code, message }, i) => {
+            const first = !seen.has(code);
+            seen.add(code);
+            const text = `- ${(0,report_escape/* escapeMarkdown */.FV)(uncut ? message : (0,report_escape/* truncate */.xv)(message, REASON_LENGTH))}`;
+            // The first of each kind is never left out; past the list's length the rest only count.
+            return { text, priority: first ? ESSENTIAL : uncut || i < REASONS_LISTED ? GAP : Number.POSITIVE_INFINITY };
         });
-        let unbuilt = 0;
-        if (trace.listRead && setup.list !== undefined) {
-            const built = buildAnnotations(trace, verdict, setup.list, setup.workspace);
-            annotations.push(...built.annotations);
-            unbuilt = built.unbuilt;
-        }
-        return { trace, verdict, evidence, annotations: capAnnotations(annotations, unbuilt) };
+        sections.push({
+            heading: [`### ${title} (${items.length})`, ''],
+            rows,
+            note: (left) => {
+                if (left.length === 0)
+                    return undefined;
+                const kinds = new Map();
+                rows.forEach((r, i) => {
+                    if (r.kept === true)
+                        return;
+                    const code = items[i].code;
+                    const kind = REASON_KIND[code] ?? (code || 'other');
+                    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+                });
+                const by = [...kinds].map(([k, n]) => `${k}: ${n}`).join(', ');
+                return `- … and ${left.length} more (${(0,report_escape/* escapeMarkdown */.FV)(by)}): ${files.markdown} and ${files.json} list them all`;
+            },
+        });
+    };
+    reasonSection('Why the gate failed', evidence.reasons);
+    reasonSection('Warnings', evidence.warnings);
+    if (evidence.anomalies.length > 0) {
+        const rows = evidence.anomalies.map((a) => {
+            const title = a.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.title, NAME_LENGTH))}`;
+            const text = `| **${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.id, NAME_LENGTH))}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.severity, NAME_LENGTH)) || '—'} | ${assessment(a, uncut)} | ${cells(a.explains)} |`;
+            // An anomaly that accepts a failure, or fails the gate, is what a reviewer must see.
+            return { text, priority: a.problems.length > 0 || a.explains.count > 0 ? ESSENTIAL : DETAIL };
+        });
+        sections.push({
+            heading: ['### Residual anomalies', '', '| Anomaly | Status | Severity | Assessment | Explains |', '| --- | --- | --- | --- | --- |'],
+            rows,
+            note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} anomalies are left out here (none of them explains a test or fails the gate): ${files.anomalies} and ${files.json} list them all._`),
+        });
+    }
+    if (evidence.unknownIds.length > 0) {
+        const rows = evidence.unknownIds.map((u) => ({ text: `| ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(u.id, NAME_LENGTH))} | ${cells(u.tests)} |`, priority: GAP }));
+        sections.push({
+            heading: ['### IDs named by tests but not in the requirements list', '', '| ID | Tests |', '| --- | --- |'],
+            rows,
+            note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} unknown IDs are left out here: ${files.matrix} and ${files.markdown} list them all._`),
+        });
+    }
+    const requirementRows = evidence.requirements.map((r) => {
+        const title = r.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(r.title, NAME_LENGTH))}`;
+        const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(report_escape/* escapeMarkdown */.FV).join(', ')}`;
+        return { text: `| **${(0,report_escape/* escapeMarkdown */.FV)(r.id)}**${title} | ${status} | ${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP };
+    });
+    sections.push({
+        heading: ['### Requirements', '', '| Requirement | Status | Tests |', '| --- | --- | --- |'],
+        rows: requirementRows,
+        note: (left) => {
+            if (left.length === 0)
+                return undefined;
+            const by = new Map();
+            evidence.requirements.forEach((r, i) => {
+                if (requirementRows[i].kept === true)
+                    return;
+                const status = r.acceptedBy === undefined ? r.status : 'failed but accepted';
+                by.set(status, (by.get(status) ?? 0) + 1);
+            });
+            return (`_${left.length} of ${requirementRows.length} requirements are left out here (${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}) to stay under GitHub's 1 MiB limit of a job summary: ` +
+                `${files.markdown} and ${files.matrix} list every requirement._`);
+        },
+    });
+    const footer = ['', `<sub>Requirements: ${(0,report_escape/* escapeMarkdown */.FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
+    keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+    const lines = [...head];
+    for (const s of sections) {
+        const kept = s.rows.filter((r) => r.kept === true);
+        const note = s.note(s.rows.filter((r) => r.kept !== true));
+        const table = s.heading.length > 2;
+        lines.push(...s.heading.slice(0, 2));
+        // A table whose rows are all left out shows no header: the note alone says so.
+        if (table && (kept.length > 0 || s.rows.length === 0))
+            lines.push(...s.heading.slice(2));
+        for (const r of kept)
+            lines.push(r.text);
+        if (note !== undefined)
+            lines.push(...(table && kept.length > 0 ? ['', note] : [note]));
+        lines.push('');
+    }
+    lines.pop();
+    lines.push(...footer);
+    return `${lines.join('\n')}\n`;
+}
+/** Kept free for the notes that say what was left out. */
+const NOTES_RESERVE = 8192;
+/** Marks the rows kept: by priority, then in order, as long as they fit in the budget beside the fixed lines. */
+function keepWithin(budget, fixed, sections) {
+    let left = budget - NOTES_RESERVE - fixed.reduce((sum, l) => sum + bytes(l), 0);
+    const rows = sections.flatMap((s) => s.rows).filter((r) => r.priority !== Number.POSITIVE_INFINITY);
+    const byPriority = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.priority - b.r.priority || a.i - b.i);
+    for (const { r } of byPriority) {
+        const size = bytes(r.text);
+        if (size > left)
+            continue;
+        r.kept = true;
+        left -= size;
     }
 }
-/** The whole gate over reports held in memory (tests, small runs): the outcome and every traced test. */
-function evaluate(input) {
-    const run = new GateRun(input, input.problems);
-    const tests = [];
-    for (const report of [...input.reports].sort((a, b) => compareText(a.file, b.file)))
-        for (const t of run.add(report))
-            tests.push(t);
-    return { ...run.finish(), tests };
+function bytes(line) {
+    return Buffer.byteLength(line, 'utf8') + 1;
+}
+/** The names of the evidence files, in the folder of traceability.json when it is known. */
+function evidenceFiles(options) {
+    const json = options.evidencePath;
+    const slash = json === undefined ? -1 : Math.max(json.lastIndexOf('/'), json.lastIndexOf('\\'));
+    const dir = json === undefined || slash === -1 ? '' : (0,report_escape/* truncate */.xv)(json.slice(0, slash), NAME_LENGTH);
+    const name = (file) => (dir === '' ? file : `${dir}/${file}`).replace(/`/g, "'");
+    const code = (file) => `\`${name(file)}\``;
+    return {
+        markdown: code(report_evidence/* EVIDENCE_FILES */.ob.markdown),
+        json: code(report_evidence/* EVIDENCE_FILES */.ob.json),
+        matrix: code(report_evidence/* EVIDENCE_FILES */.ob.csv),
+        csv: report_evidence/* EVIDENCE_FILES */.ob.csv,
+        anomalies: code(report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown),
+    };
+}
+/** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
+function testList(tests, limit, matrixFile) {
+    if (tests.count === 0)
+        return '—';
+    const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(t.name, NAME_LENGTH))}`);
+    const more = tests.count - shown.length;
+    return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
+}
+/** What the assessment of an anomaly says, and what it lacks. */
+function assessment(a, uncut) {
+    if (!a.residual)
+        return 'not required (closed)';
+    const by = a.assessedBy === '' ? '' : ` by ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.assessmentDate, NAME_LENGTH))}`}`;
+    if (a.problems.length === 0)
+        return `✅ acceptable${by}`;
+    return `❌ ${a.problems.map((p) => (0,report_escape/* escapeMarkdown */.FV)(uncut ? p : (0,report_escape/* truncate */.xv)(p, REASON_LENGTH))).join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/action/release.ts
+
+
+
+
+/** The release phase, after a passing gate: the archive built, uploaded and attached as the settings ask. */
+async function releaseArchive(outcome, settings, place) {
+    const { env, evidenceDir } = place;
+    // The archive is built only now; the release code and its clients load only on this path.
+    const releasing = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 11105));
+    const { renderReleaseFailure } = await __nccwpck_require__.e(/* import() */ 709).then(__nccwpck_require__.bind(__nccwpck_require__, 67709));
+    try {
+        const archived = await lib_core/* group */.Os('Release archive', () => releasing.release({
+            settings: settings.release,
+            evidence: outcome.evidence,
+            passed: outcome.verdict.passed,
+            workspace: settings.workspace,
+            evidenceDir,
+            reports: place.reportFiles,
+            lists: [settings.gate.requirements, ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : [])],
+            env,
+            now: new Date(),
+            actionVersion: package_namespaceObject.rE,
+            token: settings.gate.githubToken,
+            log: (line) => logUntrusted(line),
+        }));
+        return { outputs: archived.outputs, summary: archived.summary };
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        // An archive written before the failure stays on disk, and the outputs name it.
+        const outputs = e instanceof releasing.ReleaseIncomplete ? e.outputs : {};
+        const archive = outputs['archive-path'] ? { path: outputs['archive-path'], sha256: outputs['archive-sha256'] ?? '' } : undefined;
+        return {
+            outputs,
+            failure: e.message,
+            summary: renderReleaseFailure({ message: e.message, ...(archive !== undefined ? { archive } : {}), ...(outputs['artifact-id'] ? { artifactId: outputs['artifact-id'] } : {}) }),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/publish.ts
+
+
+
+
+
+
+
+/** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
+const REASONS_IN_MESSAGE = 20;
+/** Longest reason in the failure message. */
+const publish_REASON_LENGTH = 500;
+/** The step's failure message: every reason up to a bound, then how many more and where they are. */
+function failureMessage(reasons, evidence) {
+    const listed = reasons.slice(0, REASONS_IN_MESSAGE).map((r) => `- ${r.length > publish_REASON_LENGTH ? `${r.slice(0, publish_REASON_LENGTH - 1)}…` : r}`);
+    const more = reasons.length - listed.length;
+    if (more > 0)
+        listed.push(`- … and ${more} more: see the job summary and ${evidence}`);
+    return `The release gate failed (${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}):\n${listed.join('\n')}`;
+}
+/**
+ * Outputs, summary and annotations; the release phase when the gate passed. The release is done only
+ * once its archive is built and uploaded: `passed` is written last, and true only when all of it
+ * succeeded; the summary waits to say how it ended.
+ */
+async function publish(outcome, settings, place) {
+    const { env, evidenceDir } = place;
+    const jsonPath = external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.json);
+    const evidencePath = displayPath(jsonPath, settings.workspace);
+    lib_core/* setOutput */.uH('coverage', String(outcome.verdict.coverage));
+    lib_core/* setOutput */.uH('report-json', jsonPath);
+    lib_core/* setOutput */.uH('evidence-dir', evidenceDir);
+    if (!outcome.verdict.passed) {
+        await appendStepSummary(env, renderSummary(outcome.evidence, { evidencePath }));
+        annotate(outcome.annotations);
+        lib_core/* setOutput */.uH('passed', 'false');
+        lib_core/* setFailed */.C1(failureMessage(outcome.verdict.reasons.map((r) => r.message), evidencePath));
+        return;
+    }
+    const released = await releaseArchive(outcome, settings, place);
+    for (const [name, value] of Object.entries(released.outputs))
+        lib_core/* setOutput */.uH(name, value);
+    const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
+    await appendStepSummary(env, `${summary}\n${released.summary}`);
+    annotate(outcome.annotations);
+    const counts = countsLine(outcome.evidence);
+    if (released.failure !== undefined) {
+        lib_core/* setOutput */.uH('passed', 'false');
+        lib_core/* setFailed */.C1(`The release gate passed, but the release archive failed: ${released.failure}`);
+        return;
+    }
+    lib_core/* info */.pq(`Release gate passed: ${counts.requirements}; ${counts.rest}.`);
+    lib_core/* setOutput */.uH('passed', 'true');
+}
+
+// EXTERNAL MODULE: ./src/release/settings.ts
+var settings = __nccwpck_require__(55552);
+// EXTERNAL MODULE: ./src/trace/requirement-ids.ts
+var requirement_ids = __nccwpck_require__(55429);
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+/** `workspace` is where relative paths start (the runner's GITHUB_WORKSPACE). */
+function readSettings(input, workspace = process.cwd()) {
+    const reports = input('reports')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+    if (reports.length === 0 || reports.every((r) => r.startsWith('!'))) {
+        throw new src_errors/* UserError */.yo('input "reports" is empty: give one or more glob patterns of JUnit XML reports, one per line (for example "reports/**/*.xml")');
+    }
+    const requirements = input('requirements').trim();
+    if (requirements === '') {
+        throw new src_errors/* UserError */.yo('input "requirements" is empty: give the path of the software requirements list (Markdown, CSV, YAML or JSON)');
+    }
+    const patternSource = input('requirement-pattern').trim() || requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5;
+    const anomalies = input('anomalies').trim();
+    const anomalyLabel = input('anomaly-label').trim();
+    return {
+        reports,
+        requirements,
+        requirementPattern: (0,requirement_ids/* compileRequirementPattern */.z9)(patternSource),
+        requirementPatternSource: patternSource,
+        idVariants: oneOf(input, 'id-variants', ['exact', 'loose'], 'exact'),
+        untracedTests: oneOf(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
+        ...(anomalies === '' ? {} : { anomalies }),
+        ...(anomalyLabel === '' ? {} : { anomalyLabel }),
+        githubToken: input('github-token').trim(),
+        evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
+    };
+}
+/** The evidence stays in the workspace: a folder that climbs out or lies elsewhere is refused before anything is read. */
+function evidenceDirInside(folder, workspace) {
+    if (!(0,workspace_path/* isInside */.F)(workspace, folder)) {
+        throw new src_errors/* UserError */.yo(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
+    }
+    return folder;
+}
+function oneOf(input, name, allowed, fallback) {
+    const v = input(name).trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (allowed.includes(v))
+        return v;
+    throw new src_errors/* UserError */.yo(`input "${name}" is "${v}"; it must be one of: ${allowed.join(', ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/settings.ts
+
+
+
+
+/** The settings phase: the action's inputs, checked before anything is read (the evidence folder included). */
+function readActionSettings(env) {
+    const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
+    const gate = readSettings((name) => lib_core/* getInput */.V4(name), workspace);
+    if (gate.githubToken !== '')
+        lib_core/* setSecret */.Pq(gate.githubToken);
+    return { workspace, gate, release: (0,settings/* readReleaseSettings */.lr)((name) => lib_core/* getInput */.V4(name)) };
+}
+
+;// CONCATENATED MODULE: ./src/action/worker-message.ts
+const worker_message_text = (v) => typeof v === 'string';
+const worker_message_oneOf = (...allowed) => (v) => typeof v === 'string' && allowed.includes(v);
+const texts = (v) => Array.isArray(v) && v.every(worker_message_text);
+/** Each field of the message and what it must be; a `?` marks a field that may be absent. */
+const SHAPE = {
+    reports: texts,
+    'settings.workspace': worker_message_text,
+    'settings.gate.reports': texts,
+    'settings.gate.requirements': worker_message_text,
+    'settings.gate.requirementPattern': (v) => v instanceof RegExp,
+    'settings.gate.requirementPatternSource': worker_message_text,
+    'settings.gate.idVariants': worker_message_oneOf('exact', 'loose'),
+    'settings.gate.untracedTests': worker_message_oneOf('fail', 'warn'),
+    'settings.gate.anomalies?': worker_message_text,
+    'settings.gate.anomalyLabel?': worker_message_text,
+    'settings.gate.githubToken': worker_message_text,
+    'settings.gate.evidenceDir': worker_message_text,
+    'settings.release.upload': (v) => typeof v === 'boolean',
+    'settings.release.artifactName?': worker_message_text,
+    'settings.release.retentionDays?': (v) => Number.isInteger(v),
+    'settings.release.version?': worker_message_text,
+    'settings.release.archiveName?': worker_message_text,
+    'settings.release.releaseTag?': worker_message_text,
+};
+/**
+ * The worker's `workerData`, checked field by field: the main thread sends what it validated, and a
+ * message of another shape (a bundle built from two versions, say) is a bug, said plainly.
+ */
+function checkWorkerMessage(data) {
+    for (const [key, check] of Object.entries(SHAPE)) {
+        const optional = key.endsWith('?');
+        const fieldPath = optional ? key.slice(0, -1) : key;
+        const value = fieldPath.split('.').reduce((at, name) => (typeof at === 'object' && at !== null ? at[name] : undefined), data);
+        if ((value === undefined && !optional) || (value !== undefined && !check(value))) {
+            throw new Error(`internal error: the worker thread was started with a message whose ${fieldPath} is ${value === undefined ? 'missing' : `of the wrong kind (${typeof value})`}`);
+        }
+    }
+    return data;
 }
 
 // EXTERNAL MODULE: external "fs"
@@ -34127,180 +33215,6 @@ function glob_hashFiles(patterns_1) {
     });
 }
 //# sourceMappingURL=glob.js.map
-// EXTERNAL MODULE: ./src/system-faults.ts
-var system_faults = __nccwpck_require__(95422);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __nccwpck_require__(59152);
-;// CONCATENATED MODULE: ./src/io/files.ts
-
-
-
-
-
-/** Largest report or list read: V8 cannot hold a longer string, and no real report comes near it. */
-const MAX_INPUT_BYTES = 512 * 1024 * 1024;
-/** Path relative to the workspace, with forward slashes, for messages and evidence. */
-function displayPath(file, workspace) {
-    const rel = (0,workspace_path/* pathInside */._)(workspace, file);
-    return rel === undefined || rel === '' ? file.split((external_node_path_default()).sep).join('/') : rel;
-}
-/**
- * Reads a file that must lie inside the workspace (after following symbolic links). Every known
- * failure is a UserError naming the file: missing, a folder, unreadable, too large, or outside the
- * workspace; any other error is a bug, thrown as it is.
- */
-async function readInsideWorkspace(file, workspace, what) {
-    const { real, shown } = await checkInsideWorkspace(file, workspace, what);
-    try {
-        return await promises_default().readFile(real);
-    }
-    catch (e) {
-        throw unreadable(what, shown, e);
-    }
-}
-/**
- * Bytes read at a time from a large file. The text of a piece, with what waits from the one before,
- * stays under V8's 128 KiB for a regular heap object even as a two-byte string (non-ASCII text):
- * larger strings go to its large-object space, where making and joining them costs ten times more.
- */
-const PIECE_BYTES = 48 * 1024;
-/**
- * Reads a file inside the workspace in pieces, under the same checks as `readInsideWorkspace`. Each
- * piece is at least `atLeast()` bytes (asked before each read), so a reader waiting for the end of a long
- * item gets it in a few reads. The next piece is read while the caller works on this one: a piece is
- * valid until the next one is asked for.
- */
-async function* readPiecesInsideWorkspace(file, workspace, what, atLeast = () => 0) {
-    const { real, shown } = await checkInsideWorkspace(file, workspace, what);
-    let handle;
-    try {
-        handle = await promises_default().open(real, 'r');
-    }
-    catch (e) {
-        throw unreadable(what, shown, e);
-    }
-    // Two buffers: one read into while the caller has the other.
-    const buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
-    let turn = 0;
-    const readNext = () => {
-        const want = Math.min(Math.max(PIECE_BYTES, atLeast()), MAX_INPUT_BYTES);
-        if (want > buffers[turn].length)
-            buffers[turn] = Buffer.allocUnsafe(want);
-        const buffer = buffers[turn];
-        turn = 1 - turn;
-        return handle.read(buffer, 0, want).then(({ bytesRead }) => buffer.subarray(0, bytesRead), (e) => {
-            throw unreadable(what, shown, e);
-        });
-    };
-    let next = readNext();
-    try {
-        let total = 0;
-        for (;;) {
-            const piece = await next;
-            next = undefined;
-            if (piece.length === 0)
-                return;
-            total += piece.length;
-            // A file that grows while it is read stops at the same limit.
-            if (total > MAX_INPUT_BYTES)
-                throw new src_errors/* UserError */.yo(`${what} grew past the ${MAX_INPUT_BYTES} bytes the gate reads while it was read`, { file: shown });
-            next = readNext();
-            yield piece;
-        }
-    }
-    finally {
-        // A read still under way ends before the file is closed.
-        await next?.catch(() => undefined);
-        await handle.close();
-    }
-}
-/** The real path of a file that may be read: inside the workspace, a regular file, not too large. */
-async function checkInsideWorkspace(file, workspace, what) {
-    const shown = displayPath(external_node_path_default().resolve(workspace, file), workspace);
-    let real;
-    let realWorkspace;
-    try {
-        real = await promises_default().realpath(external_node_path_default().resolve(workspace, file));
-        realWorkspace = await promises_default().realpath(workspace);
-    }
-    catch (e) {
-        throw fault(e, `${what} not found`, shown);
-    }
-    if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
-        throw new src_errors/* UserError */.yo(`${what} lies outside the workspace (${realWorkspace}); the gate reads only files of the repository checkout`, { file: shown });
-    }
-    let stat;
-    try {
-        stat = await promises_default().stat(real);
-    }
-    catch (e) {
-        throw unreadable(what, shown, e);
-    }
-    if (stat.isDirectory())
-        throw new src_errors/* UserError */.yo(`${what} is a folder, not a file`, { file: shown });
-    // A pipe or device would block the read, or never end: only regular files are read.
-    if (!stat.isFile())
-        throw new src_errors/* UserError */.yo(`${what} is not a regular file (a pipe, socket or device)`, { file: shown });
-    if (stat.size > MAX_INPUT_BYTES)
-        throw new src_errors/* UserError */.yo(`${what} is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} the gate reads`, { file: shown });
-    return { real, shown };
-}
-/** The error for a file that could not be opened, looked at or read, with the system's reason. */
-function unreadable(what, shown, e) {
-    return fault(e, `${what} could not be read`, shown);
-}
-/** A known file-system failure as a UserError naming `file` (a missing file needs no reason); any other error as it is. */
-function fault(e, what, file) {
-    const reason = (0,system_faults/* fileSystemReason */.aV)(e);
-    if (reason === undefined)
-        return e;
-    return new src_errors/* UserError */.yo(e.code === 'ENOENT' ? what : `${what}: ${reason}`, { file });
-}
-/**
- * Makes the evidence folder and returns its real path. It must lie inside the workspace, also after
- * following symbolic links: neither the input nor a link committed in the checkout can send the
- * evidence elsewhere (readSettings refuses a path outside before anything is read; this checks again).
- */
-async function evidenceFolder(folder, workspace) {
-    const wanted = external_node_path_default().resolve(workspace, folder);
-    const realWorkspace = await promises_default().realpath(workspace);
-    if (!(0,workspace_path/* isInside */.F)(workspace, wanted) && !(0,workspace_path/* isInside */.F)(realWorkspace, wanted)) {
-        throw new src_errors/* UserError */.yo(`input "evidence-dir" lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it`, { file: folder });
-    }
-    const check = (real) => {
-        if (!(0,workspace_path/* isInside */.F)(realWorkspace, real)) {
-            throw new src_errors/* UserError */.yo(`input "evidence-dir" leads out of the workspace through a symbolic link (to ${real}); the gate writes evidence only inside the checkout`, {
-                file: folder,
-            });
-        }
-    };
-    // Before anything is made: the deepest part of the path that exists must not lead outside.
-    let existing = wanted;
-    for (;;) {
-        const real = await promises_default().realpath(existing).catch(() => undefined);
-        if (real !== undefined) {
-            check(external_node_path_default().join(real, external_node_path_default().relative(existing, wanted)));
-            break;
-        }
-        if ((await promises_default().lstat(existing).catch(() => undefined))?.isSymbolicLink()) {
-            throw new src_errors/* UserError */.yo(`input "evidence-dir" passes through a symbolic link that leads nowhere (${displayPath(existing, workspace)}); remove it from the checkout`, { file: folder });
-        }
-        const parent = external_node_path_default().dirname(existing);
-        if (parent === existing)
-            break;
-        existing = parent;
-    }
-    try {
-        await promises_default().mkdir(wanted, { recursive: true });
-    }
-    catch (e) {
-        throw fault(e, 'the evidence folder could not be made', folder);
-    }
-    const real = await promises_default().realpath(wanted);
-    check(real);
-    return real;
-}
-
 ;// CONCATENATED MODULE: ./src/io/collect-reports.ts
 
 
@@ -34379,6 +33293,1944 @@ function kind(stat) {
     if (stat.isCharacterDevice() || stat.isBlockDevice())
         return 'a device';
     return 'not a regular file';
+}
+
+;// CONCATENATED MODULE: ./src/io/evidence-sinks.ts
+
+
+
+
+
+/**
+ * The evidence as files: in the evidence folder (made and checked on first use, after the lists are
+ * read), with the test lines spooled to a file in a scratch folder of RUNNER_TEMP.
+ */
+class EvidenceFiles {
+    evidenceDir;
+    workspace;
+    env;
+    places;
+    constructor(evidenceDir, workspace, env) {
+        this.evidenceDir = evidenceDir;
+        this.workspace = workspace;
+        this.env = env;
+    }
+    /** The real path of the evidence folder. */
+    async folder() {
+        return (await this.prepared()).folder;
+    }
+    async file(name) {
+        return await TextSink.create(external_node_path_default().join(await this.folder(), name));
+    }
+    async spool() {
+        const file = external_node_path_default().join((await this.prepared()).scratch, 'tests.jsonl');
+        return new FileSpool(await TextSink.create(file, 'the spool file of the test record in RUNNER_TEMP'), file);
+    }
+    async dispose() {
+        const places = await this.places?.catch(() => undefined);
+        if (places !== undefined)
+            await promises_default().rm(places.scratch, { recursive: true, force: true });
+    }
+    prepared() {
+        this.places ??= (async () => {
+            const folder = await evidenceFolder(this.evidenceDir, this.workspace);
+            return { folder, scratch: await makeScratchFolder(this.env) };
+        })();
+        return this.places;
+    }
+}
+/** A spool file, poured into a file sink as bytes: the JSON of the tests is never decoded again. */
+class FileSpool {
+    sink;
+    file;
+    constructor(sink, file) {
+        this.sink = sink;
+        this.file = file;
+    }
+    add(text) {
+        return this.sink.add(text);
+    }
+    flush() {
+        return this.sink.flush();
+    }
+    close() {
+        return this.sink.close();
+    }
+    discard() {
+        return this.sink.discard();
+    }
+    async pourInto(out) {
+        if (!(out instanceof TextSink))
+            throw new Error('internal error: a spool file can be poured only into a file of the evidence folder');
+        await out.append(this.file);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/run-log.ts
+
+
+/** The runner's log: groups and lines as workflow commands. */
+const runnerLog = {
+    group: (name, work) => lib_core/* group */.Os(name, work),
+    info: (text) => lib_core/* info */.pq(text),
+    untrusted: (text) => logUntrusted(text),
+};
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/io/worker.ts
+
+
+/** Reports of this many bytes in all, or more, are read in a worker thread (`runInWorker`). */
+const WORKER_BYTES = 16 * 1024 * 1024;
+/**
+ * The young generation of the worker that reads large runs, in MB. V8 grows it to some 50–100 MB on a
+ * main thread that allocates as fast as a run of a million tests does, and the memory stays taken;
+ * bounded, each collection of short-lived objects is smaller and the peak memory lower, at the same
+ * speed (see the README's Performance section).
+ */
+const WORKER_YOUNG_GENERATION_MB = 6;
+/**
+ * Runs `entry` (the bundle's own entry) in a worker thread with `data` as its `workerData`, the
+ * environment `env`, and a bounded young generation. Its output goes to this process's output, as
+ * it is written. Resolves with its exit code; rejects with what stopped it (an uncaught error, or the
+ * heap limit).
+ */
+function runInWorker(entry, env, data) {
+    return new Promise((resolve, reject) => {
+        const worker = new external_node_worker_threads_.Worker(typeof entry === 'string' ? new URL(entry) : entry, {
+            workerData: data,
+            env,
+            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+        });
+        let failure;
+        worker.once('error', (e) => (failure = e));
+        // 'exit' comes last, after 'error' and after the worker's output has been passed on.
+        worker.once('exit', (code) => (failure === undefined ? resolve(code) : reject(failure instanceof Error ? failure : new Error(String(failure)))));
+    });
+}
+/** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
+async function totalBytes(files) {
+    const sizes = await Promise.all(files.map((f) => promises_default().stat(f).then((s) => s.size, () => 0)));
+    return sizes.reduce((a, b) => a + b, 0);
+}
+
+;// CONCATENATED MODULE: ./src/gate/judge.ts
+/** How many test names a reason quotes before it says "and N more". */
+const NAMES_IN_A_REASON = 5;
+/**
+ * Decides pass or fail from the trace. Every gap is a reason; nothing here throws. Inputs that could
+ * not be read are reasons too, first; without a readable requirements list there is nothing to trace
+ * against, and the gate fails on the problems alone. Which anomaly explains which test was settled
+ * while tracing; the anomalies come here to be judged themselves.
+ */
+function judge(trace, policy, problems = [], anomalies = []) {
+    const reasons = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
+    const warnings = [];
+    const acceptedBy = new Map();
+    if (!trace.listRead) {
+        if (reasons.length === 0)
+            reasons.push({ code: 'unreadable-input', message: 'the requirements list could not be read' });
+        return { passed: false, reasons, warnings, coverage: 0, anomalies, acceptedBy };
+    }
+    const { reports } = trace;
+    if (trace.totals.tests === 0) {
+        reasons.push({
+            code: 'no-tests',
+            message: `no test case was found in ${reports.length === 1 ? 'the report' : `any of the ${reports.length} reports`}: nothing verifies the release`,
+        });
+    }
+    for (const r of reports) {
+        if (r.totals.tests === 0 && r.declared.tests > 0) {
+            reasons.push({
+                code: 'report-without-cases',
+                message: `${r.file}: its suites declare ${r.declared.tests} tests but the report contains no test case; the report is incomplete`,
+            });
+        }
+        else if (r.emptySuites.length > 0) {
+            // Other suites of the report hold cases; these promise cases they do not hold.
+            const empty = r.emptySuites;
+            const [first] = empty;
+            const message = empty.length === 1
+                ? `the suite "${first.name}" (line ${first.line}) declares ${declaredCounts(first)} but holds no test case`
+                : `${empty.length} suites declare tests but hold no test case: ${empty
+                    .slice(0, NAMES_IN_A_REASON)
+                    .map((s) => `"${s.name}" (line ${s.line}, ${declaredCounts(s)})`)
+                    .join(', ')}${empty.length > NAMES_IN_A_REASON ? ` and ${empty.length - NAMES_IN_A_REASON} more` : ''}`;
+            reasons.push({ code: 'report-without-cases', message: `${r.file}: ${message}; the report is incomplete` });
+        }
+        if (r.suitesHidingFailures.length > 0)
+            reasons.push({ code: 'report-without-cases', message: hiddenFailuresMessage(r.file, r.suitesHidingFailures) });
+    }
+    for (const { requirement, status, tests, unexplained, explainedBy } of trace.requirements) {
+        const id = requirement.title === '' ? requirement.id : `${requirement.id} (${requirement.title})`;
+        if (status === 'failed') {
+            if (unexplained.count === 0) {
+                acceptedBy.set(requirement.id, explainedBy);
+            }
+            else {
+                const open = unexplained.count;
+                reasons.push({
+                    code: 'requirement-failed',
+                    message: `${id} failed: ${open} of its ${plural(tests.count, 'test')} failed or errored and no assessed, acceptable residual anomaly explains ${open === 1 ? 'it' : 'them'}: ${quote(unexplained)}`,
+                });
+            }
+        }
+        else if (status === 'skipped') {
+            reasons.push({ code: 'requirement-skipped', message: `${id} is not verified: its ${plural(tests.count, 'test')} did not run (skipped): ${quote(tests)}` });
+        }
+        else if (status === 'uncovered') {
+            reasons.push({ code: 'requirement-uncovered', message: `${id} is not verified: no test names it` });
+        }
+    }
+    for (const u of trace.unknownIds) {
+        reasons.push({
+            code: 'unknown-id',
+            message: `${u.id} is not in the requirements list but ${plural(u.tests.count, 'test')} ${u.tests.count === 1 ? 'names' : 'name'} it (a typo, or a requirement missing from the list): ${quote(u.tests)}`,
+        });
+    }
+    for (const a of anomalies) {
+        if (a.problems.length > 0) {
+            const title = a.anomaly.title === '' ? a.anomaly.id : `${a.anomaly.id} (${a.anomaly.title})`;
+            reasons.push({ code: 'anomaly', message: `residual anomaly ${title} in ${a.anomaly.source}: ${a.problems.join('; ')}` });
+        }
+    }
+    const outside = trace.unexplainedOutside;
+    if (outside.count > 0) {
+        reasons.push({
+            code: 'unexplained-failure',
+            message: `${plural(outside.count, 'failing test')} ${outside.count === 1 ? 'is' : 'are'} not explained by an assessed, acceptable residual anomaly: ${quote(outside)}`,
+        });
+    }
+    const flaky = trace.unexplainedFlaky;
+    if (flaky.count > 0) {
+        reasons.push({
+            code: 'unexplained-flaky',
+            message: `${plural(flaky.count, 'test')} failed and then passed on a rerun (flaky) and no residual anomaly explains ${flaky.count === 1 ? 'it' : 'them'}: ${quote(flaky)}`,
+        });
+    }
+    const untraced = trace.untraced;
+    if (untraced.count > 0) {
+        const reason = {
+            code: 'untraced-tests',
+            message: `${plural(untraced.count, 'test')} ${untraced.count === 1 ? 'names' : 'name'} no requirement ID: ${quote(untraced)}${looseHint(trace.untracedLoose, untraced.count)}`,
+        };
+        (policy.untracedTests === 'fail' ? reasons : warnings).push(reason);
+    }
+    const total = trace.requirements.length;
+    const verified = trace.requirements.filter((r) => r.status === 'verified').length;
+    return {
+        passed: reasons.length === 0,
+        reasons,
+        warnings,
+        coverage: total === 0 ? 0 : Math.floor((verified / total) * 1000) / 10,
+        anomalies,
+        acceptedBy,
+    };
+}
+/** Says which untraced tests `id-variants: loose` would link: they write an ID of the list as `SRS_001` or `TestSRS004`. */
+function looseHint(loose, untraced) {
+    if (loose.count === 0)
+        return '';
+    const spelling = 'an ID of the list in a spelling such as SRS_001 or TestSRS004, which only id-variants: loose links';
+    if (loose.count === untraced)
+        return ` (${untraced === 1 ? 'it names' : 'they name'} ${spelling})`;
+    return `; ${loose.count} of them ${loose.count === 1 ? 'names' : 'name'} ${spelling}: ${quote(loose)}`;
+}
+/** The first tests of a set by name, then how many more. */
+function quote(tests) {
+    const shown = tests.sample.slice(0, NAMES_IN_A_REASON).map((t) => `"${t.name}"`);
+    const more = tests.count - shown.length;
+    return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+/** Suites whose declared failures or errors no case shows: the failed cases are missing from the report. */
+function hiddenFailuresMessage(file, suites) {
+    const named = suites
+        .slice(0, NAMES_IN_A_REASON)
+        .map((s) => `"${s.name}" (line ${s.line}) declares ${declaredCounts({ ...s, tests: 0, skipped: 0 })}`)
+        .join(', ');
+    const more = suites.length > NAMES_IN_A_REASON ? ` and ${suites.length - NAMES_IN_A_REASON} more` : '';
+    const which = suites.length === 1 ? 'the suite' : `${suites.length} suites:`;
+    return `${file}: ${which} ${named}${more} but none of its test cases failed or errored; the report is incomplete`;
+}
+/** `3 tests, 1 failure`: the counts a suite declares that are not zero. */
+function declaredCounts(s) {
+    const counts = [
+        [s.tests, 'test'],
+        [s.failures, 'failure'],
+        [s.errors, 'error'],
+        [s.skipped, 'skipped test'],
+    ];
+    return counts
+        .filter(([n]) => n > 0)
+        .map(([n, word]) => plural(n, word))
+        .join(', ');
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+// EXTERNAL MODULE: ./src/catalogue/blank.ts
+var blank = __nccwpck_require__(65891);
+;// CONCATENATED MODULE: ./src/catalogue/placeholder.ts
+/**
+ * Placeholders in assessment fields. A list template is often filled with `TBD`, `-`, `N/A`, `[Name]`
+ * or `?` until someone assesses the anomaly; such a cell is not empty, but it assesses nothing. A field
+ * holds real content only when, without what a reader never sees (HTML comments and tags, invisible
+ * characters) and without punctuation, there are words left that are not placeholders or template
+ * fill-ins, and no marker of unfinished work.
+ *
+ * Pure.
+ */
+
+/** Whole values that stand for "not filled in" (case-insensitive; punctuation and spacing ignored). */
+const PLACEHOLDER_WORDS = [
+    'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'x', 'xx', 'xxx',
+    'n a', 'na', 'none', 'nil', 'null', 'undefined', 'unknown', 'nan', 'inf', 'infinity', 'pending',
+    'not applicable', 'not assessed', 'not yet assessed', 'not available', 'no response',
+    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be added', 'to be completed',
+    'placeholder', 'empty', 'blank', 'missing', 'ditto', 'same', 'as above', 'see above', 'same as above',
+    'yes', 'no', 'true', 'false', 'object object',
+    // Other languages: keine Angabe (k. A.), offen, à définir, pendiente, por definir, da definire.
+    'ka', 'keine angabe', 'offen', 'a definir', 'pendiente', 'por definir', 'da definire', 'a venir',
+];
+/**
+ * What a template leaves to be filled in: a field's own name (`Justification`, `Assessor`, `[Name]`,
+ * `{{assessor}}`, `<name>`) or filler text. As a whole value, or in brackets anywhere, it is a placeholder.
+ */
+const FILL_IN_WORDS = [
+    'name', 'full name', 'your name', 'first name', 'last name', 'first last', 'firstname lastname', 'first name last name',
+    'insert name', 'enter name', 'name here', 'john doe', 'jane doe',
+    'assessor', 'assessor name', 'assessed by', 'reviewer', 'reviewed by', 'evaluated by', 'approver', 'approved by', 'author',
+    'owner', 'signature', 'initials', 'justification', 'rationale', 'reason', 'justification for delay', 'severity', 'date',
+    'assessment date', 'benefit risk', 'benefit risk analysis', 'description', 'text', 'value', 'insert', 'insert here',
+    'enter here', 'fill in', 'here', 'lorem ipsum', 'asdf', 'qwerty', 'foo', 'bar', 'foobar', 'dummy', 'sample', 'example', 'test',
+];
+/**
+ * Words that mark a field as unfinished wherever they stand in it (`TBD by QA`, `TODO: ask J. Doe`,
+ * `N/A (pending)`, `in progress`): they say the work is not done.
+ */
+const UNFINISHED_MARKERS = [
+    'tbd', 'tba', 'tbc', 'todo', 'fixme', 'xxx', 'wip', 'pending', 'in progress', 'work in progress', 'ongoing', 'awaiting',
+    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be reviewed', 'to be evaluated',
+    'to be completed', 'to be added', 'to be done', 'to be checked', 'to be clarified', 'to be discussed', 'to follow',
+    'not reviewed', 'not yet reviewed', 'not assessed', 'not yet assessed', 'not evaluated', 'not yet evaluated', 'not done',
+    'not yet done', 'not started', 'under review', 'in review', 'none yet', 'lorem ipsum',
+    'ausstehend', 'nicht bewertet', 'in bearbeitung', 'zu klaren', 'en attente', 'en cours', 'in sospeso', 'em andamento',
+];
+/**
+ * Words that mark a short field (an assessor, a few words) as unfinished: in a sentence they may be
+ * real content (`fixed in a later release`), in `later` or `not yet` they are not.
+ */
+const SHORT_UNFINISHED_MARKERS = ['later', 'soon', 'not yet', 'open', 'asap', 'next release', 'next sprint', 'n a', 'none', 'unknown'];
+/** Up to this many words, a field is short (see `SHORT_UNFINISHED_MARKERS`). */
+const SHORT_FIELD_WORDS = 4;
+const PLACEHOLDERS = new Set([...PLACEHOLDER_WORDS, ...FILL_IN_WORDS]);
+const LONGEST_PHRASE = Math.max(...[...PLACEHOLDERS].map((p) => p.split(' ').length));
+const markerPattern = (markers) => new RegExp(`(?:^| )(?:${markers.join('|')})(?: |$)`);
+const MARKER = markerPattern(UNFINISHED_MARKERS);
+const SHORT_MARKER = markerPattern(SHORT_UNFINISHED_MARKERS);
+/** Template syntax never filled in, anywhere in a value: `{{assessor}}`, `${name}`, `%NAME%`. */
+const TEMPLATE_SYNTAX = /\{\{[^{}]*\}\}|\$\{[^{}]*\}|%[A-Za-z_]+%/;
+/** A bracketed part of a value, `[Name]`, tested on its own. */
+const BRACKETED = /\[([^[\]]{1,80})\]|\(([^()]{1,80})\)/g;
+/** The longest text that is examined; a longer one is real content unless its start says otherwise. */
+const MAX_EXAMINED = 10_000;
+/**
+ * Whether `text` fills in nothing: blank, only punctuation (`-`, `—`, `?`, `...`, `{}`), placeholder
+ * words only (`TBD`, `N/A`, `t.b.d.`, `none, n/a`), a template fill-in (`[Name]`, `{{assessor}}`, the
+ * field's name), an HTML comment, a JSON object or list with no real value in it, or text that carries
+ * a marker of unfinished work (`TODO`, `pending`, `in progress`; `later` in a short field). Compared as
+ * a reader sees it: full-width forms, invisible characters, accents and Cyrillic or Greek look-alikes of
+ * Latin letters do not hide a placeholder.
+ */
+function isPlaceholder(text, options = {}) {
+    const shown = visibleText(text.slice(0, MAX_EXAMINED));
+    const json = jsonLeaves(shown);
+    if (json !== undefined)
+        return json.every((leaf) => isPlaceholder(leaf, options));
+    if (TEMPLATE_SYNTAX.test(shown))
+        return true;
+    for (const m of shown.matchAll(BRACKETED)) {
+        if (isPlaceholderText(m[1] ?? m[2] ?? '', true))
+            return true;
+    }
+    if (options.needsWords === true && !/\p{L}/u.test(folded(shown)))
+        return true;
+    return isPlaceholderText(shown, false);
+}
+/** Whether the text, in any of its spellings (see `spellings`), is only placeholders or carries a marker. */
+function isPlaceholderText(text, bracketed) {
+    return spellings(folded(text)).some((words) => {
+        if (words === '' || onlyPlaceholders(words) || MARKER.test(words))
+            return true;
+        return !bracketed && words.split(' ').length <= SHORT_FIELD_WORDS && SHORT_MARKER.test(words);
+    });
+}
+/** Whether the words are one placeholder phrase after another (`n a pending`, `none tbd`, `name name`). */
+function onlyPlaceholders(words) {
+    const tokens = words.split(' ');
+    // ends[i]: tokens[0..i) is made of placeholder phrases.
+    const ends = [true, ...tokens.map(() => false)];
+    for (let i = 0; i < tokens.length; i++) {
+        if (!ends[i])
+            continue;
+        for (let n = 1; n <= LONGEST_PHRASE && i + n <= tokens.length; n++) {
+            if (PLACEHOLDERS.has(tokens.slice(i, i + n).join(' ')))
+                ends[i + n] = true;
+        }
+    }
+    return ends[tokens.length] === true;
+}
+/** Without HTML comments (also one left open), tags and character references: what a reader sees. */
+function visibleText(text) {
+    return text
+        .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+        .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+        .replace(/&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g, ' ');
+}
+/** Cyrillic and Greek letters that look like Latin ones (after lower-casing), as the Latin letter. */
+const LOOK_ALIKES = {
+    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j',
+    ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ь: 'b', п: 'n', г: 'r',
+    α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+/**
+ * Text as a reader compares it: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
+ * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped (left decomposed).
+ */
+function plainText(text) {
+    return text
+        .normalize('NFKC')
+        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '');
+}
+/** The text folded for comparison: `plainText`, with look-alike letters made Latin. */
+function folded(text) {
+    return plainText(text).replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+}
+/**
+ * The ways the words of a folded text are read: punctuation as a space (`N/A` -> `n a`), punctuation
+ * dropped (`t.b.d.` -> `tbd`, `k.A.` -> `ka`), and single letters run together (`T B D` -> `tbd`).
+ */
+function spellings(text) {
+    const spaced = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
+    const joined = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' '));
+    const out = [spaced, joined];
+    const tokens = spaced.split(' ');
+    if (tokens.length > 1 && tokens.every((t) => t.length === 1))
+        out.push(tokens.join(''));
+    return out;
+}
+/** The values of a JSON object or list (YAML and JSON lists write nested cells as JSON), else undefined. */
+function jsonLeaves(text) {
+    const t = (0,blank/* trimBlank */.J2)(text);
+    if (!/^[[{][\s\S]*[\]}]$/.test(t))
+        return undefined;
+    let data;
+    try {
+        data = JSON.parse(t);
+    }
+    catch (e) {
+        if (e instanceof SyntaxError)
+            return undefined;
+        throw e;
+    }
+    // A loop, not recursion: a cell may nest thousands deep.
+    const leaves = [];
+    const pending = [data];
+    while (pending.length > 0) {
+        const x = pending.pop();
+        if (Array.isArray(x))
+            pending.push(...x);
+        else if (x !== null && typeof x === 'object')
+            pending.push(...Object.values(x));
+        else if (typeof x === 'string' || typeof x === 'number')
+            leaves.push(String(x));
+    }
+    return leaves;
+}
+
+// EXTERNAL MODULE: ./src/trace/trace.ts + 2 modules
+var trace = __nccwpck_require__(74990);
+;// CONCATENATED MODULE: ./src/gate/anomalies.ts
+
+
+
+
+/** Statuses of a known anomaly that is still in the released software (IEC 62304 §5.8.2). */
+const RESIDUAL_STATUSES = new Set(['open', 'deferred', 'accepted']);
+/**
+ * Severity words that are High or worse: never acceptable by default, and in need of a benefit-risk
+ * reference. The common scales of ISO 14971, IEC 62304 and bug trackers.
+ */
+const HIGH_SEVERITY_WORDS = [
+    'high', 'higher', 'highest', 'critical', 'catastrophic', 'serious', 'severe', 'major', 'blocker', 'fatal', 'hazardous', 'urgent', 'significant',
+];
+/** Words that say a failure can hurt someone: whatever stands beside them, the severity is High. */
+const HARM_WORDS = [
+    'death', 'deaths', 'dead', 'die', 'dies', 'died', 'dying', 'deadly', 'lethal', 'fatality', 'fatalities', 'mortal', 'mortality',
+    'threatening', 'injury', 'injuries', 'injure', 'injures', 'injured', 'harm', 'harms', 'harmful', 'harmed', 'hazard', 'hazards',
+    'danger', 'dangerous', 'unsafe', 'overdose', 'underdose',
+];
+/** High or worse in other common languages (German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Russian, Chinese). */
+const HIGH_SEVERITY_WORDS_OTHER_LANGUAGES = [
+    'hoch', 'hohe', 'hoher', 'hohes', 'hochste', 'kritisch', 'kritische', 'schwer', 'schwerwiegend', 'ernst', 'ernsthaft', 'gefahrlich',
+    'todlich', 'katastrophal', 'eleve', 'elevee', 'eleves', 'elevees', 'haut', 'haute', 'critique', 'grave', 'graves', 'serieux',
+    'serieuse', 'majeur', 'majeure', 'mortel', 'mortelle', 'dangereux', 'catastrophique', 'alta', 'alto', 'altas', 'altos', 'critico',
+    'critica', 'serio', 'seria', 'elevado', 'elevada', 'elevato', 'elevata', 'mortale', 'peligroso', 'pericoloso', 'perigoso',
+    'catastrofico', 'hoog', 'hoge', 'kritiek', 'ernstig', 'ernstige', 'gevaarlijk', 'dodelijk', 'hog', 'hoy', 'høy', 'høj', 'kritisk',
+    'allvarlig', 'alvorlig', 'wysoki', 'wysoka', 'krytyczny', 'krytyczna', 'powazny', 'powazna', 'высокий', 'высокая', 'высокое',
+    'критический', 'критическая', 'серьезный', 'серьезная', 'опасный', '高', '重大', '严重', '嚴重', '致命',
+];
+/** Severity words below High. */
+const LOWER_SEVERITY_WORDS = [
+    'low', 'lower', 'lowest', 'medium', 'moderate', 'minor', 'negligible', 'trivial', 'marginal', 'normal', 'cosmetic', 'minimal', 'insignificant', 'mild',
+];
+/**
+ * Words that may stand beside a lower severity word without changing it (`very low`, `Low risk`,
+ * `Severity: Low`); codes (`S1`, `3`, `Class C`, `II`) may too. Any other word makes a lower cell unclassifiable.
+ */
+const SEVERITY_NEUTRAL_WORDS = [
+    'very', 'severity', 'sev', 'level', 'class', 'category', 'cat', 'grade', 'rating', 'score', 'risk', 'iso', 'iec',
+];
+/** Text as it is compared: compatibility forms plain (NFKC), invisible characters and accents removed, lower case. */
+function foldSeverity(text) {
+    return plainText(text).normalize('NFC');
+}
+const HIGH_WORDS = new Set([...HIGH_SEVERITY_WORDS, ...HARM_WORDS, ...HIGH_SEVERITY_WORDS_OTHER_LANGUAGES].map(foldSeverity));
+const LOWER_WORDS = new Set(LOWER_SEVERITY_WORDS);
+const NEUTRAL_WORDS = new Set(SEVERITY_NEUTRAL_WORDS);
+/** A severity code: a number, `S3`, a class letter, a Roman numeral. Its direction is not known. */
+const SEVERITY_CODE = /^(?:[a-z]?[0-9]+|[a-e]|i|ii|iii|iv|v)$/;
+/** `Sev 1`, `Severity-0`, `SEV1`: trackers count these from the worst, so they read as High. */
+const TOP_SEVERITY_CODE = /(?:^| )sev(?:erity)? ?[01](?: |$)/;
+/**
+ * The class of a severity cell, from the severity words wherever they stand in it (`High (S3)`,
+ * `3 - High`, `S3 - Serious`, `Very-High`). Any High word or word of harm makes it high, also beside a
+ * lower one (`Medium-High`, `not critical`, `Minor, may cause death`): the worse reading wins. A lower
+ * word makes it lower only beside codes and neutral words (`Low (S1)`, `very low`); beside any other
+ * word (`Low probability`, `Low / niedrig`) it is unknown. Without a severity word (`S3`, `3`,
+ * `Sev-2`) the scale's direction is unknown and the severity cannot be classified. Compared as a
+ * reader sees it: full-width forms, invisible characters and accents do not hide a word.
+ */
+function classifySeverity(severity) {
+    const words = foldSeverity(severity).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    if (words.some((w) => HIGH_WORDS.has(w)) || TOP_SEVERITY_CODE.test(words.join(' ')))
+        return 'high';
+    if (!words.some((w) => LOWER_WORDS.has(w)))
+        return 'unknown';
+    return words.every((w) => LOWER_WORDS.has(w) || NEUTRAL_WORDS.has(w) || SEVERITY_CODE.test(w)) ? 'lower' : 'unknown';
+}
+/** The assessment fields, by the names a reader sees in the list; a justification and an assessor are words. */
+const ASSESSMENT_FIELDS = [
+    ['severity', 'Severity', {}],
+    ['justification', 'Justification', { needsWords: true }],
+    ['assessedBy', 'Assessed By', { needsWords: true }],
+];
+/**
+ * Evaluates one anomaly. Without an Acceptable column (the common QMS template has none), an assessed
+ * anomaly counts as acceptable unless its severity is High or worse; with the column, an empty cell is
+ * a missing part of the assessment. A field holding only a placeholder (`TBD`, `-`, `N/A`) is missing.
+ */
+function evaluateAnomaly(anomaly, policy) {
+    const residual = RESIDUAL_STATUSES.has(anomaly.status);
+    const missing = [];
+    for (const [key, label, options] of ASSESSMENT_FIELDS) {
+        const value = anomaly[key];
+        if ((0,blank/* trimBlank */.J2)(value) === '')
+            missing.push(label);
+        else if (isPlaceholder(value, options))
+            missing.push(`${label} ("${shorten(value)}" is a placeholder)`);
+    }
+    const date = anomaly.assessmentDate;
+    if (!date.valid)
+        missing.push((0,blank/* trimBlank */.J2)(date.text) === '' ? 'Assessment Date' : `Assessment Date (not a date in YYYY-MM-DD: "${shorten(date.text)}")`);
+    else if (policy.today !== undefined && date.date > policy.today)
+        missing.push(`Assessment Date (${date.date} is in the future)`);
+    if (policy.hasAcceptableColumn && anomaly.acceptable === 'unanswered')
+        missing.push('Acceptable');
+    const assessed = missing.length === 0;
+    const severityFilled = (0,blank/* trimBlank */.J2)(anomaly.severity) !== '' && !isPlaceholder(anomaly.severity);
+    const severity = severityFilled ? classifySeverity(anomaly.severity) : undefined;
+    const high = severity === 'high';
+    const acceptable = anomaly.acceptable === 'unanswered' ? !policy.hasAcceptableColumn && severity === 'lower' : anomaly.acceptable === 'yes';
+    const problems = [];
+    if (residual) {
+        if (!assessed)
+            problems.push(`its assessment is incomplete: missing ${missing.join(', ')}`);
+        if (severity === 'unknown') {
+            problems.push(`its severity "${shorten(anomaly.severity)}" cannot be classified; write a severity word such as ` +
+                'Negligible, Low, Minor, Medium, Moderate, High, Serious, Critical or Catastrophic (a code such as S3 may stand beside it; ' +
+                'other words beside a lower one make it unclear)');
+        }
+        else if (assessed && !acceptable) {
+            problems.push(anomaly.acceptable === 'no'
+                ? 'its assessment says the residual risk is not acceptable'
+                : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`);
+        }
+        if (high && ((0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' || isPlaceholder(anomaly.benefitRisk))) {
+            const placeholder = (0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' ? '' : ` ("${shorten(anomaly.benefitRisk)}" is a placeholder)`;
+            problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis${placeholder}`);
+        }
+        const ids = policy.requirementIds;
+        // A placeholder (`-`, `n/a`) names no requirement; one with a number in it (`SRS-999 (pending)`) does.
+        const namesNone = (id) => isPlaceholder(id) && !/\p{N}/u.test(id);
+        const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !namesNone(id));
+        if (unknown.length > 0) {
+            const named = unknown.map((id) => shorten(id)).join(', ');
+            problems.push(`its Requirements name ${named}, ${unknown.length === 1 ? 'which is' : 'which are'} not in the requirements list`);
+        }
+    }
+    return { anomaly, residual, assessed, missing, acceptable, high, problems, explainsFailures: residual && problems.length === 0 };
+}
+/** A value as quoted in a message: one line, at most 60 characters. */
+function shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}
+/**
+ * Whether a `Tests` entry of an anomaly names the test: exact, classname-qualified, or a `*` glob.
+ * Both are compared as they display, without invisible characters: an entry naming `SRS-0012 b` must
+ * not match a test whose name only looks so (`SRS-001\u034f2 b`), nor miss one that does.
+ */
+function namesTest(pattern, test, label = (0,trace/* labelOf */.Wy)(test)) {
+    const p = (0,requirement_ids/* visible */.RK)(pattern).trim();
+    if (p === '')
+        return false;
+    const name = (0,requirement_ids/* visible */.RK)(test.name);
+    const classname = (0,requirement_ids/* visible */.RK)(test.classname);
+    const suites = test.suites.map(requirement_ids/* visible */.RK);
+    const candidates = [name, (0,requirement_ids/* visible */.RK)(label)];
+    if (classname !== '')
+        candidates.push(`${classname}.${name}`, `${classname}::${name}`, `${classname}#${name}`, `${classname} ${name}`);
+    if (suites.length > 0)
+        candidates.push([...suites, name].join(' › '), [...suites, name].join(' > '));
+    if (test.displayName !== undefined)
+        candidates.push((0,requirement_ids/* visible */.RK)(test.displayName));
+    if (!p.includes('*'))
+        return candidates.includes(p);
+    return candidates.some((c) => globMatches(p, c));
+}
+/**
+ * Whether `text` matches `pattern`, where `*` stands for any run of characters. Greedy, going back
+ * only to the last `*`: at worst pattern length x text length steps, never the exponential
+ * backtracking a regular expression can fall into on a test name written by the code under test.
+ */
+function globMatches(pattern, text) {
+    let p = 0;
+    let t = 0;
+    let star = -1;
+    let resume = 0;
+    while (t < text.length) {
+        if (p < pattern.length && pattern[p] === '*') {
+            star = p++;
+            resume = t;
+        }
+        else if (p < pattern.length && pattern[p] === text[t]) {
+            p++;
+            t++;
+        }
+        else if (star !== -1) {
+            p = star + 1;
+            t = ++resume;
+        }
+        else {
+            return false;
+        }
+    }
+    while (p < pattern.length && pattern[p] === '*')
+        p++;
+    return p === pattern.length;
+}
+/** The anomalies (that may explain failures) whose `Tests` name the test. */
+function explainingAnomalies(test, anomalies, label = (0,trace/* labelOf */.Wy)(test)) {
+    return anomalies.filter((a) => a.explainsFailures && a.anomaly.tests.some((p) => namesTest(p, test, label)));
+}
+/** What the tracer asks of each failing or flaky test: the IDs of the anomalies that explain it. */
+function anomalyExplainer(anomalies) {
+    const usable = anomalies.filter((a) => a.explainsFailures);
+    return (test, label) => (usable.length === 0 ? [] : explainingAnomalies(test, usable, label).map((a) => a.anomaly.id));
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+/**
+ * GitHub shows 10 error and 10 warning annotations a step. One error is kept free for the verdict
+ * itself (the step's failure message), so that it is never the one GitHub drops.
+ */
+const MAX_ERROR_ANNOTATIONS = 9;
+const MAX_WARNING_ANNOTATIONS = 10;
+const MESSAGE_LENGTH = 1000;
+/** Annotations built per level before the rest are only counted (more than GitHub shows). */
+const BUILT_PER_LEVEL = MAX_WARNING_ANNOTATIONS;
+/**
+ * Every finding as an annotation, most important first: failing tests at their file and line, unknown
+ * IDs, requirements without a passing test (at their row of the list), untraced and flaky tests. Only
+ * as many are built as GitHub can show; the others are counted.
+ */
+function buildAnnotations(trace, verdict, list, workspace) {
+    const errors = [];
+    const warnings = [];
+    let unbuilt = 0;
+    const push = (into, a) => {
+        if (into.length < BUILT_PER_LEVEL)
+            into.push(a());
+        else
+            unbuilt++;
+    };
+    /** The set's tests as annotations (from its sample), the rest counted. */
+    const each = (into, tests, a) => {
+        for (const t of tests.sample)
+            push(into, () => a(t));
+        unbuilt += tests.unsampled;
+    };
+    const at = (t) => {
+        const file = t.file === undefined ? undefined : toRepoPath(t.file, workspace);
+        if (file === undefined)
+            return {};
+        return t.line === undefined ? { file } : { file, line: t.line };
+    };
+    for (const r of trace.requirements) {
+        if (r.status !== 'failed')
+            continue;
+        for (const t of r.failing.sample) {
+            const failure = `${t.name}${t.message === undefined ? '' : `: ${t.message}`}`;
+            // A failure a residual anomaly accepts does not fail the gate: a warning that names the anomaly.
+            if (t.explainedBy.length > 0) {
+                push(warnings, () => ({ level: 'warning', title: `${r.requirement.id}: test ${t.status}, accepted by ${t.explainedBy.join(', ')}`, message: (0,report_escape/* truncate */.xv)(failure, MESSAGE_LENGTH), ...at(t) }));
+            }
+            else {
+                push(errors, () => ({ level: 'error', title: `${r.requirement.id}: test ${t.status}`, message: (0,report_escape/* truncate */.xv)(failure, MESSAGE_LENGTH), ...at(t) }));
+            }
+        }
+        unbuilt += r.failing.unsampled;
+    }
+    for (const u of trace.unknownIds) {
+        each(errors, u.tests, (t) => ({ level: 'error', title: `Unknown requirement ID ${u.id}`, message: (0,report_escape/* truncate */.xv)(`${t.name} names ${u.id}, which is not in ${list.file}`, MESSAGE_LENGTH), ...at(t) }));
+    }
+    const listFile = toRepoPath(list.file, workspace);
+    for (const r of trace.requirements) {
+        if (r.status !== 'uncovered' && r.status !== 'skipped')
+            continue;
+        push(errors, () => ({
+            level: 'error',
+            title: `${r.requirement.id} not verified`,
+            message: r.status === 'uncovered' ? `${r.requirement.id}: no test names this requirement` : `${r.requirement.id}: every test of this requirement was skipped`,
+            ...(listFile === undefined ? {} : r.requirement.line === undefined ? { file: listFile } : { file: listFile, line: r.requirement.line }),
+        }));
+    }
+    const untracedFails = verdict.reasons.some((r) => r.code === 'untraced-tests');
+    each(untracedFails ? errors : warnings, trace.untraced, (t) => ({
+        level: untracedFails ? 'error' : 'warning',
+        title: 'Test names no requirement',
+        message: (0,report_escape/* truncate */.xv)(t.name, MESSAGE_LENGTH),
+        ...at(t),
+    }));
+    each(warnings, trace.flaky, (t) => ({
+        level: 'warning',
+        title: t.explainedBy.length > 0 ? `Flaky test, accepted by ${t.explainedBy.join(', ')}` : 'Flaky test',
+        message: (0,report_escape/* truncate */.xv)(`${t.name} failed, then passed on a rerun`, MESSAGE_LENGTH),
+        ...at(t),
+    }));
+    return { annotations: [...errors, ...warnings], unbuilt };
+}
+/**
+ * Keeps the first 9 errors and 10 warnings, in order, and adds one notice that counts the rest
+ * (those given and not kept, and `unbuilt` more that were only counted).
+ */
+function capAnnotations(all, unbuilt = 0) {
+    const errors = all.filter((a) => a.level === 'error');
+    const warnings = all.filter((a) => a.level === 'warning');
+    const shown = [...errors.slice(0, MAX_ERROR_ANNOTATIONS), ...warnings.slice(0, MAX_WARNING_ANNOTATIONS)];
+    const hidden = errors.length + warnings.length - shown.length + unbuilt;
+    if (hidden === 0)
+        return shown;
+    return [
+        ...shown,
+        {
+            level: 'notice',
+            title: 'More findings',
+            message: `${hidden} more findings are not annotated here (GitHub shows 10 errors and 10 warnings a step): see the job summary and the evidence files`,
+        },
+    ];
+}
+/**
+ * A report's file path as a path inside the repository: absolute runner paths under the workspace
+ * become relative; paths outside it, or climbing out with `..`, give undefined.
+ */
+function toRepoPath(file, workspace) {
+    const f = file.replace(/\\/g, '/');
+    const ws = workspace.replace(/\\/g, '/').replace(/\/+$/, '');
+    let rel;
+    if (external_node_path_default().posix.isAbsolute(f) || /^[A-Za-z]:\//.test(f)) {
+        if (ws === '' || !(f === ws || f.startsWith(`${ws}/`)))
+            return undefined;
+        rel = f.slice(ws.length + 1);
+    }
+    else {
+        rel = f;
+    }
+    const normal = external_node_path_default().posix.normalize(rel);
+    if (normal === '.' || normal === '' || normal.startsWith('../') || normal === '..')
+        return undefined;
+    return normal.replace(/^\.\//, '');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate.ts
+
+
+
+
+
+
+
+/**
+ * The whole gate, pure, one report at a time: set up with the lists, `add` each report (in evidence
+ * order) and write out the traced tests it gives back, note each input that could not be read with
+ * `problem`, then `finish` for the verdict and everything to report. What it holds grows with the
+ * requirements, not with the tests.
+ */
+class GateRun {
+    setup;
+    problems;
+    anomalies;
+    tracer;
+    constructor(setup, problems = []) {
+        this.setup = setup;
+        this.problems = [...problems];
+        const requirementIds = setup.list === undefined ? undefined : new Set(setup.list.requirements.map((r) => r.id));
+        this.anomalies = (setup.anomalyLists ?? []).flatMap((l) => l.anomalies.map((a) => evaluateAnomaly(a, {
+            hasAcceptableColumn: l.hasAcceptableColumn,
+            ...(setup.today === undefined ? {} : { today: setup.today }),
+            ...(requirementIds === undefined ? {} : { requirementIds }),
+        })));
+        const explain = anomalyExplainer(this.anomalies);
+        let tracer;
+        if (setup.list !== undefined) {
+            try {
+                const matcher = {
+                    pattern: setup.pattern,
+                    ...(setup.idVariants === 'loose' ? { variants: (0,requirement_ids/* buildVariantMatcher */.it)(setup.list.requirements) } : {}),
+                };
+                tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain);
+            }
+            catch (e) {
+                if (!(0,src_errors/* isUserError */.iU)(e))
+                    throw e;
+                this.problems.push(...e.problems);
+            }
+        }
+        // Without a list there is nothing to trace against; the tests are still recorded as evidence.
+        this.tracer = tracer ?? new trace/* Tracer */.sh(undefined, { pattern: setup.pattern }, explain);
+    }
+    /** A run set up from validated settings, the lists as read, and what the runner says (`RunContext`). */
+    static start(settings, lists, context, problems) {
+        return new GateRun({
+            list: lists.requirements,
+            anomalyLists: lists.anomalies,
+            pattern: settings.requirementPattern,
+            idVariants: settings.idVariants,
+            policy: { untracedTests: settings.untracedTests },
+            provenance: {
+                requirementsFile: lists.requirements?.file ?? settings.requirements,
+                requirementPattern: settings.requirementPatternSource,
+                ...(context.repository ? { repository: context.repository } : {}),
+                ...(context.commit ? { commit: context.commit } : {}),
+                ...(context.ref ? { ref: context.ref } : {}),
+            },
+            workspace: context.workspace,
+            today: context.today,
+        }, problems);
+    }
+    /** An input that could not be read: a reason the gate fails, and an annotation at its file and line. */
+    problem(e) {
+        this.problems.push(e);
+    }
+    /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
+    add(report) {
+        return this.tracer.add(report);
+    }
+    finish() {
+        const { setup } = this;
+        const trace = this.tracer.finish();
+        const verdict = judge(trace, setup.policy, this.problems, this.anomalies);
+        const evidence = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
+        const annotations = this.problems.map((p) => {
+            const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
+            return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
+        });
+        let unbuilt = 0;
+        if (trace.listRead && setup.list !== undefined) {
+            const built = buildAnnotations(trace, verdict, setup.list, setup.workspace);
+            annotations.push(...built.annotations);
+            unbuilt = built.unbuilt;
+        }
+        return { trace, verdict, evidence, annotations: capAnnotations(annotations, unbuilt) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/read-table.ts
+/**
+ * Reads a list (requirements, anomalies, ...) kept as a table in Markdown, CSV, YAML or JSON,
+ * and returns its rows with the line each row stands on. A Markdown file may hold the list in
+ * several tables (one per section): every table with the required column is read.
+ *
+ * This module maps header names to canonical column names and builds the rows. The reader of the
+ * file's format, which turns text into header names and cells (`markdown-table.ts`, `csv-table.ts`,
+ * `data-table.ts` for YAML and JSON), comes with the text (`ListSource`, see `table-format.ts`).
+ *
+ * Pure: takes the file's name, text and format reader, returns data or throws user errors.
+ */
+
+
+/**
+ * Reads the table of a list file. Throws a `UserError` when the file cannot be read as a table at all
+ * (syntax error, no table, required column missing, no rows), and a `UserErrors` listing every wrong
+ * row otherwise.
+ */
+function readTable(list, options) {
+    const { table, problems } = parseTable(list, options);
+    if (problems.length > 0)
+        throw new UserErrors(problems);
+    return table;
+}
+/**
+ * Like `readTable`, but returns the problems found in single rows instead of throwing them, so a
+ * caller can report them together with its own findings. Fatal problems are still thrown as a `UserError`.
+ */
+function parseTable(list, options) {
+    const { file, text, reader } = list;
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const columns = new ColumnNames(options, reader.format === 'yaml' || reader.format === 'json');
+    if (!/\S/.test(body)) {
+        throw new src_errors/* UserError */.yo(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
+    }
+    switch (reader.format) {
+        case 'markdown':
+            return fromTables(file, reader.read(file, body), columns, (tables) => {
+                const first = tables[0];
+                if (tables.length === 1)
+                    return missingColumn(file, columns, quoteList(first.headers), first.line);
+                const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
+                return missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
+            }, (raw) => noRows(file, raw.line));
+        case 'csv': {
+            const raw = reader.read(file, body);
+            return fromTables(file, [raw], columns, () => missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column'), (table) => noRows(file, table.line));
+        }
+        case 'yaml':
+        case 'json': {
+            const shape = {
+                isEntryKey: (key) => columns.found(columns.map([key])),
+                isReferenceKey: (key) => columns.isReference(columns.map([key])[0] ?? ''),
+                isId: options.isId,
+            };
+            const tables = reader.read(file, body, shape);
+            const noEntries = (raw) => new src_errors/* UserError */.yo('the list has no entries; add one entry per item', { file, line: raw.line });
+            const [root] = tables;
+            // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
+            if (root !== undefined && !tables.some((t) => t.headers.length > 0))
+                return build(file, root, columns, noEntries(root));
+            return fromTables(file, tables, columns, (found) => {
+                const first = found.find((t) => t.rows.length > 0) ?? found[0];
+                const keys = [...new Set(found.flatMap((t) => t.headers))];
+                return missingColumn(file, columns, quoteList(keys), first.rows[0]?.line ?? first.line, 'no entry has a field');
+            }, noEntries);
+        }
+    }
+}
+/**
+ * Every table of the file that lists entries, read as one: a document may list its entries per
+ * section, one table each, and an entry left out of the check because it stands in a later table
+ * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
+ * (the tables may have different columns); see `pickTables` for which tables are read. `missing`
+ * makes the error for a file in which no table is, `empty` the one for a file whose tables have no rows.
+ */
+function fromTables(file, tables, columns, missing, empty) {
+    const { picked, problems: notRead } = pickTables(file, tables, columns);
+    const [firstRead] = picked;
+    if (firstRead === undefined) {
+        if (notRead.length > 0)
+            throw new src_errors/* UserErrors */.tQ(notRead);
+        throw missing(tables);
+    }
+    const parts = picked.map(({ raw, names }) => rowsOf(raw, columns, names));
+    const names = [...new Set(parts.flatMap((part) => part.columns))];
+    const rows = parts.flatMap((part) => 
+    // A table with all the columns, in this order, has its rows as they are.
+    sameNames(part.columns, names)
+        ? part.rows
+        : part.rows.map((row) => ({
+            line: row.line,
+            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+        })));
+    const problems = [...notRead, ...picked.flatMap(({ raw }) => [...columns.doubtfulColumns(file, raw), ...raw.problems])];
+    return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
+}
+/**
+ * The tables that list entries. A table with a required column (by its header) is read. A table
+ * without one is a table of entries all the same when a column holds only IDs, one per cell (see
+ * `ReadTableOptions.isId`): a header the reader does not know must not make its entries vanish. Such
+ * a column is read as the ID column when none of its IDs stands in a table that is read by its header
+ * or in an earlier one read by its IDs; when all of them do, the table only refers to those entries (a
+ * traceability matrix) and is skipped;
+ * anything between, or several such columns, is a problem naming the table. A table without either
+ * (revision history, document control, IDs only inside other text) is skipped.
+ */
+function pickTables(file, tables, columns) {
+    const idColumn = columns.required[0] ?? 'id';
+    const mapped = tables.map((raw) => {
+        const names = columns.map(raw.headers);
+        return { raw, names, byHeader: raw.nested === true ? names.includes(idColumn) : columns.found(names) };
+    });
+    const listed = new Set();
+    for (const { raw, names, byHeader } of mapped) {
+        const at = names.indexOf(idColumn);
+        if (!byHeader || at < 0)
+            continue;
+        for (const row of raw.rows)
+            listed.add(cellText(row.cells[at] ?? '', ' '));
+    }
+    const picked = [];
+    const problems = [];
+    for (const table of mapped) {
+        if (table.byHeader) {
+            picked.push(table);
+            continue;
+        }
+        const idColumns = columns.idColumns(table.raw, table.names);
+        const ids = [...new Set(idColumns.flatMap((c) => c.ids))];
+        const unlisted = ids.filter((id) => !listed.has(id));
+        if (unlisted.length === 0)
+            continue;
+        const [only] = idColumns;
+        if (only !== undefined && idColumns.length === 1 && unlisted.length === ids.length) {
+            picked.push({ raw: table.raw, names: table.names.map((name, i) => (i === only.index ? idColumn : name)) });
+            // A later table may refer to these entries as to those of a table with an ID column.
+            for (const id of ids)
+                listed.add(id);
+            continue;
+        }
+        problems.push(notAnEntryTable(file, columns, table.raw, idColumns.map((c) => table.raw.headers[c.index] ?? ''), unlisted));
+    }
+    return { picked, problems };
+}
+function notAnEntryTable(file, columns, raw, headers, unlisted) {
+    const noun = columns.idNoun;
+    const shown = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
+    const what = headers.length === 1
+        ? `has a column ${quoteList(headers)} of ${noun} but no ID column, and ${shown} ${unlisted.length === 1 ? 'stands' : 'stand'} in no table of the list`
+        : `has ${headers.length} columns of ${noun} (${quoteList(headers)}) but no ID column, so which one lists the entries is not clear`;
+    return new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
+        ' (or one of the accepted names) so that the table is read, or list these entries in a table that is', { file, line: raw.line });
+}
+// ---------------------------------------------------------------------------------------------
+// Column names
+/** Trimmed, inner white space collapsed (invisible characters count as white space, see `blank.ts`), lower-case. */
+function normaliseColumnName(name) {
+    return (0,blank/* collapseBlank */.Gw)(name).toLowerCase();
+}
+/**
+ * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
+ * `Req No`, `req-no`, `Req_No:` are all `req no`, `Req#` is `req #`, and `Acceptable (Y/N)` is
+ * `acceptable y n`.
+ */
+function looseColumnName(name) {
+    return normaliseColumnName(name)
+        .replace(/[.:?*'"`’]/g, '')
+        .replace(/[-_/()[\]{}|,;]/g, ' ')
+        .replace(/#/g, ' # ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+/** Maps the header names of a file to canonical column names. */
+class ColumnNames {
+    required;
+    allowEmpty;
+    idNoun;
+    lineBreaks;
+    aliasOf = new Map();
+    /** Loose spelling (see `looseColumnName`) of every canonical name and alias -> canonical name. */
+    looseOf = new Map();
+    canonical = new Set();
+    isId;
+    references;
+    oneColumnPerField;
+    suspects;
+    /** The tables are YAML/JSON lists of entries, whose keys may differ from one entry to the next. */
+    entries;
+    constructor(options, entries = false) {
+        this.entries = entries;
+        this.oneColumnPerField = options.oneColumnPerField ?? false;
+        this.suspects = options.suspectColumns ?? [];
+        const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
+        this.required = required.map(normaliseColumnName);
+        this.allowEmpty = options.allowEmpty ?? false;
+        this.idNoun = options.idNoun ?? 'IDs';
+        this.isId = options.isId;
+        this.references = new Set((options.referenceColumns ?? []).map(normaliseColumnName));
+        this.lineBreaks = new Set((options.lineBreakColumns ?? []).map(normaliseColumnName));
+        for (const name of [...this.required, ...Object.keys(options.aliases ?? {}).map(normaliseColumnName)]) {
+            this.canonical.add(name);
+            if (!this.looseOf.has(looseColumnName(name)))
+                this.looseOf.set(looseColumnName(name), name);
+        }
+        for (const [canonical, names] of Object.entries(options.aliases ?? {})) {
+            for (const name of names) {
+                const alias = normaliseColumnName(name);
+                if (alias !== normaliseColumnName(canonical) && !this.aliasOf.has(alias)) {
+                    this.aliasOf.set(alias, normaliseColumnName(canonical));
+                }
+                if (!this.looseOf.has(looseColumnName(alias)))
+                    this.looseOf.set(looseColumnName(alias), normaliseColumnName(canonical));
+            }
+        }
+    }
+    /** The canonical name a header stands for when it is not a canonical name itself: by alias, or by loose spelling. */
+    aliasFor(name) {
+        const alias = this.aliasOf.get(name);
+        if (alias !== undefined || name === '' || this.canonical.has(name))
+            return alias;
+        return this.looseOf.get(looseColumnName(name));
+    }
+    /** The canonical column a header stands for, by its own name, an alias or a loose spelling; undefined for an unknown one. */
+    fieldOf(header) {
+        const name = normaliseColumnName(header);
+        return this.canonical.has(name) ? name : this.aliasFor(name);
+    }
+    /**
+     * Headers of a table that make what it says unclear (see `ReadTableOptions.oneColumnPerField` and
+     * `suspectColumns`), as problems naming the table's line (an entry's, in YAML/JSON) and the headers.
+     */
+    doubtfulColumns(file, raw) {
+        const problems = [];
+        if (!this.oneColumnPerField && this.suspects.length === 0)
+            return problems;
+        const byField = new Map();
+        raw.headers.forEach((header, i) => {
+            const field = this.fieldOf(header);
+            if (field === undefined) {
+                const suspect = this.suspects.find((s) => s.pattern.test(looseColumnName(header)));
+                if (suspect !== undefined) {
+                    problems.push(new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
+                        `but is not a name the reader knows; name it "${suspect.column}" or one of the accepted names, or rename it so that it does not look like one`, { file, line: raw.line }));
+                }
+                return;
+            }
+            byField.set(field, [...(byField.get(field) ?? []), i]);
+        });
+        if (!this.oneColumnPerField)
+            return problems;
+        for (const [field, at] of byField) {
+            if (at.length < 2)
+                continue;
+            if (!this.entries) {
+                problems.push(new src_errors/* UserError */.yo(`the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
+                    'which one holds the answer cannot be told, so keep one of them', { file, line: raw.line }));
+                continue;
+            }
+            for (const row of raw.rows) {
+                const filled = at.filter((i) => cellText(row.cells[i] ?? '', ' ') !== '');
+                if (filled.length < 2)
+                    continue;
+                problems.push(new src_errors/* UserError */.yo(`the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
+                    'which one holds the answer cannot be told, so keep one of them', { file, line: row.line }));
+            }
+        }
+        return problems;
+    }
+    /** Whether the (canonical) column names entries of other lists. */
+    isReference(name) {
+        return this.references.has(name);
+    }
+    /**
+     * The columns of a table (mapped to `names`) whose every non-blank cell is exactly one ID, at least
+     * one of them; none without `isId`, and never a column that names entries of other lists.
+     */
+    idColumns(raw, names) {
+        const isId = this.isId;
+        if (isId === undefined)
+            return [];
+        const out = [];
+        names.forEach((name, index) => {
+            if (this.references.has(name))
+                return;
+            const ids = [];
+            for (const row of raw.rows) {
+                const text = cellText(row.cells[index] ?? '', ' ');
+                if (text === '')
+                    continue;
+                if (!isId(text))
+                    return;
+                ids.push(text);
+            }
+            if (ids.length > 0)
+                out.push({ index, ids });
+        });
+        return out;
+    }
+    /**
+     * Canonical names for the given headers, same order. A header written with the canonical name wins
+     * over an alias of it; when two headers would get the same name, the later one keeps its own name
+     * (or gets a ` (2)`, ` (3)` ... suffix) so that no cell is lost.
+     */
+    map(headers) {
+        const names = headers.map(normaliseColumnName);
+        const result = names.map(() => undefined);
+        const used = new Set();
+        const take = (i, name) => {
+            if (used.has(name))
+                return false;
+            used.add(name);
+            result[i] = name;
+            return true;
+        };
+        names.forEach((name, i) => {
+            if (name !== '' && this.aliasFor(name) === undefined)
+                take(i, name);
+        });
+        names.forEach((name, i) => {
+            const canonical = this.aliasFor(name);
+            if (result[i] === undefined && canonical !== undefined && !take(i, canonical))
+                take(i, name);
+        });
+        names.forEach((name, i) => {
+            if (result[i] !== undefined)
+                return;
+            const base = name === '' ? `column ${i + 1}` : name;
+            if (take(i, base))
+                return;
+            for (let n = 2; !take(i, `${base} (${n})`); n++)
+                ;
+        });
+        return result.map((name) => name ?? '');
+    }
+    /** Whether the mapped column names include a required one. */
+    found(names) {
+        return this.required.some((r) => names.includes(r));
+    }
+    keepsLineBreaks(column) {
+        return this.lineBreaks.has(column);
+    }
+    /** `"id"`, or `"id" or "title"`. */
+    requiredNames() {
+        return this.required.map((r) => `"${r}"`).join(' or ');
+    }
+    /** `"id"`, or `"id" (or "requirement id", "req id", "req. id", 4 more)` when there are aliases; several joined by "or". */
+    describeRequired() {
+        return this.required
+            .map((required) => {
+            const aliases = [...this.aliasOf].filter(([, c]) => c === required).map(([a]) => a);
+            const alternatives = aliases.slice(0, 3).map((a) => `"${a}"`);
+            const more = aliases.length - alternatives.length;
+            if (more > 0)
+                alternatives.push(`${more} more`);
+            return alternatives.length === 0 ? `"${required}"` : `"${required}" (or ${alternatives.join(', ')})`;
+        })
+            .join(' or ');
+    }
+}
+function missingColumn(file, columns, found, line, subject = 'the table has no column') {
+    const advice = columns.required.length === 1
+        ? `Name the column ${columns.requiredNames()} or use one of the accepted names`
+        : `Name a column ${columns.requiredNames()}, or use one of the accepted names`;
+    return new src_errors/* UserError */.yo(`${subject} ${columns.describeRequired()}; columns found: ${found}. ${advice}`, line === undefined ? { file } : { file, line });
+}
+/** `"A", "B"`, or `none`. */
+function quoteList(names) {
+    const list = names.map((c) => c.trim()).filter((c) => c !== '').map((c) => `"${c}"`);
+    return list.length === 0 ? 'none' : list.join(', ');
+}
+function noRows(file, line) {
+    return new src_errors/* UserError */.yo('the table has a header but no rows; add one row per entry', { file, line });
+}
+// ---------------------------------------------------------------------------------------------
+// Rows
+/** Builds the table of one raw table; see `rowsOf` and `finish`. */
+function build(file, raw, columns, empty) {
+    const { columns: names, rows } = rowsOf(raw, columns);
+    return finish({ file, columns: names, rows }, raw.problems, columns, empty);
+}
+/**
+ * The column names (`names`, by default those of its header) and rows of a raw table: every column
+ * present in each row, rows whose cells are all blank skipped.
+ */
+function rowsOf(raw, columns, names = columns.map(raw.headers)) {
+    const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
+    const rows = [];
+    const values = [];
+    const viaEntries = names.includes('__proto__');
+    for (const { line, cells } of raw.rows) {
+        let blank = true;
+        for (let i = 0; i < names.length; i++) {
+            const value = cellText(cells[i] ?? '', separators[i] ?? '');
+            values[i] = value;
+            if (value !== '')
+                blank = false;
+        }
+        if (!blank)
+            rows.push({ line, cells: record(names, values, viaEntries) });
+    }
+    return { columns: [...names], rows };
+}
+function sameNames(a, b) {
+    return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+/**
+ * `{ [names[i]]: values[i] }` in the order of `names`. Made by assignment, which is quicker than
+ * `Object.fromEntries` on many rows, unless a name is `__proto__` (`viaEntries`): assigned, it would
+ * set the prototype instead of making a field.
+ */
+function record(names, values, viaEntries) {
+    if (viaEntries)
+        return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+    const out = {};
+    for (let i = 0; i < names.length; i++)
+        out[names[i]] = values[i] ?? '';
+    return out;
+}
+/** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
+function finish(table, problems, columns, empty) {
+    if (table.rows.length === 0 && problems.length === 0 && !columns.allowEmpty)
+        throw empty;
+    return { table, problems };
+}
+/** A cell's text, trimmed of white space and invisible characters; a list cell's items joined by `separator`. */
+function cellText(cell, separator) {
+    if (typeof cell === 'string')
+        return (0,blank/* trimBlank */.J2)(cell);
+    return cell.map(blank/* trimBlank */.J2).filter((item) => item !== '').join(separator);
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/read-anomalies.ts
+/**
+ * Reads the list of known residual anomalies (IEC 62304 §5.8.2, §5.8.3): every known anomaly of the
+ * release, documented and evaluated, one row each.
+ *
+ * Two layouts are understood:
+ * - the project's own, with an ID column: `ID | Title | Severity | Status | Tests | Justification |
+ *   Acceptable | Assessed By | Assessment Date | Related Risk IDs | Benefit-Risk`;
+ * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
+ *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
+ *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
+ *   not counted; in a Markdown file with several such tables, among the rows of all of them in
+ *   order), and its status is open: every anomaly the template lists is residual.
+ *
+ * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
+ */
+
+
+
+/**
+ * Header names accepted for the columns of an anomaly list (canonical name -> other names). Names
+ * match case-insensitively, after trimming and collapsing whitespace. `Priority` is not a severity
+ * and is not read.
+ */
+const ANOMALY_COLUMN_ALIASES = {
+    id: [
+        'anomaly id',
+        'anomaly',
+        'bug id',
+        'issue',
+        'issue id',
+        'defect id',
+        'key',
+        'ids',
+        'identifier',
+        'id #',
+        'id no',
+        'defect',
+        'bug',
+        'ticket',
+        'problem report',
+        ...['anomaly', 'bug', 'defect', 'issue', 'ticket', 'problem', 'problem report', 'incident'].flatMap((word) => ['id', 'no', 'nr', 'number', '#', 'key', 'ref'].map((suffix) => `${word} ${suffix}`)),
+    ],
+    title: ['name', 'summary'],
+    description: [],
+    severity: ['criticality', 'risk level'],
+    status: ['state', 'resolution'],
+    impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
+    'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
+    tests: ['test', 'failing tests', 'test cases', 'explains'],
+    requirements: [
+        'requirement', 'requirement ids', 'srs', 'requirement(s)', 'requirements ids', 'requirement id', 'requirement refs', 'requirement references',
+        'req', 'reqs', 'req id', 'req ids', 'req refs', 'srs id', 'srs ids', 'srs refs', 'srs items', 'srs requirements',
+        ...['affected', 'related', 'linked', 'traced', 'impacted'].flatMap((word) => [`${word} requirements`, `${word} requirement`, `${word} requirement ids`, `${word} reqs`, `${word} srs`]),
+        'requirements affected',
+    ],
+    justification: ['rationale', 'justification for delay', 'reason'],
+    acceptable: [
+        'accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted', 'acceptability', 'risk acceptability', 'acceptable (y/n)',
+        'acceptable (yes/no)', 'acceptance', 'risk acceptance', 'accept', 'accept?', 'accepted', 'accepted?', 'is acceptable', 'acceptable risk',
+        'residual risk acceptable', 'residual risk acceptability', 'residual risk accepted', 'residual risk acceptance', 'risk is acceptable',
+    ],
+    'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
+    'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
+    'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
+};
+/**
+ * Columns that hold lists, one item per line. Items are also separated by `;`, and in the ID lists
+ * (`requirements`, `related risk ids`) by `,`. Test names often contain commas (parameterised tests),
+ * so `tests` is split only at line breaks and `;`. In Markdown a `<br>` is a line break; in YAML and
+ * JSON a list gives one item per element.
+ */
+const ANOMALY_LIST_COLUMNS = ['tests', 'requirements', 'related risk ids'];
+/** Status words accepted (case-insensitive, trimmed) for each status. An empty status means open. */
+const ANOMALY_STATUS_WORDS = {
+    open: ['open', 'new', 'active', 'known', 'investigating'],
+    deferred: ['deferred', 'postponed', "won't fix", 'wontfix', 'later'],
+    accepted: ['accepted', 'risk accepted', 'accepted risk'],
+    closed: ['closed', 'resolved', 'done'],
+    fixed: ['fixed', 'verified'],
+};
+/** Answers accepted (case-insensitive, trimmed) in the `acceptable` column. */
+const ACCEPTABLE_WORDS = {
+    yes: ['yes', 'y', 'true', 'acceptable', 'accepted', '1'],
+    no: ['no', 'n', 'false', 'not acceptable', 'unacceptable', '0'],
+};
+const STATUS_OF = new Map(Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.map((word) => [word, status])));
+const STATUS_ADVICE = (() => {
+    const names = Object.keys(ANOMALY_STATUS_WORDS);
+    const others = Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.filter((w) => w !== status));
+    return `write ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''} (or one of: ${others.join(', ')}); an empty status means open`;
+})();
+/** Lower-case, whitespace collapsed, typographic apostrophes made plain (`Won’t Fix` -> `won't fix`). */
+function normaliseWord(text) {
+    return text.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").toLowerCase();
+}
+/** The status a word stands for; `open` for an empty text; `undefined` for an unknown word. */
+function anomalyStatusOf(text) {
+    const word = normaliseWord(text);
+    return word === '' ? 'open' : STATUS_OF.get(word);
+}
+/** The answer of an `acceptable` cell: `unanswered` for an empty cell; `undefined` for a word that is neither yes nor no. */
+function acceptableOf(text) {
+    const word = normaliseWord(text);
+    if (word === '')
+        return 'unanswered';
+    if (ACCEPTABLE_WORDS.yes.includes(word))
+        return 'yes';
+    if (ACCEPTABLE_WORDS.no.includes(word))
+        return 'no';
+    return undefined;
+}
+/** Whether `text` is a calendar date written `YYYY-MM-DD` (2024-02-29 is, 2023-02-29 and 2024-02-30 are not). */
+function isIsoDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (m === null)
+        return false;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return days !== undefined && day >= 1 && day <= days;
+}
+/**
+ * The shape of an anomaly ID, to find a table of anomalies by its cells when its ID column has a header
+ * not known here: a tracker key (`ANOM-7`, `BUG-12`, `PROJ-123`, `KA-2024-003`) or an issue number (`#12`).
+ */
+function isAnomalyId(text) {
+    return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
+}
+/**
+ * Headers that look like the columns which decide the verdict: an unknown one (`Risk acceptability
+ * decision`, `Requirement refs affected`) is refused rather than skipped, since skipping an Acceptable
+ * column turns its "no" into a default yes, and skipping a Requirements column leaves its IDs unchecked.
+ */
+const SUSPECT_COLUMNS = [
+    { pattern: /accept|akzept|acept|accett/, column: 'acceptable' },
+    { pattern: /(?:^| )(?:reqs?|requirements?|anforderung\S*|sw?rs|urs|prs)(?: |$)/, column: 'requirements' },
+];
+/** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
+const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
+/**
+ * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
+ * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
+ */
+function describedFields(raw) {
+    const text = (column) => raw(column).replace(/\s+/g, ' ').trim();
+    const assessmentDate = text('assessment date');
+    return {
+        description: text('description'),
+        impact: text('impact'),
+        relatedRisks: splitIds(raw('related risk ids')),
+        requirements: splitIds(raw('requirements')),
+        justification: text('justification'),
+        assessedBy: text('assessed by'),
+        assessmentDate: isIsoDate(assessmentDate) ? { valid: true, date: assessmentDate } : { valid: false, text: assessmentDate },
+        benefitRisk: text('benefit-risk'),
+    };
+}
+/** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
+function splitTests(text) {
+    return splitAt(text, /\r\n|\r|\n|;/);
+}
+/** Requirement or risk IDs: split at line breaks, `;` and `,`. */
+function splitIds(text) {
+    return splitAt(text, /\r\n|\r|\n|[;,]/);
+}
+function splitAt(text, separator) {
+    return text
+        .split(separator)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/**
+ * Reads a list of known anomalies in Markdown, CSV, YAML or JSON. The table needs an ID column or,
+ * without one, a Title column (IDs are then `ANOM-<n>`, see above). A list with a header but no rows
+ * is an empty list: a release may have no known anomaly. Every problem of the file is reported at
+ * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ */
+function readAnomalies(list) {
+    const { file } = list;
+    const { table, problems } = parseTable(list, {
+        requiredColumn: ['id', 'title'],
+        aliases: ANOMALY_COLUMN_ALIASES,
+        // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
+        lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
+        allowEmpty: true,
+        isId: isAnomalyId,
+        referenceColumns: REFERENCE_COLUMNS,
+        idNoun: 'anomaly IDs',
+        oneColumnPerField: true,
+        suspectColumns: SUSPECT_COLUMNS,
+    });
+    const errors = [...problems];
+    const anomalies = [];
+    // A field is read from the column with its canonical name, else from a column named by an alias: in
+    // YAML and JSON one entry may write `assessed by` and the next `assessor`, and each keeps its column.
+    const sources = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).map(([canonical, aliases]) => [
+        canonical,
+        [canonical, ...aliases].filter((name) => table.columns.includes(name)),
+    ]));
+    const hasIds = (sources.get('id') ?? []).length > 0;
+    const firstLine = new Map();
+    table.rows.forEach((row, index) => {
+        const at = { file, line: row.line };
+        const cell = (column) => (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => (0,blank/* trimBlank */.J2)(value) !== '') ?? '';
+        const text = (column) => cell(column).replace(/\s+/g, ' ').trim();
+        const title = text('title');
+        const rowErrors = [];
+        let id = `ANOM-${index + 1}`;
+        if (hasIds) {
+            id = (0,blank/* trimBlank */.J2)(cell('id'));
+            const before = firstLine.get(id);
+            if (id === '') {
+                rowErrors.push(new src_errors/* UserError */.yo(`the row${title === '' ? '' : ` "${read_anomalies_shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
+                    'or delete the row', at));
+            }
+            else if ((0,blank/* hasBlank */.Xk)(id)) {
+                rowErrors.push(new src_errors/* UserError */.yo(`the ID "${read_anomalies_shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
+            }
+            else if (before !== undefined) {
+                rowErrors.push(new src_errors/* UserError */.yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
+            }
+            else {
+                firstLine.set(id, row.line);
+            }
+        }
+        else if (title === '') {
+            rowErrors.push(new src_errors/* UserError */.yo('the row has no title; give every anomaly a title (or add an ID column), or delete the row', at));
+        }
+        const status = anomalyStatusOf(cell('status'));
+        if (status === undefined) {
+            rowErrors.push(new src_errors/* UserError */.yo(`unknown status "${read_anomalies_shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
+        }
+        const acceptable = acceptableOf(cell('acceptable'));
+        if (acceptable === undefined) {
+            rowErrors.push(new src_errors/* UserError */.yo(`"${read_anomalies_shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
+                `write ${ACCEPTABLE_WORDS.yes.join(', ')} or ${ACCEPTABLE_WORDS.no.join(', ')}, ` +
+                'or leave the cell empty when the anomaly is not yet assessed', at));
+        }
+        errors.push(...rowErrors);
+        if (rowErrors.length > 0 || status === undefined || acceptable === undefined)
+            return;
+        anomalies.push({
+            id,
+            title,
+            status,
+            severity: text('severity'),
+            tests: splitTests(cell('tests')),
+            acceptable,
+            ...describedFields(cell),
+            line: row.line,
+            source: file,
+        });
+    });
+    if (errors.length > 0) {
+        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    }
+    return { file, anomalies, hasAcceptableColumn: (sources.get('acceptable') ?? []).length > 0 };
+}
+function read_anomalies_shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/issue-anomalies.ts
+
+
+
+/** Heading names, in their loose spelling (`Acceptable (Y/N)` is `acceptable y n`), by field. */
+const FIELD_OF = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((name) => [looseColumnName(name), canonical])));
+/** What an issue form writes for an optional field left empty. */
+const NO_RESPONSE = /^_No response_$/i;
+/**
+ * Anomalies recorded as GitHub issues. The assessment lives in the issue body as the sections an issue
+ * form writes (`### Severity`, `### Justification`, `### Acceptable`, `### Assessed by`,
+ * `### Assessment date`, `### Benefit-risk`, `### Tests`, ...: the column names and aliases of the
+ * anomaly list), or in labels: `severity: high` (also `severity/high`, `severity-high`),
+ * `risk-acceptable` / `risk-not-acceptable`, `deferred` / `wontfix`, `accepted`.
+ * Status: an open issue is residual whatever its labels say (`fixed` or `verified` on an open issue is
+ * a claim, not a fact): open, or deferred or accepted when its Status section or labels say so. An
+ * issue closed as not planned is deferred (the anomaly stays in the product); one closed otherwise is
+ * fixed, unless its Status section or labels say deferred or accepted.
+ * An issue without an Acceptable answer is not fully assessed. Text a reader of the issue never sees
+ * (HTML comments, as issue forms leave them) and text in code fences are not read as answers.
+ */
+function anomaliesFromIssues(label, issues) {
+    const errors = [];
+    const anomalies = [];
+    for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
+        const where = `issue #${issue.number}`;
+        const { fields, conflicts, suspects } = sectionsOf(issue.body ?? '');
+        for (const { heading, column } of suspects) {
+            errors.push(new src_errors/* UserError */.yo(`${where}: its section "### ${heading}" looks like the ${column} field but is not a heading the reader knows; name it "${column}" or one of the accepted names`));
+        }
+        for (const { heading, values } of conflicts) {
+            const quoted = values.map((v) => `"${issue_anomalies_shorten(v)}"`).join(', ');
+            errors.push(new src_errors/* UserError */.yo(`${where}: its body has ${values.length} "### ${heading}" sections that disagree (${quoted}); keep one answer`));
+        }
+        const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
+        const text = (f) => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
+        // Only a residual status is taken from the section or the labels: none of them can close an issue.
+        const sectionStatus = fields.has('status') ? anomalyStatusOf(text('status')) : 'open';
+        if (sectionStatus === undefined)
+            errors.push(new src_errors/* UserError */.yo(`${where}: unknown status "${text('status')}" in its Status section`));
+        const claimed = [sectionStatus, ...labels.map((l) => anomalyStatusOf(l))];
+        const residualClaim = claimed.find((s) => s === 'deferred' || s === 'accepted');
+        let status;
+        if (issue.state === 'closed')
+            status = issue.state_reason === 'not_planned' ? 'deferred' : (residualClaim ?? 'fixed');
+        else
+            status = residualClaim ?? 'open';
+        let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : 'unanswered';
+        if (acceptable === undefined)
+            errors.push(new src_errors/* UserError */.yo(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
+        else {
+            // A label that says not acceptable outweighs any yes; one that says acceptable only fills a gap.
+            const readings = labels.map(acceptabilityOfLabel);
+            if (readings.includes('no'))
+                acceptable = 'no';
+            else if (acceptable === 'unanswered' && readings.includes('yes'))
+                acceptable = 'yes';
+        }
+        if (sectionStatus === undefined || acceptable === undefined || conflicts.length > 0 || suspects.length > 0)
+            continue;
+        // The section and every severity label count together (`Low` beside `severity: critical` is
+        // critical): the gate classifies them as one, and the worse wins.
+        const severityLabels = [...new Set(labels.map((l) => /^sev(?:erity)?\s*[:/_ -]\s*(.+)$/.exec(l)?.[1]?.trim()).filter((s) => s !== undefined && s !== ''))];
+        const severity = [text('severity'), ...severityLabels].filter((s) => s !== '').join(', ');
+        anomalies.push({
+            id: `#${issue.number}`,
+            title: issue.title.trim(),
+            status,
+            severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
+            tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
+            acceptable,
+            ...describedFields((f) => fields.get(f) ?? ''),
+            source: issue.html_url ?? where,
+        });
+    }
+    if (errors.length > 0)
+        throw new src_errors/* UserErrors */.tQ(errors);
+    return { file: `issues labelled "${label}"`, anomalies, hasAcceptableColumn: true };
+}
+/**
+ * `### Heading` sections of an issue body (as issue forms write them), by the field they name. A field
+ * written in several sections (an edit that added a second `### Acceptable`) is one answer when they
+ * all say the same; otherwise it is a conflict: which one the assessor meant cannot be told.
+ */
+function sectionsOf(body) {
+    const found = new Map();
+    const suspects = [];
+    const parts = shownText(body.replace(/\r\n?/g, '\n')).split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
+    for (let i = 1; i + 1 < parts.length; i += 2) {
+        const heading = parts[i].replace(/[*_:?]+$/g, '');
+        const field = FIELD_OF.get(looseColumnName(heading));
+        if (field === undefined) {
+            // A heading that looks like a field the verdict depends on is not skipped (see SUSPECT_COLUMNS).
+            const suspect = SUSPECT_COLUMNS.find((c) => c.pattern.test(looseColumnName(heading)));
+            if (suspect !== undefined)
+                suspects.push({ heading: heading.trim(), column: suspect.column });
+            continue;
+        }
+        const raw = parts[i + 1].trim();
+        const value = NO_RESPONSE.test(raw) ? '' : raw;
+        const before = found.get(field);
+        if (before === undefined)
+            found.set(field, { heading: heading.trim(), values: [value] });
+        else
+            before.values.push(value);
+    }
+    const fields = new Map();
+    const conflicts = [];
+    for (const [field, { heading, values }] of found) {
+        const distinct = [...new Set(values.map((v) => v.replace(/\s+/g, ' ')))];
+        if (distinct.length > 1)
+            conflicts.push({ heading, values: distinct });
+        fields.set(field, values[0]);
+    }
+    return { fields, conflicts, suspects };
+}
+/** Labels that say the residual risk is acceptable, once case and separators are evened out (`Risk: Acceptable`, `risk_acceptable`). */
+const ACCEPTABLE_LABELS = new Set(['risk acceptable', 'residual risk acceptable', 'acceptable risk', 'acceptable', 'risk is acceptable']);
+/** Labels that mention acceptance without saying yes or no to the risk: a status (`accepted`) or a statement of it. */
+const ACCEPTANCE_STATUS_LABELS = new Set(['accepted', 'risk accepted', 'accepted risk']);
+/**
+ * What a label says of the residual risk: `yes`, `no`, or nothing. Any label that mentions
+ * acceptability (in English, German, Spanish or Italian) and is not clearly yes says no (`unacceptable`,
+ * `risk/not-acceptable`, `Acceptable?`, `acceptance pending`): a label the gate misreads must not pass.
+ */
+function acceptabilityOfLabel(label) {
+    const words = label
+        .normalize('NFKC')
+        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+        .toLowerCase()
+        .replace(/[\s\-_:/.|,;=]+/g, ' ')
+        .trim();
+    if (!/accept|akzept|acept|accett/.test(words))
+        return undefined;
+    if (ACCEPTABLE_LABELS.has(words))
+        return 'yes';
+    return ACCEPTANCE_STATUS_LABELS.has(words) ? undefined : 'no';
+}
+/** A value as quoted in a message: one line, at most 40 characters. */
+function issue_anomalies_shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 40 ? `${one.slice(0, 37)}...` : one;
+}
+/** A line that opens or closes a code fence: up to three spaces, then three or more ` or ~. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A line that starts a list item: up to three spaces, then `-`, `*`, `+`, `1.` or `1)` and a space. */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
+/** An ATX heading line. */
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** The width of a line's indentation, a tab reaching the next multiple of four (CommonMark). */
+function indentOf(line) {
+    let width = 0;
+    for (const c of line) {
+        if (c === ' ')
+            width++;
+        else if (c === '\t')
+            width += 4 - (width % 4);
+        else
+            break;
+    }
+    return width;
+}
+/**
+ * The body without what is not an answer: HTML comments (GitHub does not show them; an issue form
+ * leaves its hints in them, `<!-- Low, Medium or High -->`; one never closed hides the rest), code
+ * fences with their content (an example or a template, shown as code; one never closed runs to the
+ * end), and indented code blocks (as CommonMark reads them: lines indented four columns or more that
+ * follow a blank line or a heading, outside a list, up to the next line indented less). Headings
+ * inside any of them are not sections. Lines are kept as blank lines.
+ */
+function shownText(body) {
+    const out = [];
+    let fence;
+    let inComment = false;
+    let inIndentedCode = false;
+    let inList = false;
+    for (const line of body.split('\n')) {
+        if (fence !== undefined) {
+            const close = FENCE.exec(line);
+            if (close !== null && close[1][0] === fence.char && close[1].length >= fence.length && close[2].trim() === '')
+                fence = undefined;
+            out.push('');
+            continue;
+        }
+        if (!inComment) {
+            const blank = line.trim() === '';
+            const previous = out.at(-1);
+            // An indented block cannot interrupt a paragraph, and inside a list indentation continues the item.
+            const mayStartCode = previous === undefined || previous.trim() === '' || HEADING.test(previous);
+            if ((inIndentedCode && blank) || (!blank && indentOf(line) >= 4 && !inList && (inIndentedCode || mayStartCode))) {
+                inIndentedCode = true;
+                out.push('');
+                continue;
+            }
+            inIndentedCode = false;
+            if (LIST_ITEM.test(line))
+                inList = true;
+            else if (HEADING.test(line) || (!blank && indentOf(line) === 0 && previous !== undefined && previous.trim() === ''))
+                inList = false;
+        }
+        let rest = line;
+        let shown = '';
+        if (inComment) {
+            const end = rest.indexOf('-->');
+            if (end === -1) {
+                out.push('');
+                continue;
+            }
+            inComment = false;
+            rest = rest.slice(end + 3);
+        }
+        else {
+            const open = FENCE.exec(line);
+            // A backtick fence's info string holds no backtick; otherwise the line is inline code.
+            if (open !== null && !(open[1][0] === '`' && open[2].includes('`'))) {
+                fence = { char: open[1][0], length: open[1].length };
+                out.push('');
+                continue;
+            }
+        }
+        for (;;) {
+            const start = rest.indexOf('<!--');
+            if (start === -1) {
+                shown += rest;
+                break;
+            }
+            shown += rest.slice(0, start);
+            const end = rest.indexOf('-->', start + 4);
+            if (end === -1) {
+                inComment = true;
+                break;
+            }
+            shown += ' ';
+            rest = rest.slice(end + 3);
+        }
+        out.push(shown);
+    }
+    return out.join('\n');
+}
+/** Issue-form lists are often written as Markdown bullets; the marker is not part of a test name. */
+function stripListMarker(item) {
+    return item.replace(/^(?:[-*+]|\d+\.)\s+/, '').replace(/^`(.*)`$/, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/read-requirements.ts
+/**
+ * Reads the software requirements list (IEC 62304 §5.2): one row per requirement with its ID.
+ *
+ * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
+ */
+
+
+
+
+/** Words that name a requirement, and what may follow them in the header of its ID column (`SRS No.`, `Req #`). */
+const ID_HEADER_WORDS = ['requirement', 'req', 'srs', 'swr', 'swrs', 'sw req', 'sw requirement', 'software requirement'];
+const ID_HEADER_SUFFIXES = ['id', 'ids', 'no', 'nr', 'number', '#', 'key', 'ref'];
+/**
+ * Header names accepted for the columns a requirements list uses (canonical name -> other names).
+ * Names match case-insensitively, after trimming and collapsing whitespace.
+ */
+const REQUIREMENT_COLUMN_ALIASES = {
+    id: [
+        'requirement id',
+        'req id',
+        'req. id',
+        'req-id',
+        'requirement-id',
+        'requirement no',
+        'requirement no.',
+        'requirement number',
+        'req no',
+        'req. no.',
+        'srs id',
+        'srs-id',
+        'uid',
+        'issue key',
+        'ids',
+        'identifier',
+        'id #',
+        'id no',
+        ...ID_HEADER_WORDS.flatMap((word) => ID_HEADER_SUFFIXES.map((suffix) => `${word} ${suffix}`)),
+    ],
+    title: ['requirement title', 'req title', 'short title', 'heading'],
+    name: ['requirement name'],
+    description: ['requirement description', 'desc', 'desc.', 'details'],
+    requirement: ['requirement text', 'requirement statement', 'text', 'statement'],
+};
+/**
+ * Columns that name other items (risks, parents, tests), never the requirement's own ID: a table
+ * whose only column of IDs is one of them is not taken for a list of requirements.
+ */
+const read_requirements_REFERENCE_COLUMNS = ['related risk ids', 'related risks', 'risk ids', 'parent', 'parents', 'parent id', 'derived from', 'source', 'tests', 'test', 'verified by'];
+/** Columns a requirement's title is taken from: the first non-empty one wins. */
+const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'requirement'];
+/**
+ * Reads a requirements list in Markdown, CSV, YAML or JSON. Every problem of the file is reported at
+ * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ * An ID is one word: white space or an invisible character (U+200B ZERO WIDTH SPACE, U+FEFF ...)
+ * around it is dropped, one inside it is refused, and an ID made only of them is no ID. A table whose
+ * ID column has a header not known here is still found by its cells: see `parseTable`.
+ */
+function readRequirements(list, options = {}) {
+    const { file } = list;
+    const { table, problems } = parseTable(list, {
+        requiredColumn: 'id',
+        aliases: REQUIREMENT_COLUMN_ALIASES,
+        isId: wholeMatch(options.pattern ?? (0,requirement_ids/* compileRequirementPattern */.z9)(requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5)),
+        referenceColumns: read_requirements_REFERENCE_COLUMNS,
+        idNoun: 'requirement IDs',
+    });
+    const errors = [...problems];
+    const requirements = [];
+    const firstLine = new Map();
+    for (const row of table.rows) {
+        const id = (0,blank/* trimBlank */.J2)(row.cells['id'] ?? '');
+        const title = titleOf(row.cells);
+        if (id === '') {
+            errors.push(new src_errors/* UserError */.yo(`the row${title === '' ? '' : ` "${read_requirements_shorten(title)}"`} has no ID; give every requirement an ID such as SRS-001, ` +
+                'or delete the row', { file, line: row.line }));
+            continue;
+        }
+        if ((0,blank/* hasBlank */.Xk)(id)) {
+            errors.push(new src_errors/* UserError */.yo(`the ID "${read_requirements_shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as SRS-001` +
+                ' (put each requirement on its own row)', { file, line: row.line }));
+            continue;
+        }
+        const before = firstLine.get(id);
+        if (before !== undefined) {
+            errors.push(new src_errors/* UserError */.yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every requirement needs its own ID`, { file, line: row.line }));
+            continue;
+        }
+        firstLine.set(id, row.line);
+        requirements.push({ id, title, line: row.line });
+    }
+    if (requirements.length === 0 && errors.length === 0) {
+        errors.push(new src_errors/* UserError */.yo('the list holds no requirement; add one row per requirement with its ID', { file }));
+    }
+    if (errors.length > 0) {
+        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    }
+    return { file, requirements };
+}
+/** Whether a text is one match of `pattern` from its first character to its last. */
+function wholeMatch(pattern) {
+    const whole = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gym]/g, ''));
+    return (text) => whole.test(text);
+}
+/** The first non-empty cell of `REQUIREMENT_TITLE_COLUMNS`, or ''. */
+function titleOf(cells) {
+    for (const column of REQUIREMENT_TITLE_COLUMNS) {
+        const text = cells[column];
+        if (text !== undefined && text !== '')
+            return text;
+    }
+    return '';
+}
+function read_requirements_shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/marked/lib/marked.esm.js
@@ -34961,6 +35813,83 @@ async function readListFile(file, workspace, what) {
     const reader = await loadTableReader(file);
     const bytes = await readInsideWorkspace(file, workspace, what);
     return { file: displayPath(external_node_path_default().resolve(workspace, file), workspace), text: new TextDecoder().decode(bytes), reader };
+}
+
+;// CONCATENATED MODULE: ./src/io/github-issues.ts
+
+
+/**
+ * Every issue of the repository with the label, open and closed, all pages (pull requests dropped).
+ * Octokit is loaded here, on first use, so a run without an anomaly label never pays for it. Every
+ * known failure of the API is a UserError that says what to fix; the token never appears in a message.
+ */
+async function fetchLabelledIssues(token, repository, label) {
+    if (token.trim() === '') {
+        throw new src_errors/* UserError */.yo('input "github-token" is empty, so the issues labelled as anomalies cannot be read; pass `github-token: ${{ github.token }}` and grant `issues: read`');
+    }
+    const [owner, repo] = repository.split('/');
+    if (!owner || !repo)
+        throw new src_errors/* UserError */.yo(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
+    const octokit = getOctokit(token);
+    try {
+        const issues = (await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'all', per_page: 100 }));
+        return issues.filter((i) => i.pull_request === undefined || i.pull_request === null);
+    }
+    catch (e) {
+        const failure = (0,system_faults/* describeHttpFailure */.U4)(e, 'issues: read', 'the repository was not found (404), or the token cannot see it');
+        if (failure === undefined)
+            throw e;
+        throw new src_errors/* UserError */.yo(`the issues labelled "${label}" in ${repository} could not be read: ${failure}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/read-lists.ts
+
+
+
+
+
+/**
+ * The lists phase: the requirements list, then the known anomalies (a file, GitHub issues). The
+ * anomalies come before the reports: each failing test is matched against them as it is read.
+ */
+async function readLists(settings, workspace, repository, keep, log) {
+    const requirements = await log.group('Requirements list', async () => {
+        try {
+            const read = readRequirements(await readListFile(settings.requirements, workspace, 'the requirements list'), { pattern: settings.requirementPattern });
+            log.info(`${read.requirements.length} requirements in ${read.file}`);
+            return read;
+        }
+        catch (e) {
+            keep(e);
+            return undefined;
+        }
+    });
+    const anomalies = await log.group('Known anomalies', async () => {
+        const out = [];
+        if (settings.anomalies !== undefined) {
+            try {
+                out.push(readAnomalies(await readListFile(settings.anomalies, workspace, 'the anomaly list')));
+            }
+            catch (e) {
+                keep(e);
+            }
+        }
+        if (settings.anomalyLabel !== undefined) {
+            try {
+                const issues = await fetchLabelledIssues(settings.githubToken, repository, settings.anomalyLabel);
+                out.push(anomaliesFromIssues(settings.anomalyLabel, issues));
+            }
+            catch (e) {
+                keep(e);
+            }
+        }
+        for (const l of out)
+            log.untrusted(`${l.anomalies.length} known anomalies in ${l.file}`);
+        return out;
+    });
+    return { requirements, anomalies };
 }
 
 // EXTERNAL MODULE: external "node:buffer"
@@ -37603,376 +38532,6 @@ async function loadCaseParser() {
     return (await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15488))).newCaseParser();
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(75919);
-;// CONCATENATED MODULE: ./src/io/worker.ts
-
-/**
- * The young generation of the worker that reads large runs, in MB. V8 grows it to some 50–100 MB on a
- * main thread that allocates as fast as a run of a million tests does, and the memory stays taken;
- * bounded, each collection of short-lived objects is smaller and the peak memory lower, at the same
- * speed (see the README's Performance section).
- */
-const WORKER_YOUNG_GENERATION_MB = 6;
-/**
- * Runs `entry` (the bundle's own entry) in a worker thread with `data` as its `workerData`, the
- * environment `env`, and a bounded young generation. Its output goes to this process's output, as
- * it is written. Resolves with its exit code; rejects with what stopped it (an uncaught error, or the
- * heap limit).
- */
-function runInWorker(entry, env, data) {
-    return new Promise((resolve, reject) => {
-        const worker = new external_node_worker_threads_.Worker(typeof entry === 'string' ? new URL(entry) : entry, {
-            workerData: data,
-            env,
-            resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-        });
-        let failure;
-        worker.once('error', (e) => (failure = e));
-        // 'exit' comes last, after 'error' and after the worker's output has been passed on.
-        worker.once('exit', (code) => (failure === undefined ? resolve(code) : reject(failure instanceof Error ? failure : new Error(String(failure)))));
-    });
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/io/write-chunks.ts
-
-
-
-
-/** Largest piece handed to the file system at once. */
-const FLUSH_BYTES = 4 * 1024 * 1024;
-/**
- * A file written piece by piece (a large evidence file), never held whole. What stood at the path
- * before is removed first and the file is created anew ('wx'), so a symbolic link committed under that
- * name is replaced, never written through. A file that cannot be written whole (a read-only folder, a
- * full disk) is removed, and the failure is a UserError naming it: no half-written file stays behind
- * to be taken for evidence.
- */
-class TextSink {
-    handle;
-    file;
-    what;
-    /**
-     * Text is encoded into one buffer while the other is being written: the file system works while the
-     * next piece is made. One write at a time, in order.
-     */
-    buffer = Buffer.allocUnsafe(FLUSH_BYTES);
-    spare = Buffer.allocUnsafe(FLUSH_BYTES);
-    used = 0;
-    /** The write in progress (of `spare`'s content). */
-    writing = Promise.resolve();
-    /** Text that did not fit, in order, after what is in the buffer. */
-    overflow = [];
-    /** Closed (and kept), or removed after a failure. */
-    ended = false;
-    constructor(handle, file, what) {
-        this.handle = handle;
-        this.file = file;
-        this.what = what;
-    }
-    /** `what` names the file in messages: "the evidence file" unless said otherwise. */
-    static async create(file, what = 'the evidence file') {
-        const existing = await promises_default().lstat(file).catch(() => undefined);
-        if (existing?.isDirectory())
-            throw new src_errors/* UserError */.yo('a folder stands where the gate writes this evidence file; remove it from the checkout', { file });
-        try {
-            await promises_default().rm(file, { force: true });
-            return new TextSink(await promises_default().open(file, 'wx'), file, what);
-        }
-        catch (e) {
-            throw writeFault(e, `${what} could not be created`, file);
-        }
-    }
-    /**
-     * Adds text without waiting; says whether the buffer is full enough that the caller should `flush`
-     * before adding more. Text of any length is taken.
-     */
-    add(text) {
-        // A UTF-16 code unit never takes more than 3 bytes in UTF-8. Once text waits outside the buffer,
-        // everything after it waits too, so that the file keeps the order of the text.
-        if (this.overflow.length > 0 || text.length * 3 > this.buffer.length - this.used) {
-            this.overflow.push(text);
-            return true;
-        }
-        this.used += this.buffer.write(text, this.used, 'utf8');
-        return this.used > this.buffer.length / 2;
-    }
-    /** Adds text, writing what has gathered when the buffer is full. */
-    async write(text) {
-        if (this.add(text))
-            await this.flush();
-    }
-    /** Adds the whole content of another file, read in pieces: the next piece is read while one is written. */
-    async append(file) {
-        await this.flush();
-        await this.writing;
-        const from = await promises_default().open(file, 'r').catch((e) => {
-            throw this.fail(e, file);
-        });
-        // The sink's two buffers, empty now: one is read into while the other is written.
-        const buffers = [this.buffer, this.spare];
-        let reading = from.read(buffers[0], 0, FLUSH_BYTES);
-        let writing = Promise.resolve();
-        try {
-            for (let turn = 0;; turn = 1 - turn) {
-                const { bytesRead, buffer } = await reading;
-                if (bytesRead === 0)
-                    break;
-                // The other buffer is free once its write is done.
-                await writing;
-                reading = from.read(buffers[1 - turn], 0, FLUSH_BYTES);
-                writing = this.writeAll(buffer.subarray(0, bytesRead));
-            }
-            await writing;
-        }
-        catch (e) {
-            // A read that failed names the file read; a write, this one.
-            throw this.fail(e, (await reading.then(() => false, () => true)) ? file : this.file);
-        }
-        finally {
-            // Whatever failed, nothing is left under way on the files.
-            await Promise.allSettled([reading, writing]);
-            await from.close();
-        }
-    }
-    /** Writes what has gathered and closes the file; on a failure the file is removed. */
-    async close() {
-        if (this.ended)
-            return;
-        try {
-            await this.flush();
-            await this.writing;
-        }
-        catch (e) {
-            await this.discard();
-            throw this.fail(e);
-        }
-        this.ended = true;
-        try {
-            await this.handle.close();
-        }
-        catch (e) {
-            await promises_default().rm(this.file, { force: true }).catch(() => undefined);
-            throw this.fail(e);
-        }
-    }
-    /**
-     * Gives the file up and removes it: what stopped the writer before the end (a failed write here, or
-     * any failure of the step) must not leave a partial file that looks whole. A closed file is kept.
-     */
-    async discard() {
-        if (this.ended)
-            return;
-        this.ended = true;
-        await this.writing.catch(() => undefined);
-        await this.handle.close().catch(() => undefined);
-        await promises_default().rm(this.file, { force: true }).catch(() => undefined);
-    }
-    /**
-     * Writes every byte. On a disk that fills up, a write may take only a part and the next one fail:
-     * a part taken without a word would leave a file cut short that looks whole.
-     */
-    async writeAll(data) {
-        for (let at = 0; at < data.length;) {
-            const { bytesWritten } = await this.handle.write(data, at, data.length - at);
-            if (bytesWritten === 0)
-                throw Object.assign(new Error(`no byte of ${data.length - at} was written`), { code: 'ENOSPC' });
-            at += bytesWritten;
-        }
-    }
-    /** A failure as the message a user can act on, naming `file` (this one unless said). */
-    fail(e, file = this.file) {
-        if ((0,src_errors/* isUserError */.iU)(e))
-            return e;
-        return writeFault(e, file === this.file ? `${this.what} could not be written whole, so it was removed` : `${file} could not be read into ${this.what}`, file);
-    }
-    /** Starts writing what has gathered; returns once the buffer can take text again. */
-    async flush() {
-        if (this.used > 0) {
-            await this.writing;
-            const full = this.buffer.subarray(0, this.used);
-            [this.buffer, this.spare] = [this.spare, this.buffer];
-            this.used = 0;
-            const writing = this.writeAll(full).catch((e) => {
-                throw this.fail(e);
-            });
-            // Its failure is reported where it is awaited (the next flush, or close), not as an unhandled rejection.
-            writing.catch(() => undefined);
-            this.writing = writing;
-        }
-        if (this.overflow.length > 0) {
-            // Text too long for the buffer goes to the file as it is, in order, after what came before it.
-            await this.writing;
-            const overflow = this.overflow;
-            this.overflow = [];
-            for (const text of overflow) {
-                await this.writeAll(Buffer.from(text, 'utf8')).catch((e) => {
-                    throw this.fail(e);
-                });
-            }
-        }
-    }
-}
-/** Writes text that comes in pieces without holding all of it at once (see `TextSink`). */
-async function writeChunks(file, chunks) {
-    const sink = await TextSink.create(file);
-    try {
-        for (const chunk of chunks)
-            await sink.write(chunk);
-    }
-    catch (e) {
-        await sink.discard();
-        throw e;
-    }
-    await sink.close();
-}
-/** Closes the sinks in order; when one fails, the ones not yet closed are removed too. */
-async function closeAll(sinks) {
-    for (const [i, sink] of sinks.entries()) {
-        try {
-            await sink.close();
-        }
-        catch (e) {
-            await Promise.all(sinks.slice(i + 1).map((s) => s.discard()));
-            throw e;
-        }
-    }
-}
-/**
- * A failed file operation as a UserError naming the file, the system's reason and what to do; other
- * errors (bugs) as they are.
- */
-function writeFault(e, what, file) {
-    return (0,system_faults/* fileSystemFault */.K9)(e, what, (0,system_faults/* fileSystemFix */.np)(e, external_node_path_default().dirname(file)), { file }) ?? e;
-}
-/** Writes a whole file the same way: never through a symbolic link that stood at its path. */
-async function writeNew(file, text) {
-    await writeChunks(file, [text]);
-}
-
-;// CONCATENATED MODULE: ./src/io/runner.ts
-
-
-
-
-
-
-
-
-
-/**
- * Prints text that may hold untrusted content (test names, messages): workflow commands are switched
- * off around it with a one-time token, so no line of it can act as a command.
- */
-function logUntrusted(text) {
-    const token = external_node_crypto_default().randomBytes(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text.endsWith('\n') ? text : `${text}\n`}::${token}::\n`);
-}
-/** Writes annotations as workflow commands; @actions/core escapes message and properties. */
-function annotate(annotations) {
-    for (const a of annotations) {
-        const props = { title: a.title, ...(a.file === undefined ? {} : { file: a.file }), ...(a.line === undefined ? {} : { startLine: a.line }) };
-        if (a.level === 'error')
-            lib_core/* error */.z3(a.message, props);
-        else if (a.level === 'warning')
-            lib_core/* warning */.$e(a.message, props);
-        else
-            lib_core/* notice */.lm(a.message, props);
-    }
-}
-/** A folder of its own under RUNNER_TEMP (else the system's) for the gate's temporary files. */
-async function makeScratchFolder(env) {
-    const temp = env['RUNNER_TEMP'] || external_node_os_default().tmpdir();
-    try {
-        return await promises_default().mkdtemp(external_node_path_default().join(temp, 'release-gate-'));
-    }
-    catch (e) {
-        const reason = (0,system_faults/* fileSystemReason */.aV)(e);
-        if (reason === undefined)
-            throw e;
-        const named = env['RUNNER_TEMP'] ? 'RUNNER_TEMP' : 'the temporary folder';
-        throw new src_errors/* UserError */.yo(`${named} (${temp}) cannot hold the gate's temporary files: ${reason}; the runner sets RUNNER_TEMP to a writable folder: check the job's environment and the runner's disk`, {
-            file: temp,
-        });
-    }
-}
-/** Appends to the job summary (GITHUB_STEP_SUMMARY), when the runner gives one. */
-async function appendStepSummary(env, text) {
-    const file = env['GITHUB_STEP_SUMMARY'];
-    if (!file)
-        return;
-    try {
-        await promises_default().appendFile(file, text);
-    }
-    catch (e) {
-        throw runnerFileFault(e, 'GITHUB_STEP_SUMMARY', file) ?? e;
-    }
-}
-/**
- * A failure of the runner's own files as a message naming the file and what to fix: GITHUB_OUTPUT
- * (written by @actions/core's setOutput), GITHUB_STEP_SUMMARY, or a file in RUNNER_TEMP. Undefined
- * for any other error.
- */
-function runnerFault(e, env) {
-    const message = e instanceof Error ? e.message : '';
-    const missing = /^Missing file at path: (.*)$/s.exec(message)?.[1];
-    const file = missing ?? e?.path;
-    if (file === undefined)
-        return undefined;
-    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']) {
-        if (env[name] !== undefined && external_node_path_default().resolve(env[name]) === external_node_path_default().resolve(file)) {
-            return missing !== undefined ? new src_errors/* UserError */.yo(`${name} (${file}) does not exist; the runner creates this file for each step: check the job's environment`, { file }) : runnerFileFault(e, name, file);
-        }
-    }
-    const temp = env['RUNNER_TEMP'];
-    if (temp && (0,workspace_path/* isInside */.F)(temp, file)) {
-        const fault = writeFault(e, `a temporary file in RUNNER_TEMP (${temp}) could not be written`, file);
-        return (0,src_errors/* isUserError */.iU)(fault) ? fault : undefined;
-    }
-    return undefined;
-}
-function runnerFileFault(e, name, file) {
-    const reason = (0,system_faults/* fileSystemReason */.aV)(e);
-    if (reason === undefined)
-        return undefined;
-    return new src_errors/* UserError */.yo(`${name} (${file}) could not be written: ${reason}; the runner sets ${name} to a writable file for each step: check the job's environment and the runner's disk`, { file });
-}
-
-;// CONCATENATED MODULE: ./src/io/github-issues.ts
-
-
-/**
- * Every issue of the repository with the label, open and closed, all pages (pull requests dropped).
- * Octokit is loaded here, on first use, so a run without an anomaly label never pays for it. Every
- * known failure of the API is a UserError that says what to fix; the token never appears in a message.
- */
-async function fetchLabelledIssues(token, repository, label) {
-    if (token.trim() === '') {
-        throw new src_errors/* UserError */.yo('input "github-token" is empty, so the issues labelled as anomalies cannot be read; pass `github-token: ${{ github.token }}` and grant `issues: read`');
-    }
-    const [owner, repo] = repository.split('/');
-    if (!owner || !repo)
-        throw new src_errors/* UserError */.yo(`the repository "${repository}" is not of the form owner/name (GITHUB_REPOSITORY)`);
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 351).then(__nccwpck_require__.bind(__nccwpck_require__, 61351));
-    const octokit = getOctokit(token);
-    try {
-        const issues = (await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, labels: label, state: 'all', per_page: 100 }));
-        return issues.filter((i) => i.pull_request === undefined || i.pull_request === null);
-    }
-    catch (e) {
-        const failure = (0,system_faults/* describeHttpFailure */.U4)(e, 'issues: read', 'the repository was not found (404), or the token cannot see it');
-        if (failure === undefined)
-            throw e;
-        throw new src_errors/* UserError */.yo(`the issues labelled "${label}" in ${repository} could not be read: ${failure}`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/report/anomaly-list.ts
 
 const COLUMNS = [
@@ -38022,272 +38581,6 @@ function renderAnomaliesCsv(evidence) {
     for (const a of evidence.anomalies)
         rows.push(COLUMNS.map(([, cell]) => (0,report_escape/* csvField */.XR)(cell(a))).join(','));
     return `${rows.join('\r\n')}\r\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/tests-csv.ts
-
-
-const HEADER = ['no', 'report', 'classname', 'name', 'status', 'requirements', 'duration', 'flaky', 'explained_by'];
-/** The first line of tests.csv. */
-const TESTS_CSV_HEADER = `${HEADER.join(',')}\r\n`;
-/**
- * Rows of the test record as CSV (tests.csv): every test the gate read, in evidence order, with its
- * number (1-based position in the evidence's test list), report, class and name as the report writes
- * them, status, the requirement IDs it names (space-separated), duration in seconds, whether it passed
- * only on a rerun, and the anomalies that explain it. RFC 4180: CRLF, fields quoted when needed. The
- * fields neighbouring tests share (report, class, IDs) are made once and reused.
- */
-class TestCsvRows {
-    report = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
-    classname = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
-    ids = new report_evidence/* Memo */.lD((ids) => (0,report_escape/* csvField */.XR)(ids.join(' ')));
-    row(t) {
-        const explained = t.explainedBy.length === 0 ? '' : (0,report_escape/* csvField */.XR)(t.explainedBy.join(' '));
-        return `${t.index + 1},${this.report.of(t.report)},${this.classname.of(t.test.classname)},${(0,report_escape/* csvField */.XR)(t.test.name)},${t.status},${this.ids.of(t.ids)},${(0,report_escape/* csvField */.XR)(String(t.test.time))},${t.flaky},${explained}\r\n`;
-    }
-}
-/** tests.csv as one string, with the given tests (tests, small evidence). */
-function renderTestsCsv(tests) {
-    const rows = new TestCsvRows();
-    return TESTS_CSV_HEADER + tests.map((t) => rows.row(t)).join('');
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-/** GitHub drops a step summary above 1 MiB; stay well below it. */
-const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
-const SUMMARY_BUDGET_BYTES = 900 * 1024;
-/** Tests named per row of a table in the job summary (traceability.md names every test the evidence keeps by name). */
-const TESTS_PER_ROW = 8;
-/** Reasons (and warnings) the job summary lists one by one, at least one of each kind; traceability.md lists all. */
-const REASONS_LISTED = 50;
-const NAME_LENGTH = 160;
-/** Longest part of a release failure quoted under the heading (the release's own section has it whole). */
-const RELEASE_FAILURE_LENGTH = 300;
-/** Longest reason in the job summary. */
-const REASON_LENGTH = 1000;
-const STATUS_MARK = {
-    verified: '✅ verified',
-    failed: '❌ failed',
-    skipped: '⚠️ skipped',
-    uncovered: '❌ uncovered',
-};
-const TEST_MARK = { passed: '✅', failed: '❌', errored: '💥', skipped: '⏭️' };
-/** What each kind of reason is called where the summary counts what it left out. */
-const REASON_KIND = {
-    'unreadable-input': 'unreadable inputs',
-    'no-tests': 'no test found',
-    'report-without-cases': 'reports without test cases',
-    anomaly: 'residual anomalies that fail the gate',
-    'requirement-failed': 'failed requirements',
-    'unexplained-failure': 'unexplained failing tests',
-    'unexplained-flaky': 'unexplained flaky tests',
-    'requirement-skipped': 'skipped requirements',
-    'requirement-uncovered': 'uncovered requirements',
-    'unknown-id': 'unknown IDs',
-    'untraced-tests': 'untraced tests',
-};
-/**
- * The counts in one line, the same in the job summary, traceability.md and the log: requirements
- * (verified, and failed but accepted by an anomaly), tests (a test retried after a failure is one test;
- * its attempts are counted apart when there are more of them than tests) and reports.
- */
-function countsLine(evidence, escape = (t) => t, n = String) {
-    const { totals } = evidence;
-    const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
-    const acceptedBy = new Set();
-    let accepted = 0;
-    for (const r of evidence.requirements) {
-        if (r.acceptedBy === undefined)
-            continue;
-        accepted++;
-        for (const id of r.acceptedBy)
-            acceptedBy.add(id);
-    }
-    const ids = [...acceptedBy];
-    const named = ids.slice(0, 5).map(escape).join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '');
-    const requirements = `${n(verified)} of ${n(evidence.requirements.length)} requirements verified (${evidence.coverage} %)` +
-        (accepted === 0 ? '' : `, ${n(accepted)} failed but accepted by ${named}`);
-    const flaky = evidence.flakyTests.count;
-    const attempts = totals.attempts === totals.tests ? '' : ` (from ${n(totals.attempts)} test cases: the attempts of one test count as one)`;
-    const rest = `${n(totals.tests)} ${totals.tests === 1 ? 'test' : 'tests'}${attempts}: ${n(totals.passed)} passed${flaky === 0 ? '' : ` (${n(flaky)} flaky)`}, ` +
-        `${n(totals.failed)} failed, ${n(totals.errored)} errored, ${n(totals.skipped)} skipped · ` +
-        `${n(evidence.reports.length)} ${evidence.reports.length === 1 ? 'report' : 'reports'}`;
-    return { requirements, rest };
-}
-/** Priorities: what may never vanish first, then the gaps, then the rest. */
-const ESSENTIAL = 0;
-const GAP = 1;
-const DETAIL = 2;
-/**
- * The job summary: verdict first, then counts, the reasons and warnings, the residual anomalies, the
- * unknown IDs and the requirement -> tests matrix. Readable in a minute; every piece of user text
- * escaped. Under its budget, rows are left out by priority (the first reason of each kind and every
- * anomaly that accepts a failure or fails the gate are kept first), and each section says what it
- * left out and which evidence file holds it.
- */
-function renderSummary(evidence, options = {}) {
-    const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES;
-    const uncut = budget === Number.POSITIVE_INFINITY;
-    const files = evidenceFiles(options);
-    const perRow = uncut ? Number.POSITIVE_INFINITY : TESTS_PER_ROW;
-    const cells = (tests) => testList(tests, perRow, files.csv);
-    const head = [];
-    if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
-        head.push('## ❌ IEC 62304 release gate passed, but the release failed', '', `**The release is not done:** ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(options.releaseFailure, RELEASE_FAILURE_LENGTH))}`);
-    }
-    else {
-        head.push(evidence.verdict === 'pass' ? '## ✅ IEC 62304 release gate passed' : '## ❌ IEC 62304 release gate failed');
-    }
-    const counts = countsLine(evidence, report_escape/* escapeMarkdown */.FV);
-    head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
-    const sections = [];
-    const reasonSection = (title, items) => {
-        if (items.length === 0)
-            return;
-        const seen = new Set();
-        const rows = items.map(({ code, message }, i) => {
-            const first = !seen.has(code);
-            seen.add(code);
-            const text = `- ${(0,report_escape/* escapeMarkdown */.FV)(uncut ? message : (0,report_escape/* truncate */.xv)(message, REASON_LENGTH))}`;
-            // The first of each kind is never left out; past the list's length the rest only count.
-            return { text, priority: first ? ESSENTIAL : uncut || i < REASONS_LISTED ? GAP : Number.POSITIVE_INFINITY };
-        });
-        sections.push({
-            heading: [`### ${title} (${items.length})`, ''],
-            rows,
-            note: (left) => {
-                if (left.length === 0)
-                    return undefined;
-                const kinds = new Map();
-                rows.forEach((r, i) => {
-                    if (r.kept === true)
-                        return;
-                    const code = items[i].code;
-                    const kind = REASON_KIND[code] ?? (code || 'other');
-                    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-                });
-                const by = [...kinds].map(([k, n]) => `${k}: ${n}`).join(', ');
-                return `- … and ${left.length} more (${(0,report_escape/* escapeMarkdown */.FV)(by)}): ${files.markdown} and ${files.json} list them all`;
-            },
-        });
-    };
-    reasonSection('Why the gate failed', evidence.reasons);
-    reasonSection('Warnings', evidence.warnings);
-    if (evidence.anomalies.length > 0) {
-        const rows = evidence.anomalies.map((a) => {
-            const title = a.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.title, NAME_LENGTH))}`;
-            const text = `| **${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.id, NAME_LENGTH))}**${title} | ${a.status}${a.residual ? '' : ' (not residual)'} | ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.severity, NAME_LENGTH)) || '—'} | ${assessment(a, uncut)} | ${cells(a.explains)} |`;
-            // An anomaly that accepts a failure, or fails the gate, is what a reviewer must see.
-            return { text, priority: a.problems.length > 0 || a.explains.count > 0 ? ESSENTIAL : DETAIL };
-        });
-        sections.push({
-            heading: ['### Residual anomalies', '', '| Anomaly | Status | Severity | Assessment | Explains |', '| --- | --- | --- | --- | --- |'],
-            rows,
-            note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} anomalies are left out here (none of them explains a test or fails the gate): ${files.anomalies} and ${files.json} list them all._`),
-        });
-    }
-    if (evidence.unknownIds.length > 0) {
-        const rows = evidence.unknownIds.map((u) => ({ text: `| ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(u.id, NAME_LENGTH))} | ${cells(u.tests)} |`, priority: GAP }));
-        sections.push({
-            heading: ['### IDs named by tests but not in the requirements list', '', '| ID | Tests |', '| --- | --- |'],
-            rows,
-            note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} unknown IDs are left out here: ${files.matrix} and ${files.markdown} list them all._`),
-        });
-    }
-    const requirementRows = evidence.requirements.map((r) => {
-        const title = r.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(r.title, NAME_LENGTH))}`;
-        const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(report_escape/* escapeMarkdown */.FV).join(', ')}`;
-        return { text: `| **${(0,report_escape/* escapeMarkdown */.FV)(r.id)}**${title} | ${status} | ${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP };
-    });
-    sections.push({
-        heading: ['### Requirements', '', '| Requirement | Status | Tests |', '| --- | --- | --- |'],
-        rows: requirementRows,
-        note: (left) => {
-            if (left.length === 0)
-                return undefined;
-            const by = new Map();
-            evidence.requirements.forEach((r, i) => {
-                if (requirementRows[i].kept === true)
-                    return;
-                const status = r.acceptedBy === undefined ? r.status : 'failed but accepted';
-                by.set(status, (by.get(status) ?? 0) + 1);
-            });
-            return (`_${left.length} of ${requirementRows.length} requirements are left out here (${[...by].map(([s, n]) => `${n} ${s}`).join(', ')}) to stay under GitHub's 1 MiB limit of a job summary: ` +
-                `${files.markdown} and ${files.matrix} list every requirement._`);
-        },
-    });
-    const footer = ['', `<sub>Requirements: ${(0,report_escape/* escapeMarkdown */.FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
-    keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
-    const lines = [...head];
-    for (const s of sections) {
-        const kept = s.rows.filter((r) => r.kept === true);
-        const note = s.note(s.rows.filter((r) => r.kept !== true));
-        const table = s.heading.length > 2;
-        lines.push(...s.heading.slice(0, 2));
-        // A table whose rows are all left out shows no header: the note alone says so.
-        if (table && (kept.length > 0 || s.rows.length === 0))
-            lines.push(...s.heading.slice(2));
-        for (const r of kept)
-            lines.push(r.text);
-        if (note !== undefined)
-            lines.push(...(table && kept.length > 0 ? ['', note] : [note]));
-        lines.push('');
-    }
-    lines.pop();
-    lines.push(...footer);
-    return `${lines.join('\n')}\n`;
-}
-/** Kept free for the notes that say what was left out. */
-const NOTES_RESERVE = 8192;
-/** Marks the rows kept: by priority, then in order, as long as they fit in the budget beside the fixed lines. */
-function keepWithin(budget, fixed, sections) {
-    let left = budget - NOTES_RESERVE - fixed.reduce((sum, l) => sum + bytes(l), 0);
-    const rows = sections.flatMap((s) => s.rows).filter((r) => r.priority !== Number.POSITIVE_INFINITY);
-    const byPriority = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.priority - b.r.priority || a.i - b.i);
-    for (const { r } of byPriority) {
-        const size = bytes(r.text);
-        if (size > left)
-            continue;
-        r.kept = true;
-        left -= size;
-    }
-}
-function bytes(line) {
-    return Buffer.byteLength(line, 'utf8') + 1;
-}
-/** The names of the evidence files, in the folder of traceability.json when it is known. */
-function evidenceFiles(options) {
-    const json = options.evidencePath;
-    const slash = json === undefined ? -1 : Math.max(json.lastIndexOf('/'), json.lastIndexOf('\\'));
-    const dir = json === undefined || slash === -1 ? '' : (0,report_escape/* truncate */.xv)(json.slice(0, slash), NAME_LENGTH);
-    const name = (file) => (dir === '' ? file : `${dir}/${file}`).replace(/`/g, "'");
-    const code = (file) => `\`${name(file)}\``;
-    return {
-        markdown: code(report_evidence/* EVIDENCE_FILES */.ob.markdown),
-        json: code(report_evidence/* EVIDENCE_FILES */.ob.json),
-        matrix: code(report_evidence/* EVIDENCE_FILES */.ob.csv),
-        csv: report_evidence/* EVIDENCE_FILES */.ob.csv,
-        anomalies: code(report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown),
-    };
-}
-/** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
-function testList(tests, limit, matrixFile) {
-    if (tests.count === 0)
-        return '—';
-    const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(t.name, NAME_LENGTH))}`);
-    const more = tests.count - shown.length;
-    return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
-}
-/** What the assessment of an anomaly says, and what it lacks. */
-function assessment(a, uncut) {
-    if (!a.residual)
-        return 'not required (closed)';
-    const by = a.assessedBy === '' ? '' : ` by ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(a.assessmentDate, NAME_LENGTH))}`}`;
-    if (a.problems.length === 0)
-        return `✅ acceptable${by}`;
-    return `❌ ${a.problems.map((p) => (0,report_escape/* escapeMarkdown */.FV)(uncut ? p : (0,report_escape/* truncate */.xv)(p, REASON_LENGTH))).join('; ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
@@ -38783,7 +39076,7 @@ footer { margin-top: 2.5em; padding-top: .5em; border-top: 1px solid #d0d4d9; co
 
 ;// CONCATENATED MODULE: ./src/report/matrix-csv.ts
 
-const matrix_csv_HEADER = ['requirement', 'title', 'status', 'tests', 'failed_or_errored', 'accepted_by', 'test_numbers'];
+const HEADER = ['requirement', 'title', 'status', 'tests', 'failed_or_errored', 'accepted_by', 'test_numbers'];
 /**
  * The traceability matrix as CSV (traceability.csv): one row per requirement of the list, then one
  * per ID that tests name but the list lacks (status `unknown`). `test_numbers` are the tests' numbers
@@ -38791,7 +39084,7 @@ const matrix_csv_HEADER = ['requirement', 'title', 'status', 'tests', 'failed_or
  */
 function* matrixCsvChunks(evidence) {
     const row = (cells) => `${cells.map(report_escape/* csvField */.XR).join(',')}\r\n`;
-    yield row(matrix_csv_HEADER);
+    yield row(HEADER);
     for (const r of evidence.requirements) {
         yield row([r.id, r.title, r.status, String(r.tests.count), String(r.failing.count), (r.acceptedBy ?? []).join(' '), numbers(r.tests.positions)]);
     }
@@ -38812,57 +39105,204 @@ function numbers(indexes) {
 }
 const NUMBERS_PER_BATCH = 10_000;
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-// EXTERNAL MODULE: ./src/release/settings.ts
-var release_settings = __nccwpck_require__(55552);
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/report/tests-csv.ts
 
 
-
-/** `workspace` is where relative paths start (the runner's GITHUB_WORKSPACE). */
-function readSettings(input, workspace = process.cwd()) {
-    const reports = input('reports')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-    if (reports.length === 0 || reports.every((r) => r.startsWith('!'))) {
-        throw new src_errors/* UserError */.yo('input "reports" is empty: give one or more glob patterns of JUnit XML reports, one per line (for example "reports/**/*.xml")');
+const tests_csv_HEADER = ['no', 'report', 'classname', 'name', 'status', 'requirements', 'duration', 'flaky', 'explained_by'];
+/** The first line of tests.csv. */
+const TESTS_CSV_HEADER = `${tests_csv_HEADER.join(',')}\r\n`;
+/**
+ * Rows of the test record as CSV (tests.csv): every test the gate read, in evidence order, with its
+ * number (1-based position in the evidence's test list), report, class and name as the report writes
+ * them, status, the requirement IDs it names (space-separated), duration in seconds, whether it passed
+ * only on a rerun, and the anomalies that explain it. RFC 4180: CRLF, fields quoted when needed. The
+ * fields neighbouring tests share (report, class, IDs) are made once and reused.
+ */
+class TestCsvRows {
+    report = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
+    classname = new report_evidence/* Memo */.lD(report_escape/* csvField */.XR);
+    ids = new report_evidence/* Memo */.lD((ids) => (0,report_escape/* csvField */.XR)(ids.join(' ')));
+    row(t) {
+        const explained = t.explainedBy.length === 0 ? '' : (0,report_escape/* csvField */.XR)(t.explainedBy.join(' '));
+        return `${t.index + 1},${this.report.of(t.report)},${this.classname.of(t.test.classname)},${(0,report_escape/* csvField */.XR)(t.test.name)},${t.status},${this.ids.of(t.ids)},${(0,report_escape/* csvField */.XR)(String(t.test.time))},${t.flaky},${explained}\r\n`;
     }
-    const requirements = input('requirements').trim();
-    if (requirements === '') {
-        throw new src_errors/* UserError */.yo('input "requirements" is empty: give the path of the software requirements list (Markdown, CSV, YAML or JSON)');
-    }
-    const patternSource = input('requirement-pattern').trim() || requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5;
-    const anomalies = input('anomalies').trim();
-    const anomalyLabel = input('anomaly-label').trim();
-    return {
-        reports,
-        requirements,
-        requirementPattern: (0,requirement_ids/* compileRequirementPattern */.z9)(patternSource),
-        requirementPatternSource: patternSource,
-        idVariants: oneOf(input, 'id-variants', ['exact', 'loose'], 'exact'),
-        untracedTests: oneOf(input, 'untraced-tests', ['fail', 'warn'], 'fail'),
-        ...(anomalies === '' ? {} : { anomalies }),
-        ...(anomalyLabel === '' ? {} : { anomalyLabel }),
-        githubToken: input('github-token').trim(),
-        evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
-    };
 }
-/** The evidence stays in the workspace: a folder that climbs out or lies elsewhere is refused before anything is read. */
-function evidenceDirInside(folder, workspace) {
-    if (!(0,workspace_path/* isInside */.F)(workspace, folder)) {
-        throw new src_errors/* UserError */.yo(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
+
+;// CONCATENATED MODULE: ./src/report/evidence-writer.ts
+
+
+
+
+
+
+/**
+ * The one way the evidence is written. Tests come report by report (`addTests`) and go to tests.csv
+ * and the spool at once; once they are all in (`endTests`), `finish` writes traceability.json (head,
+ * spooled tests, end) and the readable files. Memory stays bounded by one report's tests.
+ */
+class EvidenceWriter {
+    sinks;
+    testsCsv;
+    spool;
+    rows = new TestCsvRows();
+    lines = new report_evidence/* TestRecordLines */.fy();
+    written = 0;
+    constructor(sinks, testsCsv, spool) {
+        this.sinks = sinks;
+        this.testsCsv = testsCsv;
+        this.spool = spool;
     }
-    return folder;
+    static async open(sinks) {
+        const testsCsv = await sinks.file(report_evidence/* EVIDENCE_FILES */.ob.tests);
+        const spool = await sinks.spool().catch(async (e) => {
+            await testsCsv.discard();
+            throw e;
+        });
+        const writer = new EvidenceWriter(sinks, testsCsv, spool);
+        try {
+            await write(testsCsv, TESTS_CSV_HEADER);
+        }
+        catch (e) {
+            await writer.abort();
+            throw e;
+        }
+        return writer;
+    }
+    /** Writes the tests of one report; gives how many there were. */
+    async addTests(tests) {
+        let count = 0;
+        for (const t of tests) {
+            count++;
+            const full = this.testsCsv.add(this.rows.row(t));
+            if (this.spool.add(`${(0,report_evidence/* testLinePrefix */.zK)(this.written++)}${this.lines.line(t)}`) || full) {
+                await this.spool.flush();
+                await this.testsCsv.flush();
+            }
+        }
+        return count;
+    }
+    /** Every test is in: closes tests.csv and the spool. */
+    async endTests() {
+        await closeAll([this.spool, this.testsCsv]);
+    }
+    /** Gives up before the end: a partial tests.csv must not stay behind as if it listed every test. */
+    async abort() {
+        await Promise.all([this.spool.discard(), this.testsCsv.discard()]);
+    }
+    /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured. */
+    async finish(evidence, options) {
+        await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.json, (0,report_evidence/* evidenceJsonHeadChunks */.C7)(evidence), this.spool, (0,report_evidence/* evidenceJsonEnd */.hR)(this.written));
+        await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.html, evidenceHtmlChunks(evidence));
+        await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.markdown, [renderSummary(evidence, { budgetBytes: Number.POSITIVE_INFINITY })]);
+        await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.csv, matrixCsvChunks(evidence));
+        if (options.anomalies) {
+            await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown, [renderAnomaliesMarkdown(evidence)]);
+            await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.anomaliesCsv, [renderAnomaliesCsv(evidence)]);
+        }
+    }
+    /** One file: the chunks, then what `spooled` holds and `end`. */
+    async writeFile(name, chunks, spooled, end = '') {
+        await writeWhole(await this.sinks.file(name), chunks, spooled, end);
+    }
 }
-function oneOf(input, name, allowed, fallback) {
-    const v = input(name).trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (allowed.includes(v))
-        return v;
-    throw new src_errors/* UserError */.yo(`input "${name}" is "${v}"; it must be one of: ${allowed.join(', ')}`);
+/** Writes the chunks (then what `spooled` holds and `end`) and closes `out`; on any failure `out` is given up. */
+async function writeWhole(out, chunks, spooled, end = '') {
+    try {
+        for (const chunk of chunks)
+            await write(out, chunk);
+        if (spooled !== undefined)
+            await spooled.pourInto(out);
+        if (end !== '')
+            await write(out, end);
+    }
+    catch (e) {
+        await out.discard();
+        throw e;
+    }
+    await out.close();
+}
+async function write(out, text) {
+    if (out.add(text))
+        await out.flush();
+}
+/** Closes the texts in order; when one fails, the ones not yet closed are given up too. */
+async function closeAll(outs) {
+    for (const [i, out] of outs.entries()) {
+        try {
+            await out.close();
+        }
+        catch (e) {
+            await Promise.all(outs.slice(i + 1).map((o) => o.discard()));
+            throw e;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run-gate.ts
+
+
+
+
+
+
+
+/**
+ * The gate from validated settings and the collected reports: lists, reports, verdict, evidence. The
+ * evidence goes to `sinks`; what to say about it (outputs, summary, annotations) is the caller's.
+ */
+async function runGate(settings, reports, sinks, context, log) {
+    const problems = [];
+    const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
+    const gate = GateRun.start(settings, lists, context, problems);
+    try {
+        const writer = await EvidenceWriter.open(sinks);
+        const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
+        await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
+        const outcome = gate.finish();
+        await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
+        return outcome;
+    }
+    finally {
+        await sinks.dispose();
+    }
+}
+/**
+ * The reports phase, over `files` in evidence order (by the path shown). Reports are read one at a time,
+ * and each report's tests are written before the next is read: memory is bounded by the largest
+ * report, not by their sum.
+ */
+async function traceReports(problems, files, read, gate, writer, log) {
+    try {
+        await log.group('Test reports', async () => {
+            for (const problem of problems)
+                gate.problem(problem);
+            for (const { file, shown } of files) {
+                let report;
+                try {
+                    report = await read(file, shown);
+                }
+                catch (e) {
+                    keepUserErrors(e, (p) => gate.problem(p));
+                    continue;
+                }
+                const tests = await writer.addTests(gate.add(report));
+                // Tests as every count of the evidence counts them; the test cases too when retries were merged.
+                const attempts = report.cases.length === tests ? '' : ` (from ${report.cases.length} test cases: attempts of a retried test merged)`;
+                log.untrusted(`${shown}: ${tests} ${tests === 1 ? 'test' : 'tests'}${attempts}`);
+            }
+        });
+    }
+    catch (e) {
+        await writer.abort();
+        throw e;
+    }
+    await writer.endTests();
+}
+/** A user's mistake is kept (each of several); anything else is a bug and goes on up. */
+function keepUserErrors(e, into) {
+    if (!(0,src_errors/* isUserError */.iU)(e))
+        throw e;
+    e.problems.forEach(into);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -38877,59 +39317,24 @@ function oneOf(input, name, allowed, fallback) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Reasons listed in the step's failure message; the rest are counted (all are in the summary and evidence). */
-const REASONS_IN_MESSAGE = 20;
-/** Longest reason in the failure message. */
-const main_REASON_LENGTH = 500;
-/** The step's failure message: every reason up to a bound, then how many more and where they are. */
-function failureMessage(reasons, evidence) {
-    const listed = reasons.slice(0, REASONS_IN_MESSAGE).map((r) => `- ${r.length > main_REASON_LENGTH ? `${r.slice(0, main_REASON_LENGTH - 1)}…` : r}`);
-    const more = reasons.length - listed.length;
-    if (more > 0)
-        listed.push(`- … and ${more} more: see the job summary and ${evidence}`);
-    return `The release gate failed (${reasons.length} ${reasons.length === 1 ? 'reason' : 'reasons'}):\n${listed.join('\n')}`;
-}
-/** Reports of this many bytes in all, or more, are read in a worker thread (`RunOptions.entry`). */
-const WORKER_BYTES = 16 * 1024 * 1024;
 /**
- * settings -> load -> trace and judge -> report. The one place that catches: whatever goes wrong,
- * the step fails (a user's mistake with its message, anything else as a bug with its stack).
+ * The release process: settings, collect, then the gate (lists, reports, verdict, evidence), then
+ * outputs, summary and release; a worker thread is handed the first two. The one place that catches:
+ * whatever goes wrong, the step fails (a user's mistake with its message, anything else as a bug with
+ * its stack).
  */
-async function run(env = process.env, options = {}) {
+async function run(env = process.env, thread = { thread: 'main' }) {
     try {
-        const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-        const settings = readSettings((name) => lib_core/* getInput */.V4(name), workspace);
-        if (settings.githubToken !== '')
-            lib_core/* setSecret */.Pq(settings.githubToken);
-        const releaseSettings = (0,release_settings/* readReleaseSettings */.lr)((name) => lib_core/* getInput */.V4(name));
-        const collected = options.reports !== undefined ? { files: options.reports, problems: [] } : await findReports(settings.reports, workspace);
-        if (options.entry !== undefined && collected.problems.length === 0) {
-            const bytes = await totalBytes(collected.files);
-            if (bytes >= WORKER_BYTES) {
-                lib_core/* info */.pq(`${collected.files.length} ${collected.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
-                const data = { reports: collected.files };
-                const code = await runInWorker(options.entry, env, data);
-                if (code !== 0)
-                    process.exitCode = code;
-                return;
-            }
+        if (thread.thread === 'worker') {
+            const handed = checkWorkerMessage(thread.message);
+            await gateAndRelease(handed.settings, { files: handed.reports, problems: [] }, env);
+            return;
         }
-        await gate(settings, releaseSettings, workspace, env, collected);
+        const settings = readActionSettings(env);
+        const reports = await findReports(settings.gate.reports, settings.workspace);
+        if (thread.entry !== undefined && (await wentOnInWorker(thread.entry, env, settings, reports)))
+            return;
+        await gateAndRelease(settings, reports, env);
     }
     catch (e) {
         // A fault of the runner's files (GITHUB_OUTPUT a folder, a full disk) is said as such, not as a bug.
@@ -38948,212 +39353,38 @@ async function run(env = process.env, options = {}) {
         }
     }
 }
-/** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
-async function totalBytes(files) {
-    const sizes = await Promise.all(files.map((f) => promises_default().stat(f).then((s) => s.size, () => 0)));
-    return sizes.reduce((a, b) => a + b, 0);
+/** The gate (lists, reports, verdict, evidence), then outputs, summary, annotations and the release. */
+async function gateAndRelease(settings, reports, env) {
+    const evidence = new EvidenceFiles(settings.gate.evidenceDir, settings.workspace, env);
+    const outcome = await runGate(settings.gate, reports, evidence, runContext(settings.workspace, env), runnerLog);
+    await publish(outcome, settings, { env, evidenceDir: await evidence.folder(), reportFiles: reports.files });
 }
-async function gate(settings, releaseSettings, workspace, env, collected) {
-    const problems = [];
-    const keep = (e, into = (p) => problems.push(p)) => {
-        if (!(0,src_errors/* isUserError */.iU)(e))
-            throw e;
-        e.problems.forEach(into);
-    };
-    const list = await lib_core/* group */.Os('Requirements list', async () => {
-        try {
-            const read = readRequirements(await readListFile(settings.requirements, workspace, 'the requirements list'), { pattern: settings.requirementPattern });
-            lib_core/* info */.pq(`${read.requirements.length} requirements in ${read.file}`);
-            return read;
-        }
-        catch (e) {
-            keep(e);
-            return undefined;
-        }
-    });
-    // The anomalies come before the reports: each failing test is matched against them as it is read.
-    const anomalyLists = await lib_core/* group */.Os('Known anomalies', async () => {
-        const out = [];
-        if (settings.anomalies !== undefined) {
-            try {
-                out.push(readAnomalies(await readListFile(settings.anomalies, workspace, 'the anomaly list')));
-            }
-            catch (e) {
-                keep(e);
-            }
-        }
-        if (settings.anomalyLabel !== undefined) {
-            try {
-                const issues = await fetchLabelledIssues(settings.githubToken, env['GITHUB_REPOSITORY'] ?? '', settings.anomalyLabel);
-                out.push(anomaliesFromIssues(settings.anomalyLabel, issues));
-            }
-            catch (e) {
-                keep(e);
-            }
-        }
-        for (const l of out)
-            logUntrusted(`${l.anomalies.length} known anomalies in ${l.file}`);
-        return out;
-    });
-    const run = new GateRun({
-        list,
-        anomalyLists,
-        pattern: settings.requirementPattern,
-        idVariants: settings.idVariants,
-        policy: { untracedTests: settings.untracedTests },
-        provenance: {
-            requirementsFile: list?.file ?? settings.requirements,
-            requirementPattern: settings.requirementPatternSource,
-            ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
-            ...(env['GITHUB_SHA'] ? { commit: env['GITHUB_SHA'] } : {}),
-            ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
-        },
+/**
+ * A run whose reports hold `WORKER_BYTES` or more goes on in a worker thread, whose bounded young
+ * generation keeps the memory of a large run down; a small run stays here, sparing its start-up time.
+ */
+async function wentOnInWorker(entry, env, settings, reports) {
+    if (reports.problems.length > 0)
+        return false;
+    const bytes = await totalBytes(reports.files);
+    if (bytes < WORKER_BYTES)
+        return false;
+    lib_core/* info */.pq(`${reports.files.length} ${reports.files.length === 1 ? 'report' : 'reports'} of ${(bytes / 1e6).toFixed(1)} MB: read in a worker thread`);
+    const message = { settings, reports: reports.files };
+    const code = await runInWorker(entry, env, message);
+    if (code !== 0)
+        process.exitCode = code;
+    return true;
+}
+/** What the runner says about this run: where, when, and which commit. */
+function runContext(workspace, env) {
+    return {
         workspace,
         today: new Date().toISOString().slice(0, 10),
-    }, problems);
-    // Reports are read one at a time, and each report's tests are written to the evidence before the
-    // next is read: memory is bounded by the largest report, not by the sum of them.
-    const evidenceDir = await evidenceFolder(settings.evidenceDir, workspace);
-    const jsonPath = external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.json);
-    const scratch = await makeScratchFolder(env);
-    const testLines = external_node_path_default().join(scratch, 'tests.jsonl');
-    let written = 0;
-    const reportFiles = collected.files;
-    try {
-        const testsCsv = await TextSink.create(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.tests));
-        const jsonTests = await TextSink.create(testLines, 'the spool file of the test record in RUNNER_TEMP').catch(async (e) => {
-            await testsCsv.discard();
-            throw e;
-        });
-        try {
-            await testsCsv.write(TESTS_CSV_HEADER);
-            await lib_core/* group */.Os('Test reports', async () => {
-                for (const problem of collected.problems)
-                    run.problem(problem);
-                const files = reportFiles.map((file) => ({ file, shown: displayPath(file, workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
-                for (const { file, shown } of files) {
-                    let report;
-                    try {
-                        report = await readReport(file, shown, workspace);
-                    }
-                    catch (e) {
-                        keep(e, (p) => run.problem(p));
-                        continue;
-                    }
-                    const rows = new TestCsvRows();
-                    const lines = new report_evidence/* TestRecordLines */.fy();
-                    let tests = 0;
-                    for (const t of run.add(report)) {
-                        tests++;
-                        const full = testsCsv.add(rows.row(t));
-                        if (jsonTests.add(`${written++ === 0 ? '\n    ' : report_evidence/* TEST_LINE_SEPARATOR */.CI}${lines.line(t)}`) || full) {
-                            await jsonTests.flush();
-                            await testsCsv.flush();
-                        }
-                    }
-                    // Tests as every count of the evidence counts them; the test cases too when retries were merged.
-                    const attempts = report.cases.length === tests ? '' : ` (from ${report.cases.length} test cases: attempts of a retried test merged)`;
-                    logUntrusted(`${shown}: ${tests} ${tests === 1 ? 'test' : 'tests'}${attempts}`);
-                }
-            });
-        }
-        catch (e) {
-            // A partial tests.csv must not stay behind as if it listed every test.
-            await Promise.all([jsonTests.discard(), testsCsv.discard()]);
-            throw e;
-        }
-        await closeAll([jsonTests, testsCsv]);
-        const outcome = run.finish();
-        const json = await TextSink.create(jsonPath);
-        try {
-            for (const chunk of (0,report_evidence/* evidenceJsonHeadChunks */.C7)(outcome.evidence))
-                await json.write(chunk);
-            await json.append(testLines);
-            await json.write((0,report_evidence/* evidenceJsonEnd */.hR)(written));
-        }
-        catch (e) {
-            await json.discard();
-            throw e;
-        }
-        await json.close();
-        await report(outcome, settings, releaseSettings, { workspace, env, evidenceDir, jsonPath, reportFiles });
-    }
-    finally {
-        await promises_default().rm(scratch, { recursive: true, force: true });
-    }
-}
-/** The readable evidence, summary, annotations and outputs; then the release archive when the gate passed. */
-async function report(outcome, settings, releaseSettings, place) {
-    const { workspace, env, evidenceDir, jsonPath } = place;
-    await writeChunks(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.html), evidenceHtmlChunks(outcome.evidence));
-    await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.markdown), renderSummary(outcome.evidence, { budgetBytes: Number.POSITIVE_INFINITY }));
-    await writeChunks(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.csv), matrixCsvChunks(outcome.evidence));
-    if (settings.anomalies !== undefined || settings.anomalyLabel !== undefined) {
-        await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown), renderAnomaliesMarkdown(outcome.evidence));
-        await writeNew(external_node_path_default().join(evidenceDir, report_evidence/* EVIDENCE_FILES */.ob.anomaliesCsv), renderAnomaliesCsv(outcome.evidence));
-    }
-    const evidencePath = displayPath(jsonPath, workspace);
-    lib_core/* setOutput */.uH('coverage', String(outcome.verdict.coverage));
-    lib_core/* setOutput */.uH('report-json', jsonPath);
-    lib_core/* setOutput */.uH('evidence-dir', evidenceDir);
-    if (!outcome.verdict.passed) {
-        await appendStepSummary(env, renderSummary(outcome.evidence, { evidencePath }));
-        annotate(outcome.annotations);
-        lib_core/* setOutput */.uH('passed', 'false');
-        lib_core/* setFailed */.C1(failureMessage(outcome.verdict.reasons.map((r) => r.message), evidencePath));
-        return;
-    }
-    // The gate passed: the release is done only once its archive is built and uploaded. `passed` is
-    // written last, and true only when all of it succeeded; the summary waits to say how it ended.
-    const released = await releaseArchive(outcome, settings, releaseSettings, place);
-    for (const [name, value] of Object.entries(released.outputs))
-        lib_core/* setOutput */.uH(name, value);
-    const summary = renderSummary(outcome.evidence, { evidencePath, ...(released.failure !== undefined ? { releaseFailure: released.failure } : {}) });
-    await appendStepSummary(env, `${summary}\n${released.summary}`);
-    annotate(outcome.annotations);
-    const counts = countsLine(outcome.evidence);
-    if (released.failure !== undefined) {
-        lib_core/* setOutput */.uH('passed', 'false');
-        lib_core/* setFailed */.C1(`The release gate passed, but the release archive failed: ${released.failure}`);
-        return;
-    }
-    lib_core/* info */.pq(`Release gate passed: ${counts.requirements}; ${counts.rest}.`);
-    lib_core/* setOutput */.uH('passed', 'true');
-}
-async function releaseArchive(outcome, settings, releaseSettings, place) {
-    const { workspace, env, evidenceDir } = place;
-    // The archive is built only now; the release code and its clients load only on this path.
-    const releasing = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 11105));
-    const { renderReleaseFailure } = await __nccwpck_require__.e(/* import() */ 709).then(__nccwpck_require__.bind(__nccwpck_require__, 67709));
-    try {
-        const archived = await lib_core/* group */.Os('Release archive', () => releasing.release({
-            settings: releaseSettings,
-            evidence: outcome.evidence,
-            passed: outcome.verdict.passed,
-            workspace,
-            evidenceDir,
-            reports: place.reportFiles,
-            lists: [settings.requirements, ...(settings.anomalies !== undefined ? [settings.anomalies] : [])],
-            env,
-            now: new Date(),
-            actionVersion: package_namespaceObject.rE,
-            token: settings.githubToken,
-            log: (line) => logUntrusted(line),
-        }));
-        return { outputs: archived.outputs, summary: archived.summary };
-    }
-    catch (e) {
-        if (!(0,src_errors/* isUserError */.iU)(e))
-            throw e;
-        // An archive written before the failure stays on disk, and the outputs name it.
-        const outputs = e instanceof releasing.ReleaseIncomplete ? e.outputs : {};
-        const archive = outputs['archive-path'] ? { path: outputs['archive-path'], sha256: outputs['archive-sha256'] ?? '' } : undefined;
-        return {
-            outputs,
-            failure: e.message,
-            summary: renderReleaseFailure({ message: e.message, ...(archive !== undefined ? { archive } : {}), ...(outputs['artifact-id'] ? { artifactId: outputs['artifact-id'] } : {}) }),
-        };
-    }
+        ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
+        ...(env['GITHUB_SHA'] ? { commit: env['GITHUB_SHA'] } : {}),
+        ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
+    };
 }
 
 
@@ -39294,14 +39525,14 @@ function truncate(text, max) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C7: () => (/* binding */ evidenceJsonHeadChunks),
-/* harmony export */   CI: () => (/* binding */ TEST_LINE_SEPARATOR),
 /* harmony export */   KX: () => (/* binding */ buildEvidence),
 /* harmony export */   fy: () => (/* binding */ TestRecordLines),
 /* harmony export */   hR: () => (/* binding */ evidenceJsonEnd),
 /* harmony export */   lD: () => (/* binding */ Memo),
-/* harmony export */   ob: () => (/* binding */ EVIDENCE_FILES)
+/* harmony export */   ob: () => (/* binding */ EVIDENCE_FILES),
+/* harmony export */   zK: () => (/* binding */ testLinePrefix)
 /* harmony export */ });
-/* unused harmony exports EVIDENCE_SCHEMA, evidenceJsonHead, renderEvidenceJson */
+/* unused harmony exports EVIDENCE_SCHEMA, evidenceJsonHead */
 /* harmony import */ var _trace_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74990);
 
 /** Names of the evidence files the gate writes into its evidence folder. */
@@ -39447,6 +39678,10 @@ function same(a, b) {
 const ENTRY_INDENT = '    ';
 /** What stands between two entries of the `tests` list, so that lines can be written as they come. */
 const TEST_LINE_SEPARATOR = `,\n${ENTRY_INDENT}`;
+/** What goes before the test line at `position` of the `tests` list. */
+function testLinePrefix(position) {
+    return position === 0 ? `\n${ENTRY_INDENT}` : TEST_LINE_SEPARATOR;
+}
 /** How many positions of a list of tests one piece of the JSON head holds at most. */
 const POSITIONS_PER_PIECE = 10_000;
 /** Characters a chunk of the JSON head gathers before it is handed on. */
@@ -39455,7 +39690,7 @@ const CHUNK_CHARS = 64 * 1024;
  * The JSON evidence up to the opening of its `tests` list: the verdict and every other field first, so
  * that the file reads from the top. Top-level fields are indented by two spaces; each entry of a list
  * of objects or strings stands on one line; lists of tests are lists of positions in `tests`. Continue
- * with the test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
+ * with the test lines (each after its `testLinePrefix`) and `evidenceJsonEnd`; `EvidenceWriter` does.
  */
 function evidenceJsonHead(evidence) {
     return [...evidenceJsonHeadChunks(evidence)].join('');
@@ -39510,12 +39745,6 @@ function* gathered(pieces) {
 /** The end of the JSON evidence, after `count` test lines. */
 function evidenceJsonEnd(count) {
     return count === 0 ? ']\n}\n' : '\n  ]\n}\n';
-}
-/** The JSON evidence as one string, with the given tests (tests, small evidence). */
-function renderEvidenceJson(evidence, tests) {
-    const writer = new TestRecordLines();
-    const lines = tests.map((t) => writer.line(t));
-    return `${evidenceJsonHead(evidence)}${lines.length === 0 ? '' : `\n${ENTRY_INDENT}${lines.join(TEST_LINE_SEPARATOR)}`}${evidenceJsonEnd(lines.length)}`;
 }
 function isTestList(v) {
     return typeof v === 'object' && v !== null && 'positions' in v && 'sample' in v && 'count' in v;

@@ -5,7 +5,25 @@ import type { AnomalyList, EvaluatedAnomaly, Evidence, GatePolicy, IdVariants, P
 import { buildAnnotations, capAnnotations, toRepoPath, type Annotation } from './report/annotations.js';
 import { buildEvidence } from './report/evidence.js';
 import { buildVariantMatcher, type IdMatcher } from './trace/requirement-ids.js';
-import { compareText, Tracer, type Trace } from './trace/trace.js';
+import { Tracer, type Trace } from './trace/trace.js';
+import type { Settings } from './settings.js';
+
+/** The lists the gate judges by; a list that could not be read is left out (a problem says why). */
+export interface Lists {
+  readonly requirements: RequirementList | undefined;
+  readonly anomalies: readonly AnomalyList[];
+}
+
+/** What a run is given by the runner rather than by its inputs. */
+export interface RunContext {
+  /** Absolute path of the checkout: relative paths start here. */
+  readonly workspace: string;
+  /** Today, `YYYY-MM-DD` in UTC, from the caller's clock: no assessment may be dated later. */
+  readonly today: string;
+  readonly repository?: string;
+  readonly commit?: string;
+  readonly ref?: string;
+}
 
 /** What a run of the gate is set up with, before any report is read. */
 export interface GateSetup {
@@ -21,12 +39,6 @@ export interface GateSetup {
   readonly workspace: string;
   /** Today's date, `YYYY-MM-DD` in UTC, from the caller's clock: no assessment may be dated later. */
   readonly today?: string;
-}
-
-export interface GateInput extends GateSetup {
-  readonly reports: readonly Report[];
-  /** Inputs that could not be read, each naming its file and line. */
-  readonly problems: readonly UserError[];
 }
 
 export interface GateOutcome {
@@ -80,6 +92,29 @@ export class GateRun {
     this.tracer = tracer ?? new Tracer(undefined, { pattern: setup.pattern }, explain);
   }
 
+  /** A run set up from validated settings, the lists as read, and what the runner says (`RunContext`). */
+  static start(settings: Settings, lists: Lists, context: RunContext, problems: readonly UserError[]): GateRun {
+    return new GateRun(
+      {
+        list: lists.requirements,
+        anomalyLists: lists.anomalies,
+        pattern: settings.requirementPattern,
+        idVariants: settings.idVariants,
+        policy: { untracedTests: settings.untracedTests },
+        provenance: {
+          requirementsFile: lists.requirements?.file ?? settings.requirements,
+          requirementPattern: settings.requirementPatternSource,
+          ...(context.repository ? { repository: context.repository } : {}),
+          ...(context.commit ? { commit: context.commit } : {}),
+          ...(context.ref ? { ref: context.ref } : {}),
+        },
+        workspace: context.workspace,
+        today: context.today,
+      },
+      problems,
+    );
+  }
+
   /** An input that could not be read: a reason the gate fails, and an annotation at its file and line. */
   problem(e: UserError): void {
     this.problems.push(e);
@@ -107,12 +142,4 @@ export class GateRun {
     }
     return { trace, verdict, evidence, annotations: capAnnotations(annotations, unbuilt) };
   }
-}
-
-/** The whole gate over reports held in memory (tests, small runs): the outcome and every traced test. */
-export function evaluate(input: GateInput): GateOutcome & { readonly tests: readonly TracedTest[] } {
-  const run = new GateRun(input, input.problems);
-  const tests: TracedTest[] = [];
-  for (const report of [...input.reports].sort((a, b) => compareText(a.file, b.file))) for (const t of run.add(report)) tests.push(t);
-  return { ...run.finish(), tests };
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runAction } from '../../scripts/run-action.js';
-import { WORKER_BYTES } from '../../src/main.js';
+import { WORKER_BYTES } from '../../src/io/worker.js';
 import { commitAll } from '../support/git-repo.js';
 import { node24 } from '../support/node24.js';
 import { makeWorkspace, removeLater } from '../support/workspace.js';

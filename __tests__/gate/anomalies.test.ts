@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPlaceholder } from '../../src/catalogue/placeholder.js';
-import { evaluate } from '../../src/evaluate.js';
+import { evaluate } from '../support/gate-run.js';
 import { anomalyExplainer, classifySeverity, evaluateAnomaly, globMatches, namesTest } from '../../src/gate/anomalies.js';
 import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, TestCase } from '../../src/model/index.js';
@@ -255,13 +255,13 @@ describe('assessment date and requirement references', () => {
     expect(evaluateAnomaly(anomaly({ status: 'closed', requirements: ['SRS-099'] }), known).problems).toEqual([]);
   });
 
-  it('takes the date and the list from a whole run: the reasons name the anomaly, the date and the ID', () => {
+  it('takes the date and the list from a whole run: the reasons name the anomaly, the date and the ID', async () => {
     const failing = report('reports/unit.xml', [
       testCase({ name: 'SRS-001: computes dose from weight' }),
       testCase({ name: 'SRS-003: rounds dose to 0.1 mg', status: 'failed' }),
     ]);
-    const run = (a: Anomaly, today?: string) =>
-      evaluate({
+    const run = async (a: Anomaly, today?: string) =>
+      (await evaluate({
         list: requirementList([requirement('SRS-001'), requirement('SRS-003')]),
         reports: [failing],
         problems: [],
@@ -272,14 +272,14 @@ describe('assessment date and requirement references', () => {
         provenance: PROVENANCE,
         workspace: '/ws',
         ...(today === undefined ? {} : { today }),
-      }).verdict;
-    expect(run(anomaly(), '2026-11-20').passed).toBe(true);
-    const future = run(anomaly({ assessmentDate: { valid: true, date: '2026-11-21' } }), '2026-11-20');
+      })).verdict;
+    expect((await run(anomaly(), '2026-11-20')).passed).toBe(true);
+    const future = await run(anomaly({ assessmentDate: { valid: true, date: '2026-11-21' } }), '2026-11-20');
     expect(future.passed).toBe(false);
     expect(future.reasons.map((r) => r.message)).toContain(
       'residual anomaly ANOM-1 (Dose rounds half-down) in anomalies.md: its assessment is incomplete: missing Assessment Date (2026-11-21 is in the future)',
     );
-    const unknown = run(anomaly({ requirements: ['SRS-003', 'SRS-042'] }), '2026-11-20');
+    const unknown = await run(anomaly({ requirements: ['SRS-003', 'SRS-042'] }), '2026-11-20');
     expect(unknown.passed).toBe(false);
     expect(unknown.reasons.map((r) => r.message)).toContain(
       'residual anomaly ANOM-1 (Dose rounds half-down) in anomalies.md: its Requirements name SRS-042, which is not in the requirements list',

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/run-action.js';
 import { UserError, UserErrors } from '../../src/errors.js';
-import { evaluate, type GateInput } from '../../src/evaluate.js';
+import { evaluate, type GateInput } from '../support/gate-run.js';
 import { decodeReport } from '../../src/junit/decode-report.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
 import type { Report, Requirement } from '../../src/model/index.js';
@@ -177,15 +177,15 @@ describe('reports: mutations of real reports', () => {
     );
   });
 
-  it('fails the gate whenever the mutated report is refused, and never passes a report with a failing or erroring case', () => {
+  it('fails the gate whenever the mutated report is refused, and never passes a report with a failing or erroring case', async () => {
     let refused = 0;
     let accepted = 0;
-    fc.assert(
-      fc.property(arbitrary, ([original, mutations]) => {
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async ([original, mutations]) => {
         const r = readReport(mutate(original.bytes, mutations));
         if (r instanceof UserError) {
           refused++;
-          const outcome = gate([], [r]);
+          const outcome = await gate([], [r]);
           if (outcome.verdict.passed) throw new Error('the gate passed with an unreadable report');
           if (outcome.verdict.reasons[0]?.code !== 'unreadable-input' || !outcome.verdict.reasons[0].message.includes(FILE)) {
             throw new Error('the first reason does not name the unreadable report');
@@ -193,7 +193,7 @@ describe('reports: mutations of real reports', () => {
           if (outcome.evidence.verdict !== 'fail') throw new Error('the evidence says pass');
         } else {
           accepted++;
-          const outcome = gate([r], []);
+          const outcome = await gate([r], []);
           const bad = r.cases.some((c) => c.status === 'failed' || c.status === 'errored');
           if (outcome.verdict.passed && (bad || r.cases.length === 0)) throw new Error('the gate passed a report with a failing case, or with none');
           if (outcome.verdict.passed !== (outcome.evidence.verdict === 'pass')) throw new Error('verdict and evidence disagree');

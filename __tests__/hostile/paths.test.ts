@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../../scripts/run-action.js';
 import { UserError } from '../../src/errors.js';
-import { evaluate } from '../../src/evaluate.js';
+import { evaluate } from '../support/gate-run.js';
 import { collectReports, findReports } from '../../src/io/collect-reports.js';
 import { displayPath, readInsideWorkspace } from '../../src/io/files.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
@@ -100,9 +100,9 @@ describe('file attributes of test cases become annotation paths only inside the 
     'src/..\\..\\x.js',
   ];
 
-  it.each(HOSTILE_FILES)('%s', (file) => {
+  it.each(HOSTILE_FILES)('%s', async (file) => {
     const report = parseJunit('reports/junit.xml', `<testsuite name="s"><testcase classname="dose" name="SRS-001 a" file="${esc(file)}" line="7"><failure message="x"/></testcase><testcase classname="dose" name="untraced" file="${esc(file)}"/></testsuite>`);
-    const outcome = evaluate({
+    const outcome = await evaluate({
       list: { file: 'requirements.md', requirements: [{ id: 'SRS-001', title: '', line: 3 }] },
       reports: [report],
       problems: [new UserError('x', { file }), new UserError('y', { file, line: 2 })],
@@ -116,9 +116,9 @@ describe('file attributes of test cases become annotation paths only inside the 
     for (const a of outcome.annotations) if (a.file !== undefined) expect(insideRepository(a.file), `${a.title}: ${a.file}`).toBe(true);
   });
 
-  it('keeps a runner path inside the workspace, made relative', () => {
+  it('keeps a runner path inside the workspace, made relative', async () => {
     const report = parseJunit('reports/junit.xml', `<testsuite><testcase name="SRS-001 a" file="${workspace}/test/dose.test.js" line="7"><failure/></testcase></testsuite>`);
-    const outcome = evaluate({
+    const outcome = await evaluate({
       list: { file: 'requirements.md', requirements: [{ id: 'SRS-001', title: '', line: 3 }] },
       reports: [report],
       problems: [],

@@ -12,13 +12,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../../scripts/run-action.js';
-import { evaluate } from '../../src/evaluate.js';
+import { evaluate } from '../support/gate-run.js';
 import { parseJunit } from '../../src/junit/parse-junit.js';
-import type { Anomaly, AnomalyList, Evidence } from '../../src/model/index.js';
+import type { Anomaly, AnomalyList } from '../../src/model/index.js';
 import { renderAnomaliesCsv, renderAnomaliesMarkdown } from '../../src/report/anomaly-list.js';
 import { renderEvidenceHtml } from '../../src/report/html.js';
 import { renderMatrixCsv } from '../../src/report/matrix-csv.js';
-import { renderTestsCsv } from '../../src/report/tests-csv.js';
 import { renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/report/summary.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { makeWorkspace } from '../support/workspace.js';
@@ -90,10 +89,6 @@ function anomaly(i: number, text: string): Anomaly {
   };
 }
 
-function evidenceFor(names: readonly string[]): Evidence {
-  return gateFor(names).evidence;
-}
-
 function gateFor(names: readonly string[]) {
   const report = parseJunit('reports/junit.xml', reportXml(names));
   const anomalies: AnomalyList = { file: 'anomalies.md', anomalies: names.map((n, i) => anomaly(i + 1, n)), hasAcceptableColumn: true };
@@ -109,6 +104,9 @@ function gateFor(names: readonly string[]) {
     workspace: '/home/runner/work/pump/pump',
   });
 }
+
+const HOSTILE_GATE = await gateFor(HOSTILE);
+const PLAIN_GATE = await gateFor(PLAIN);
 
 /** Element names, attribute names and link targets of an HTML text. */
 function inventory(html: string): { elements: Set<string>; attributes: Set<string>; links: string[] } {
@@ -151,8 +149,8 @@ function expectNoNewMarkup(hostileHtml: string, plainHtml: string): void {
 }
 
 describe('job summary and Markdown evidence', () => {
-  const hostile = evidenceFor(HOSTILE);
-  const plain = evidenceFor(PLAIN);
+  const hostile = HOSTILE_GATE.evidence;
+  const plain = PLAIN_GATE.evidence;
 
   it('renders no element, attribute, link or image from user text', () => {
     const html = render(renderSummary(hostile));
@@ -183,11 +181,11 @@ describe('job summary and Markdown evidence', () => {
 });
 
 describe('volume', () => {
-  it('keeps the job summary under GitHub\'s 1 MiB and every annotation short, for 5,000 failing requirements with long hostile names', () => {
+  it('keeps the job summary under GitHub\'s 1 MiB and every annotation short, for 5,000 failing requirements with long hostile names', async () => {
     const payload = '|[x](https://evil.example)'.repeat(40);
     const ids = Array.from({ length: 5000 }, (_, i) => `SRS-${i + 1}`);
     const report = parseJunit('reports/junit.xml', `<testsuite>${ids.map((id) => `<testcase classname="c" name="${id} ${esc(payload)}"><failure message="${esc(payload)}"/></testcase>`).join('')}</testsuite>`);
-    const outcome = evaluate({
+    const outcome = await evaluate({
       list: { file: 'requirements.md', requirements: ids.map((id) => ({ id, title: `${payload}${'x'.repeat(2000)}` })) },
       reports: [report],
       problems: [],
@@ -207,8 +205,8 @@ describe('volume', () => {
 });
 
 describe('HTML evidence', () => {
-  const hostile = renderEvidenceHtml(evidenceFor(HOSTILE));
-  const plain = renderEvidenceHtml(evidenceFor(PLAIN));
+  const hostile = renderEvidenceHtml(HOSTILE_GATE.evidence);
+  const plain = renderEvidenceHtml(PLAIN_GATE.evidence);
 
   it('writes no element or attribute from user text, links only within the page, and keeps its script ban', () => {
     expectNoNewMarkup(hostile, plain);
@@ -222,8 +220,7 @@ describe('HTML evidence', () => {
 });
 
 describe('CSV evidence', () => {
-  const gate = gateFor(HOSTILE);
-  const evidence = gate.evidence;
+  const evidence = HOSTILE_GATE.evidence;
 
   it('prefixes a cell that would start a formula with an apostrophe', () => {
     const rows = parseCsv(renderAnomaliesCsv(evidence)) as string[][];
@@ -234,7 +231,7 @@ describe('CSV evidence', () => {
 
   it.each([
     ['the traceability matrix', renderMatrixCsv(evidence), 7, 5],
-    ['the test record', renderTestsCsv(gate.tests), 9, HOSTILE.length],
+    ['the test record', HOSTILE_GATE.files.get('tests.csv') ?? '', 9, HOSTILE.length],
     ['the anomaly list', renderAnomaliesCsv(evidence), 15, HOSTILE.length],
   ])('%s: every row has the header\'s width and no cell starts a formula', (label, csv, width, named) => {
     const rows = parseCsv(csv, { relax_column_count: false }) as string[][];

@@ -173,14 +173,14 @@ describe('anomaly globs against long test names', () => {
   // wildcard matcher (globMatches).
   it('matches a four-star Tests entry against a 3,000-character failing test name in under 5 s', () => {
     const code = `
-      import { evaluate } from ${src('evaluate.ts')};
+      import { evaluate } from ${JSON.stringify(path.join(repoRoot, '__tests__', 'support', 'gate-run.ts'))};
       import { parseJunit } from ${src('junit/parse-junit.ts')};
       import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from ${src('trace/requirement-ids.ts')};
       const name = 'test_dose[' + 'a-'.repeat(1500);
       const report = parseJunit('reports/junit.xml', '<testsuite><testcase classname="test_dose" name="' + name + '"><properties><property name="requirements" value="SRS-001"/></properties><failure message="x"/></testcase></testsuite>');
       const anomaly = { id: 'ANOM-1', title: 'Parameterised dose', status: 'deferred', severity: 'Low', description: '', impact: '', relatedRisks: [], tests: ['test_dose[*-*-*-*]'], requirements: [], justification: 'known', acceptable: 'yes', assessedBy: 'J. Doe', assessmentDate: { valid: true, date: '2026-11-20' }, benefitRisk: '', line: 3, source: 'anomalies.md' };
       const start = process.hrtime.bigint();
-      const outcome = evaluate({ list: { file: 'requirements.md', requirements: [{ id: 'SRS-001', title: '' }] }, reports: [report], anomalyLists: [{ file: 'anomalies.md', anomalies: [anomaly], hasAcceptableColumn: true }], problems: [], pattern: compileRequirementPattern(DEFAULT_REQUIREMENT_PATTERN), idVariants: 'exact', policy: { untracedTests: 'fail' }, provenance: { requirementsFile: 'requirements.md', requirementPattern: DEFAULT_REQUIREMENT_PATTERN }, workspace: '/ws' });
+      const outcome = await evaluate({ list: { file: 'requirements.md', requirements: [{ id: 'SRS-001', title: '' }] }, reports: [report], anomalyLists: [{ file: 'anomalies.md', anomalies: [anomaly], hasAcceptableColumn: true }], problems: [], pattern: compileRequirementPattern(DEFAULT_REQUIREMENT_PATTERN), idVariants: 'exact', policy: { untracedTests: 'fail' }, provenance: { requirementsFile: 'requirements.md', requirementPattern: DEFAULT_REQUIREMENT_PATTERN }, workspace: '/ws' });
       console.log(JSON.stringify({ ms: Number(process.hrtime.bigint() - start) / 1e6, passed: outcome.verdict.passed }));
     `;
     const run = isolated(code, 8000);

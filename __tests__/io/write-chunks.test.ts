@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { closeAll, TextSink, writeChunks } from '../../src/io/write-chunks.js';
+import { TextSink } from '../../src/io/write-chunks.js';
+import { closeAll, writeWhole } from '../../src/report/evidence-writer.js';
 import { removeLater } from '../support/workspace.js';
 
 function scratch(): string {
@@ -48,7 +49,7 @@ describe('TextSink', () => {
     fs.writeFileSync(victim, 'keep me');
     const file = path.join(dir, 'traceability.json');
     fs.symlinkSync(victim, file);
-    await writeChunks(file, ['{}\n']);
+    await writeWhole(await TextSink.create(file), ['{}\n']);
     expect(fs.readFileSync(victim, 'utf8')).toBe('keep me');
     expect(fs.lstatSync(file).isSymbolicLink()).toBe(false);
     expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
@@ -137,7 +138,7 @@ describe('TextSink on a runner that fails it', () => {
     const dir = scratch();
     const file = path.join(dir, 'traceability.json');
     diskFillsUp(dir, 1000);
-    const error = await writeChunks(file, ['x'.repeat(1500)]).catch((e: unknown) => e);
+    const error = await writeWhole(await TextSink.create(file), ['x'.repeat(1500)]).catch((e: unknown) => e);
     expect(String(error)).toContain('no space left on the device');
     expect(fs.existsSync(file)).toBe(false);
   });
@@ -161,7 +162,7 @@ describe('TextSink on a runner that fails it', () => {
       yield 'x'.repeat(5 * 1024 * 1024);
       throw new Error('rendering stopped');
     }
-    await expect(writeChunks(file, chunks())).rejects.toThrow('rendering stopped');
+    await expect(writeWhole(await TextSink.create(file), chunks())).rejects.toThrow('rendering stopped');
     expect(fs.existsSync(file)).toBe(false);
 
     const [a, b, c] = ['a.csv', 'b.jsonl', 'c.csv'].map((n) => path.join(dir, n)) as [string, string, string];

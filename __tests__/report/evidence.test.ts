@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Evidence, Report, TestCase } from '../../src/model/index.js';
-import { EVIDENCE_SCHEMA, evidenceJsonEnd, evidenceJsonHead, evidenceJsonHeadChunks, renderEvidenceJson } from '../../src/report/evidence.js';
+import { EVIDENCE_SCHEMA, evidenceJsonEnd, evidenceJsonHead, evidenceJsonHeadChunks } from '../../src/report/evidence.js';
 import { report, requirement, runGate, testCase } from '../support/factories.js';
+import { evidenceJson } from '../support/gate-run.js';
 
 const LIST = [
   requirement('SRS-001', 'Compute the dose', 7),
@@ -15,10 +16,7 @@ const reversed = <T>(items: readonly T[]): T[] => [...items].reverse();
 /** The same reports, listed in reverse and each with its cases in reverse. */
 const shuffled = (reports: readonly Report[]): Report[] => reversed(reports).map((r) => ({ ...r, cases: reversed(r.cases) }));
 
-const json = (reports: readonly Report[]): string => {
-  const gate = runGate(LIST, reports);
-  return renderEvidenceJson(gate.evidence, gate.tests);
-};
+const json = (reports: readonly Report[]): Promise<string> => evidenceJson(runGate(LIST, reports));
 
 /** The tests at the given positions of the evidence's test list, as `Class › name`. */
 const named = (e: { tests: { classname: string; name: string }[] }, positions: readonly number[]): string[] =>
@@ -40,18 +38,18 @@ function singleTestFindings(): Report[] {
   ];
 }
 
-describe('renderEvidenceJson: determinism', () => {
+describe('traceability.json: determinism', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  it('gives the same bytes for reports and cases given in a different order', () => {
+  it('gives the same bytes for reports and cases given in a different order', async () => {
     const reports = singleTestFindings();
-    expect(json(shuffled(reports))).toBe(json(reports));
+    expect(await json(shuffled(reports))).toBe(await json(reports));
   });
 
-  it('sorts tests, unknown IDs and reports regardless of input order', () => {
-    const evidence = JSON.parse(json(shuffled(singleTestFindings())));
+  it('sorts tests, unknown IDs and reports regardless of input order', async () => {
+    const evidence = JSON.parse(await json(shuffled(singleTestFindings())));
     expect(evidence.reports.map((r: { file: string }) => r.file)).toEqual(['reports/python.xml', 'reports/unit.xml']);
     expect(named(evidence, evidence.requirements[0].tests)).toEqual(['tests.test_dose › test_computes[SRS-001]', 'alarm › SRS-001 also computes']);
     expect(evidence.tests.map((t: { report: string }) => t.report)).toEqual([
@@ -64,19 +62,19 @@ describe('renderEvidenceJson: determinism', () => {
     ]);
   });
 
-  it('does not depend on the clock', () => {
+  it('does not depend on the clock', async () => {
     const reports = singleTestFindings();
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2031-02-03T04:05:06Z'));
-    const later = json(reports);
+    const later = await json(reports);
     vi.setSystemTime(new Date('1999-12-31T23:59:59Z'));
-    expect(json(reports)).toBe(later);
+    expect(await json(reports)).toBe(later);
   });
 
   // BUG: the reasons quote tests in input order (judge's quote() uses trace order, not sortTests), so a
   // requirement with two failing tests, or two untraced tests, gives different reason text, and different
   // bytes, when the cases come in another order.
-  it('gives the same bytes when a reason quotes several tests given in a different order', () => {
+  it('gives the same bytes when a reason quotes several tests given in a different order', async () => {
     const reports = [
       report('reports/unit.xml', [
         testCase({ classname: 'Dose', name: 'SRS-001 computes for 70 kg', status: 'failed' }),
@@ -85,13 +83,13 @@ describe('renderEvidenceJson: determinism', () => {
         testCase({ classname: 'Smoke', name: 'stops' }),
       ]),
     ];
-    expect(json(shuffled(reports))).toBe(json(reports));
+    expect(await json(shuffled(reports))).toBe(await json(reports));
   });
 
   // BUG: sortTests orders by report, label, file, line and status only; two cases with the same label in
   // one report (same class and name in two suites, e.g. two files with the same describe/it titles) keep
   // their input order, so their records (suites, time, ids) swap places when the cases come in another order.
-  it('gives the same bytes for two tests with the same label in different suites given in a different order', () => {
+  it('gives the same bytes for two tests with the same label in different suites given in a different order', async () => {
     const reports = [
       report('reports/unit.xml', [
         testCase({ suites: ['src/pump/dose.test.ts', 'SRS-001'], classname: 'dose', name: 'computes', time: 0.2 }),
@@ -99,15 +97,15 @@ describe('renderEvidenceJson: determinism', () => {
         testCase({ name: 'SRS-003 SRS-004 rest' }),
       ]),
     ];
-    expect(json(shuffled(reports))).toBe(json(reports));
+    expect(await json(shuffled(reports))).toBe(await json(reports));
   });
 });
 
-describe('renderEvidenceJson: content', () => {
-  const evidence = () => JSON.parse(json(singleTestFindings()));
+describe('traceability.json: content', () => {
+  const evidence = async () => JSON.parse(await json(singleTestFindings()));
 
-  it('has the documented keys', () => {
-    const e = evidence();
+  it('has the documented keys', async () => {
+    const e = await evidence();
     expect(e).toMatchObject({
       schema: EVIDENCE_SCHEMA,
       verdict: 'fail',
@@ -132,8 +130,8 @@ describe('renderEvidenceJson: content', () => {
     expect(e.reasons.map((r: { code: string }) => r.code)).toEqual(['requirement-failed', 'requirement-skipped', 'unknown-id', 'untraced-tests']);
   });
 
-  it('records every test with its IDs, place and message', () => {
-    const failed = evidence().tests.find((t: { name: string }) => t.name === 'test_rejects[SRS-002]');
+  it('records every test with its IDs, place and message', async () => {
+    const failed = (await evidence()).tests.find((t: { name: string }) => t.name === 'test_rejects[SRS-002]');
     expect(failed).toMatchObject({
       status: 'failed',
       report: 'reports/python.xml',
@@ -146,24 +144,24 @@ describe('renderEvidenceJson: content', () => {
     });
   });
 
-  it('contains no timestamp', () => {
-    const text = json(singleTestFindings());
+  it('contains no timestamp', async () => {
+    const text = await json(singleTestFindings());
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text, 'no epoch time as a number').not.toMatch(/: \d{10,}/);
     expect(text).not.toMatch(/"(date|timestamp|generated|generatedAt|created|createdAt)"/i);
   });
 
-  it('is two-space indented JSON with one trailing newline', () => {
-    const text = json(singleTestFindings());
+  it('is two-space indented JSON with one trailing newline', async () => {
+    const text = await json(singleTestFindings());
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
     expect(text.split('\n')[1]).toMatch(/^ {2}"/);
   });
 
-  it('lists every test on one line of its own, whatever the number of tests', () => {
+  it('lists every test on one line of its own, whatever the number of tests', async () => {
     const cases = Array.from({ length: 2500 }, (_, i) => testCase({ name: `SRS-001 case ${i}`, ...(i === 7 ? { message: 'line one\nline two' } : {}) }));
     const gate = runGate(LIST, [report('reports/unit.xml', cases)]);
-    const text = renderEvidenceJson(gate.evidence, gate.tests);
+    const text = await evidenceJson(gate);
     const lines = text.split('\n');
     const first = lines.indexOf('  "tests": [');
     expect(lines.slice(first + 1, first + 2501).every((l) => /^ {4}\{"name":"SRS-001 case \d+".*\},?$/.test(l))).toBe(true);
@@ -172,16 +170,16 @@ describe('renderEvidenceJson: content', () => {
     expect(JSON.parse(text).requirements[0].tests).toHaveLength(2500);
   });
 
-  it('writes an empty test list as []', () => {
+  it('writes an empty test list as []', async () => {
     const gate = runGate(LIST, [report('reports/unit.xml', [])]);
-    const text = renderEvidenceJson(gate.evidence, gate.tests);
+    const text = await evidenceJson(gate);
     expect(text.endsWith('  "tests": []\n}\n')).toBe(true);
     expect(JSON.parse(text).tests).toEqual([]);
   });
 
-  it('says pass for a passing release', () => {
+  it('says pass for a passing release', async () => {
     const cases: TestCase[] = LIST.map((r) => testCase({ name: `${r.id} passes` }));
-    expect(JSON.parse(json([report('reports/unit.xml', cases)]))).toMatchObject({ verdict: 'pass', coverage: 100, reasons: [] });
+    expect(JSON.parse(await json([report('reports/unit.xml', cases)]))).toMatchObject({ verdict: 'pass', coverage: 100, reasons: [] });
   });
 });
 
@@ -195,7 +193,7 @@ describe('evidenceJsonHeadChunks', () => {
 
   const chunks = (evidence: Evidence): string[] => [...evidenceJsonHeadChunks(evidence)];
 
-  it('adds up to evidenceJsonHead, byte for byte', () => {
+  it('adds up to evidenceJsonHead, byte for byte', async () => {
     const passing = LIST.map((r) => testCase({ name: `${r.id} passes` }));
     const many = Array.from({ length: 2500 }, (_, i) => testCase({ name: `SRS-001 case ${i}`, status: i % 7 === 0 ? 'failed' : 'passed' }));
     for (const reports of [singleTestFindings(), shuffled(singleTestFindings()), [report('reports/unit.xml', passing)], [report('reports/unit.xml', [])], [report('reports/unit.xml', many)]]) {
@@ -204,7 +202,7 @@ describe('evidenceJsonHeadChunks', () => {
     }
   });
 
-  it('writes the documented layout, byte for byte', () => {
+  it('writes the documented layout, byte for byte', async () => {
     const gate = runGate(LIST.slice(0, 2), [
       report('reports/unit.xml', [
         testCase({ name: 'SRS-001 a' }),
@@ -271,7 +269,7 @@ describe('evidenceJsonHeadChunks', () => {
       large = runGate(requirements, [report('reports/traced.xml', traced), report('reports/untraced.xml', untraced)]).evidence;
     });
 
-    it('adds up to evidenceJsonHead, byte for byte', () => {
+    it('adds up to evidenceJsonHead, byte for byte', async () => {
       expect(large.requirements[0]!.tests.positions).toHaveLength(300_000);
       expect(chunks(large).join('')).toBe(evidenceJsonHead(large));
     });

@@ -1,4 +1,8 @@
+import fs from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+
+/** Reports of this many bytes in all, or more, are read in a worker thread (`runInWorker`). */
+export const WORKER_BYTES = 16 * 1024 * 1024;
 
 /**
  * The young generation of the worker that reads large runs, in MB. V8 grows it to some 50–100 MB on a
@@ -26,4 +30,10 @@ export function runInWorker(entry: string | URL, env: NodeJS.ProcessEnv, data: u
     // 'exit' comes last, after 'error' and after the worker's output has been passed on.
     worker.once('exit', (code) => (failure === undefined ? resolve(code) : reject(failure instanceof Error ? failure : new Error(String(failure)))));
   });
+}
+
+/** Bytes of the files in all; a file that cannot be looked at counts 0 (reading it says why). */
+export async function totalBytes(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(files.map((f) => fs.stat(f).then((s) => s.size, () => 0)));
+  return sizes.reduce((a, b) => a + b, 0);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { fileSystemFault, fileSystemFix } from '../system-faults.js';
+import type { TextOut } from '../report/evidence-writer.js';
 
 /** Largest piece handed to the file system at once. */
 const FLUSH_BYTES = 4 * 1024 * 1024;
@@ -13,7 +14,7 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  * full disk) is removed, and the failure is a UserError naming it: no half-written file stays behind
  * to be taken for evidence.
  */
-export class TextSink {
+export class TextSink implements TextOut {
   /**
    * Text is encoded into one buffer while the other is being written: the file system works while the
    * next piece is made. One write at a time, in order.
@@ -175,39 +176,10 @@ export class TextSink {
   }
 }
 
-/** Writes text that comes in pieces without holding all of it at once (see `TextSink`). */
-export async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
-  const sink = await TextSink.create(file);
-  try {
-    for (const chunk of chunks) await sink.write(chunk);
-  } catch (e) {
-    await sink.discard();
-    throw e;
-  }
-  await sink.close();
-}
-
-/** Closes the sinks in order; when one fails, the ones not yet closed are removed too. */
-export async function closeAll(sinks: readonly TextSink[]): Promise<void> {
-  for (const [i, sink] of sinks.entries()) {
-    try {
-      await sink.close();
-    } catch (e) {
-      await Promise.all(sinks.slice(i + 1).map((s) => s.discard()));
-      throw e;
-    }
-  }
-}
-
 /**
  * A failed file operation as a UserError naming the file, the system's reason and what to do; other
  * errors (bugs) as they are.
  */
 export function writeFault(e: unknown, what: string, file: string): unknown {
   return fileSystemFault(e, what, fileSystemFix(e, path.dirname(file)), { file }) ?? e;
-}
-
-/** Writes a whole file the same way: never through a symbolic link that stood at its path. */
-export async function writeNew(file: string, text: string): Promise<void> {
-  await writeChunks(file, [text]);
 }

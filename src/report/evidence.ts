@@ -147,7 +147,12 @@ function same(a: string | readonly string[], b: string | readonly string[] | und
 /** Indentation of an entry of a top-level list. */
 const ENTRY_INDENT = '    ';
 /** What stands between two entries of the `tests` list, so that lines can be written as they come. */
-export const TEST_LINE_SEPARATOR = `,\n${ENTRY_INDENT}`;
+const TEST_LINE_SEPARATOR = `,\n${ENTRY_INDENT}`;
+
+/** What goes before the test line at `position` of the `tests` list. */
+export function testLinePrefix(position: number): string {
+  return position === 0 ? `\n${ENTRY_INDENT}` : TEST_LINE_SEPARATOR;
+}
 
 /** How many positions of a list of tests one piece of the JSON head holds at most. */
 const POSITIONS_PER_PIECE = 10_000;
@@ -158,7 +163,7 @@ const CHUNK_CHARS = 64 * 1024;
  * The JSON evidence up to the opening of its `tests` list: the verdict and every other field first, so
  * that the file reads from the top. Top-level fields are indented by two spaces; each entry of a list
  * of objects or strings stands on one line; lists of tests are lists of positions in `tests`. Continue
- * with the test lines (`ENTRY_INDENT` before the first, `TEST_LINE_SEPARATOR` between) and `evidenceJsonEnd`.
+ * with the test lines (each after its `testLinePrefix`) and `evidenceJsonEnd`; `EvidenceWriter` does.
  */
 export function evidenceJsonHead(evidence: Evidence): string {
   return [...evidenceJsonHeadChunks(evidence)].join('');
@@ -213,13 +218,6 @@ function* gathered(pieces: Iterable<string>): Generator<string> {
 /** The end of the JSON evidence, after `count` test lines. */
 export function evidenceJsonEnd(count: number): string {
   return count === 0 ? ']\n}\n' : '\n  ]\n}\n';
-}
-
-/** The JSON evidence as one string, with the given tests (tests, small evidence). */
-export function renderEvidenceJson(evidence: Evidence, tests: readonly TracedTest[]): string {
-  const writer = new TestRecordLines();
-  const lines = tests.map((t) => writer.line(t));
-  return `${evidenceJsonHead(evidence)}${lines.length === 0 ? '' : `\n${ENTRY_INDENT}${lines.join(TEST_LINE_SEPARATOR)}`}${evidenceJsonEnd(lines.length)}`;
 }
 
 function isTestList(v: unknown): v is TestList {

@@ -24,9 +24,3 @@ export class TestCsvRows {
     return `${t.index + 1},${this.report.of(t.report)},${this.classname.of(t.test.classname)},${csvField(t.test.name)},${t.status},${this.ids.of(t.ids)},${csvField(String(t.test.time))},${t.flaky},${explained}\r\n`;
   }
 }
-
-/** tests.csv as one string, with the given tests (tests, small evidence). */
-export function renderTestsCsv(tests: readonly TracedTest[]): string {
-  const rows = new TestCsvRows();
-  return TESTS_CSV_HEADER + tests.map((t) => rows.row(t)).join('');
-}

@@ -1,0 +1,77 @@
+import { isUserError, type UserError } from './errors.js';
+import { GateRun, type GateOutcome, type RunContext } from './evaluate.js';
+import type { FoundReports } from './io/collect-reports.js';
+import { displayPath } from './io/files.js';
+import { readLists } from './io/read-lists.js';
+import { readReport } from './io/read-report.js';
+import type { RunLog } from './io/run-log.js';
+import type { Report } from './model/index.js';
+import { EvidenceWriter, type EvidenceSinks } from './report/evidence-writer.js';
+import type { Settings } from './settings.js';
+import { compareText } from './trace/trace.js';
+
+/** Reads one report file, shown in messages as `shown`. */
+export type ReadReport = (file: string, shown: string) => Promise<Report>;
+
+/**
+ * The gate from validated settings and the collected reports: lists, reports, verdict, evidence. The
+ * evidence goes to `sinks`; what to say about it (outputs, summary, annotations) is the caller's.
+ */
+export async function runGate(settings: Settings, reports: FoundReports, sinks: EvidenceSinks, context: RunContext, log: RunLog): Promise<GateOutcome> {
+  const problems: UserError[] = [];
+  const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
+  const gate = GateRun.start(settings, lists, context, problems);
+  try {
+    const writer = await EvidenceWriter.open(sinks);
+    const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => compareText(a.shown, b.shown));
+    await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
+    const outcome = gate.finish();
+    await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
+    return outcome;
+  } finally {
+    await sinks.dispose();
+  }
+}
+
+/**
+ * The reports phase, over `files` in evidence order (by the path shown). Reports are read one at a time,
+ * and each report's tests are written before the next is read: memory is bounded by the largest
+ * report, not by their sum.
+ */
+export async function traceReports(
+  problems: readonly UserError[],
+  files: readonly { readonly file: string; readonly shown: string }[],
+  read: ReadReport,
+  gate: GateRun,
+  writer: EvidenceWriter,
+  log: RunLog,
+): Promise<void> {
+  try {
+    await log.group('Test reports', async () => {
+      for (const problem of problems) gate.problem(problem);
+      for (const { file, shown } of files) {
+        let report: Report;
+        try {
+          report = await read(file, shown);
+        } catch (e) {
+          keepUserErrors(e, (p) => gate.problem(p));
+          continue;
+        }
+        const tests = await writer.addTests(gate.add(report));
+        // Tests as every count of the evidence counts them; the test cases too when retries were merged.
+        const attempts = report.cases.length === tests ? '' : ` (from ${report.cases.length} test cases: attempts of a retried test merged)`;
+        log.untrusted(`${shown}: ${tests} ${tests === 1 ? 'test' : 'tests'}${attempts}`);
+      }
+    });
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+  await writer.endTests();
+}
+
+/** A user's mistake is kept (each of several); anything else is a bug and goes on up. */
+function keepUserErrors(e: unknown, into: (p: UserError) => void): void {
+  if (!isUserError(e)) throw e;
+  e.problems.forEach(into);
+}
