@@ -1,7 +1,7 @@
 import { isUserError, type UserError } from './errors.js';
 import { judge } from './gate/judge.js';
 import { anomalyExplainer, evaluateAnomaly } from './gate/anomalies.js';
-import type { AnomalyList, EvaluatedAnomaly, Evidence, GatePolicy, IdVariants, Provenance, Report, RequirementList, TracedTest, Verdict } from './model/index.js';
+import type { AnomalyList, EvaluatedAnomaly, Evidence, Finding, GatePolicy, IdVariants, Provenance, Report, RequirementList, TracedTest, Verdict } from './model/index.js';
 import { buildAnnotations, capAnnotations, toRepoPath, type Annotation } from './report/annotations.js';
 import { buildEvidence } from './report/evidence.js';
 import { buildVariantMatcher, type IdMatcher } from './trace/requirement-ids.js';
@@ -56,6 +56,7 @@ export interface GateOutcome {
  */
 export class GateRun {
   private readonly problems: UserError[];
+  private readonly findings: Finding[] = [];
   private readonly anomalies: readonly EvaluatedAnomaly[];
   private readonly tracer: Tracer;
 
@@ -120,6 +121,11 @@ export class GateRun {
     this.problems.push(e);
   }
 
+  /** A finding of a check outside the trace (identity, record, SOUP): a reason or, when not blocking, a warning. */
+  finding(f: Finding): void {
+    this.findings.push(f);
+  }
+
   /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
   add(report: Report): Iterable<TracedTest> {
     return this.tracer.add(report);
@@ -128,12 +134,16 @@ export class GateRun {
   finish(): GateOutcome {
     const { setup } = this;
     const trace = this.tracer.finish();
-    const verdict = judge(trace, setup.policy, this.problems, this.anomalies);
+    const verdict = judge(trace, setup.policy, this.problems, this.anomalies, this.findings);
     const evidence = buildEvidence(trace, verdict, setup.provenance);
     const annotations: Annotation[] = this.problems.map((p) => {
       const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
       return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
     });
+    for (const f of this.findings) {
+      const file = f.file === undefined ? undefined : toRepoPath(f.file, setup.workspace);
+      annotations.push({ level: f.blocking ? 'error' : 'warning', title: f.blocking ? 'Release check failed' : 'Release check', message: f.message, ...(file === undefined ? {} : f.line === undefined ? { file } : { file, line: f.line }) });
+    }
     let unbuilt = 0;
     if (trace.listRead && setup.list !== undefined) {
       const built = buildAnnotations(trace, verdict, setup.list, setup.workspace);

@@ -273,3 +273,22 @@ describe('judge: coverage', () => {
     expect(v.coverage).toBe(50);
   });
 });
+
+describe('findings of the release checks', () => {
+  const passing = () => traceReports([requirement('SRS-001')], [report('reports/unit.xml', [testCase({ name: 'SRS-001 works' })])]);
+  it('a blocking finding fails a gate whose tests all pass, ahead of the other reasons', () => {
+    const v = judge(passing(), FAIL_UNTRACED, [], [], [{ code: 'unreadable-input', message: 'HEAD carries no version tag', blocking: true }]);
+    expect(v.passed).toBe(false);
+    expect(v.reasons).toEqual([{ code: 'unreadable-input', message: 'HEAD carries no version tag' }]);
+  });
+  it('a finding that does not block is a warning, and the gate still passes', () => {
+    const v = judge(passing(), FAIL_UNTRACED, [], [], [{ code: 'unreadable-input', message: 'dry run: no tag', blocking: false }]);
+    expect(v.passed).toBe(true);
+    expect(v.warnings.map((w) => w.message)).toEqual(['dry run: no tag']);
+  });
+  it('a blocking finding still fails when the requirements list could not be read', () => {
+    const v = judge(traceReports(undefined, []), FAIL_UNTRACED, [], [], [{ code: 'unreadable-input', message: 'tree is dirty', blocking: true }]);
+    expect(v.reasons.map((r) => r.message)).toEqual(['tree is dirty']);
+    expect(v.passed).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import type { UserError } from '../errors.js';
-import type { EmptySuite, EvaluatedAnomaly, GatePolicy, Reason, SuiteHidingFailures, Verdict } from '../model/index.js';
+import type { EmptySuite, EvaluatedAnomaly, Finding, GatePolicy, Reason, SuiteHidingFailures, Verdict } from '../model/index.js';
 import type { TestSet } from '../trace/test-set.js';
 import type { Trace } from '../trace/trace.js';
 
@@ -12,9 +12,17 @@ export const NAMES_IN_A_REASON = 5;
  * against, and the gate fails on the problems alone. Which anomaly explains which test was settled
  * while tracing; the anomalies come here to be judged themselves.
  */
-export function judge(trace: Trace, policy: GatePolicy, problems: readonly UserError[] = [], anomalies: readonly EvaluatedAnomaly[] = []): Verdict {
+export function judge(
+  trace: Trace,
+  policy: GatePolicy,
+  problems: readonly UserError[] = [],
+  anomalies: readonly EvaluatedAnomaly[] = [],
+  findings: readonly Finding[] = [],
+): Verdict {
   const reasons: Reason[] = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
   const warnings: Reason[] = [];
+  // The release's own checks come first: a release that is not what was tested fails whatever its tests say.
+  for (const f of findings) (f.blocking ? reasons : warnings).push({ code: f.code, message: f.message });
   const acceptedBy = new Map<string, readonly string[]>();
   if (!trace.listRead) {
     if (reasons.length === 0) reasons.push({ code: 'unreadable-input', message: 'the requirements list could not be read' });

@@ -38,6 +38,17 @@ export interface Reason {
   readonly message: string;
 }
 
+/**
+ * A finding of a check outside the trace (the release's identity, its record, its SOUP), made by the
+ * adapter that can see git and the files: a reason when `blocking`, else a warning (a `warn` policy).
+ * `file` and `line`, when given, place its annotation.
+ */
+export interface Finding extends Reason {
+  readonly blocking: boolean;
+  readonly file?: string;
+  readonly line?: number;
+}
+
 /** The gate's decision: a value, never an exception. */
 export interface Verdict {
   readonly passed: boolean;
