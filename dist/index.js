@@ -33424,9 +33424,12 @@ const NAMES_IN_A_REASON = 5;
  * against, and the gate fails on the problems alone. Which anomaly explains which test was settled
  * while tracing; the anomalies come here to be judged themselves.
  */
-function judge(trace, policy, problems = [], anomalies = []) {
+function judge(trace, policy, problems = [], anomalies = [], findings = []) {
     const reasons = problems.map((p) => ({ code: 'unreadable-input', message: p.toString() }));
     const warnings = [];
+    // The release's own checks come first: a release that is not what was tested fails whatever its tests say.
+    for (const f of findings)
+        (f.blocking ? reasons : warnings).push({ code: f.code, message: f.message });
     const acceptedBy = new Map();
     if (!trace.listRead) {
         if (reasons.length === 0)
@@ -34098,6 +34101,7 @@ function toRepoPath(file, workspace) {
 class GateRun {
     setup;
     problems;
+    findings = [];
     anomalies;
     tracer;
     constructor(setup, problems = []) {
@@ -34151,6 +34155,10 @@ class GateRun {
     problem(e) {
         this.problems.push(e);
     }
+    /** A finding of a check outside the trace (identity, record, SOUP): a reason or, when not blocking, a warning. */
+    finding(f) {
+        this.findings.push(f);
+    }
     /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
     add(report) {
         return this.tracer.add(report);
@@ -34158,12 +34166,16 @@ class GateRun {
     finish() {
         const { setup } = this;
         const trace = this.tracer.finish();
-        const verdict = judge(trace, setup.policy, this.problems, this.anomalies);
+        const verdict = judge(trace, setup.policy, this.problems, this.anomalies, this.findings);
         const evidence = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
         const annotations = this.problems.map((p) => {
             const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
             return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
         });
+        for (const f of this.findings) {
+            const file = f.file === undefined ? undefined : toRepoPath(f.file, setup.workspace);
+            annotations.push({ level: f.blocking ? 'error' : 'warning', title: f.blocking ? 'Release check failed' : 'Release check', message: f.message, ...(file === undefined ? {} : f.line === undefined ? { file } : { file, line: f.line }) });
+        }
         let unbuilt = 0;
         if (trace.listRead && setup.list !== undefined) {
             const built = buildAnnotations(trace, verdict, setup.list, setup.workspace);
@@ -39330,8 +39342,16 @@ async function run(env = process.env, thread = { thread: 'main' }) {
             await gateAndRelease(handed.settings, { files: handed.reports, problems: [] }, env);
             return;
         }
-        const settings = readActionSettings(env);
-        const reports = await findReports(settings.gate.reports, settings.workspace);
+        const settings = await runnerLog.group('Settings', async () => {
+            const read = readActionSettings(env);
+            runnerLog.untrusted(`requirements: ${read.gate.requirements}; reports: ${read.gate.reports.join(', ')}; evidence: ${read.gate.evidenceDir}`);
+            return read;
+        });
+        const reports = await runnerLog.group('Collect reports', async () => {
+            const found = await findReports(settings.gate.reports, settings.workspace);
+            runnerLog.info(`${found.files.length} ${found.files.length === 1 ? 'report file' : 'report files'} matched`);
+            return found;
+        });
         if (thread.entry !== undefined && (await wentOnInWorker(thread.entry, env, settings, reports)))
             return;
         await gateAndRelease(settings, reports, env);

@@ -30,8 +30,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env, thread: Thread =
       await gateAndRelease(handed.settings, { files: handed.reports, problems: [] }, env);
       return;
     }
-    const settings = readActionSettings(env);
-    const reports = await findReports(settings.gate.reports, settings.workspace);
+    const settings = await runnerLog.group('Settings', async () => {
+      const read = readActionSettings(env);
+      runnerLog.untrusted(`requirements: ${read.gate.requirements}; reports: ${read.gate.reports.join(', ')}; evidence: ${read.gate.evidenceDir}`);
+      return read;
+    });
+    const reports = await runnerLog.group('Collect reports', async () => {
+      const found = await findReports(settings.gate.reports, settings.workspace);
+      runnerLog.info(`${found.files.length} ${found.files.length === 1 ? 'report file' : 'report files'} matched`);
+      return found;
+    });
     if (thread.entry !== undefined && (await wentOnInWorker(thread.entry, env, settings, reports))) return;
     await gateAndRelease(settings, reports, env);
   } catch (e) {
