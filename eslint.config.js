@@ -19,4 +19,26 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes time as input.' }],
     },
   },
+  {
+    // Dependencies point inward: the pure folders never import the adapters or the code with side effects.
+    files: ['src/model/**/*.ts', 'src/junit/**/*.ts', 'src/catalogue/**/*.ts', 'src/trace/**/*.ts', 'src/gate/**/*.ts', 'src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@actions/*', 'node:fs', 'node:fs/*', 'fs', 'node:child_process'], message: 'The core is pure: files, the runner and processes belong to io/.' },
+            { group: ['**/io/*', '**/action/*', '**/cli/*', '**/release/*', '**/main.js', '**/run-gate.js', '**/index.js', '!**/model/index.js'], message: 'Dependencies point inward: the core never imports an adapter or io/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The model is the vocabulary: data only, importing nothing but itself.
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/model/ imports only src/model/.' }] }],
+    },
+  },
 );
