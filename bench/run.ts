@@ -245,7 +245,8 @@ async function runAction(node: string, scratch: string, scenario: Scenario, extr
   const evidence: Record<string, number> = {};
   const evidenceDir = path.join(scenario.workspace, scenario.evidenceDir);
   if (fs.existsSync(evidenceDir)) for (const f of fs.readdirSync(evidenceDir)) evidence[f] = fs.statSync(path.join(evidenceDir, f)).size;
-  const casesRead = [...run.stdout.matchAll(/: (\d+) test cases$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  // Each report's line: `file: N tests`, with `(from M test cases: ...)` when retries were merged.
+  const casesRead = [...run.stdout.matchAll(/: (\d+) tests?(?: \(from (\d+) test cases[^)]*\))?$/gm)].reduce((n, m) => n + Number(m[2] ?? m[1]), 0);
   const facts: ActionFacts = {
     exitCode: run.exitCode,
     outputs,

@@ -7,7 +7,7 @@ import { judge } from '../../src/gate/judge.js';
 import type { Anomaly, TestCase } from '../../src/model/index.js';
 import { mergeRetries } from '../../src/trace/merge-retries.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
-import { trace } from '../../src/trace/trace.js';
+import { trace } from '../support/trace-in-memory.js';
 import { FAIL_UNTRACED, PROVENANCE, report, requirementList, testCase, requirement } from '../support/factories.js';
 
 /** A complete, acceptable assessment; tests remove or change one field at a time. */

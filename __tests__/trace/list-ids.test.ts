@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Requirement, TestCase } from '../../src/model/index.js';
 import { buildListIds, compileRequirementPattern, idsOfTest } from '../../src/trace/requirement-ids.js';
-import { trace } from '../../src/trace/trace.js';
+import { trace } from '../support/trace-in-memory.js';
 import { exactMatcher, looseMatcher, requirement, testCase } from '../support/factories.js';
 
 const statuses = (t: ReturnType<typeof trace>) => Object.fromEntries(t.requirements.map((r) => [r.requirement.id, r.status]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestStatus } from '../../src/model/index.js';
-import { labelOf, trace } from '../../src/trace/trace.js';
+import { labelOf } from '../../src/trace/trace.js';
+import { trace } from '../support/trace-in-memory.js';
 import { exactMatcher, looseMatcher, requirement, testCase } from '../support/factories.js';
 
 /** Traces one requirement SRS-001 against tests of the given statuses that all name it. */

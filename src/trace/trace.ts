@@ -334,29 +334,6 @@ function increment(counts: Record<TestStatus, number>, status: TestStatus): void
   }
 }
 
-/** Traces tests held in memory (tests, small runs): grouped by report, reports in path order. */
-export function trace(
-  requirements: readonly Requirement[] | undefined,
-  tests: readonly TestCase[],
-  matcher: IdMatcher,
-  explain?: Explainer,
-): Trace & { readonly tests: readonly TracedTest[] } {
-  const byReport = new Map<string, TestCase[]>();
-  for (const t of tests) {
-    const list = byReport.get(t.report);
-    if (list) list.push(t);
-    else byReport.set(t.report, [t]);
-  }
-  const tracer = new Tracer(requirements, matcher, explain);
-  const all: TracedTest[] = [];
-  for (const file of [...byReport.keys()].sort(compareText)) {
-    const cases = byReport.get(file)!;
-    const declared = { tests: cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-    for (const t of tracer.add({ file, cases, suiteCount: 1, declared })) all.push(t);
-  }
-  return { ...tracer.finish(), tests: all };
-}
-
 /**
  * `failed` when any linked test failed or errored; `verified` when at least one passed (and none
  * failed); `skipped` when tests link to it but none ran; `uncovered` when no test links to it.
