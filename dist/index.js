@@ -36032,8 +36032,12 @@ function lineAt(text, offset) {
 }
 /** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
 function lineBreaksBefore(text, offset = text.length) {
+    return lineBreaksBetween(text, 0, offset);
+}
+/** Line breaks in [from, to) of the text. */
+function lineBreaksBetween(text, from, to) {
     let count = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1))
         count++;
     return count;
 }
@@ -37078,6 +37082,13 @@ class XmlTokenizer {
     /** Characters of the text before the window, and the line breaks among them. */
     base = 0;
     linesBefore = 0;
+    /**
+     * The last offset of the window whose line was counted, and its line breaks: lines are asked for
+     * in the order of the text, so each is counted on from the last, not from the window's start (a
+     * report read whole is one window, and counting from its start made reading it quadratic).
+     */
+    countedTo = 0;
+    countedBreaks = 0;
     /** Where the tokenizer stands in the window. */
     pos = 0;
     /** Whether the whole text has been fed. */
@@ -37118,7 +37129,11 @@ class XmlTokenizer {
     }
     /** Line of the window's offset `at` in the whole text. */
     lineOf(at) {
-        return this.linesBefore + lineAt(this.text, at);
+        if (at < this.countedTo)
+            return this.linesBefore + lineAt(this.text, at);
+        this.countedBreaks += lineBreaksBetween(this.text, this.countedTo, at);
+        this.countedTo = at;
+        return this.linesBefore + 1 + this.countedBreaks;
     }
     fail(at, message) {
         throw new src_errors/* UserError */.yo(message, { file: this.file, line: this.lineOf(at) });
@@ -37177,6 +37192,8 @@ class XmlTokenizer {
                 this.openLine[k] = this.lineOf(this.openStart[k] - this.base);
         }
         this.linesBefore += lineBreaksBefore(this.text, drop);
+        this.countedTo = 0;
+        this.countedBreaks = 0;
         this.base = newBase;
         this.text = this.text.slice(drop);
         this.n = this.text.length;
@@ -40235,11 +40252,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   br: () => (/* binding */ RECORD_SAMPLE_SIZE),
   p3: () => (/* reexport */ TestSet),
   sh: () => (/* binding */ Tracer),
-  n6: () => (/* reexport */ merge_retries_compareText),
+  n6: () => (/* reexport */ compareText),
   Wy: () => (/* binding */ labelOf)
 });
 
-// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf, trace
+// UNUSED EXPORTS: LIST_SAMPLE_SIZE, SAMPLE_SIZE, isNotable, needsExplanation, statusOf
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(83916);
@@ -40317,28 +40334,28 @@ function sortCases(cases) {
             byClass.set(c.classname, [c]);
     }
     const out = [];
-    for (const name of [...byClass.keys()].sort(merge_retries_compareText)) {
-        for (const c of byClass.get(name).sort((a, b) => merge_retries_compareText(a.name, b.name) || compareCases(a, b)))
+    for (const name of [...byClass.keys()].sort(compareText)) {
+        for (const c of byClass.get(name).sort((a, b) => compareText(a.name, b.name) || compareCases(a, b)))
             out.push(c);
     }
     return out;
 }
 /** Code-unit order: the same on every machine and locale. */
-function merge_retries_compareText(a, b) {
+function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /** Cases with the same class and name, in a stable order: everything that can tell them apart. */
 function compareCases(x, y) {
-    return (merge_retries_compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
-        merge_retries_compareText(x.classname, y.classname) ||
-        merge_retries_compareText(x.file ?? '', y.file ?? '') ||
+    return (compareText(x.suites.join('\u0000'), y.suites.join('\u0000')) ||
+        compareText(x.classname, y.classname) ||
+        compareText(x.file ?? '', y.file ?? '') ||
         (x.line ?? 0) - (y.line ?? 0) ||
-        merge_retries_compareText(x.status, y.status) ||
-        merge_retries_compareText(String(x.flaky), String(y.flaky)) ||
+        compareText(x.status, y.status) ||
+        compareText(String(x.flaky), String(y.flaky)) ||
         x.time - y.time ||
-        merge_retries_compareText(x.message ?? '', y.message ?? '') ||
-        merge_retries_compareText(x.displayName ?? '', y.displayName ?? '') ||
-        merge_retries_compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000')));
+        compareText(x.message ?? '', y.message ?? '') ||
+        compareText(x.displayName ?? '', y.displayName ?? '') ||
+        compareText(x.properties.map((p) => `${p.name}=${p.value}`).join('\u0000'), y.properties.map((p) => `${p.name}=${p.value}`).join('\u0000')));
 }
 
 // EXTERNAL MODULE: ./src/trace/requirement-ids.ts
@@ -40579,7 +40596,7 @@ class Tracer {
             explains: this.explains,
             record: this.record,
             totals: { ...this.totals },
-            reports: [...this.reports].sort((a, b) => merge_retries_compareText(a.file, b.file)),
+            reports: [...this.reports].sort((a, b) => compareText(a.file, b.file)),
         };
     }
     /** The IDs a test names, and those of them the list lacks. */
@@ -40690,26 +40707,6 @@ function increment(counts, status) {
             counts.skipped++;
             break;
     }
-}
-/** Traces tests held in memory (tests, small runs): grouped by report, reports in path order. */
-function trace(requirements, tests, matcher, explain) {
-    const byReport = new Map();
-    for (const t of tests) {
-        const list = byReport.get(t.report);
-        if (list)
-            list.push(t);
-        else
-            byReport.set(t.report, [t]);
-    }
-    const tracer = new Tracer(requirements, matcher, explain);
-    const all = [];
-    for (const file of [...byReport.keys()].sort(compareText)) {
-        const cases = byReport.get(file);
-        const declared = { tests: cases.length, passed: 0, failed: 0, errored: 0, skipped: 0 };
-        for (const t of tracer.add({ file, cases, suiteCount: 1, declared }))
-            all.push(t);
-    }
-    return { ...tracer.finish(), tests: all };
 }
 /**
  * `failed` when any linked test failed or errored; `verified` when at least one passed (and none

@@ -24,7 +24,7 @@ const REGISTERED = new Set([
   'add-mask', 'add-matcher', 'add-path', 'debug', 'echo', 'endgroup', 'error', 'group', 'internal-set-repo-path',
   'notice', 'remove-matcher', 'save-state', 'set-env', 'set-output', 'stop-commands', 'warning',
 ]);
-const GROUPS = new Set(['Requirements list', 'Test reports', 'Known anomalies', 'Release archive']);
+const GROUPS = new Set(['Settings', 'Collect reports', 'Requirements list', 'Test reports', 'Known anomalies', 'Release archive']);
 /** The outputs action.yml declares: the only names GITHUB_OUTPUT may hold. */
 const DECLARED_OUTPUTS = Object.keys((parseYaml(fs.readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs);
 const ANNOTATION_PROPERTIES = new Set(['title', 'file', 'line', 'endLine', 'col', 'endColumn']);

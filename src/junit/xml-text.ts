@@ -116,8 +116,13 @@ export function lineAt(text: string, offset: number): number {
 
 /** How many line breaks (LF) stand before `offset`: in the whole text when no offset is given. */
 export function lineBreaksBefore(text: string, offset = text.length): number {
+  return lineBreaksBetween(text, 0, offset);
+}
+
+/** Line breaks in [from, to) of the text. */
+export function lineBreaksBetween(text: string, from: number, to: number): number {
   let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
 

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import { MAX_DEPTH } from './limits.js';
-import { checkReference, findForbiddenChar, lineAt, lineBreaksBefore } from './xml-text.js';
+import { checkReference, findForbiddenChar, lineAt, lineBreaksBefore, lineBreaksBetween } from './xml-text.js';
 
 // What `next` found. The item lies in [start, end) of the window; for a tag, `start` is its `<`.
 /** The item at hand runs past the text fed so far: feed more (or close), then call `next` again. */
@@ -57,6 +57,13 @@ export class XmlTokenizer {
   /** Characters of the text before the window, and the line breaks among them. */
   base = 0;
   private linesBefore = 0;
+  /**
+   * The last offset of the window whose line was counted, and its line breaks: lines are asked for
+   * in the order of the text, so each is counted on from the last, not from the window's start (a
+   * report read whole is one window, and counting from its start made reading it quadratic).
+   */
+  private countedTo = 0;
+  private countedBreaks = 0;
   /** Where the tokenizer stands in the window. */
   pos = 0;
   /** Whether the whole text has been fed. */
@@ -101,7 +108,10 @@ export class XmlTokenizer {
 
   /** Line of the window's offset `at` in the whole text. */
   lineOf(at: number): number {
-    return this.linesBefore + lineAt(this.text, at);
+    if (at < this.countedTo) return this.linesBefore + lineAt(this.text, at);
+    this.countedBreaks += lineBreaksBetween(this.text, this.countedTo, at);
+    this.countedTo = at;
+    return this.linesBefore + 1 + this.countedBreaks;
   }
 
   fail(at: number, message: string): never {
@@ -165,6 +175,8 @@ export class XmlTokenizer {
       if (this.openLine[k] === 0 && this.openStart[k]! < newBase) this.openLine[k] = this.lineOf(this.openStart[k]! - this.base);
     }
     this.linesBefore += lineBreaksBefore(this.text, drop);
+    this.countedTo = 0;
+    this.countedBreaks = 0;
     this.base = newBase;
     this.text = this.text.slice(drop);
     this.n = this.text.length;
