@@ -44,19 +44,19 @@ export function checkSoup(list: SoupList, sboms: readonly Sbom[], options: SoupO
   const components = mergeComponents(sboms);
   const used = new Set<SoupRow>();
   const records: SoupComponentRecord[] = [];
+  const documentsListed = new Set(list.rows.filter((r) => components.some((c) => c.version === r.version && matches(r, c))));
 
   for (const c of components) {
     const label = `${c.name} ${c.version}${c.purl === '' ? '' : ` (${c.purl})`}`;
     const from = c.sboms.join(', ');
-    const candidates = list.rows.filter((r) => c.names.has(comparableName(r.name, c.type)) && ecosystemMatches(r.ecosystem, c.type));
+    const candidates = list.rows.filter((r) => matches(r, c));
     const exact = candidates.find((r) => r.version === c.version);
     const missing: string[] = [];
     const base = { name: c.name, version: c.version, purl: c.purl, sboms: c.sboms, ...(c.notShipped === undefined ? {} : { notShipped: c.notShipped }) };
     if (c.notShipped !== undefined) {
       // Listed, not shipped: a row may document it, none is needed.
-      const row = exact ?? candidates[0];
-      if (row !== undefined) used.add(row);
-      records.push({ ...base, ...rowFields(row), missing });
+      if (exact !== undefined) used.add(exact);
+      records.push({ ...base, ...rowFields(exact), missing });
       continue;
     }
     if (!isExactVersion(c.version)) {
@@ -64,7 +64,8 @@ export function checkSoup(list: SoupList, sboms: readonly Sbom[], options: SoupO
       findings.add('soup-version', blocking, `${label} in ${from}: "${c.version}" is not one exact version; generate the SBOM from the lockfile or the built artefact, so that it names the version shipped`);
     }
     if (exact === undefined) {
-      const drift = candidates.find((r) => !used.has(r)) ?? candidates[0];
+      // The row that drifted is one that documents no version listed: others document a version of their own.
+      const drift = candidates.find((r) => !used.has(r) && !documentsListed.has(r)) ?? candidates.find((r) => !documentsListed.has(r)) ?? candidates[0];
       if (drift === undefined) {
         missing.push('a row');
         findings.add('soup-undocumented', blocking, `${label}, shipped according to ${from}, has no row in the SOUP list; add a row with its name, the version ${c.version}, its manufacturer or website, and its risk level`);
@@ -84,10 +85,11 @@ export function checkSoup(list: SoupList, sboms: readonly Sbom[], options: SoupO
       continue;
     }
     used.add(exact);
-    missing.push(...rowGaps(exact, options.riskThreshold));
-    if (missing.length > 0) {
+    const gaps = rowGaps(exact, options.riskThreshold);
+    missing.push(...gaps);
+    if (gaps.length > 0) {
       const at = `${label}: the SOUP row on line ${exact.line}${exact.id === '' ? '' : ` (${exact.id})`}`;
-      findings.add('soup-incomplete', blocking, `${at} lacks ${missing.join(', ')}; fill them in (a placeholder such as TBD or N/A fills in nothing)`, exact.line);
+      findings.add('soup-incomplete', blocking, `${at} lacks ${gaps.join(', ')}; fill them in (a placeholder such as TBD or N/A fills in nothing)`, exact.line);
     }
     records.push({ ...base, ...rowFields(exact), missing });
   }
@@ -124,6 +126,11 @@ function rowGaps(row: SoupRow, threshold: number): string[] {
     if (isPlaceholder(row.verification)) gaps.push('verification reasoning');
   }
   return gaps;
+}
+
+/** Whether a row names the component (its version aside). */
+function matches(row: SoupRow, c: Component): boolean {
+  return c.names.has(comparableName(row.name, c.type)) && ecosystemMatches(row.ecosystem, c.type);
 }
 
 function rowFields(row: SoupRow | undefined): Pick<SoupComponentRecord, 'row' | 'rowId' | 'rowVersion' | 'riskLevel'> {
