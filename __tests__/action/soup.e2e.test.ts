@@ -105,7 +105,7 @@ describe.skipIf(node24 === undefined)('SOUP through the bundled action on Node 2
     expect(run.status, run.stdout).toBe(0);
     expect(evidence?.warnings.map((w) => w.code)).toEqual(['soup-stale']);
     expect(run.stdout).toMatch(/::warning title=Release check,file=docs\/soup\.md,line=5::the SOUP row on line 5 \(SOUP-3\) documents left-pad/);
-    expect(soupMd).toMatch(/\| 5 \| SOUP\\?-3 \| left\\?-pad \| 1\.3\.0 \|/);
+    expect(soupMd).toContain('| 5 | SOUP-3 | left-pad | 1\\.3.0 |');
   });
 
   it('soup-policy warn: an undocumented component is a warning', async () => {
