@@ -143,3 +143,14 @@ describe('checkSoup: several versions of one component', () => {
     expect(check.record.staleRows).toEqual([]);
   });
 });
+
+describe('checkSoup: bounded', () => {
+  it('50,000 components against 50,000 rows in bounded time', () => {
+    const components = Array.from({ length: 50_000 }, (_, i) => npm(`p${i}`, '1.0.0'));
+    const rows = components.map((c, i) => row({ name: c.name, version: i % 2 === 0 ? '1.0.0' : '0.9.0' }, i + 3));
+    const started = performance.now();
+    const check = checkSoup(list(...rows), [sbom(...components)], ENFORCE);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(check.findings.filter((f) => f.code === 'soup-version')).toHaveLength(SOUP_FINDINGS_PER_KIND + 1);
+  });
+});

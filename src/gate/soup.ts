@@ -44,12 +44,13 @@ export function checkSoup(list: SoupList, sboms: readonly Sbom[], options: SoupO
   const components = mergeComponents(sboms);
   const used = new Set<SoupRow>();
   const records: SoupComponentRecord[] = [];
-  const documentsListed = new Set(list.rows.filter((r) => components.some((c) => c.version === r.version && matches(r, c))));
+  const rowsOf = rowIndex(list.rows);
+  const documentsListed = new Set(components.flatMap((c) => rowsOf(c).filter((r) => r.version === c.version)));
 
   for (const c of components) {
     const label = `${c.name} ${c.version}${c.purl === '' ? '' : ` (${c.purl})`}`;
     const from = c.sboms.join(', ');
-    const candidates = list.rows.filter((r) => matches(r, c));
+    const candidates = rowsOf(c);
     const exact = candidates.find((r) => r.version === c.version);
     const missing: string[] = [];
     const base = { name: c.name, version: c.version, purl: c.purl, sboms: c.sboms, ...(c.notShipped === undefined ? {} : { notShipped: c.notShipped }) };
@@ -128,9 +129,28 @@ function rowGaps(row: SoupRow, threshold: number): string[] {
   return gaps;
 }
 
-/** Whether a row names the component (its version aside). */
-function matches(row: SoupRow, c: Component): boolean {
-  return c.names.has(comparableName(row.name, c.type)) && ecosystemMatches(row.ecosystem, c.type);
+/**
+ * The rows that name a component (its version aside), in list order: looked up by name, so that the
+ * check stays linear in the rows and components however many there are.
+ */
+function rowIndex(rows: readonly SoupRow[]): (c: Component) => SoupRow[] {
+  const index = (type: string): Map<string, SoupRow[]> => {
+    const map = new Map<string, SoupRow[]>();
+    for (const r of rows) {
+      const key = comparableName(r.name, type);
+      const list = map.get(key) ?? [];
+      list.push(r);
+      map.set(key, list);
+    }
+    return map;
+  };
+  const plain = index('');
+  const pypi = index('pypi');
+  return (c) => {
+    const found = new Set<SoupRow>();
+    for (const name of c.names) for (const r of (c.type === 'pypi' ? pypi : plain).get(name) ?? []) if (ecosystemMatches(r.ecosystem, c.type)) found.add(r);
+    return [...found].sort((a, b) => a.line - b.line);
+  };
 }
 
 function rowFields(row: SoupRow | undefined): Pick<SoupComponentRecord, 'row' | 'rowId' | 'rowVersion' | 'riskLevel'> {

@@ -26,7 +26,7 @@ export function parseBoundedJson(file: string, text: string): unknown {
   const first = /\S/.exec(body)?.[0];
   if (first === undefined) throw new UserError('the SBOM is empty; give a CycloneDX or SPDX JSON document', { file });
   if (first === '<') {
-    throw new UserError('the SBOM is XML; the gate reads CycloneDX and SPDX in their JSON form (for example `cdxgen --format json`, `syft -o cyclonedx-json`)', { file });
+    throw new UserError('the SBOM is XML; the gate reads CycloneDX and SPDX in their JSON form (for example `npm sbom --sbom-format cyclonedx`, `syft -o cyclonedx-json`, `syft -o spdx-json`)', { file });
   }
   if (first !== '{') throw new UserError('the SBOM is not a JSON object; give a CycloneDX or SPDX JSON document', { file });
   checkDepth(file, body);
