@@ -44,7 +44,9 @@ export function checkSoup(list: SoupList, sboms: readonly Sbom[], options: SoupO
   const components = mergeComponents(sboms);
   const used = new Set<SoupRow>();
   const records: SoupComponentRecord[] = [];
-  const rowsOf = rowIndex(list.rows);
+  const lookUp = rowIndex(list.rows);
+  const rowsByComponent = new Map(components.map((c) => [c, lookUp(c)]));
+  const rowsOf = (c: Component): SoupRow[] => rowsByComponent.get(c) ?? [];
   const documentsListed = new Set(components.flatMap((c) => rowsOf(c).filter((r) => r.version === c.version)));
 
   for (const c of components) {
