@@ -22,13 +22,17 @@ export interface FoundReports {
 /** What the files found are, for messages: the input that names them, one file's noun, and what a line that matches nothing should check. */
 export interface FileKind {
   readonly input: string;
+  /** `test report`: no test report matched. */
   readonly noun: string;
+  /** `report`: not a report file; every line must match a report. */
+  readonly shortNoun: string;
   readonly missingHint: string;
 }
 
 const REPORT_FILES: FileKind = {
   input: 'reports',
   noun: 'test report',
+  shortNoun: 'report',
   missingHint: 'check the path and that the test step wrote its JUnit XML before this step',
 };
 
@@ -63,7 +67,7 @@ export async function findReports(patterns: readonly string[], workspace: string
       const shown = displayPath(found, workspace);
       problems.set(
         `match ${found}`,
-        new UserError(`matched by "${line.text}" of input "${kind.input}", but it is ${kindOf(stat)}, not a ${kind.noun} file; only regular files are read as ${kind.noun}s`, { file: shown }),
+        new UserError(`matched by "${line.text}" of input "${kind.input}", but it is ${kindOf(stat)}, not a ${kind.shortNoun} file; only regular files are read as ${kind.shortNoun}s`, { file: shown }),
       );
     }
     if (matched === 0) {
@@ -71,7 +75,7 @@ export async function findReports(patterns: readonly string[], workspace: string
       problems.set(
         `line ${i}`,
         new UserError(
-          `no ${kind.noun} matched input "${kind.input}" line "${line.text}"${after} in ${workspace}; every line must match a ${kind.noun === 'test report' ? 'report' : kind.noun}: ${kind.missingHint}`,
+          `no ${kind.noun} matched input "${kind.input}" line "${line.text}"${after} in ${workspace}; every line must match a ${kind.shortNoun}: ${kind.missingHint}`,
         ),
       );
     }

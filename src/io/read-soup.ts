@@ -37,6 +37,7 @@ export async function checkSoupPhase(settings: SoupSettings, workspace: string, 
     const found = await findReports(settings.sboms, workspace, {
       input: 'sbom',
       noun: 'SBOM',
+      shortNoun: 'SBOM',
       missingHint: 'check the path and that the step producing the SBOM (npm sbom, cdxgen, syft, anchore/sbom-action) ran before this step',
     });
     found.problems.forEach(keep);
