@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the SBOM fixtures with the real producers (needs network for npm):
 #   npm sbom (CycloneDX and SPDX) on a tiny npm project with a lockfile, and
-#   @cyclonedx/cdxgen on a Python requirements.txt (no pip needed), installed into a temporary prefix.
+#   @cyclonedx/cdxgen on a Python requirements.txt (no pip needed) and on the npm project, installed into a
+#   temporary prefix (not into package.json).
 # Run from anywhere: bash __fixtures__/sbom/regenerate.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -35,4 +36,7 @@ printf 'requests==2.32.3\nurllib3==2.2.3\n' > "$work/py-app/requirements.txt"
 npm install --prefix "$work/cdxgen" --no-audit --no-fund @cyclonedx/cdxgen >/dev/null
 (cd "$work/py-app" && FETCH_LICENSE=false CDXGEN_DEBUG_MODE= "$work/cdxgen/node_modules/.bin/cdxgen" -t python --no-install-deps --spec-version 1.5 -o "$here/cdxgen-python.json" . >/dev/null)
 cp "$work/py-app/requirements.txt" "$here/cdxgen-python.requirements.txt"
+
+# cdxgen on the same npm project: it marks development dependencies with scope "optional" as well.
+(cd "$work/npm-app" && FETCH_LICENSE=false "$work/cdxgen/node_modules/.bin/cdxgen" -t js --spec-version 1.5 -o "$here/cdxgen-npm.json" . >/dev/null)
 echo "written to $here"

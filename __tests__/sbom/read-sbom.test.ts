@@ -154,3 +154,15 @@ describe('parsePurl', () => {
     expect(parsePurl('not a purl')).toBeUndefined();
   });
 });
+
+describe('readSbom: cdxgen on the npm project', () => {
+  it('marks development dependencies with scope optional (and the npm property)', () => {
+    const sbom = readSbom('sbom/cdxgen-npm.json', fixture('cdxgen-npm.json'));
+    expect(sbom.components.map((c) => [c.name, c.version, c.notShipped ?? 'shipped'])).toEqual([
+      ['is-number', '7.0.0', 'shipped'],
+      ['ms', '2.1.3', 'shipped'],
+      ['is-odd', '3.0.1', 'scope: optional'],
+      ['is-number', '6.0.0', 'scope: optional'],
+    ]);
+  });
+});

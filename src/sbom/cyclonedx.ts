@@ -2,9 +2,10 @@
  * Reads a CycloneDX JSON SBOM, spec versions 1.4 to 1.6 (`npm sbom --sbom-format cyclonedx`, cdxgen,
  * syft `-o cyclonedx-json`, anchore/sbom-action). The product itself (`metadata.component`) is not
  * SOUP. A component needs no SOUP row when CycloneDX marks it as not shipped:
- * - `scope: "optional"` or `scope: "excluded"` (cdxgen writes `optional` for development dependencies);
- * - a property `cdx:npm:package:development` = `true` (npm sbom marks development dependencies so,
- *   and every package only they pull in).
+ * - `scope: "optional"` or `scope: "excluded"` (cdxgen writes `optional` for development dependencies
+ *   and what only they pull in);
+ * - a property `cdx:npm:package:development` = `true` (npm sbom and cdxgen mark development
+ *   dependencies so, and every package only they pull in).
  * Nested `components` are components too.
  *
  * Pure.
