@@ -116,9 +116,14 @@ describe('readSbom: hostile and broken SBOMs fail closed, naming the file', () =
   it('a wrong bomFormat, an unknown spec version, an unknown format', () => {
     expect(refused('x.json', JSON.stringify({ bomFormat: 'SWID', specVersion: '1.5' })).message).toMatch(/bomFormat is "SWID"/);
     expect(refused('x.json', JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.2' })).message).toMatch(/specVersion "1.2"/);
-    expect(refused('x.json', JSON.stringify({ spdxVersion: 'SPDX-2.2', packages: [] })).message).toMatch(/SPDX-2.3/);
+    expect(refused('x.json', JSON.stringify({ spdxVersion: 'SPDX-2.2', packages: [] })).message).toMatch(/reads SPDX-2.3/);
     expect(refused('x.json', JSON.stringify({ name: 'app', packages: [] })).message).toMatch(/no known format/);
     expect(refused('x.json', JSON.stringify({ bomFormat: 'CycloneDX', spdxVersion: 'SPDX-2.3' })).message).toMatch(/both/);
+  });
+
+  it('an SBOM of no component', () => {
+    expect(refused('x.json', JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.5', metadata: { component: { name: 'app', version: '1' } } })).message).toMatch(/lists no component besides the product \(app\)/);
+    expect(refused('x.json', JSON.stringify({ spdxVersion: 'SPDX-2.3', packages: [] })).message).toMatch(/lists no component/);
   });
 
   it('a component without name or version', () => {

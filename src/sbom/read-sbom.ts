@@ -16,7 +16,16 @@ export function readSbom(file: string, text: string): Sbom {
   const cyclonedx = 'bomFormat' in doc;
   const spdx = 'spdxVersion' in doc;
   if (cyclonedx && spdx) throw new UserError('the SBOM has both bomFormat (CycloneDX) and spdxVersion (SPDX); give one document per file', { file });
-  if (cyclonedx) return readCycloneDx(file, doc);
-  if (spdx) return readSpdx(file, doc);
+  if (cyclonedx || spdx) {
+    const sbom = cyclonedx ? readCycloneDx(file, doc) : readSpdx(file, doc);
+    // An SBOM of nothing proves nothing: a step that ran too early (before the install) writes one.
+    if (sbom.components.length === 0) {
+      throw new UserError(
+        `the SBOM lists no component besides the product${sbom.product === '' ? '' : ` (${sbom.product})`}; generate it after the dependencies are installed or from the lockfile, or leave out sbom and soup-list when the release ships no third-party software`,
+        { file },
+      );
+    }
+    return sbom;
+  }
   throw new UserError('the SBOM is of no known format: it has neither bomFormat (CycloneDX) nor spdxVersion (SPDX); give a CycloneDX 1.4-1.6 or SPDX 2.3 JSON document', { file });
 }
