@@ -33362,6 +33362,7 @@ function glob_hashFiles(patterns_1) {
 const REPORT_FILES = {
     input: 'reports',
     noun: 'test report',
+    shortNoun: 'report',
     missingHint: 'check the path and that the test step wrote its JUnit XML before this step',
 };
 async function findReports(patterns, workspace, kind = REPORT_FILES) {
@@ -33395,11 +33396,11 @@ async function findReports(patterns, workspace, kind = REPORT_FILES) {
                 continue;
             }
             const shown = displayPath(found, workspace);
-            problems.set(`match ${found}`, new src_errors/* UserError */.yo(`matched by "${line.text}" of input "${kind.input}", but it is ${kindOf(stat)}, not a ${kind.noun} file; only regular files are read as ${kind.noun}s`, { file: shown }));
+            problems.set(`match ${found}`, new src_errors/* UserError */.yo(`matched by "${line.text}" of input "${kind.input}", but it is ${kindOf(stat)}, not a ${kind.shortNoun} file; only regular files are read as ${kind.shortNoun}s`, { file: shown }));
         }
         if (matched === 0) {
             const after = excluded.length === 0 ? '' : ` (after the "!" lines below it)`;
-            problems.set(`line ${i}`, new src_errors/* UserError */.yo(`no ${kind.noun} matched input "${kind.input}" line "${line.text}"${after} in ${workspace}; every line must match a ${kind.noun === 'test report' ? 'report' : kind.noun}: ${kind.missingHint}`));
+            problems.set(`line ${i}`, new src_errors/* UserError */.yo(`no ${kind.noun} matched input "${kind.input}" line "${line.text}"${after} in ${workspace}; every line must match a ${kind.shortNoun}: ${kind.missingHint}`));
         }
     }
     return { files: [...files].sort(), problems: [...problems.values()] };
@@ -38826,11 +38827,14 @@ function checkSoup(list, sboms, options) {
     const components = mergeComponents(sboms);
     const used = new Set();
     const records = [];
-    const documentsListed = new Set(list.rows.filter((r) => components.some((c) => c.version === r.version && matches(r, c))));
+    const lookUp = rowIndex(list.rows);
+    const rowsByComponent = new Map(components.map((c) => [c, lookUp(c)]));
+    const rowsOf = (c) => rowsByComponent.get(c) ?? [];
+    const documentsListed = new Set(components.flatMap((c) => rowsOf(c).filter((r) => r.version === c.version)));
     for (const c of components) {
         const label = `${c.name} ${c.version}${c.purl === '' ? '' : ` (${c.purl})`}`;
         const from = c.sboms.join(', ');
-        const candidates = list.rows.filter((r) => matches(r, c));
+        const candidates = rowsOf(c);
         const exact = candidates.find((r) => r.version === c.version);
         const missing = [];
         const base = { name: c.name, version: c.version, purl: c.purl, sboms: c.sboms, ...(c.notShipped === undefined ? {} : { notShipped: c.notShipped }) };
@@ -38906,9 +38910,31 @@ function rowGaps(row, threshold) {
     }
     return gaps;
 }
-/** Whether a row names the component (its version aside). */
-function matches(row, c) {
-    return c.names.has(comparableName(row.name, c.type)) && ecosystemMatches(row.ecosystem, c.type);
+/**
+ * The rows that name a component (its version aside), in list order: looked up by name, so that the
+ * check stays linear in the rows and components however many there are.
+ */
+function rowIndex(rows) {
+    const index = (type) => {
+        const map = new Map();
+        for (const r of rows) {
+            const key = comparableName(r.name, type);
+            const list = map.get(key) ?? [];
+            list.push(r);
+            map.set(key, list);
+        }
+        return map;
+    };
+    const plain = index('');
+    const pypi = index('pypi');
+    return (c) => {
+        const found = new Set();
+        for (const name of c.names)
+            for (const r of (c.type === 'pypi' ? pypi : plain).get(name) ?? [])
+                if (ecosystemMatches(r.ecosystem, c.type))
+                    found.add(r);
+        return [...found].sort((a, b) => a.line - b.line);
+    };
 }
 function rowFields(row) {
     if (row === undefined)
@@ -38994,7 +39020,7 @@ function parseBoundedJson(file, text) {
     if (first === undefined)
         throw new src_errors/* UserError */.yo('the SBOM is empty; give a CycloneDX or SPDX JSON document', { file });
     if (first === '<') {
-        throw new src_errors/* UserError */.yo('the SBOM is XML; the gate reads CycloneDX and SPDX in their JSON form (for example `cdxgen --format json`, `syft -o cyclonedx-json`)', { file });
+        throw new src_errors/* UserError */.yo('the SBOM is XML; the gate reads CycloneDX and SPDX in their JSON form (for example `npm sbom --sbom-format cyclonedx`, `syft -o cyclonedx-json`, `syft -o spdx-json`)', { file });
     }
     if (first !== '{')
         throw new src_errors/* UserError */.yo('the SBOM is not a JSON object; give a CycloneDX or SPDX JSON document', { file });
@@ -39053,9 +39079,10 @@ function stringOf(value) {
  * Reads a CycloneDX JSON SBOM, spec versions 1.4 to 1.6 (`npm sbom --sbom-format cyclonedx`, cdxgen,
  * syft `-o cyclonedx-json`, anchore/sbom-action). The product itself (`metadata.component`) is not
  * SOUP. A component needs no SOUP row when CycloneDX marks it as not shipped:
- * - `scope: "optional"` or `scope: "excluded"` (cdxgen writes `optional` for development dependencies);
- * - a property `cdx:npm:package:development` = `true` (npm sbom marks development dependencies so,
- *   and every package only they pull in).
+ * - `scope: "optional"` or `scope: "excluded"` (cdxgen writes `optional` for development dependencies
+ *   and what only they pull in);
+ * - a property `cdx:npm:package:development` = `true` (npm sbom and cdxgen mark development
+ *   dependencies so, and every package only they pull in).
  * Nested `components` are components too.
  *
  * Pure.
@@ -39293,10 +39320,14 @@ function readSbom(file, text) {
     const spdx = 'spdxVersion' in doc;
     if (cyclonedx && spdx)
         throw new src_errors/* UserError */.yo('the SBOM has both bomFormat (CycloneDX) and spdxVersion (SPDX); give one document per file', { file });
-    if (cyclonedx)
-        return readCycloneDx(file, doc);
-    if (spdx)
-        return readSpdx(file, doc);
+    if (cyclonedx || spdx) {
+        const sbom = cyclonedx ? readCycloneDx(file, doc) : readSpdx(file, doc);
+        // An SBOM of nothing proves nothing: a step that ran too early (before the install) writes one.
+        if (sbom.components.length === 0) {
+            throw new src_errors/* UserError */.yo(`the SBOM lists no component besides the product${sbom.product === '' ? '' : ` (${sbom.product})`}; generate it after the dependencies are installed or from the lockfile, or leave out sbom and soup-list when the release ships no third-party software`, { file });
+        }
+        return sbom;
+    }
     throw new src_errors/* UserError */.yo('the SBOM is of no known format: it has neither bomFormat (CycloneDX) nor spdxVersion (SPDX); give a CycloneDX 1.4-1.6 or SPDX 2.3 JSON document', { file });
 }
 
@@ -39337,6 +39368,7 @@ async function checkSoupPhase(settings, workspace, gate, log) {
         const found = await findReports(settings.sboms, workspace, {
             input: 'sbom',
             noun: 'SBOM',
+            shortNoun: 'SBOM',
             missingHint: 'check the path and that the step producing the SBOM (npm sbom, cdxgen, syft, anchore/sbom-action) ran before this step',
         });
         found.problems.forEach(keep);
