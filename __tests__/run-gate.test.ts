@@ -22,13 +22,15 @@ function project(): string {
   return makeWorkspace({
     'requirements.md': REQUIREMENTS,
     'anomalies.md': ANOMALIES,
+    'soup.md': '| Package Name | Version | Website | Risk Level |\n| --- | --- | --- | --- |\n| ms | 2.1.3 | https://github.com/vercel/ms | Low |\n',
+    'sbom/app.cdx.json': JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', components: [{ name: 'ms', version: '2.1.3', purl: 'pkg:npm/ms@2.1.3' }] }),
     'reports/b.xml': report('<testcase classname="dose" name="SRS-002 rejects"><failure message="no"/></testcase>'),
     'reports/a.xml': report(Array.from({ length: 300 }, (_, i) => `<testcase classname="dose" name="SRS-001 computes #${i}" time="0.01"/>`).join('')),
   });
 }
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
-const INPUTS = { reports: 'reports/*.xml', requirements: 'requirements.md', anomalies: 'anomalies.md', 'untraced-tests': 'warn' };
+const INPUTS = { reports: 'reports/*.xml', requirements: 'requirements.md', anomalies: 'anomalies.md', 'untraced-tests': 'warn', 'soup-list': 'soup.md', sbom: 'sbom/*.json' };
 
 async function gateOf(workspace: string, sinks: EvidenceFiles | EvidenceInMemory) {
   const settings = readSettings(inputs(INPUTS), workspace);

@@ -120,3 +120,23 @@ describe('readSettings: choices', () => {
     expect(readSettings(inputs({ ...REQUIRED, 'requirement-pattern': '  ' })).requirementPatternSource).toBe(DEFAULT_REQUIREMENT_PATTERN);
   });
 });
+
+describe('readSettings: SOUP inputs', () => {
+  it('no SOUP check without soup-list and sbom', () => {
+    expect(readSettings(inputs(REQUIRED)).soup).toBeUndefined();
+  });
+
+  it('reads the list, the SBOM globs, the policy and the threshold', () => {
+    const s = readSettings(inputs({ ...REQUIRED, 'soup-list': 'docs/soup.md', sbom: 'sbom/*.json\n# comment\n!sbom/old.json\n', 'soup-policy': 'Warn', 'soup-risk-threshold': 'Medium' }));
+    expect(s.soup).toEqual({ list: 'docs/soup.md', sboms: ['sbom/*.json', '!sbom/old.json'], policy: 'warn', riskThreshold: 2, riskThresholdName: 'Medium' });
+    expect(readSettings(inputs({ ...REQUIRED, 'soup-list': 'soup.csv', sbom: 'bom.json' })).soup).toMatchObject({ policy: 'enforce', riskThreshold: 1 });
+  });
+
+  it('refuses one without the other, an unknown policy or threshold', () => {
+    expect(refusal({ ...REQUIRED, sbom: 'bom.json' }).message).toMatch(/"soup-list" is not/);
+    expect(refusal({ ...REQUIRED, 'soup-list': 'soup.md' }).message).toMatch(/"sbom" is empty/);
+    expect(refusal({ ...REQUIRED, 'soup-list': 'soup.md', sbom: '!x.json' }).message).toMatch(/"sbom" is empty/);
+    expect(refusal({ ...REQUIRED, 'soup-list': 'soup.md', sbom: 'x.json', 'soup-policy': 'off' }).message).toMatch(/"soup-policy" is "off"; it must be one of: enforce, warn/);
+    expect(refusal({ ...REQUIRED, 'soup-risk-threshold': 'Yellow' }).message).toMatch(/"soup-risk-threshold" is "Yellow"/);
+  });
+});

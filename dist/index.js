@@ -28505,7 +28505,7 @@ function isUserError(e) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7256);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42515);
 
 
 // On the main thread the run may go on in a worker thread started from this same script.
@@ -28574,7 +28574,7 @@ function nestedCases(node, out = []) {
 
 /***/ }),
 
-/***/ 7256:
+/***/ 42515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29087,6 +29087,10 @@ const REASON_KIND = {
     'requirement-uncovered': 'uncovered requirements',
     'unknown-id': 'unknown IDs',
     'untraced-tests': 'untraced tests',
+    'soup-undocumented': 'undocumented SOUP',
+    'soup-version': 'SOUP version drifts',
+    'soup-incomplete': 'incomplete SOUP rows',
+    'soup-stale': 'stale SOUP rows',
 };
 /**
  * The counts in one line, the same in the job summary, traceability.md and the log: requirements
@@ -29196,6 +29200,8 @@ function renderSummary(evidence, options = {}) {
             note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} unknown IDs are left out here: ${files.matrix} and ${files.markdown} list them all._`),
         });
     }
+    if (evidence.soup !== undefined)
+        sections.push(soupSection(evidence.soup, files.soup));
     const requirementRows = evidence.requirements.map((r) => {
         const title = r.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(r.title, NAME_LENGTH))}`;
         const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(report_escape/* escapeMarkdown */.FV).join(', ')}`;
@@ -29270,6 +29276,7 @@ function evidenceFiles(options) {
         matrix: code(report_evidence/* EVIDENCE_FILES */.ob.csv),
         csv: report_evidence/* EVIDENCE_FILES */.ob.csv,
         anomalies: code(report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown),
+        soup: code(report_evidence/* EVIDENCE_FILES */.ob.soupMarkdown),
     };
 }
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
@@ -29288,6 +29295,27 @@ function assessment(a, uncut) {
     if (a.problems.length === 0)
         return `✅ acceptable${by}`;
     return `❌ ${a.problems.map((p) => (0,report_escape/* escapeMarkdown */.FV)(uncut ? p : (0,report_escape/* truncate */.xv)(p, REASON_LENGTH))).join('; ')}`;
+}
+/** The SOUP section: how many components are documented, each one with a gap first, the stale rows counted. */
+function soupSection(soup, file) {
+    const shipped = soup.components.filter((c) => c.notShipped === undefined).length;
+    const gaps = soup.components.filter((c) => c.missing.length > 0);
+    const rows = soup.components.map((c) => {
+        const status = c.missing.length > 0 ? `❌ lacks ${c.missing.map((m) => (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(m, NAME_LENGTH))).join(', ')}` : c.notShipped === undefined ? '✅ documented' : `— not shipped (${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(c.notShipped, NAME_LENGTH))})`;
+        const row = c.row === undefined ? '—' : `line ${c.row}`;
+        return { text: `| ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(c.name, NAME_LENGTH))} | ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(c.version, NAME_LENGTH))} | ${row} | ${status} |`, priority: c.missing.length > 0 ? GAP : DETAIL };
+    });
+    const stale = soup.staleRows.length === 0 ? '' : ` · ${soup.staleRows.length} stale ${soup.staleRows.length === 1 ? 'row' : 'rows'}`;
+    return {
+        heading: [
+            `### SOUP: ${shipped - gaps.filter((c) => c.notShipped === undefined).length} of ${shipped} shipped components documented${stale}`,
+            '',
+            '| Component | Version | SOUP row | Status |',
+            '| --- | --- | --- | --- |',
+        ],
+        rows,
+        note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} components are left out here: ${file} lists them all._`),
+    };
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -29311,7 +29339,12 @@ async function releaseArchive(outcome, settings, place) {
             workspace: settings.workspace,
             evidenceDir,
             reports: place.reportFiles,
-            lists: [settings.gate.requirements, ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : [])],
+            lists: [
+                settings.gate.requirements,
+                ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : []),
+                // The SOUP list and the SBOMs, as the check read them (workspace paths).
+                ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
+            ],
             env,
             now: new Date(),
             actionVersion: package_namespaceObject.rE,
@@ -29391,9 +29424,85 @@ async function publish(outcome, settings, place) {
 
 // EXTERNAL MODULE: ./src/release/settings.ts
 var settings = __nccwpck_require__(55552);
+;// CONCATENATED MODULE: ./src/gate/soup-terms.ts
+/**
+ * The words of the SOUP check: exact versions, risk levels, and which ecosystem a SOUP list's
+ * language or package manager names.
+ *
+ * Pure.
+ */
+/** Words that name no version (`latest`, `NOASSERTION`). */
+const NOT_VERSIONS = new Set(['latest', 'next', 'stable', 'current', 'head', 'master', 'main', 'trunk', 'any', 'unknown', 'noassertion', 'none', 'n/a', 'na', 'tbd', '-', '*']);
+/**
+ * Whether a version is one exact version (`1.2.3`, `2.32.3`, `v1.4.0`, `1.0.0-rc.1`), not a range
+ * (`^1.2.0`, `~1.2`, `>=2`, `1.x`, `1.2 - 1.4`, `1 || 2`) nor a word like `latest`.
+ */
+function isExactVersion(version) {
+    const v = version.trim();
+    if (v === '' || NOT_VERSIONS.has(v.toLowerCase()))
+        return false;
+    if (/[\s^~<>=*|,]/.test(v))
+        return false;
+    if (/(?:^|\.)[xX](?:\.|$)/.test(v))
+        return false;
+    return /[0-9]/.test(v);
+}
+/** Risk levels in order, with the words that name each (case-insensitive). */
+const RISK_LEVELS = [
+    { level: 'negligible', words: ['negligible', 'none', 'very low'] },
+    { level: 'low', words: ['low', 'minor', 'l'] },
+    { level: 'medium', words: ['medium', 'moderate', 'mid', 'm', 'serious'] },
+    { level: 'high', words: ['high', 'major', 'h'] },
+    { level: 'critical', words: ['critical', 'very high', 'catastrophic'] },
+];
+/** The rank of a risk level (0 negligible ... 4 critical); undefined for a word that is none of them. */
+function riskRank(text) {
+    const word = text.trim().replace(/\s+/g, ' ').toLowerCase();
+    const i = RISK_LEVELS.findIndex((r) => r.words.includes(word));
+    return i === -1 ? undefined : i;
+}
+/** purl types named by a language or package manager as SOUP lists write them. */
+const ECOSYSTEM_TYPES = {
+    npm: ['npm', 'javascript', 'typescript', 'js', 'ts', 'node', 'node.js', 'nodejs', 'yarn', 'pnpm'],
+    pypi: ['pypi', 'python', 'pip', 'py'],
+    maven: ['maven', 'java', 'kotlin', 'scala', 'groovy', 'gradle', 'jvm'],
+    golang: ['golang', 'go'],
+    nuget: ['nuget', 'c#', 'csharp', '.net', 'dotnet', 'f#', 'vb.net'],
+    cargo: ['cargo', 'rust', 'crates.io'],
+    gem: ['gem', 'ruby', 'rubygems'],
+    composer: ['composer', 'php', 'packagist'],
+    pub: ['pub', 'dart', 'flutter'],
+    cocoapods: ['cocoapods', 'objective-c'],
+    swift: ['swift', 'swiftpm'],
+    hex: ['hex', 'elixir', 'erlang'],
+    conan: ['conan'],
+    deb: ['deb', 'debian', 'ubuntu'],
+    rpm: ['rpm', 'fedora', 'rhel', 'centos'],
+    apk: ['apk', 'alpine'],
+    github: ['github', 'github actions', 'github-actions', 'actions'],
+};
+const TYPE_OF_WORD = new Map(Object.entries(ECOSYSTEM_TYPES).flatMap(([type, words]) => words.map((w) => [w, type])));
+/**
+ * Whether a SOUP row's ecosystem (`JavaScript`, `PyPI`, '') may be that of a component of purl type
+ * `type` ('' when it has no purl): an empty ecosystem, or a component without purl, matches any; a
+ * word the gate does not know matches only a purl type spelled the same.
+ */
+function ecosystemMatches(ecosystem, type) {
+    const word = ecosystem.trim().toLowerCase();
+    if (word === '' || type === '')
+        return true;
+    return (TYPE_OF_WORD.get(word) ?? word) === type;
+}
+/** A package name as compared: lower case; for PyPI, runs of `-`, `_`, `.` as one `-` (PEP 503). */
+function comparableName(name, type) {
+    const lower = name.trim().toLowerCase();
+    return type === 'pypi' ? lower.replace(/[-_.]+/g, '-') : lower;
+}
+
 // EXTERNAL MODULE: ./src/trace/requirement-ids.ts
 var requirement_ids = __nccwpck_require__(55429);
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -29413,6 +29522,7 @@ function readSettings(input, workspace = process.cwd()) {
     const patternSource = input('requirement-pattern').trim() || requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5;
     const anomalies = input('anomalies').trim();
     const anomalyLabel = input('anomaly-label').trim();
+    const soup = readSoupSettings(input);
     return {
         reports,
         requirements,
@@ -29424,7 +29534,30 @@ function readSettings(input, workspace = process.cwd()) {
         ...(anomalyLabel === '' ? {} : { anomalyLabel }),
         githubToken: input('github-token').trim(),
         evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
+        ...(soup === undefined ? {} : { soup }),
     };
+}
+/** The SOUP inputs: none, or both the list and the SBOMs (one without the other cannot show what is shipped). */
+function readSoupSettings(input) {
+    const list = input('soup-list').trim();
+    const sboms = input('sbom')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+    const policy = oneOf(input, 'soup-policy', ['enforce', 'warn'], 'enforce');
+    const thresholdName = input('soup-risk-threshold').trim() || 'Low';
+    const riskThreshold = riskRank(thresholdName);
+    if (riskThreshold === undefined) {
+        throw new src_errors/* UserError */.yo(`input "soup-risk-threshold" is "${thresholdName}"; it must be one of: ${RISK_LEVELS.map((r) => r.level).join(', ')}`);
+    }
+    if (list === '' && sboms.length === 0)
+        return undefined;
+    if (list === '')
+        throw new src_errors/* UserError */.yo('input "sbom" is set but "soup-list" is not: give the path of the SOUP list (Markdown, CSV, YAML or JSON) to check the SBOM against');
+    if (sboms.length === 0 || sboms.every((s) => s.startsWith('!'))) {
+        throw new src_errors/* UserError */.yo('input "soup-list" is set but "sbom" is empty: give one or more glob patterns of the CycloneDX or SPDX JSON SBOMs of the release, one per line');
+    }
+    return { list, sboms, policy, riskThreshold, riskThresholdName: thresholdName };
 }
 /** The evidence stays in the workspace: a folder that climbs out or lies elsewhere is refused before anything is read. */
 function evidenceDirInside(folder, workspace) {
@@ -29474,6 +29607,11 @@ const SHAPE = {
     'settings.gate.anomalyLabel?': worker_message_text,
     'settings.gate.githubToken': worker_message_text,
     'settings.gate.evidenceDir': worker_message_text,
+    'settings.gate.soup.list?': worker_message_text,
+    'settings.gate.soup.sboms?': texts,
+    'settings.gate.soup.policy?': worker_message_oneOf('enforce', 'warn'),
+    'settings.gate.soup.riskThreshold?': (v) => Number.isInteger(v),
+    'settings.gate.soup.riskThresholdName?': worker_message_text,
     'settings.release.upload': (v) => typeof v === 'boolean',
     'settings.release.artifactName?': worker_message_text,
     'settings.release.retentionDays?': (v) => Number.isInteger(v),
@@ -33221,15 +33359,13 @@ function glob_hashFiles(patterns_1) {
 
 
 
-/**
- * The report files matched by the patterns (a leading `!` excludes what lines before it matched),
- * relative patterns taken from the workspace. Symbolic links are not followed into folders; each file
- * is later read only if its real path lies in the workspace. Every include line must match at least
- * one file: a report the workflow named but did not write is missing evidence, not a smaller suite.
- * A match that is a folder (unless the line ends in `**`, which walks folders), a pipe, a socket or a
- * device is refused, naming it.
- */
-async function findReports(patterns, workspace) {
+const REPORT_FILES = {
+    input: 'reports',
+    noun: 'test report',
+    shortNoun: 'report',
+    missingHint: 'check the path and that the test step wrote its JUnit XML before this step',
+};
+async function findReports(patterns, workspace, kind = REPORT_FILES) {
     const lines = patterns.map((text) => {
         const negated = text.startsWith('!');
         const body = negated ? text.slice(1) : text;
@@ -33260,11 +33396,11 @@ async function findReports(patterns, workspace) {
                 continue;
             }
             const shown = displayPath(found, workspace);
-            problems.set(`match ${found}`, new src_errors/* UserError */.yo(`matched by "${line.text}" of input "reports", but it is ${kind(stat)}, not a report file; only regular files are read as reports`, { file: shown }));
+            problems.set(`match ${found}`, new src_errors/* UserError */.yo(`matched by "${line.text}" of input "${kind.input}", but it is ${kindOf(stat)}, not a ${kind.shortNoun} file; only regular files are read as ${kind.shortNoun}s`, { file: shown }));
         }
         if (matched === 0) {
             const after = excluded.length === 0 ? '' : ` (after the "!" lines below it)`;
-            problems.set(`line ${i}`, new src_errors/* UserError */.yo(`no test report matched input "reports" line "${line.text}"${after} in ${workspace}; every line must match a report: check the path and that the test step wrote its JUnit XML before this step`));
+            problems.set(`line ${i}`, new src_errors/* UserError */.yo(`no ${kind.noun} matched input "${kind.input}" line "${line.text}"${after} in ${workspace}; every line must match a ${kind.shortNoun}: ${kind.missingHint}`));
         }
     }
     return { files: [...files].sort(), problems: [...problems.values()] };
@@ -33283,7 +33419,7 @@ function walksFolders(pattern) {
     const segments = pattern.split((external_node_path_default()).sep === '\\' ? /[\\/]+/ : /\/+/).filter((s) => s !== '');
     return segments[segments.length - 1] === '**';
 }
-function kind(stat) {
+function kindOf(stat) {
     if (stat.isDirectory())
         return 'a folder';
     if (stat.isFIFO())
@@ -34102,6 +34238,7 @@ class GateRun {
     setup;
     problems;
     findings = [];
+    soupRecord;
     anomalies;
     tracer;
     constructor(setup, problems = []) {
@@ -34159,6 +34296,10 @@ class GateRun {
     finding(f) {
         this.findings.push(f);
     }
+    /** The SOUP check as made, for the evidence (soup.md, soup.csv, the summary). */
+    soup(record) {
+        this.soupRecord = record;
+    }
     /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
     add(report) {
         return this.tracer.add(report);
@@ -34167,7 +34308,8 @@ class GateRun {
         const { setup } = this;
         const trace = this.tracer.finish();
         const verdict = judge(trace, setup.policy, this.problems, this.anomalies, this.findings);
-        const evidence = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
+        const built = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
+        const evidence = this.soupRecord === undefined ? built : { ...built, soup: this.soupRecord };
         const annotations = this.problems.map((p) => {
             const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
             return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
@@ -36230,6 +36372,7 @@ const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'veri
 
 
 
+
 ;// CONCATENATED MODULE: ./src/junit/junit-names.ts
 /**
  * The element and attribute names of a JUnit report that the reader tells apart, as small numbers
@@ -36276,7 +36419,7 @@ const SLOTS = 16;
 /** Slots of a `<testcase>` kept from its start tag until its end. */
 const CASE_SLOTS = A_RESULT + 1;
 /** The kind of the element named `text[s, e)`: one candidate by length and first letter, then compared. */
-function kindOf(text, s, e) {
+function junit_names_kindOf(text, s, e) {
     const c = text.charCodeAt(s);
     switch (e - s) {
         case 5:
@@ -36481,7 +36624,7 @@ class CaseCapture {
                 this.requirementAttrs.push(s, e, xml.attrValueStart[k], xml.attrValueEnd[k]);
             }
             else {
-                if (isChildKind(kindOf(text, s, e)))
+                if (isChildKind(junit_names_kindOf(text, s, e)))
                     this.complex = true;
                 this.otherAttrs.push(s, e, xml.attrValueStart[k], xml.attrValueEnd[k]);
             }
@@ -36491,7 +36634,7 @@ class CaseCapture {
     checkChildAttributes() {
         const xml = this.xml;
         for (let k = 0; k < xml.attrCount; k++) {
-            if (isChildKind(kindOf(xml.text, xml.attrNameStart[k], xml.attrNameEnd[k])))
+            if (isChildKind(junit_names_kindOf(xml.text, xml.attrNameStart[k], xml.attrNameEnd[k])))
                 this.complex = true;
         }
     }
@@ -38224,7 +38367,7 @@ class JunitReader {
         const capture = this.capture;
         const lt = xml.start;
         const level = xml.level;
-        const kind = kindOf(xml.text, lt + 1, xml.nameEnd);
+        const kind = junit_names_kindOf(xml.text, lt + 1, xml.nameEnd);
         if (level === 0 && kind !== TESTSUITES && kind !== TESTSUITE && kind !== TESTRUN) {
             xml.fail(lt, `not a JUnit report: the root element is <${xml.tagName(lt)}>, expected <testsuites>, <testsuite> or <testrun>`);
         }
@@ -38559,6 +38702,724 @@ async function readReport(file, shown, workspace) {
  */
 async function loadCaseParser() {
     return (await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(488)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15488))).newCaseParser();
+}
+
+;// CONCATENATED MODULE: ./src/catalogue/read-soup.ts
+/**
+ * Reads the SOUP list (IEC 62304 §8.1.2): one row per third-party component the software ships, with
+ * the columns of the common QMS template `ID | Software System | Package Name | Programming Language |
+ * Version | Website | Last verified at | Risk Level | Requirements | Verification Reasoning`, or
+ * their aliases below. `Software System` (which part uses it) is not checked.
+ *
+ * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
+ */
+
+
+
+/**
+ * Header names accepted for the columns of a SOUP list (canonical name -> other names), matched
+ * case-insensitively after trimming and collapsing white space.
+ */
+const SOUP_COLUMN_ALIASES = {
+    id: ['soup id', 'item id', 'soup no', 'soup #'],
+    name: ['package name', 'package', 'component', 'component name', 'soup', 'soup name', 'soup item', 'library', 'library name', 'dependency', 'software', 'software name', 'title'],
+    ecosystem: ['programming language', 'language', 'package manager', 'package type', 'registry'],
+    version: ['version number', 'soup version', 'designator', 'unique designator', 'release'],
+    manufacturer: ['vendor', 'supplier', 'author', 'publisher', 'maintainer', 'maintainers'],
+    website: ['url', 'link', 'homepage', 'home page', 'web site', 'project url', 'source', 'repository'],
+    'risk level': ['risk', 'risk class', 'risk classification', 'soup risk', 'soup risk level', 'risk rating', 'risk category'],
+    requirements: ['soup requirements', 'requirement', 'functional requirements', 'functional and performance requirements', 'requirements (functional, performance)'],
+    'verification reasoning': ['verification', 'verification rationale', 'verification reason', 'rationale', 'verification method'],
+    'last verified at': ['last verified', 'last verified on', 'verified at', 'verified on', 'last checked', 'last reviewed'],
+};
+/**
+ * Reads a SOUP list in Markdown, CSV, YAML or JSON. The table needs a name column (`Package Name`,
+ * `Name`, `Component`, ...). A list with a header and no rows is an empty list: the SBOMs then say
+ * whether that is right. A row without a name is refused, and so is the same component (name,
+ * ecosystem, version) twice.
+ */
+function readSoupList(list) {
+    const { file } = list;
+    const { table, problems } = parseTable(list, {
+        requiredColumn: 'name',
+        aliases: SOUP_COLUMN_ALIASES,
+        allowEmpty: true,
+        oneColumnPerField: true,
+        suspectColumns: [
+            { pattern: /(?:^| )versions?(?: |$)/, column: 'version' },
+            { pattern: /(?:^| )risk (?:levels?|class\S*)(?: |$)/, column: 'risk level' },
+        ],
+    });
+    const errors = [...problems];
+    const sources = new Map(Object.entries(SOUP_COLUMN_ALIASES).map(([canonical, aliases]) => [canonical, [canonical, ...aliases].filter((name) => table.columns.includes(name))]));
+    const rows = [];
+    const firstLine = new Map();
+    for (const row of table.rows) {
+        const cell = (column) => (0,blank/* trimBlank */.J2)((sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => (0,blank/* trimBlank */.J2)(value) !== '') ?? '').replace(/\s+/g, ' ');
+        const at = { file, line: row.line };
+        const name = cell('name');
+        if (name === '') {
+            errors.push(new src_errors/* UserError */.yo('the row has no package name; give every SOUP item its name as the SBOM writes it, or delete the row', at));
+            continue;
+        }
+        const item = {
+            id: cell('id'),
+            name,
+            ecosystem: cell('ecosystem'),
+            version: cell('version'),
+            manufacturer: cell('manufacturer'),
+            website: cell('website'),
+            riskLevel: cell('risk level'),
+            requirements: cell('requirements'),
+            verification: cell('verification reasoning'),
+            lastVerified: cell('last verified at'),
+            line: row.line,
+        };
+        const key = `${name.toLowerCase()}\n${item.ecosystem.toLowerCase()}\n${item.version}`;
+        const before = firstLine.get(key);
+        if (before !== undefined) {
+            errors.push(new src_errors/* UserError */.yo(`${name} ${item.version} is listed twice, on lines ${before} and ${row.line}; keep one row per SOUP item and version`, at));
+            continue;
+        }
+        firstLine.set(key, row.line);
+        rows.push(item);
+    }
+    if (errors.length > 0)
+        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    return { file, rows };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/purl.ts
+/**
+ * The parts of a package URL (`pkg:npm/%40scope/name@1.0.0`) the SOUP check compares: its type (the
+ * ecosystem) and name. See https://github.com/package-url/purl-spec.
+ *
+ * Pure.
+ */
+/** The parts of a purl; undefined for a text that is not one. */
+function parsePurl(purl) {
+    const m = /^pkg:\/*([A-Za-z][A-Za-z0-9.+-]*)\/([^?#]+)/.exec(purl.trim());
+    if (m === null)
+        return undefined;
+    let path = m[2];
+    let version = '';
+    const at = path.lastIndexOf('@');
+    if (at > 0) {
+        version = path.slice(at + 1);
+        path = path.slice(0, at);
+    }
+    const segments = path.split('/').filter((s) => s !== '').map(decode);
+    const name = segments.at(-1);
+    if (name === undefined)
+        return undefined;
+    return { type: m[1].toLowerCase(), fullName: segments.join('/'), name, version: decode(version) };
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gate/soup.ts
+/**
+ * The SOUP check (IEC 62304 §8.1.2, §5.3.3, §5.3.4, §7.1.3): every component the SBOMs list as
+ * shipped has a row of the SOUP list with its name (and ecosystem, where the row gives one) at the
+ * exact version shipped, naming its manufacturer or website and its risk level, and above the risk
+ * threshold its requirements and verification reasoning. A row for no listed component is stale.
+ *
+ * Pure: takes the list and the SBOMs as read, returns findings for `GateRun.finding` and the record
+ * for the evidence.
+ */
+
+
+
+/** Findings of one kind given one by one; past this many, one more says how many others there are. */
+const SOUP_FINDINGS_PER_KIND = 50;
+function checkSoup(list, sboms, options) {
+    const blocking = options.policy === 'enforce';
+    const findings = new FindingsByKind(list.file);
+    const components = mergeComponents(sboms);
+    const used = new Set();
+    const records = [];
+    const lookUp = rowIndex(list.rows);
+    const rowsByComponent = new Map(components.map((c) => [c, lookUp(c)]));
+    const rowsOf = (c) => rowsByComponent.get(c) ?? [];
+    const documentsListed = new Set(components.flatMap((c) => rowsOf(c).filter((r) => r.version === c.version)));
+    for (const c of components) {
+        const label = `${c.name} ${c.version}${c.purl === '' ? '' : ` (${c.purl})`}`;
+        const from = c.sboms.join(', ');
+        const candidates = rowsOf(c);
+        const exact = candidates.find((r) => r.version === c.version);
+        const missing = [];
+        const base = { name: c.name, version: c.version, purl: c.purl, sboms: c.sboms, ...(c.notShipped === undefined ? {} : { notShipped: c.notShipped }) };
+        if (c.notShipped !== undefined) {
+            // Listed, not shipped: a row may document it, none is needed.
+            if (exact !== undefined)
+                used.add(exact);
+            records.push({ ...base, ...rowFields(exact), missing });
+            continue;
+        }
+        if (!isExactVersion(c.version)) {
+            missing.push(`an exact version (the SBOM gives "${c.version}")`);
+            findings.add('soup-version', blocking, `${label} in ${from}: "${c.version}" is not one exact version; generate the SBOM from the lockfile or the built artefact, so that it names the version shipped`);
+        }
+        if (exact === undefined) {
+            // The row that drifted is one that documents no version listed: others document a version of their own.
+            const drift = candidates.find((r) => !used.has(r) && !documentsListed.has(r)) ?? candidates.find((r) => !documentsListed.has(r)) ?? candidates[0];
+            if (drift === undefined) {
+                missing.push('a row');
+                findings.add('soup-undocumented', blocking, `${label}, shipped according to ${from}, has no row in the SOUP list; add a row with its name, the version ${c.version}, its manufacturer or website, and its risk level`);
+                records.push({ ...base, missing });
+                continue;
+            }
+            used.add(drift);
+            const range = isExactVersion(drift.version) ? '' : drift.version === '' ? ' (no version)' : ' (not one exact version)';
+            missing.push(`the version shipped (the row gives "${drift.version}")`);
+            findings.add('soup-version', blocking, `${label}: the SOUP row on line ${drift.line}${drift.id === '' ? '' : ` (${drift.id})`} gives version "${drift.version}"${range}, but ${from} ships ${c.version}; document the version shipped (a range or "latest" is not a version)`, drift.line);
+            records.push({ ...base, ...rowFields(drift), missing });
+            continue;
+        }
+        used.add(exact);
+        const gaps = rowGaps(exact, options.riskThreshold);
+        missing.push(...gaps);
+        if (gaps.length > 0) {
+            const at = `${label}: the SOUP row on line ${exact.line}${exact.id === '' ? '' : ` (${exact.id})`}`;
+            findings.add('soup-incomplete', blocking, `${at} lacks ${gaps.join(', ')}; fill them in (a placeholder such as TBD or N/A fills in nothing)`, exact.line);
+        }
+        records.push({ ...base, ...rowFields(exact), missing });
+    }
+    const staleRows = list.rows.filter((r) => !used.has(r));
+    for (const r of staleRows) {
+        findings.add('soup-stale', false, `the SOUP row on line ${r.line}${r.id === '' ? '' : ` (${r.id})`} documents ${r.name} ${r.version}, which no SBOM lists; remove the row or check that the SBOM covers everything shipped`, r.line);
+    }
+    return {
+        findings: findings.all(),
+        record: {
+            list: list.file,
+            sboms: sboms.map((s) => ({ file: s.file, format: `${s.format} ${s.specVersion.replace(/^SPDX-/, '')}`, components: s.components.length })),
+            policy: options.policy,
+            components: records,
+            staleRows: staleRows.map((r) => ({ line: r.line, id: r.id, name: r.name, version: r.version })),
+        },
+    };
+}
+/** The words of `RISK_LEVELS`, for messages. */
+const RISK_WORDS = RISK_LEVELS.map((r) => r.level[0].toUpperCase() + r.level.slice(1)).join(', ');
+/** What a row that names the version shipped still lacks. */
+function rowGaps(row, threshold) {
+    const gaps = [];
+    if (isPlaceholder(row.manufacturer) && isPlaceholder(row.website))
+        gaps.push('a manufacturer or website');
+    const rank = riskRank(row.riskLevel);
+    if (row.riskLevel === '' || (isPlaceholder(row.riskLevel, { needsWords: true }) && rank === undefined))
+        gaps.push('a risk level');
+    else if (rank === undefined)
+        gaps.push(`a risk level the gate knows ("${row.riskLevel}" is none of ${RISK_WORDS})`);
+    // An unknown risk level may be high: its requirements and reasoning are asked for too.
+    if (rank === undefined || rank > threshold) {
+        if (isPlaceholder(row.requirements))
+            gaps.push('requirements');
+        if (isPlaceholder(row.verification))
+            gaps.push('verification reasoning');
+    }
+    return gaps;
+}
+/**
+ * The rows that name a component (its version aside), in list order: looked up by name, so that the
+ * check stays linear in the rows and components however many there are.
+ */
+function rowIndex(rows) {
+    const index = (type) => {
+        const map = new Map();
+        for (const r of rows) {
+            const key = comparableName(r.name, type);
+            const list = map.get(key) ?? [];
+            list.push(r);
+            map.set(key, list);
+        }
+        return map;
+    };
+    const plain = index('');
+    const pypi = index('pypi');
+    return (c) => {
+        const found = new Set();
+        for (const name of c.names)
+            for (const r of (c.type === 'pypi' ? pypi : plain).get(name) ?? [])
+                if (ecosystemMatches(r.ecosystem, c.type))
+                    found.add(r);
+        return [...found].sort((a, b) => a.line - b.line);
+    };
+}
+function rowFields(row) {
+    if (row === undefined)
+        return {};
+    return { row: row.line, ...(row.id === '' ? {} : { rowId: row.id }), rowVersion: row.version, riskLevel: row.riskLevel };
+}
+/** The components of every SBOM, one per ecosystem, name and version, sorted; shipped when any SBOM ships it. */
+function mergeComponents(sboms) {
+    const byKey = new Map();
+    for (const sbom of sboms) {
+        for (const c of sbom.components) {
+            const purl = parsePurl(c.purl);
+            const type = purl?.type ?? '';
+            const key = `${type}\n${comparableName(c.name, type)}\n${c.version}`;
+            const known = byKey.get(key);
+            if (known !== undefined) {
+                if (!known.sboms.includes(sbom.file))
+                    known.sboms.push(sbom.file);
+                if (c.notShipped === undefined)
+                    known.notShipped = undefined;
+                continue;
+            }
+            const names = new Set([c.name, ...(purl === undefined ? [] : [purl.name, purl.fullName, purl.fullName.replace(/\/([^/]*)$/, ':$1')])].map((n) => comparableName(n, type)));
+            byKey.set(key, { name: c.name, version: c.version, purl: c.purl, type, names, sboms: [sbom.file], notShipped: c.notShipped });
+        }
+    }
+    return [...byKey.values()].sort((a, b) => compare(a.name, b.name) || compare(a.version, b.version) || compare(a.purl, b.purl));
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Findings kept by kind: the first `SOUP_FINDINGS_PER_KIND` of each, then one that counts the rest. */
+class FindingsByKind {
+    file;
+    kept = [];
+    left = new Map();
+    counts = new Map();
+    constructor(file) {
+        this.file = file;
+    }
+    add(code, blocking, message, line) {
+        const n = (this.counts.get(code) ?? 0) + 1;
+        this.counts.set(code, n);
+        if (n <= SOUP_FINDINGS_PER_KIND) {
+            this.kept.push({ code, message, blocking, file: this.file, ...(line === undefined ? {} : { line }) });
+            return;
+        }
+        const left = this.left.get(code) ?? { count: 0, blocking };
+        left.count++;
+        this.left.set(code, left);
+    }
+    all() {
+        const more = [...this.left].map(([code, { count, blocking }]) => ({ code, blocking, file: this.file, message: `and ${count} more SOUP findings of this kind (${code}): soup.md and soup.csv list every component` }));
+        return [...this.kept, ...more];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sbom/json-limits.ts
+/**
+ * Bounds on an SBOM before and after it is parsed: its size, how deep its JSON nests, how many
+ * components it lists. Past any of them the SBOM is refused, naming the file: an SBOM the gate cannot
+ * read whole in bounded time and memory cannot prove what is shipped.
+ *
+ * Pure.
+ */
+
+/** Largest SBOM read: a container image's SBOM with every file listed stays well under it. */
+const MAX_SBOM_BYTES = 64 * 1024 * 1024;
+/** Deepest nesting of arrays and objects: CycloneDX nests components, but never this far. */
+const MAX_SBOM_DEPTH = 64;
+/** Most components (CycloneDX) or packages (SPDX) one SBOM may list. */
+const MAX_SBOM_COMPONENTS = 50_000;
+/**
+ * The SBOM's JSON value, parsed only after a linear scan shows it nests no deeper than
+ * `MAX_SBOM_DEPTH`: the walks over it that follow are then bounded too.
+ */
+function parseBoundedJson(file, text) {
+    if (text.length > MAX_SBOM_BYTES) {
+        throw new src_errors/* UserError */.yo(`the SBOM is larger than the ${MAX_SBOM_BYTES} bytes the gate reads`, { file });
+    }
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const first = /\S/.exec(body)?.[0];
+    if (first === undefined)
+        throw new src_errors/* UserError */.yo('the SBOM is empty; give a CycloneDX or SPDX JSON document', { file });
+    if (first === '<') {
+        throw new src_errors/* UserError */.yo('the SBOM is XML; the gate reads CycloneDX and SPDX in their JSON form (for example `npm sbom --sbom-format cyclonedx`, `syft -o cyclonedx-json`, `syft -o spdx-json`)', { file });
+    }
+    if (first !== '{')
+        throw new src_errors/* UserError */.yo('the SBOM is not a JSON object; give a CycloneDX or SPDX JSON document', { file });
+    checkDepth(file, body);
+    try {
+        return JSON.parse(body);
+    }
+    catch (e) {
+        throw new src_errors/* UserError */.yo(`the SBOM is not valid JSON (${e instanceof Error ? e.message : String(e)}); give a CycloneDX or SPDX JSON document`, { file });
+    }
+}
+/** Refuses JSON nested deeper than `MAX_SBOM_DEPTH`, naming the line where it goes past it. */
+function checkDepth(file, text) {
+    let depth = 0;
+    let inString = false;
+    let line = 1;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10)
+            line++;
+        if (inString) {
+            if (c === 92)
+                i++; // a backslash: the next character is escaped
+            else if (c === 34)
+                inString = false;
+            continue;
+        }
+        if (c === 34)
+            inString = true;
+        else if (c === 123 || c === 91) {
+            if (++depth > MAX_SBOM_DEPTH) {
+                throw new src_errors/* UserError */.yo(`the SBOM nests arrays and objects deeper than ${MAX_SBOM_DEPTH} levels; no CycloneDX or SPDX document does, so it is not read`, { file, line });
+            }
+        }
+        else if (c === 125 || c === 93)
+            depth--;
+    }
+}
+/** Refuses an SBOM with more than `MAX_SBOM_COMPONENTS` entries (`what`: components, packages). */
+function checkCount(file, count, what, limit = MAX_SBOM_COMPONENTS) {
+    if (count > limit) {
+        throw new src_errors/* UserError */.yo(`the SBOM lists more than ${limit} ${what}, more than the gate checks; split it per deliverable`, { file });
+    }
+}
+/** A plain JSON object, or undefined. */
+function objectOf(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+/** A string field, trimmed; undefined when absent or not a string. */
+function stringOf(value) {
+    return typeof value === 'string' ? value.trim() : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/cyclonedx.ts
+/**
+ * Reads a CycloneDX JSON SBOM, spec versions 1.4 to 1.6 (`npm sbom --sbom-format cyclonedx`, cdxgen,
+ * syft `-o cyclonedx-json`, anchore/sbom-action). The product itself (`metadata.component`) is not
+ * SOUP. A component needs no SOUP row when CycloneDX marks it as not shipped:
+ * - `scope: "optional"` or `scope: "excluded"` (cdxgen writes `optional` for development dependencies
+ *   and what only they pull in);
+ * - a property `cdx:npm:package:development` = `true` (npm sbom and cdxgen mark development
+ *   dependencies so, and every package only they pull in).
+ * Nested `components` are components too.
+ *
+ * Pure.
+ */
+
+
+const CYCLONEDX_SPEC_VERSIONS = ['1.4', '1.5', '1.6'];
+/** Properties that mark a component as development-only when their value is `true`. */
+const CYCLONEDX_DEVELOPMENT_PROPERTIES = ['cdx:npm:package:development'];
+function readCycloneDx(file, doc) {
+    if (doc['bomFormat'] !== 'CycloneDX') {
+        throw new src_errors/* UserError */.yo(`the SBOM's bomFormat is ${JSON.stringify(doc['bomFormat'])}, not "CycloneDX"; give a CycloneDX or SPDX JSON document`, { file });
+    }
+    const specVersion = stringOf(doc['specVersion']) ?? '';
+    if (!CYCLONEDX_SPEC_VERSIONS.includes(specVersion)) {
+        throw new src_errors/* UserError */.yo(`the SBOM is CycloneDX specVersion ${JSON.stringify(doc['specVersion'] ?? null)}; the gate reads CycloneDX ${CYCLONEDX_SPEC_VERSIONS.join(', ')} (generate it with a current tool)`, { file });
+    }
+    const metadata = objectOf(doc['metadata']);
+    const product = objectOf(metadata?.['component']);
+    const productRef = stringOf(product?.['bom-ref']);
+    const productPurl = stringOf(product?.['purl']);
+    const components = [];
+    const problems = [];
+    let seen = 0;
+    // Depth is bounded by the JSON's own (checked before parsing); the count, here as it grows.
+    const walk = (list, where) => {
+        if (list === undefined)
+            return;
+        if (!Array.isArray(list)) {
+            problems.push(`${where} is not a list`);
+            return;
+        }
+        list.forEach((item, i) => {
+            checkCount(file, ++seen, 'components');
+            const at = `${where}[${i}]`;
+            const c = objectOf(item);
+            if (c === undefined) {
+                problems.push(`${at} is not an object`);
+                return;
+            }
+            walk(c['components'], `${at}.components`);
+            const ref = stringOf(c['bom-ref']);
+            const purl = stringOf(c['purl']) ?? '';
+            if ((productRef !== undefined && ref === productRef) || (productPurl !== undefined && productPurl !== '' && purl === productPurl))
+                return;
+            const name = stringOf(c['name']);
+            const version = stringOf(c['version']);
+            const label = name ? `"${name}" (${at})` : at;
+            if (!name)
+                problems.push(`${label} has no name`);
+            if (!version)
+                problems.push(`${label} has no version`);
+            if (!name || !version)
+                return;
+            const notShipped = notShippedReason(c);
+            components.push({ name, version, purl, ...(notShipped === undefined ? {} : { notShipped }) });
+        });
+    };
+    walk(doc['components'], 'components');
+    walk(product?.['components'], 'metadata.component.components');
+    if (problems.length > 0) {
+        const shown = problems.slice(0, 5).join('; ');
+        const more = problems.length > 5 ? ` and ${problems.length - 5} more` : '';
+        throw new src_errors/* UserError */.yo(`the SBOM cannot be read: ${shown}${more}; every component needs a name and its exact version`, { file });
+    }
+    return { file, format: 'CycloneDX', specVersion, product: stringOf(product?.['name']) ?? '', components };
+}
+/** Why CycloneDX says the component is not shipped, or undefined when it is. */
+function notShippedReason(c) {
+    const scope = stringOf(c['scope']);
+    if (scope === 'optional' || scope === 'excluded')
+        return `scope: ${scope}`;
+    const properties = Array.isArray(c['properties']) ? c['properties'] : [];
+    for (const p of properties) {
+        const prop = objectOf(p);
+        const name = stringOf(prop?.['name']);
+        if (name !== undefined && CYCLONEDX_DEVELOPMENT_PROPERTIES.includes(name) && stringOf(prop?.['value'])?.toLowerCase() === 'true') {
+            return `${name}: true`;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/spdx.ts
+/**
+ * Reads an SPDX 2.3 JSON SBOM (`npm sbom --sbom-format spdx`, syft `-o spdx-json`, GitHub's
+ * dependency-graph export). The product itself (`documentDescribes`, or `SPDXRef-DOCUMENT DESCRIBES`)
+ * is not SOUP. A package needs no SOUP row when every path of relationships from the product to it
+ * goes through a development-only relationship (`DEV_DEPENDENCY_OF`, `BUILD_DEPENDENCY_OF`,
+ * `TEST_DEPENDENCY_OF`, `OPTIONAL_DEPENDENCY_OF`, `DEV_TOOL_OF`, `BUILD_TOOL_OF`, `TEST_TOOL_OF`,
+ * `TEST_OF`, `OPTIONAL_COMPONENT_OF`): npm writes `DEV_DEPENDENCY_OF` for a development dependency
+ * and `DEPENDENCY_OF` below it. A package no relationship ties to the product is shipped.
+ *
+ * Pure.
+ */
+
+
+const SPDX_VERSIONS = ['SPDX-2.3'];
+/** Relationships `A <type> B` that make B part of what A ships. */
+const SHIPPED_PARENT_FIRST = new Set(['DEPENDS_ON', 'CONTAINS', 'STATIC_LINK', 'DYNAMIC_LINK', 'HAS_PREREQUISITE']);
+/** Relationships `B <type> A` that make B part of what A ships. */
+const SHIPPED_CHILD_FIRST = new Set(['DEPENDENCY_OF', 'CONTAINED_BY', 'RUNTIME_DEPENDENCY_OF', 'PROVIDED_DEPENDENCY_OF', 'PREREQUISITE_FOR', 'PACKAGE_OF']);
+/** Relationships `B <type> A` that make B development-only for A. */
+const SPDX_DEVELOPMENT_RELATIONSHIPS = [
+    'DEV_DEPENDENCY_OF', 'BUILD_DEPENDENCY_OF', 'TEST_DEPENDENCY_OF', 'OPTIONAL_DEPENDENCY_OF',
+    'DEV_TOOL_OF', 'BUILD_TOOL_OF', 'TEST_TOOL_OF', 'TEST_OF', 'OPTIONAL_COMPONENT_OF',
+];
+const DEVELOPMENT = new Set(SPDX_DEVELOPMENT_RELATIONSHIPS);
+function readSpdx(file, doc) {
+    const specVersion = stringOf(doc['spdxVersion']) ?? '';
+    if (!SPDX_VERSIONS.includes(specVersion)) {
+        throw new src_errors/* UserError */.yo(`the SBOM is ${JSON.stringify(doc['spdxVersion'])}; the gate reads ${SPDX_VERSIONS.join(', ')} JSON`, { file });
+    }
+    const packages = doc['packages'] ?? [];
+    if (!Array.isArray(packages))
+        throw new src_errors/* UserError */.yo('the SBOM\'s "packages" is not a list', { file });
+    checkCount(file, packages.length, 'packages');
+    const relationships = doc['relationships'] ?? [];
+    if (!Array.isArray(relationships))
+        throw new src_errors/* UserError */.yo('the SBOM\'s "relationships" is not a list', { file });
+    checkCount(file, relationships.length, 'relationships', 8 * MAX_SBOM_COMPONENTS);
+    const roots = new Set();
+    if (Array.isArray(doc['documentDescribes']))
+        for (const id of doc['documentDescribes'])
+            if (typeof id === 'string')
+                roots.add(id);
+    // Edges parent -> child, each shipped or development-only.
+    const edges = new Map();
+    const edge = (parent, child, dev) => {
+        const list = edges.get(parent) ?? [];
+        list.push(dev === undefined ? { child } : { child, dev });
+        edges.set(parent, list);
+    };
+    for (const r of relationships) {
+        const rel = objectOf(r);
+        const a = stringOf(rel?.['spdxElementId']);
+        const type = stringOf(rel?.['relationshipType'])?.toUpperCase();
+        const b = stringOf(rel?.['relatedSpdxElement']);
+        if (a === undefined || b === undefined || type === undefined)
+            continue;
+        if (type === 'DESCRIBES' && a === 'SPDXRef-DOCUMENT')
+            roots.add(b);
+        else if (type === 'DESCRIBED_BY' && b === 'SPDXRef-DOCUMENT')
+            roots.add(a);
+        else if (SHIPPED_PARENT_FIRST.has(type))
+            edge(a, b);
+        else if (SHIPPED_CHILD_FIRST.has(type))
+            edge(b, a);
+        else if (DEVELOPMENT.has(type))
+            edge(b, a, type);
+    }
+    const shipped = reach(roots, edges, false);
+    const reached = reach(roots, edges, true);
+    const components = [];
+    const problems = [];
+    let product = '';
+    packages.forEach((item, i) => {
+        const p = objectOf(item);
+        const at = `packages[${i}]`;
+        if (p === undefined) {
+            problems.push(`${at} is not an object`);
+            return;
+        }
+        const id = stringOf(p['SPDXID']) ?? '';
+        const name = stringOf(p['name']);
+        if (roots.has(id)) {
+            product ||= name ?? '';
+            return;
+        }
+        const version = stringOf(p['versionInfo']);
+        const label = name ? `"${name}" (${at})` : at;
+        if (!name)
+            problems.push(`${label} has no name`);
+        if (!version)
+            problems.push(`${label} has no versionInfo`);
+        if (!name || !version)
+            return;
+        const dev = shipped.has(id) ? undefined : reached.get(id);
+        components.push({ name, version, purl: purlOf(p), ...(dev === undefined ? {} : { notShipped: `reached from the product only through ${dev}` }) });
+    });
+    if (problems.length > 0) {
+        const more = problems.length > 5 ? ` and ${problems.length - 5} more` : '';
+        throw new src_errors/* UserError */.yo(`the SBOM cannot be read: ${problems.slice(0, 5).join('; ')}${more}; every package needs a name and its exact versionInfo`, { file });
+    }
+    return { file, format: 'SPDX', specVersion, product, components };
+}
+/**
+ * The elements reached from the roots: through shipped edges only, or (`dev`) through any edge, each
+ * with the first development relationship on the path that reached it ('' when none).
+ */
+function reach(roots, edges, dev) {
+    const found = new Map([...roots].map((r) => [r, '']));
+    const queue = [...roots];
+    for (let i = 0; i < queue.length; i++) {
+        const parent = queue[i];
+        const via = found.get(parent) ?? '';
+        for (const e of edges.get(parent) ?? []) {
+            if (e.dev !== undefined && !dev)
+                continue;
+            if (found.has(e.child))
+                continue;
+            found.set(e.child, via || (e.dev ?? ''));
+            queue.push(e.child);
+        }
+    }
+    return found;
+}
+/** The package's purl (the first `purl` external reference), '' when none. */
+function purlOf(p) {
+    const refs = Array.isArray(p['externalRefs']) ? p['externalRefs'] : [];
+    for (const r of refs) {
+        const ref = objectOf(r);
+        if (stringOf(ref?.['referenceType'])?.toLowerCase() === 'purl')
+            return stringOf(ref?.['referenceLocator']) ?? '';
+    }
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/sbom/read-sbom.ts
+/**
+ * Reads one SBOM: CycloneDX JSON (1.4 to 1.6) or SPDX 2.3 JSON, told apart by their own fields
+ * (`bomFormat`, `spdxVersion`); anything else is refused, naming the file. Bounded: see `json-limits.ts`.
+ *
+ * Pure: takes the file's name (as shown) and text, returns data or throws user errors.
+ */
+
+
+
+
+function readSbom(file, text) {
+    const doc = objectOf(parseBoundedJson(file, text));
+    if (doc === undefined)
+        throw new src_errors/* UserError */.yo('the SBOM is not a JSON object; give a CycloneDX or SPDX JSON document', { file });
+    const cyclonedx = 'bomFormat' in doc;
+    const spdx = 'spdxVersion' in doc;
+    if (cyclonedx && spdx)
+        throw new src_errors/* UserError */.yo('the SBOM has both bomFormat (CycloneDX) and spdxVersion (SPDX); give one document per file', { file });
+    if (cyclonedx || spdx) {
+        const sbom = cyclonedx ? readCycloneDx(file, doc) : readSpdx(file, doc);
+        // An SBOM of nothing proves nothing: a step that ran too early (before the install) writes one.
+        if (sbom.components.length === 0) {
+            throw new src_errors/* UserError */.yo(`the SBOM lists no component besides the product${sbom.product === '' ? '' : ` (${sbom.product})`}; generate it after the dependencies are installed or from the lockfile, or leave out sbom and soup-list when the release ships no third-party software`, { file });
+        }
+        return sbom;
+    }
+    throw new src_errors/* UserError */.yo('the SBOM is of no known format: it has neither bomFormat (CycloneDX) nor spdxVersion (SPDX); give a CycloneDX 1.4-1.6 or SPDX 2.3 JSON document', { file });
+}
+
+;// CONCATENATED MODULE: ./src/io/read-soup.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The SOUP phase: the SOUP list and every SBOM the globs match, then the check, whose findings and
+ * record go to the gate. A list or SBOM that cannot be read is a problem of the gate (it fails
+ * whatever the policy); the check runs only when all of them were read, since a component of an
+ * unread SBOM would go unchecked and the rows documenting it would look stale.
+ */
+async function checkSoupPhase(settings, workspace, gate, log) {
+    await log.group('SOUP', async () => {
+        let unread = false;
+        const keep = (e) => {
+            if (!(e instanceof src_errors/* UserError */.yo))
+                throw e;
+            unread = true;
+            e.problems.forEach((p) => gate.problem(p));
+        };
+        let list;
+        try {
+            list = readSoupList(await readListFile(settings.list, workspace, 'the SOUP list'));
+            log.untrusted(`${list.rows.length} SOUP ${list.rows.length === 1 ? 'row' : 'rows'} in ${list.file}`);
+        }
+        catch (e) {
+            keep(e);
+        }
+        const found = await findReports(settings.sboms, workspace, {
+            input: 'sbom',
+            noun: 'SBOM',
+            shortNoun: 'SBOM',
+            missingHint: 'check the path and that the step producing the SBOM (npm sbom, cdxgen, syft, anchore/sbom-action) ran before this step',
+        });
+        found.problems.forEach(keep);
+        const sboms = [];
+        for (const file of found.files) {
+            try {
+                const sbom = await readSbomFile(file, workspace);
+                log.untrusted(`${sbom.file}: ${sbom.format} ${sbom.specVersion}, ${sbom.components.length} ${sbom.components.length === 1 ? 'component' : 'components'}`);
+                sboms.push(sbom);
+            }
+            catch (e) {
+                keep(e);
+            }
+        }
+        if (list === undefined || unread) {
+            log.info('SOUP not checked: an input could not be read (see the reasons)');
+            return;
+        }
+        const check = checkSoup(list, sboms, { policy: settings.policy, riskThreshold: settings.riskThreshold });
+        for (const f of check.findings)
+            gate.finding(f);
+        gate.soup(check.record);
+        const open = check.findings.filter((f) => f.code !== 'soup-stale').length;
+        log.info(`${check.record.components.length} components checked: ${open === 0 ? 'every shipped one documented' : `${open} SOUP findings`}${settings.policy === 'warn' ? ' (soup-policy: warn)' : ''}`);
+    });
+}
+/** One SBOM file, refused by its size before it is read whole. */
+async function readSbomFile(file, workspace) {
+    const shown = displayPath(external_node_path_default().resolve(workspace, file), workspace);
+    const size = (await promises_default().stat(external_node_path_default().resolve(workspace, file)).catch(() => undefined))?.size ?? 0;
+    if (size > MAX_SBOM_BYTES)
+        throw new src_errors/* UserError */.yo(`the SBOM is ${size} bytes, more than the ${MAX_SBOM_BYTES} the gate reads`, { file: shown });
+    const bytes = await readInsideWorkspace(file, workspace, 'the SBOM');
+    return readSbom(shown, new TextDecoder().decode(bytes));
 }
 
 ;// CONCATENATED MODULE: ./src/report/anomaly-list.ts
@@ -39134,6 +39995,64 @@ function numbers(indexes) {
 }
 const NUMBERS_PER_BATCH = 10_000;
 
+;// CONCATENATED MODULE: ./src/report/soup.ts
+/** soup.md and soup.csv: every component the SBOMs list, whether the SOUP list documents it, and what its row lacks. */
+
+const soup_COLUMNS = [
+    ['Component', (c) => c.name],
+    ['Version', (c) => c.version],
+    ['purl', (c) => c.purl],
+    ['Shipped', (c) => (c.notShipped === undefined ? 'yes' : `no (${c.notShipped})`)],
+    ['In SOUP list', (c) => (c.row === undefined ? 'no' : 'yes')],
+    ['Row', (c) => (c.row === undefined ? '' : `line ${c.row}${c.rowId === undefined ? '' : ` (${c.rowId})`}`)],
+    ['Row Version', (c) => c.rowVersion ?? ''],
+    ['Risk Level', (c) => c.riskLevel ?? ''],
+    ['Missing', (c) => c.missing.join('; ')],
+    ['SBOM', (c) => c.sboms.join('; ')],
+];
+/** What a component's line says in one word: documented, not shipped, or what is wrong. */
+function soupStatus(c) {
+    if (c.missing.length > 0)
+        return 'gaps';
+    return c.notShipped === undefined ? 'documented' : 'not shipped';
+}
+/** soup.md: the SBOMs read, every component with its row, and the stale rows. */
+function renderSoupMarkdown(soup) {
+    const shipped = soup.components.filter((c) => c.notShipped === undefined);
+    const gaps = soup.components.filter((c) => c.missing.length > 0);
+    const lines = [
+        '# SOUP (IEC 62304 §8.1.2)',
+        '',
+        `SOUP list: ${(0,report_escape/* escapeMarkdown */.FV)(soup.list)} · policy: ${soup.policy}`,
+        '',
+        ...soup.sboms.map((s) => `- SBOM ${(0,report_escape/* escapeMarkdown */.FV)(s.file)}: ${(0,report_escape/* escapeMarkdown */.FV)(s.format)}, ${s.components} ${s.components === 1 ? 'component' : 'components'}`),
+        '',
+        `${shipped.length} shipped ${shipped.length === 1 ? 'component' : 'components'}, ${soup.components.length - shipped.length} listed but not shipped; ` +
+            (gaps.length === 0 ? 'every shipped component is documented at the version shipped.' : `${gaps.length} not documented as required.`),
+        '',
+    ];
+    if (soup.components.length > 0) {
+        lines.push(`| ${soup_COLUMNS.map(([h]) => h).join(' | ')} |`, `| ${soup_COLUMNS.map(() => '---').join(' | ')} |`);
+        for (const c of soup.components)
+            lines.push(`| ${soup_COLUMNS.map(([, cell]) => (0,report_escape/* escapeMarkdown */.FV)(cell(c))).join(' | ')} |`);
+        lines.push('');
+    }
+    if (soup.staleRows.length > 0) {
+        lines.push('## Rows for no component of the SBOMs (stale)', '', '| Line | ID | Name | Version |', '| --- | --- | --- | --- |');
+        for (const r of soup.staleRows)
+            lines.push(`| ${r.line} | ${(0,report_escape/* escapeMarkdown */.FV)(r.id)} | ${(0,report_escape/* escapeMarkdown */.FV)(r.name)} | ${(0,report_escape/* escapeMarkdown */.FV)(r.version)} |`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+/** soup.csv: one line per component, the columns of soup.md. */
+function renderSoupCsv(soup) {
+    const rows = [soup_COLUMNS.map(([h]) => (0,report_escape/* csvField */.XR)(h)).join(',')];
+    for (const c of soup.components)
+        rows.push(soup_COLUMNS.map(([, cell]) => (0,report_escape/* csvField */.XR)(cell(c))).join(','));
+    return `${rows.join('\r\n')}\r\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/tests-csv.ts
 
 
@@ -39158,6 +40077,7 @@ class TestCsvRows {
 }
 
 ;// CONCATENATED MODULE: ./src/report/evidence-writer.ts
+
 
 
 
@@ -39218,7 +40138,7 @@ class EvidenceWriter {
     async abort() {
         await Promise.all([this.spool.discard(), this.testsCsv.discard()]);
     }
-    /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured. */
+    /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured; the SOUP files when SOUP was checked. */
     async finish(evidence, options) {
         await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.json, (0,report_evidence/* evidenceJsonHeadChunks */.C7)(evidence), this.spool, (0,report_evidence/* evidenceJsonEnd */.hR)(this.written));
         await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.html, evidenceHtmlChunks(evidence));
@@ -39227,6 +40147,10 @@ class EvidenceWriter {
         if (options.anomalies) {
             await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown, [renderAnomaliesMarkdown(evidence)]);
             await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.anomaliesCsv, [renderAnomaliesCsv(evidence)]);
+        }
+        if (evidence.soup !== undefined) {
+            await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.soupMarkdown, [renderSoupMarkdown(evidence.soup)]);
+            await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.soupCsv, [renderSoupCsv(evidence.soup)]);
         }
     }
     /** One file: the chunks, then what `spooled` holds and `end`. */
@@ -39275,6 +40199,7 @@ async function closeAll(outs) {
 
 
 
+
 /**
  * The gate from validated settings and the collected reports: lists, reports, verdict, evidence. The
  * evidence goes to `sinks`; what to say about it (outputs, summary, annotations) is the caller's.
@@ -39284,6 +40209,8 @@ async function runGate(settings, reports, sinks, context, log) {
     const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
     const gate = GateRun.start(settings, lists, context, problems);
     try {
+        if (settings.soup !== undefined)
+            await checkSoupPhase(settings.soup, context.workspace, gate, log);
         const writer = await EvidenceWriter.open(sinks);
         const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
         await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
@@ -39581,6 +40508,8 @@ const EVIDENCE_FILES = {
     tests: 'tests.csv',
     anomaliesMarkdown: 'anomalies.md',
     anomaliesCsv: 'anomalies.csv',
+    soupMarkdown: 'soup.md',
+    soupCsv: 'soup.csv',
 };
 /** Identifies the evidence format; bumped when a field changes meaning. */
 const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@3';

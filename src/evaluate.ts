@@ -1,7 +1,7 @@
 import { isUserError, type UserError } from './errors.js';
 import { judge } from './gate/judge.js';
 import { anomalyExplainer, evaluateAnomaly } from './gate/anomalies.js';
-import type { AnomalyList, EvaluatedAnomaly, Evidence, Finding, GatePolicy, IdVariants, Provenance, Report, RequirementList, TracedTest, Verdict } from './model/index.js';
+import type { AnomalyList, EvaluatedAnomaly, Evidence, Finding, GatePolicy, IdVariants, Provenance, Report, RequirementList, SoupRecord, TracedTest, Verdict } from './model/index.js';
 import { buildAnnotations, capAnnotations, toRepoPath, type Annotation } from './report/annotations.js';
 import { buildEvidence } from './report/evidence.js';
 import { buildVariantMatcher, type IdMatcher } from './trace/requirement-ids.js';
@@ -57,6 +57,7 @@ export interface GateOutcome {
 export class GateRun {
   private readonly problems: UserError[];
   private readonly findings: Finding[] = [];
+  private soupRecord: SoupRecord | undefined;
   private readonly anomalies: readonly EvaluatedAnomaly[];
   private readonly tracer: Tracer;
 
@@ -126,6 +127,11 @@ export class GateRun {
     this.findings.push(f);
   }
 
+  /** The SOUP check as made, for the evidence (soup.md, soup.csv, the summary). */
+  soup(record: SoupRecord): void {
+    this.soupRecord = record;
+  }
+
   /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
   add(report: Report): Iterable<TracedTest> {
     return this.tracer.add(report);
@@ -135,7 +141,8 @@ export class GateRun {
     const { setup } = this;
     const trace = this.tracer.finish();
     const verdict = judge(trace, setup.policy, this.problems, this.anomalies, this.findings);
-    const evidence = buildEvidence(trace, verdict, setup.provenance);
+    const built = buildEvidence(trace, verdict, setup.provenance);
+    const evidence = this.soupRecord === undefined ? built : { ...built, soup: this.soupRecord };
     const annotations: Annotation[] = this.problems.map((p) => {
       const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
       return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };

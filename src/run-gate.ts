@@ -4,6 +4,7 @@ import type { FoundReports } from './io/collect-reports.js';
 import { displayPath } from './io/files.js';
 import { readLists } from './io/read-lists.js';
 import { readReport } from './io/read-report.js';
+import { checkSoupPhase } from './io/read-soup.js';
 import type { RunLog } from './io/run-log.js';
 import type { Report } from './model/index.js';
 import { EvidenceWriter, type EvidenceSinks } from './report/evidence-writer.js';
@@ -22,6 +23,7 @@ export async function runGate(settings: Settings, reports: FoundReports, sinks: 
   const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
   const gate = GateRun.start(settings, lists, context, problems);
   try {
+    if (settings.soup !== undefined) await checkSoupPhase(settings.soup, context.workspace, gate, log);
     const writer = await EvidenceWriter.open(sinks);
     const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => compareText(a.shown, b.shown));
     await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);

@@ -1,5 +1,6 @@
 import { UserError } from './errors.js';
-import type { IdVariants, UntracedTestsPolicy } from './model/index.js';
+import { RISK_LEVELS, riskRank } from './gate/soup-terms.js';
+import type { IdVariants, SoupPolicy, UntracedTestsPolicy } from './model/index.js';
 import { isInside } from './workspace-path.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from './trace/requirement-ids.js';
 
@@ -18,6 +19,19 @@ export interface Settings {
   readonly anomalyLabel?: string;
   readonly githubToken: string;
   readonly evidenceDir: string;
+  /** The SOUP check, when `soup-list` and `sbom` are given. */
+  readonly soup?: SoupSettings;
+}
+
+/** What the SOUP check is given: the list, the SBOM globs, the policy and the risk threshold. */
+export interface SoupSettings {
+  readonly list: string;
+  /** Glob patterns of SBOM files, one per line; a leading `!` excludes. */
+  readonly sboms: readonly string[];
+  readonly policy: SoupPolicy;
+  /** Rank of `soup-risk-threshold` (see `RISK_LEVELS`): above it, requirements and verification reasoning are required. */
+  readonly riskThreshold: number;
+  readonly riskThresholdName: string;
 }
 
 /** Reads one input by its action.yml name; '' when not set. */
@@ -39,6 +53,7 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
   const patternSource = input('requirement-pattern').trim() || DEFAULT_REQUIREMENT_PATTERN;
   const anomalies = input('anomalies').trim();
   const anomalyLabel = input('anomaly-label').trim();
+  const soup = readSoupSettings(input);
   return {
     reports,
     requirements,
@@ -50,7 +65,29 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
     ...(anomalyLabel === '' ? {} : { anomalyLabel }),
     githubToken: input('github-token').trim(),
     evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
+    ...(soup === undefined ? {} : { soup }),
   };
+}
+
+/** The SOUP inputs: none, or both the list and the SBOMs (one without the other cannot show what is shipped). */
+function readSoupSettings(input: InputSource): SoupSettings | undefined {
+  const list = input('soup-list').trim();
+  const sboms = input('sbom')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const policy = oneOf<SoupPolicy>(input, 'soup-policy', ['enforce', 'warn'], 'enforce');
+  const thresholdName = input('soup-risk-threshold').trim() || 'Low';
+  const riskThreshold = riskRank(thresholdName);
+  if (riskThreshold === undefined) {
+    throw new UserError(`input "soup-risk-threshold" is "${thresholdName}"; it must be one of: ${RISK_LEVELS.map((r) => r.level).join(', ')}`);
+  }
+  if (list === '' && sboms.length === 0) return undefined;
+  if (list === '') throw new UserError('input "sbom" is set but "soup-list" is not: give the path of the SOUP list (Markdown, CSV, YAML or JSON) to check the SBOM against');
+  if (sboms.length === 0 || sboms.every((s) => s.startsWith('!'))) {
+    throw new UserError('input "soup-list" is set but "sbom" is empty: give one or more glob patterns of the CycloneDX or SPDX JSON SBOMs of the release, one per line');
+  }
+  return { list, sboms, policy, riskThreshold, riskThresholdName: thresholdName };
 }
 
 /** The evidence stays in the workspace: a folder that climbs out or lies elsewhere is refused before anything is read. */

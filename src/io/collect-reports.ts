@@ -19,7 +19,24 @@ export interface FoundReports {
  * A match that is a folder (unless the line ends in `**`, which walks folders), a pipe, a socket or a
  * device is refused, naming it.
  */
-export async function findReports(patterns: readonly string[], workspace: string): Promise<FoundReports> {
+/** What the files found are, for messages: the input that names them, one file's noun, and what a line that matches nothing should check. */
+export interface FileKind {
+  readonly input: string;
+  /** `test report`: no test report matched. */
+  readonly noun: string;
+  /** `report`: not a report file; every line must match a report. */
+  readonly shortNoun: string;
+  readonly missingHint: string;
+}
+
+const REPORT_FILES: FileKind = {
+  input: 'reports',
+  noun: 'test report',
+  shortNoun: 'report',
+  missingHint: 'check the path and that the test step wrote its JUnit XML before this step',
+};
+
+export async function findReports(patterns: readonly string[], workspace: string, kind: FileKind = REPORT_FILES): Promise<FoundReports> {
   const lines = patterns.map((text) => {
     const negated = text.startsWith('!');
     const body = negated ? text.slice(1) : text;
@@ -50,7 +67,7 @@ export async function findReports(patterns: readonly string[], workspace: string
       const shown = displayPath(found, workspace);
       problems.set(
         `match ${found}`,
-        new UserError(`matched by "${line.text}" of input "reports", but it is ${kind(stat)}, not a report file; only regular files are read as reports`, { file: shown }),
+        new UserError(`matched by "${line.text}" of input "${kind.input}", but it is ${kindOf(stat)}, not a ${kind.shortNoun} file; only regular files are read as ${kind.shortNoun}s`, { file: shown }),
       );
     }
     if (matched === 0) {
@@ -58,7 +75,7 @@ export async function findReports(patterns: readonly string[], workspace: string
       problems.set(
         `line ${i}`,
         new UserError(
-          `no test report matched input "reports" line "${line.text}"${after} in ${workspace}; every line must match a report: check the path and that the test step wrote its JUnit XML before this step`,
+          `no ${kind.noun} matched input "${kind.input}" line "${line.text}"${after} in ${workspace}; every line must match a ${kind.shortNoun}: ${kind.missingHint}`,
         ),
       );
     }
@@ -80,7 +97,7 @@ function walksFolders(pattern: string): boolean {
   return segments[segments.length - 1] === '**';
 }
 
-function kind(stat: Stats): string {
+function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe (FIFO)';
   if (stat.isSocket()) return 'a socket';

@@ -3,6 +3,7 @@
 import type { Totals } from './junit-report.js';
 import type { AnomalyStatus } from './lists.js';
 import type { TestCase } from './test.js';
+import type { SoupRecord } from './soup.js';
 import type { Reason } from './verdict.js';
 import type { RequirementStatus, SampledTest, TracedTest } from './trace.js';
 
@@ -104,6 +105,8 @@ export interface Evidence {
   readonly warnings: readonly Reason[];
   /** How many tests there are, and whole tests for the readable reports (those that did not simply pass first). */
   readonly testRecord: { readonly count: number; readonly sample: readonly TestRow[] };
+  /** The SOUP check, when a SOUP list and SBOMs were given. */
+  readonly soup?: SoupRecord;
 }
 
 /** Tests by status, and the test cases they were read from (`attempts`, one per attempt of a retried test). */

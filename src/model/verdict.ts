@@ -31,7 +31,11 @@ export type ReasonCode =
   | 'requirement-skipped'
   | 'requirement-uncovered'
   | 'unknown-id'
-  | 'untraced-tests';
+  | 'untraced-tests'
+  | 'soup-undocumented'
+  | 'soup-version'
+  | 'soup-incomplete'
+  | 'soup-stale';
 
 export interface Reason {
   readonly code: ReasonCode;

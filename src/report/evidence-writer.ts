@@ -2,6 +2,7 @@ import { renderAnomaliesCsv, renderAnomaliesMarkdown } from './anomaly-list.js';
 import { EVIDENCE_FILES, evidenceJsonEnd, evidenceJsonHeadChunks, testLinePrefix, TestRecordLines } from './evidence.js';
 import { evidenceHtmlChunks } from './html.js';
 import { matrixCsvChunks } from './matrix-csv.js';
+import { renderSoupCsv, renderSoupMarkdown } from './soup.js';
 import { renderSummary } from './summary.js';
 import { TestCsvRows, TESTS_CSV_HEADER } from './tests-csv.js';
 import type { Evidence, TracedTest } from '../model/index.js';
@@ -90,7 +91,7 @@ export class EvidenceWriter {
     await Promise.all([this.spool.discard(), this.testsCsv.discard()]);
   }
 
-  /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured. */
+  /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured; the SOUP files when SOUP was checked. */
   async finish(evidence: Evidence, options: { readonly anomalies: boolean }): Promise<void> {
     await this.writeFile(EVIDENCE_FILES.json, evidenceJsonHeadChunks(evidence), this.spool, evidenceJsonEnd(this.written));
     await this.writeFile(EVIDENCE_FILES.html, evidenceHtmlChunks(evidence));
@@ -99,6 +100,10 @@ export class EvidenceWriter {
     if (options.anomalies) {
       await this.writeFile(EVIDENCE_FILES.anomaliesMarkdown, [renderAnomaliesMarkdown(evidence)]);
       await this.writeFile(EVIDENCE_FILES.anomaliesCsv, [renderAnomaliesCsv(evidence)]);
+    }
+    if (evidence.soup !== undefined) {
+      await this.writeFile(EVIDENCE_FILES.soupMarkdown, [renderSoupMarkdown(evidence.soup)]);
+      await this.writeFile(EVIDENCE_FILES.soupCsv, [renderSoupCsv(evidence.soup)]);
     }
   }
 

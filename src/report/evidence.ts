@@ -10,6 +10,8 @@ export const EVIDENCE_FILES = {
   tests: 'tests.csv',
   anomaliesMarkdown: 'anomalies.md',
   anomaliesCsv: 'anomalies.csv',
+  soupMarkdown: 'soup.md',
+  soupCsv: 'soup.csv',
 } as const;
 
 /** Identifies the evidence format; bumped when a field changes meaning. */

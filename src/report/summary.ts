@@ -1,4 +1,4 @@
-import type { AnomalyRecord, Evidence, Reason, ReasonCode, RequirementStatus, TestList, TestStatus } from '../model/index.js';
+import type { AnomalyRecord, Evidence, Reason, ReasonCode, RequirementStatus, SoupRecord, TestList, TestStatus } from '../model/index.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { EVIDENCE_FILES } from './evidence.js';
 
@@ -36,6 +36,10 @@ const REASON_KIND: Record<ReasonCode, string> = {
   'requirement-uncovered': 'uncovered requirements',
   'unknown-id': 'unknown IDs',
   'untraced-tests': 'untraced tests',
+  'soup-undocumented': 'undocumented SOUP',
+  'soup-version': 'SOUP version drifts',
+  'soup-incomplete': 'incomplete SOUP rows',
+  'soup-stale': 'stale SOUP rows',
 };
 
 export interface SummaryOptions {
@@ -176,6 +180,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
     });
   }
 
+  if (evidence.soup !== undefined) sections.push(soupSection(evidence.soup, files.soup));
+
   const requirementRows = evidence.requirements.map((r): Row => {
     const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
     const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
@@ -241,7 +247,7 @@ function bytes(line: string): number {
 }
 
 /** The names of the evidence files, in the folder of traceability.json when it is known. */
-function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'matrix' | 'csv' | 'anomalies', string> {
+function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'matrix' | 'csv' | 'anomalies' | 'soup', string> {
   const json = options.evidencePath;
   const slash = json === undefined ? -1 : Math.max(json.lastIndexOf('/'), json.lastIndexOf('\\'));
   const dir = json === undefined || slash === -1 ? '' : truncate(json.slice(0, slash), NAME_LENGTH);
@@ -253,6 +259,7 @@ function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'm
     matrix: code(EVIDENCE_FILES.csv),
     csv: EVIDENCE_FILES.csv,
     anomalies: code(EVIDENCE_FILES.anomaliesMarkdown),
+    soup: code(EVIDENCE_FILES.soupMarkdown),
   };
 }
 
@@ -270,4 +277,26 @@ function assessment(a: AnomalyRecord, uncut: boolean): string {
   const by = a.assessedBy === '' ? '' : ` by ${escapeMarkdown(truncate(a.assessedBy, NAME_LENGTH))}${a.assessmentDate === '' ? '' : ` on ${escapeMarkdown(truncate(a.assessmentDate, NAME_LENGTH))}`}`;
   if (a.problems.length === 0) return `✅ acceptable${by}`;
   return `❌ ${a.problems.map((p) => escapeMarkdown(uncut ? p : truncate(p, REASON_LENGTH))).join('; ')}`;
+}
+
+/** The SOUP section: how many components are documented, each one with a gap first, the stale rows counted. */
+function soupSection(soup: SoupRecord, file: string): Section {
+  const shipped = soup.components.filter((c) => c.notShipped === undefined).length;
+  const gaps = soup.components.filter((c) => c.missing.length > 0);
+  const rows = soup.components.map((c): Row => {
+    const status = c.missing.length > 0 ? `❌ lacks ${c.missing.map((m) => escapeMarkdown(truncate(m, NAME_LENGTH))).join(', ')}` : c.notShipped === undefined ? '✅ documented' : `— not shipped (${escapeMarkdown(truncate(c.notShipped, NAME_LENGTH))})`;
+    const row = c.row === undefined ? '—' : `line ${c.row}`;
+    return { text: `| ${escapeMarkdown(truncate(c.name, NAME_LENGTH))} | ${escapeMarkdown(truncate(c.version, NAME_LENGTH))} | ${row} | ${status} |`, priority: c.missing.length > 0 ? GAP : DETAIL };
+  });
+  const stale = soup.staleRows.length === 0 ? '' : ` · ${soup.staleRows.length} stale ${soup.staleRows.length === 1 ? 'row' : 'rows'}`;
+  return {
+    heading: [
+      `### SOUP: ${shipped - gaps.filter((c) => c.notShipped === undefined).length} of ${shipped} shipped components documented${stale}`,
+      '',
+      '| Component | Version | SOUP row | Status |',
+      '| --- | --- | --- | --- |',
+    ],
+    rows,
+    note: (left) => (left.length === 0 ? undefined : `_${left.length} of ${rows.length} components are left out here: ${file} lists them all._`),
+  };
 }
