@@ -173,16 +173,18 @@ export function buildListIds(requirements: readonly Requirement[], ignoreCase: b
   // An ID up to a separator -> the longer IDs of the list that start with it, longest first.
   const longer = new Map<string, string[]>();
   for (const { id } of requirements) {
+    // An ID listed twice adds nothing; looking it up in each list would cost the square of the list.
+    if (exact.has(id)) continue;
     exact.add(id);
     const key = fold(id);
     const other = byKey.get(key);
-    byKey.set(key, other === undefined || other === id ? id : null);
+    byKey.set(key, other === undefined ? id : null);
     for (let i = 1; i < id.length; i++) {
       if (isIdSeparator(id, i)) {
         const head = fold(id.slice(0, i));
         const list = longer.get(head);
         if (list === undefined) longer.set(head, [id]);
-        else if (!list.includes(id)) list.push(id);
+        else list.push(id);
       }
     }
   }
