@@ -9,7 +9,7 @@ export function escapeMarkdown(text: string): string {
   if (!MARKDOWN_SPECIAL.test(text)) return text;
   return text
     .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
     .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
     .replace(/^-/, '\\-')
     .replace(/^(\d+)([.)])/, '$1\\$2')

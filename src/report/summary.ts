@@ -1,4 +1,4 @@
-import type { AnomalyRecord, Evidence, Reason, ReasonCode, RequirementStatus, TestList, TestStatus } from '../model/index.js';
+import type { AnomalyRecord, Evidence, Reason, ReasonCode, RequirementStatus, TestList, TestRef, TestStatus } from '../model/index.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { EVIDENCE_FILES } from './evidence.js';
 
@@ -176,11 +176,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
     });
   }
 
-  const requirementRows = evidence.requirements.map((r): Row => {
-    const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
-    const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
-    return { text: `| **${escapeMarkdown(r.id)}**${title} | ${status} | ${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP };
-  });
+  const heads = requirementHeads(evidence);
+  const requirementRows = evidence.requirements.map((r, i): Row => ({ text: `${heads[i]!}${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP }));
   sections.push({
     heading: ['### Requirements', '', '| Requirement | Status | Tests |', '| --- | --- | --- |'],
     rows: requirementRows,
@@ -201,7 +198,12 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
 
   const footer = ['', `<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
 
-  keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+  if (uncut) {
+    // No budget: every row is kept, with no need to weigh them.
+    for (const s of sections) for (const r of s.rows) r.kept = true;
+  } else {
+    keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+  }
 
   const lines = [...head];
   for (const s of sections) {
@@ -218,6 +220,25 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   lines.pop();
   lines.push(...footer);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The start of each requirement's row (ID, title, status), the same in the job summary and in
+ * traceability.md: made once for the evidence of a run, which renders both.
+ */
+const requirementHeadsOf = new WeakMap<Evidence, readonly string[]>();
+
+function requirementHeads(evidence: Evidence): readonly string[] {
+  let heads = requirementHeadsOf.get(evidence);
+  if (heads === undefined) {
+    heads = evidence.requirements.map((r) => {
+      const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
+      const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
+      return `| **${escapeMarkdown(r.id)}**${title} | ${status} | `;
+    });
+    requirementHeadsOf.set(evidence, heads);
+  }
+  return heads;
 }
 
 /** Kept free for the notes that say what was left out. */
@@ -259,9 +280,21 @@ function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'm
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
 function testList(tests: TestList, limit: number, matrixFile: string): string {
   if (tests.count === 0) return '—';
-  const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
+  const shown = tests.sample.slice(0, limit).map(testCell);
   const more = tests.count - shown.length;
   return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
+}
+
+/** A test as a table cell names it; a test named in several lists, or in both renderings, is escaped once. */
+const testCells = new WeakMap<TestRef, string>();
+
+function testCell(t: TestRef): string {
+  let cell = testCells.get(t);
+  if (cell === undefined) {
+    cell = `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`;
+    testCells.set(t, cell);
+  }
+  return cell;
 }
 
 /** What the assessment of an anomaly says, and what it lacks. */
