@@ -224,11 +224,15 @@ function isWordCharacter(text: string, i: number): boolean {
 
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
 export function compareIds(a: string, b: string): number {
-  return ID_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  idOrder ??= new Intl.Collator('en', { numeric: true });
+  return idOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** One collator for every comparison: `localeCompare` with options would make one per call. */
-const ID_ORDER = new Intl.Collator('en', { numeric: true });
+/**
+ * One collator for every comparison: `localeCompare` with options would make one per call. Made on
+ * first use: building it costs milliseconds of start-up that a run without IDs to order never needs.
+ */
+let idOrder: Intl.Collator | undefined;
 
 /** Finds spelled-out variants of the canonical IDs of a requirement list. */
 export interface VariantMatcher {
