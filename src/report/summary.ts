@@ -1,4 +1,4 @@
-import type { AnomalyRecord, Evidence, Reason, ReasonCode, RequirementStatus, TestList, TestRef, TestStatus } from '../model/index.js';
+import type { AnomalyRecord, Evidence, Reason, ReasonCode, RequirementStatus, TestList, TestStatus } from '../model/index.js';
 import { escapeMarkdown, truncate } from './escape.js';
 import { EVIDENCE_FILES } from './evidence.js';
 
@@ -111,7 +111,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   const uncut = budget === Number.POSITIVE_INFINITY;
   const files = evidenceFiles(options);
   const perRow = uncut ? Number.POSITIVE_INFINITY : TESTS_PER_ROW;
-  const cells = (tests: TestList): string => testList(tests, perRow, files.csv);
+  const names = escapedNames(evidence);
+  const cells = (tests: TestList): string => testList(tests, perRow, files.csv, names);
 
   const head: string[] = [];
   if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
@@ -278,23 +279,39 @@ function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'm
 }
 
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
-function testList(tests: TestList, limit: number, matrixFile: string): string {
+function testList(tests: TestList, limit: number, matrixFile: string, names: EscapedNames): string {
   if (tests.count === 0) return '—';
-  const shown = tests.sample.slice(0, limit).map(testCell);
+  const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${names.of(t.name)}`);
   const more = tests.count - shown.length;
   return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
 }
 
-/** A test as a table cell names it; a test named in several lists, or in both renderings, is escaped once. */
-const testCells = new WeakMap<TestRef, string>();
+/**
+ * Test names as a cell shows them, escaped once however many lists name the test, in both renderings
+ * of the same evidence.
+ */
+class EscapedNames {
+  private readonly escaped = new Map<string, string>();
 
-function testCell(t: TestRef): string {
-  let cell = testCells.get(t);
-  if (cell === undefined) {
-    cell = `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`;
-    testCells.set(t, cell);
+  of(name: string): string {
+    let cell = this.escaped.get(name);
+    if (cell === undefined) {
+      cell = escapeMarkdown(truncate(name, NAME_LENGTH));
+      this.escaped.set(name, cell);
+    }
+    return cell;
   }
-  return cell;
+}
+
+const escapedNamesOf = new WeakMap<Evidence, EscapedNames>();
+
+function escapedNames(evidence: Evidence): EscapedNames {
+  let names = escapedNamesOf.get(evidence);
+  if (names === undefined) {
+    names = new EscapedNames();
+    escapedNamesOf.set(evidence, names);
+  }
+  return names;
 }
 
 /** What the assessment of an anomaly says, and what it lacks. */
