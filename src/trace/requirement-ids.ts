@@ -218,9 +218,14 @@ function isIdSeparator(id: string, i: number): boolean {
 }
 
 function isWordCharacter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  // ASCII, the common case, without a regular expression: its letters and digits are its only \p{L} and \p{N}.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   const c = text[i];
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return c !== undefined && WORD_CHARACTER.test(c);
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
 export function compareIds(a: string, b: string): number {
