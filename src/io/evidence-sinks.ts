@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import type { EvidenceFileName, EvidenceSinks, Spool, TextOut } from '../report/evidence-writer.js';
 import { evidenceFolder } from './files.js';
 import { makeScratchFolder } from './runner.js';
@@ -29,7 +30,9 @@ export class EvidenceFiles implements EvidenceSinks {
 
   async spool(): Promise<Spool> {
     const file = path.join((await this.prepared()).scratch, 'tests.jsonl');
-    return new SpillingSpool(() => TextSink.create(file, 'the spool file of the test record in RUNNER_TEMP'), file);
+    // A run large enough for the worker thread spools to the file from the first line: holding its
+    // first lines in memory raised its peak (by 44 MB at 200,000 cases) for nothing it could save.
+    return new SpillingSpool(() => TextSink.create(file, 'the spool file of the test record in RUNNER_TEMP'), file, isMainThread ? SPOOL_MEMORY_BYTES : 0);
   }
 
   async dispose(): Promise<void> {
@@ -46,7 +49,7 @@ export class EvidenceFiles implements EvidenceSinks {
   }
 }
 
-/** Bytes of test lines a spool holds in memory before it moves them to its file. */
+/** Bytes of test lines a spool of the main thread holds in memory before it moves them to its file. */
 export const SPOOL_MEMORY_BYTES = 8 * 1024 * 1024;
 /** The pieces of memory the held lines are encoded into. */
 const HELD_CHUNK_BYTES = 1024 * 1024;
@@ -70,11 +73,13 @@ class SpillingSpool implements Spool {
   constructor(
     private readonly create: () => Promise<TextSink>,
     private readonly file: string,
+    private readonly bound: number,
   ) {}
 
   add(text: string): boolean {
     if (this.sink !== undefined) return this.sink.add(text);
     if (this.ended) throw new Error('internal error: a test line added to a closed spool');
+
     // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
     if (this.current === undefined || text.length * 3 > this.current.length - this.used) {
       if (this.current !== undefined) this.held.push(this.current.subarray(0, this.used));
@@ -84,11 +89,11 @@ class SpillingSpool implements Spool {
     const written = this.current.write(text, this.used, 'utf8');
     this.used += written;
     this.heldBytes += written;
-    return this.heldBytes > SPOOL_MEMORY_BYTES;
+    return this.heldBytes > this.bound;
   }
 
   async flush(): Promise<void> {
-    if (this.sink === undefined && this.heldBytes > SPOOL_MEMORY_BYTES) await this.spill();
+    if (this.sink === undefined && this.heldBytes > this.bound) await this.spill();
     await this.sink?.flush();
   }
 
