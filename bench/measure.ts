@@ -30,6 +30,11 @@ export interface Measured {
   readonly probe: Probe | undefined;
   /** Killed by this process after RunSpec.timeoutMs. */
   readonly timedOut: boolean;
+  /**
+   * With RunSpec.tree: the largest sum of the resident memory of the child and every process under it,
+   * sampled every few milliseconds from /proc (Linux), or the child's own peak when that is larger.
+   */
+  readonly peakTreeKb?: number;
 }
 
 export interface RunSpec {
@@ -45,6 +50,8 @@ export interface RunSpec {
   readonly scratch: string;
   /** Kill the child (SIGKILL) when it runs longer than this. */
   readonly timeoutMs?: number;
+  /** Also sample the memory of the whole process tree (`peakTreeKb`). */
+  readonly tree?: boolean;
 }
 
 let sequence = 0;
@@ -67,6 +74,8 @@ export async function measure(spec: RunSpec): Promise<Measured> {
   child.stderr.on('data', (c: Buffer) => stderr.push(c));
   let wallMs = 0;
   let timedOut = false;
+  let peakTreeKb = 0;
+  const sampler = spec.tree === true && child.pid !== undefined ? setInterval(() => (peakTreeKb = Math.max(peakTreeKb, treeRssKb(child.pid!))), 5) : undefined;
   const timer =
     spec.timeoutMs === undefined
       ? undefined
@@ -82,6 +91,7 @@ export async function measure(spec: RunSpec): Promise<Measured> {
     child.on('close', (c, s) => resolve({ code: c, signal: s }));
   });
   clearTimeout(timer);
+  clearInterval(sampler);
   let probe: Probe | undefined;
   try {
     probe = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as Probe;
@@ -89,7 +99,28 @@ export async function measure(spec: RunSpec): Promise<Measured> {
     probe = undefined;
   }
   fs.rmSync(probeFile, { force: true });
-  return { wallMs, exitCode: code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), probe, timedOut };
+  const tree = spec.tree === true ? { peakTreeKb: Math.max(peakTreeKb, probe?.maxRssKb ?? 0) } : {};
+  return { wallMs, exitCode: code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), probe, timedOut, ...tree };
+}
+
+/** Resident memory of a process and all its descendants now, in KiB (0 when /proc cannot tell). */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const p = pending.pop()!;
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      total += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children !== '') pending.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return total;
 }
 
 export function median(values: readonly number[]): number {

@@ -9,7 +9,8 @@
  *   options: --keep (keep the generated files), --profile (one more profiled end-to-end run on the
  *            200,000-case report: hottest functions), --build (bundle src/ with ncc into the temp
  *            folder and measure that instead of dist/, which is left alone), --runs N (runs per
- *            step, default 3), --node PATH (Node 24 binary; also BENCH_NODE)
+ *            step, default 3), --node PATH (Node 24 binary; also BENCH_NODE),
+ *            --peer NAME=PATH[,input=value...] (race a report action's published bundle: see README)
  *
  * It prints figures; it passes or fails nothing (exit 0 unless the bench itself could not run).
  */
@@ -22,6 +23,7 @@ import { parse as parseYaml } from 'yaml';
 import { inputVariable, parseOutputs } from '../scripts/run-action.js';
 import { writeReport, writeRequirements, type ReportStats } from './generate.js';
 import { benchDir, countAnnotations, lastJson, measure, median, repoRoot, type Measured } from './measure.js';
+import { parsePeer, race, type Peer } from './peers.js';
 import { summarizeProfile, type Row } from './profile.js';
 
 // ---------------------------------------------------------------------------------------------- options
@@ -33,6 +35,7 @@ interface Options {
   readonly build: boolean;
   readonly runs: number;
   readonly node: string;
+  readonly peers: readonly Peer[];
 }
 
 function readOptions(argv: readonly string[]): Options {
@@ -41,6 +44,7 @@ function readOptions(argv: readonly string[]): Options {
   let profile = false;
   let build = false;
   let runs: number | undefined;
+  const peers: Peer[] = [];
   let node = process.env['BENCH_NODE'] ?? path.join(repoRoot, '.cache/node24/node_modules/node/bin/node');
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -50,8 +54,16 @@ function readOptions(argv: readonly string[]): Options {
     else if (a === '--build') build = true;
     else if (a === '--runs') runs = Number(argv[++i]);
     else if (a === '--node') node = path.resolve(argv[++i] ?? '');
+    else if (a === '--peer') {
+      const peer = parsePeer(argv[++i] ?? '');
+      if (typeof peer === 'string') {
+        process.stderr.write(`${peer}\n`);
+        process.exit(2);
+      }
+      peers.push(peer);
+    }
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench -- [--quick] [--keep] [--profile] [--build] [--runs N] [--node PATH]\n');
+      process.stdout.write('usage: npm run bench -- [--quick] [--keep] [--profile] [--build] [--runs N] [--node PATH] [--peer NAME=PATH[,input=value...]]...\n');
       process.exit(0);
     } else {
       process.stderr.write(`unknown option ${a}; see --help\n`);
@@ -62,13 +74,16 @@ function readOptions(argv: readonly string[]): Options {
     process.stderr.write('--runs takes a whole number of at least 1\n');
     process.exit(2);
   }
-  return { quick, keep, profile, build, runs: runs ?? (quick ? 1 : 3), node };
+  return { quick, keep, profile, build, runs: runs ?? (peers.length > 0 ? 5 : quick ? 1 : 3), node, peers };
 }
 
 const SIZES = {
   full: { bigCases: 200_000, manyCases: 1_000_000, manyFiles: 50, requirements: 5_000, startupRuns: 10 },
   quick: { bigCases: 20_000, manyCases: 100_000, manyFiles: 10, requirements: 1_000, startupRuns: 5 },
 } as const;
+
+/** Sizes of the race against peers (`--peer`), each against 5,000 requirements. */
+const RACE_SIZES = [2_000, 20_000, 200_000];
 
 /** A step whose first run takes longer than this is not repeated: its noise is small next to it. */
 const REPEAT_BELOW_MS = 30_000;
@@ -342,6 +357,16 @@ async function main(): Promise<void> {
   if (defaults.problem !== undefined) log(`WARNING     : ${defaults.problem}.`);
   log(`Files in    : ${tmp}${options.keep ? ' (kept)' : ' (deleted at the end; --keep keeps them)'}`);
   log();
+
+  if (options.peers.length > 0) {
+    // The race alone: the gate and each peer on the same reports, interleaved.
+    log(`Racing ${options.peers.map((p) => `${p.name} (${p.bundle})`).join(', ')} against the gate`);
+    log();
+    await race({ node: options.node, tmp, gateBundle: actionBundle, peers: options.peers, sizes: options.quick ? [2_000, 20_000] : RACE_SIZES, requirements: 5_000, runs: options.runs, log });
+    log(`Load avg    : ${load()} (1, 5, 15 min) at the end`);
+    cleanUp();
+    return;
+  }
 
   // -- data
   let t0 = performance.now();

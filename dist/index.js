@@ -28874,6 +28874,16 @@ class TextSink {
             await from.close();
         }
     }
+    /** Adds bytes already encoded (UTF-8), in order, after what the sink holds. */
+    async appendBytes(pieces) {
+        await this.flush();
+        await this.writing;
+        for (const piece of pieces) {
+            await this.writeAll(piece).catch((e) => {
+                throw this.fail(e);
+            });
+        }
+    }
     /** Writes what has gathered and closes the file; on a failure the file is removed. */
     async close() {
         if (this.ended)
@@ -29136,7 +29146,8 @@ function renderSummary(evidence, options = {}) {
     const uncut = budget === Number.POSITIVE_INFINITY;
     const files = evidenceFiles(options);
     const perRow = uncut ? Number.POSITIVE_INFINITY : TESTS_PER_ROW;
-    const cells = (tests) => testList(tests, perRow, files.csv);
+    const names = escapedNames(evidence);
+    const cells = (tests) => testList(tests, perRow, files.csv, names);
     const head = [];
     if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
         head.push('## ❌ IEC 62304 release gate passed, but the release failed', '', `**The release is not done:** ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(options.releaseFailure, RELEASE_FAILURE_LENGTH))}`);
@@ -29202,11 +29213,8 @@ function renderSummary(evidence, options = {}) {
     }
     if (evidence.soup !== undefined)
         sections.push(soupSection(evidence.soup, files.soup));
-    const requirementRows = evidence.requirements.map((r) => {
-        const title = r.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(r.title, NAME_LENGTH))}`;
-        const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(report_escape/* escapeMarkdown */.FV).join(', ')}`;
-        return { text: `| **${(0,report_escape/* escapeMarkdown */.FV)(r.id)}**${title} | ${status} | ${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP };
-    });
+    const heads = requirementHeads(evidence);
+    const requirementRows = evidence.requirements.map((r, i) => ({ text: `${heads[i]}${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP }));
     sections.push({
         heading: ['### Requirements', '', '| Requirement | Status | Tests |', '| --- | --- | --- |'],
         rows: requirementRows,
@@ -29225,7 +29233,15 @@ function renderSummary(evidence, options = {}) {
         },
     });
     const footer = ['', `<sub>Requirements: ${(0,report_escape/* escapeMarkdown */.FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
-    keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+    if (uncut) {
+        // No budget: every row is kept, with no need to weigh them.
+        for (const s of sections)
+            for (const r of s.rows)
+                r.kept = true;
+    }
+    else {
+        keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+    }
     const lines = [...head];
     for (const s of sections) {
         const kept = s.rows.filter((r) => r.kept === true);
@@ -29244,6 +29260,23 @@ function renderSummary(evidence, options = {}) {
     lines.pop();
     lines.push(...footer);
     return `${lines.join('\n')}\n`;
+}
+/**
+ * The start of each requirement's row (ID, title, status), the same in the job summary and in
+ * traceability.md: made once for the evidence of a run, which renders both.
+ */
+const requirementHeadsOf = new WeakMap();
+function requirementHeads(evidence) {
+    let heads = requirementHeadsOf.get(evidence);
+    if (heads === undefined) {
+        heads = evidence.requirements.map((r) => {
+            const title = r.title === '' ? '' : ` ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(r.title, NAME_LENGTH))}`;
+            const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(report_escape/* escapeMarkdown */.FV).join(', ')}`;
+            return `| **${(0,report_escape/* escapeMarkdown */.FV)(r.id)}**${title} | ${status} | `;
+        });
+        requirementHeadsOf.set(evidence, heads);
+    }
+    return heads;
 }
 /** Kept free for the notes that say what was left out. */
 const NOTES_RESERVE = 8192;
@@ -29280,12 +29313,36 @@ function evidenceFiles(options) {
     };
 }
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
-function testList(tests, limit, matrixFile) {
+function testList(tests, limit, matrixFile, names) {
     if (tests.count === 0)
         return '—';
-    const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${(0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(t.name, NAME_LENGTH))}`);
+    const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${names.of(t.name)}`);
     const more = tests.count - shown.length;
     return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
+}
+/**
+ * Test names as a cell shows them, escaped once however many lists name the test, in both renderings
+ * of the same evidence.
+ */
+class EscapedNames {
+    escaped = new Map();
+    of(name) {
+        let cell = this.escaped.get(name);
+        if (cell === undefined) {
+            cell = (0,report_escape/* escapeMarkdown */.FV)((0,report_escape/* truncate */.xv)(name, NAME_LENGTH));
+            this.escaped.set(name, cell);
+        }
+        return cell;
+    }
+}
+const escapedNamesOf = new WeakMap();
+function escapedNames(evidence) {
+    let names = escapedNamesOf.get(evidence);
+    if (names === undefined) {
+        names = new EscapedNames();
+        escapedNamesOf.set(evidence, names);
+    }
+    return names;
 }
 /** What the assessment of an anomaly says, and what it lacks. */
 function assessment(a, uncut) {
@@ -33431,7 +33488,10 @@ function kindOf(stat) {
     return 'not a regular file';
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
 ;// CONCATENATED MODULE: ./src/io/evidence-sinks.ts
+
 
 
 
@@ -33439,7 +33499,7 @@ function kindOf(stat) {
 
 /**
  * The evidence as files: in the evidence folder (made and checked on first use, after the lists are
- * read), with the test lines spooled to a file in a scratch folder of RUNNER_TEMP.
+ * read), with the test lines of a large record spooled to a file in a scratch folder of RUNNER_TEMP.
  */
 class EvidenceFiles {
     evidenceDir;
@@ -33460,7 +33520,9 @@ class EvidenceFiles {
     }
     async spool() {
         const file = external_node_path_default().join((await this.prepared()).scratch, 'tests.jsonl');
-        return new FileSpool(await TextSink.create(file, 'the spool file of the test record in RUNNER_TEMP'), file);
+        // A run large enough for the worker thread spools to the file from the first line: holding its
+        // first lines in memory raised its peak (by 44 MB at 200,000 cases) for nothing it could save.
+        return new SpillingSpool(() => TextSink.create(file, 'the spool file of the test record in RUNNER_TEMP'), file, external_node_worker_threads_.isMainThread ? SPOOL_MEMORY_BYTES : 0);
     }
     async dispose() {
         const places = await this.places?.catch(() => undefined);
@@ -33475,30 +33537,85 @@ class EvidenceFiles {
         return this.places;
     }
 }
-/** A spool file, poured into a file sink as bytes: the JSON of the tests is never decoded again. */
-class FileSpool {
-    sink;
+/** Bytes of test lines a spool of the main thread holds in memory before it moves them to its file. */
+const SPOOL_MEMORY_BYTES = 8 * 1024 * 1024;
+/** The pieces of memory the held lines are encoded into. */
+const HELD_CHUNK_BYTES = 1024 * 1024;
+/**
+ * The test lines, encoded once and held in memory until they pass `SPOOL_MEMORY_BYTES`: a run of that
+ * size writes each test once, into traceability.json. (Held as UTF-8 bytes: the strings of the lines
+ * would weigh several times more on the heap.) A larger record moves to a spool file, made on the first
+ * flush past the bound, and is poured into the evidence file as bytes: its JSON is never decoded again.
+ */
+class SpillingSpool {
+    create;
     file;
-    constructor(sink, file) {
-        this.sink = sink;
+    bound;
+    /** Chunks filled, each cut to what it holds. */
+    held = [];
+    /** The chunk being filled, and how many of its bytes are used. */
+    current;
+    used = 0;
+    heldBytes = 0;
+    sink;
+    ended = false;
+    constructor(create, file, bound) {
+        this.create = create;
         this.file = file;
+        this.bound = bound;
     }
     add(text) {
-        return this.sink.add(text);
+        if (this.sink !== undefined)
+            return this.sink.add(text);
+        if (this.ended)
+            throw new Error('internal error: a test line added to a closed spool');
+        // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+        if (this.current === undefined || text.length * 3 > this.current.length - this.used) {
+            if (this.current !== undefined)
+                this.held.push(this.current.subarray(0, this.used));
+            this.current = Buffer.allocUnsafe(Math.max(HELD_CHUNK_BYTES, text.length * 3));
+            this.used = 0;
+        }
+        const written = this.current.write(text, this.used, 'utf8');
+        this.used += written;
+        this.heldBytes += written;
+        return this.heldBytes > this.bound;
     }
-    flush() {
-        return this.sink.flush();
+    async flush() {
+        if (this.sink === undefined && this.heldBytes > this.bound)
+            await this.spill();
+        await this.sink?.flush();
     }
-    close() {
-        return this.sink.close();
+    async close() {
+        this.ended = true;
+        await this.sink?.close();
     }
-    discard() {
-        return this.sink.discard();
+    async discard() {
+        this.ended = true;
+        this.held = [];
+        this.current = undefined;
+        await this.sink?.discard();
     }
     async pourInto(out) {
         if (!(out instanceof TextSink))
-            throw new Error('internal error: a spool file can be poured only into a file of the evidence folder');
-        await out.append(this.file);
+            throw new Error('internal error: a spool can be poured only into a file of the evidence folder');
+        if (this.sink === undefined)
+            await out.appendBytes(this.heldBytesInOrder());
+        else
+            await out.append(this.file);
+    }
+    /** The held bytes, chunk by chunk. */
+    heldBytesInOrder() {
+        return this.current === undefined ? this.held : [...this.held, this.current.subarray(0, this.used)];
+    }
+    /** Moves what is held to the spool file, which takes every line from then on. */
+    async spill() {
+        const sink = await this.create();
+        this.sink = sink;
+        await sink.appendBytes(this.heldBytesInOrder());
+        this.held = [];
+        this.current = undefined;
+        this.heldBytes = 0;
     }
 }
 
@@ -33512,8 +33629,6 @@ const runnerLog = {
     untrusted: (text) => logUntrusted(text),
 };
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(75919);
 ;// CONCATENATED MODULE: ./src/io/worker.ts
 
 
@@ -40447,16 +40562,26 @@ function escapeMarkdown(text) {
     // Most names need nothing: none of the characters any rule below looks at.
     if (!MARKDOWN_SPECIAL.test(text))
         return text;
-    return text
-        .replace(/\r\n|\r|\n/g, ' ')
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
-        .replace(/^-/, '\\-')
-        .replace(/^(\d+)([.)])/, '$1\\$2')
-        .replace(/(https?|ftp|mailto):/gi, '$1&#58;')
-        .replace(/\b(www)\./gi, '$1&#46;')
-        .replace(/@/g, '&#64;');
+    // Each rule runs only when its text can be there: the rules are applied in this order.
+    let s = text;
+    if (s.includes('\n') || s.includes('\r'))
+        s = s.replace(/\r\n|\r|\n/g, ' ');
+    s = s.replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&');
+    if (HTML_MARKUP.test(s))
+        s = s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    if (s.startsWith('-'))
+        s = `\\${s}`;
+    else if (s.charCodeAt(0) >= 0x30 && s.charCodeAt(0) <= 0x39)
+        s = s.replace(/^(\d+)([.)])/, '$1\\$2');
+    if (s.includes(':'))
+        s = s.replace(/(https?|ftp|mailto):/gi, '$1&#58;');
+    if (s.includes('.'))
+        s = s.replace(/\b(www)\./gi, '$1&#46;');
+    if (s.includes('@'))
+        s = s.replace(/@/g, '&#64;');
+    return s;
 }
+const HTML_MARKUP = /[&<>"]/;
 /** Every character that a rule of `escapeMarkdown` starts from. */
 const MARKDOWN_SPECIAL = /[\r\n\\`*_{}[\]()#+!|~&<>"@:.-]/;
 /** Text for HTML element content or a quoted attribute value. */
@@ -41048,17 +41173,20 @@ function buildListIds(requirements, ignoreCase) {
     // An ID up to a separator -> the longer IDs of the list that start with it, longest first.
     const longer = new Map();
     for (const { id } of requirements) {
+        // An ID listed twice adds nothing; looking it up in each list would cost the square of the list.
+        if (exact.has(id))
+            continue;
         exact.add(id);
         const key = fold(id);
         const other = byKey.get(key);
-        byKey.set(key, other === undefined || other === id ? id : null);
+        byKey.set(key, other === undefined ? id : null);
         for (let i = 1; i < id.length; i++) {
             if (isIdSeparator(id, i)) {
                 const head = fold(id.slice(0, i));
                 const list = longer.get(head);
                 if (list === undefined)
                     longer.set(head, [id]);
-                else if (!list.includes(id))
+                else
                     list.push(id);
             }
         }
@@ -41098,15 +41226,24 @@ function isIdSeparator(id, i) {
     return !isWordCharacter(id, i) && isWordCharacter(id, i - 1);
 }
 function isWordCharacter(text, i) {
+    const code = text.charCodeAt(i);
+    // ASCII, the common case, without a regular expression: its letters and digits are its only \p{L} and \p{N}.
+    if (code < 0x80)
+        return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
     const c = text[i];
-    return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    return c !== undefined && WORD_CHARACTER.test(c);
 }
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
 function compareIds(a, b) {
-    return ID_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+    idOrder ??= new Intl.Collator('en', { numeric: true });
+    return idOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
-/** One collator for every comparison: `localeCompare` with options would make one per call. */
-const ID_ORDER = new Intl.Collator('en', { numeric: true });
+/**
+ * One collator for every comparison: `localeCompare` with options would make one per call. Made on
+ * first use: building it costs milliseconds of start-up that a run without IDs to order never needs.
+ */
+let idOrder;
 const CANONICAL = /^([A-Za-z]+)[-_. ]?0*([0-9]+)$/;
 /**
  * Builds the opt-in variant matcher (`id-variants: loose`). Every canonical ID of the form

@@ -99,6 +99,17 @@ export class TextSink implements TextOut {
     }
   }
 
+  /** Adds bytes already encoded (UTF-8), in order, after what the sink holds. */
+  async appendBytes(pieces: readonly Uint8Array[]): Promise<void> {
+    await this.flush();
+    await this.writing;
+    for (const piece of pieces) {
+      await this.writeAll(piece).catch((e: unknown) => {
+        throw this.fail(e);
+      });
+    }
+  }
+
   /** Writes what has gathered and closes the file; on a failure the file is removed. */
   async close(): Promise<void> {
     if (this.ended) return;

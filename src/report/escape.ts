@@ -7,16 +7,20 @@
 export function escapeMarkdown(text: string): string {
   // Most names need nothing: none of the characters any rule below looks at.
   if (!MARKDOWN_SPECIAL.test(text)) return text;
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-    .replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/^-/, '\\-')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/(https?|ftp|mailto):/gi, '$1&#58;')
-    .replace(/\b(www)\./gi, '$1&#46;')
-    .replace(/@/g, '&#64;');
+  // Each rule runs only when its text can be there: the rules are applied in this order.
+  let s = text;
+  if (s.includes('\n') || s.includes('\r')) s = s.replace(/\r\n|\r|\n/g, ' ');
+  s = s.replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&');
+  if (HTML_MARKUP.test(s)) s = s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  if (s.startsWith('-')) s = `\\${s}`;
+  else if (s.charCodeAt(0) >= 0x30 && s.charCodeAt(0) <= 0x39) s = s.replace(/^(\d+)([.)])/, '$1\\$2');
+  if (s.includes(':')) s = s.replace(/(https?|ftp|mailto):/gi, '$1&#58;');
+  if (s.includes('.')) s = s.replace(/\b(www)\./gi, '$1&#46;');
+  if (s.includes('@')) s = s.replace(/@/g, '&#64;');
+  return s;
 }
+
+const HTML_MARKUP = /[&<>"]/;
 
 /** Every character that a rule of `escapeMarkdown` starts from. */
 const MARKDOWN_SPECIAL = /[\r\n\\`*_{}[\]()#+!|~&<>"@:.-]/;

@@ -115,7 +115,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   const uncut = budget === Number.POSITIVE_INFINITY;
   const files = evidenceFiles(options);
   const perRow = uncut ? Number.POSITIVE_INFINITY : TESTS_PER_ROW;
-  const cells = (tests: TestList): string => testList(tests, perRow, files.csv);
+  const names = escapedNames(evidence);
+  const cells = (tests: TestList): string => testList(tests, perRow, files.csv, names);
 
   const head: string[] = [];
   if (evidence.verdict === 'pass' && options.releaseFailure !== undefined) {
@@ -182,11 +183,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
 
   if (evidence.soup !== undefined) sections.push(soupSection(evidence.soup, files.soup));
 
-  const requirementRows = evidence.requirements.map((r): Row => {
-    const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
-    const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
-    return { text: `| **${escapeMarkdown(r.id)}**${title} | ${status} | ${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP };
-  });
+  const heads = requirementHeads(evidence);
+  const requirementRows = evidence.requirements.map((r, i): Row => ({ text: `${heads[i]!}${cells(r.tests)} |`, priority: r.status === 'verified' ? DETAIL : GAP }));
   sections.push({
     heading: ['### Requirements', '', '| Requirement | Status | Tests |', '| --- | --- | --- |'],
     rows: requirementRows,
@@ -207,7 +205,12 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
 
   const footer = ['', `<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
 
-  keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+  if (uncut) {
+    // No budget: every row is kept, with no need to weigh them.
+    for (const s of sections) for (const r of s.rows) r.kept = true;
+  } else {
+    keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
+  }
 
   const lines = [...head];
   for (const s of sections) {
@@ -224,6 +227,25 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   lines.pop();
   lines.push(...footer);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The start of each requirement's row (ID, title, status), the same in the job summary and in
+ * traceability.md: made once for the evidence of a run, which renders both.
+ */
+const requirementHeadsOf = new WeakMap<Evidence, readonly string[]>();
+
+function requirementHeads(evidence: Evidence): readonly string[] {
+  let heads = requirementHeadsOf.get(evidence);
+  if (heads === undefined) {
+    heads = evidence.requirements.map((r) => {
+      const title = r.title === '' ? '' : ` ${escapeMarkdown(truncate(r.title, NAME_LENGTH))}`;
+      const status = r.acceptedBy === undefined ? STATUS_MARK[r.status] : `⚠️ failed, accepted by ${r.acceptedBy.map(escapeMarkdown).join(', ')}`;
+      return `| **${escapeMarkdown(r.id)}**${title} | ${status} | `;
+    });
+    requirementHeadsOf.set(evidence, heads);
+  }
+  return heads;
 }
 
 /** Kept free for the notes that say what was left out. */
@@ -264,11 +286,39 @@ function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'm
 }
 
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
-function testList(tests: TestList, limit: number, matrixFile: string): string {
+function testList(tests: TestList, limit: number, matrixFile: string, names: EscapedNames): string {
   if (tests.count === 0) return '—';
-  const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${escapeMarkdown(truncate(t.name, NAME_LENGTH))}`);
+  const shown = tests.sample.slice(0, limit).map((t) => `${TEST_MARK[t.status]} ${names.of(t.name)}`);
   const more = tests.count - shown.length;
   return more > 0 ? `${shown.join('<br>')}<br>… and ${more} more (numbered in ${matrixFile})` : shown.join('<br>');
+}
+
+/**
+ * Test names as a cell shows them, escaped once however many lists name the test, in both renderings
+ * of the same evidence.
+ */
+class EscapedNames {
+  private readonly escaped = new Map<string, string>();
+
+  of(name: string): string {
+    let cell = this.escaped.get(name);
+    if (cell === undefined) {
+      cell = escapeMarkdown(truncate(name, NAME_LENGTH));
+      this.escaped.set(name, cell);
+    }
+    return cell;
+  }
+}
+
+const escapedNamesOf = new WeakMap<Evidence, EscapedNames>();
+
+function escapedNames(evidence: Evidence): EscapedNames {
+  let names = escapedNamesOf.get(evidence);
+  if (names === undefined) {
+    names = new EscapedNames();
+    escapedNamesOf.set(evidence, names);
+  }
+  return names;
 }
 
 /** What the assessment of an anomaly says, and what it lacks. */

@@ -173,16 +173,18 @@ export function buildListIds(requirements: readonly Requirement[], ignoreCase: b
   // An ID up to a separator -> the longer IDs of the list that start with it, longest first.
   const longer = new Map<string, string[]>();
   for (const { id } of requirements) {
+    // An ID listed twice adds nothing; looking it up in each list would cost the square of the list.
+    if (exact.has(id)) continue;
     exact.add(id);
     const key = fold(id);
     const other = byKey.get(key);
-    byKey.set(key, other === undefined || other === id ? id : null);
+    byKey.set(key, other === undefined ? id : null);
     for (let i = 1; i < id.length; i++) {
       if (isIdSeparator(id, i)) {
         const head = fold(id.slice(0, i));
         const list = longer.get(head);
         if (list === undefined) longer.set(head, [id]);
-        else if (!list.includes(id)) list.push(id);
+        else list.push(id);
       }
     }
   }
@@ -216,17 +218,26 @@ function isIdSeparator(id: string, i: number): boolean {
 }
 
 function isWordCharacter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  // ASCII, the common case, without a regular expression: its letters and digits are its only \p{L} and \p{N}.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   const c = text[i];
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return c !== undefined && WORD_CHARACTER.test(c);
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Orders IDs the way people read them: `SRS-2` before `SRS-10`. */
 export function compareIds(a: string, b: string): number {
-  return ID_ORDER.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  idOrder ??= new Intl.Collator('en', { numeric: true });
+  return idOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** One collator for every comparison: `localeCompare` with options would make one per call. */
-const ID_ORDER = new Intl.Collator('en', { numeric: true });
+/**
+ * One collator for every comparison: `localeCompare` with options would make one per call. Made on
+ * first use: building it costs milliseconds of start-up that a run without IDs to order never needs.
+ */
+let idOrder: Intl.Collator | undefined;
 
 /** Finds spelled-out variants of the canonical IDs of a requirement list. */
 export interface VariantMatcher {
