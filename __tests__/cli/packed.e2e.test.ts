@@ -61,6 +61,10 @@ describe('RG-043 release-gate runs from the packed package with no GitHub variab
     expect(path.dirname(archive)).toBe(path.join(dir, 'release-archive'));
     const v = run(dir, ['verify', archive]);
     expect(v.status, v.stdout).toBe(0);
+    // The installed version validates itself.
+    const validation = run(dir, ['validate', '--output-dir', 'validation']);
+    expect(validation.status, validation.stdout).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'validation', 'validation-record.md'), 'utf8')).toContain('**VALIDATED**');
     expect(run(dir, ['--version']).stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
   }, 60_000);
 });
