@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { repoRoot, runAction } from '../scripts/run-action.js';
 import { filesWithIds, runWithJunit, SELF_PATTERN, SELF_REQUIREMENTS } from '../scripts/self-gate.js';
+import { commitAll } from './support/git-repo.js';
 import { makeWorkspace, removeLater } from './support/workspace.js';
 
 it('the bundled action passes on the project own JUnit report and requirements list', async () => {
@@ -17,6 +18,8 @@ it('the bundled action passes on the project own JUnit report and requirements l
 
   // The workspace holds the list and the report, as a release job's checkout would.
   const ws = makeWorkspace({ [SELF_REQUIREMENTS]: fs.readFileSync(path.join(repoRoot, SELF_REQUIREMENTS)) });
+  // A passing gate archives the checkout, so the workspace is one.
+  commitAll(ws);
   const report = path.join(ws, 'reports', 'vitest.xml');
   const status = runWithJunit(files, report);
   expect(fs.existsSync(report), `vitest wrote no report (status ${status})`).toBe(true);
