@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asOptions, main } from '../../src/cli/main.js';
 import { INPUT_OPTIONS, parseCheck } from '../../src/cli/options.js';
-import { inert, renderTerminalSummary } from '../../src/cli/terminal.js';
+import { colourWanted, inert, renderTerminalSummary } from '../../src/cli/terminal.js';
 import { readActionYml } from './action-inputs.js';
 import { committedWorkspace, FAILING, recordingTerminal } from './support.js';
 
@@ -103,6 +103,14 @@ describe('RG-042 the terminal summary: colour only on a terminal, untrusted text
   it('control characters of a test name are shown by their code, never sent to the terminal', () => {
     expect(inert('ok\u001b[2K\rPASSED\u0007')).toBe('ok\\u{1b}[2K\\u{d}PASSED\\u{7}');
     expect(inert('line\nnext\ttab')).toBe('line\nnext\ttab');
+  });
+
+  it('colour is wanted on a terminal only, and never with NO_COLOR', () => {
+    expect(colourWanted(true, {})).toBe(true);
+    expect(colourWanted(false, {})).toBe(false);
+    expect(colourWanted(true, { NO_COLOR: '1' })).toBe(false);
+    expect(colourWanted(true, { NO_COLOR: '' })).toBe(true);
+    expect(colourWanted(true, { TERM: 'dumb' })).toBe(false);
   });
 
   it('colours only when asked (a TTY without NO_COLOR)', async () => {

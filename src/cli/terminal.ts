@@ -20,8 +20,13 @@ export function processTerminal(env: NodeJS.ProcessEnv): Terminal {
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-    colour: process.stdout.isTTY === true && !env['NO_COLOR'] && env['TERM'] !== 'dumb',
+    colour: colourWanted(process.stdout.isTTY === true, env),
   };
+}
+
+/** Colour on a terminal only, and never with NO_COLOR set (to anything but empty) or a dumb terminal. */
+export function colourWanted(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  return isTTY && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
 }
 
 type Style = 'red' | 'green' | 'yellow' | 'bold' | 'dim';
