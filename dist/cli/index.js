@@ -29284,7 +29284,7 @@ function checkOptionsHelp() {
 /* harmony export */   qH: () => (/* binding */ processTerminal),
 /* harmony export */   tJ: () => (/* binding */ inert)
 /* harmony export */ });
-/* unused harmony export REASONS_SHOWN */
+/* unused harmony exports colourWanted, REASONS_SHOWN */
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57994);
 
 /** The process's own streams, with colour as the streams and NO_COLOR allow. */
@@ -29292,8 +29292,12 @@ function processTerminal(env) {
     return {
         out: (line) => process.stdout.write(`${line}\n`),
         err: (line) => process.stderr.write(`${line}\n`),
-        colour: process.stdout.isTTY === true && !env['NO_COLOR'] && env['TERM'] !== 'dumb',
+        colour: colourWanted(process.stdout.isTTY === true, env),
     };
+}
+/** Colour on a terminal only, and never with NO_COLOR set (to anything but empty) or a dumb terminal. */
+function colourWanted(isTTY, env) {
+    return isTTY && !env['NO_COLOR'] && env['TERM'] !== 'dumb';
 }
 const CODES = { red: [31, 39], green: [32, 39], yellow: [33, 39], bold: [1, 22], dim: [2, 22] };
 function paint(term, style, text) {
