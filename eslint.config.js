@@ -11,9 +11,9 @@ export default tseslint.config(
     },
   },
   {
-    // The core stays pure: only the action's adapter (main.ts, action/), io/ and release/ talk to the runner, the file system or the clock.
+    // The core stays pure: only the adapters (the action's main.ts and action/, the command line's cli/), io/ and release/ talk to the runner, the file system or the clock.
     files: ['src/**/*.ts'],
-    ignores: ['src/main.ts', 'src/index.ts', 'src/action/**', 'src/io/**', 'src/release/**'],
+    ignores: ['src/main.ts', 'src/index.ts', 'src/action/**', 'src/cli/**', 'src/io/**', 'src/release/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@actions/*', 'node:fs', 'node:fs/*', 'fs', 'node:child_process'] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The core takes time as input.' }],

@@ -96,7 +96,7 @@ describe('readSettings: requirements', () => {
   });
 });
 
-describe('readSettings: choices', () => {
+describe('RG-024 readSettings: choices', () => {
   it('rejects an unknown untraced-tests value, listing the allowed values', () => {
     const e = refusal({ ...REQUIRED, 'untraced-tests': 'ignore' });
     expect(e.message).toContain('input "untraced-tests"');

@@ -181,7 +181,10 @@ function archiveTime(env, now) {
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/release/manifest.ts
 var manifest = __webpack_require__(24776);
+// EXTERNAL MODULE: ./src/release/provenance.ts
+var provenance = __webpack_require__(75150);
 ;// CONCATENATED MODULE: ./src/release/build-info.ts
+
 
 
 const BUILD_SCHEMA = 'iec62304-release-gate/build@1';
@@ -190,7 +193,9 @@ const BUILD_MARKDOWN = 'BUILD.md';
 const ACTION_NAME = 'iec62304-release-gate';
 function buildInfo(input) {
     const { env, evidence } = input;
-    const sha = value(env, 'GITHUB_SHA');
+    // GitHub, GitLab or Jenkins: the same fields, from each CI's own variables.
+    const ci = (0,provenance/* ciProvenance */.S)(env);
+    const sha = ci.commit;
     return {
         schema: BUILD_SCHEMA,
         archive: input.archive,
@@ -199,19 +204,19 @@ function buildInfo(input) {
         created: input.time.date.toISOString(),
         timeSource: input.time.source,
         source: {
-            repository: value(env, 'GITHUB_REPOSITORY'),
-            ref: value(env, 'GITHUB_REF'),
+            repository: ci.repository,
+            ref: ci.ref,
             commit: input.commit,
             eventCommit: sha !== null && sha.toLowerCase() !== input.commit.toLowerCase() ? sha : null,
         },
         workflow: {
-            name: value(env, 'GITHUB_WORKFLOW'),
+            name: ci.workflow,
             ref: value(env, 'GITHUB_WORKFLOW_REF'),
             event: value(env, 'GITHUB_EVENT_NAME'),
-            runId: value(env, 'GITHUB_RUN_ID'),
-            runAttempt: value(env, 'GITHUB_RUN_ATTEMPT'),
-            runUrl: runUrl(env),
-            actor: value(env, 'GITHUB_ACTOR'),
+            runId: ci.runId,
+            runAttempt: ci.runAttempt,
+            runUrl: ci.runUrl,
+            actor: ci.actor,
         },
         runner: { os: value(env, 'RUNNER_OS'), arch: value(env, 'RUNNER_ARCH'), node: input.nodeVersion },
         action: { name: ACTION_NAME, version: input.actionVersion, repository: value(env, 'GITHUB_ACTION_REPOSITORY'), ref: value(env, 'GITHUB_ACTION_REF') },
@@ -224,15 +229,8 @@ function buildInfo(input) {
         },
     };
 }
-/** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, or null when one is missing. */
-function runUrl(env) {
-    const server = value(env, 'GITHUB_SERVER_URL');
-    const repository = value(env, 'GITHUB_REPOSITORY');
-    const run = value(env, 'GITHUB_RUN_ID');
-    if (server === null || repository === null || run === null)
-        return null;
-    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${run}`;
-}
+/** The web address of a GitHub workflow run (kept here for the callers of build-info). */
+
 /** Two-space indented JSON with one trailing newline: same input, same bytes. */
 function renderBuildJson(info) {
     return `${JSON.stringify(info, null, 2)}\n`;
@@ -607,6 +605,7 @@ function safeNamePart(text) {
 
 
 
+
 /**
  * The release failed after its archive was written (the upload or the GitHub Release failed): the
  * archive stays on the runner, and the outputs still name it.
@@ -632,8 +631,10 @@ async function release(args) {
         checkReleaseAccess(token, env['GITHUB_REPOSITORY'] ?? '', settings.releaseTag);
     const time = archiveTime(env, args.now);
     const checkout = await (0,git_source/* findCheckout */.I)(args.workspace);
-    const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit);
-    const archive = archiveFileName(resolveArchiveName(settings.archiveName, env['GITHUB_REPOSITORY'], external_node_path_default().basename(checkout.root)), version.version);
+    // The tag and repository of the CI that runs the release (GitHub, GitLab, Jenkins), when there is one.
+    const ci = (0,provenance/* ciProvenance */.S)(env);
+    const version = resolveVersion(settings.version, ci.ref ?? undefined, checkout.commit);
+    const archive = archiveFileName(resolveArchiveName(settings.archiveName, ci.repository ?? undefined, external_node_path_default().basename(checkout.root)), version.version);
     const info = buildInfo({
         env,
         commit: checkout.commit,

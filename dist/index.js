@@ -29640,10 +29640,17 @@ function oneOf(input, name, allowed, fallback) {
 /** The settings phase: the action's inputs, checked before anything is read (the evidence folder included). */
 function readActionSettings(env) {
     const workspace = external_node_path_default().resolve(env['GITHUB_WORKSPACE'] ?? process.cwd());
-    const gate = readSettings((name) => lib_core/* getInput */.V4(name), workspace);
-    if (gate.githubToken !== '')
-        lib_core/* setSecret */.Pq(gate.githubToken);
-    return { workspace, gate, release: (0,settings/* readReleaseSettings */.lr)((name) => lib_core/* getInput */.V4(name)) };
+    const settings = settingsFromInputs((name) => lib_core/* getInput */.V4(name), workspace);
+    if (settings.gate.githubToken !== '')
+        lib_core/* setSecret */.Pq(settings.gate.githubToken);
+    return settings;
+}
+/**
+ * Every input checked, from any source of raw inputs: the runner's INPUT_* variables (the action) or
+ * the options of the command line, so that both are validated by the same code.
+ */
+function settingsFromInputs(input, workspace) {
+    return { workspace, gate: readSettings(input, workspace), release: (0,settings/* readReleaseSettings */.lr)(input) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/worker-message.ts
@@ -33666,6 +33673,8 @@ async function totalBytes(files) {
     return sizes.reduce((a, b) => a + b, 0);
 }
 
+// EXTERNAL MODULE: ./src/release/provenance.ts
+var provenance = __nccwpck_require__(75150);
 ;// CONCATENATED MODULE: ./src/gate/judge.ts
 /** How many test names a reason quotes before it says "and N more". */
 const NAMES_IN_A_REASON = 5;
@@ -40369,6 +40378,16 @@ async function traceReports(problems, files, read, gate, writer, log) {
     }
     await writer.endTests();
 }
+/** The run's context from where the CI says it runs (GitHub, GitLab, Jenkins; nothing on a laptop) and the clock. */
+function contextOf(workspace, ci, now) {
+    return {
+        workspace,
+        today: now.toISOString().slice(0, 10),
+        ...(ci.repository ? { repository: ci.repository } : {}),
+        ...(ci.commit ? { commit: ci.commit } : {}),
+        ...(ci.ref ? { ref: ci.ref } : {}),
+    };
+}
 /** A user's mistake is kept (each of several); anything else is a bug and goes on up. */
 function keepUserErrors(e, into) {
     if (!(0,src_errors/* isUserError */.iU)(e))
@@ -40377,6 +40396,7 @@ function keepUserErrors(e, into) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -40457,13 +40477,91 @@ async function wentOnInWorker(entry, env, settings, reports) {
 }
 /** What the runner says about this run: where, when, and which commit. */
 function runContext(workspace, env) {
-    return {
-        workspace,
-        today: new Date().toISOString().slice(0, 10),
-        ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
-        ...(env['GITHUB_SHA'] ? { commit: env['GITHUB_SHA'] } : {}),
-        ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
-    };
+    return contextOf(workspace, (0,provenance/* ciProvenance */.S)(env), new Date());
+}
+
+
+/***/ }),
+
+/***/ 75150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ ciProvenance)
+/* harmony export */ });
+/* unused harmony export githubRunUrl */
+/**
+ * Where a run comes from, as the CI that runs it tells it in its environment: GitHub Actions, GitLab
+ * CI or Jenkins, in the same fields, so that the evidence and BUILD.md record the same provenance
+ * whichever CI ran the gate (and none on a laptop). Pure: the environment comes in as an argument.
+ */
+/**
+ * The CI of this environment, then its fields. GitHub when it says so (GITHUB_ACTIONS, GITHUB_SHA, ...),
+ * else GitLab (GITLAB_CI, CI_COMMIT_SHA), else Jenkins (JENKINS_URL, BUILD_URL, GIT_COMMIT).
+ */
+function ciProvenance(env) {
+    const v = (name) => value(env, name);
+    if (v('GITHUB_ACTIONS') === 'true' || v('GITHUB_SHA') !== null || v('GITHUB_REPOSITORY') !== null || v('GITHUB_REF') !== null) {
+        return {
+            system: 'github',
+            repository: v('GITHUB_REPOSITORY'),
+            ref: v('GITHUB_REF'),
+            commit: v('GITHUB_SHA'),
+            workflow: v('GITHUB_WORKFLOW'),
+            runId: v('GITHUB_RUN_ID'),
+            runAttempt: v('GITHUB_RUN_ATTEMPT'),
+            runUrl: githubRunUrl(env),
+            actor: v('GITHUB_ACTOR'),
+        };
+    }
+    if (v('GITLAB_CI') !== null || v('CI_COMMIT_SHA') !== null) {
+        return {
+            system: 'gitlab',
+            repository: v('CI_PROJECT_PATH'),
+            ref: refOf(v('CI_COMMIT_TAG'), v('CI_COMMIT_BRANCH')),
+            commit: v('CI_COMMIT_SHA'),
+            workflow: v('CI_JOB_NAME'),
+            runId: v('CI_PIPELINE_ID'),
+            runAttempt: null,
+            runUrl: v('CI_PIPELINE_URL'),
+            actor: v('GITLAB_USER_LOGIN'),
+        };
+    }
+    if (v('JENKINS_URL') !== null || v('BUILD_URL') !== null || v('GIT_COMMIT') !== null) {
+        return {
+            system: 'jenkins',
+            repository: null,
+            ref: refOf(v('TAG_NAME'), v('BRANCH_NAME')),
+            commit: v('GIT_COMMIT'),
+            workflow: v('JOB_NAME'),
+            runId: v('BUILD_NUMBER'),
+            runAttempt: null,
+            runUrl: v('BUILD_URL'),
+            actor: null,
+        };
+    }
+    return { system: 'none', repository: null, ref: null, commit: null, workflow: null, runId: null, runAttempt: null, runUrl: null, actor: null };
+}
+/** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, or null when one is missing. */
+function githubRunUrl(env) {
+    const server = value(env, 'GITHUB_SERVER_URL');
+    const repository = value(env, 'GITHUB_REPOSITORY');
+    const run = value(env, 'GITHUB_RUN_ID');
+    if (server === null || repository === null || run === null)
+        return null;
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${run}`;
+}
+/** A tag wins over a branch: a tag pipeline is the release. */
+function refOf(tag, branch) {
+    if (tag !== null)
+        return `refs/tags/${tag}`;
+    if (branch !== null)
+        return `refs/heads/${branch}`;
+    return null;
+}
+function value(env, name) {
+    const v = env[name];
+    return v === undefined || v === '' ? null : v;
 }
 
 

@@ -9,7 +9,8 @@ import { EvidenceFiles } from './io/evidence-sinks.js';
 import { runnerFault } from './io/runner.js';
 import { runnerLog } from './io/run-log.js';
 import { runInWorker, totalBytes, WORKER_BYTES } from './io/worker.js';
-import { runGate } from './run-gate.js';
+import { ciProvenance } from './release/provenance.js';
+import { contextOf, runGate } from './run-gate.js';
 
 /**
  * Which thread runs: the main thread (with `entry`, the URL of the script it started from, a large run
@@ -82,11 +83,5 @@ async function wentOnInWorker(entry: string, env: NodeJS.ProcessEnv, settings: A
 
 /** What the runner says about this run: where, when, and which commit. */
 function runContext(workspace: string, env: NodeJS.ProcessEnv): RunContext {
-  return {
-    workspace,
-    today: new Date().toISOString().slice(0, 10),
-    ...(env['GITHUB_REPOSITORY'] ? { repository: env['GITHUB_REPOSITORY'] } : {}),
-    ...(env['GITHUB_SHA'] ? { commit: env['GITHUB_SHA'] } : {}),
-    ...(env['GITHUB_REF'] ? { ref: env['GITHUB_REF'] } : {}),
-  };
+  return contextOf(workspace, ciProvenance(env), new Date());
 }

@@ -72,6 +72,17 @@ export async function traceReports(
   await writer.endTests();
 }
 
+/** The run's context from where the CI says it runs (GitHub, GitLab, Jenkins; nothing on a laptop) and the clock. */
+export function contextOf(workspace: string, ci: { readonly repository: string | null; readonly commit: string | null; readonly ref: string | null }, now: Date): RunContext {
+  return {
+    workspace,
+    today: now.toISOString().slice(0, 10),
+    ...(ci.repository ? { repository: ci.repository } : {}),
+    ...(ci.commit ? { commit: ci.commit } : {}),
+    ...(ci.ref ? { ref: ci.ref } : {}),
+  };
+}
+
 /** A user's mistake is kept (each of several); anything else is a bug and goes on up. */
 function keepUserErrors(e: unknown, into: (p: UserError) => void): void {
   if (!isUserError(e)) throw e;

@@ -91,7 +91,7 @@ describe('evaluateAnomaly', () => {
   });
 });
 
-describe('placeholders are not an assessment', () => {
+describe('RG-031 placeholders are not an assessment', () => {
   const placeholders = [
     'TBD', '-', '—', '?', 'N/A', 'none', 'TODO', '...', '{}',
     'tbd', 'TBC', 'TBA', 'n/a', 'n.a.', 'NA', '--', '–', '???', '…', '[]', '{"name": ""}', '[{}, []]', 'null', 'Unknown',
@@ -323,7 +323,7 @@ describe('namesTest', () => {
   );
 });
 
-describe('judge with residual anomalies', () => {
+describe('RG-030 judge with residual anomalies', () => {
   const cases = [
     testCase({ name: 'SRS-001: computes dose from weight' }),
     testCase({ name: 'SRS-003: rounds dose to 0.1 mg', status: 'failed', message: 'expected 3.3, got 3.4' }),

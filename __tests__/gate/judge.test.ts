@@ -27,7 +27,7 @@ describe('judge: passing', () => {
   });
 });
 
-describe('judge: every reason names what is wrong', () => {
+describe('RG-020 judge: every reason names what is wrong', () => {
   it('requirement-failed names the requirement, its title, the count and the failing tests only', () => {
     const v = verdictOf(
       [requirement('SRS-001', 'Compute the dose')],
@@ -160,7 +160,7 @@ describe('judge: every reason names what is wrong', () => {
   });
 });
 
-describe('judge: reports without tests', () => {
+describe('RG-022 judge: reports without tests', () => {
   it('fails when the only report holds no test case', () => {
     const v = judgeReports([requirement('SRS-001')], [report('reports/unit.xml', [])]);
     expect(v.passed).toBe(false);
@@ -192,7 +192,7 @@ describe('judge: reports without tests', () => {
   });
 });
 
-describe('judge: unreadable inputs', () => {
+describe('RG-021 judge: unreadable inputs', () => {
   it('puts every problem first, as unreadable-input with file and line, before the gaps of the trace', () => {
     const problems = [new UserError('not well-formed XML: unclosed tag <testcase>', { file: 'reports/api.xml', line: 41 }), new UserError('input "reports" matched nothing')];
     const t = traceReports([requirement('SRS-001')], [report('reports/unit.xml', [])]);
@@ -228,7 +228,7 @@ describe('judge: unreadable inputs', () => {
   });
 });
 
-describe('judge: coverage', () => {
+describe('RG-012 judge: coverage', () => {
   /** Coverage with `verified` of `total` requirements verified and the rest uncovered. */
   function coverage(verified: number, total: number): number {
     const list = Array.from({ length: total }, (_, i) => requirement(`SRS-${i + 1}`));

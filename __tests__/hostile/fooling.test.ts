@@ -110,7 +110,7 @@ describe('captured output of the code under test', () => {
   });
 });
 
-describe('structure that hides a failure', () => {
+describe('RG-023 structure that hides a failure', () => {
   // Regression: a <testcase> (or <testsuite>) nested inside a <testcase> used to be swallowed: the
   // scanner captured the outer case, fast-xml-parser's node had no direct <failure>, the inner
   // failure counted nowhere and the gate passed SRS-001. src/junit/parse-junit.ts now reads nested

@@ -64,7 +64,7 @@ function extract(archive: string): string {
   return dir;
 }
 
-describe('the release archive', () => {
+describe('RG-060 the release archive', () => {
   const repo = makeRepo();
   let first: Awaited<ReturnType<typeof release>>;
 

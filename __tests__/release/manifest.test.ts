@@ -12,7 +12,7 @@ import { makeWorkspace, removeLater } from '../support/workspace.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-describe('renderManifest', () => {
+describe('RG-061 renderManifest', () => {
   it('writes sha256sum lines sorted by the bytes of the path', () => {
     const text = renderManifest([
       { path: 'source/b.txt', sha256: sha('b') },

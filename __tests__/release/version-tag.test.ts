@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersionTags, isVersionTag, tagScheme, tagVersion } from '../../src/release/version-tag.js';
 
-describe('version tags', () => {
+describe('RG-070 version tags', () => {
   const byDefault = tagScheme(undefined);
   it.each(['v1.2.3', '1.2.3', 'v1.2', 'v1.2.3-rc.1', '0.1.0+build.5'])('%s names a version by default', (tag) => {
     expect(isVersionTag(tag, byDefault)).toBe(true);

@@ -17,7 +17,7 @@ function traceOne(ids: readonly string[], fields: Partial<TestCase>, pattern?: s
   return trace(list, [testCase(fields)], pattern === undefined ? exactMatcher() : exactMatcher(compileRequirementPattern(pattern)));
 }
 
-describe('sub-IDs: the longest ID of the list that the text names wins', () => {
+describe('RG-002 sub-IDs: the longest ID of the list that the text names wins', () => {
   it.each([
     ['SRS-010.1', 'SRS-010.1 rounds the dose'],
     ['SRS-010.1', 'rounds the dose [SRS-010.1]'],

@@ -51,7 +51,7 @@ describe('distinct tests that share a name stay apart', () => {
   });
 });
 
-describe('attempts of one test (same name, class, suites, file and line, in one report)', () => {
+describe('RG-011 attempts of one test (same name, class, suites, file and line, in one report)', () => {
   const attempt = (status: TestCase['status'], fields: Partial<TestCase> = {}): TestCase =>
     testCase({ classname: 'test_dose.TestDose', name: 'test_srs_001', file: 'tests/test_dose.py', line: 4, status, time: 1, ...fields });
 

@@ -12,7 +12,7 @@ import { exactMatcher, looseMatcher, requirement, testCase, thrown } from '../su
 
 const idsOf = (fields: Parameters<typeof testCase>[0]) => idsOfTest(testCase(fields), exactMatcher());
 
-describe('the default requirement pattern', () => {
+describe('RG-001 the default requirement pattern', () => {
   it('finds SRS-012 in a test name', () => {
     expect(idsOf({ name: 'SRS-012: rejects a negative weight' })).toEqual(['SRS-012']);
   });
@@ -136,7 +136,7 @@ describe('order of IDs', () => {
   });
 });
 
-describe('loose ID variants (id-variants: loose)', () => {
+describe('RG-003 loose ID variants (id-variants: loose)', () => {
   const list = ['SRS-004', 'SRS-006', 'SRS-007', 'SRS-008', 'SRS-012'].map((id) => requirement(id));
   const variants = buildVariantMatcher(list);
 

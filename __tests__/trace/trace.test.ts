@@ -10,7 +10,7 @@ function statusWith(statuses: readonly TestStatus[]): string {
   return trace([requirement('SRS-001')], tests, exactMatcher()).requirements[0]!.status;
 }
 
-describe('requirement status', () => {
+describe('RG-010 requirement status', () => {
   it('is verified when one linked test passed', () => {
     expect(statusWith(['passed'])).toBe('verified');
   });
@@ -63,7 +63,7 @@ describe('requirement status', () => {
   });
 });
 
-describe('unknown IDs', () => {
+describe('RG-004 unknown IDs', () => {
   it('groups the tests that name an ID missing from the list by that ID, sorted numerically', () => {
     const a = testCase({ name: 'SRS-10 logs the dose' });
     const b = testCase({ name: 'SRS-9 and SRS-1 alarm' });
@@ -89,7 +89,7 @@ describe('unknown IDs', () => {
   });
 });
 
-describe('untraced tests and totals', () => {
+describe('RG-005 untraced tests and totals', () => {
   it('lists every test that names no requirement ID, in one order whatever the input order', () => {
     const x = testCase({ name: 'smoke test' });
     const y = testCase({ name: 'SRS-1 dose' });

@@ -7,6 +7,7 @@ import type { Evidence } from '../model/index.js';
 import { escapeMarkdown } from '../report/escape.js';
 import type { ArchiveTime } from './archive-time.js';
 import { MANIFEST_FILE } from './manifest.js';
+import { ciProvenance } from './provenance.js';
 import type { ResolvedVersion } from './version.js';
 
 export const BUILD_SCHEMA = 'iec62304-release-gate/build@1';
@@ -69,7 +70,9 @@ export interface BuildInfo {
 
 export function buildInfo(input: BuildInputs): BuildInfo {
   const { env, evidence } = input;
-  const sha = value(env, 'GITHUB_SHA');
+  // GitHub, GitLab or Jenkins: the same fields, from each CI's own variables.
+  const ci = ciProvenance(env);
+  const sha = ci.commit;
   return {
     schema: BUILD_SCHEMA,
     archive: input.archive,
@@ -78,19 +81,19 @@ export function buildInfo(input: BuildInputs): BuildInfo {
     created: input.time.date.toISOString(),
     timeSource: input.time.source,
     source: {
-      repository: value(env, 'GITHUB_REPOSITORY'),
-      ref: value(env, 'GITHUB_REF'),
+      repository: ci.repository,
+      ref: ci.ref,
       commit: input.commit,
       eventCommit: sha !== null && sha.toLowerCase() !== input.commit.toLowerCase() ? sha : null,
     },
     workflow: {
-      name: value(env, 'GITHUB_WORKFLOW'),
+      name: ci.workflow,
       ref: value(env, 'GITHUB_WORKFLOW_REF'),
       event: value(env, 'GITHUB_EVENT_NAME'),
-      runId: value(env, 'GITHUB_RUN_ID'),
-      runAttempt: value(env, 'GITHUB_RUN_ATTEMPT'),
-      runUrl: runUrl(env),
-      actor: value(env, 'GITHUB_ACTOR'),
+      runId: ci.runId,
+      runAttempt: ci.runAttempt,
+      runUrl: ci.runUrl,
+      actor: ci.actor,
     },
     runner: { os: value(env, 'RUNNER_OS'), arch: value(env, 'RUNNER_ARCH'), node: input.nodeVersion },
     action: { name: ACTION_NAME, version: input.actionVersion, repository: value(env, 'GITHUB_ACTION_REPOSITORY'), ref: value(env, 'GITHUB_ACTION_REF') },
@@ -104,14 +107,8 @@ export function buildInfo(input: BuildInputs): BuildInfo {
   };
 }
 
-/** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, or null when one is missing. */
-export function runUrl(env: NodeJS.ProcessEnv): string | null {
-  const server = value(env, 'GITHUB_SERVER_URL');
-  const repository = value(env, 'GITHUB_REPOSITORY');
-  const run = value(env, 'GITHUB_RUN_ID');
-  if (server === null || repository === null || run === null) return null;
-  return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${run}`;
-}
+/** The web address of a GitHub workflow run (kept here for the callers of build-info). */
+export { githubRunUrl as runUrl } from './provenance.js';
 
 /** Two-space indented JSON with one trailing newline: same input, same bytes. */
 export function renderBuildJson(info: BuildInfo): string {

@@ -15,6 +15,7 @@ import { BUILD_JSON, BUILD_MARKDOWN, buildInfo, renderBuildJson, renderBuildMark
 import { findCheckout } from './git-source.js';
 import { attachToRelease, checkReleaseAccess, type AttachedAsset } from './release-asset.js';
 import type { ReleaseSettings } from './settings.js';
+import { ciProvenance } from './provenance.js';
 import { renderReleaseSummary } from './summary.js';
 import { checkArtifactService, uploadArtifact, type UploadedArtifact } from './upload-artifact.js';
 import { archiveFileName, resolveArchiveName, resolveVersion } from './version.js';
@@ -94,8 +95,10 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
   const time = archiveTime(env, args.now);
 
   const checkout = await findCheckout(args.workspace);
-  const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit);
-  const archive = archiveFileName(resolveArchiveName(settings.archiveName, env['GITHUB_REPOSITORY'], path.basename(checkout.root)), version.version);
+  // The tag and repository of the CI that runs the release (GitHub, GitLab, Jenkins), when there is one.
+  const ci = ciProvenance(env);
+  const version = resolveVersion(settings.version, ci.ref ?? undefined, checkout.commit);
+  const archive = archiveFileName(resolveArchiveName(settings.archiveName, ci.repository ?? undefined, path.basename(checkout.root)), version.version);
   const info = buildInfo({
     env,
     commit: checkout.commit,
