@@ -23,6 +23,8 @@ export interface RunContext {
   readonly repository?: string;
   readonly commit?: string;
   readonly ref?: string;
+  /** The version tag of the release, as the release-identity checks found it on the commit. */
+  readonly tag?: string;
 }
 
 /** What a run of the gate is set up with, before any report is read. */
@@ -108,6 +110,7 @@ export class GateRun {
           ...(context.repository ? { repository: context.repository } : {}),
           ...(context.commit ? { commit: context.commit } : {}),
           ...(context.ref ? { ref: context.ref } : {}),
+          ...(context.tag ? { tag: context.tag } : {}),
         },
         workspace: context.workspace,
         today: context.today,

@@ -5,7 +5,7 @@ import { displayPath } from './io/files.js';
 import { readLists } from './io/read-lists.js';
 import { readReport } from './io/read-report.js';
 import type { RunLog } from './io/run-log.js';
-import type { Report } from './model/index.js';
+import type { Finding, Report } from './model/index.js';
 import { EvidenceWriter, type EvidenceSinks } from './report/evidence-writer.js';
 import type { Settings } from './settings.js';
 import { compareText } from './trace/trace.js';
@@ -16,11 +16,20 @@ export type ReadReport = (file: string, shown: string) => Promise<Report>;
 /**
  * The gate from validated settings and the collected reports: lists, reports, verdict, evidence. The
  * evidence goes to `sinks`; what to say about it (outputs, summary, annotations) is the caller's.
+ * `findings` are those of the checks outside the trace (the release's identity), made before.
  */
-export async function runGate(settings: Settings, reports: FoundReports, sinks: EvidenceSinks, context: RunContext, log: RunLog): Promise<GateOutcome> {
+export async function runGate(
+  settings: Settings,
+  reports: FoundReports,
+  sinks: EvidenceSinks,
+  context: RunContext,
+  log: RunLog,
+  findings: readonly Finding[] = [],
+): Promise<GateOutcome> {
   const problems: UserError[] = [];
   const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
   const gate = GateRun.start(settings, lists, context, problems);
+  for (const f of findings) gate.finding(f);
   try {
     const writer = await EvidenceWriter.open(sinks);
     const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => compareText(a.shown, b.shown));

@@ -37,7 +37,6 @@ export async function releaseArchive(outcome: GateOutcome, settings: ActionSetti
         reports: place.reportFiles,
         lists: [settings.gate.requirements, ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : [])],
         env,
-        now: new Date(),
         actionVersion: packageJson.version,
         token: settings.gate.githubToken,
         log: (line) => logUntrusted(line),

@@ -31,7 +31,15 @@ export type ReasonCode =
   | 'requirement-skipped'
   | 'requirement-uncovered'
   | 'unknown-id'
-  | 'untraced-tests';
+  | 'untraced-tests'
+  | 'release-no-checkout'
+  | 'release-untagged'
+  | 'release-tag-mismatch'
+  | 'release-commit-mismatch'
+  | 'release-dirty-tree'
+  | 'release-input-uncommitted'
+  | 'report-not-fresh'
+  | 'version-mismatch';
 
 export interface Reason {
   readonly code: ReasonCode;

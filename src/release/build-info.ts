@@ -136,7 +136,7 @@ export function renderBuildMarkdown(info: BuildInfo): string {
     ['Runner architecture', code(info.runner.arch)],
     ['Node.js', code(info.runner.node)],
     ['Built by', `${code(info.action.name)} ${code(info.action.version)}${info.action.repository === null ? '' : ` (${code(`${info.action.repository}@${info.action.ref ?? ''}`)})`}`],
-    ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'time of the build'})`],
+    ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'committer time of the commit'})`],
     ['Gate verdict', code(info.gate.verdict)],
     ['Requirements verified', `${info.gate.coverage} % of ${info.gate.requirements}`],
     ['Tests', String(info.gate.tests)],
@@ -171,7 +171,7 @@ export function renderBuildMarkdown(info: BuildInfo): string {
     'diff -r --no-dereference source-check release/source',
     '```',
     '',
-    'Every time in the archive (file times, the gzip header, the time above) is this one time, so the same commit, inputs and run give the same bytes.',
+    'Every time in the archive (file times, the gzip header, the time above) is this one time (the commit\'s committer time unless SOURCE_DATE_EPOCH was set), so the same commit, inputs and run give the same bytes.',
     '',
   ].join('\n');
 }
@@ -180,6 +180,7 @@ const NOT_SET = '(not set)';
 
 const VERSION_SOURCE: Record<BuildInfo['versionSource'], string> = {
   input: 'from the input `version`',
+  'version-tag': 'the version tag on the commit',
   tag: 'from the tag of the ref',
   commit: 'short commit SHA',
 };

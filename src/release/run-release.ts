@@ -34,8 +34,6 @@ export interface ReleaseArgs {
   /** The requirement and anomaly lists the gate read (absolute, or relative to the workspace). */
   readonly lists: readonly string[];
   readonly env: NodeJS.ProcessEnv;
-  /** The current time; every time in the archive is SOURCE_DATE_EPOCH instead when that is set. */
-  readonly now: Date;
   /** Version of this action (package.json). */
   readonly actionVersion: string;
   /** Token for release-tag (`contents: write`). */
@@ -91,10 +89,12 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
   // Configuration mistakes are reported before anything is built.
   if (settings.upload) checkArtifactService(env);
   if (settings.releaseTag !== undefined) checkReleaseAccess(token, env['GITHUB_REPOSITORY'] ?? '', settings.releaseTag);
-  const time = archiveTime(env, args.now);
+  archiveTime(env, new Date(0)); // a malformed SOURCE_DATE_EPOCH is refused before anything is read
 
   const checkout = await findCheckout(args.workspace);
-  const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit);
+  // Every time in the archive is SOURCE_DATE_EPOCH, else the commit's: the same commit gives the same bytes.
+  const time = archiveTime(env, checkout.committed);
+  const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit, args.evidence.provenance.tag);
   const archive = archiveFileName(resolveArchiveName(settings.archiveName, env['GITHUB_REPOSITORY'], path.basename(checkout.root)), version.version);
   const info = buildInfo({
     env,
