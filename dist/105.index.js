@@ -2,86 +2,6 @@ export const id = 105;
 export const ids = [105,709];
 export const modules = {
 
-/***/ 50879:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ findCheckout),
-/* harmony export */   _: () => (/* binding */ exportCommit)
-/* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22876);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _system_faults_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95422);
-/**
- * The source of the release: the committed tree of one commit, exported by `git archive` (never the
- * working tree, so uncommitted changes and untracked files stay out, and `.gitattributes`
- * `export-ignore` is respected).
- */
-
-
-
-/** The repository of the workspace and its HEAD commit: what was checked out, built and tested. */
-async function findCheckout(workspace) {
-    // One process for both: the top folder, then the commit, each on its own line.
-    const r = await git(workspace, ['rev-parse', '--show-toplevel', '--verify', 'HEAD^{commit}']);
-    const out = r.stdout.replace(/\n$/, '');
-    const cut = out.lastIndexOf('\n');
-    if (r.exitCode !== 0 || cut === -1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(r.stderr)}); check the repository out with actions/checkout before this step${dubious(r.stderr)}`);
-    }
-    return { root: out.slice(0, cut).trim(), commit: out.slice(cut + 1).trim().toLowerCase() };
-}
-/**
- * Writes the tree of `commit` as an uncompressed tar to `tarFile`, every path under `prefix`.
- * `tar.umask` is fixed so that the modes do not depend on the user's Git configuration.
- */
-async function exportCommit(root, commit, prefix, tarFile) {
-    const r = await git(root, ['-c', 'tar.umask=0022', 'archive', '--format=tar', `--prefix=${prefix}`, `--output=${tarFile}`, commit]);
-    if (r.exitCode !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git archive could not export commit ${commit} from ${root}: ${firstLine(r.stderr)}${dubious(r.stderr)}`);
-    }
-}
-async function git(cwd, args) {
-    try {
-        return await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, {
-            cwd,
-            silent: true,
-            ignoreReturnCode: true,
-            env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-        });
-    }
-    catch (e) {
-        if (!cannotStart(e))
-            throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git could not be run in ${cwd} (${e.message}); the release archive needs git on the runner's PATH`);
-    }
-}
-/**
- * Whether git could not be started, as @actions/exec reports it: not found on PATH or not executable
- * (@actions/io's `which`), the folder to run in gone, or the system refusing to start it. Anything else is a bug.
- */
-function cannotStart(e) {
-    if ((0,_system_faults_js__WEBPACK_IMPORTED_MODULE_2__/* .fileSystemReason */ .aV)(e) !== undefined)
-        return true;
-    return e instanceof Error && (/^Unable to locate executable file: /.test(e.message) || /^The cwd: .* does not exist!$/s.test(e.message));
-}
-function stringEnv(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined)
-            out[k] = v;
-    return out;
-}
-function firstLine(text) {
-    return text.trim().split(/\r?\n/)[0] || 'no message';
-}
-function dubious(stderr) {
-    return /dubious ownership|safe\.directory/.test(stderr) ? ' (in a container, run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` first)' : '';
-}
-
-
-/***/ }),
-
 /***/ 24776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -165,14 +85,15 @@ const MAX_EPOCH = 0xffff_ffff;
 /**
  * `SOURCE_DATE_EPOCH` when set (https://reproducible-builds.org/specs/source-date-epoch/): a decimal
  * integer of seconds since 1970-01-01 UTC, as `date +%s` prints it. A malformed value is an error, as
- * the specification asks, never silently replaced. Otherwise `now`, cut to whole seconds.
+ * the specification asks, never silently replaced. Otherwise the commit's committer time, cut to whole
+ * seconds: never the clock, so the same commit and inputs give the same bytes in every run.
  */
-function archiveTime(env, now) {
+function archiveTime(env, committed) {
     const raw = env['SOURCE_DATE_EPOCH'];
     if (raw === undefined || raw === '')
-        return { date: new Date(Math.floor(now.getTime() / 1000) * 1000), source: 'clock' };
+        return { date: new Date(Math.floor(committed.getTime() / 1000) * 1000), source: 'commit' };
     if (!/^[0-9]+$/.test(raw) || Number(raw) > MAX_EPOCH) {
-        throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH is "${raw}"; it must be the whole number of seconds since 1970-01-01 UTC (as \`date +%s\` prints it, up to ${MAX_EPOCH}), for example the commit time: \`git log -1 --format=%ct\`. Unset it to use the current time.`);
+        throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH is "${raw}"; it must be the whole number of seconds since 1970-01-01 UTC (as \`date +%s\` prints it, up to ${MAX_EPOCH}), for example the commit time: \`git log -1 --format=%ct\`. Unset it to use the commit's committer time.`);
     }
     return { date: new Date(Number(raw) * 1000), source: 'SOURCE_DATE_EPOCH' };
 }
@@ -255,7 +176,7 @@ function renderBuildMarkdown(info) {
         ['Runner architecture', code(info.runner.arch)],
         ['Node.js', code(info.runner.node)],
         ['Built by', `${code(info.action.name)} ${code(info.action.version)}${info.action.repository === null ? '' : ` (${code(`${info.action.repository}@${info.action.ref ?? ''}`)})`}`],
-        ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'time of the build'})`],
+        ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'committer time of the commit'})`],
         ['Gate verdict', code(info.gate.verdict)],
         ['Requirements verified', `${info.gate.coverage} % of ${info.gate.requirements}`],
         ['Tests', String(info.gate.tests)],
@@ -290,13 +211,14 @@ function renderBuildMarkdown(info) {
         'diff -r --no-dereference source-check release/source',
         '```',
         '',
-        'Every time in the archive (file times, the gzip header, the time above) is this one time, so the same commit, inputs and run give the same bytes.',
+        'Every time in the archive (file times, the gzip header, the time above) is this one time (the commit\'s committer time unless SOURCE_DATE_EPOCH was set), so the same commit, inputs and run give the same bytes.',
         '',
     ].join('\n');
 }
 const NOT_SET = '(not set)';
 const VERSION_SOURCE = {
     input: 'from the input `version`',
+    'version-tag': 'the version tag on the commit',
     tag: 'from the tag of the ref',
     commit: 'short commit SHA',
 };
@@ -557,13 +479,16 @@ async function withEnv(env, run) {
 /** Length of the short commit SHA used when there is neither a version input nor a tag. */
 const SHORT_SHA_LENGTH = 7;
 /**
- * The `version` input when given, else the tag of the ref (`refs/tags/v1.2.0` -> `v1.2.0`), else the
+ * The `version` input when given, else the version tag the release-identity checks found on the commit
+ * (`versionTag`), else the tag of the ref (`refs/tags/v1.2.0` -> `v1.2.0`), else the
  * short commit SHA. A tag is made safe for a file name: characters other than letters, digits, `.`,
  * `_`, `+` and `-` become `-` (`release/2.0` -> `release-2.0`).
  */
-function resolveVersion(input, ref, commit) {
+function resolveVersion(input, ref, commit, versionTag) {
     if (input !== undefined && input !== '')
         return { version: input, source: 'input' };
+    if (versionTag !== undefined && versionTag !== '')
+        return { version: safeNamePart(versionTag), source: 'version-tag' };
     const tag = ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
     if (tag !== '')
         return { version: safeNamePart(tag), source: 'tag' };
@@ -630,9 +555,11 @@ async function release(args) {
         checkArtifactService(env);
     if (settings.releaseTag !== undefined)
         checkReleaseAccess(token, env['GITHUB_REPOSITORY'] ?? '', settings.releaseTag);
-    const time = archiveTime(env, args.now);
-    const checkout = await (0,git_source/* findCheckout */.I)(args.workspace);
-    const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit);
+    archiveTime(env, new Date(0)); // a malformed SOURCE_DATE_EPOCH is refused before anything is read
+    const checkout = await (0,git_source/* findCheckout */.I8)(args.workspace);
+    // Every time in the archive is SOURCE_DATE_EPOCH, else the commit's: the same commit gives the same bytes.
+    const time = archiveTime(env, checkout.committed);
+    const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit, args.evidence.provenance.tag);
     const archive = archiveFileName(resolveArchiveName(settings.archiveName, env['GITHUB_REPOSITORY'], external_node_path_default().basename(checkout.root)), version.version);
     const info = buildInfo({
         env,

@@ -2,6 +2,7 @@
  * The release-identity phase: reads the facts from git and the files, then decides the findings
  * (`identity-checks.ts`). Each finding blocks under `release-checks: enforce`, and only warns under `warn`.
  */
+import { isUserError } from '../../errors.js';
 import type { Finding } from '../../model/index.js';
 import type { Settings } from '../../settings.js';
 import { tagScheme } from '../version-tag.js';
@@ -21,14 +22,21 @@ export interface IdentityRun {
 export async function checkReleaseIdentity(run: IdentityRun): Promise<IdentityVerdict> {
   const { settings } = run;
   const blocking = settings.releaseChecks === 'enforce';
-  const reading = await readIdentity({
-    workspace: run.workspace,
-    env: run.env,
-    lists: [settings.requirements, ...(settings.anomalies === undefined ? [] : [settings.anomalies])],
-    reports: run.reports,
-    ...(settings.versionFile === undefined ? {} : { versionFile: settings.versionFile }),
-    ...(run.versionInput === undefined ? {} : { versionInput: run.versionInput }),
-  });
+  let reading: Awaited<ReturnType<typeof readIdentity>>;
+  try {
+    reading = await readIdentity({
+      workspace: run.workspace,
+      env: run.env,
+      lists: [settings.requirements, ...(settings.anomalies === undefined ? [] : [settings.anomalies])],
+      reports: run.reports,
+      ...(settings.versionFile === undefined ? {} : { versionFile: settings.versionFile }),
+      ...(run.versionInput === undefined ? {} : { versionInput: run.versionInput }),
+    });
+  } catch (e) {
+    // git that cannot run, or a git command that fails: the identity is unproven, a finding like any other.
+    if (!isUserError(e)) throw e;
+    return { findings: [{ code: 'release-no-checkout', message: e.message, blocking }] };
+  }
   if ('notCheckout' in reading) {
     const finding: Finding = {
       code: 'release-no-checkout',
