@@ -19,8 +19,8 @@ const FETCH_TAGS = 'actions/checkout fetches no tags in its default shallow clon
 
 export function checkIdentity(facts: IdentityFacts, scheme: TagScheme, blocking: boolean): IdentityVerdict {
   const findings: Finding[] = [];
-  const add = (code: ReasonCode, message: string, file?: string): void => {
-    findings.push({ code, message, blocking, ...(file === undefined ? {} : { file }) });
+  const add = (code: ReasonCode, message: string, file?: string, line?: number): void => {
+    findings.push({ code, message, blocking, ...(file === undefined ? {} : { file }), ...(file === undefined || line === undefined ? {} : { line }) });
   };
   const tag = checkTag(facts, scheme, add);
   checkCommit(facts, add);
@@ -30,7 +30,7 @@ export function checkIdentity(facts: IdentityFacts, scheme: TagScheme, blocking:
   return { findings, ...(tag === undefined ? {} : { tag }) };
 }
 
-type Add = (code: ReasonCode, message: string, file?: string) => void;
+type Add = (code: ReasonCode, message: string, file?: string, line?: number) => void;
 
 /** The version tag on HEAD: the ref's tag when the ref is one, else the highest version tag there. */
 function checkTag(facts: IdentityFacts, scheme: TagScheme, add: Add): string | undefined {
@@ -104,13 +104,13 @@ function checkVersion(facts: IdentityFacts, tag: string | undefined, add: Add): 
   }
   if (file === undefined) return;
   if ('problem' in file) {
-    add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`}: ${file.problem}`, file.file);
+    add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`}: ${file.problem}`, file.file, file.line);
     return;
   }
   if (tag === undefined) return;
   const wanted = tagVersion(tag);
   if (file.version !== wanted) {
-    add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`} states version ${file.version}, but the release is tagged ${tag} (version ${wanted}); set the version in ${file.shown} to ${wanted} and tag that commit, or tag the commit with v${file.version}`, file.file);
+    add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`} states version ${file.version}, but the release is tagged ${tag} (version ${wanted}); set the version in ${file.shown} to ${wanted} and tag that commit, or tag the commit with v${file.version}`, file.file, file.line);
   }
 }
 
