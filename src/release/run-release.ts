@@ -10,6 +10,7 @@ import { isUserError, UserError } from '../errors.js';
 import { fileSystemFault } from '../system-faults.js';
 import { EVIDENCE_FILES } from '../report/evidence.js';
 import type { Evidence } from '../model/index.js';
+import { readApprovals } from './approvals.js';
 import { archiveTime } from './archive-time.js';
 import { BUILD_JSON, BUILD_MARKDOWN, buildInfo, renderBuildJson, renderBuildMarkdown } from './build-info.js';
 import { findCheckout } from './git-source.js';
@@ -96,7 +97,10 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
   const time = archiveTime(env, checkout.committed);
   const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit, args.evidence.provenance.tag);
   const archive = archiveFileName(resolveArchiveName(settings.archiveName, env['GITHUB_REPOSITORY'], path.basename(checkout.root)), version.version);
+  const approval = await readApprovals(token, env);
+  if (approval.status === 'unread') log(`Approval not recorded: ${approval.reason ?? ''}`);
   const info = buildInfo({
+    approval,
     env,
     commit: checkout.commit,
     version,
