@@ -38,7 +38,7 @@ function repoWithLinks(): { ws: string; outside: string; temp: string; targets: 
     long: LONG_TARGET, // over 100 bytes and not ASCII: a pax header
   };
   for (const [link, target] of Object.entries(targets)) fs.symlinkSync(target, path.join(ws, link));
-  commitAll(ws);
+  commitAll(ws, { untracked: [] }); // the links under reports/ are part of the commit
   return { ws, outside, temp: path.join(root, 'temp'), targets };
 }
 
