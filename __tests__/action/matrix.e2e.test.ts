@@ -1,8 +1,8 @@
 /**
  * Reports from several jobs of a matrix, downloaded into one folder per leg (actions/download-artifact
  * with `pattern: reports-*`), gated once: a requirement is verified only when its tests passed in every
- * leg, and the evidence names the report, and so the leg, of each failing test. (The reason and the
- * annotation do not name the leg yet.)
+ * leg; a report's leg is its first folder under the folder the reports share, and every test's label
+ * names it: the reasons, the summary, the annotations and the evidence say which leg failed.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ const report = (failing: boolean): string =>
   `<testsuite name="dose"><testcase classname="dose" name="SRS-001 computes"/><testcase classname="dose" name="SRS-002 refuses">${failing ? '<failure message="accepted -1 kg">expected an error</failure>' : ''}</testcase></testsuite>\n`;
 
 describe('reports of a three-leg matrix through the bundled action', () => {
-  it('fails when one leg fails, naming that leg\'s report; passes when every leg passes', async () => {
+  it('fails when one leg fails, naming that leg; passes when every leg passes', async () => {
     const ws = makeWorkspace({
       'requirements.md': REQUIREMENTS,
       'artifacts/reports-ubuntu-latest/junit.xml': report(false),
@@ -28,9 +28,9 @@ describe('reports of a three-leg matrix through the bundled action', () => {
     removeLater(run.runnerTemp);
     expect(run.status, run.stdout).toBe(1);
     const evidence = JSON.parse(fs.readFileSync(run.outputs['report-json']!, 'utf8')) as {
-      reasons: { code: string }[];
+      reasons: { code: string; message: string }[];
       requirements: { id: string; status: string; failing: number[] }[];
-      tests: { report: string }[];
+      tests: { report: string; name: string; leg?: string }[];
     };
     expect(evidence.reasons.map((r) => r.code)).toEqual(['requirement-failed']);
     expect(evidence.requirements.map((r) => [r.id, r.status])).toEqual([
@@ -38,7 +38,12 @@ describe('reports of a three-leg matrix through the bundled action', () => {
       ['SRS-002', 'failed'],
     ]);
     expect(evidence.requirements[1]!.failing.map((i) => evidence.tests[i]!.report)).toEqual(['artifacts/reports-windows-latest/junit.xml']);
-    expect(run.stdout).toContain('::error title=SRS-002%3A test failed::dose › SRS-002 refuses: accepted -1 kg');
+    // The leg of the failing test is named in the reason, the annotation, the summary and the evidence.
+    expect(evidence.reasons[0]!.message).toContain('"dose › SRS-002 refuses [reports-windows-latest]"');
+    expect(run.stdout).toContain('::error title=SRS-002%3A test failed::dose › SRS-002 refuses [reports-windows-latest]: accepted -1 kg');
+    expect(run.summary).toContain('❌ dose › SRS-002 refuses \\[reports-windows-latest\\]');
+    expect(evidence.tests.map((t) => [t.report, t.name, t.leg])).toContainEqual(['artifacts/reports-windows-latest/junit.xml', 'SRS-002 refuses', 'reports-windows-latest']);
+    expect(new Set(evidence.tests.map((t) => t.leg))).toEqual(new Set(['reports-ubuntu-latest', 'reports-windows-latest', 'reports-macos-latest']));
 
     fs.writeFileSync(`${ws}/artifacts/reports-windows-latest/junit.xml`, report(false));
     const passed = await runAction({ node: node24 ?? process.execPath, workspace: ws, inputs: { reports: 'artifacts/reports-*/*.xml', requirements: 'requirements.md', upload: 'false' } });
