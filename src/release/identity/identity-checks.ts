@@ -45,11 +45,11 @@ function checkTag(facts: IdentityFacts, scheme: TagScheme, add: Add): string | u
     }
   }
   const versionTags = facts.tagsAtHead.filter((t) => isVersionTag(t, scheme)).sort(compareVersionTags);
-  const scheme_ = scheme.kind === 'default' ? 'a version (v1.2.3, 1.2.3, v1.2 or v1.2.3-rc.1)' : `the input tag-pattern "${scheme.glob}"`;
+  const wanted = scheme.kind === 'default' ? 'a version (v1.2.3, 1.2.3, v1.2 or v1.2.3-rc.1)' : `the input tag-pattern "${scheme.glob}"`;
   if (refTag?.commit === facts.head && isVersionTag(refTag.name, scheme)) return refTag.name;
   if (versionTags.length > 0) return versionTags[versionTags.length - 1];
   const others = facts.tagsAtHead.length === 0 ? 'no tag' : `only tags that do not name a version (${listed(facts.tagsAtHead)})`;
-  add('release-untagged', `commit ${head} carries ${others}; a release is a commit tagged with ${scheme_}: tag it (\`git tag v1.2.3 ${head} && git push origin v1.2.3\`) and run the release from that tag, or set tag-pattern to your scheme.${shallowHint}`);
+  add('release-untagged', `commit ${head} carries ${others}; a release is a commit tagged with ${wanted}: tag it (\`git tag v1.2.3 ${head} && git push origin v1.2.3\`) and run the release from that tag, or set tag-pattern to your scheme.${shallowHint}`);
   return undefined;
 }
 
