@@ -28505,7 +28505,7 @@ function isUserError(e) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53154);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84127);
 
 
 // On the main thread the run may go on in a worker thread started from this same script.
@@ -28574,7 +28574,7 @@ function nestedCases(node, out = []) {
 
 /***/ }),
 
-/***/ 53154:
+/***/ 84127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29309,7 +29309,7 @@ const package_namespaceObject = {"rE":"0.1.0"};
 async function releaseArchive(outcome, settings, place) {
     const { env, evidenceDir } = place;
     // The archive is built only now; the release code and its clients load only on this path.
-    const releasing = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 11105));
+    const releasing = await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 9669));
     const { renderReleaseFailure } = await __nccwpck_require__.e(/* import() */ 709).then(__nccwpck_require__.bind(__nccwpck_require__, 67709));
     try {
         const archived = await lib_core/* group */.Os('Release archive', () => releasing.release({
@@ -34143,6 +34143,8 @@ class GateRun {
             ...(requirementIds === undefined ? {} : { requirementIds }),
         })));
         const explain = anomalyExplainer(this.anomalies);
+        const { legs } = setup;
+        const legOf = (report) => legs?.get(report);
         let tracer;
         if (setup.list !== undefined) {
             try {
@@ -34150,7 +34152,7 @@ class GateRun {
                     pattern: setup.pattern,
                     ...(setup.idVariants === 'loose' ? { variants: (0,requirement_ids/* buildVariantMatcher */.it)(setup.list.requirements) } : {}),
                 };
-                tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain);
+                tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain, legOf);
             }
             catch (e) {
                 if (!(0,src_errors/* isUserError */.iU)(e))
@@ -34159,7 +34161,7 @@ class GateRun {
             }
         }
         // Without a list there is nothing to trace against; the tests are still recorded as evidence.
-        this.tracer = tracer ?? new trace/* Tracer */.sh(undefined, { pattern: setup.pattern }, explain);
+        this.tracer = tracer ?? new trace/* Tracer */.sh(undefined, { pattern: setup.pattern }, explain, legOf);
     }
     /** A run set up from validated settings, the lists as read, and what the runner says (`RunContext`). */
     static start(settings, lists, context, problems) {
@@ -34179,6 +34181,7 @@ class GateRun {
             },
             workspace: context.workspace,
             today: context.today,
+            ...(context.legs === undefined || context.legs.size === 0 ? {} : { legs: context.legs }),
         }, problems);
     }
     /** An input that could not be read: a reason the gate fails, and an annotation at its file and line. */
@@ -39281,7 +39284,35 @@ async function closeAll(outs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/trace/matrix-legs.ts
+/**
+ * The legs of a matrix whose reports were downloaded into one folder per job (actions/download-artifact
+ * with `pattern: reports-*` writes `<path>/reports-ubuntu/…`, `<path>/reports-windows/…`): a report's leg
+ * is its first folder under the folder all reports share. Pure: paths in, legs out.
+ */
+/**
+ * Each report's leg, by its path as shown (`/`-separated); empty unless every report lies in a folder
+ * below the shared one and there are two legs or more (a single job's reports have no legs).
+ */
+function matrixLegs(reports) {
+    if (reports.length < 2)
+        return new Map();
+    const folders = reports.map((r) => r.split('/').slice(0, -1));
+    let common = folders[0].length;
+    for (const f of folders) {
+        let i = 0;
+        while (i < common && i < f.length && f[i] === folders[0][i])
+            i++;
+        common = i;
+    }
+    if (folders.some((f) => f.length <= common))
+        return new Map();
+    const legs = new Map(reports.map((r, i) => [r, folders[i][common]]));
+    return new Set(legs.values()).size < 2 ? new Map() : legs;
+}
+
 ;// CONCATENATED MODULE: ./src/run-gate.ts
+
 
 
 
@@ -39297,12 +39328,13 @@ async function closeAll(outs) {
 async function runGate(settings, reports, sinks, context, log, findings = []) {
     const problems = [];
     const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
-    const gate = GateRun.start(settings, lists, context, problems);
+    const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
+    // Reports downloaded from the jobs of a matrix, one folder each: every test is labelled with its leg.
+    const gate = GateRun.start(settings, lists, { ...context, legs: matrixLegs(files.map((f) => f.shown)) }, problems);
     for (const f of findings)
         gate.finding(f);
     try {
         const writer = await EvidenceWriter.open(sinks);
-        const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
         await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
         const outcome = gate.finish();
         await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
@@ -39406,8 +39438,8 @@ const FILES_IN_MESSAGE = 10;
 const FETCH_TAGS = 'actions/checkout fetches no tags in its default shallow clone of a branch: give it `fetch-tags: true` (or `fetch-depth: 0`)';
 function checkIdentity(facts, scheme, blocking) {
     const findings = [];
-    const add = (code, message, file) => {
-        findings.push({ code, message, blocking, ...(file === undefined ? {} : { file }) });
+    const add = (code, message, file, line) => {
+        findings.push({ code, message, blocking, ...(file === undefined ? {} : { file }), ...(file === undefined || line === undefined ? {} : { line }) });
     };
     const tag = checkTag(facts, scheme, add);
     checkCommit(facts, add);
@@ -39430,13 +39462,13 @@ function checkTag(facts, scheme, add) {
         }
     }
     const versionTags = facts.tagsAtHead.filter((t) => isVersionTag(t, scheme)).sort(compareVersionTags);
-    const scheme_ = scheme.kind === 'default' ? 'a version (v1.2.3, 1.2.3, v1.2 or v1.2.3-rc.1)' : `the input tag-pattern "${scheme.glob}"`;
+    const wanted = scheme.kind === 'default' ? 'a version (v1.2.3, 1.2.3, v1.2 or v1.2.3-rc.1)' : `the input tag-pattern "${scheme.glob}"`;
     if (refTag?.commit === facts.head && isVersionTag(refTag.name, scheme))
         return refTag.name;
     if (versionTags.length > 0)
         return versionTags[versionTags.length - 1];
     const others = facts.tagsAtHead.length === 0 ? 'no tag' : `only tags that do not name a version (${listed(facts.tagsAtHead)})`;
-    add('release-untagged', `commit ${head} carries ${others}; a release is a commit tagged with ${scheme_}: tag it (\`git tag v1.2.3 ${head} && git push origin v1.2.3\`) and run the release from that tag, or set tag-pattern to your scheme.${shallowHint}`);
+    add('release-untagged', `commit ${head} carries ${others}; a release is a commit tagged with ${wanted}: tag it (\`git tag v1.2.3 ${head} && git push origin v1.2.3\`) and run the release from that tag, or set tag-pattern to your scheme.${shallowHint}`);
     return undefined;
 }
 function checkCommit(facts, add) {
@@ -39486,14 +39518,14 @@ function checkVersion(facts, tag, add) {
     if (file === undefined)
         return;
     if ('problem' in file) {
-        add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`}: ${file.problem}`, file.file);
+        add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`}: ${file.problem}`, file.file, file.line);
         return;
     }
     if (tag === undefined)
         return;
     const wanted = tagVersion(tag);
     if (file.version !== wanted) {
-        add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`} states version ${file.version}, but the release is tagged ${tag} (version ${wanted}); set the version in ${file.shown} to ${wanted} and tag that commit, or tag the commit with v${file.version}`, file.file);
+        add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`} states version ${file.version}, but the release is tagged ${tag} (version ${wanted}); set the version in ${file.shown} to ${wanted} and tag that commit, or tag the commit with v${file.version}`, file.file, file.line);
     }
 }
 /** What `git status` letters mean, in words. */
@@ -40253,6 +40285,8 @@ class TestRecordLines {
             line += `,"message":${JSON.stringify(c.message)}`;
         if (t.explainedBy.length > 0)
             line += `,"explainedBy":${JSON.stringify(t.explainedBy)}`;
+        if (t.leg !== undefined)
+            line += `,"leg":${JSON.stringify(t.leg)}`;
         return `${line}}`;
     }
 }
@@ -41037,21 +41071,26 @@ class Traced {
     ids;
     unknownIds;
     explainedBy;
+    leg;
     status;
     report;
     flaky;
-    constructor(index, test, ids, unknownIds, explainedBy) {
+    constructor(index, test, ids, unknownIds, explainedBy, 
+    /** The matrix leg of its report, when the reports come from several jobs. */
+    leg) {
         this.index = index;
         this.test = test;
         this.ids = ids;
         this.unknownIds = unknownIds;
         this.explainedBy = explainedBy;
+        this.leg = leg;
         this.status = test.status;
         this.report = test.report;
         this.flaky = test.flaky;
     }
     get name() {
-        return labelOf(this.test);
+        const label = labelOf(this.test);
+        return this.leg === undefined ? label : `${label} [${this.leg}]`;
     }
 }
 /**
@@ -41071,6 +41110,7 @@ function keptWhole(t) {
         ids: [...t.ids],
         unknownIds: [...t.unknownIds],
         explainedBy: [...t.explainedBy],
+        leg: t.leg,
     };
 }
 const NONE = Object.freeze([]);
@@ -41089,6 +41129,7 @@ function isNotable(t) {
  */
 class Tracer {
     explain;
+    legOf;
     tallies;
     order;
     unknown = new Map();
@@ -41109,8 +41150,11 @@ class Tracer {
     /** Whether a classname or suite name (shared by many tests of a report) names an ID loosely; one report's. */
     looseSeen = new Map();
     /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
-    constructor(requirements, matcher, explain = () => NONE) {
+    constructor(requirements, matcher, explain = () => NONE, 
+    /** The matrix leg of a report (by its file), named in each of its tests' labels. */
+    legOf = () => undefined) {
         this.explain = explain;
+        this.legOf = legOf;
         this.matcher = requirements === undefined ? matcher : { ...matcher, list: (0,requirement_ids/* buildListIds */.Vn)(requirements, matcher.pattern.ignoreCase) };
         this.looseHint = requirements === undefined || matcher.variants !== undefined ? undefined : looseSpellings(requirements);
         this.order = (requirements ?? []).map((requirement) => ({
@@ -41134,11 +41178,13 @@ class Tracer {
         this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [], suitesHidingFailures: report.suitesHidingFailures ?? [] });
         const cache = new Map();
         this.looseSeen = new Map();
+        const leg = this.legOf(report.file);
         for (const test of mergeRetries(report.cases)) {
             const sets = this.idSets((0,requirement_ids/* idsOfTest */.YP)(test, this.matcher, cache));
-            const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
+            const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE, leg);
+            // Anomalies name tests as their runner does, without the leg.
             if (needsExplanation(test))
-                t.explainedBy = this.explain(test, t.name);
+                t.explainedBy = this.explain(test, labelOf(test));
             this.count(t);
             totals.tests++;
             increment(totals, test.status);

@@ -1,5 +1,5 @@
-export const id = 105;
-export const ids = [105,709];
+export const id = 669;
+export const ids = [669,709];
 export const modules = {
 
 /***/ 24776:
@@ -51,7 +51,7 @@ const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r' };
 
 /***/ }),
 
-/***/ 11105:
+/***/ 9669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -78,6 +78,65 @@ var errors = __webpack_require__(83916);
 var system_faults = __webpack_require__(95422);
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var evidence = __webpack_require__(53877);
+;// CONCATENATED MODULE: ./src/release/approvals.ts
+/**
+ * Who approved the deployment of this run (IEC 62304 §5.8: how the release was created): the reviews
+ * of the environments with required reviewers, from `GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals`.
+ * Octokit loads only here. A run in no such environment has none; an answer that cannot be read is
+ * recorded as unread with its reason, never as "no approval". The token never appears in a message.
+ */
+
+/** Longest comment kept from a review. */
+const MAX_COMMENT = 2000;
+async function readApprovals(token, env) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const runId = Number(env['GITHUB_RUN_ID']);
+    if (!owner || !repo || !Number.isSafeInteger(runId) || runId <= 0)
+        return unread('GITHUB_REPOSITORY or GITHUB_RUN_ID is not set, so there is no run to read approvals of');
+    if (token.trim() === '')
+        return unread('input "github-token" is empty, so the approvals of the run could not be read; pass `github-token: ${{ github.token }}` and grant `actions: read`');
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const api = env['GITHUB_API_URL'] ?? '';
+    const octokit = getOctokit(token, api === '' ? {} : { baseUrl: api.replace(/\/+$/, '') });
+    let data;
+    try {
+        data = (await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: runId })).data;
+    }
+    catch (e) {
+        const failure = (0,system_faults/* describeHttpFailure */.U4)(e, 'actions: read', 'the run was not found (404), or the token cannot see it');
+        if (failure === undefined)
+            throw e;
+        return unread(`the approvals of run ${runId} could not be read: ${failure}`);
+    }
+    if (!Array.isArray(data))
+        return unread('GitHub answered the approvals request with something other than a list');
+    const reviews = data.map(toReview);
+    if (reviews.some((r) => r === undefined))
+        return unread('GitHub answered the approvals request with a review of an unknown shape');
+    const known = reviews;
+    if (known.length === 0)
+        return { status: 'none', reason: null, reviews: [] };
+    if (known.some((r) => r.state === 'approved'))
+        return { status: 'approved', reason: null, reviews: known };
+    return { status: 'unread', reason: 'no review approved the deployment', reviews: known };
+}
+function toReview(item) {
+    if (typeof item !== 'object' || item === null)
+        return undefined;
+    const r = item;
+    if (!Array.isArray(r.environments) || typeof r.state !== 'string')
+        return undefined;
+    const environments = r.environments.map((e) => (typeof e === 'object' && e !== null && typeof e.name === 'string' ? e.name : undefined));
+    if (environments.some((e) => e === undefined))
+        return undefined;
+    const login = typeof r.user?.login === 'string' ? r.user.login : '(unknown user)';
+    const comment = typeof r.comment === 'string' ? r.comment.slice(0, MAX_COMMENT) : '';
+    return { environments: environments, reviewer: login, state: r.state, comment };
+}
+function unread(reason) {
+    return { status: 'unread', reason, reviews: [] };
+}
+
 ;// CONCATENATED MODULE: ./src/release/archive-time.ts
 
 /** Largest time the gzip header can hold (unsigned 32-bit seconds: 2106-02-07). */
@@ -105,7 +164,7 @@ var manifest = __webpack_require__(24776);
 ;// CONCATENATED MODULE: ./src/release/build-info.ts
 
 
-const BUILD_SCHEMA = 'iec62304-release-gate/build@1';
+const BUILD_SCHEMA = 'iec62304-release-gate/build@2';
 const BUILD_JSON = 'build.json';
 const BUILD_MARKDOWN = 'BUILD.md';
 const ACTION_NAME = 'iec62304-release-gate';
@@ -136,6 +195,7 @@ function buildInfo(input) {
         },
         runner: { os: value(env, 'RUNNER_OS'), arch: value(env, 'RUNNER_ARCH'), node: input.nodeVersion },
         action: { name: ACTION_NAME, version: input.actionVersion, repository: value(env, 'GITHUB_ACTION_REPOSITORY'), ref: value(env, 'GITHUB_ACTION_REF') },
+        approval: input.approval,
         gate: {
             verdict: evidence.verdict,
             coverage: evidence.coverage,
@@ -177,6 +237,7 @@ function renderBuildMarkdown(info) {
         ['Node.js', code(info.runner.node)],
         ['Built by', `${code(info.action.name)} ${code(info.action.version)}${info.action.repository === null ? '' : ` (${code(`${info.action.repository}@${info.action.ref ?? ''}`)})`}`],
         ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'committer time of the commit'})`],
+        ['Approval', approvalText(info.approval)],
         ['Gate verdict', code(info.gate.verdict)],
         ['Requirements verified', `${info.gate.coverage} % of ${info.gate.requirements}`],
         ['Tests', String(info.gate.tests)],
@@ -216,6 +277,15 @@ function renderBuildMarkdown(info) {
     ].join('\n');
 }
 const NOT_SET = '(not set)';
+/** Who approved which environment, or that no approval is recorded and why. */
+function approvalText(a) {
+    if (a.status === 'none')
+        return 'no approval recorded: the job ran in no environment with required reviewers';
+    const reviews = a.reviews.map((r) => `${r.state} by ${build_info_text(r.reviewer)} for ${r.environments.map((e) => code(e)).join(', ')}${r.comment === '' ? '' : ` (${build_info_text(r.comment.replace(/\s+/g, ' '))})`}`);
+    if (a.status === 'approved')
+        return `${reviews.join('; ')} (GitHub records no time of a review; the run's log has it)`;
+    return `no approval recorded: ${build_info_text(a.reason ?? 'unknown')}${reviews.length === 0 ? '' : ` (${reviews.join('; ')})`}`;
+}
 const VERSION_SOURCE = {
     input: 'from the input `version`',
     'version-tag': 'the version tag on the commit',
@@ -532,6 +602,7 @@ function safeNamePart(text) {
 
 
 
+
 /**
  * The release failed after its archive was written (the upload or the GitHub Release failed): the
  * archive stays on the runner, and the outputs still name it.
@@ -561,7 +632,11 @@ async function release(args) {
     const time = archiveTime(env, checkout.committed);
     const version = resolveVersion(settings.version, env['GITHUB_REF'], checkout.commit, args.evidence.provenance.tag);
     const archive = archiveFileName(resolveArchiveName(settings.archiveName, env['GITHUB_REPOSITORY'], external_node_path_default().basename(checkout.root)), version.version);
+    const approval = await readApprovals(token, env);
+    if (approval.status === 'unread')
+        log(`Approval not recorded: ${approval.reason ?? ''}`);
     const info = buildInfo({
+        approval,
         env,
         commit: checkout.commit,
         version,
