@@ -140,3 +140,23 @@ describe('readSettings: SOUP inputs', () => {
     expect(refusal({ ...REQUIRED, 'soup-risk-threshold': 'Yellow' }).message).toMatch(/"soup-risk-threshold" is "Yellow"/);
   });
 });
+
+describe('readSettings: release checks', () => {
+  it('enforces the release checks by default, with the default tag scheme and no version file', () => {
+    const s = readSettings(inputs(REQUIRED), '/ws');
+    expect(s.releaseChecks).toBe('enforce');
+    expect(s.tagPattern).toBeUndefined();
+    expect(s.versionFile).toBeUndefined();
+  });
+
+  it('reads release-checks, tag-pattern and version-file', () => {
+    const s = readSettings(inputs({ ...REQUIRED, 'release-checks': 'WARN', 'tag-pattern': ' release-* ', 'version-file': 'package.json' }), '/ws');
+    expect(s).toMatchObject({ releaseChecks: 'warn', tagPattern: 'release-*', versionFile: 'package.json' });
+  });
+
+  it('refuses an unknown policy, a tag-pattern of wildcards only, and a version file outside the workspace', () => {
+    expect(refusal({ ...REQUIRED, 'release-checks': 'off' }).message).toBe('input "release-checks" is "off"; it must be one of: enforce, warn');
+    expect(refusal({ ...REQUIRED, 'tag-pattern': '*' }).message).toContain('input "tag-pattern" is "*"');
+    expect(thrown(() => readSettings(inputs({ ...REQUIRED, 'version-file': '../package.json' }), '/ws'))).toMatchObject({ message: expect.stringContaining('input "version-file" is "../package.json", which lies outside the workspace') });
+  });
+});

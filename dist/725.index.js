@@ -406,7 +406,7 @@ async function stage(contents, root, sourceTar, file) {
  * links exactly as committed.
  */
 async function readSource(checkout, tarFile) {
-    await (0,git_source/* exportCommit */._)(checkout.root, checkout.commit, `${SOURCE_DIR}/`, tarFile);
+    await (0,git_source/* exportCommit */._N)(checkout.root, checkout.commit, `${SOURCE_DIR}/`, tarFile);
     let entries;
     try {
         entries = await readTarEntries(tarFile);

@@ -28505,7 +28505,7 @@ function isUserError(e) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42515);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63196);
 
 
 // On the main thread the run may go on in a worker thread started from this same script.
@@ -28574,7 +28574,7 @@ function nestedCases(node, out = []) {
 
 /***/ }),
 
-/***/ 42515:
+/***/ 63196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29101,6 +29101,14 @@ const REASON_KIND = {
     'soup-version': 'SOUP version drifts',
     'soup-incomplete': 'incomplete SOUP rows',
     'soup-stale': 'stale SOUP rows',
+    'release-no-checkout': 'workspaces that are not a checkout',
+    'release-untagged': 'untagged commits',
+    'release-tag-mismatch': 'tags that do not name the commit',
+    'release-commit-mismatch': 'commits other than the workflow\'s',
+    'release-dirty-tree': 'changed working trees',
+    'release-input-uncommitted': 'input lists not committed',
+    'report-not-fresh': 'reports not from this run',
+    'version-mismatch': 'versions that disagree with the tag',
 };
 /**
  * The counts in one line, the same in the job summary, traceability.md and the log: requirements
@@ -29386,7 +29394,7 @@ const package_namespaceObject = {"rE":"0.1.0"};
 async function releaseArchive(outcome, settings, place) {
     const { env, evidenceDir } = place;
     // The archive is built only now; the release code and its clients load only on this path.
-    const releasing = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.bind(__nccwpck_require__, 11105));
+    const releasing = await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 9669));
     const { renderReleaseFailure } = await __nccwpck_require__.e(/* import() */ 709).then(__nccwpck_require__.bind(__nccwpck_require__, 67709));
     try {
         const archived = await lib_core/* group */.Os('Release archive', () => releasing.release({
@@ -29403,7 +29411,6 @@ async function releaseArchive(outcome, settings, place) {
                 ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
             ],
             env,
-            now: new Date(),
             actionVersion: package_namespaceObject.rE,
             token: settings.gate.githubToken,
             log: (line) => logUntrusted(line),
@@ -29579,6 +29586,8 @@ function readSettings(input, workspace = process.cwd()) {
     const patternSource = input('requirement-pattern').trim() || requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5;
     const anomalies = input('anomalies').trim();
     const anomalyLabel = input('anomaly-label').trim();
+    const tagPattern = input('tag-pattern').trim();
+    const versionFile = input('version-file').trim();
     const soup = readSoupSettings(input);
     return {
         reports,
@@ -29591,6 +29600,9 @@ function readSettings(input, workspace = process.cwd()) {
         ...(anomalyLabel === '' ? {} : { anomalyLabel }),
         githubToken: input('github-token').trim(),
         evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
+        releaseChecks: oneOf(input, 'release-checks', ['enforce', 'warn'], 'enforce'),
+        ...(tagPattern === '' ? {} : { tagPattern: checkTagPattern(tagPattern) }),
+        ...(versionFile === '' ? {} : { versionFile: inputInside('version-file', versionFile, workspace) }),
         ...(soup === undefined ? {} : { soup }),
     };
 }
@@ -29622,6 +29634,20 @@ function evidenceDirInside(folder, workspace) {
         throw new src_errors/* UserError */.yo(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
     }
     return folder;
+}
+/** A tag glob: `*` and `?` are its only special characters; a line break or nothing but wildcards matches too much to be meant. */
+function checkTagPattern(glob) {
+    if (/[\r\n]/.test(glob) || /^[*?]+$/.test(glob)) {
+        throw new src_errors/* UserError */.yo(`input "tag-pattern" is "${glob.replace(/[\r\n]+/g, ' ')}"; give one glob that version tags match, where * is any run of characters and ? one character (for example "v*" or "release-*")`);
+    }
+    return glob;
+}
+/** A file the release is checked against lies in the checkout. */
+function inputInside(name, file, workspace) {
+    if (!(0,workspace_path/* isInside */.F)(workspace, file)) {
+        throw new src_errors/* UserError */.yo(`input "${name}" is "${file}", which lies outside the workspace (${workspace}); give a file of the repository, relative to the checkout (for example "package.json")`);
+    }
+    return file;
 }
 function oneOf(input, name, allowed, fallback) {
     const v = input(name).trim().toLowerCase();
@@ -29676,6 +29702,9 @@ const SHAPE = {
     'settings.gate.soup.policy?': worker_message_oneOf('enforce', 'warn'),
     'settings.gate.soup.riskThreshold?': (v) => Number.isInteger(v),
     'settings.gate.soup.riskThresholdName?': worker_message_text,
+    'settings.gate.releaseChecks': worker_message_oneOf('enforce', 'warn'),
+    'settings.gate.tagPattern?': worker_message_text,
+    'settings.gate.versionFile?': worker_message_text,
     'settings.release.upload': (v) => typeof v === 'boolean',
     'settings.release.artifactName?': worker_message_text,
     'settings.release.retentionDays?': (v) => Number.isInteger(v),
@@ -34375,6 +34404,8 @@ class GateRun {
             ...(requirementIds === undefined ? {} : { requirementIds }),
         })));
         const explain = anomalyExplainer(this.anomalies);
+        const { legs } = setup;
+        const legOf = (report) => legs?.get(report);
         let tracer;
         if (setup.list !== undefined) {
             try {
@@ -34382,7 +34413,7 @@ class GateRun {
                     pattern: setup.pattern,
                     ...(setup.idVariants === 'loose' ? { variants: (0,requirement_ids/* buildVariantMatcher */.it)(setup.list.requirements) } : {}),
                 };
-                tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain);
+                tracer = new trace/* Tracer */.sh(setup.list.requirements, matcher, explain, legOf);
             }
             catch (e) {
                 if (!(0,src_errors/* isUserError */.iU)(e))
@@ -34391,7 +34422,7 @@ class GateRun {
             }
         }
         // Without a list there is nothing to trace against; the tests are still recorded as evidence.
-        this.tracer = tracer ?? new trace/* Tracer */.sh(undefined, { pattern: setup.pattern }, explain);
+        this.tracer = tracer ?? new trace/* Tracer */.sh(undefined, { pattern: setup.pattern }, explain, legOf);
     }
     /** A run set up from validated settings, the lists as read, and what the runner says (`RunContext`). */
     static start(settings, lists, context, problems) {
@@ -34407,9 +34438,11 @@ class GateRun {
                 ...(context.repository ? { repository: context.repository } : {}),
                 ...(context.commit ? { commit: context.commit } : {}),
                 ...(context.ref ? { ref: context.ref } : {}),
+                ...(context.tag ? { tag: context.tag } : {}),
             },
             workspace: context.workspace,
             today: context.today,
+            ...(context.legs === undefined || context.legs.size === 0 ? {} : { legs: context.legs }),
         }, problems);
     }
     /** An input that could not be read: a reason the gate fails, and an annotation at its file and line. */
@@ -36488,6 +36521,7 @@ const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'veri
  *
  * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
  */
+
 
 
 
@@ -40315,7 +40349,35 @@ async function closeAll(outs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/trace/matrix-legs.ts
+/**
+ * The legs of a matrix whose reports were downloaded into one folder per job (actions/download-artifact
+ * with `pattern: reports-*` writes `<path>/reports-ubuntu/…`, `<path>/reports-windows/…`): a report's leg
+ * is its first folder under the folder all reports share. Pure: paths in, legs out.
+ */
+/**
+ * Each report's leg, by its path as shown (`/`-separated); empty unless every report lies in a folder
+ * below the shared one and there are two legs or more (a single job's reports have no legs).
+ */
+function matrixLegs(reports) {
+    if (reports.length < 2)
+        return new Map();
+    const folders = reports.map((r) => r.split('/').slice(0, -1));
+    let common = folders[0].length;
+    for (const f of folders) {
+        let i = 0;
+        while (i < common && i < f.length && f[i] === folders[0][i])
+            i++;
+        common = i;
+    }
+    if (folders.some((f) => f.length <= common))
+        return new Map();
+    const legs = new Map(reports.map((r, i) => [r, folders[i][common]]));
+    return new Set(legs.values()).size < 2 ? new Map() : legs;
+}
+
 ;// CONCATENATED MODULE: ./src/run-gate.ts
+
 
 
 
@@ -40327,16 +40389,20 @@ async function closeAll(outs) {
 /**
  * The gate from validated settings and the collected reports: lists, reports, verdict, evidence. The
  * evidence goes to `sinks`; what to say about it (outputs, summary, annotations) is the caller's.
+ * `findings` are those of the checks outside the trace (the release's identity), made before.
  */
-async function runGate(settings, reports, sinks, context, log) {
+async function runGate(settings, reports, sinks, context, log, findings = []) {
     const problems = [];
     const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
-    const gate = GateRun.start(settings, lists, context, problems);
+    const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
+    // Reports downloaded from the jobs of a matrix, one folder each: every test is labelled with its leg.
+    const gate = GateRun.start(settings, lists, { ...context, legs: matrixLegs(files.map((f) => f.shown)) }, problems);
+    for (const f of findings)
+        gate.finding(f);
     try {
         if (settings.soup !== undefined)
             await checkSoupPhase(settings.soup, context.workspace, gate, log);
         const writer = await EvidenceWriter.open(sinks);
-        const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
         await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
         const outcome = gate.finish();
         await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
@@ -40395,7 +40461,461 @@ function keepUserErrors(e, into) {
     e.problems.forEach(into);
 }
 
+;// CONCATENATED MODULE: ./src/release/version-tag.ts
+/**
+ * Which git tags name a version, and the version they name. Pure: the tags come in as arguments. The
+ * release-identity checks (the tag on HEAD) and the release record (the previous release) both use it,
+ * so both agree on what a version tag is.
+ */
+/** What a version tag looks like when `tag-pattern` is not set: `v1.2.3`, `1.2.3`, `v1.2`, `v1.2.3-rc.1`. */
+const DEFAULT_VERSION_TAG = /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function tagScheme(glob) {
+    if (glob === undefined || glob.trim() === '')
+        return { kind: 'default' };
+    const source = [...glob.trim()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+    return { kind: 'glob', glob: glob.trim(), regexp: new RegExp(`^${source}$`, 'u') };
+}
+function isVersionTag(tag, scheme) {
+    return scheme.kind === 'default' ? DEFAULT_VERSION_TAG.test(tag) : scheme.regexp.test(tag);
+}
+/** The version a tag names: the tag without a leading `v` before a digit (`v1.2.0` -> `1.2.0`). */
+function tagVersion(tag) {
+    return /^v[0-9]/.test(tag) ? tag.slice(1) : tag;
+}
+/**
+ * Orders version tags oldest first by their numbers (`v1.10.0` after `v1.9.0`; a pre-release before
+ * its release); tags without numbers fall back to text order.
+ */
+function compareVersionTags(a, b) {
+    const parse = (t) => {
+        const v = tagVersion(t);
+        const m = /^([0-9]+(?:\.[0-9]+)*)(?:-([^+]*))?/.exec(v);
+        return m ? { nums: m[1].split('.').map(Number), pre: m[2] ?? '' } : { nums: [], pre: v };
+    };
+    const x = parse(a);
+    const y = parse(b);
+    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    if (x.pre !== y.pre) {
+        if (x.pre === '')
+            return 1;
+        if (y.pre === '')
+            return -1;
+        return x.pre < y.pre ? -1 : 1;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/release/identity/identity-checks.ts
+
+/** Files named in one message at most; the rest are counted. */
+const FILES_IN_MESSAGE = 10;
+const FETCH_TAGS = 'actions/checkout fetches no tags in its default shallow clone of a branch: give it `fetch-tags: true` (or `fetch-depth: 0`)';
+function checkIdentity(facts, scheme, blocking) {
+    const findings = [];
+    const add = (code, message, file, line) => {
+        findings.push({ code, message, blocking, ...(file === undefined ? {} : { file }), ...(file === undefined || line === undefined ? {} : { line }) });
+    };
+    const tag = checkTag(facts, scheme, add);
+    checkCommit(facts, add);
+    checkTree(facts, add);
+    checkReports(facts, add);
+    checkVersion(facts, tag, add);
+    return { findings, ...(tag === undefined ? {} : { tag }) };
+}
+/** The version tag on HEAD: the ref's tag when the ref is one, else the highest version tag there. */
+function checkTag(facts, scheme, add) {
+    const head = identity_checks_short(facts.head);
+    const shallowHint = facts.shallow ? ` The clone is shallow: ${FETCH_TAGS}.` : '';
+    const { refTag } = facts;
+    if (refTag !== undefined) {
+        if (refTag.commit === undefined) {
+            add('release-tag-mismatch', `the ref is the tag ${refTag.name}, but the checkout has no tag ${refTag.name}, so it cannot be shown to name commit ${head}; push the tag, or check it out with actions/checkout (\`fetch-tags: true\`).${shallowHint}`);
+        }
+        else if (refTag.commit !== facts.head) {
+            add('release-tag-mismatch', `the ref is the tag ${refTag.name}, which names commit ${identity_checks_short(refTag.commit)}, but the checked-out commit is ${head}: the tag was moved, or another commit was checked out; release the commit the tag names (check out the ref without \`ref:\`), or tag this commit with a new version`);
+        }
+    }
+    const versionTags = facts.tagsAtHead.filter((t) => isVersionTag(t, scheme)).sort(compareVersionTags);
+    const wanted = scheme.kind === 'default' ? 'a version (v1.2.3, 1.2.3, v1.2 or v1.2.3-rc.1)' : `the input tag-pattern "${scheme.glob}"`;
+    if (refTag?.commit === facts.head && isVersionTag(refTag.name, scheme))
+        return refTag.name;
+    if (versionTags.length > 0)
+        return versionTags[versionTags.length - 1];
+    const others = facts.tagsAtHead.length === 0 ? 'no tag' : `only tags that do not name a version (${listed(facts.tagsAtHead)})`;
+    add('release-untagged', `commit ${head} carries ${others}; a release is a commit tagged with ${wanted}: tag it (\`git tag v1.2.3 ${head} && git push origin v1.2.3\`) and run the release from that tag, or set tag-pattern to your scheme.${shallowHint}`);
+    return undefined;
+}
+function checkCommit(facts, add) {
+    const event = facts.eventCommit?.toLowerCase();
+    if (event === undefined || event === '') {
+        add('release-commit-mismatch', `GITHUB_SHA is not set, so the checked-out commit ${identity_checks_short(facts.head)} cannot be shown to be the commit the workflow ran for; run the gate in a GitHub Actions job`);
+        return;
+    }
+    if (event === facts.head)
+        return;
+    const pr = facts.eventName?.startsWith('pull_request') ? ' (on pull_request that is the merge commit actions/checkout checks out by default)' : '';
+    add('release-commit-mismatch', `the workflow ran for commit ${identity_checks_short(event)} (GITHUB_SHA)${pr}, but the checkout is at ${identity_checks_short(facts.head)}: a \`ref:\` of actions/checkout or a later step changed what is checked out; release the commit the workflow ran for, without \`ref:\``);
+}
+function checkTree(facts, add) {
+    const tracked = new Map(facts.changes.map((c) => [c.path, c]));
+    if (facts.changes.length > 0) {
+        const shown = facts.changes.slice(0, FILES_IN_MESSAGE).map((c) => `${c.path} (${describeChange(c)})`);
+        const more = facts.changes.length > FILES_IN_MESSAGE ? ` and ${facts.changes.length - FILES_IN_MESSAGE} more` : '';
+        add('release-dirty-tree', `${facts.changes.length} tracked ${facts.changes.length === 1 ? 'file differs' : 'files differ'} from commit ${identity_checks_short(facts.head)}: ${shown.join(', ')}${more}; the archive holds the commit, so what was built and tested is not what is released: commit the change (and tag the new commit), or make the workflow leave tracked files alone (\`git status\` shows them)`);
+    }
+    for (const input of facts.inputs) {
+        if (!input.tracked) {
+            add('release-input-uncommitted', `${input.shown} is not committed, so the release cannot be traced to the list it was judged by; commit it and tag the new commit`, input.file);
+            continue;
+        }
+        const change = input.repoPath === undefined ? undefined : tracked.get(input.repoPath);
+        if (change !== undefined) {
+            add('release-input-uncommitted', `${input.shown} is ${describeChange(change)} against commit ${identity_checks_short(facts.head)}, so the gate judged by a list that is not the one released; commit the change and tag the new commit, or restore it (\`git checkout -- ${input.shown}\`)`, input.file);
+        }
+    }
+}
+function checkReports(facts, add) {
+    for (const report of facts.reports) {
+        if (report.tracked) {
+            add('report-not-fresh', `${report.shown} is committed to the repository, so it was not produced by this run from this commit; remove it from git (\`git rm --cached ${report.shown}\`, then ignore it) and let the workflow write it`, report.file);
+        }
+        else if (facts.checkout !== undefined && report.mtimeMs !== undefined && report.mtimeMs < facts.checkout.mtimeMs) {
+            add('report-not-fresh', `${report.shown} was written at ${iso(report.mtimeMs)}, before the checkout (${iso(facts.checkout.mtimeMs)}, when ${facts.checkout.newest} was checked out), so it is not from this run; run the tests after actions/checkout, or download this run's reports (actions/download-artifact), and leave no reports of earlier runs in the workspace`, report.file);
+        }
+    }
+}
+function checkVersion(facts, tag, add) {
+    const file = facts.versionFile;
+    if (tag !== undefined && facts.versionInput !== undefined && facts.versionInput !== tag && facts.versionInput !== tagVersion(tag)) {
+        add('version-mismatch', `the input version is "${facts.versionInput}", but the release is tagged ${tag}; leave version unset (the tag names the archive), or tag the commit with the version`);
+    }
+    if (file === undefined)
+        return;
+    if ('problem' in file) {
+        add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`}: ${file.problem}`, file.file, file.line);
+        return;
+    }
+    if (tag === undefined)
+        return;
+    const wanted = tagVersion(tag);
+    if (file.version !== wanted) {
+        add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`} states version ${file.version}, but the release is tagged ${tag} (version ${wanted}); set the version in ${file.shown} to ${wanted} and tag that commit, or tag the commit with v${file.version}`, file.file, file.line);
+    }
+}
+/** What `git status` letters mean, in words. */
+function describeChange(c) {
+    const words = [];
+    const staged = { M: 'staged change', A: 'staged as added', D: 'staged as deleted', R: 'staged as renamed', C: 'staged as copied', T: 'staged type change', U: 'unmerged' };
+    const worktree = { M: 'modified', D: 'deleted', T: 'type changed', U: 'unmerged' };
+    if (c.index !== ' ' && c.index !== '?')
+        words.push(staged[c.index] ?? `status ${c.index}`);
+    if (c.worktree !== ' ' && c.worktree !== '?' && !(c.index === 'U' && c.worktree === 'U'))
+        words.push(worktree[c.worktree] ?? `status ${c.worktree}`);
+    return words.join(', ') || 'changed';
+}
+function identity_checks_short(sha) {
+    return sha.slice(0, 12);
+}
+function iso(ms) {
+    return new Date(ms).toISOString();
+}
+function listed(items) {
+    const shown = items.slice(0, FILES_IN_MESSAGE).join(', ');
+    return items.length > FILES_IN_MESSAGE ? `${shown} and ${items.length - FILES_IN_MESSAGE} more` : shown;
+}
+
+// EXTERNAL MODULE: ./src/release/git-source.ts
+var git_source = __nccwpck_require__(50879);
+;// CONCATENATED MODULE: ./src/release/identity/version-file.ts
+/**
+ * The version a project file states (`version-file`): package.json, pyproject.toml, Cargo.toml,
+ * pom.xml, or a plain text file holding only the version. Pure: the text comes in as an argument. A
+ * file whose version cannot be found for sure is a problem, never a guess.
+ */
+/** Longest version text taken from a plain file. */
+const MAX_VERSION_LENGTH = 128;
+function readStatedVersion(fileName, text) {
+    const base = fileName.split(/[\\/]/).pop() ?? fileName;
+    if (base === 'package.json')
+        return fromPackageJson(text);
+    if (base === 'pyproject.toml')
+        return fromToml(text, ['project', 'tool.poetry'], 'pyproject.toml');
+    if (base === 'Cargo.toml')
+        return fromToml(text, ['package'], 'Cargo.toml');
+    if (base === 'pom.xml')
+        return fromPom(text);
+    return fromPlainText(text);
+}
+function fromPackageJson(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        return { problem: `is not valid JSON (${e.message}), so its version cannot be read` };
+    }
+    const version = typeof data === 'object' && data !== null && !Array.isArray(data) ? data['version'] : undefined;
+    if (typeof version !== 'string' || version.trim() === '')
+        return { problem: 'has no "version" string at its top level; add one (for example "version": "1.2.3")' };
+    const line = lineOf(text, /"version"\s*:/);
+    return { version: version.trim(), ...(line === undefined ? {} : { line }) };
+}
+/**
+ * `version = "1.2.3"` in the first of `tables` that holds one. Only a plain quoted string is
+ * understood; `version.workspace = true`, a dynamic version or anything else is a problem.
+ */
+function fromToml(text, tables, kind) {
+    const lines = text.split(/\r?\n/);
+    for (const table of tables) {
+        let inside = false;
+        for (let i = 0; i < lines.length; i++) {
+            const l = lines[i].trim();
+            const header = /^\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$/.exec(l);
+            if (header && !l.startsWith('[[')) {
+                inside = header[1] === table;
+                continue;
+            }
+            if (l.startsWith('[['))
+                inside = false;
+            if (!inside || !/^version\s*[.=]/.test(l))
+                continue;
+            const m = /^version\s*=\s*(?:"([^"\\]*)"|'([^']*)')\s*(?:#.*)?$/.exec(l);
+            if (m === null)
+                return { problem: `states the version of [${table}] in a form the gate does not read (${l.slice(0, 80)}); write it as version = "1.2.3"`, line: i + 1 };
+            const version = (m[1] ?? m[2] ?? '').trim();
+            if (version === '')
+                return { problem: `[${table}] has an empty version`, line: i + 1 };
+            return { version, line: i + 1 };
+        }
+    }
+    const where = tables.map((t) => `[${t}]`).join(' or ');
+    const dynamic = /^\s*dynamic\s*=.*\bversion\b/m.test(text) ? ' (a dynamic version is computed at build time and cannot be checked here; point version-file at the file it comes from)' : '';
+    return { problem: `${kind} states no version = "..." in ${where}${dynamic}` };
+}
+/** The project's own `<version>` (a child of `<project>`, not of `<parent>` or a dependency). */
+function fromPom(text) {
+    const clean = text.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+    const open = /<project\b[^>]*>/.exec(clean);
+    if (open === null)
+        return { problem: 'has no <project> element, so it is not a Maven POM the gate can read' };
+    // Walk the direct children of <project>: depth 1 elements only.
+    const tag = /<(\/?)([A-Za-z_][\w.-]*)\b[^>]*?(\/?)>/g;
+    tag.lastIndex = open.index + open[0].length;
+    let depth = 0;
+    for (let m = tag.exec(clean); m !== null; m = tag.exec(clean)) {
+        const [, closing, name, selfClosing] = m;
+        if (closing) {
+            if (depth === 0)
+                break;
+            depth--;
+            continue;
+        }
+        if (selfClosing)
+            continue;
+        if (depth === 0 && name === 'version') {
+            const end = clean.indexOf('</version>', m.index);
+            const value = clean.slice(m.index + m[0].length, end === -1 ? undefined : end).trim();
+            const line = clean.slice(0, m.index).split('\n').length;
+            if (end === -1 || value === '' || value.includes('<'))
+                return { problem: 'has a <version> of the project that is not plain text', line };
+            if (value.includes('${'))
+                return { problem: `states the version as ${value}, a property the gate does not resolve; write the version itself`, line };
+            return { version: value, line };
+        }
+        depth++;
+    }
+    return { problem: 'states no <version> of its own in <project> (one inherited from <parent> is not checked); add one' };
+}
+function fromPlainText(text) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    if (lines.length !== 1 || lines[0].length > MAX_VERSION_LENGTH || /\s/.test(lines[0])) {
+        return { problem: 'is read as a plain text file, which must hold only the version on one line (for example 1.2.3); use package.json, pyproject.toml, Cargo.toml or pom.xml for a project file' };
+    }
+    return { version: lines[0].replace(/^v(?=[0-9])/, ''), line: text.split(/\r?\n/).findIndex((l) => l.trim() !== '') + 1 };
+}
+function lineOf(text, pattern) {
+    const i = text.split(/\r?\n/).findIndex((l) => pattern.test(l));
+    return i === -1 ? undefined : i + 1;
+}
+
+;// CONCATENATED MODULE: ./src/release/identity/read-identity.ts
+/**
+ * Reads what the release-identity checks decide from: the checked-out commit, its tags, the tracked
+ * files that differ from it, which input lists and reports git tracks, and when the checkout was
+ * written. Uses only what the clone holds (nothing is fetched), and never rewrites the index.
+ */
+
+
+
+
+
+
+/** Files stat'ed at once when finding the newest checked-out file. */
+const STAT_CONCURRENCY = 32;
+/** Largest version file read. */
+const MAX_VERSION_FILE_BYTES = 4 * 1024 * 1024;
+async function readIdentity(inputs) {
+    const { workspace, env } = inputs;
+    const top = await (0,git_source/* git */.$Y)(workspace, ['rev-parse', '--show-toplevel', '--verify', 'HEAD^{commit}']);
+    const out = top.stdout.replace(/\n$/, '');
+    const cut = out.lastIndexOf('\n');
+    if (top.exitCode !== 0 || cut === -1) {
+        return { notCheckout: `${(0,git_source/* firstLine */.TM)(top.stderr)}${(0,git_source/* dubious */.eg)(top.stderr)}` };
+    }
+    const root = out.slice(0, cut).trim();
+    const head = out.slice(cut + 1).trim().toLowerCase();
+    const shallow = (await must(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    const tagsAtHead = (await must(root, ['tag', '--points-at', 'HEAD'])).split('\n').map((t) => t.trim()).filter((t) => t !== '');
+    const ref = env['GITHUB_REF'] ?? '';
+    let refTag;
+    if (ref.startsWith('refs/tags/')) {
+        const name = ref.slice('refs/tags/'.length);
+        const r = await (0,git_source/* git */.$Y)(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+        refTag = r.exitCode === 0 ? { name, commit: r.stdout.trim().toLowerCase() } : { name };
+    }
+    const changes = parseStatus(await must(root, ['status', '--porcelain=v1', '-z', '--untracked-files=no', '--ignore-submodules=none']));
+    const tracked = new Set((await must(root, ['ls-files', '-z'])).split('\0').filter((p) => p !== ''));
+    const fact = async (file) => {
+        const absolute = external_node_path_default().resolve(workspace, file);
+        const real = await promises_default().realpath(absolute).catch(() => absolute);
+        const repoPath = (0,workspace_path/* pathInside */._)(root, real);
+        const mtimeMs = await promises_default().stat(absolute).then((s) => s.mtimeMs, () => undefined);
+        return {
+            file: absolute,
+            shown: (0,workspace_path/* pathInside */._)(workspace, absolute) ?? absolute,
+            tracked: repoPath !== undefined && tracked.has(repoPath),
+            ...(repoPath === undefined ? {} : { repoPath }),
+            ...(mtimeMs === undefined ? {} : { mtimeMs }),
+        };
+    };
+    const listFiles = [...inputs.lists, ...(inputs.versionFile === undefined ? [] : [inputs.versionFile])];
+    const lists = await Promise.all(listFiles.map(fact));
+    const reports = [];
+    for (const r of inputs.reports)
+        reports.push(await fact(r));
+    const versionFile = inputs.versionFile === undefined ? undefined : await readVersionFile(workspace, inputs.versionFile);
+    return {
+        facts: {
+            head,
+            shallow,
+            tagsAtHead,
+            ...(refTag === undefined ? {} : { refTag }),
+            ...(env['GITHUB_SHA'] ? { eventCommit: env['GITHUB_SHA'] } : {}),
+            ...(env['GITHUB_EVENT_NAME'] ? { eventName: env['GITHUB_EVENT_NAME'] } : {}),
+            changes,
+            inputs: lists,
+            reports,
+            checkout: await newestCheckedOut(root, [...tracked]),
+            ...(versionFile === undefined ? {} : { versionFile }),
+            ...(inputs.versionInput === undefined ? {} : { versionInput: inputs.versionInput }),
+        },
+    };
+}
+/** The entries of `git status --porcelain=v1 -z`: `XY path`, a rename followed by its old path. */
+function parseStatus(out) {
+    const fields = out.split('\0');
+    const changes = [];
+    for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
+        if (f.length < 4)
+            continue;
+        const index = f[0];
+        const worktree = f[1];
+        changes.push({ path: f.slice(3), index, worktree });
+        if (index === 'R' || index === 'C')
+            i++;
+    }
+    return changes;
+}
+/**
+ * When the checkout was written: the newest modification time among the tracked files (git writes
+ * every file it checks out, and keeps no times of its own). A report older than it was there before
+ * this checkout. Symbolic links count by their own time; files missing from the tree are skipped.
+ */
+async function newestCheckedOut(root, files) {
+    let best;
+    for (let i = 0; i < files.length; i += STAT_CONCURRENCY) {
+        const batch = files.slice(i, i + STAT_CONCURRENCY);
+        const times = await Promise.all(batch.map((f) => promises_default().lstat(external_node_path_default().join(root, f)).then((s) => s.mtimeMs, () => undefined)));
+        times.forEach((t, k) => {
+            if (t !== undefined && (best === undefined || t > best.mtimeMs))
+                best = { mtimeMs: t, newest: batch[k] };
+        });
+    }
+    return best;
+}
+async function readVersionFile(workspace, file) {
+    const absolute = external_node_path_default().resolve(workspace, file);
+    const shown = (0,workspace_path/* pathInside */._)(workspace, absolute) ?? absolute;
+    let text;
+    try {
+        const stat = await promises_default().stat(absolute);
+        if (!stat.isFile())
+            return { file: absolute, shown, problem: 'is not a file; give the path of the file that states the version (input version-file)' };
+        if (stat.size > MAX_VERSION_FILE_BYTES)
+            return { file: absolute, shown, problem: `is ${stat.size} bytes, more than a version file can be (${MAX_VERSION_FILE_BYTES})` };
+        text = await promises_default().readFile(absolute, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        return { file: absolute, shown, problem: code === 'ENOENT' ? 'does not exist; check the input version-file (a path relative to the workspace)' : `cannot be read (${code ?? e.message})` };
+    }
+    return { file: absolute, shown, ...readStatedVersion(absolute, text) };
+}
+async function must(cwd, args) {
+    const r = await (0,git_source/* git */.$Y)(cwd, args);
+    if (r.exitCode !== 0)
+        throw new src_errors/* UserError */.yo(`git ${args[0]} failed in ${cwd}, so the release cannot be checked: ${(0,git_source/* firstLine */.TM)(r.stderr)}${(0,git_source/* dubious */.eg)(r.stderr)}`);
+    return r.stdout;
+}
+
+;// CONCATENATED MODULE: ./src/release/identity/release-identity.ts
+/**
+ * The release-identity phase: reads the facts from git and the files, then decides the findings
+ * (`identity-checks.ts`). Each finding blocks under `release-checks: enforce`, and only warns under `warn`.
+ */
+
+
+
+
+async function checkReleaseIdentity(run) {
+    const { settings } = run;
+    const blocking = settings.releaseChecks === 'enforce';
+    let reading;
+    try {
+        reading = await readIdentity({
+            workspace: run.workspace,
+            env: run.env,
+            // The committed input lists; SBOMs are left out: they are made from the committed lockfile in the run, like the reports.
+            lists: [settings.requirements, ...(settings.anomalies === undefined ? [] : [settings.anomalies]), ...(settings.soup === undefined ? [] : [settings.soup.list])],
+            reports: run.reports,
+            ...(settings.versionFile === undefined ? {} : { versionFile: settings.versionFile }),
+            ...(run.versionInput === undefined ? {} : { versionInput: run.versionInput }),
+        });
+    }
+    catch (e) {
+        // git that cannot run, or a git command that fails: the identity is unproven, a finding like any other.
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        return { findings: [{ code: 'release-no-checkout', message: e.message, blocking }] };
+    }
+    if ('notCheckout' in reading) {
+        const finding = {
+            code: 'release-no-checkout',
+            message: `the workspace ${run.workspace} is not a Git checkout with a commit (${reading.notCheckout}), so the release cannot be shown to be a tagged, committed version; check the repository out with actions/checkout before this step`,
+            blocking,
+        };
+        return { findings: [finding] };
+    }
+    return checkIdentity(reading.facts, tagScheme(settings.tagPattern), blocking);
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -40454,9 +40974,27 @@ async function run(env = process.env, thread = { thread: 'main' }) {
 }
 /** The gate (lists, reports, verdict, evidence), then outputs, summary, annotations and the release. */
 async function gateAndRelease(settings, reports, env) {
+    const identity = await runnerLog.group('Release identity', () => releaseIdentity(settings, reports, env));
     const evidence = new EvidenceFiles(settings.gate.evidenceDir, settings.workspace, env);
-    const outcome = await runGate(settings.gate, reports, evidence, runContext(settings.workspace, env), runnerLog);
+    const context = { ...runContext(settings.workspace, env), ...(identity.tag === undefined ? {} : { tag: identity.tag }) };
+    const outcome = await runGate(settings.gate, reports, evidence, context, runnerLog, identity.findings);
     await publish(outcome, settings, { env, evidenceDir: await evidence.folder(), reportFiles: reports.files });
+}
+/** The release-identity phase: tag, commit, clean tree, fresh reports and version file, logged as found. */
+async function releaseIdentity(settings, reports, env) {
+    const verdict = await checkReleaseIdentity({
+        settings: settings.gate,
+        workspace: settings.workspace,
+        env,
+        reports: reports.files,
+        ...(settings.release.version === undefined ? {} : { versionInput: settings.release.version }),
+    });
+    runnerLog.untrusted(verdict.tag === undefined ? 'No version tag on the commit' : `Version tag ${verdict.tag}`);
+    for (const f of verdict.findings)
+        runnerLog.untrusted(`${f.blocking ? 'Failed' : 'Warning'} (${f.code}): ${f.message}`);
+    if (verdict.findings.length === 0)
+        runnerLog.info('The commit is tagged, checked out as the workflow ran for it, clean, and every report is from this run');
+    return verdict;
 }
 /**
  * A run whose reports hold `WORKER_BYTES` or more goes on in a worker thread, whose bounded young
@@ -40478,6 +41016,97 @@ async function wentOnInWorker(entry, env, settings, reports) {
 /** What the runner says about this run: where, when, and which commit. */
 function runContext(workspace, env) {
     return contextOf(workspace, (0,provenance/* ciProvenance */.S)(env), new Date());
+}
+
+
+/***/ }),
+
+/***/ 50879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ git),
+/* harmony export */   I8: () => (/* binding */ findCheckout),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   _N: () => (/* binding */ exportCommit),
+/* harmony export */   eg: () => (/* binding */ dubious)
+/* harmony export */ });
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22876);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _system_faults_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(95422);
+/**
+ * The source of the release: the committed tree of one commit, exported by `git archive` (never the
+ * working tree, so uncommitted changes and untracked files stay out, and `.gitattributes`
+ * `export-ignore` is respected).
+ */
+
+
+
+/** The repository of the workspace and its HEAD commit: what was checked out, built and tested. */
+async function findCheckout(workspace) {
+    // One process for both: the top folder, then the commit, each on its own line.
+    const r = await git(workspace, ['rev-parse', '--show-toplevel', '--verify', 'HEAD^{commit}']);
+    const out = r.stdout.replace(/\n$/, '');
+    const cut = out.lastIndexOf('\n');
+    if (r.exitCode !== 0 || cut === -1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(r.stderr)}); check the repository out with actions/checkout before this step${dubious(r.stderr)}`);
+    }
+    const root = out.slice(0, cut).trim();
+    const commit = out.slice(cut + 1).trim().toLowerCase();
+    const time = await git(root, ['show', '-s', '--format=%ct', commit]);
+    const seconds = Number(time.stdout.trim());
+    if (time.exitCode !== 0 || !/^[0-9]+$/.test(time.stdout.trim())) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git could not give the committer time of commit ${commit} in ${root} (${firstLine(time.stderr)}); set SOURCE_DATE_EPOCH to the time the archive should carry`);
+    }
+    return { root, commit, committed: new Date(seconds * 1000) };
+}
+/**
+ * Writes the tree of `commit` as an uncompressed tar to `tarFile`, every path under `prefix`.
+ * `tar.umask` is fixed so that the modes do not depend on the user's Git configuration.
+ */
+async function exportCommit(root, commit, prefix, tarFile) {
+    const r = await git(root, ['-c', 'tar.umask=0022', 'archive', '--format=tar', `--prefix=${prefix}`, `--output=${tarFile}`, commit]);
+    if (r.exitCode !== 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git archive could not export commit ${commit} from ${root}: ${firstLine(r.stderr)}${dubious(r.stderr)}`);
+    }
+}
+/** Runs git with an argument array; never prompts, never takes optional locks (so the index is not rewritten), messages in English. */
+async function git(cwd, args) {
+    try {
+        return await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, {
+            cwd,
+            silent: true,
+            ignoreReturnCode: true,
+            env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        });
+    }
+    catch (e) {
+        if (!cannotStart(e))
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git could not be run in ${cwd} (${e.message}); the release archive needs git on the runner's PATH`);
+    }
+}
+/**
+ * Whether git could not be started, as @actions/exec reports it: not found on PATH or not executable
+ * (@actions/io's `which`), the folder to run in gone, or the system refusing to start it. Anything else is a bug.
+ */
+function cannotStart(e) {
+    if ((0,_system_faults_js__WEBPACK_IMPORTED_MODULE_2__/* .fileSystemReason */ .aV)(e) !== undefined)
+        return true;
+    return e instanceof Error && (/^Unable to locate executable file: /.test(e.message) || /^The cwd: .* does not exist!$/s.test(e.message));
+}
+function stringEnv(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+function firstLine(text) {
+    return text.trim().split(/\r?\n/)[0] || 'no message';
+}
+function dubious(stderr) {
+    return /dubious ownership|safe\.directory/.test(stderr) ? ' (in a container, run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` first)' : '';
 }
 
 
@@ -40834,6 +41463,8 @@ class TestRecordLines {
             line += `,"message":${JSON.stringify(c.message)}`;
         if (t.explainedBy.length > 0)
             line += `,"explainedBy":${JSON.stringify(t.explainedBy)}`;
+        if (t.leg !== undefined)
+            line += `,"leg":${JSON.stringify(t.leg)}`;
         return `${line}}`;
     }
 }
@@ -41630,21 +42261,26 @@ class Traced {
     ids;
     unknownIds;
     explainedBy;
+    leg;
     status;
     report;
     flaky;
-    constructor(index, test, ids, unknownIds, explainedBy) {
+    constructor(index, test, ids, unknownIds, explainedBy, 
+    /** The matrix leg of its report, when the reports come from several jobs. */
+    leg) {
         this.index = index;
         this.test = test;
         this.ids = ids;
         this.unknownIds = unknownIds;
         this.explainedBy = explainedBy;
+        this.leg = leg;
         this.status = test.status;
         this.report = test.report;
         this.flaky = test.flaky;
     }
     get name() {
-        return labelOf(this.test);
+        const label = labelOf(this.test);
+        return this.leg === undefined ? label : `${label} [${this.leg}]`;
     }
 }
 /**
@@ -41664,6 +42300,7 @@ function keptWhole(t) {
         ids: [...t.ids],
         unknownIds: [...t.unknownIds],
         explainedBy: [...t.explainedBy],
+        leg: t.leg,
     };
 }
 const NONE = Object.freeze([]);
@@ -41682,6 +42319,7 @@ function isNotable(t) {
  */
 class Tracer {
     explain;
+    legOf;
     tallies;
     order;
     unknown = new Map();
@@ -41702,8 +42340,11 @@ class Tracer {
     /** Whether a classname or suite name (shared by many tests of a report) names an ID loosely; one report's. */
     looseSeen = new Map();
     /** `requirements` undefined: the list could not be read; IDs are recorded, none is known or unknown. */
-    constructor(requirements, matcher, explain = () => NONE) {
+    constructor(requirements, matcher, explain = () => NONE, 
+    /** The matrix leg of a report (by its file), named in each of its tests' labels. */
+    legOf = () => undefined) {
         this.explain = explain;
+        this.legOf = legOf;
         this.matcher = requirements === undefined ? matcher : { ...matcher, list: (0,requirement_ids/* buildListIds */.Vn)(requirements, matcher.pattern.ignoreCase) };
         this.looseHint = requirements === undefined || matcher.variants !== undefined ? undefined : looseSpellings(requirements);
         this.order = (requirements ?? []).map((requirement) => ({
@@ -41727,11 +42368,13 @@ class Tracer {
         this.reports.push({ file: report.file, totals, attempts: report.cases.length, declared: report.declared, emptySuites: report.emptySuites ?? [], suitesHidingFailures: report.suitesHidingFailures ?? [] });
         const cache = new Map();
         this.looseSeen = new Map();
+        const leg = this.legOf(report.file);
         for (const test of mergeRetries(report.cases)) {
             const sets = this.idSets((0,requirement_ids/* idsOfTest */.YP)(test, this.matcher, cache));
-            const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
+            const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE, leg);
+            // Anomalies name tests as their runner does, without the leg.
             if (needsExplanation(test))
-                t.explainedBy = this.explain(test, t.name);
+                t.explainedBy = this.explain(test, labelOf(test));
             this.count(t);
             totals.tests++;
             increment(totals, test.status);

@@ -2,7 +2,7 @@
  * Runs the bundled action the way the GitHub runner does: `node dist/index.js` with INPUT_* variables,
  * and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files that are read back afterwards.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,11 @@ export async function runAction(options: ActionOptions): Promise<ActionRun> {
     RUNNER_TEMP: runnerTemp,
     ...options.env,
   };
+  // The runner always names the commit it runs for; here that is the workspace's HEAD, unless told otherwise.
+  if (env['GITHUB_SHA'] === undefined) {
+    const head = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: options.workspace, encoding: 'utf8', env: { PATH: env['PATH'] ?? '', HOME: env['HOME'] ?? '' } });
+    if (head.status === 0 && head.stdout.trim() !== '') env['GITHUB_SHA'] = head.stdout.trim();
+  }
   for (const [name, value] of Object.entries(options.inputs)) env[inputVariable(name)] = value;
   const child = spawn(options.node ?? process.execPath, [bundle], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: Buffer[] = [];

@@ -23,6 +23,10 @@ export interface RunContext {
   readonly repository?: string;
   readonly commit?: string;
   readonly ref?: string;
+  /** The version tag of the release, as the release-identity checks found it on the commit. */
+  readonly tag?: string;
+  /** The matrix leg of each report (by its path as shown), when the reports come from several jobs. */
+  readonly legs?: ReadonlyMap<string, string>;
 }
 
 /** What a run of the gate is set up with, before any report is read. */
@@ -39,6 +43,8 @@ export interface GateSetup {
   readonly workspace: string;
   /** Today's date, `YYYY-MM-DD` in UTC, from the caller's clock: no assessment may be dated later. */
   readonly today?: string;
+  /** The matrix leg of each report (by its file), named in its tests' labels. */
+  readonly legs?: ReadonlyMap<string, string>;
 }
 
 export interface GateOutcome {
@@ -77,6 +83,8 @@ export class GateRun {
       ),
     );
     const explain = anomalyExplainer(this.anomalies);
+    const { legs } = setup;
+    const legOf = (report: string): string | undefined => legs?.get(report);
     let tracer: Tracer | undefined;
     if (setup.list !== undefined) {
       try {
@@ -84,14 +92,14 @@ export class GateRun {
           pattern: setup.pattern,
           ...(setup.idVariants === 'loose' ? { variants: buildVariantMatcher(setup.list.requirements) } : {}),
         };
-        tracer = new Tracer(setup.list.requirements, matcher, explain);
+        tracer = new Tracer(setup.list.requirements, matcher, explain, legOf);
       } catch (e) {
         if (!isUserError(e)) throw e;
         this.problems.push(...e.problems);
       }
     }
     // Without a list there is nothing to trace against; the tests are still recorded as evidence.
-    this.tracer = tracer ?? new Tracer(undefined, { pattern: setup.pattern }, explain);
+    this.tracer = tracer ?? new Tracer(undefined, { pattern: setup.pattern }, explain, legOf);
   }
 
   /** A run set up from validated settings, the lists as read, and what the runner says (`RunContext`). */
@@ -109,9 +117,11 @@ export class GateRun {
           ...(context.repository ? { repository: context.repository } : {}),
           ...(context.commit ? { commit: context.commit } : {}),
           ...(context.ref ? { ref: context.ref } : {}),
+          ...(context.tag ? { tag: context.tag } : {}),
         },
         workspace: context.workspace,
         today: context.today,
+        ...(context.legs === undefined || context.legs.size === 0 ? {} : { legs: context.legs }),
       },
       problems,
     );

@@ -11,6 +11,8 @@ import { runnerLog } from './io/run-log.js';
 import { runInWorker, totalBytes, WORKER_BYTES } from './io/worker.js';
 import { ciProvenance } from './release/provenance.js';
 import { contextOf, runGate } from './run-gate.js';
+import type { IdentityVerdict } from './release/identity/identity-checks.js';
+import { checkReleaseIdentity } from './release/identity/release-identity.js';
 
 /**
  * Which thread runs: the main thread (with `entry`, the URL of the script it started from, a large run
@@ -61,9 +63,26 @@ export async function run(env: NodeJS.ProcessEnv = process.env, thread: Thread =
 
 /** The gate (lists, reports, verdict, evidence), then outputs, summary, annotations and the release. */
 async function gateAndRelease(settings: ActionSettings, reports: FoundReports, env: NodeJS.ProcessEnv): Promise<void> {
+  const identity = await runnerLog.group('Release identity', () => releaseIdentity(settings, reports, env));
   const evidence = new EvidenceFiles(settings.gate.evidenceDir, settings.workspace, env);
-  const outcome = await runGate(settings.gate, reports, evidence, runContext(settings.workspace, env), runnerLog);
+  const context = { ...runContext(settings.workspace, env), ...(identity.tag === undefined ? {} : { tag: identity.tag }) };
+  const outcome = await runGate(settings.gate, reports, evidence, context, runnerLog, identity.findings);
   await publish(outcome, settings, { env, evidenceDir: await evidence.folder(), reportFiles: reports.files });
+}
+
+/** The release-identity phase: tag, commit, clean tree, fresh reports and version file, logged as found. */
+async function releaseIdentity(settings: ActionSettings, reports: FoundReports, env: NodeJS.ProcessEnv): Promise<IdentityVerdict> {
+  const verdict = await checkReleaseIdentity({
+    settings: settings.gate,
+    workspace: settings.workspace,
+    env,
+    reports: reports.files,
+    ...(settings.release.version === undefined ? {} : { versionInput: settings.release.version }),
+  });
+  runnerLog.untrusted(verdict.tag === undefined ? 'No version tag on the commit' : `Version tag ${verdict.tag}`);
+  for (const f of verdict.findings) runnerLog.untrusted(`${f.blocking ? 'Failed' : 'Warning'} (${f.code}): ${f.message}`);
+  if (verdict.findings.length === 0) runnerLog.info('The commit is tagged, checked out as the workflow ran for it, clean, and every report is from this run');
+  return verdict;
 }
 
 /**

@@ -6,9 +6,10 @@ import { readLists } from './io/read-lists.js';
 import { readReport } from './io/read-report.js';
 import { checkSoupPhase } from './io/read-soup.js';
 import type { RunLog } from './io/run-log.js';
-import type { Report } from './model/index.js';
+import type { Finding, Report } from './model/index.js';
 import { EvidenceWriter, type EvidenceSinks } from './report/evidence-writer.js';
 import type { Settings } from './settings.js';
+import { matrixLegs } from './trace/matrix-legs.js';
 import { compareText } from './trace/trace.js';
 
 /** Reads one report file, shown in messages as `shown`. */
@@ -17,15 +18,25 @@ export type ReadReport = (file: string, shown: string) => Promise<Report>;
 /**
  * The gate from validated settings and the collected reports: lists, reports, verdict, evidence. The
  * evidence goes to `sinks`; what to say about it (outputs, summary, annotations) is the caller's.
+ * `findings` are those of the checks outside the trace (the release's identity), made before.
  */
-export async function runGate(settings: Settings, reports: FoundReports, sinks: EvidenceSinks, context: RunContext, log: RunLog): Promise<GateOutcome> {
+export async function runGate(
+  settings: Settings,
+  reports: FoundReports,
+  sinks: EvidenceSinks,
+  context: RunContext,
+  log: RunLog,
+  findings: readonly Finding[] = [],
+): Promise<GateOutcome> {
   const problems: UserError[] = [];
   const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
-  const gate = GateRun.start(settings, lists, context, problems);
+  const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => compareText(a.shown, b.shown));
+  // Reports downloaded from the jobs of a matrix, one folder each: every test is labelled with its leg.
+  const gate = GateRun.start(settings, lists, { ...context, legs: matrixLegs(files.map((f) => f.shown)) }, problems);
+  for (const f of findings) gate.finding(f);
   try {
     if (settings.soup !== undefined) await checkSoupPhase(settings.soup, context.workspace, gate, log);
     const writer = await EvidenceWriter.open(sinks);
-    const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => compareText(a.shown, b.shown));
     await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
     const outcome = gate.finish();
     await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });

@@ -19,6 +19,12 @@ export interface Settings {
   readonly anomalyLabel?: string;
   readonly githubToken: string;
   readonly evidenceDir: string;
+  /** The release-identity checks (tag, commit, clean tree, fresh reports, version file): reasons, or only warnings. */
+  readonly releaseChecks: ReleaseChecksPolicy;
+  /** Glob naming the version tags (`tag-pattern`); undefined: the default scheme (`v1.2.3`, `1.2.3`, ...). */
+  readonly tagPattern?: string;
+  /** File whose version must equal the tag's (`version-file`). */
+  readonly versionFile?: string;
   /** The SOUP check, when `soup-list` and `sbom` are given. */
   readonly soup?: SoupSettings;
 }
@@ -33,6 +39,9 @@ export interface SoupSettings {
   readonly riskThreshold: number;
   readonly riskThresholdName: string;
 }
+
+/** `enforce`: a failed release check fails the gate; `warn`: it is reported only (dry runs on pull requests). */
+export type ReleaseChecksPolicy = 'enforce' | 'warn';
 
 /** Reads one input by its action.yml name; '' when not set. */
 export type InputSource = (name: string) => string;
@@ -53,6 +62,8 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
   const patternSource = input('requirement-pattern').trim() || DEFAULT_REQUIREMENT_PATTERN;
   const anomalies = input('anomalies').trim();
   const anomalyLabel = input('anomaly-label').trim();
+  const tagPattern = input('tag-pattern').trim();
+  const versionFile = input('version-file').trim();
   const soup = readSoupSettings(input);
   return {
     reports,
@@ -65,6 +76,9 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
     ...(anomalyLabel === '' ? {} : { anomalyLabel }),
     githubToken: input('github-token').trim(),
     evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
+    releaseChecks: oneOf<ReleaseChecksPolicy>(input, 'release-checks', ['enforce', 'warn'], 'enforce'),
+    ...(tagPattern === '' ? {} : { tagPattern: checkTagPattern(tagPattern) }),
+    ...(versionFile === '' ? {} : { versionFile: inputInside('version-file', versionFile, workspace) }),
     ...(soup === undefined ? {} : { soup }),
   };
 }
@@ -96,6 +110,22 @@ function evidenceDirInside(folder: string, workspace: string): string {
     throw new UserError(`input "evidence-dir" is "${folder}", which lies outside the workspace (${workspace}); give a folder inside the checkout, relative to it (for example "release-gate-evidence")`);
   }
   return folder;
+}
+
+/** A tag glob: `*` and `?` are its only special characters; a line break or nothing but wildcards matches too much to be meant. */
+function checkTagPattern(glob: string): string {
+  if (/[\r\n]/.test(glob) || /^[*?]+$/.test(glob)) {
+    throw new UserError(`input "tag-pattern" is "${glob.replace(/[\r\n]+/g, ' ')}"; give one glob that version tags match, where * is any run of characters and ? one character (for example "v*" or "release-*")`);
+  }
+  return glob;
+}
+
+/** A file the release is checked against lies in the checkout. */
+function inputInside(name: string, file: string, workspace: string): string {
+  if (!isInside(workspace, file)) {
+    throw new UserError(`input "${name}" is "${file}", which lies outside the workspace (${workspace}); give a file of the repository, relative to the checkout (for example "package.json")`);
+  }
+  return file;
 }
 
 function oneOf<T extends string>(input: InputSource, name: string, allowed: readonly T[], fallback: T): T {

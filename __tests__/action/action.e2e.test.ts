@@ -53,7 +53,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     removeLater(run.runnerTemp);
     expect(run.status, run.stdout).toBe(0);
     expect(fs.existsSync(run.outputs['archive-path']!)).toBe(true);
-    expect(run.outputs['archive-path']).toMatch(/-[0-9a-f]{7}\.tar\.gz$/);
+    expect(run.outputs['archive-path']).toMatch(/-v2\.4\.0\.tar\.gz$/);
     expect(run.outputs['archive-sha256']).toMatch(/^[0-9a-f]{64}$/);
     expect(run.outputs['artifact-id']).toBe('');
     expect(run.outputs['passed']).toBe('true');
@@ -84,6 +84,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     const ws = makeWorkspace({ 'requirements.md': requirementsMd });
     fs.mkdirSync(path.join(ws, 'reports'));
     fs.writeFileSync(path.join(ws, 'reports', 'junit.xml'), FAILING_REPORT.replace('WS', ws));
+    commitAll(ws);
     const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/**/*.xml', requirements: 'requirements.md' } });
     removeLater(run.runnerTemp);
     expect(run.status).toBe(1);
@@ -218,6 +219,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     const runs = [];
     for (const out of [output, '']) {
       const ws = makeWorkspace({ 'requirements.md': requirementsMd, 'reports/a.xml': suite('alpha', 2200, out), 'reports/b.xml': suite('beta', 2300, out) });
+      commitAll(ws);
       const run = await runAction({ node, workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md' } });
       removeLater(run.runnerTemp);
       const bytes = fs.statSync(path.join(ws, 'reports/a.xml')).size + fs.statSync(path.join(ws, 'reports/b.xml')).size;
@@ -279,6 +281,7 @@ describe('counts and the uncut summary through the bundled action', () => {
   it('writes every reason into traceability.md, and the job summary names that file for the reasons it leaves out', async () => {
     const list = `| ID | Title |\n| --- | --- |\n${Array.from({ length: 62 }, (_, i) => `| SRS-${i + 1} | Requirement ${i + 1} |`).join('\n')}\n`;
     const ws = makeWorkspace({ 'requirements.md': list, 'reports/unit.xml': '<testsuite name="u"><testcase classname="u" name="SRS-1 passes"/></testsuite>' });
+    commitAll(ws);
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', upload: 'false' } });
     expect(run.status).toBe(1);
     const markdown = fs.readFileSync(path.join(ws, 'release-gate-evidence', 'traceability.md'), 'utf8');

@@ -19,6 +19,7 @@ import { parseJunit } from '../../src/junit/parse-junit.js';
 import { readSettings } from '../../src/settings.js';
 import { compileRequirementPattern, DEFAULT_REQUIREMENT_PATTERN } from '../../src/trace/requirement-ids.js';
 import { isInside, pathInside } from '../../src/workspace-path.js';
+import { commitAll } from '../support/git-repo.js';
 import { makeWorkspace, removeLater } from '../support/workspace.js';
 
 const REQUIREMENTS = '| ID | Title |\n| --- | --- |\n| SRS-001 | Compute the dose |\n';
@@ -56,13 +57,6 @@ function failure(run: ActionRun): string {
 function rootWithOutside(files: Record<string, string>): { root: string; ws: string; outside: string } {
   const root = makeWorkspace(files);
   return { root, ws: path.join(root, 'repo'), outside: path.join(root, 'outside') };
-}
-
-function commitAll(ws: string): void {
-  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'release candidate']]) {
-    const r = spawnSync('git', ['-c', 'user.name=Gate Test', '-c', 'user.email=gate@example.invalid', ...args], { cwd: ws, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-  }
 }
 
 const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
@@ -501,7 +495,7 @@ describe('inside or outside is decided by path segments, the same for every read
   // a passing gate ended with no archive. Every reader now decides by path segments.
   it('through the bundled action: ..unit.xml and ..requirements.md at the root are read, shown by their names and archived', async () => {
     const ws = makeWorkspace({ '..requirements.md': REQUIREMENTS, '..unit.xml': PASSING, '..anomalies.md': '| ID | Title | Status |\n| --- | --- | --- |\n| ANOM-1 | Old | fixed |\n' });
-    commitAll(ws);
+    commitAll(ws, { untracked: ['..unit.xml'] });
     const run = await runAction({ workspace: ws, inputs: { reports: '..unit.xml', requirements: '..requirements.md', anomalies: '..anomalies.md', upload: 'false' } });
     removeLater(run.runnerTemp);
     expect(run.status, run.stdout).toBe(0);

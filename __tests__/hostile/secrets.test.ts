@@ -5,12 +5,12 @@
  * the runner to hide it, and that command must carry exactly the token, so that the runner masks
  * the right value.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun } from '../../scripts/run-action.js';
+import { commitAll } from '../support/git-repo.js';
 import { startGitHub, type FakeGitHub } from '../support/github-api.js';
 import { node24 } from '../support/node24.js';
 import { makeWorkspace } from '../support/workspace.js';
@@ -56,13 +56,6 @@ function expectNeverPrinted(run: ActionRun, masked: boolean): void {
   const withoutMask = { ...run, stdout: run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') };
   const pieces = [TOKEN, TOKEN.replace(/%/g, '%25'), 'ghs_S3cr3t', 'tok,en_for_hostile'];
   for (const { where, text } of everything(withoutMask)) for (const piece of pieces) expect(text.includes(piece), `${where} holds ${piece}`).toBe(false);
-}
-
-function commitAll(ws: string): void {
-  for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'release candidate']]) {
-    const r = spawnSync('git', ['-c', 'user.name=Gate Test', '-c', 'user.email=gate@example.invalid', ...args], { cwd: ws, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-  }
 }
 
 describe('the github-token is never printed', () => {

@@ -6,7 +6,6 @@
  * starts with `::name` of a known command, or holds `##[name` anywhere. Its parser is mirrored here,
  * so the assertions say what the runner would do with the action's output.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { repoRoot, runAction, type ActionRun } from '../../scripts/run-action.js';
 import { MAX_ERROR_ANNOTATIONS, MAX_WARNING_ANNOTATIONS } from '../../src/report/annotations.js';
 import { node24 } from '../support/node24.js';
+import { commitAll } from '../support/git-repo.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 const node = node24 ?? process.execPath;
@@ -24,13 +24,14 @@ const REGISTERED = new Set([
   'add-mask', 'add-matcher', 'add-path', 'debug', 'echo', 'endgroup', 'error', 'group', 'internal-set-repo-path',
   'notice', 'remove-matcher', 'save-state', 'set-env', 'set-output', 'stop-commands', 'warning',
 ]);
-const GROUPS = new Set(['Settings', 'Collect reports', 'Requirements list', 'Test reports', 'Known anomalies', 'Release archive']);
+const GROUPS = new Set(['Settings', 'Collect reports', 'Release identity', 'Requirements list', 'Test reports', 'Known anomalies', 'SOUP', 'Release archive']);
 /** The outputs action.yml declares: the only names GITHUB_OUTPUT may hold. */
 const DECLARED_OUTPUTS = Object.keys((parseYaml(fs.readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs);
 const ANNOTATION_PROPERTIES = new Set(['title', 'file', 'line', 'endLine', 'col', 'endColumn']);
 /** Titles the action gives its annotations (src/report/annotations.ts, src/evaluate.ts); IDs come from the requirement pattern. */
 const ANNOTATION_TITLES = [
   /^Unreadable input$/,
+  /^Release check( failed)?$/,
   /^SRS-\d+: test (failed|errored)$/,
   /^Unknown requirement ID SRS-\d+$/,
   /^SRS-\d+ not verified$/,
@@ -194,17 +195,6 @@ async function run(ws: string, inputs: Record<string, string>): Promise<{ run: A
   expect(stderrView.commands, result.stderr).toEqual([]);
   expect(stderrView.violations).toEqual([]);
   return { run: result, outputs, view };
-}
-
-/** Makes the workspace a Git checkout with one commit: a passing gate archives the commit. */
-function commitAll(ws: string): void {
-  const git = (...args: string[]): void => {
-    const r = spawnSync('git', ['-c', 'user.name=Gate Test', '-c', 'user.email=gate@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd: ws, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-  };
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'release candidate');
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');

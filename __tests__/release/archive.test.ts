@@ -50,7 +50,6 @@ function args(dir: string, overrides: Partial<ReleaseArgs> = {}, env: NodeJS.Pro
       SOURCE_DATE_EPOCH: String(EPOCH),
       ...env,
     },
-    now: new Date('2030-01-01T00:00:00Z'),
     actionVersion: '0.1.0',
     nodeVersion: 'v24.0.0',
     outputDir: fs.mkdtempSync(path.join(scratch, 'out-')),
@@ -163,13 +162,17 @@ describe('RG-060 the release archive', () => {
     expect(rerun.sha256).not.toBe(first.sha256);
   });
 
-  it('takes the time from the caller when SOURCE_DATE_EPOCH is not set', async () => {
-    const now = new Date('2026-03-04T05:06:07.890Z');
-    const r = await release(args(repo.dir, { now }, { SOURCE_DATE_EPOCH: '' }));
+  it("takes the commit's committer time when SOURCE_DATE_EPOCH is not set, and gives the same bytes twice", async () => {
+    const r = await release(args(repo.dir, {}, { SOURCE_DATE_EPOCH: '' }));
+    const committed = Date.parse('2026-11-20T10:00:00Z') / 1000;
     const gz = fs.readFileSync(r.archivePath);
-    expect(gz.readUInt32LE(4)).toBe(Math.floor(now.getTime() / 1000));
+    expect(gz.readUInt32LE(4)).toBe(committed);
     const x = extract(r.archivePath);
-    expect(JSON.parse(fs.readFileSync(path.join(x, 'build.json'), 'utf8'))).toMatchObject({ created: '2026-03-04T05:06:07.000Z', timeSource: 'clock' });
+    expect(JSON.parse(fs.readFileSync(path.join(x, 'build.json'), 'utf8'))).toMatchObject({ created: '2026-11-20T10:00:00.000Z', timeSource: 'commit' });
+    expect(fs.readFileSync(path.join(x, 'BUILD.md'), 'utf8')).toContain('committer time of the commit');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = await release(args(repo.dir, {}, { SOURCE_DATE_EPOCH: '' }));
+    expect(fs.readFileSync(again.archivePath)).toEqual(gz);
   });
 
   it('names the archive after the inputs, or the short SHA when the ref is no tag', async () => {

@@ -35,13 +35,14 @@ function inputs(env: NodeJS.ProcessEnv = ENV): BuildInputs {
     nodeVersion: 'v24.1.0',
     actionVersion: '0.1.0',
     evidence: gate.evidence,
+    approval: { status: 'none', reason: null, reviews: [] },
   };
 }
 
 describe('buildInfo', () => {
   it('records the source, the run, the runner, the tools, the time and the verdict', () => {
     expect(buildInfo(inputs())).toEqual({
-      schema: 'iec62304-release-gate/build@1',
+      schema: 'iec62304-release-gate/build@2',
       archive: 'infusion-pump-v2.4.0.tar.gz',
       version: 'v2.4.0',
       versionSource: 'tag',
@@ -58,6 +59,7 @@ describe('buildInfo', () => {
         actor: 'octocat',
       },
       runner: { os: 'Linux', arch: 'X64', node: 'v24.1.0' },
+      approval: { status: 'none', reason: null, reviews: [] },
       action: { name: 'iec62304-release-gate', version: '0.1.0', repository: 'acme/iec62304-release-gate', ref: 'v1' },
       gate: { verdict: 'pass', coverage: 100, requirements: 2, tests: 2, evidenceSchema: 'iec62304-release-gate/evidence@3' },
     });

@@ -140,7 +140,6 @@ describe('the release with release-tag', () => {
       reports: ['reports/unit/junit.xml'],
       lists: ['requirements.md'],
       env: { GITHUB_API_URL: api, GITHUB_REPOSITORY: 'acme/infusion-pump', GITHUB_REF: 'refs/tags/v2.4.0', RUNNER_TEMP: scratch, SOURCE_DATE_EPOCH: '1795000000' },
-      now: new Date('2026-11-20T12:00:00Z'),
       actionVersion: '0.1.0',
       token: 'ghs_releaseToken123',
       outputDir: fs.mkdtempSync(path.join(scratch, 'out-')),

@@ -38,7 +38,7 @@ function repoWithLinks(): { ws: string; outside: string; temp: string; targets: 
     long: LONG_TARGET, // over 100 bytes and not ASCII: a pax header
   };
   for (const [link, target] of Object.entries(targets)) fs.symlinkSync(target, path.join(ws, link));
-  commitAll(ws);
+  commitAll(ws, { untracked: [] }); // the links under reports/ are part of the commit
   return { ws, outside, temp: path.join(root, 'temp'), targets };
 }
 
@@ -54,7 +54,6 @@ function args(ws: string, temp: string): ReleaseArgs {
     reports: ['reports/unit/junit.xml'],
     lists: ['requirements.md'],
     env: { GITHUB_REPOSITORY: 'acme/infusion-pump', GITHUB_REF: 'refs/tags/v2.4.0', RUNNER_TEMP: temp, SOURCE_DATE_EPOCH: String(EPOCH) },
-    now: new Date('2030-01-01T00:00:00Z'),
     actionVersion: '0.1.0',
     nodeVersion: 'v24.0.0',
     outputDir: fs.mkdtempSync(path.join(temp, 'out-')),

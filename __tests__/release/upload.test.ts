@@ -60,7 +60,6 @@ function args(overrides: Partial<ReleaseArgs> = {}, env: NodeJS.ProcessEnv = {})
       SOURCE_DATE_EPOCH: '1795000000',
       ...env,
     },
-    now: new Date('2026-11-20T12:00:00Z'),
     actionVersion: '0.1.0',
     outputDir: fs.mkdtempSync(path.join(scratch, 'out-')),
     ...overrides,

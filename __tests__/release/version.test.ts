@@ -13,6 +13,9 @@ describe('resolveVersion', () => {
   it('then the tag of the ref', () => {
     expect(resolveVersion(undefined, 'refs/tags/v1.2.0', SHA)).toEqual({ version: 'v1.2.0', source: 'tag' });
     expect(resolveVersion('', 'refs/tags/v1.2.0', SHA)).toEqual({ version: 'v1.2.0', source: 'tag' });
+    // The version tag found on the commit wins over the ref (a branch push of a tagged commit).
+    expect(resolveVersion(undefined, 'refs/heads/main', SHA, 'v2.0.1')).toEqual({ version: 'v2.0.1', source: 'version-tag' });
+    expect(resolveVersion('2.4.0', 'refs/heads/main', SHA, 'v2.0.1').source).toBe('input');
   });
   it('makes a tag safe for a file name', () => {
     expect(resolveVersion(undefined, 'refs/tags/release/2.0 final', SHA).version).toBe('release-2.0-final');
@@ -45,8 +48,8 @@ describe('archiveTime', () => {
     expect(archiveTime({ SOURCE_DATE_EPOCH: '0' }, now).date.getTime()).toBe(0);
   });
   it('else the time given, in whole seconds', () => {
-    expect(archiveTime({}, now)).toEqual({ date: new Date('2026-11-20T10:11:12.000Z'), source: 'clock' });
-    expect(archiveTime({ SOURCE_DATE_EPOCH: '' }, now).source).toBe('clock');
+    expect(archiveTime({}, now)).toEqual({ date: new Date('2026-11-20T10:11:12.000Z'), source: 'commit' });
+    expect(archiveTime({ SOURCE_DATE_EPOCH: '' }, now).source).toBe('commit');
   });
   it.each(['1.5', '-1', ' 1700000000', '0x10', 'yesterday', '4294967296'])('refuses SOURCE_DATE_EPOCH %j', (v) => {
     const e = thrown(() => archiveTime({ SOURCE_DATE_EPOCH: v }, now));

@@ -23,12 +23,43 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).trim();
 }
 
-/** Makes a workspace a checkout of one commit holding everything in it: a passing gate archives it. */
-export function commitAll(ws: string): string {
-  git(ws, 'init', '-q', '-b', 'main');
+/** The tag `commitAll` gives the release commit unless told otherwise (the release tests' GITHUB_REF names it). */
+export const RELEASE_TAG = 'v2.4.0';
+
+export interface ReleaseOptions {
+  /** Tag of the commit; null: none. */
+  readonly tag?: string | null;
+  /** Paths (files or folders) left out of the commit, as the workflow writes them: the test reports. */
+  readonly untracked?: readonly string[];
+}
+
+/**
+ * Makes a workspace a proper release: one commit holding everything in it but the test reports
+ * (`reports/` unless told otherwise), tagged `v2.4.0`; the reports are then written again, as the
+ * tests of the workflow would write them after the checkout. A passing gate archives it.
+ */
+export function commitAll(ws: string, options: ReleaseOptions = {}): string {
+  const untracked = (options.untracked ?? ['reports']).filter((p) => fs.existsSync(path.join(ws, p)));
+  if (!fs.existsSync(path.join(ws, '.git'))) git(ws, 'init', '-q', '-b', 'main');
   git(ws, 'add', '-A');
-  git(ws, 'commit', '-q', '-m', 'Release candidate');
+  if (untracked.length > 0) git(ws, 'rm', '-r', '-q', '--cached', '--ignore-unmatch', '--', ...untracked);
+  git(ws, 'commit', '-q', '--allow-empty', '-m', 'Release candidate');
+  const tag = options.tag === undefined ? RELEASE_TAG : options.tag;
+  if (tag !== null) git(ws, 'tag', '-f', tag);
+  // Written after the checkout: a second later than any checked-out file, whatever the clock's grain.
+  const later = new Date(Date.now() + 1000);
+  for (const p of untracked) touchAll(path.join(ws, p), later);
   return git(ws, 'rev-parse', 'HEAD');
+}
+
+/** Sets the modification time of a file, or of every file below a folder. */
+export function touchAll(p: string, time: Date): void {
+  const stat = fs.lstatSync(p);
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(p)) touchAll(path.join(p, name), time);
+  } else if (!stat.isSymbolicLink()) {
+    fs.utimesSync(p, time, time);
+  }
 }
 
 export const COMMITTED = {

@@ -234,7 +234,7 @@ async function stage(contents, root, sourceTar, file) {
  * links exactly as committed.
  */
 async function readSource(checkout, tarFile) {
-    await (0,git_source/* exportCommit */._)(checkout.root, checkout.commit, `${SOURCE_DIR}/`, tarFile);
+    await (0,git_source/* exportCommit */._N)(checkout.root, checkout.commit, `${SOURCE_DIR}/`, tarFile);
     let entries;
     try {
         entries = await (0,tar_reader/* readTarEntries */.E)(tarFile);

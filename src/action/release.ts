@@ -42,7 +42,6 @@ export async function releaseArchive(outcome: GateOutcome, settings: ActionSetti
           ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
         ],
         env,
-        now: new Date(),
         actionVersion: packageJson.version,
         token: settings.gate.githubToken,
         log: (line) => logUntrusted(line),

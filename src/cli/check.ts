@@ -9,6 +9,7 @@ import { isUserError } from '../errors.js';
 import { findReports } from '../io/collect-reports.js';
 import { EvidenceFiles } from '../io/evidence-sinks.js';
 import { displayPath } from '../io/files.js';
+import { checkReleaseIdentity } from '../release/identity/release-identity.js';
 import { ciProvenance } from '../release/provenance.js';
 import { EVIDENCE_FILES } from '../report/evidence.js';
 import { contextOf, runGate } from '../run-gate.js';
@@ -27,8 +28,18 @@ export async function check(parsed: ParsedCheck, env: NodeJS.ProcessEnv, term: T
   const reports = await findReports(settings.gate.reports, workspace);
   const ci = ciProvenance(env);
   const commit = ci.commit ?? (await headCommit(workspace));
+  // The release identity as the action checks it, with the CI's commit and tag (GitLab, Jenkins) in
+  // GitHub's names; on a laptop the commit is HEAD itself, so only the tag, tree and reports are checked.
+  const identity = await checkReleaseIdentity({
+    settings: settings.gate,
+    workspace,
+    env: { ...env, GITHUB_SHA: commit ?? '', ...(ci.ref ? { GITHUB_REF: ci.ref } : {}) },
+    reports: reports.files,
+    ...(settings.release.version === undefined ? {} : { versionInput: settings.release.version }),
+  });
   const evidence = new EvidenceFiles(settings.gate.evidenceDir, workspace, env);
-  const outcome = await runGate(settings.gate, reports, evidence, contextOf(workspace, { ...ci, commit }, new Date()), terminalLog(term));
+  const context = { ...contextOf(workspace, { ...ci, commit }, new Date()), ...(identity.tag === undefined ? {} : { tag: identity.tag }) };
+  const outcome = await runGate(settings.gate, reports, evidence, context, terminalLog(term), identity.findings);
   const folder = await evidence.folder();
   const evidencePath = displayPath(path.join(folder, EVIDENCE_FILES.json), workspace);
   term.err('');
@@ -46,9 +57,12 @@ export async function check(parsed: ParsedCheck, env: NodeJS.ProcessEnv, term: T
       workspace,
       evidenceDir: folder,
       reports: reports.files,
-      lists: [settings.gate.requirements, ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : [])],
+      lists: [
+        settings.gate.requirements,
+        ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : []),
+        ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
+      ],
       env,
-      now: new Date(),
       actionVersion: version,
       outputDir: path.resolve(workspace, parsed.archiveDir ?? DEFAULT_ARCHIVE_DIR),
       log: (line) => term.err(inert(line)),

@@ -12,6 +12,8 @@ export interface Provenance {
   readonly repository?: string;
   readonly commit?: string;
   readonly ref?: string;
+  /** The version tag on the commit, as the release-identity checks found it. */
+  readonly tag?: string;
   readonly requirementsFile: string;
   readonly requirementPattern: string;
 }

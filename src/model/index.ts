@@ -12,3 +12,4 @@ export * from './verdict.js';
 export * from './policies.js';
 export * from './evidence.js';
 export * from './soup.js';
+export * from './release-identity.js';

@@ -23,6 +23,8 @@ export interface TracedTest extends Pick<TestCase, 'status' | 'report' | 'flaky'
   readonly unknownIds: readonly string[];
   /** IDs of the residual anomalies that explain its failure or flakiness; empty when none does. */
   readonly explainedBy: readonly string[];
+  /** The matrix leg of its report (its first folder under the folder all reports share), when there are legs. */
+  readonly leg?: string | undefined;
 }
 
 /**

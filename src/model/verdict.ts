@@ -35,7 +35,15 @@ export type ReasonCode =
   | 'soup-undocumented'
   | 'soup-version'
   | 'soup-incomplete'
-  | 'soup-stale';
+  | 'soup-stale'
+  | 'release-no-checkout'
+  | 'release-untagged'
+  | 'release-tag-mismatch'
+  | 'release-commit-mismatch'
+  | 'release-dirty-tree'
+  | 'release-input-uncommitted'
+  | 'report-not-fresh'
+  | 'version-mismatch';
 
 export interface Reason {
   readonly code: ReasonCode;

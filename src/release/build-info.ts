@@ -5,12 +5,13 @@
  */
 import type { Evidence } from '../model/index.js';
 import { escapeMarkdown } from '../report/escape.js';
+import type { ApprovalRecord } from './approvals.js';
 import type { ArchiveTime } from './archive-time.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { ciProvenance } from './provenance.js';
 import type { ResolvedVersion } from './version.js';
 
-export const BUILD_SCHEMA = 'iec62304-release-gate/build@1';
+export const BUILD_SCHEMA = 'iec62304-release-gate/build@2';
 export const BUILD_JSON = 'build.json';
 export const BUILD_MARKDOWN = 'BUILD.md';
 export const ACTION_NAME = 'iec62304-release-gate';
@@ -28,6 +29,8 @@ export interface BuildInputs {
   /** Version of this action (its package.json). */
   readonly actionVersion: string;
   readonly evidence: Evidence;
+  /** The approvals of the run's deployment environments. */
+  readonly approval: ApprovalRecord;
 }
 
 /** build.json. Absent values are null, never left out, so that every file has the same fields. */
@@ -58,6 +61,8 @@ export interface BuildInfo {
   readonly runner: { readonly os: string | null; readonly arch: string | null; readonly node: string };
   /** This action: its package version, and the repository and ref of the `uses:` that ran it. */
   readonly action: { readonly name: string; readonly version: string; readonly repository: string | null; readonly ref: string | null };
+  /** Who approved the deployment (environments with required reviewers); `none` when no review was required. */
+  readonly approval: ApprovalRecord;
   readonly gate: {
     readonly verdict: Evidence['verdict'];
     /** Percent of requirements verified. */
@@ -97,6 +102,7 @@ export function buildInfo(input: BuildInputs): BuildInfo {
     },
     runner: { os: value(env, 'RUNNER_OS'), arch: value(env, 'RUNNER_ARCH'), node: input.nodeVersion },
     action: { name: ACTION_NAME, version: input.actionVersion, repository: value(env, 'GITHUB_ACTION_REPOSITORY'), ref: value(env, 'GITHUB_ACTION_REF') },
+    approval: input.approval,
     gate: {
       verdict: evidence.verdict,
       coverage: evidence.coverage,
@@ -133,7 +139,8 @@ export function renderBuildMarkdown(info: BuildInfo): string {
     ['Runner architecture', code(info.runner.arch)],
     ['Node.js', code(info.runner.node)],
     ['Built by', `${code(info.action.name)} ${code(info.action.version)}${info.action.repository === null ? '' : ` (${code(`${info.action.repository}@${info.action.ref ?? ''}`)})`}`],
-    ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'time of the build'})`],
+    ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'committer time of the commit'})`],
+    ['Approval', approvalText(info.approval)],
     ['Gate verdict', code(info.gate.verdict)],
     ['Requirements verified', `${info.gate.coverage} % of ${info.gate.requirements}`],
     ['Tests', String(info.gate.tests)],
@@ -168,15 +175,24 @@ export function renderBuildMarkdown(info: BuildInfo): string {
     'diff -r --no-dereference source-check release/source',
     '```',
     '',
-    'Every time in the archive (file times, the gzip header, the time above) is this one time, so the same commit, inputs and run give the same bytes.',
+    'Every time in the archive (file times, the gzip header, the time above) is this one time (the commit\'s committer time unless SOURCE_DATE_EPOCH was set), so the same commit, inputs and run give the same bytes.',
     '',
   ].join('\n');
 }
 
 const NOT_SET = '(not set)';
 
+/** Who approved which environment, or that no approval is recorded and why. */
+function approvalText(a: ApprovalRecord): string {
+  if (a.status === 'none') return 'no approval recorded: the job ran in no environment with required reviewers';
+  const reviews = a.reviews.map((r) => `${r.state} by ${text(r.reviewer)} for ${r.environments.map((e) => code(e)).join(', ')}${r.comment === '' ? '' : ` (${text(r.comment.replace(/\s+/g, ' '))})`}`);
+  if (a.status === 'approved') return `${reviews.join('; ')} (GitHub records no time of a review; the run's log has it)`;
+  return `no approval recorded: ${text(a.reason ?? 'unknown')}${reviews.length === 0 ? '' : ` (${reviews.join('; ')})`}`;
+}
+
 const VERSION_SOURCE: Record<BuildInfo['versionSource'], string> = {
   input: 'from the input `version`',
+  'version-tag': 'the version tag on the commit',
   tag: 'from the tag of the ref',
   commit: 'short commit SHA',
 };

@@ -12,6 +12,8 @@ export interface Checkout {
   readonly root: string;
   /** The commit checked out (HEAD), 40 or 64 hex digits. */
   readonly commit: string;
+  /** The commit's committer time (whole seconds). */
+  readonly committed: Date;
 }
 
 /** The repository of the workspace and its HEAD commit: what was checked out, built and tested. */
@@ -25,7 +27,14 @@ export async function findCheckout(workspace: string): Promise<Checkout> {
       `the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(r.stderr)}); check the repository out with actions/checkout before this step${dubious(r.stderr)}`,
     );
   }
-  return { root: out.slice(0, cut).trim(), commit: out.slice(cut + 1).trim().toLowerCase() };
+  const root = out.slice(0, cut).trim();
+  const commit = out.slice(cut + 1).trim().toLowerCase();
+  const time = await git(root, ['show', '-s', '--format=%ct', commit]);
+  const seconds = Number(time.stdout.trim());
+  if (time.exitCode !== 0 || !/^[0-9]+$/.test(time.stdout.trim())) {
+    throw new UserError(`git could not give the committer time of commit ${commit} in ${root} (${firstLine(time.stderr)}); set SOURCE_DATE_EPOCH to the time the archive should carry`);
+  }
+  return { root, commit, committed: new Date(seconds * 1000) };
 }
 
 /**
@@ -39,13 +48,14 @@ export async function exportCommit(root: string, commit: string, prefix: string,
   }
 }
 
-async function git(cwd: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+/** Runs git with an argument array; never prompts, never takes optional locks (so the index is not rewritten), messages in English. */
+export async function git(cwd: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   try {
     return await getExecOutput('git', args, {
       cwd,
       silent: true,
       ignoreReturnCode: true,
-      env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
     });
   } catch (e) {
     if (!cannotStart(e)) throw e;
@@ -68,10 +78,10 @@ function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-function firstLine(text: string): string {
+export function firstLine(text: string): string {
   return text.trim().split(/\r?\n/)[0] || 'no message';
 }
 
-function dubious(stderr: string): string {
+export function dubious(stderr: string): string {
   return /dubious ownership|safe\.directory/.test(stderr) ? ' (in a container, run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` first)' : '';
 }

@@ -10,6 +10,7 @@ import { isUserError, UserError } from '../errors.js';
 import { fileSystemFault } from '../system-faults.js';
 import { EVIDENCE_FILES } from '../report/evidence.js';
 import type { Evidence } from '../model/index.js';
+import { readApprovals } from './approvals.js';
 import { archiveTime } from './archive-time.js';
 import { BUILD_JSON, BUILD_MARKDOWN, buildInfo, renderBuildJson, renderBuildMarkdown } from './build-info.js';
 import { findCheckout } from './git-source.js';
@@ -35,8 +36,6 @@ export interface ReleaseArgs {
   /** The requirement and anomaly lists the gate read (absolute, or relative to the workspace). */
   readonly lists: readonly string[];
   readonly env: NodeJS.ProcessEnv;
-  /** The current time; every time in the archive is SOURCE_DATE_EPOCH instead when that is set. */
-  readonly now: Date;
   /** Version of this action (package.json). */
   readonly actionVersion: string;
   /** Token for release-tag (`contents: write`). */
@@ -92,14 +91,19 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
   // Configuration mistakes are reported before anything is built.
   if (settings.upload) checkArtifactService(env);
   if (settings.releaseTag !== undefined) checkReleaseAccess(token, env['GITHUB_REPOSITORY'] ?? '', settings.releaseTag);
-  const time = archiveTime(env, args.now);
+  archiveTime(env, new Date(0)); // a malformed SOURCE_DATE_EPOCH is refused before anything is read
 
   const checkout = await findCheckout(args.workspace);
   // The tag and repository of the CI that runs the release (GitHub, GitLab, Jenkins), when there is one.
   const ci = ciProvenance(env);
-  const version = resolveVersion(settings.version, ci.ref ?? undefined, checkout.commit);
+  // Every time in the archive is SOURCE_DATE_EPOCH, else the commit's: the same commit gives the same bytes.
+  const time = archiveTime(env, checkout.committed);
+  const version = resolveVersion(settings.version, ci.ref ?? undefined, checkout.commit, args.evidence.provenance.tag);
   const archive = archiveFileName(resolveArchiveName(settings.archiveName, ci.repository ?? undefined, path.basename(checkout.root)), version.version);
+  const approval = await readApprovals(token, env);
+  if (approval.status === 'unread') log(`Approval not recorded: ${approval.reason ?? ''}`);
   const info = buildInfo({
+    approval,
     env,
     commit: checkout.commit,
     version,

@@ -4,20 +4,22 @@
 
 export interface ResolvedVersion {
   readonly version: string;
-  /** Where it came from: the `version` input, the tag of the ref, or the commit. */
-  readonly source: 'input' | 'tag' | 'commit';
+  /** Where it came from: the `version` input, the version tag on the commit, the tag of the ref, or the commit. */
+  readonly source: 'input' | 'version-tag' | 'tag' | 'commit';
 }
 
 /** Length of the short commit SHA used when there is neither a version input nor a tag. */
 export const SHORT_SHA_LENGTH = 7;
 
 /**
- * The `version` input when given, else the tag of the ref (`refs/tags/v1.2.0` -> `v1.2.0`), else the
+ * The `version` input when given, else the version tag the release-identity checks found on the commit
+ * (`versionTag`), else the tag of the ref (`refs/tags/v1.2.0` -> `v1.2.0`), else the
  * short commit SHA. A tag is made safe for a file name: characters other than letters, digits, `.`,
  * `_`, `+` and `-` become `-` (`release/2.0` -> `release-2.0`).
  */
-export function resolveVersion(input: string | undefined, ref: string | undefined, commit: string): ResolvedVersion {
+export function resolveVersion(input: string | undefined, ref: string | undefined, commit: string, versionTag?: string): ResolvedVersion {
   if (input !== undefined && input !== '') return { version: input, source: 'input' };
+  if (versionTag !== undefined && versionTag !== '') return { version: safeNamePart(versionTag), source: 'version-tag' };
   const tag = ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
   if (tag !== '') return { version: safeNamePart(tag), source: 'tag' };
   if (!/^[0-9a-f]{7,64}$/i.test(commit)) throw new Error(`not a commit SHA: "${commit}"`);

@@ -119,6 +119,7 @@ export class TestRecordLines {
     if (c.line !== undefined) line += `,"line":${JSON.stringify(c.line)}`;
     if (c.message !== undefined) line += `,"message":${JSON.stringify(c.message)}`;
     if (t.explainedBy.length > 0) line += `,"explainedBy":${JSON.stringify(t.explainedBy)}`;
+    if (t.leg !== undefined) line += `,"leg":${JSON.stringify(t.leg)}`;
     return `${line}}`;
   }
 }

@@ -40,6 +40,14 @@ const REASON_KIND: Record<ReasonCode, string> = {
   'soup-version': 'SOUP version drifts',
   'soup-incomplete': 'incomplete SOUP rows',
   'soup-stale': 'stale SOUP rows',
+  'release-no-checkout': 'workspaces that are not a checkout',
+  'release-untagged': 'untagged commits',
+  'release-tag-mismatch': 'tags that do not name the commit',
+  'release-commit-mismatch': 'commits other than the workflow\'s',
+  'release-dirty-tree': 'changed working trees',
+  'release-input-uncommitted': 'input lists not committed',
+  'report-not-fresh': 'reports not from this run',
+  'version-mismatch': 'versions that disagree with the tag',
 };
 
 export interface SummaryOptions {

@@ -87,13 +87,16 @@ class Traced implements TracedTest {
     readonly ids: readonly string[],
     readonly unknownIds: readonly string[],
     public explainedBy: readonly string[],
+    /** The matrix leg of its report, when the reports come from several jobs. */
+    readonly leg: string | undefined,
   ) {
     this.status = test.status;
     this.report = test.report;
     this.flaky = test.flaky;
   }
   get name(): string {
-    return labelOf(this.test);
+    const label = labelOf(this.test);
+    return this.leg === undefined ? label : `${label} [${this.leg}]`;
   }
 }
 
@@ -114,6 +117,7 @@ function keptWhole(t: TracedTest): TracedTest {
     ids: [...t.ids],
     unknownIds: [...t.unknownIds],
     explainedBy: [...t.explainedBy],
+    leg: t.leg,
   };
 }
 
@@ -172,6 +176,8 @@ export class Tracer {
     requirements: readonly Requirement[] | undefined,
     matcher: IdMatcher,
     private readonly explain: Explainer = () => NONE,
+    /** The matrix leg of a report (by its file), named in each of its tests' labels. */
+    private readonly legOf: (report: string) => string | undefined = () => undefined,
   ) {
     this.matcher = requirements === undefined ? matcher : { ...matcher, list: buildListIds(requirements, matcher.pattern.ignoreCase) };
     this.looseHint = requirements === undefined || matcher.variants !== undefined ? undefined : looseSpellings(requirements);
@@ -198,10 +204,12 @@ export class Tracer {
 
     const cache = new Map<string, readonly string[]>();
     this.looseSeen = new Map();
+    const leg = this.legOf(report.file);
     for (const test of mergeRetries(report.cases)) {
       const sets = this.idSets(idsOfTest(test, this.matcher, cache));
-      const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE);
-      if (needsExplanation(test)) t.explainedBy = this.explain(test, t.name);
+      const t = new Traced(this.next++, test, sets.ids, sets.unknownIds, NONE, leg);
+      // Anomalies name tests as their runner does, without the leg.
+      if (needsExplanation(test)) t.explainedBy = this.explain(test, labelOf(test));
       this.count(t);
       totals.tests++;
       increment(totals, test.status);

@@ -1,86 +1,6 @@
-export const id = 561;
-export const ids = [561,879];
+export const id = 265;
+export const ids = [265];
 export const modules = {
-
-/***/ 50879:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ exportCommit),
-/* harmony export */   findCheckout: () => (/* binding */ findCheckout)
-/* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22876);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _system_faults_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95422);
-/**
- * The source of the release: the committed tree of one commit, exported by `git archive` (never the
- * working tree, so uncommitted changes and untracked files stay out, and `.gitattributes`
- * `export-ignore` is respected).
- */
-
-
-
-/** The repository of the workspace and its HEAD commit: what was checked out, built and tested. */
-async function findCheckout(workspace) {
-    // One process for both: the top folder, then the commit, each on its own line.
-    const r = await git(workspace, ['rev-parse', '--show-toplevel', '--verify', 'HEAD^{commit}']);
-    const out = r.stdout.replace(/\n$/, '');
-    const cut = out.lastIndexOf('\n');
-    if (r.exitCode !== 0 || cut === -1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the workspace ${workspace} is not a Git checkout with a commit, so the source of the release cannot be archived (${firstLine(r.stderr)}); check the repository out with actions/checkout before this step${dubious(r.stderr)}`);
-    }
-    return { root: out.slice(0, cut).trim(), commit: out.slice(cut + 1).trim().toLowerCase() };
-}
-/**
- * Writes the tree of `commit` as an uncompressed tar to `tarFile`, every path under `prefix`.
- * `tar.umask` is fixed so that the modes do not depend on the user's Git configuration.
- */
-async function exportCommit(root, commit, prefix, tarFile) {
-    const r = await git(root, ['-c', 'tar.umask=0022', 'archive', '--format=tar', `--prefix=${prefix}`, `--output=${tarFile}`, commit]);
-    if (r.exitCode !== 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git archive could not export commit ${commit} from ${root}: ${firstLine(r.stderr)}${dubious(r.stderr)}`);
-    }
-}
-async function git(cwd, args) {
-    try {
-        return await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, {
-            cwd,
-            silent: true,
-            ignoreReturnCode: true,
-            env: { ...stringEnv(process.env), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-        });
-    }
-    catch (e) {
-        if (!cannotStart(e))
-            throw e;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git could not be run in ${cwd} (${e.message}); the release archive needs git on the runner's PATH`);
-    }
-}
-/**
- * Whether git could not be started, as @actions/exec reports it: not found on PATH or not executable
- * (@actions/io's `which`), the folder to run in gone, or the system refusing to start it. Anything else is a bug.
- */
-function cannotStart(e) {
-    if ((0,_system_faults_js__WEBPACK_IMPORTED_MODULE_2__/* .fileSystemReason */ .aV)(e) !== undefined)
-        return true;
-    return e instanceof Error && (/^Unable to locate executable file: /.test(e.message) || /^The cwd: .* does not exist!$/s.test(e.message));
-}
-function stringEnv(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined)
-            out[k] = v;
-    return out;
-}
-function firstLine(text) {
-    return text.trim().split(/\r?\n/)[0] || 'no message';
-}
-function dubious(stderr) {
-    return /dubious ownership|safe\.directory/.test(stderr) ? ' (in a container, run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` first)' : '';
-}
-
-
-/***/ }),
 
 /***/ 24776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -131,7 +51,7 @@ const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r' };
 
 /***/ }),
 
-/***/ 53561:
+/***/ 76265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -157,6 +77,65 @@ var errors = __webpack_require__(83916);
 var system_faults = __webpack_require__(95422);
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var evidence = __webpack_require__(53877);
+;// CONCATENATED MODULE: ./src/release/approvals.ts
+/**
+ * Who approved the deployment of this run (IEC 62304 §5.8: how the release was created): the reviews
+ * of the environments with required reviewers, from `GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals`.
+ * Octokit loads only here. A run in no such environment has none; an answer that cannot be read is
+ * recorded as unread with its reason, never as "no approval". The token never appears in a message.
+ */
+
+/** Longest comment kept from a review. */
+const MAX_COMMENT = 2000;
+async function readApprovals(token, env) {
+    const [owner, repo] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
+    const runId = Number(env['GITHUB_RUN_ID']);
+    if (!owner || !repo || !Number.isSafeInteger(runId) || runId <= 0)
+        return unread('GITHUB_REPOSITORY or GITHUB_RUN_ID is not set, so there is no run to read approvals of');
+    if (token.trim() === '')
+        return unread('input "github-token" is empty, so the approvals of the run could not be read; pass `github-token: ${{ github.token }}` and grant `actions: read`');
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const api = env['GITHUB_API_URL'] ?? '';
+    const octokit = getOctokit(token, api === '' ? {} : { baseUrl: api.replace(/\/+$/, '') });
+    let data;
+    try {
+        data = (await octokit.rest.actions.getReviewsForRun({ owner, repo, run_id: runId })).data;
+    }
+    catch (e) {
+        const failure = (0,system_faults/* describeHttpFailure */.U4)(e, 'actions: read', 'the run was not found (404), or the token cannot see it');
+        if (failure === undefined)
+            throw e;
+        return unread(`the approvals of run ${runId} could not be read: ${failure}`);
+    }
+    if (!Array.isArray(data))
+        return unread('GitHub answered the approvals request with something other than a list');
+    const reviews = data.map(toReview);
+    if (reviews.some((r) => r === undefined))
+        return unread('GitHub answered the approvals request with a review of an unknown shape');
+    const known = reviews;
+    if (known.length === 0)
+        return { status: 'none', reason: null, reviews: [] };
+    if (known.some((r) => r.state === 'approved'))
+        return { status: 'approved', reason: null, reviews: known };
+    return { status: 'unread', reason: 'no review approved the deployment', reviews: known };
+}
+function toReview(item) {
+    if (typeof item !== 'object' || item === null)
+        return undefined;
+    const r = item;
+    if (!Array.isArray(r.environments) || typeof r.state !== 'string')
+        return undefined;
+    const environments = r.environments.map((e) => (typeof e === 'object' && e !== null && typeof e.name === 'string' ? e.name : undefined));
+    if (environments.some((e) => e === undefined))
+        return undefined;
+    const login = typeof r.user?.login === 'string' ? r.user.login : '(unknown user)';
+    const comment = typeof r.comment === 'string' ? r.comment.slice(0, MAX_COMMENT) : '';
+    return { environments: environments, reviewer: login, state: r.state, comment };
+}
+function unread(reason) {
+    return { status: 'unread', reason, reviews: [] };
+}
+
 ;// CONCATENATED MODULE: ./src/release/archive-time.ts
 
 /** Largest time the gzip header can hold (unsigned 32-bit seconds: 2106-02-07). */
@@ -164,14 +143,15 @@ const MAX_EPOCH = 0xffff_ffff;
 /**
  * `SOURCE_DATE_EPOCH` when set (https://reproducible-builds.org/specs/source-date-epoch/): a decimal
  * integer of seconds since 1970-01-01 UTC, as `date +%s` prints it. A malformed value is an error, as
- * the specification asks, never silently replaced. Otherwise `now`, cut to whole seconds.
+ * the specification asks, never silently replaced. Otherwise the commit's committer time, cut to whole
+ * seconds: never the clock, so the same commit and inputs give the same bytes in every run.
  */
-function archiveTime(env, now) {
+function archiveTime(env, committed) {
     const raw = env['SOURCE_DATE_EPOCH'];
     if (raw === undefined || raw === '')
-        return { date: new Date(Math.floor(now.getTime() / 1000) * 1000), source: 'clock' };
+        return { date: new Date(Math.floor(committed.getTime() / 1000) * 1000), source: 'commit' };
     if (!/^[0-9]+$/.test(raw) || Number(raw) > MAX_EPOCH) {
-        throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH is "${raw}"; it must be the whole number of seconds since 1970-01-01 UTC (as \`date +%s\` prints it, up to ${MAX_EPOCH}), for example the commit time: \`git log -1 --format=%ct\`. Unset it to use the current time.`);
+        throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH is "${raw}"; it must be the whole number of seconds since 1970-01-01 UTC (as \`date +%s\` prints it, up to ${MAX_EPOCH}), for example the commit time: \`git log -1 --format=%ct\`. Unset it to use the commit's committer time.`);
     }
     return { date: new Date(Number(raw) * 1000), source: 'SOURCE_DATE_EPOCH' };
 }
@@ -186,7 +166,7 @@ var provenance = __webpack_require__(75150);
 
 
 
-const BUILD_SCHEMA = 'iec62304-release-gate/build@1';
+const BUILD_SCHEMA = 'iec62304-release-gate/build@2';
 const BUILD_JSON = 'build.json';
 const BUILD_MARKDOWN = 'BUILD.md';
 const ACTION_NAME = 'iec62304-release-gate';
@@ -219,6 +199,7 @@ function buildInfo(input) {
         },
         runner: { os: value(env, 'RUNNER_OS'), arch: value(env, 'RUNNER_ARCH'), node: input.nodeVersion },
         action: { name: ACTION_NAME, version: input.actionVersion, repository: value(env, 'GITHUB_ACTION_REPOSITORY'), ref: value(env, 'GITHUB_ACTION_REF') },
+        approval: input.approval,
         gate: {
             verdict: evidence.verdict,
             coverage: evidence.coverage,
@@ -252,7 +233,8 @@ function renderBuildMarkdown(info) {
         ['Runner architecture', code(info.runner.arch)],
         ['Node.js', code(info.runner.node)],
         ['Built by', `${code(info.action.name)} ${code(info.action.version)}${info.action.repository === null ? '' : ` (${code(`${info.action.repository}@${info.action.ref ?? ''}`)})`}`],
-        ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'time of the build'})`],
+        ['Time (UTC)', `${code(info.created)} (${info.timeSource === 'SOURCE_DATE_EPOCH' ? 'from SOURCE_DATE_EPOCH' : 'committer time of the commit'})`],
+        ['Approval', approvalText(info.approval)],
         ['Gate verdict', code(info.gate.verdict)],
         ['Requirements verified', `${info.gate.coverage} % of ${info.gate.requirements}`],
         ['Tests', String(info.gate.tests)],
@@ -287,13 +269,23 @@ function renderBuildMarkdown(info) {
         'diff -r --no-dereference source-check release/source',
         '```',
         '',
-        'Every time in the archive (file times, the gzip header, the time above) is this one time, so the same commit, inputs and run give the same bytes.',
+        'Every time in the archive (file times, the gzip header, the time above) is this one time (the commit\'s committer time unless SOURCE_DATE_EPOCH was set), so the same commit, inputs and run give the same bytes.',
         '',
     ].join('\n');
 }
 const NOT_SET = '(not set)';
+/** Who approved which environment, or that no approval is recorded and why. */
+function approvalText(a) {
+    if (a.status === 'none')
+        return 'no approval recorded: the job ran in no environment with required reviewers';
+    const reviews = a.reviews.map((r) => `${r.state} by ${build_info_text(r.reviewer)} for ${r.environments.map((e) => code(e)).join(', ')}${r.comment === '' ? '' : ` (${build_info_text(r.comment.replace(/\s+/g, ' '))})`}`);
+    if (a.status === 'approved')
+        return `${reviews.join('; ')} (GitHub records no time of a review; the run's log has it)`;
+    return `no approval recorded: ${build_info_text(a.reason ?? 'unknown')}${reviews.length === 0 ? '' : ` (${reviews.join('; ')})`}`;
+}
 const VERSION_SOURCE = {
     input: 'from the input `version`',
+    'version-tag': 'the version tag on the commit',
     tag: 'from the tag of the ref',
     commit: 'short commit SHA',
 };
@@ -593,13 +585,16 @@ async function withEnv(env, run) {
 /** Length of the short commit SHA used when there is neither a version input nor a tag. */
 const SHORT_SHA_LENGTH = 7;
 /**
- * The `version` input when given, else the tag of the ref (`refs/tags/v1.2.0` -> `v1.2.0`), else the
+ * The `version` input when given, else the version tag the release-identity checks found on the commit
+ * (`versionTag`), else the tag of the ref (`refs/tags/v1.2.0` -> `v1.2.0`), else the
  * short commit SHA. A tag is made safe for a file name: characters other than letters, digits, `.`,
  * `_`, `+` and `-` become `-` (`release/2.0` -> `release-2.0`).
  */
-function resolveVersion(input, ref, commit) {
+function resolveVersion(input, ref, commit, versionTag) {
     if (input !== undefined && input !== '')
         return { version: input, source: 'input' };
+    if (versionTag !== undefined && versionTag !== '')
+        return { version: safeNamePart(versionTag), source: 'version-tag' };
     const tag = ref?.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : '';
     if (tag !== '')
         return { version: safeNamePart(tag), source: 'tag' };
@@ -644,6 +639,7 @@ function safeNamePart(text) {
 
 
 
+
 /**
  * The release failed after its archive was written (the upload or the GitHub Release failed): the
  * archive stays on the runner, and the outputs still name it.
@@ -667,13 +663,19 @@ async function release(args) {
         checkArtifactService(env);
     if (settings.releaseTag !== undefined)
         checkReleaseAccess(token, env['GITHUB_REPOSITORY'] ?? '', settings.releaseTag);
-    const time = archiveTime(env, args.now);
+    archiveTime(env, new Date(0)); // a malformed SOURCE_DATE_EPOCH is refused before anything is read
     const checkout = await (0,git_source.findCheckout)(args.workspace);
     // The tag and repository of the CI that runs the release (GitHub, GitLab, Jenkins), when there is one.
     const ci = (0,provenance/* ciProvenance */.S)(env);
-    const version = resolveVersion(settings.version, ci.ref ?? undefined, checkout.commit);
+    // Every time in the archive is SOURCE_DATE_EPOCH, else the commit's: the same commit gives the same bytes.
+    const time = archiveTime(env, checkout.committed);
+    const version = resolveVersion(settings.version, ci.ref ?? undefined, checkout.commit, args.evidence.provenance.tag);
     const archive = archiveFileName(resolveArchiveName(settings.archiveName, ci.repository ?? undefined, external_node_path_default().basename(checkout.root)), version.version);
+    const approval = await readApprovals(token, env);
+    if (approval.status === 'unread')
+        log(`Approval not recorded: ${approval.reason ?? ''}`);
     const info = buildInfo({
+        approval,
         env,
         commit: checkout.commit,
         version,
