@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asOptions, main } from '../../src/cli/main.js';
-import { INPUT_OPTIONS, parseCheck } from '../../src/cli/options.js';
+import { INPUT_OPTIONS, INPUTS_WITHOUT_OPTION, parseCheck } from '../../src/cli/options.js';
 import { colourWanted, inert, renderTerminalSummary } from '../../src/cli/terminal.js';
 import { readActionYml } from './action-inputs.js';
 import { committedWorkspace, FAILING, recordingTerminal } from './support.js';
@@ -83,6 +83,8 @@ describe('RG-041 the command line takes the action inputs as options, validated 
   it('every option of the table is an input of action.yml, and repeated options are one per line', () => {
     const inputs = readActionYml();
     for (const o of INPUT_OPTIONS) expect(inputs, o.input).toContain(o.input);
+    // Every input of the action is an option, or deliberately not one.
+    for (const input of inputs) expect([...INPUT_OPTIONS.map((o) => o.input), ...INPUTS_WITHOUT_OPTION], input).toContain(input);
     const parsed = parseCheck(['--reports', 'a/*.xml', '--reports', '!a/skip.xml', '--requirements', ' req.md '], {});
     expect(parsed.input('reports')).toBe('a/*.xml\n!a/skip.xml');
     expect(parsed.input('requirements')).toBe('req.md');

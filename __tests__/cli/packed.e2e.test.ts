@@ -132,7 +132,13 @@ describe('RG-044 GitLab CI and Jenkins: BUILD.md records the same provenance the
   it('a GitLab pipeline on a branch records the branch, and a commit of the CI other than the checkout is recorded apart', () => {
     const { dir, commit } = committedWorkspace();
     const other = 'f'.repeat(40);
-    const r = run(dir, [...CHECK, '--archive'], { CI_COMMIT_SHA: other, CI_COMMIT_BRANCH: 'main', CI_PROJECT_PATH: 'devices/pump' });
+    const ci = { CI_COMMIT_SHA: other, CI_COMMIT_BRANCH: 'main', CI_PROJECT_PATH: 'devices/pump' };
+    // By default that fails the release: what the CI ran for is not what is checked out.
+    const refused = run(dir, [...CHECK, '--archive'], ci);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout + refused.stderr).toMatch(/the workflow ran for commit ffffffffffff/);
+    // A dry run (release-checks: warn) still builds the archive, which records both commits.
+    const r = run(dir, [...CHECK, '--archive', '--release-checks', 'warn'], ci);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(read(extract(archiveOf(r.stdout)), 'build.json')) as BuildJson;
     expect(json.source).toEqual({ repository: 'devices/pump', ref: 'refs/heads/main', commit, eventCommit: other });

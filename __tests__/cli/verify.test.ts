@@ -13,9 +13,9 @@ let archive: string;
 beforeAll(async () => {
   const { dir } = committedWorkspace();
   const term = recordingTerminal();
-  const code = await main(['check', '--workspace', dir, '--reports', 'reports/*.xml', '--requirements', 'requirements.md', '--archive', '--archive-name', 'pump', '--release-version', 'v1.0.0'], NO_CI, term);
+  const code = await main(['check', '--workspace', dir, '--reports', 'reports/*.xml', '--requirements', 'requirements.md', '--archive', '--archive-name', 'pump', '--release-version', 'v2.4.0'], NO_CI, term);
   expect(code, term.stderr.join('\n')).toBe(0);
-  archive = path.join(dir, 'release-archive', 'pump-v1.0.0.tar.gz');
+  archive = path.join(dir, 'release-archive', 'pump-v2.4.0.tar.gz');
   expect(term.stdout).toContain(`Release archive: ${archive}`);
 });
 

@@ -33,7 +33,17 @@ export const INPUT_OPTIONS: readonly InputOption[] = [
   { input: 'evidence-dir', value: 'folder', help: 'folder of the evidence files, inside the workspace (default release-gate-evidence)' },
   { input: 'version', option: 'release-version', value: 'version', help: "version in the archive's name (default the tag of the CI ref, else the short commit SHA)" },
   { input: 'archive-name', value: 'name', help: "first part of the archive's name (default the repository's name)" },
+  { input: 'release-checks', value: 'enforce|warn', help: 'the release-identity checks fail the gate (default) or only warn (a dry run)' },
+  { input: 'tag-pattern', value: 'glob', help: 'glob of the version tags (default v1.2.3, 1.2.3, v1.2, v1.2.3-rc.1)' },
+  { input: 'version-file', value: 'file', help: "file whose version must equal the tag's (package.json, pyproject.toml, Cargo.toml, pom.xml, text)" },
+  { input: 'soup-list', value: 'file', help: 'the SOUP list (Markdown table, CSV, YAML or JSON)' },
+  { input: 'sbom', multiple: true, value: 'glob', help: 'SBOM files (CycloneDX or SPDX JSON); repeat for more; a leading ! excludes' },
+  { input: 'soup-policy', value: 'enforce|warn', help: 'SOUP findings fail the gate (default) or only warn' },
+  { input: 'soup-risk-threshold', value: 'level', help: 'above this risk level a SOUP row needs requirements and verification reasoning (default low)' },
 ];
+
+/** Inputs of the action with no option, and why: see `fixedInputs`; artifacts and releases are GitHub's. */
+export const INPUTS_WITHOUT_OPTION: readonly string[] = ['upload', 'github-token', 'artifact-name', 'retention-days', 'release-tag'];
 
 /**
  * Inputs of the action that have no option: the command line never uploads a workflow artifact nor
