@@ -18,6 +18,24 @@ export interface Settings {
   readonly anomalyLabel?: string;
   readonly githubToken: string;
   readonly evidenceDir: string;
+  /** The release record's inputs. */
+  readonly record: RecordSettings;
+}
+
+/** What the release record is made from (input names in comments). */
+export interface RecordSettings {
+  /** `tag-pattern`: a glob of the version tags; undefined: the default scheme (`v1.2.3`). */
+  readonly tagPattern?: string;
+  /** `previous-release`: the tag to compare with; undefined: the newest version tag before HEAD. */
+  readonly previousRelease?: string;
+  /** `controlled-documents`: globs, one per line. */
+  readonly controlledDocuments: readonly string[];
+  /** `executive-summary`: a Markdown file. */
+  readonly executiveSummary?: string;
+  /** `change-decision`: the decision's path, `{version}` replaced by the version. */
+  readonly changeDecision?: string;
+  /** `changelog`: undefined means `CHANGELOG.md` when it exists. */
+  readonly changelog?: string;
 }
 
 /** Reads one input by its action.yml name; '' when not set. */
@@ -50,6 +68,39 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
     ...(anomalyLabel === '' ? {} : { anomalyLabel }),
     githubToken: input('github-token').trim(),
     evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
+    record: readRecordSettings(input),
+  };
+}
+
+/** The release record's inputs; the integrator of the identity checks shares `tag-pattern`. */
+function readRecordSettings(input: InputSource): RecordSettings {
+  const optional = (name: string): string | undefined => {
+    const v = input(name).trim();
+    return v === '' ? undefined : v;
+  };
+  const globs = input('controlled-documents')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const tagPattern = optional('tag-pattern');
+  const previousRelease = optional('previous-release');
+  const executiveSummary = optional('executive-summary');
+  const changeDecision = optional('change-decision');
+  const changelog = optional('changelog');
+  for (const [name, value] of [['executive-summary', executiveSummary], ['change-decision', changeDecision], ['changelog', changelog]] as const) {
+    if (value !== undefined && (value.includes('\n') || value.includes('\0'))) throw new UserError(`input "${name}" must be one path, not several lines`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (previousRelease !== undefined && (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(previousRelease) || previousRelease.startsWith('-') || previousRelease.startsWith('refs/'))) {
+    throw new UserError(`input "previous-release" is "${previousRelease}", which is not a Git tag name; give the tag of the previous release, for example "v1.3.0" (without "refs/tags/")`);
+  }
+  return {
+    ...(tagPattern !== undefined ? { tagPattern } : {}),
+    ...(previousRelease !== undefined ? { previousRelease } : {}),
+    controlledDocuments: globs.length > 0 ? globs : ['docs/**'],
+    ...(executiveSummary !== undefined ? { executiveSummary } : {}),
+    ...(changeDecision !== undefined ? { changeDecision } : {}),
+    ...(changelog !== undefined ? { changelog } : {}),
   };
 }
 

@@ -11,3 +11,4 @@ export * from './trace.js';
 export * from './verdict.js';
 export * from './policies.js';
 export * from './evidence.js';
+export * from './record.js';

@@ -31,7 +31,10 @@ export type ReasonCode =
   | 'requirement-skipped'
   | 'requirement-uncovered'
   | 'unknown-id'
-  | 'untraced-tests';
+  | 'untraced-tests'
+  | 'release-history'
+  | 'change-decision'
+  | 'release-record';
 
 export interface Reason {
   readonly code: ReasonCode;

@@ -10,6 +10,9 @@ export const EVIDENCE_FILES = {
   tests: 'tests.csv',
   anomaliesMarkdown: 'anomalies.md',
   anomaliesCsv: 'anomalies.csv',
+  changeSummary: 'change-summary.md',
+  releaseNotes: 'release-notes.md',
+  releaseChecklist: 'release-checklist.md',
 } as const;
 
 /** Identifies the evidence format; bumped when a field changes meaning. */

@@ -36,6 +36,9 @@ const REASON_KIND: Record<ReasonCode, string> = {
   'requirement-uncovered': 'uncovered requirements',
   'unknown-id': 'unknown IDs',
   'untraced-tests': 'untraced tests',
+  'release-history': 'problems finding the previous release',
+  'change-decision': 'problems of the significant-change decision',
+  'release-record': 'unreadable documents of the release record',
 };
 
 export interface SummaryOptions {
