@@ -124,6 +124,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   }
   const counts = countsLine(evidence, escapeMarkdown);
   head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
+  // The job summary shows the statuses at a glance (GitHub renders Mermaid); traceability.md stays a plain record.
+  if (!uncut) head.push(...statusChart(evidence));
 
   const sections: Section[] = [];
   const reasonSection = (title: string, items: readonly Reason[]): void => {
@@ -202,7 +204,17 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
     },
   });
 
-  const footer = ['', `<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
+  const record = uncut
+    ? []
+    : [
+        '',
+        '### Release record',
+        '',
+        `- Change summary (for the significant-change decision): ${files.changeSummary}`,
+        `- Release notes: ${files.releaseNotes}`,
+        `- Release checklist (IEC 62304 §5.8): ${files.releaseChecklist}`,
+      ];
+  const footer = [...record, '', `<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
 
   keepWithin(budget, [...head, ...sections.flatMap((s) => [...s.heading, '']), ...footer], sections);
 
@@ -244,7 +256,7 @@ function bytes(line: string): number {
 }
 
 /** The names of the evidence files, in the folder of traceability.json when it is known. */
-function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'matrix' | 'csv' | 'anomalies', string> {
+function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'matrix' | 'csv' | 'anomalies' | 'changeSummary' | 'releaseNotes' | 'releaseChecklist', string> {
   const json = options.evidencePath;
   const slash = json === undefined ? -1 : Math.max(json.lastIndexOf('/'), json.lastIndexOf('\\'));
   const dir = json === undefined || slash === -1 ? '' : truncate(json.slice(0, slash), NAME_LENGTH);
@@ -256,7 +268,23 @@ function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'm
     matrix: code(EVIDENCE_FILES.csv),
     csv: EVIDENCE_FILES.csv,
     anomalies: code(EVIDENCE_FILES.anomaliesMarkdown),
+    changeSummary: code(EVIDENCE_FILES.changeSummary),
+    releaseNotes: code(EVIDENCE_FILES.releaseNotes),
+    releaseChecklist: code(EVIDENCE_FILES.releaseChecklist),
   };
+}
+
+/** A Mermaid pie chart of the requirement statuses (a failure accepted by an anomaly apart), ahead of the tables. */
+function statusChart(evidence: Evidence): string[] {
+  const counts = new Map<string, number>();
+  for (const r of evidence.requirements) {
+    const label = r.acceptedBy === undefined ? r.status : 'failed, accepted';
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const order = ['verified', 'failed, accepted', 'failed', 'skipped', 'uncovered'];
+  const slices = order.filter((l) => counts.has(l)).map((l) => `    "${l}" : ${counts.get(l)}`);
+  return ['```mermaid', 'pie showData', `    title Requirements (${evidence.requirements.length})`, ...slices, '```', ''];
 }
 
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
