@@ -8,7 +8,7 @@ import type { RunLog } from './io/run-log.js';
 import type { Report } from './model/index.js';
 import { EvidenceWriter, writeWhole, type EvidenceSinks } from './report/evidence-writer.js';
 import { renderRecordFiles } from './report/record-files.js';
-import { readRecord } from './release/release-record.js';
+import { readRecord, rewordedRequirements, withSuspects } from './release/release-record.js';
 import type { Settings } from './settings.js';
 import { compareText } from './trace/trace.js';
 
@@ -22,13 +22,15 @@ export type ReadReport = (file: string, shown: string) => Promise<Report>;
 export async function runGate(settings: Settings, reports: FoundReports, sinks: EvidenceSinks, context: RunContext, log: RunLog): Promise<GateOutcome> {
   const problems: UserError[] = [];
   const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
-  const record = await log.group('Release record', () => readRecord(settings, context.workspace, context.today, lists, log));
+  const read = await log.group('Release record', () => readRecord(settings, context.workspace, context.today, lists, log));
   const gate = GateRun.start(settings, lists, context, problems);
-  for (const f of record.findings) gate.finding(f);
+  gate.watchTestFiles(rewordedRequirements(read.record));
   try {
     const writer = await EvidenceWriter.open(sinks);
     const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => compareText(a.shown, b.shown));
     await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
+    const record = await withSuspects(read, gate.testFiles(), settings, context.workspace);
+    for (const f of record.findings) gate.finding(f);
     const outcome = gate.finish();
     await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
     // The release record is written pass or fail: a failed release needs its record as much.

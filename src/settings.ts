@@ -36,6 +36,8 @@ export interface RecordSettings {
   readonly changeDecision?: string;
   /** `changelog`: undefined means `CHANGELOG.md` when it exists. */
   readonly changelog?: string;
+  /** `suspect-requirements`: a reworded requirement whose tests' files did not change warns, or fails. */
+  readonly suspectRequirements: 'warn' | 'fail';
 }
 
 /** Reads one input by its action.yml name; '' when not set. */
@@ -101,6 +103,7 @@ function readRecordSettings(input: InputSource): RecordSettings {
     ...(executiveSummary !== undefined ? { executiveSummary } : {}),
     ...(changeDecision !== undefined ? { changeDecision } : {}),
     ...(changelog !== undefined ? { changelog } : {}),
+    suspectRequirements: oneOf<'warn' | 'fail'>(input, 'suspect-requirements', ['warn', 'fail'], 'warn'),
   };
 }
 

@@ -1,4 +1,6 @@
 /** The release record on real Git repositories with two tagged releases: the three files and the decision's findings. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findReports } from '../../src/io/collect-reports.js';
 import { EvidenceInMemory } from '../../src/io/memory-sinks.js';
@@ -135,6 +137,30 @@ describe('the release record of v1.1.0 after v1.0.0', () => {
     git(repo.dir, 'tag', 'pump-1.1.0');
     const run = await gate(repo.dir, { 'tag-pattern': 'pump-*' });
     expect(run.files.get('change-summary.md')).toContain('| Previous release | pump-1.0.0,');
+  });
+});
+
+describe('suspect requirements', () => {
+  const withFiles = '<testsuite name="unit"><testcase classname="dose" name="SRS-001 computes" file="docs/architecture.md"/><testcase classname="dose" name="SRS-002 rejects" file="src/dose.c"/><testcase classname="log" name="SRS-004 logs"/></testsuite>\n';
+
+  it('a reworded requirement whose tests\' files did not change is listed and warns; fail makes it a reason', async () => {
+    const repo = makeReleaseRepo();
+    fs.writeFileSync(path.join(repo.dir, 'reports/unit.xml'), withFiles);
+    const run = await gate(repo.dir);
+    expect(codes(run.warnings)).toEqual(['change-decision', 'suspect-requirement']);
+    expect(run.warnings[1]!.message).toContain("SRS-002 was reworded since v1.0.0, but none of its tests' files changed (src/dose.c)");
+    expect(run.files.get('change-summary.md')).toContain('### Suspect requirements (1)');
+    expect(run.files.get('change-summary.md')).toContain('| SRS-002 | src/dose.c |');
+    const failing = await gate(repo.dir, { 'suspect-requirements': 'fail' });
+    expect(codes(failing.reasons)).toEqual(['suspect-requirement']);
+  });
+
+  it('a reworded requirement whose test file changed is not suspect, nor one whose tests name no file', async () => {
+    const repo = makeReleaseRepo();
+    fs.writeFileSync(path.join(repo.dir, 'reports/unit.xml'), withFiles.replace('file="src/dose.c"', 'file="docs/architecture.md"'));
+    expect(codes((await gate(repo.dir)).warnings)).toEqual(['change-decision']);
+    fs.writeFileSync(path.join(repo.dir, 'reports/unit.xml'), withFiles.replace(' file="src/dose.c"', ''));
+    expect(codes((await gate(repo.dir)).warnings)).toEqual(['change-decision']);
   });
 });
 

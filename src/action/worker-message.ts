@@ -31,6 +31,7 @@ const SHAPE: Readonly<Record<string, Check>> = {
   'settings.gate.record.executiveSummary?': text,
   'settings.gate.record.changeDecision?': text,
   'settings.gate.record.changelog?': text,
+  'settings.gate.record.suspectRequirements': oneOf('warn', 'fail'),
   'settings.release.upload': (v) => typeof v === 'boolean',
   'settings.release.artifactName?': text,
   'settings.release.retentionDays?': (v) => Number.isInteger(v),

@@ -34,7 +34,8 @@ export type ReasonCode =
   | 'untraced-tests'
   | 'release-history'
   | 'change-decision'
-  | 'release-record';
+  | 'release-record'
+  | 'suspect-requirement';
 
 export interface Reason {
   readonly code: ReasonCode;

@@ -66,6 +66,14 @@ export async function fileAtCommit(workspace: string, commit: string, path: stri
   return (await gitOk(workspace, ['show', `${commit}:${shown}`])).stdout;
 }
 
+/** Which of `files` (repository paths) changed between `from` and HEAD. */
+export async function changedSince(workspace: string, from: string, files: readonly string[]): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  const top = (await gitOk(workspace, ['rev-parse', '--show-toplevel'])).stdout.trim();
+  const out = (await gitOk(top, ['diff', '--name-only', '-z', '--no-renames', from, 'HEAD', '--', ...files.map((f) => `:(literal)${f}`)])).stdout;
+  return new Set(out.split('\0').filter((f) => f !== ''));
+}
+
 /** The newest version tag merged into HEAD that does not point at HEAD; undefined for a first release, an error for a shallow clone. */
 async function newestPreviousTag(workspace: string, scheme: TagScheme, atHead: ReadonlySet<string>): Promise<string | undefined> {
   const merged = lines((await gitOk(workspace, ['tag', '--merged', 'HEAD'])).stdout).filter((t) => !atHead.has(t) && isVersionTag(t, scheme));

@@ -18,7 +18,9 @@ import type { AnomalyChange, DecisionState, Finding, QuotedFile, ReleaseHistory,
 import { changelogSection } from '../record/changelog.js';
 import { anomalyChanges, requirementChanges } from '../record/list-changes.js';
 import type { Settings } from '../settings.js';
-import { fileAtCommit, NotACheckout, readHistory } from './git-history.js';
+import { suspectRequirements } from '../record/suspects.js';
+import { toRepoPath } from '../report/annotations.js';
+import { changedSince, fileAtCommit, NotACheckout, readHistory } from './git-history.js';
 import { tagScheme, tagVersion } from './version-tag.js';
 
 /** What the record phase gives: the record, and the findings the gate judges. */
@@ -203,4 +205,43 @@ async function exists(file: string): Promise<boolean> {
     (s) => s.isFile(),
     () => false,
   );
+}
+
+/** The requirements reworded since the previous release: the gate keeps their tests' files as it traces. */
+export function rewordedRequirements(record: ReleaseRecord): string[] {
+  return (record.requirements ?? []).filter((c) => c.kind === 'changed').map((c) => c.id);
+}
+
+/**
+ * After the trace: the reworded requirements none of whose tests' files changed since the previous
+ * release, added to the record, with a finding each (a warning, or a reason with `suspect-requirements: fail`).
+ */
+export async function withSuspects(read: RecordRead, testFiles: ReadonlyMap<string, ReadonlySet<string>>, settings: Settings, workspace: string): Promise<RecordRead> {
+  const previous = read.record.history?.previous;
+  if (previous === undefined || read.record.requirements === undefined || testFiles.size === 0) return read;
+  const repoFiles = new Map<string, Set<string>>();
+  for (const [id, files] of testFiles) {
+    const mapped = new Set<string>();
+    for (const f of files) {
+      const p = toRepoPath(f, workspace);
+      if (p !== undefined) mapped.add(p);
+    }
+    repoFiles.set(id, mapped);
+  }
+  let changed: Set<string>;
+  try {
+    changed = await changedSince(workspace, previous.commit, [...new Set([...repoFiles.values()].flatMap((s) => [...s]))]);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return { ...read, findings: [...read.findings, { code: 'suspect-requirement', message: `suspect requirements could not be looked for: ${e.message}`, blocking: settings.record.suspectRequirements === 'fail' }] };
+  }
+  const suspects = suspectRequirements(read.record.requirements, repoFiles, changed);
+  const findings = suspects.map(
+    (s): Finding => ({
+      code: 'suspect-requirement',
+      message: `${s.id} was reworded since ${previous.tag}, but none of its tests' files changed (${s.testFiles.join(', ')}): its tests may verify the old text; review them${settings.record.suspectRequirements === 'fail' ? ' (suspect-requirements: fail)' : ''}`,
+      blocking: settings.record.suspectRequirements === 'fail',
+    }),
+  );
+  return { record: { ...read.record, suspects }, findings: [...read.findings, ...findings] };
 }

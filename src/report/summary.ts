@@ -39,6 +39,7 @@ const REASON_KIND: Record<ReasonCode, string> = {
   'release-history': 'problems finding the previous release',
   'change-decision': 'problems of the significant-change decision',
   'release-record': 'unreadable documents of the release record',
+  'suspect-requirement': 'suspect requirements',
 };
 
 export interface SummaryOptions {
