@@ -32,7 +32,7 @@ export async function runGate(settings: Settings, reports: FoundReports, sinks: 
     const record = await withSuspects(read, gate.testFiles(), settings, context.workspace);
     for (const f of record.findings) gate.finding(f);
     const outcome = gate.finish();
-    await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
+    await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined, record: record.record });
     // The release record is written pass or fail: a failed release needs its record as much.
     for (const [name, text] of renderRecordFiles(record.record, outcome.evidence, lists.anomalies.flatMap((l) => l.anomalies))) await writeWhole(await sinks.file(name), [text]);
     return outcome;

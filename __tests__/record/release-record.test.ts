@@ -52,6 +52,10 @@ describe('the release record of v1.1.0 after v1.0.0', () => {
     await expect(summary).toMatchFileSnapshot('./__golden__/change-summary.md');
     await expect(run.files.get('release-notes.md')).toMatchFileSnapshot('./__golden__/release-notes.md');
     await expect(run.files.get('release-checklist.md')).toMatchFileSnapshot('./__golden__/release-checklist.md');
+    // The HTML report shows the checklist too.
+    const html = run.files.get('traceability.html')!;
+    expect(html).toContain('<h2 id="checklist">Release checklist (IEC 62304 §5.8)</h2>');
+    expect(html).toContain('<td>5.8.6</td><td>Ensure activities and tasks are complete</td><td>Not checked by the gate:');
   });
 
   it('release-notes.md without a changelog: the commit subjects since v1.0.0', async () => {

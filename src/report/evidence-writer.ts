@@ -4,7 +4,8 @@ import { evidenceHtmlChunks } from './html.js';
 import { matrixCsvChunks } from './matrix-csv.js';
 import { renderSummary } from './summary.js';
 import { TestCsvRows, TESTS_CSV_HEADER } from './tests-csv.js';
-import type { Evidence, TracedTest } from '../model/index.js';
+import type { Evidence, ReleaseRecord, TracedTest } from '../model/index.js';
+import { checklistRows } from './release-checklist.js';
 
 /** The name of an evidence file in the evidence folder. */
 export type EvidenceFileName = (typeof EVIDENCE_FILES)[keyof typeof EVIDENCE_FILES];
@@ -91,9 +92,9 @@ export class EvidenceWriter {
   }
 
   /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured. */
-  async finish(evidence: Evidence, options: { readonly anomalies: boolean }): Promise<void> {
+  async finish(evidence: Evidence, options: { readonly anomalies: boolean; readonly record?: ReleaseRecord }): Promise<void> {
     await this.writeFile(EVIDENCE_FILES.json, evidenceJsonHeadChunks(evidence), this.spool, evidenceJsonEnd(this.written));
-    await this.writeFile(EVIDENCE_FILES.html, evidenceHtmlChunks(evidence));
+    await this.writeFile(EVIDENCE_FILES.html, evidenceHtmlChunks(evidence, options.record === undefined ? undefined : checklistRows(options.record, evidence)));
     await this.writeFile(EVIDENCE_FILES.markdown, [renderSummary(evidence, { budgetBytes: Number.POSITIVE_INFINITY })]);
     await this.writeFile(EVIDENCE_FILES.csv, matrixCsvChunks(evidence));
     if (options.anomalies) {
