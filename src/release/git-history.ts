@@ -30,7 +30,7 @@ const SHALLOW_HELP = 'check the repository out with its whole history and tags (
 export async function readHistory(workspace: string, options: HistoryOptions): Promise<ReleaseHistory> {
   const head = await git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}']);
   if (head.code !== 0) {
-    throw new NotACheckout(`the workspace ${workspace} is not a Git checkout with a commit, so the release record cannot say what changed since the previous release (${firstLine(head.stderr)}); check the repository out with actions/checkout (\`fetch-depth: 0\`) before this step`);
+    throw new NotACheckout(`the workspace is not a Git checkout with a commit, so the release record cannot say what changed since the previous release (${firstLine(head.stderr)}); check the repository out with actions/checkout (\`fetch-depth: 0\`) before this step`);
   }
   const headCommit = head.stdout.trim();
   const atHead = lines((await gitOk(workspace, ['tag', '--points-at', 'HEAD'])).stdout);
@@ -155,7 +155,7 @@ function git(cwd: string, args: readonly string[], input?: string): Promise<GitR
         if (error === null) return resolve({ code: 0, stdout, stderr });
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'number') return resolve({ code, stdout, stderr });
-        if (code === 'ENOENT') return reject(new UserError(`git could not be run in ${cwd} (not found on PATH); the release record needs git on the runner`));
+        if (code === 'ENOENT') return reject(new NotACheckout(`git could not be run (not found on PATH), so the release record cannot say what changed since the previous release; the release record needs git on the runner`));
         if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return reject(new UserError(`git ${args[0]} in ${cwd} gave more than ${GIT_OUTPUT_BYTES / 1024 / 1024} MiB of output, more than the release record reads`));
         reject(new UserError(`git could not be run in ${cwd}: ${error.message}`));
       },
