@@ -66,6 +66,8 @@ export class GateRun {
   private soupRecord: SoupRecord | undefined;
   private readonly anomalies: readonly EvaluatedAnomaly[];
   private readonly tracer: Tracer;
+  /** The files of the tests of each watched requirement (`watchTestFiles`), as the reports give them. */
+  private readonly watched = new Map<string, Set<string>>();
 
   constructor(
     private readonly setup: GateSetup,
@@ -144,7 +146,25 @@ export class GateRun {
 
   /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
   add(report: Report): Iterable<TracedTest> {
-    return this.tracer.add(report);
+    const traced = this.tracer.add(report);
+    return this.watched.size === 0 ? traced : this.noteFiles(traced);
+  }
+
+  /** Keeps the files of the tests of these requirements (the suspect-requirements check needs them). */
+  watchTestFiles(ids: Iterable<string>): void {
+    for (const id of ids) if (!this.watched.has(id)) this.watched.set(id, new Set());
+  }
+
+  /** Each watched requirement and the files of its tests, those the reports give. */
+  testFiles(): ReadonlyMap<string, ReadonlySet<string>> {
+    return this.watched;
+  }
+
+  private *noteFiles(tests: Iterable<TracedTest>): Iterable<TracedTest> {
+    for (const t of tests) {
+      if (t.test.file !== undefined) for (const id of t.ids) this.watched.get(id)?.add(t.test.file);
+      yield t;
+    }
   }
 
   finish(): GateOutcome {

@@ -8,6 +8,7 @@ import { checkSoupPhase } from './io/read-soup.js';
 import type { RunLog } from './io/run-log.js';
 import type { Finding, Report } from './model/index.js';
 import { EvidenceWriter, type EvidenceSinks } from './report/evidence-writer.js';
+import { readRecord, rewordedRequirements, withSuspects } from './release/release-record.js';
 import type { Settings } from './settings.js';
 import { matrixLegs } from './trace/matrix-legs.js';
 import { compareText } from './trace/trace.js';
@@ -30,16 +31,24 @@ export async function runGate(
 ): Promise<GateOutcome> {
   const problems: UserError[] = [];
   const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
+  const read = await log.group('Release record', () => readRecord(settings, context.workspace, context.today, lists, log));
   const files = reports.files.map((file) => ({ file, shown: displayPath(file, context.workspace) })).sort((a, b) => compareText(a.shown, b.shown));
   // Reports downloaded from the jobs of a matrix, one folder each: every test is labelled with its leg.
   const gate = GateRun.start(settings, lists, { ...context, legs: matrixLegs(files.map((f) => f.shown)) }, problems);
   for (const f of findings) gate.finding(f);
+  gate.watchTestFiles(rewordedRequirements(read.record));
   try {
     if (settings.soup !== undefined) await checkSoupPhase(settings.soup, context.workspace, gate, log);
     const writer = await EvidenceWriter.open(sinks);
     await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
+    const record = await withSuspects(read, gate.testFiles(), settings, context.workspace);
+    for (const f of record.findings) gate.finding(f);
     const outcome = gate.finish();
-    await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
+    await writer.finish(outcome.evidence, {
+      anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined,
+      record: record.record,
+      anomalyList: lists.anomalies.flatMap((l) => l.anomalies),
+    });
     return outcome;
   } finally {
     await sinks.dispose();

@@ -27,6 +27,26 @@ export interface Settings {
   readonly versionFile?: string;
   /** The SOUP check, when `soup-list` and `sbom` are given. */
   readonly soup?: SoupSettings;
+  /** The release record's inputs. */
+  readonly record: RecordSettings;
+}
+
+/** What the release record is made from (input names in comments). */
+export interface RecordSettings {
+  /** `tag-pattern`: a glob of the version tags; undefined: the default scheme (`v1.2.3`). */
+  readonly tagPattern?: string;
+  /** `previous-release`: the tag to compare with; undefined: the newest version tag before HEAD. */
+  readonly previousRelease?: string;
+  /** `controlled-documents`: globs, one per line. */
+  readonly controlledDocuments: readonly string[];
+  /** `executive-summary`: a Markdown file. */
+  readonly executiveSummary?: string;
+  /** `change-decision`: the decision's path, `{version}` replaced by the version. */
+  readonly changeDecision?: string;
+  /** `changelog`: undefined means `CHANGELOG.md` when it exists. */
+  readonly changelog?: string;
+  /** `suspect-requirements`: a reworded requirement whose tests' files did not change warns, or fails. */
+  readonly suspectRequirements: 'warn' | 'fail';
 }
 
 /** What the SOUP check is given: the list, the SBOM globs, the policy and the risk threshold. */
@@ -63,6 +83,8 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
   const anomalies = input('anomalies').trim();
   const anomalyLabel = input('anomaly-label').trim();
   const tagPattern = input('tag-pattern').trim();
+  // One tag scheme for the identity checks and the release record.
+  const checkedTagPattern = tagPattern === '' ? undefined : checkTagPattern(tagPattern);
   const versionFile = input('version-file').trim();
   const soup = readSoupSettings(input);
   return {
@@ -77,9 +99,42 @@ export function readSettings(input: InputSource, workspace: string = process.cwd
     githubToken: input('github-token').trim(),
     evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
     releaseChecks: oneOf<ReleaseChecksPolicy>(input, 'release-checks', ['enforce', 'warn'], 'enforce'),
-    ...(tagPattern === '' ? {} : { tagPattern: checkTagPattern(tagPattern) }),
+    ...(checkedTagPattern === undefined ? {} : { tagPattern: checkedTagPattern }),
     ...(versionFile === '' ? {} : { versionFile: inputInside('version-file', versionFile, workspace) }),
     ...(soup === undefined ? {} : { soup }),
+    record: readRecordSettings(input, checkedTagPattern),
+  };
+}
+
+/** The release record's inputs; `tagPattern` is the checked `tag-pattern`, shared with the identity checks. */
+function readRecordSettings(input: InputSource, tagPattern: string | undefined): RecordSettings {
+  const optional = (name: string): string | undefined => {
+    const v = input(name).trim();
+    return v === '' ? undefined : v;
+  };
+  const globs = input('controlled-documents')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const previousRelease = optional('previous-release');
+  const executiveSummary = optional('executive-summary');
+  const changeDecision = optional('change-decision');
+  const changelog = optional('changelog');
+  for (const [name, value] of [['executive-summary', executiveSummary], ['change-decision', changeDecision], ['changelog', changelog]] as const) {
+    if (value !== undefined && (value.includes('\n') || value.includes('\0'))) throw new UserError(`input "${name}" must be one path, not several lines`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (previousRelease !== undefined && (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(previousRelease) || previousRelease.startsWith('-') || previousRelease.startsWith('refs/'))) {
+    throw new UserError(`input "previous-release" is "${previousRelease}", which is not a Git tag name; give the tag of the previous release, for example "v1.3.0" (without "refs/tags/")`);
+  }
+  return {
+    ...(tagPattern !== undefined ? { tagPattern } : {}),
+    ...(previousRelease !== undefined ? { previousRelease } : {}),
+    controlledDocuments: globs.length > 0 ? globs : ['docs/**'],
+    ...(executiveSummary !== undefined ? { executiveSummary } : {}),
+    ...(changeDecision !== undefined ? { changeDecision } : {}),
+    ...(changelog !== undefined ? { changelog } : {}),
+    suspectRequirements: oneOf<'warn' | 'fail'>(input, 'suspect-requirements', ['warn', 'fail'], 'warn'),
   };
 }
 

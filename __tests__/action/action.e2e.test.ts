@@ -77,7 +77,7 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     evidence.tests.forEach((t: { name: string; status: string }, i: number) => expect(rows[i + 1]).toMatch(new RegExp(`^${i + 1},.*,${t.status},`)));
     const positions = [...new Set(evidence.requirements.flatMap((r: { tests: number[] }) => r.tests))].sort((a, b) => (a as number) - (b as number));
     expect(positions).toEqual([0, 1, 2, 3, 4]);
-    expect(fs.readdirSync(path.join(ws, 'release-gate-evidence')).sort()).toEqual(['tests.csv', 'traceability.csv', 'traceability.html', 'traceability.json', 'traceability.md']);
+    expect(fs.readdirSync(path.join(ws, 'release-gate-evidence')).sort()).toEqual(['change-summary.md', 'release-checklist.md', 'release-notes.md', 'tests.csv', 'traceability.csv', 'traceability.html', 'traceability.json', 'traceability.md']);
   });
 
   it('fails with every reason, annotations at file and line, and outputs for later steps', async () => {
@@ -238,7 +238,9 @@ describe.each(nodes)('the bundled action on %s', (_label, node) => {
     const lines = (s: string, ws: string): string[] => s.split('\n').filter((l) => !l.includes('worker thread')).map((l) => l.replaceAll(ws, 'WS').replace(/[0-9a-f]{32}/g, 'token'));
     expect(lines(large.run.stdout, large.ws)).toEqual(lines(small.run.stdout, small.ws));
     expect(large.run.summary).toBe(small.run.summary);
-    expect({ ...large.run.outputs, 'evidence-dir': '', 'report-json': '' }).toEqual({ ...small.run.outputs, 'evidence-dir': '', 'report-json': '' });
+    // Paths differ by workspace; everything else is the same.
+    const paths = { 'evidence-dir': '', 'report-json': '', 'change-summary': '', 'release-notes': '', 'release-checklist': '' };
+    expect({ ...large.run.outputs, ...paths }).toEqual({ ...small.run.outputs, ...paths });
     for (const f of ['traceability.json', 'tests.csv', 'traceability.csv', 'traceability.md', 'traceability.html']) {
       const read = (ws: string): string => fs.readFileSync(path.join(ws, 'release-gate-evidence', f), 'utf8');
       expect(read(large.ws), f).toBe(read(small.ws));
@@ -285,7 +287,8 @@ describe('counts and the uncut summary through the bundled action', () => {
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', upload: 'false' } });
     expect(run.status).toBe(1);
     const markdown = fs.readFileSync(path.join(ws, 'release-gate-evidence', 'traceability.md'), 'utf8');
-    expect(markdown.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(61);
+    // 61 reasons, and the release record's two warnings (no Git checkout, no change decision).
+    expect(markdown.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(63);
     expect(markdown).not.toMatch(/… and \d+ more/);
     expect(run.summary).toContain('- … and 11 more (uncovered requirements: 11): `release-gate-evidence/traceability.md` and `release-gate-evidence/traceability.json` list them all');
   });

@@ -77,7 +77,8 @@ describe('the release archive through the bundled action', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gate-extract-'));
     execFileSync('tar', ['-xzf', archive, '-C', out]);
     expect(execFileSync('sha256sum', ['-c', 'MANIFEST.sha256'], { cwd: out, encoding: 'utf8' })).not.toMatch(/FAILED/);
-    for (const f of ['source/src/dose.js', 'evidence/traceability.json', 'evidence/traceability.html', 'evidence/tests.csv', 'evidence/reports/junit.xml', 'BUILD.md', 'build.json']) {
+    const record = ['evidence/change-summary.md', 'evidence/release-notes.md', 'evidence/release-checklist.md'];
+    for (const f of ['source/src/dose.js', 'evidence/traceability.json', 'evidence/traceability.html', 'evidence/tests.csv', 'evidence/reports/junit.xml', ...record, 'BUILD.md', 'build.json']) {
       expect(fs.existsSync(path.join(out, f)), f).toBe(true);
     }
     fs.rmSync(out, { recursive: true, force: true });
@@ -168,6 +169,11 @@ describe('the release archive through the bundled action', () => {
     expect(run.status).toBe(1);
     expect(run.outputs['archive-path']).toBeUndefined();
     expect(service.calls.length).toBe(calls);
+    // The release record is written for a failed release too, and the outputs name it.
+    for (const name of ['change-summary', 'release-notes', 'release-checklist']) {
+      expect(fs.readFileSync(run.outputs[name]!, 'utf8'), name).toMatch(/^# /);
+    }
+    expect(fs.readFileSync(run.outputs['release-checklist']!, 'utf8')).toContain('Gate verdict: **failed**');
   });
 
   it('says plainly that GitHub Enterprise Server has no such artifacts, before uploading', async () => {

@@ -24,7 +24,7 @@ const REGISTERED = new Set([
   'add-mask', 'add-matcher', 'add-path', 'debug', 'echo', 'endgroup', 'error', 'group', 'internal-set-repo-path',
   'notice', 'remove-matcher', 'save-state', 'set-env', 'set-output', 'stop-commands', 'warning',
 ]);
-const GROUPS = new Set(['Settings', 'Collect reports', 'Release identity', 'Requirements list', 'Test reports', 'Known anomalies', 'SOUP', 'Release archive']);
+const GROUPS = new Set(['Settings', 'Collect reports', 'Release identity', 'Requirements list', 'Known anomalies', 'Release record', 'Test reports', 'SOUP', 'Release archive']);
 /** The outputs action.yml declares: the only names GITHUB_OUTPUT may hold. */
 const DECLARED_OUTPUTS = Object.keys((parseYaml(fs.readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs);
 const ANNOTATION_PROPERTIES = new Set(['title', 'file', 'line', 'endLine', 'col', 'endColumn']);
@@ -237,7 +237,7 @@ describe('workflow commands in user text, through the bundled action', () => {
     const { run: r, outputs, view } = await run(ws, { 'untraced-tests': 'fail' });
 
     expect(r.status).toBe(1);
-    expect(Object.keys(outputs).sort()).toEqual(['coverage', 'evidence-dir', 'passed', 'report-json']);
+    expect(Object.keys(outputs).sort()).toEqual(['change-summary', 'coverage', 'evidence-dir', 'passed', 'release-checklist', 'release-notes', 'report-json']);
     for (const name of Object.keys(outputs)) expect(DECLARED_OUTPUTS).toContain(name);
     expect(outputs).toMatchObject({ passed: 'false', coverage: '0', 'report-json': path.join(ws, 'release-gate-evidence', 'traceability.json') });
     expect(view.violations).toEqual([]);
@@ -278,7 +278,8 @@ describe('workflow commands in user text, through the bundled action', () => {
     });
     for (const value of Object.values(outputs)) expect(value).not.toMatch(/::|\n|pwned/);
     expect(view.violations).toEqual([]);
-    const warnings = annotations(view, 'warning');
+    // Besides the release record's own warnings (no Git checkout, no change decision), the untraced tests.
+    const warnings = annotations(view, 'warning').filter((w) => w.properties['title'] !== 'Release check');
     expect(warnings.length).toBe(4);
     expect(warnings.map((w) => w.properties['title'])).toEqual(Array(4).fill('Test names no requirement'));
     expect(warnings.map((w) => w.data).join('\n')).toContain(PAYLOADS.addMask);

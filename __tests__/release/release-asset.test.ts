@@ -78,7 +78,7 @@ interface Seen {
 }
 
 /** The recorded responses of release-assets-conflict, from a server of ours that records what it is sent. */
-async function recordedReleaseServer(options: { releaseStatus?: number; uploadStatus?: number } = {}): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+async function recordedReleaseServer(options: { releaseStatus?: number; uploadStatus?: number; releaseBody?: string } = {}): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
   const recorded = JSON.parse(fs.readFileSync(require.resolve('@octokit/fixtures/scenarios/api.github.com/release-assets-conflict/normalized-fixture.json'), 'utf8')) as {
     method: string;
     status: number;
@@ -101,8 +101,10 @@ async function recordedReleaseServer(options: { releaseStatus?: number; uploadSt
       };
       if (req.method === 'GET' && u.pathname.endsWith('/releases/tags/v2.4.0')) {
         if (options.releaseStatus !== undefined) return reply(options.releaseStatus, { message: 'Not Found' });
-        return reply(200, rewrite(recorded[0]!.response));
+        const found = rewrite(recorded[0]!.response) as Record<string, unknown>;
+        return reply(200, options.releaseBody === undefined ? found : { ...found, body: options.releaseBody });
       }
+      if (req.method === 'PATCH' && u.pathname.endsWith('/releases/1000')) return reply(200, rewrite(recorded[0]!.response));
       if (req.method === 'POST' && u.pathname.endsWith('/releases/1000/assets')) {
         if (options.uploadStatus !== undefined) return reply(options.uploadStatus, { message: 'Resource not accessible by integration' });
         uploads++;
@@ -170,6 +172,29 @@ describe('the release with release-tag', () => {
       expect(r.summary).not.toContain('An artifact expires');
     } finally {
       await server.close();
+    }
+  });
+
+  it('writes release-notes.md as the body of a release that has none, and never replaces a written body', async () => {
+    const evidenceDir = fs.mkdtempSync(path.join(scratch, 'evidence-'));
+    fs.writeFileSync(path.join(evidenceDir, 'release-notes.md'), '# Release notes: acme/infusion-pump 2.4.0\n\n## Changes\n');
+    const empty = await recordedReleaseServer({ releaseBody: '' });
+    try {
+      const r = await release(args(empty.url, { evidenceDir }));
+      const patch = empty.seen.find((s) => s.method === 'PATCH');
+      expect(patch?.path).toBe('/repos/acme/infusion-pump/releases/1000');
+      expect(JSON.parse(patch!.body.toString('utf8'))).toEqual({ body: '# Release notes: acme/infusion-pump 2.4.0\n\n## Changes\n' });
+      expect(r.releaseAsset?.notesWritten).toBe(true);
+    } finally {
+      await empty.close();
+    }
+    const written = await recordedReleaseServer();
+    try {
+      const r = await release(args(written.url, { evidenceDir }));
+      expect(written.seen.some((s) => s.method === 'PATCH')).toBe(false);
+      expect(r.releaseAsset?.notesWritten).toBe(false);
+    } finally {
+      await written.close();
     }
   });
 

@@ -217,7 +217,8 @@ describe('renderSummary: what a cut keeps', () => {
     const evidence = liveEvidence(list, [report('reports/huge.xml', cases)], [anomaly({ id: 'ANOM-9', assessedBy: '', tests: [] })]);
     const summary = renderSummary(evidence, { evidencePath: EVIDENCE_PATH });
     within(summary);
-    const listed = summary.split('\n').filter((l) => l.startsWith('- '));
+    // The reasons' lines, ahead of the section that names the release record's files.
+    const listed = summary.split('### Release record')[0]!.split('\n').filter((l) => l.startsWith('- '));
     expect([...new Set(evidence.reasons.map((r) => r.code))].sort()).toEqual(['anomaly', 'requirement-failed', 'unknown-id', 'untraced-tests']);
     expect(listed.filter((l) => /^- SRS-\d+ \\\(/.test(l)).length).toBeGreaterThan(0);
     expect(listed.some((l) => l.startsWith('- SRS-999999 is not in the requirements list')), 'unknown ID').toBe(true);
@@ -272,5 +273,22 @@ describe('renderSummary: traceability.md is the summary uncut', () => {
     const row = renderSummary(evidence, uncut).split('\n').find((l) => l.startsWith('| **SRS-1**'))!;
     expect(row.split('<br>')).toHaveLength(11);
     expect(row).toContain('… and 5 more (numbered in traceability.csv)');
+  });
+});
+
+describe('renderSummary: the release record', () => {
+  it('charts the requirement statuses in Mermaid ahead of the tables, and names the three record files; traceability.md has neither', () => {
+    const evidence = liveEvidence(
+      [{ id: 'SRS-001', title: 'a' }, { id: 'SRS-002', title: 'b' }, { id: 'SRS-003', title: 'c' }],
+      [report('r.xml', [testCase({ name: 'SRS-001 ok' }), testCase({ name: 'SRS-002 bad', status: 'failed' })])],
+      [],
+    );
+    const summary = renderSummary(evidence, { evidencePath: EVIDENCE_PATH });
+    expect(summary).toContain('```mermaid\npie showData\n    title Requirements (3)\n    "verified" : 1\n    "failed" : 1\n    "uncovered" : 1\n```');
+    expect(summary.indexOf('```mermaid')).toBeLessThan(summary.indexOf('### Requirements'));
+    expect(summary).toContain('- Release notes: `release-gate-evidence/release-notes.md`');
+    const uncut = renderSummary(evidence, { budgetBytes: Number.POSITIVE_INFINITY });
+    expect(uncut).not.toContain('mermaid');
+    expect(uncut).not.toContain('Release record');
   });
 });

@@ -313,6 +313,8 @@ var git_source = __webpack_require__(50879);
  */
 
 
+/** GitHub refuses a release body longer than this (characters). */
+const RELEASE_BODY_LIMIT = 125_000;
 async function attachToRelease(o) {
     checkReleaseAccess(o.token, o.repository, o.tag);
     const [owner, repo] = o.repository.split('/');
@@ -360,7 +362,18 @@ async function attachToRelease(o) {
     catch (e) {
         throw new errors/* UserError */.yo(`the release archive could not be attached to the GitHub Release "${o.tag}" of ${o.repository}: ${apiFailure(e)}`);
     }
-    return { id: asset.id, name: asset.name, url: asset.browser_download_url, replaced };
+    let notesWritten = false;
+    if (o.notes !== undefined && (release.body ?? '').trim() === '') {
+        const body = o.notes.length <= RELEASE_BODY_LIMIT ? o.notes : `${o.notes.slice(0, RELEASE_BODY_LIMIT - 200)}\n\n… cut to GitHub's limit of a release body: the release archive holds release-notes.md whole.\n`;
+        try {
+            await octokit.rest.repos.updateRelease({ owner, repo, release_id: release.id, body });
+        }
+        catch (e) {
+            throw new errors/* UserError */.yo(`the release archive was attached, but the release notes could not be written as the body of the GitHub Release "${o.tag}" of ${o.repository}: ${apiFailure(e)}`);
+        }
+        notesWritten = true;
+    }
+    return { id: asset.id, name: asset.name, url: asset.browser_download_url, replaced, notesWritten };
 }
 /** The checks made before any request. */
 function checkReleaseAccess(token, repository, tag) {
@@ -726,6 +739,8 @@ async function release(args) {
     }
     let releaseAsset;
     if (settings.releaseTag !== undefined) {
+        // The release notes of the record become the release's body when it has none.
+        const notes = await promises_default().readFile(external_node_path_default().join(args.evidenceDir, evidence/* EVIDENCE_FILES */.ob.releaseNotes), 'utf8').catch(() => undefined);
         log(`Attaching ${archive} to the GitHub Release ${settings.releaseTag}`);
         releaseAsset = await attachToRelease({
             token,
@@ -735,7 +750,10 @@ async function release(args) {
             name: archive,
             data: await promises_default().readFile(built.path).catch((e) => incomplete((0,system_faults/* fileSystemFault */.K9)(e, `the release archive ${built.path} could not be read back`) ?? e)),
             contentType: 'application/gzip',
+            ...(notes !== undefined ? { notes } : {}),
         }).catch(incomplete);
+        if (releaseAsset.notesWritten)
+            log(`The GitHub Release ${settings.releaseTag} had no description: ${evidence/* EVIDENCE_FILES */.ob.releaseNotes} is now its body`);
     }
     return {
         archivePath: built.path,

@@ -76,8 +76,8 @@ class MemoryText {
     }
 }
 
-// EXTERNAL MODULE: ./src/run-gate.ts + 44 modules
-var run_gate = __webpack_require__(8363);
+// EXTERNAL MODULE: ./src/run-gate.ts + 51 modules
+var run_gate = __webpack_require__(31389);
 // EXTERNAL MODULE: ./src/system-faults.ts
 var system_faults = __webpack_require__(95422);
 ;// CONCATENATED MODULE: ./src/validation/cases.ts
@@ -247,8 +247,8 @@ function xml(text) {
     return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
 }
 
-// EXTERNAL MODULE: ./src/cli/check.ts + 8 modules
-var check = __webpack_require__(72086);
+// EXTERNAL MODULE: ./src/cli/check.ts + 7 modules
+var check = __webpack_require__(21775);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __webpack_require__(71028);
 ;// CONCATENATED MODULE: ./src/cli/validate.ts

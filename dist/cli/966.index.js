@@ -197,8 +197,8 @@ function parseManifest(text) {
     return { entries, problems };
 }
 
-// EXTERNAL MODULE: ./src/cli/check.ts + 8 modules
-var check = __webpack_require__(72086);
+// EXTERNAL MODULE: ./src/cli/check.ts + 7 modules
+var check = __webpack_require__(21775);
 // EXTERNAL MODULE: ./src/cli/options.ts
 var options = __webpack_require__(60776);
 // EXTERNAL MODULE: ./src/cli/terminal.ts

@@ -28416,6 +28416,8 @@ function readSettings(input, workspace = process.cwd()) {
     const anomalies = input('anomalies').trim();
     const anomalyLabel = input('anomaly-label').trim();
     const tagPattern = input('tag-pattern').trim();
+    // One tag scheme for the identity checks and the release record.
+    const checkedTagPattern = tagPattern === '' ? undefined : checkTagPattern(tagPattern);
     const versionFile = input('version-file').trim();
     const soup = readSoupSettings(input);
     return {
@@ -28430,9 +28432,42 @@ function readSettings(input, workspace = process.cwd()) {
         githubToken: input('github-token').trim(),
         evidenceDir: evidenceDirInside(input('evidence-dir').trim() || 'release-gate-evidence', workspace),
         releaseChecks: oneOf(input, 'release-checks', ['enforce', 'warn'], 'enforce'),
-        ...(tagPattern === '' ? {} : { tagPattern: checkTagPattern(tagPattern) }),
+        ...(checkedTagPattern === undefined ? {} : { tagPattern: checkedTagPattern }),
         ...(versionFile === '' ? {} : { versionFile: inputInside('version-file', versionFile, workspace) }),
         ...(soup === undefined ? {} : { soup }),
+        record: readRecordSettings(input, checkedTagPattern),
+    };
+}
+/** The release record's inputs; `tagPattern` is the checked `tag-pattern`, shared with the identity checks. */
+function readRecordSettings(input, tagPattern) {
+    const optional = (name) => {
+        const v = input(name).trim();
+        return v === '' ? undefined : v;
+    };
+    const globs = input('controlled-documents')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+    const previousRelease = optional('previous-release');
+    const executiveSummary = optional('executive-summary');
+    const changeDecision = optional('change-decision');
+    const changelog = optional('changelog');
+    for (const [name, value] of [['executive-summary', executiveSummary], ['change-decision', changeDecision], ['changelog', changelog]]) {
+        if (value !== undefined && (value.includes('\n') || value.includes('\0')))
+            throw new errors/* UserError */.yo(`input "${name}" must be one path, not several lines`);
+    }
+    // eslint-disable-next-line no-control-regex
+    if (previousRelease !== undefined && (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(previousRelease) || previousRelease.startsWith('-') || previousRelease.startsWith('refs/'))) {
+        throw new errors/* UserError */.yo(`input "previous-release" is "${previousRelease}", which is not a Git tag name; give the tag of the previous release, for example "v1.3.0" (without "refs/tags/")`);
+    }
+    return {
+        ...(tagPattern !== undefined ? { tagPattern } : {}),
+        ...(previousRelease !== undefined ? { previousRelease } : {}),
+        controlledDocuments: globs.length > 0 ? globs : ['docs/**'],
+        ...(executiveSummary !== undefined ? { executiveSummary } : {}),
+        ...(changeDecision !== undefined ? { changeDecision } : {}),
+        ...(changelog !== undefined ? { changelog } : {}),
+        suspectRequirements: oneOf(input, 'suspect-requirements', ['warn', 'fail'], 'warn'),
     };
 }
 /** The SOUP inputs: none, or both the list and the SBOMs (one without the other cannot show what is shipped). */
@@ -28586,7 +28621,1067 @@ function blankName(text) {
 
 /***/ }),
 
-/***/ 72086:
+/***/ 51600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FD: () => (/* binding */ markdownDecisionFields),
+/* harmony export */   dM: () => (/* binding */ checkDecision),
+/* harmony export */   sU: () => (/* binding */ FieldCollector)
+/* harmony export */ });
+/* unused harmony exports DECISION_FIELDS, decisionFieldOf */
+/* harmony import */ var _placeholder_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82016);
+/* harmony import */ var _read_anomalies_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53429);
+
+
+/** The fields of a decision, as the record names them. */
+const DECISION_FIELDS = ['Significant change', 'Rationale', 'Decided by', 'Date', 'Notified body approval'];
+/** Other names a field goes by (compared in lower case, without punctuation). */
+const FIELD_ALIASES = {
+    'Significant change': ['significant change', 'significant', 'is significant change', 'significant change yes no'],
+    Rationale: ['rationale', 'justification', 'reason'],
+    'Decided by': ['decided by', 'decision by', 'approved by', 'author'],
+    Date: ['date', 'decision date', 'decided on'],
+    'Notified body approval': ['notified body approval', 'nb approval', 'approval', 'notified body approval reference', 'approval reference'],
+};
+/** The field a key names, when it names one. */
+function decisionFieldOf(key) {
+    const k = key
+        .toLowerCase()
+        .replace(/[*_`#:()/?-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return DECISION_FIELDS.find((f) => FIELD_ALIASES[f].includes(k));
+}
+/** Collects fields into a map; a second value for one field is a problem. */
+class FieldCollector {
+    found = new Map();
+    problems = [];
+    add(key, value, line) {
+        const field = decisionFieldOf(key);
+        if (field === undefined)
+            return false;
+        const first = this.found.get(field);
+        if (first !== undefined)
+            this.problems.push({ message: `"${field}" is given twice (lines ${first.line} and ${line}); give it once`, line });
+        else
+            this.found.set(field, { value: value.trim(), line });
+        return true;
+    }
+    result() {
+        return { fields: this.found, problems: this.problems };
+    }
+}
+/** The fields of a Markdown decision: `Field: value` lines (bold or listed), table rows, or a heading and its paragraph. */
+function markdownDecisionFields(text) {
+    const collector = new FieldCollector();
+    const lines = text.split(/\r?\n/);
+    let fence = false;
+    let heading;
+    const endHeading = () => {
+        if (heading !== undefined)
+            collector.add(heading.key, heading.body.join(' ').trim(), heading.line);
+        heading = undefined;
+    };
+    for (const [i, raw] of lines.entries()) {
+        const line = i + 1;
+        if (/^\s*(```|~~~)/.test(raw))
+            fence = !fence;
+        if (fence)
+            continue;
+        const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(raw);
+        if (h !== null) {
+            endHeading();
+            if (decisionFieldOf(h[1]) !== undefined)
+                heading = { key: h[1], line, body: [] };
+            continue;
+        }
+        const row = /^\s*\|([^|]*)\|([^|]*)\|?\s*$/.exec(raw);
+        if (row !== null && !/^[\s:-]*$/.test(row[1]) && collector.add(row[1], row[2], line))
+            continue;
+        const pair = /^\s*(?:[-*+]\s+|>\s*)?(?:\*\*|__)?([A-Za-z][A-Za-z /()?-]{0,60}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/.exec(raw);
+        if (pair !== null && collector.add(pair[1], pair[2].replace(/(\*\*|__)\s*$/, ''), line)) {
+            endHeading();
+            continue;
+        }
+        if (heading !== undefined && raw.trim() !== '')
+            heading.body.push(raw.trim());
+    }
+    endHeading();
+    return collector.result();
+}
+/** Checks the fields found in `file` against what a decision needs; `today` (`YYYY-MM-DD`) bounds the date. */
+function checkDecision(found, today) {
+    const problems = [...found.problems];
+    const value = (field) => {
+        const f = found.fields.get(field);
+        if (f === undefined) {
+            problems.push({ message: `"${field}" is missing; add a line "${field}: ..."` });
+            return undefined;
+        }
+        const shown = f.value.trim();
+        const needsWords = field === 'Decided by' || field === 'Rationale';
+        if (field !== 'Significant change' && field !== 'Date' && (shown === '' || (0,_placeholder_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlaceholder */ .wK)(shown, { needsWords }))) {
+            problems.push({ message: shown === '' ? `"${field}" is empty; fill it in` : `"${field}" is "${shown}", a placeholder; write the real ${field.toLowerCase()}`, line: f.line });
+            return undefined;
+        }
+        return shown;
+    };
+    const significantText = value('Significant change');
+    let significant;
+    if (significantText !== undefined) {
+        const word = significantText.toLowerCase().replace(/[.!\s]+$/, '');
+        significant = ['yes', 'true', 'y'].includes(word) ? true : ['no', 'false', 'n'].includes(word) ? false : undefined;
+        if (significant === undefined)
+            problems.push({ message: `"Significant change" is "${significantText}"; it must be yes or no`, line: found.fields.get('Significant change').line });
+    }
+    const rationale = value('Rationale');
+    const decidedBy = value('Decided by');
+    const date = value('Date');
+    if (date !== undefined) {
+        const line = found.fields.get('Date').line;
+        if (!(0,_read_anomalies_js__WEBPACK_IMPORTED_MODULE_1__/* .isIsoDate */ .s6)(date))
+            problems.push({ message: `"Date" is "${date}", not a date; write it as YYYY-MM-DD`, line });
+        else if (date > today)
+            problems.push({ message: `"Date" is ${date}, after today (${today}); a decision cannot be dated in the future`, line });
+    }
+    let approval;
+    if (significant === true)
+        approval = value('Notified body approval');
+    if (problems.length > 0 || significant === undefined || rationale === undefined || decidedBy === undefined || date === undefined) {
+        return { ok: false, problems };
+    }
+    return {
+        ok: true,
+        decision: { file: '', significant, rationale, decidedBy, date, ...(approval !== undefined ? { approval } : {}) },
+    };
+}
+
+
+/***/ }),
+
+/***/ 82016:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   wK: () => (/* binding */ isPlaceholder),
+/* harmony export */   wh: () => (/* binding */ plainText)
+/* harmony export */ });
+/* unused harmony exports PLACEHOLDER_WORDS, FILL_IN_WORDS, UNFINISHED_MARKERS, SHORT_UNFINISHED_MARKERS */
+/* harmony import */ var _blank_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65891);
+/**
+ * Placeholders in assessment fields. A list template is often filled with `TBD`, `-`, `N/A`, `[Name]`
+ * or `?` until someone assesses the anomaly; such a cell is not empty, but it assesses nothing. A field
+ * holds real content only when, without what a reader never sees (HTML comments and tags, invisible
+ * characters) and without punctuation, there are words left that are not placeholders or template
+ * fill-ins, and no marker of unfinished work.
+ *
+ * Pure.
+ */
+
+/** Whole values that stand for "not filled in" (case-insensitive; punctuation and spacing ignored). */
+const PLACEHOLDER_WORDS = [
+    'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'x', 'xx', 'xxx',
+    'n a', 'na', 'none', 'nil', 'null', 'undefined', 'unknown', 'nan', 'inf', 'infinity', 'pending',
+    'not applicable', 'not assessed', 'not yet assessed', 'not available', 'no response',
+    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be added', 'to be completed',
+    'placeholder', 'empty', 'blank', 'missing', 'ditto', 'same', 'as above', 'see above', 'same as above',
+    'yes', 'no', 'true', 'false', 'object object',
+    // Other languages: keine Angabe (k. A.), offen, à définir, pendiente, por definir, da definire.
+    'ka', 'keine angabe', 'offen', 'a definir', 'pendiente', 'por definir', 'da definire', 'a venir',
+];
+/**
+ * What a template leaves to be filled in: a field's own name (`Justification`, `Assessor`, `[Name]`,
+ * `{{assessor}}`, `<name>`) or filler text. As a whole value, or in brackets anywhere, it is a placeholder.
+ */
+const FILL_IN_WORDS = [
+    'name', 'full name', 'your name', 'first name', 'last name', 'first last', 'firstname lastname', 'first name last name',
+    'insert name', 'enter name', 'name here', 'john doe', 'jane doe',
+    'assessor', 'assessor name', 'assessed by', 'reviewer', 'reviewed by', 'evaluated by', 'approver', 'approved by', 'author',
+    'owner', 'signature', 'initials', 'justification', 'rationale', 'reason', 'justification for delay', 'severity', 'date',
+    'assessment date', 'benefit risk', 'benefit risk analysis', 'description', 'text', 'value', 'insert', 'insert here',
+    'enter here', 'fill in', 'here', 'lorem ipsum', 'asdf', 'qwerty', 'foo', 'bar', 'foobar', 'dummy', 'sample', 'example', 'test',
+];
+/**
+ * Words that mark a field as unfinished wherever they stand in it (`TBD by QA`, `TODO: ask J. Doe`,
+ * `N/A (pending)`, `in progress`): they say the work is not done.
+ */
+const UNFINISHED_MARKERS = [
+    'tbd', 'tba', 'tbc', 'todo', 'fixme', 'xxx', 'wip', 'pending', 'in progress', 'work in progress', 'ongoing', 'awaiting',
+    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be reviewed', 'to be evaluated',
+    'to be completed', 'to be added', 'to be done', 'to be checked', 'to be clarified', 'to be discussed', 'to follow',
+    'not reviewed', 'not yet reviewed', 'not assessed', 'not yet assessed', 'not evaluated', 'not yet evaluated', 'not done',
+    'not yet done', 'not started', 'under review', 'in review', 'none yet', 'lorem ipsum',
+    'ausstehend', 'nicht bewertet', 'in bearbeitung', 'zu klaren', 'en attente', 'en cours', 'in sospeso', 'em andamento',
+];
+/**
+ * Words that mark a short field (an assessor, a few words) as unfinished: in a sentence they may be
+ * real content (`fixed in a later release`), in `later` or `not yet` they are not.
+ */
+const SHORT_UNFINISHED_MARKERS = ['later', 'soon', 'not yet', 'open', 'asap', 'next release', 'next sprint', 'n a', 'none', 'unknown'];
+/** Up to this many words, a field is short (see `SHORT_UNFINISHED_MARKERS`). */
+const SHORT_FIELD_WORDS = 4;
+const PLACEHOLDERS = new Set([...PLACEHOLDER_WORDS, ...FILL_IN_WORDS]);
+const LONGEST_PHRASE = Math.max(...[...PLACEHOLDERS].map((p) => p.split(' ').length));
+const markerPattern = (markers) => new RegExp(`(?:^| )(?:${markers.join('|')})(?: |$)`);
+const MARKER = markerPattern(UNFINISHED_MARKERS);
+const SHORT_MARKER = markerPattern(SHORT_UNFINISHED_MARKERS);
+/** Template syntax never filled in, anywhere in a value: `{{assessor}}`, `${name}`, `%NAME%`. */
+const TEMPLATE_SYNTAX = /\{\{[^{}]*\}\}|\$\{[^{}]*\}|%[A-Za-z_]+%/;
+/** A bracketed part of a value, `[Name]`, tested on its own. */
+const BRACKETED = /\[([^[\]]{1,80})\]|\(([^()]{1,80})\)/g;
+/** The longest text that is examined; a longer one is real content unless its start says otherwise. */
+const MAX_EXAMINED = 10_000;
+/**
+ * Whether `text` fills in nothing: blank, only punctuation (`-`, `—`, `?`, `...`, `{}`), placeholder
+ * words only (`TBD`, `N/A`, `t.b.d.`, `none, n/a`), a template fill-in (`[Name]`, `{{assessor}}`, the
+ * field's name), an HTML comment, a JSON object or list with no real value in it, or text that carries
+ * a marker of unfinished work (`TODO`, `pending`, `in progress`; `later` in a short field). Compared as
+ * a reader sees it: full-width forms, invisible characters, accents and Cyrillic or Greek look-alikes of
+ * Latin letters do not hide a placeholder.
+ */
+function isPlaceholder(text, options = {}) {
+    const shown = visibleText(text.slice(0, MAX_EXAMINED));
+    const json = jsonLeaves(shown);
+    if (json !== undefined)
+        return json.every((leaf) => isPlaceholder(leaf, options));
+    if (TEMPLATE_SYNTAX.test(shown))
+        return true;
+    for (const m of shown.matchAll(BRACKETED)) {
+        if (isPlaceholderText(m[1] ?? m[2] ?? '', true))
+            return true;
+    }
+    if (options.needsWords === true && !/\p{L}/u.test(folded(shown)))
+        return true;
+    return isPlaceholderText(shown, false);
+}
+/** Whether the text, in any of its spellings (see `spellings`), is only placeholders or carries a marker. */
+function isPlaceholderText(text, bracketed) {
+    return spellings(folded(text)).some((words) => {
+        if (words === '' || onlyPlaceholders(words) || MARKER.test(words))
+            return true;
+        return !bracketed && words.split(' ').length <= SHORT_FIELD_WORDS && SHORT_MARKER.test(words);
+    });
+}
+/** Whether the words are one placeholder phrase after another (`n a pending`, `none tbd`, `name name`). */
+function onlyPlaceholders(words) {
+    const tokens = words.split(' ');
+    // ends[i]: tokens[0..i) is made of placeholder phrases.
+    const ends = [true, ...tokens.map(() => false)];
+    for (let i = 0; i < tokens.length; i++) {
+        if (!ends[i])
+            continue;
+        for (let n = 1; n <= LONGEST_PHRASE && i + n <= tokens.length; n++) {
+            if (PLACEHOLDERS.has(tokens.slice(i, i + n).join(' ')))
+                ends[i + n] = true;
+        }
+    }
+    return ends[tokens.length] === true;
+}
+/** Without HTML comments (also one left open), tags and character references: what a reader sees. */
+function visibleText(text) {
+    return text
+        .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+        .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+        .replace(/&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g, ' ');
+}
+/** Cyrillic and Greek letters that look like Latin ones (after lower-casing), as the Latin letter. */
+const LOOK_ALIKES = {
+    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j',
+    ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ь: 'b', п: 'n', г: 'r',
+    α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
+/**
+ * Text as a reader compares it: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
+ * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped (left decomposed).
+ */
+function plainText(text) {
+    return text
+        .normalize('NFKC')
+        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '');
+}
+/** The text folded for comparison: `plainText`, with look-alike letters made Latin. */
+function folded(text) {
+    return plainText(text).replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
+}
+/**
+ * The ways the words of a folded text are read: punctuation as a space (`N/A` -> `n a`), punctuation
+ * dropped (`t.b.d.` -> `tbd`, `k.A.` -> `ka`), and single letters run together (`T B D` -> `tbd`).
+ */
+function spellings(text) {
+    const spaced = (0,_blank_js__WEBPACK_IMPORTED_MODULE_0__/* .trimBlank */ .J2)(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
+    const joined = (0,_blank_js__WEBPACK_IMPORTED_MODULE_0__/* .trimBlank */ .J2)(text.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' '));
+    const out = [spaced, joined];
+    const tokens = spaced.split(' ');
+    if (tokens.length > 1 && tokens.every((t) => t.length === 1))
+        out.push(tokens.join(''));
+    return out;
+}
+/** The values of a JSON object or list (YAML and JSON lists write nested cells as JSON), else undefined. */
+function jsonLeaves(text) {
+    const t = (0,_blank_js__WEBPACK_IMPORTED_MODULE_0__/* .trimBlank */ .J2)(text);
+    if (!/^[[{][\s\S]*[\]}]$/.test(t))
+        return undefined;
+    let data;
+    try {
+        data = JSON.parse(t);
+    }
+    catch (e) {
+        if (e instanceof SyntaxError)
+            return undefined;
+        throw e;
+    }
+    // A loop, not recursion: a cell may nest thousands deep.
+    const leaves = [];
+    const pending = [data];
+    while (pending.length > 0) {
+        const x = pending.pop();
+        if (Array.isArray(x))
+            pending.push(...x);
+        else if (x !== null && typeof x === 'object')
+            pending.push(...Object.values(x));
+        else if (typeof x === 'string' || typeof x === 'number')
+            leaves.push(String(x));
+    }
+    return leaves;
+}
+
+
+/***/ }),
+
+/***/ 53429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UI: () => (/* binding */ SUSPECT_COLUMNS),
+/* harmony export */   Yd: () => (/* binding */ splitTests),
+/* harmony export */   _Z: () => (/* binding */ readAnomalies),
+/* harmony export */   c7: () => (/* binding */ acceptableOf),
+/* harmony export */   hs: () => (/* binding */ describedFields),
+/* harmony export */   ir: () => (/* binding */ ANOMALY_COLUMN_ALIASES),
+/* harmony export */   p8: () => (/* binding */ anomalyStatusOf),
+/* harmony export */   s6: () => (/* binding */ isIsoDate)
+/* harmony export */ });
+/* unused harmony exports ANOMALY_LIST_COLUMNS, ANOMALY_STATUS_WORDS, ACCEPTABLE_WORDS, isAnomalyId, splitIds */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _blank_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(65891);
+/* harmony import */ var _read_table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53760);
+/**
+ * Reads the list of known residual anomalies (IEC 62304 §5.8.2, §5.8.3): every known anomaly of the
+ * release, documented and evaluated, one row each.
+ *
+ * Two layouts are understood:
+ * - the project's own, with an ID column: `ID | Title | Severity | Status | Tests | Justification |
+ *   Acceptable | Assessed By | Assessment Date | Related Risk IDs | Benefit-Risk`;
+ * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
+ *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
+ *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
+ *   not counted; in a Markdown file with several such tables, among the rows of all of them in
+ *   order), and its status is open: every anomaly the template lists is residual.
+ *
+ * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
+ */
+
+
+
+/**
+ * Header names accepted for the columns of an anomaly list (canonical name -> other names). Names
+ * match case-insensitively, after trimming and collapsing whitespace. `Priority` is not a severity
+ * and is not read.
+ */
+const ANOMALY_COLUMN_ALIASES = {
+    id: [
+        'anomaly id',
+        'anomaly',
+        'bug id',
+        'issue',
+        'issue id',
+        'defect id',
+        'key',
+        'ids',
+        'identifier',
+        'id #',
+        'id no',
+        'defect',
+        'bug',
+        'ticket',
+        'problem report',
+        ...['anomaly', 'bug', 'defect', 'issue', 'ticket', 'problem', 'problem report', 'incident'].flatMap((word) => ['id', 'no', 'nr', 'number', '#', 'key', 'ref'].map((suffix) => `${word} ${suffix}`)),
+    ],
+    title: ['name', 'summary'],
+    description: [],
+    severity: ['criticality', 'risk level'],
+    status: ['state', 'resolution'],
+    impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
+    'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
+    tests: ['test', 'failing tests', 'test cases', 'explains'],
+    requirements: [
+        'requirement', 'requirement ids', 'srs', 'requirement(s)', 'requirements ids', 'requirement id', 'requirement refs', 'requirement references',
+        'req', 'reqs', 'req id', 'req ids', 'req refs', 'srs id', 'srs ids', 'srs refs', 'srs items', 'srs requirements',
+        ...['affected', 'related', 'linked', 'traced', 'impacted'].flatMap((word) => [`${word} requirements`, `${word} requirement`, `${word} requirement ids`, `${word} reqs`, `${word} srs`]),
+        'requirements affected',
+    ],
+    justification: ['rationale', 'justification for delay', 'reason'],
+    acceptable: [
+        'accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted', 'acceptability', 'risk acceptability', 'acceptable (y/n)',
+        'acceptable (yes/no)', 'acceptance', 'risk acceptance', 'accept', 'accept?', 'accepted', 'accepted?', 'is acceptable', 'acceptable risk',
+        'residual risk acceptable', 'residual risk acceptability', 'residual risk accepted', 'residual risk acceptance', 'risk is acceptable',
+    ],
+    'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
+    'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
+    'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
+};
+/**
+ * Columns that hold lists, one item per line. Items are also separated by `;`, and in the ID lists
+ * (`requirements`, `related risk ids`) by `,`. Test names often contain commas (parameterised tests),
+ * so `tests` is split only at line breaks and `;`. In Markdown a `<br>` is a line break; in YAML and
+ * JSON a list gives one item per element.
+ */
+const ANOMALY_LIST_COLUMNS = ['tests', 'requirements', 'related risk ids'];
+/** Status words accepted (case-insensitive, trimmed) for each status. An empty status means open. */
+const ANOMALY_STATUS_WORDS = {
+    open: ['open', 'new', 'active', 'known', 'investigating'],
+    deferred: ['deferred', 'postponed', "won't fix", 'wontfix', 'later'],
+    accepted: ['accepted', 'risk accepted', 'accepted risk'],
+    closed: ['closed', 'resolved', 'done'],
+    fixed: ['fixed', 'verified'],
+};
+/** Answers accepted (case-insensitive, trimmed) in the `acceptable` column. */
+const ACCEPTABLE_WORDS = {
+    yes: ['yes', 'y', 'true', 'acceptable', 'accepted', '1'],
+    no: ['no', 'n', 'false', 'not acceptable', 'unacceptable', '0'],
+};
+const STATUS_OF = new Map(Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.map((word) => [word, status])));
+const STATUS_ADVICE = (() => {
+    const names = Object.keys(ANOMALY_STATUS_WORDS);
+    const others = Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.filter((w) => w !== status));
+    return `write ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''} (or one of: ${others.join(', ')}); an empty status means open`;
+})();
+/** Lower-case, whitespace collapsed, typographic apostrophes made plain (`Won’t Fix` -> `won't fix`). */
+function normaliseWord(text) {
+    return text.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").toLowerCase();
+}
+/** The status a word stands for; `open` for an empty text; `undefined` for an unknown word. */
+function anomalyStatusOf(text) {
+    const word = normaliseWord(text);
+    return word === '' ? 'open' : STATUS_OF.get(word);
+}
+/** The answer of an `acceptable` cell: `unanswered` for an empty cell; `undefined` for a word that is neither yes nor no. */
+function acceptableOf(text) {
+    const word = normaliseWord(text);
+    if (word === '')
+        return 'unanswered';
+    if (ACCEPTABLE_WORDS.yes.includes(word))
+        return 'yes';
+    if (ACCEPTABLE_WORDS.no.includes(word))
+        return 'no';
+    return undefined;
+}
+/** Whether `text` is a calendar date written `YYYY-MM-DD` (2024-02-29 is, 2023-02-29 and 2024-02-30 are not). */
+function isIsoDate(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (m === null)
+        return false;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    return days !== undefined && day >= 1 && day <= days;
+}
+/**
+ * The shape of an anomaly ID, to find a table of anomalies by its cells when its ID column has a header
+ * not known here: a tracker key (`ANOM-7`, `BUG-12`, `PROJ-123`, `KA-2024-003`) or an issue number (`#12`).
+ */
+function isAnomalyId(text) {
+    return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
+}
+/**
+ * Headers that look like the columns which decide the verdict: an unknown one (`Risk acceptability
+ * decision`, `Requirement refs affected`) is refused rather than skipped, since skipping an Acceptable
+ * column turns its "no" into a default yes, and skipping a Requirements column leaves its IDs unchecked.
+ */
+const SUSPECT_COLUMNS = [
+    { pattern: /accept|akzept|acept|accett/, column: 'acceptable' },
+    { pattern: /(?:^| )(?:reqs?|requirements?|anforderung\S*|sw?rs|urs|prs)(?: |$)/, column: 'requirements' },
+];
+/** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
+const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
+/**
+ * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
+ * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
+ */
+function describedFields(raw) {
+    const text = (column) => raw(column).replace(/\s+/g, ' ').trim();
+    const assessmentDate = text('assessment date');
+    return {
+        description: text('description'),
+        impact: text('impact'),
+        relatedRisks: splitIds(raw('related risk ids')),
+        requirements: splitIds(raw('requirements')),
+        justification: text('justification'),
+        assessedBy: text('assessed by'),
+        assessmentDate: isIsoDate(assessmentDate) ? { valid: true, date: assessmentDate } : { valid: false, text: assessmentDate },
+        benefitRisk: text('benefit-risk'),
+    };
+}
+/** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
+function splitTests(text) {
+    return splitAt(text, /\r\n|\r|\n|;/);
+}
+/** Requirement or risk IDs: split at line breaks, `;` and `,`. */
+function splitIds(text) {
+    return splitAt(text, /\r\n|\r|\n|[;,]/);
+}
+function splitAt(text, separator) {
+    return text
+        .split(separator)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+/**
+ * Reads a list of known anomalies in Markdown, CSV, YAML or JSON. The table needs an ID column or,
+ * without one, a Title column (IDs are then `ANOM-<n>`, see above). A list with a header but no rows
+ * is an empty list: a release may have no known anomaly. Every problem of the file is reported at
+ * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
+ */
+function readAnomalies(list) {
+    const { file } = list;
+    const { table, problems } = (0,_read_table_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTable */ .M$)(list, {
+        requiredColumn: ['id', 'title'],
+        aliases: ANOMALY_COLUMN_ALIASES,
+        // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
+        lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
+        allowEmpty: true,
+        isId: isAnomalyId,
+        referenceColumns: REFERENCE_COLUMNS,
+        idNoun: 'anomaly IDs',
+        oneColumnPerField: true,
+        suspectColumns: SUSPECT_COLUMNS,
+    });
+    const errors = [...problems];
+    const anomalies = [];
+    // A field is read from the column with its canonical name, else from a column named by an alias: in
+    // YAML and JSON one entry may write `assessed by` and the next `assessor`, and each keeps its column.
+    const sources = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).map(([canonical, aliases]) => [
+        canonical,
+        [canonical, ...aliases].filter((name) => table.columns.includes(name)),
+    ]));
+    const hasIds = (sources.get('id') ?? []).length > 0;
+    const firstLine = new Map();
+    table.rows.forEach((row, index) => {
+        const at = { file, line: row.line };
+        const cell = (column) => (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => (0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .trimBlank */ .J2)(value) !== '') ?? '';
+        const text = (column) => cell(column).replace(/\s+/g, ' ').trim();
+        const title = text('title');
+        const rowErrors = [];
+        let id = `ANOM-${index + 1}`;
+        if (hasIds) {
+            id = (0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .trimBlank */ .J2)(cell('id'));
+            const before = firstLine.get(id);
+            if (id === '') {
+                rowErrors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the row${title === '' ? '' : ` "${shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
+                    'or delete the row', at));
+            }
+            else if ((0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .hasBlank */ .Xk)(id)) {
+                rowErrors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the ID "${shorten(id)}" contains ${(0,_blank_js__WEBPACK_IMPORTED_MODULE_2__/* .blankName */ .cQ)(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
+            }
+            else if (before !== undefined) {
+                rowErrors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
+            }
+            else {
+                firstLine.set(id, row.line);
+            }
+        }
+        else if (title === '') {
+            rowErrors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the row has no title; give every anomaly a title (or add an ID column), or delete the row', at));
+        }
+        const status = anomalyStatusOf(cell('status'));
+        if (status === undefined) {
+            rowErrors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown status "${shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
+        }
+        const acceptable = acceptableOf(cell('acceptable'));
+        if (acceptable === undefined) {
+            rowErrors.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`"${shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
+                `write ${ACCEPTABLE_WORDS.yes.join(', ')} or ${ACCEPTABLE_WORDS.no.join(', ')}, ` +
+                'or leave the cell empty when the anomaly is not yet assessed', at));
+        }
+        errors.push(...rowErrors);
+        if (rowErrors.length > 0 || status === undefined || acceptable === undefined)
+            return;
+        anomalies.push({
+            id,
+            title,
+            status,
+            severity: text('severity'),
+            tests: splitTests(cell('tests')),
+            acceptable,
+            ...describedFields(cell),
+            line: row.line,
+            source: file,
+        });
+    });
+    if (errors.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserErrors */ .tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    }
+    return { file, anomalies, hasAcceptableColumn: (sources.get('acceptable') ?? []).length > 0 };
+}
+function shorten(text) {
+    const one = text.replace(/\s+/g, ' ').trim();
+    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}
+
+
+/***/ }),
+
+/***/ 53760:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M$: () => (/* binding */ parseTable),
+/* harmony export */   Yv: () => (/* binding */ looseColumnName)
+/* harmony export */ });
+/* unused harmony exports readTable, normaliseColumnName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _blank_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65891);
+/**
+ * Reads a list (requirements, anomalies, ...) kept as a table in Markdown, CSV, YAML or JSON,
+ * and returns its rows with the line each row stands on. A Markdown file may hold the list in
+ * several tables (one per section): every table with the required column is read.
+ *
+ * This module maps header names to canonical column names and builds the rows. The reader of the
+ * file's format, which turns text into header names and cells (`markdown-table.ts`, `csv-table.ts`,
+ * `data-table.ts` for YAML and JSON), comes with the text (`ListSource`, see `table-format.ts`).
+ *
+ * Pure: takes the file's name, text and format reader, returns data or throws user errors.
+ */
+
+
+/**
+ * Reads the table of a list file. Throws a `UserError` when the file cannot be read as a table at all
+ * (syntax error, no table, required column missing, no rows), and a `UserErrors` listing every wrong
+ * row otherwise.
+ */
+function readTable(list, options) {
+    const { table, problems } = parseTable(list, options);
+    if (problems.length > 0)
+        throw new UserErrors(problems);
+    return table;
+}
+/**
+ * Like `readTable`, but returns the problems found in single rows instead of throwing them, so a
+ * caller can report them together with its own findings. Fatal problems are still thrown as a `UserError`.
+ */
+function parseTable(list, options) {
+    const { file, text, reader } = list;
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+    const columns = new ColumnNames(options, reader.format === 'yaml' || reader.format === 'json');
+    if (!/\S/.test(body)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
+    }
+    switch (reader.format) {
+        case 'markdown':
+            return fromTables(file, reader.read(file, body), columns, (tables) => {
+                const first = tables[0];
+                if (tables.length === 1)
+                    return missingColumn(file, columns, quoteList(first.headers), first.line);
+                const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
+                return missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
+            }, (raw) => noRows(file, raw.line));
+        case 'csv': {
+            const raw = reader.read(file, body);
+            return fromTables(file, [raw], columns, () => missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column'), (table) => noRows(file, table.line));
+        }
+        case 'yaml':
+        case 'json': {
+            const shape = {
+                isEntryKey: (key) => columns.found(columns.map([key])),
+                isReferenceKey: (key) => columns.isReference(columns.map([key])[0] ?? ''),
+                isId: options.isId,
+            };
+            const tables = reader.read(file, body, shape);
+            const noEntries = (raw) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the list has no entries; add one entry per item', { file, line: raw.line });
+            const [root] = tables;
+            // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
+            if (root !== undefined && !tables.some((t) => t.headers.length > 0))
+                return build(file, root, columns, noEntries(root));
+            return fromTables(file, tables, columns, (found) => {
+                const first = found.find((t) => t.rows.length > 0) ?? found[0];
+                const keys = [...new Set(found.flatMap((t) => t.headers))];
+                return missingColumn(file, columns, quoteList(keys), first.rows[0]?.line ?? first.line, 'no entry has a field');
+            }, noEntries);
+        }
+    }
+}
+/**
+ * Every table of the file that lists entries, read as one: a document may list its entries per
+ * section, one table each, and an entry left out of the check because it stands in a later table
+ * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
+ * (the tables may have different columns); see `pickTables` for which tables are read. `missing`
+ * makes the error for a file in which no table is, `empty` the one for a file whose tables have no rows.
+ */
+function fromTables(file, tables, columns, missing, empty) {
+    const { picked, problems: notRead } = pickTables(file, tables, columns);
+    const [firstRead] = picked;
+    if (firstRead === undefined) {
+        if (notRead.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserErrors */ .tQ(notRead);
+        throw missing(tables);
+    }
+    const parts = picked.map(({ raw, names }) => rowsOf(raw, columns, names));
+    const names = [...new Set(parts.flatMap((part) => part.columns))];
+    const rows = parts.flatMap((part) => 
+    // A table with all the columns, in this order, has its rows as they are.
+    sameNames(part.columns, names)
+        ? part.rows
+        : part.rows.map((row) => ({
+            line: row.line,
+            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
+        })));
+    const problems = [...notRead, ...picked.flatMap(({ raw }) => [...columns.doubtfulColumns(file, raw), ...raw.problems])];
+    return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
+}
+/**
+ * The tables that list entries. A table with a required column (by its header) is read. A table
+ * without one is a table of entries all the same when a column holds only IDs, one per cell (see
+ * `ReadTableOptions.isId`): a header the reader does not know must not make its entries vanish. Such
+ * a column is read as the ID column when none of its IDs stands in a table that is read by its header
+ * or in an earlier one read by its IDs; when all of them do, the table only refers to those entries (a
+ * traceability matrix) and is skipped;
+ * anything between, or several such columns, is a problem naming the table. A table without either
+ * (revision history, document control, IDs only inside other text) is skipped.
+ */
+function pickTables(file, tables, columns) {
+    const idColumn = columns.required[0] ?? 'id';
+    const mapped = tables.map((raw) => {
+        const names = columns.map(raw.headers);
+        return { raw, names, byHeader: raw.nested === true ? names.includes(idColumn) : columns.found(names) };
+    });
+    const listed = new Set();
+    for (const { raw, names, byHeader } of mapped) {
+        const at = names.indexOf(idColumn);
+        if (!byHeader || at < 0)
+            continue;
+        for (const row of raw.rows)
+            listed.add(cellText(row.cells[at] ?? '', ' '));
+    }
+    const picked = [];
+    const problems = [];
+    for (const table of mapped) {
+        if (table.byHeader) {
+            picked.push(table);
+            continue;
+        }
+        const idColumns = columns.idColumns(table.raw, table.names);
+        const ids = [...new Set(idColumns.flatMap((c) => c.ids))];
+        const unlisted = ids.filter((id) => !listed.has(id));
+        if (unlisted.length === 0)
+            continue;
+        const [only] = idColumns;
+        if (only !== undefined && idColumns.length === 1 && unlisted.length === ids.length) {
+            picked.push({ raw: table.raw, names: table.names.map((name, i) => (i === only.index ? idColumn : name)) });
+            // A later table may refer to these entries as to those of a table with an ID column.
+            for (const id of ids)
+                listed.add(id);
+            continue;
+        }
+        problems.push(notAnEntryTable(file, columns, table.raw, idColumns.map((c) => table.raw.headers[c.index] ?? ''), unlisted));
+    }
+    return { picked, problems };
+}
+function notAnEntryTable(file, columns, raw, headers, unlisted) {
+    const noun = columns.idNoun;
+    const shown = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
+    const what = headers.length === 1
+        ? `has a column ${quoteList(headers)} of ${noun} but no ID column, and ${shown} ${unlisted.length === 1 ? 'stands' : 'stand'} in no table of the list`
+        : `has ${headers.length} columns of ${noun} (${quoteList(headers)}) but no ID column, so which one lists the entries is not clear`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
+        ' (or one of the accepted names) so that the table is read, or list these entries in a table that is', { file, line: raw.line });
+}
+// ---------------------------------------------------------------------------------------------
+// Column names
+/** Trimmed, inner white space collapsed (invisible characters count as white space, see `blank.ts`), lower-case. */
+function normaliseColumnName(name) {
+    return (0,_blank_js__WEBPACK_IMPORTED_MODULE_1__/* .collapseBlank */ .Gw)(name).toLowerCase();
+}
+/**
+ * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
+ * `Req No`, `req-no`, `Req_No:` are all `req no`, `Req#` is `req #`, and `Acceptable (Y/N)` is
+ * `acceptable y n`.
+ */
+function looseColumnName(name) {
+    return normaliseColumnName(name)
+        .replace(/[.:?*'"`’]/g, '')
+        .replace(/[-_/()[\]{}|,;]/g, ' ')
+        .replace(/#/g, ' # ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+/** Maps the header names of a file to canonical column names. */
+class ColumnNames {
+    required;
+    allowEmpty;
+    idNoun;
+    lineBreaks;
+    aliasOf = new Map();
+    /** Loose spelling (see `looseColumnName`) of every canonical name and alias -> canonical name. */
+    looseOf = new Map();
+    canonical = new Set();
+    isId;
+    references;
+    oneColumnPerField;
+    suspects;
+    /** The tables are YAML/JSON lists of entries, whose keys may differ from one entry to the next. */
+    entries;
+    constructor(options, entries = false) {
+        this.entries = entries;
+        this.oneColumnPerField = options.oneColumnPerField ?? false;
+        this.suspects = options.suspectColumns ?? [];
+        const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
+        this.required = required.map(normaliseColumnName);
+        this.allowEmpty = options.allowEmpty ?? false;
+        this.idNoun = options.idNoun ?? 'IDs';
+        this.isId = options.isId;
+        this.references = new Set((options.referenceColumns ?? []).map(normaliseColumnName));
+        this.lineBreaks = new Set((options.lineBreakColumns ?? []).map(normaliseColumnName));
+        for (const name of [...this.required, ...Object.keys(options.aliases ?? {}).map(normaliseColumnName)]) {
+            this.canonical.add(name);
+            if (!this.looseOf.has(looseColumnName(name)))
+                this.looseOf.set(looseColumnName(name), name);
+        }
+        for (const [canonical, names] of Object.entries(options.aliases ?? {})) {
+            for (const name of names) {
+                const alias = normaliseColumnName(name);
+                if (alias !== normaliseColumnName(canonical) && !this.aliasOf.has(alias)) {
+                    this.aliasOf.set(alias, normaliseColumnName(canonical));
+                }
+                if (!this.looseOf.has(looseColumnName(alias)))
+                    this.looseOf.set(looseColumnName(alias), normaliseColumnName(canonical));
+            }
+        }
+    }
+    /** The canonical name a header stands for when it is not a canonical name itself: by alias, or by loose spelling. */
+    aliasFor(name) {
+        const alias = this.aliasOf.get(name);
+        if (alias !== undefined || name === '' || this.canonical.has(name))
+            return alias;
+        return this.looseOf.get(looseColumnName(name));
+    }
+    /** The canonical column a header stands for, by its own name, an alias or a loose spelling; undefined for an unknown one. */
+    fieldOf(header) {
+        const name = normaliseColumnName(header);
+        return this.canonical.has(name) ? name : this.aliasFor(name);
+    }
+    /**
+     * Headers of a table that make what it says unclear (see `ReadTableOptions.oneColumnPerField` and
+     * `suspectColumns`), as problems naming the table's line (an entry's, in YAML/JSON) and the headers.
+     */
+    doubtfulColumns(file, raw) {
+        const problems = [];
+        if (!this.oneColumnPerField && this.suspects.length === 0)
+            return problems;
+        const byField = new Map();
+        raw.headers.forEach((header, i) => {
+            const field = this.fieldOf(header);
+            if (field === undefined) {
+                const suspect = this.suspects.find((s) => s.pattern.test(looseColumnName(header)));
+                if (suspect !== undefined) {
+                    problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
+                        `but is not a name the reader knows; name it "${suspect.column}" or one of the accepted names, or rename it so that it does not look like one`, { file, line: raw.line }));
+                }
+                return;
+            }
+            byField.set(field, [...(byField.get(field) ?? []), i]);
+        });
+        if (!this.oneColumnPerField)
+            return problems;
+        for (const [field, at] of byField) {
+            if (at.length < 2)
+                continue;
+            if (!this.entries) {
+                problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
+                    'which one holds the answer cannot be told, so keep one of them', { file, line: raw.line }));
+                continue;
+            }
+            for (const row of raw.rows) {
+                const filled = at.filter((i) => cellText(row.cells[i] ?? '', ' ') !== '');
+                if (filled.length < 2)
+                    continue;
+                problems.push(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
+                    'which one holds the answer cannot be told, so keep one of them', { file, line: row.line }));
+            }
+        }
+        return problems;
+    }
+    /** Whether the (canonical) column names entries of other lists. */
+    isReference(name) {
+        return this.references.has(name);
+    }
+    /**
+     * The columns of a table (mapped to `names`) whose every non-blank cell is exactly one ID, at least
+     * one of them; none without `isId`, and never a column that names entries of other lists.
+     */
+    idColumns(raw, names) {
+        const isId = this.isId;
+        if (isId === undefined)
+            return [];
+        const out = [];
+        names.forEach((name, index) => {
+            if (this.references.has(name))
+                return;
+            const ids = [];
+            for (const row of raw.rows) {
+                const text = cellText(row.cells[index] ?? '', ' ');
+                if (text === '')
+                    continue;
+                if (!isId(text))
+                    return;
+                ids.push(text);
+            }
+            if (ids.length > 0)
+                out.push({ index, ids });
+        });
+        return out;
+    }
+    /**
+     * Canonical names for the given headers, same order. A header written with the canonical name wins
+     * over an alias of it; when two headers would get the same name, the later one keeps its own name
+     * (or gets a ` (2)`, ` (3)` ... suffix) so that no cell is lost.
+     */
+    map(headers) {
+        const names = headers.map(normaliseColumnName);
+        const result = names.map(() => undefined);
+        const used = new Set();
+        const take = (i, name) => {
+            if (used.has(name))
+                return false;
+            used.add(name);
+            result[i] = name;
+            return true;
+        };
+        names.forEach((name, i) => {
+            if (name !== '' && this.aliasFor(name) === undefined)
+                take(i, name);
+        });
+        names.forEach((name, i) => {
+            const canonical = this.aliasFor(name);
+            if (result[i] === undefined && canonical !== undefined && !take(i, canonical))
+                take(i, name);
+        });
+        names.forEach((name, i) => {
+            if (result[i] !== undefined)
+                return;
+            const base = name === '' ? `column ${i + 1}` : name;
+            if (take(i, base))
+                return;
+            for (let n = 2; !take(i, `${base} (${n})`); n++)
+                ;
+        });
+        return result.map((name) => name ?? '');
+    }
+    /** Whether the mapped column names include a required one. */
+    found(names) {
+        return this.required.some((r) => names.includes(r));
+    }
+    keepsLineBreaks(column) {
+        return this.lineBreaks.has(column);
+    }
+    /** `"id"`, or `"id" or "title"`. */
+    requiredNames() {
+        return this.required.map((r) => `"${r}"`).join(' or ');
+    }
+    /** `"id"`, or `"id" (or "requirement id", "req id", "req. id", 4 more)` when there are aliases; several joined by "or". */
+    describeRequired() {
+        return this.required
+            .map((required) => {
+            const aliases = [...this.aliasOf].filter(([, c]) => c === required).map(([a]) => a);
+            const alternatives = aliases.slice(0, 3).map((a) => `"${a}"`);
+            const more = aliases.length - alternatives.length;
+            if (more > 0)
+                alternatives.push(`${more} more`);
+            return alternatives.length === 0 ? `"${required}"` : `"${required}" (or ${alternatives.join(', ')})`;
+        })
+            .join(' or ');
+    }
+}
+function missingColumn(file, columns, found, line, subject = 'the table has no column') {
+    const advice = columns.required.length === 1
+        ? `Name the column ${columns.requiredNames()} or use one of the accepted names`
+        : `Name a column ${columns.requiredNames()}, or use one of the accepted names`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${subject} ${columns.describeRequired()}; columns found: ${found}. ${advice}`, line === undefined ? { file } : { file, line });
+}
+/** `"A", "B"`, or `none`. */
+function quoteList(names) {
+    const list = names.map((c) => c.trim()).filter((c) => c !== '').map((c) => `"${c}"`);
+    return list.length === 0 ? 'none' : list.join(', ');
+}
+function noRows(file, line) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the table has a header but no rows; add one row per entry', { file, line });
+}
+// ---------------------------------------------------------------------------------------------
+// Rows
+/** Builds the table of one raw table; see `rowsOf` and `finish`. */
+function build(file, raw, columns, empty) {
+    const { columns: names, rows } = rowsOf(raw, columns);
+    return finish({ file, columns: names, rows }, raw.problems, columns, empty);
+}
+/**
+ * The column names (`names`, by default those of its header) and rows of a raw table: every column
+ * present in each row, rows whose cells are all blank skipped.
+ */
+function rowsOf(raw, columns, names = columns.map(raw.headers)) {
+    const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
+    const rows = [];
+    const values = [];
+    const viaEntries = names.includes('__proto__');
+    for (const { line, cells } of raw.rows) {
+        let blank = true;
+        for (let i = 0; i < names.length; i++) {
+            const value = cellText(cells[i] ?? '', separators[i] ?? '');
+            values[i] = value;
+            if (value !== '')
+                blank = false;
+        }
+        if (!blank)
+            rows.push({ line, cells: record(names, values, viaEntries) });
+    }
+    return { columns: [...names], rows };
+}
+function sameNames(a, b) {
+    return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+/**
+ * `{ [names[i]]: values[i] }` in the order of `names`. Made by assignment, which is quicker than
+ * `Object.fromEntries` on many rows, unless a name is `__proto__` (`viaEntries`): assigned, it would
+ * set the prototype instead of making a field.
+ */
+function record(names, values, viaEntries) {
+    if (viaEntries)
+        return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+    const out = {};
+    for (let i = 0; i < names.length; i++)
+        out[names[i]] = values[i] ?? '';
+    return out;
+}
+/** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
+function finish(table, problems, columns, empty) {
+    if (table.rows.length === 0 && problems.length === 0 && !columns.allowEmpty)
+        throw empty;
+    return { table, problems };
+}
+/** A cell's text, trimmed of white space and invisible characters; a list cell's items joined by `separator`. */
+function cellText(cell, separator) {
+    if (typeof cell === 'string')
+        return (0,_blank_js__WEBPACK_IMPORTED_MODULE_1__/* .trimBlank */ .J2)(cell);
+    return cell.map(_blank_js__WEBPACK_IMPORTED_MODULE_1__/* .trimBlank */ .J2).filter((item) => item !== '').join(separator);
+}
+
+
+/***/ }),
+
+/***/ 21775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29039,54 +30134,8 @@ class SpillingSpool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/release/version-tag.ts
-/**
- * Which git tags name a version, and the version they name. Pure: the tags come in as arguments. The
- * release-identity checks (the tag on HEAD) and the release record (the previous release) both use it,
- * so both agree on what a version tag is.
- */
-/** What a version tag looks like when `tag-pattern` is not set: `v1.2.3`, `1.2.3`, `v1.2`, `v1.2.3-rc.1`. */
-const DEFAULT_VERSION_TAG = /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-function tagScheme(glob) {
-    if (glob === undefined || glob.trim() === '')
-        return { kind: 'default' };
-    const source = [...glob.trim()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
-    return { kind: 'glob', glob: glob.trim(), regexp: new RegExp(`^${source}$`, 'u') };
-}
-function isVersionTag(tag, scheme) {
-    return scheme.kind === 'default' ? DEFAULT_VERSION_TAG.test(tag) : scheme.regexp.test(tag);
-}
-/** The version a tag names: the tag without a leading `v` before a digit (`v1.2.0` -> `1.2.0`). */
-function tagVersion(tag) {
-    return /^v[0-9]/.test(tag) ? tag.slice(1) : tag;
-}
-/**
- * Orders version tags oldest first by their numbers (`v1.10.0` after `v1.9.0`; a pre-release before
- * its release); tags without numbers fall back to text order.
- */
-function compareVersionTags(a, b) {
-    const parse = (t) => {
-        const v = tagVersion(t);
-        const m = /^([0-9]+(?:\.[0-9]+)*)(?:-([^+]*))?/.exec(v);
-        return m ? { nums: m[1].split('.').map(Number), pre: m[2] ?? '' } : { nums: [], pre: v };
-    };
-    const x = parse(a);
-    const y = parse(b);
-    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
-        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-        if (d !== 0)
-            return d;
-    }
-    if (x.pre !== y.pre) {
-        if (x.pre === '')
-            return 1;
-        if (y.pre === '')
-            return -1;
-        return x.pre < y.pre ? -1 : 1;
-    }
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
+// EXTERNAL MODULE: ./src/release/version-tag.ts
+var version_tag = __nccwpck_require__(81372);
 ;// CONCATENATED MODULE: ./src/release/identity/identity-checks.ts
 
 /** Files named in one message at most; the rest are counted. */
@@ -29117,9 +30166,9 @@ function checkTag(facts, scheme, add) {
             add('release-tag-mismatch', `the ref is the tag ${refTag.name}, which names commit ${identity_checks_short(refTag.commit)}, but the checked-out commit is ${head}: the tag was moved, or another commit was checked out; release the commit the tag names (check out the ref without \`ref:\`), or tag this commit with a new version`);
         }
     }
-    const versionTags = facts.tagsAtHead.filter((t) => isVersionTag(t, scheme)).sort(compareVersionTags);
+    const versionTags = facts.tagsAtHead.filter((t) => (0,version_tag/* isVersionTag */.JM)(t, scheme)).sort(version_tag/* compareVersionTags */.Vw);
     const wanted = scheme.kind === 'default' ? 'a version (v1.2.3, 1.2.3, v1.2 or v1.2.3-rc.1)' : `the input tag-pattern "${scheme.glob}"`;
-    if (refTag?.commit === facts.head && isVersionTag(refTag.name, scheme))
+    if (refTag?.commit === facts.head && (0,version_tag/* isVersionTag */.JM)(refTag.name, scheme))
         return refTag.name;
     if (versionTags.length > 0)
         return versionTags[versionTags.length - 1];
@@ -29168,7 +30217,7 @@ function checkReports(facts, add) {
 }
 function checkVersion(facts, tag, add) {
     const file = facts.versionFile;
-    if (tag !== undefined && facts.versionInput !== undefined && facts.versionInput !== tag && facts.versionInput !== tagVersion(tag)) {
+    if (tag !== undefined && facts.versionInput !== undefined && facts.versionInput !== tag && facts.versionInput !== (0,version_tag/* tagVersion */.RQ)(tag)) {
         add('version-mismatch', `the input version is "${facts.versionInput}", but the release is tagged ${tag}; leave version unset (the tag names the archive), or tag the commit with the version`);
     }
     if (file === undefined)
@@ -29179,7 +30228,7 @@ function checkVersion(facts, tag, add) {
     }
     if (tag === undefined)
         return;
-    const wanted = tagVersion(tag);
+    const wanted = (0,version_tag/* tagVersion */.RQ)(tag);
     if (file.version !== wanted) {
         add('version-mismatch', `${file.shown}${file.line === undefined ? '' : `:${file.line}`} states version ${file.version}, but the release is tagged ${tag} (version ${wanted}); set the version in ${file.shown} to ${wanted} and tag that commit, or tag the commit with v${file.version}`, file.file, file.line);
     }
@@ -29489,15 +30538,15 @@ async function checkReleaseIdentity(run) {
         };
         return { findings: [finding] };
     }
-    return checkIdentity(reading.facts, tagScheme(settings.tagPattern), blocking);
+    return checkIdentity(reading.facts, (0,version_tag/* tagScheme */.Q1)(settings.tagPattern), blocking);
 }
 
 // EXTERNAL MODULE: ./src/release/provenance.ts
 var provenance = __nccwpck_require__(75150);
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var report_evidence = __nccwpck_require__(53877);
-// EXTERNAL MODULE: ./src/run-gate.ts + 44 modules
-var run_gate = __nccwpck_require__(8363);
+// EXTERNAL MODULE: ./src/run-gate.ts + 51 modules
+var run_gate = __nccwpck_require__(31389);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __nccwpck_require__(71028);
 ;// CONCATENATED MODULE: ./src/cli/check.ts
@@ -29628,8 +30677,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(83916);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-// EXTERNAL MODULE: ./src/cli/check.ts + 8 modules
-var check = __nccwpck_require__(72086);
+// EXTERNAL MODULE: ./src/cli/check.ts + 7 modules
+var check = __nccwpck_require__(21775);
 // EXTERNAL MODULE: ./src/cli/options.ts
 var cli_options = __nccwpck_require__(60776);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
@@ -29781,6 +30830,12 @@ const INPUT_OPTIONS = [
     { input: 'sbom', multiple: true, value: 'glob', help: 'SBOM files (CycloneDX or SPDX JSON); repeat for more; a leading ! excludes' },
     { input: 'soup-policy', value: 'enforce|warn', help: 'SOUP findings fail the gate (default) or only warn' },
     { input: 'soup-risk-threshold', value: 'level', help: 'above this risk level a SOUP row needs requirements and verification reasoning (default low)' },
+    { input: 'previous-release', value: 'tag', help: 'the tag of the previous release (default the newest version tag before HEAD)' },
+    { input: 'controlled-documents', multiple: true, value: 'glob', help: 'globs of the controlled documents (default docs/**); repeat for more' },
+    { input: 'executive-summary', value: 'file', help: 'Markdown executive summary of the changes, for the change summary' },
+    { input: 'change-decision', value: 'file', help: 'the significant-change decision ({version} is replaced by the version)' },
+    { input: 'changelog', value: 'file', help: 'the changelog (default CHANGELOG.md when it exists)' },
+    { input: 'suspect-requirements', value: 'warn|fail', help: "a reworded requirement whose tests' files did not change warns (default) or fails" },
 ];
 /** Inputs of the action with no option, and why: see `fixedInputs`; artifacts and releases are GitHub's. */
 const INPUTS_WITHOUT_OPTION = (/* unused pure expression or super */ null && (['upload', 'github-token', 'artifact-name', 'retention-days', 'release-tag']));
@@ -34404,10 +35459,71 @@ function checkTag(tag) {
 
 /***/ }),
 
+/***/ 81372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JM: () => (/* binding */ isVersionTag),
+/* harmony export */   Q1: () => (/* binding */ tagScheme),
+/* harmony export */   RQ: () => (/* binding */ tagVersion),
+/* harmony export */   Vw: () => (/* binding */ compareVersionTags)
+/* harmony export */ });
+/* unused harmony export DEFAULT_VERSION_TAG */
+/**
+ * Which git tags name a version, and the version they name. Pure: the tags come in as arguments. The
+ * release-identity checks (the tag on HEAD) and the release record (the previous release) both use it,
+ * so both agree on what a version tag is.
+ */
+/** What a version tag looks like when `tag-pattern` is not set: `v1.2.3`, `1.2.3`, `v1.2`, `v1.2.3-rc.1`. */
+const DEFAULT_VERSION_TAG = /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function tagScheme(glob) {
+    if (glob === undefined || glob.trim() === '')
+        return { kind: 'default' };
+    const source = [...glob.trim()].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+    return { kind: 'glob', glob: glob.trim(), regexp: new RegExp(`^${source}$`, 'u') };
+}
+function isVersionTag(tag, scheme) {
+    return scheme.kind === 'default' ? DEFAULT_VERSION_TAG.test(tag) : scheme.regexp.test(tag);
+}
+/** The version a tag names: the tag without a leading `v` before a digit (`v1.2.0` -> `1.2.0`). */
+function tagVersion(tag) {
+    return /^v[0-9]/.test(tag) ? tag.slice(1) : tag;
+}
+/**
+ * Orders version tags oldest first by their numbers (`v1.10.0` after `v1.9.0`; a pre-release before
+ * its release); tags without numbers fall back to text order.
+ */
+function compareVersionTags(a, b) {
+    const parse = (t) => {
+        const v = tagVersion(t);
+        const m = /^([0-9]+(?:\.[0-9]+)*)(?:-([^+]*))?/.exec(v);
+        return m ? { nums: m[1].split('.').map(Number), pre: m[2] ?? '' } : { nums: [], pre: v };
+    };
+    const x = parse(a);
+    const y = parse(b);
+    for (let i = 0; i < Math.max(x.nums.length, y.nums.length); i++) {
+        const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    if (x.pre !== y.pre) {
+        if (x.pre === '')
+            return 1;
+        if (y.pre === '')
+            return -1;
+        return x.pre < y.pre ? -1 : 1;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 14031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E4: () => (/* binding */ escapeMarkdownInline),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
 /* harmony export */   XR: () => (/* binding */ csvField),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
@@ -34465,6 +35581,13 @@ function csvField(value) {
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
+/**
+ * `escapeMarkdown` for text that never starts a line (a table cell, a list item's text, after a
+ * heading's `#`): a leading `-` or `1.` there is no list, so it is left as written.
+ */
+function escapeMarkdownInline(text) {
+    return escapeMarkdown(` ${text}`).slice(1);
+}
 
 
 /***/ }),
@@ -34495,6 +35618,9 @@ const EVIDENCE_FILES = {
     anomaliesCsv: 'anomalies.csv',
     soupMarkdown: 'soup.md',
     soupCsv: 'soup.csv',
+    changeSummary: 'change-summary.md',
+    releaseNotes: 'release-notes.md',
+    releaseChecklist: 'release-checklist.md',
 };
 /** Identifies the evidence format; bumped when a field changes meaning. */
 const EVIDENCE_SCHEMA = 'iec62304-release-gate/evidence@3';
@@ -34802,6 +35928,10 @@ const REASON_KIND = {
     'release-input-uncommitted': 'input lists not committed',
     'report-not-fresh': 'reports not from this run',
     'version-mismatch': 'versions that disagree with the tag',
+    'release-history': 'problems finding the previous release',
+    'change-decision': 'problems of the significant-change decision',
+    'release-record': 'unreadable documents of the release record',
+    'suspect-requirement': 'suspect requirements',
 };
 /**
  * The counts in one line, the same in the job summary, traceability.md and the log: requirements
@@ -34858,6 +35988,9 @@ function renderSummary(evidence, options = {}) {
     }
     const counts = countsLine(evidence, _escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV);
     head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
+    // The job summary shows the statuses at a glance (GitHub renders Mermaid); traceability.md stays a plain record.
+    if (!uncut)
+        head.push(...statusChart(evidence));
     const sections = [];
     const reasonSection = (title, items) => {
         if (items.length === 0)
@@ -34933,7 +36066,17 @@ function renderSummary(evidence, options = {}) {
                 `${files.markdown} and ${files.matrix} list every requirement._`);
         },
     });
-    const footer = ['', `<sub>Requirements: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
+    const record = uncut
+        ? []
+        : [
+            '',
+            '### Release record',
+            '',
+            `- Change summary (for the significant-change decision): ${files.changeSummary}`,
+            `- Release notes: ${files.releaseNotes}`,
+            `- Release checklist (IEC 62304 §5.8): ${files.releaseChecklist}`,
+        ];
+    const footer = [...record, '', `<sub>Requirements: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV)(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
     if (uncut) {
         // No budget: every row is kept, with no need to weigh them.
         for (const s of sections)
@@ -35011,7 +36154,23 @@ function evidenceFiles(options) {
         csv: _evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .EVIDENCE_FILES */ .ob.csv,
         anomalies: code(_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .EVIDENCE_FILES */ .ob.anomaliesMarkdown),
         soup: code(_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .EVIDENCE_FILES */ .ob.soupMarkdown),
+        changeSummary: code(_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .EVIDENCE_FILES */ .ob.changeSummary),
+        releaseNotes: code(_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .EVIDENCE_FILES */ .ob.releaseNotes),
+        releaseChecklist: code(_evidence_js__WEBPACK_IMPORTED_MODULE_0__/* .EVIDENCE_FILES */ .ob.releaseChecklist),
     };
+}
+/** A Mermaid pie chart of the requirement statuses (a failure accepted by an anomaly apart), ahead of the tables. */
+function statusChart(evidence) {
+    const counts = new Map();
+    for (const r of evidence.requirements) {
+        const label = r.acceptedBy === undefined ? r.status : 'failed, accepted';
+        counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+    if (counts.size === 0)
+        return [];
+    const order = ['verified', 'failed, accepted', 'failed', 'skipped', 'uncovered'];
+    const slices = order.filter((l) => counts.has(l)).map((l) => `    "${l}" : ${counts.get(l)}`);
+    return ['```mermaid', 'pie showData', `    title Requirements (${evidence.requirements.length})`, ...slices, '```', ''];
 }
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
 function testList(tests, limit, matrixFile, names) {
@@ -35079,7 +36238,7 @@ function soupSection(soup, file) {
 
 /***/ }),
 
-/***/ 8363:
+/***/ 31389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35253,188 +36412,8 @@ function plural(n, word) {
 
 // EXTERNAL MODULE: ./src/catalogue/blank.ts
 var blank = __nccwpck_require__(65891);
-;// CONCATENATED MODULE: ./src/catalogue/placeholder.ts
-/**
- * Placeholders in assessment fields. A list template is often filled with `TBD`, `-`, `N/A`, `[Name]`
- * or `?` until someone assesses the anomaly; such a cell is not empty, but it assesses nothing. A field
- * holds real content only when, without what a reader never sees (HTML comments and tags, invisible
- * characters) and without punctuation, there are words left that are not placeholders or template
- * fill-ins, and no marker of unfinished work.
- *
- * Pure.
- */
-
-/** Whole values that stand for "not filled in" (case-insensitive; punctuation and spacing ignored). */
-const PLACEHOLDER_WORDS = [
-    'tbd', 'tba', 'tbc', 'todo', 'to do', 'fixme', 'x', 'xx', 'xxx',
-    'n a', 'na', 'none', 'nil', 'null', 'undefined', 'unknown', 'nan', 'inf', 'infinity', 'pending',
-    'not applicable', 'not assessed', 'not yet assessed', 'not available', 'no response',
-    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be added', 'to be completed',
-    'placeholder', 'empty', 'blank', 'missing', 'ditto', 'same', 'as above', 'see above', 'same as above',
-    'yes', 'no', 'true', 'false', 'object object',
-    // Other languages: keine Angabe (k. A.), offen, à définir, pendiente, por definir, da definire.
-    'ka', 'keine angabe', 'offen', 'a definir', 'pendiente', 'por definir', 'da definire', 'a venir',
-];
-/**
- * What a template leaves to be filled in: a field's own name (`Justification`, `Assessor`, `[Name]`,
- * `{{assessor}}`, `<name>`) or filler text. As a whole value, or in brackets anywhere, it is a placeholder.
- */
-const FILL_IN_WORDS = [
-    'name', 'full name', 'your name', 'first name', 'last name', 'first last', 'firstname lastname', 'first name last name',
-    'insert name', 'enter name', 'name here', 'john doe', 'jane doe',
-    'assessor', 'assessor name', 'assessed by', 'reviewer', 'reviewed by', 'evaluated by', 'approver', 'approved by', 'author',
-    'owner', 'signature', 'initials', 'justification', 'rationale', 'reason', 'justification for delay', 'severity', 'date',
-    'assessment date', 'benefit risk', 'benefit risk analysis', 'description', 'text', 'value', 'insert', 'insert here',
-    'enter here', 'fill in', 'here', 'lorem ipsum', 'asdf', 'qwerty', 'foo', 'bar', 'foobar', 'dummy', 'sample', 'example', 'test',
-];
-/**
- * Words that mark a field as unfinished wherever they stand in it (`TBD by QA`, `TODO: ask J. Doe`,
- * `N/A (pending)`, `in progress`): they say the work is not done.
- */
-const UNFINISHED_MARKERS = [
-    'tbd', 'tba', 'tbc', 'todo', 'fixme', 'xxx', 'wip', 'pending', 'in progress', 'work in progress', 'ongoing', 'awaiting',
-    'to be determined', 'to be decided', 'to be defined', 'to be confirmed', 'to be assessed', 'to be reviewed', 'to be evaluated',
-    'to be completed', 'to be added', 'to be done', 'to be checked', 'to be clarified', 'to be discussed', 'to follow',
-    'not reviewed', 'not yet reviewed', 'not assessed', 'not yet assessed', 'not evaluated', 'not yet evaluated', 'not done',
-    'not yet done', 'not started', 'under review', 'in review', 'none yet', 'lorem ipsum',
-    'ausstehend', 'nicht bewertet', 'in bearbeitung', 'zu klaren', 'en attente', 'en cours', 'in sospeso', 'em andamento',
-];
-/**
- * Words that mark a short field (an assessor, a few words) as unfinished: in a sentence they may be
- * real content (`fixed in a later release`), in `later` or `not yet` they are not.
- */
-const SHORT_UNFINISHED_MARKERS = ['later', 'soon', 'not yet', 'open', 'asap', 'next release', 'next sprint', 'n a', 'none', 'unknown'];
-/** Up to this many words, a field is short (see `SHORT_UNFINISHED_MARKERS`). */
-const SHORT_FIELD_WORDS = 4;
-const PLACEHOLDERS = new Set([...PLACEHOLDER_WORDS, ...FILL_IN_WORDS]);
-const LONGEST_PHRASE = Math.max(...[...PLACEHOLDERS].map((p) => p.split(' ').length));
-const markerPattern = (markers) => new RegExp(`(?:^| )(?:${markers.join('|')})(?: |$)`);
-const MARKER = markerPattern(UNFINISHED_MARKERS);
-const SHORT_MARKER = markerPattern(SHORT_UNFINISHED_MARKERS);
-/** Template syntax never filled in, anywhere in a value: `{{assessor}}`, `${name}`, `%NAME%`. */
-const TEMPLATE_SYNTAX = /\{\{[^{}]*\}\}|\$\{[^{}]*\}|%[A-Za-z_]+%/;
-/** A bracketed part of a value, `[Name]`, tested on its own. */
-const BRACKETED = /\[([^[\]]{1,80})\]|\(([^()]{1,80})\)/g;
-/** The longest text that is examined; a longer one is real content unless its start says otherwise. */
-const MAX_EXAMINED = 10_000;
-/**
- * Whether `text` fills in nothing: blank, only punctuation (`-`, `—`, `?`, `...`, `{}`), placeholder
- * words only (`TBD`, `N/A`, `t.b.d.`, `none, n/a`), a template fill-in (`[Name]`, `{{assessor}}`, the
- * field's name), an HTML comment, a JSON object or list with no real value in it, or text that carries
- * a marker of unfinished work (`TODO`, `pending`, `in progress`; `later` in a short field). Compared as
- * a reader sees it: full-width forms, invisible characters, accents and Cyrillic or Greek look-alikes of
- * Latin letters do not hide a placeholder.
- */
-function isPlaceholder(text, options = {}) {
-    const shown = visibleText(text.slice(0, MAX_EXAMINED));
-    const json = jsonLeaves(shown);
-    if (json !== undefined)
-        return json.every((leaf) => isPlaceholder(leaf, options));
-    if (TEMPLATE_SYNTAX.test(shown))
-        return true;
-    for (const m of shown.matchAll(BRACKETED)) {
-        if (isPlaceholderText(m[1] ?? m[2] ?? '', true))
-            return true;
-    }
-    if (options.needsWords === true && !/\p{L}/u.test(folded(shown)))
-        return true;
-    return isPlaceholderText(shown, false);
-}
-/** Whether the text, in any of its spellings (see `spellings`), is only placeholders or carries a marker. */
-function isPlaceholderText(text, bracketed) {
-    return spellings(folded(text)).some((words) => {
-        if (words === '' || onlyPlaceholders(words) || MARKER.test(words))
-            return true;
-        return !bracketed && words.split(' ').length <= SHORT_FIELD_WORDS && SHORT_MARKER.test(words);
-    });
-}
-/** Whether the words are one placeholder phrase after another (`n a pending`, `none tbd`, `name name`). */
-function onlyPlaceholders(words) {
-    const tokens = words.split(' ');
-    // ends[i]: tokens[0..i) is made of placeholder phrases.
-    const ends = [true, ...tokens.map(() => false)];
-    for (let i = 0; i < tokens.length; i++) {
-        if (!ends[i])
-            continue;
-        for (let n = 1; n <= LONGEST_PHRASE && i + n <= tokens.length; n++) {
-            if (PLACEHOLDERS.has(tokens.slice(i, i + n).join(' ')))
-                ends[i + n] = true;
-        }
-    }
-    return ends[tokens.length] === true;
-}
-/** Without HTML comments (also one left open), tags and character references: what a reader sees. */
-function visibleText(text) {
-    return text
-        .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-        .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
-        .replace(/&(?:[A-Za-z]+|#\d+|#x[0-9A-Fa-f]+);/g, ' ');
-}
-/** Cyrillic and Greek letters that look like Latin ones (after lower-casing), as the Latin letter. */
-const LOOK_ALIKES = {
-    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j',
-    ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ь: 'b', п: 'n', г: 'r',
-    α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w',
-};
-const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
-/**
- * Text as a reader compares it: compatibility forms made plain (NFKC: `ＴＢＤ` -> `TBD`), invisible
- * characters removed (`T\u200bBD` -> `TBD`), lower case, accents dropped (left decomposed).
- */
-function plainText(text) {
-    return text
-        .normalize('NFKC')
-        .replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '')
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '');
-}
-/** The text folded for comparison: `plainText`, with look-alike letters made Latin. */
-function folded(text) {
-    return plainText(text).replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c);
-}
-/**
- * The ways the words of a folded text are read: punctuation as a space (`N/A` -> `n a`), punctuation
- * dropped (`t.b.d.` -> `tbd`, `k.A.` -> `ka`), and single letters run together (`T B D` -> `tbd`).
- */
-function spellings(text) {
-    const spaced = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
-    const joined = (0,blank/* trimBlank */.J2)(text.replace(/[^\p{L}\p{N}\s]+/gu, '').replace(/\s+/g, ' '));
-    const out = [spaced, joined];
-    const tokens = spaced.split(' ');
-    if (tokens.length > 1 && tokens.every((t) => t.length === 1))
-        out.push(tokens.join(''));
-    return out;
-}
-/** The values of a JSON object or list (YAML and JSON lists write nested cells as JSON), else undefined. */
-function jsonLeaves(text) {
-    const t = (0,blank/* trimBlank */.J2)(text);
-    if (!/^[[{][\s\S]*[\]}]$/.test(t))
-        return undefined;
-    let data;
-    try {
-        data = JSON.parse(t);
-    }
-    catch (e) {
-        if (e instanceof SyntaxError)
-            return undefined;
-        throw e;
-    }
-    // A loop, not recursion: a cell may nest thousands deep.
-    const leaves = [];
-    const pending = [data];
-    while (pending.length > 0) {
-        const x = pending.pop();
-        if (Array.isArray(x))
-            pending.push(...x);
-        else if (x !== null && typeof x === 'object')
-            pending.push(...Object.values(x));
-        else if (typeof x === 'string' || typeof x === 'number')
-            leaves.push(String(x));
-    }
-    return leaves;
-}
-
+// EXTERNAL MODULE: ./src/catalogue/placeholder.ts
+var placeholder = __nccwpck_require__(82016);
 // EXTERNAL MODULE: ./src/trace/requirement-ids.ts
 var requirement_ids = __nccwpck_require__(55429);
 // EXTERNAL MODULE: ./src/trace/trace.ts + 2 modules
@@ -35482,7 +36461,7 @@ const SEVERITY_NEUTRAL_WORDS = [
 ];
 /** Text as it is compared: compatibility forms plain (NFKC), invisible characters and accents removed, lower case. */
 function foldSeverity(text) {
-    return plainText(text).normalize('NFC');
+    return (0,placeholder/* plainText */.wh)(text).normalize('NFC');
 }
 const HIGH_WORDS = new Set([...HIGH_SEVERITY_WORDS, ...HARM_WORDS, ...HIGH_SEVERITY_WORDS_OTHER_LANGUAGES].map(foldSeverity));
 const LOWER_WORDS = new Set(LOWER_SEVERITY_WORDS);
@@ -35526,7 +36505,7 @@ function evaluateAnomaly(anomaly, policy) {
         const value = anomaly[key];
         if ((0,blank/* trimBlank */.J2)(value) === '')
             missing.push(label);
-        else if (isPlaceholder(value, options))
+        else if ((0,placeholder/* isPlaceholder */.wK)(value, options))
             missing.push(`${label} ("${shorten(value)}" is a placeholder)`);
     }
     const date = anomaly.assessmentDate;
@@ -35537,7 +36516,7 @@ function evaluateAnomaly(anomaly, policy) {
     if (policy.hasAcceptableColumn && anomaly.acceptable === 'unanswered')
         missing.push('Acceptable');
     const assessed = missing.length === 0;
-    const severityFilled = (0,blank/* trimBlank */.J2)(anomaly.severity) !== '' && !isPlaceholder(anomaly.severity);
+    const severityFilled = (0,blank/* trimBlank */.J2)(anomaly.severity) !== '' && !(0,placeholder/* isPlaceholder */.wK)(anomaly.severity);
     const severity = severityFilled ? classifySeverity(anomaly.severity) : undefined;
     const high = severity === 'high';
     const acceptable = anomaly.acceptable === 'unanswered' ? !policy.hasAcceptableColumn && severity === 'lower' : anomaly.acceptable === 'yes';
@@ -35555,13 +36534,13 @@ function evaluateAnomaly(anomaly, policy) {
                 ? 'its assessment says the residual risk is not acceptable'
                 : `its severity is ${anomaly.severity} and the list has no Acceptable column to accept it`);
         }
-        if (high && ((0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' || isPlaceholder(anomaly.benefitRisk))) {
+        if (high && ((0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' || (0,placeholder/* isPlaceholder */.wK)(anomaly.benefitRisk))) {
             const placeholder = (0,blank/* trimBlank */.J2)(anomaly.benefitRisk) === '' ? '' : ` ("${shorten(anomaly.benefitRisk)}" is a placeholder)`;
             problems.push(`its severity is ${anomaly.severity} but it names no benefit-risk analysis${placeholder}`);
         }
         const ids = policy.requirementIds;
         // A placeholder (`-`, `n/a`) names no requirement; one with a number in it (`SRS-999 (pending)`) does.
-        const namesNone = (id) => isPlaceholder(id) && !/\p{N}/u.test(id);
+        const namesNone = (id) => (0,placeholder/* isPlaceholder */.wK)(id) && !/\p{N}/u.test(id);
         const unknown = ids === undefined ? [] : anomaly.requirements.filter((id) => !ids.has(id) && !namesNone(id));
         if (unknown.length > 0) {
             const named = unknown.map((id) => shorten(id)).join(', ');
@@ -35792,6 +36771,8 @@ class GateRun {
     soupRecord;
     anomalies;
     tracer;
+    /** The files of the tests of each watched requirement (`watchTestFiles`), as the reports give them. */
+    watched = new Map();
     constructor(setup, problems = []) {
         this.setup = setup;
         this.problems = [...problems];
@@ -35857,7 +36838,26 @@ class GateRun {
     }
     /** Traces one report; gives its tests one by one in evidence order, to be written out and let go. */
     add(report) {
-        return this.tracer.add(report);
+        const traced = this.tracer.add(report);
+        return this.watched.size === 0 ? traced : this.noteFiles(traced);
+    }
+    /** Keeps the files of the tests of these requirements (the suspect-requirements check needs them). */
+    watchTestFiles(ids) {
+        for (const id of ids)
+            if (!this.watched.has(id))
+                this.watched.set(id, new Set());
+    }
+    /** Each watched requirement and the files of its tests, those the reports give. */
+    testFiles() {
+        return this.watched;
+    }
+    *noteFiles(tests) {
+        for (const t of tests) {
+            if (t.test.file !== undefined)
+                for (const id of t.ids)
+                    this.watched.get(id)?.add(t.test.file);
+            yield t;
+        }
     }
     finish() {
         const { setup } = this;
@@ -35885,709 +36885,16 @@ class GateRun {
 
 // EXTERNAL MODULE: ./src/io/files.ts
 var io_files = __nccwpck_require__(33839);
-;// CONCATENATED MODULE: ./src/catalogue/read-table.ts
-/**
- * Reads a list (requirements, anomalies, ...) kept as a table in Markdown, CSV, YAML or JSON,
- * and returns its rows with the line each row stands on. A Markdown file may hold the list in
- * several tables (one per section): every table with the required column is read.
- *
- * This module maps header names to canonical column names and builds the rows. The reader of the
- * file's format, which turns text into header names and cells (`markdown-table.ts`, `csv-table.ts`,
- * `data-table.ts` for YAML and JSON), comes with the text (`ListSource`, see `table-format.ts`).
- *
- * Pure: takes the file's name, text and format reader, returns data or throws user errors.
- */
-
-
-/**
- * Reads the table of a list file. Throws a `UserError` when the file cannot be read as a table at all
- * (syntax error, no table, required column missing, no rows), and a `UserErrors` listing every wrong
- * row otherwise.
- */
-function readTable(list, options) {
-    const { table, problems } = parseTable(list, options);
-    if (problems.length > 0)
-        throw new UserErrors(problems);
-    return table;
-}
-/**
- * Like `readTable`, but returns the problems found in single rows instead of throwing them, so a
- * caller can report them together with its own findings. Fatal problems are still thrown as a `UserError`.
- */
-function parseTable(list, options) {
-    const { file, text, reader } = list;
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-    const columns = new ColumnNames(options, reader.format === 'yaml' || reader.format === 'json');
-    if (!/\S/.test(body)) {
-        throw new src_errors/* UserError */.yo(`the file is empty; it must hold a table with a column ${columns.requiredNames()}`, { file });
-    }
-    switch (reader.format) {
-        case 'markdown':
-            return fromTables(file, reader.read(file, body), columns, (tables) => {
-                const first = tables[0];
-                if (tables.length === 1)
-                    return missingColumn(file, columns, quoteList(first.headers), first.line);
-                const found = tables.map((t) => `${quoteList(t.headers)} (table on line ${t.line})`).join('; ');
-                return missingColumn(file, columns, found, first.line, `none of the ${tables.length} tables has a column`);
-            }, (raw) => noRows(file, raw.line));
-        case 'csv': {
-            const raw = reader.read(file, body);
-            return fromTables(file, [raw], columns, () => missingColumn(file, columns, quoteList(raw.headers), raw.line, 'the header row has no column'), (table) => noRows(file, table.line));
-        }
-        case 'yaml':
-        case 'json': {
-            const shape = {
-                isEntryKey: (key) => columns.found(columns.map([key])),
-                isReferenceKey: (key) => columns.isReference(columns.map([key])[0] ?? ''),
-                isId: options.isId,
-            };
-            const tables = reader.read(file, body, shape);
-            const noEntries = (raw) => new src_errors/* UserError */.yo('the list has no entries; add one entry per item', { file, line: raw.line });
-            const [root] = tables;
-            // Entries with no field at all (an empty list, a list of plain values): as one table, they say what is wrong.
-            if (root !== undefined && !tables.some((t) => t.headers.length > 0))
-                return build(file, root, columns, noEntries(root));
-            return fromTables(file, tables, columns, (found) => {
-                const first = found.find((t) => t.rows.length > 0) ?? found[0];
-                const keys = [...new Set(found.flatMap((t) => t.headers))];
-                return missingColumn(file, columns, quoteList(keys), first.rows[0]?.line ?? first.line, 'no entry has a field');
-            }, noEntries);
-        }
-    }
-}
-/**
- * Every table of the file that lists entries, read as one: a document may list its entries per
- * section, one table each, and an entry left out of the check because it stands in a later table
- * would go unchecked. Each row keeps its own line, each table's cells are taken by its own header
- * (the tables may have different columns); see `pickTables` for which tables are read. `missing`
- * makes the error for a file in which no table is, `empty` the one for a file whose tables have no rows.
- */
-function fromTables(file, tables, columns, missing, empty) {
-    const { picked, problems: notRead } = pickTables(file, tables, columns);
-    const [firstRead] = picked;
-    if (firstRead === undefined) {
-        if (notRead.length > 0)
-            throw new src_errors/* UserErrors */.tQ(notRead);
-        throw missing(tables);
-    }
-    const parts = picked.map(({ raw, names }) => rowsOf(raw, columns, names));
-    const names = [...new Set(parts.flatMap((part) => part.columns))];
-    const rows = parts.flatMap((part) => 
-    // A table with all the columns, in this order, has its rows as they are.
-    sameNames(part.columns, names)
-        ? part.rows
-        : part.rows.map((row) => ({
-            line: row.line,
-            cells: Object.fromEntries(names.map((name) => [name, row.cells[name] ?? ''])),
-        })));
-    const problems = [...notRead, ...picked.flatMap(({ raw }) => [...columns.doubtfulColumns(file, raw), ...raw.problems])];
-    return finish({ file, columns: names, rows }, problems, columns, empty(firstRead.raw));
-}
-/**
- * The tables that list entries. A table with a required column (by its header) is read. A table
- * without one is a table of entries all the same when a column holds only IDs, one per cell (see
- * `ReadTableOptions.isId`): a header the reader does not know must not make its entries vanish. Such
- * a column is read as the ID column when none of its IDs stands in a table that is read by its header
- * or in an earlier one read by its IDs; when all of them do, the table only refers to those entries (a
- * traceability matrix) and is skipped;
- * anything between, or several such columns, is a problem naming the table. A table without either
- * (revision history, document control, IDs only inside other text) is skipped.
- */
-function pickTables(file, tables, columns) {
-    const idColumn = columns.required[0] ?? 'id';
-    const mapped = tables.map((raw) => {
-        const names = columns.map(raw.headers);
-        return { raw, names, byHeader: raw.nested === true ? names.includes(idColumn) : columns.found(names) };
-    });
-    const listed = new Set();
-    for (const { raw, names, byHeader } of mapped) {
-        const at = names.indexOf(idColumn);
-        if (!byHeader || at < 0)
-            continue;
-        for (const row of raw.rows)
-            listed.add(cellText(row.cells[at] ?? '', ' '));
-    }
-    const picked = [];
-    const problems = [];
-    for (const table of mapped) {
-        if (table.byHeader) {
-            picked.push(table);
-            continue;
-        }
-        const idColumns = columns.idColumns(table.raw, table.names);
-        const ids = [...new Set(idColumns.flatMap((c) => c.ids))];
-        const unlisted = ids.filter((id) => !listed.has(id));
-        if (unlisted.length === 0)
-            continue;
-        const [only] = idColumns;
-        if (only !== undefined && idColumns.length === 1 && unlisted.length === ids.length) {
-            picked.push({ raw: table.raw, names: table.names.map((name, i) => (i === only.index ? idColumn : name)) });
-            // A later table may refer to these entries as to those of a table with an ID column.
-            for (const id of ids)
-                listed.add(id);
-            continue;
-        }
-        problems.push(notAnEntryTable(file, columns, table.raw, idColumns.map((c) => table.raw.headers[c.index] ?? ''), unlisted));
-    }
-    return { picked, problems };
-}
-function notAnEntryTable(file, columns, raw, headers, unlisted) {
-    const noun = columns.idNoun;
-    const shown = unlisted.slice(0, 3).join(', ') + (unlisted.length > 3 ? ` and ${unlisted.length - 3} more` : '');
-    const what = headers.length === 1
-        ? `has a column ${quoteList(headers)} of ${noun} but no ID column, and ${shown} ${unlisted.length === 1 ? 'stands' : 'stand'} in no table of the list`
-        : `has ${headers.length} columns of ${noun} (${quoteList(headers)}) but no ID column, so which one lists the entries is not clear`;
-    return new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) ${what}; name the column that holds each row's own ID "${columns.required[0] ?? 'id'}"` +
-        ' (or one of the accepted names) so that the table is read, or list these entries in a table that is', { file, line: raw.line });
-}
-// ---------------------------------------------------------------------------------------------
-// Column names
-/** Trimmed, inner white space collapsed (invisible characters count as white space, see `blank.ts`), lower-case. */
-function normaliseColumnName(name) {
-    return (0,blank/* collapseBlank */.Gw)(name).toLowerCase();
-}
-/**
- * A header name with its punctuation evened out, to match the ways one name is written: `Req. No.`,
- * `Req No`, `req-no`, `Req_No:` are all `req no`, `Req#` is `req #`, and `Acceptable (Y/N)` is
- * `acceptable y n`.
- */
-function looseColumnName(name) {
-    return normaliseColumnName(name)
-        .replace(/[.:?*'"`’]/g, '')
-        .replace(/[-_/()[\]{}|,;]/g, ' ')
-        .replace(/#/g, ' # ')
-        .replace(/ {2,}/g, ' ')
-        .trim();
-}
-/** Maps the header names of a file to canonical column names. */
-class ColumnNames {
-    required;
-    allowEmpty;
-    idNoun;
-    lineBreaks;
-    aliasOf = new Map();
-    /** Loose spelling (see `looseColumnName`) of every canonical name and alias -> canonical name. */
-    looseOf = new Map();
-    canonical = new Set();
-    isId;
-    references;
-    oneColumnPerField;
-    suspects;
-    /** The tables are YAML/JSON lists of entries, whose keys may differ from one entry to the next. */
-    entries;
-    constructor(options, entries = false) {
-        this.entries = entries;
-        this.oneColumnPerField = options.oneColumnPerField ?? false;
-        this.suspects = options.suspectColumns ?? [];
-        const required = typeof options.requiredColumn === 'string' ? [options.requiredColumn] : options.requiredColumn;
-        this.required = required.map(normaliseColumnName);
-        this.allowEmpty = options.allowEmpty ?? false;
-        this.idNoun = options.idNoun ?? 'IDs';
-        this.isId = options.isId;
-        this.references = new Set((options.referenceColumns ?? []).map(normaliseColumnName));
-        this.lineBreaks = new Set((options.lineBreakColumns ?? []).map(normaliseColumnName));
-        for (const name of [...this.required, ...Object.keys(options.aliases ?? {}).map(normaliseColumnName)]) {
-            this.canonical.add(name);
-            if (!this.looseOf.has(looseColumnName(name)))
-                this.looseOf.set(looseColumnName(name), name);
-        }
-        for (const [canonical, names] of Object.entries(options.aliases ?? {})) {
-            for (const name of names) {
-                const alias = normaliseColumnName(name);
-                if (alias !== normaliseColumnName(canonical) && !this.aliasOf.has(alias)) {
-                    this.aliasOf.set(alias, normaliseColumnName(canonical));
-                }
-                if (!this.looseOf.has(looseColumnName(alias)))
-                    this.looseOf.set(looseColumnName(alias), normaliseColumnName(canonical));
-            }
-        }
-    }
-    /** The canonical name a header stands for when it is not a canonical name itself: by alias, or by loose spelling. */
-    aliasFor(name) {
-        const alias = this.aliasOf.get(name);
-        if (alias !== undefined || name === '' || this.canonical.has(name))
-            return alias;
-        return this.looseOf.get(looseColumnName(name));
-    }
-    /** The canonical column a header stands for, by its own name, an alias or a loose spelling; undefined for an unknown one. */
-    fieldOf(header) {
-        const name = normaliseColumnName(header);
-        return this.canonical.has(name) ? name : this.aliasFor(name);
-    }
-    /**
-     * Headers of a table that make what it says unclear (see `ReadTableOptions.oneColumnPerField` and
-     * `suspectColumns`), as problems naming the table's line (an entry's, in YAML/JSON) and the headers.
-     */
-    doubtfulColumns(file, raw) {
-        const problems = [];
-        if (!this.oneColumnPerField && this.suspects.length === 0)
-            return problems;
-        const byField = new Map();
-        raw.headers.forEach((header, i) => {
-            const field = this.fieldOf(header);
-            if (field === undefined) {
-                const suspect = this.suspects.find((s) => s.pattern.test(looseColumnName(header)));
-                if (suspect !== undefined) {
-                    problems.push(new src_errors/* UserError */.yo(`the table (columns ${quoteList(raw.headers)}) has a column "${header.trim()}" that looks like the "${suspect.column}" column ` +
-                        `but is not a name the reader knows; name it "${suspect.column}" or one of the accepted names, or rename it so that it does not look like one`, { file, line: raw.line }));
-                }
-                return;
-            }
-            byField.set(field, [...(byField.get(field) ?? []), i]);
-        });
-        if (!this.oneColumnPerField)
-            return problems;
-        for (const [field, at] of byField) {
-            if (at.length < 2)
-                continue;
-            if (!this.entries) {
-                problems.push(new src_errors/* UserError */.yo(`the table has ${at.length} columns for "${field}" (${quoteList(at.map((i) => raw.headers[i] ?? ''))}); ` +
-                    'which one holds the answer cannot be told, so keep one of them', { file, line: raw.line }));
-                continue;
-            }
-            for (const row of raw.rows) {
-                const filled = at.filter((i) => cellText(row.cells[i] ?? '', ' ') !== '');
-                if (filled.length < 2)
-                    continue;
-                problems.push(new src_errors/* UserError */.yo(`the entry has ${filled.length} fields for "${field}" (${quoteList(filled.map((i) => raw.headers[i] ?? ''))}); ` +
-                    'which one holds the answer cannot be told, so keep one of them', { file, line: row.line }));
-            }
-        }
-        return problems;
-    }
-    /** Whether the (canonical) column names entries of other lists. */
-    isReference(name) {
-        return this.references.has(name);
-    }
-    /**
-     * The columns of a table (mapped to `names`) whose every non-blank cell is exactly one ID, at least
-     * one of them; none without `isId`, and never a column that names entries of other lists.
-     */
-    idColumns(raw, names) {
-        const isId = this.isId;
-        if (isId === undefined)
-            return [];
-        const out = [];
-        names.forEach((name, index) => {
-            if (this.references.has(name))
-                return;
-            const ids = [];
-            for (const row of raw.rows) {
-                const text = cellText(row.cells[index] ?? '', ' ');
-                if (text === '')
-                    continue;
-                if (!isId(text))
-                    return;
-                ids.push(text);
-            }
-            if (ids.length > 0)
-                out.push({ index, ids });
-        });
-        return out;
-    }
-    /**
-     * Canonical names for the given headers, same order. A header written with the canonical name wins
-     * over an alias of it; when two headers would get the same name, the later one keeps its own name
-     * (or gets a ` (2)`, ` (3)` ... suffix) so that no cell is lost.
-     */
-    map(headers) {
-        const names = headers.map(normaliseColumnName);
-        const result = names.map(() => undefined);
-        const used = new Set();
-        const take = (i, name) => {
-            if (used.has(name))
-                return false;
-            used.add(name);
-            result[i] = name;
-            return true;
-        };
-        names.forEach((name, i) => {
-            if (name !== '' && this.aliasFor(name) === undefined)
-                take(i, name);
-        });
-        names.forEach((name, i) => {
-            const canonical = this.aliasFor(name);
-            if (result[i] === undefined && canonical !== undefined && !take(i, canonical))
-                take(i, name);
-        });
-        names.forEach((name, i) => {
-            if (result[i] !== undefined)
-                return;
-            const base = name === '' ? `column ${i + 1}` : name;
-            if (take(i, base))
-                return;
-            for (let n = 2; !take(i, `${base} (${n})`); n++)
-                ;
-        });
-        return result.map((name) => name ?? '');
-    }
-    /** Whether the mapped column names include a required one. */
-    found(names) {
-        return this.required.some((r) => names.includes(r));
-    }
-    keepsLineBreaks(column) {
-        return this.lineBreaks.has(column);
-    }
-    /** `"id"`, or `"id" or "title"`. */
-    requiredNames() {
-        return this.required.map((r) => `"${r}"`).join(' or ');
-    }
-    /** `"id"`, or `"id" (or "requirement id", "req id", "req. id", 4 more)` when there are aliases; several joined by "or". */
-    describeRequired() {
-        return this.required
-            .map((required) => {
-            const aliases = [...this.aliasOf].filter(([, c]) => c === required).map(([a]) => a);
-            const alternatives = aliases.slice(0, 3).map((a) => `"${a}"`);
-            const more = aliases.length - alternatives.length;
-            if (more > 0)
-                alternatives.push(`${more} more`);
-            return alternatives.length === 0 ? `"${required}"` : `"${required}" (or ${alternatives.join(', ')})`;
-        })
-            .join(' or ');
-    }
-}
-function missingColumn(file, columns, found, line, subject = 'the table has no column') {
-    const advice = columns.required.length === 1
-        ? `Name the column ${columns.requiredNames()} or use one of the accepted names`
-        : `Name a column ${columns.requiredNames()}, or use one of the accepted names`;
-    return new src_errors/* UserError */.yo(`${subject} ${columns.describeRequired()}; columns found: ${found}. ${advice}`, line === undefined ? { file } : { file, line });
-}
-/** `"A", "B"`, or `none`. */
-function quoteList(names) {
-    const list = names.map((c) => c.trim()).filter((c) => c !== '').map((c) => `"${c}"`);
-    return list.length === 0 ? 'none' : list.join(', ');
-}
-function noRows(file, line) {
-    return new src_errors/* UserError */.yo('the table has a header but no rows; add one row per entry', { file, line });
-}
-// ---------------------------------------------------------------------------------------------
-// Rows
-/** Builds the table of one raw table; see `rowsOf` and `finish`. */
-function build(file, raw, columns, empty) {
-    const { columns: names, rows } = rowsOf(raw, columns);
-    return finish({ file, columns: names, rows }, raw.problems, columns, empty);
-}
-/**
- * The column names (`names`, by default those of its header) and rows of a raw table: every column
- * present in each row, rows whose cells are all blank skipped.
- */
-function rowsOf(raw, columns, names = columns.map(raw.headers)) {
-    const separators = names.map((name) => (columns.keepsLineBreaks(name) ? '\n' : raw.itemSeparator));
-    const rows = [];
-    const values = [];
-    const viaEntries = names.includes('__proto__');
-    for (const { line, cells } of raw.rows) {
-        let blank = true;
-        for (let i = 0; i < names.length; i++) {
-            const value = cellText(cells[i] ?? '', separators[i] ?? '');
-            values[i] = value;
-            if (value !== '')
-                blank = false;
-        }
-        if (!blank)
-            rows.push({ line, cells: record(names, values, viaEntries) });
-    }
-    return { columns: [...names], rows };
-}
-function sameNames(a, b) {
-    return a.length === b.length && a.every((name, i) => name === b[i]);
-}
-/**
- * `{ [names[i]]: values[i] }` in the order of `names`. Made by assignment, which is quicker than
- * `Object.fromEntries` on many rows, unless a name is `__proto__` (`viaEntries`): assigned, it would
- * set the prototype instead of making a field.
- */
-function record(names, values, viaEntries) {
-    if (viaEntries)
-        return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
-    const out = {};
-    for (let i = 0; i < names.length; i++)
-        out[names[i]] = values[i] ?? '';
-    return out;
-}
-/** When no row is left and no row had a problem, throws `empty` unless empty tables are allowed. */
-function finish(table, problems, columns, empty) {
-    if (table.rows.length === 0 && problems.length === 0 && !columns.allowEmpty)
-        throw empty;
-    return { table, problems };
-}
-/** A cell's text, trimmed of white space and invisible characters; a list cell's items joined by `separator`. */
-function cellText(cell, separator) {
-    if (typeof cell === 'string')
-        return (0,blank/* trimBlank */.J2)(cell);
-    return cell.map(blank/* trimBlank */.J2).filter((item) => item !== '').join(separator);
-}
-
-;// CONCATENATED MODULE: ./src/catalogue/read-anomalies.ts
-/**
- * Reads the list of known residual anomalies (IEC 62304 §5.8.2, §5.8.3): every known anomaly of the
- * release, documented and evaluated, one row each.
- *
- * Two layouts are understood:
- * - the project's own, with an ID column: `ID | Title | Severity | Status | Tests | Justification |
- *   Acceptable | Assessed By | Assessment Date | Related Risk IDs | Benefit-Risk`;
- * - the common QMS template "List of Known Anomalies", which has no ID column: `Title | Description |
- *   Impact / Hazard | Discovery | Proposed Correction | Justification for Delay | Timeline`. There each
- *   anomaly gets the ID `ANOM-<n>`, n being its 1-based position among the table's rows (blank rows
- *   not counted; in a Markdown file with several such tables, among the rows of all of them in
- *   order), and its status is open: every anomaly the template lists is residual.
- *
- * Pure: takes the file's name, text and format reader (`ListSource`), returns data or throws user errors.
- */
-
-
-
-/**
- * Header names accepted for the columns of an anomaly list (canonical name -> other names). Names
- * match case-insensitively, after trimming and collapsing whitespace. `Priority` is not a severity
- * and is not read.
- */
-const ANOMALY_COLUMN_ALIASES = {
-    id: [
-        'anomaly id',
-        'anomaly',
-        'bug id',
-        'issue',
-        'issue id',
-        'defect id',
-        'key',
-        'ids',
-        'identifier',
-        'id #',
-        'id no',
-        'defect',
-        'bug',
-        'ticket',
-        'problem report',
-        ...['anomaly', 'bug', 'defect', 'issue', 'ticket', 'problem', 'problem report', 'incident'].flatMap((word) => ['id', 'no', 'nr', 'number', '#', 'key', 'ref'].map((suffix) => `${word} ${suffix}`)),
-    ],
-    title: ['name', 'summary'],
-    description: [],
-    severity: ['criticality', 'risk level'],
-    status: ['state', 'resolution'],
-    impact: ['hazard', 'impact / hazard', 'impact/hazard', 'hazard impact', 'effect'],
-    'related risk ids': ['risk ids', 'related risks', 'risk', 'risks'],
-    tests: ['test', 'failing tests', 'test cases', 'explains'],
-    requirements: [
-        'requirement', 'requirement ids', 'srs', 'requirement(s)', 'requirements ids', 'requirement id', 'requirement refs', 'requirement references',
-        'req', 'reqs', 'req id', 'req ids', 'req refs', 'srs id', 'srs ids', 'srs refs', 'srs items', 'srs requirements',
-        ...['affected', 'related', 'linked', 'traced', 'impacted'].flatMap((word) => [`${word} requirements`, `${word} requirement`, `${word} requirement ids`, `${word} reqs`, `${word} srs`]),
-        'requirements affected',
-    ],
-    justification: ['rationale', 'justification for delay', 'reason'],
-    acceptable: [
-        'accepted risk', 'risk acceptable', 'acceptable?', 'risk accepted', 'acceptability', 'risk acceptability', 'acceptable (y/n)',
-        'acceptable (yes/no)', 'acceptance', 'risk acceptance', 'accept', 'accept?', 'accepted', 'accepted?', 'is acceptable', 'acceptable risk',
-        'residual risk acceptable', 'residual risk acceptability', 'residual risk accepted', 'residual risk acceptance', 'risk is acceptable',
-    ],
-    'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
-    'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
-    'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
-};
-/**
- * Columns that hold lists, one item per line. Items are also separated by `;`, and in the ID lists
- * (`requirements`, `related risk ids`) by `,`. Test names often contain commas (parameterised tests),
- * so `tests` is split only at line breaks and `;`. In Markdown a `<br>` is a line break; in YAML and
- * JSON a list gives one item per element.
- */
-const ANOMALY_LIST_COLUMNS = ['tests', 'requirements', 'related risk ids'];
-/** Status words accepted (case-insensitive, trimmed) for each status. An empty status means open. */
-const ANOMALY_STATUS_WORDS = {
-    open: ['open', 'new', 'active', 'known', 'investigating'],
-    deferred: ['deferred', 'postponed', "won't fix", 'wontfix', 'later'],
-    accepted: ['accepted', 'risk accepted', 'accepted risk'],
-    closed: ['closed', 'resolved', 'done'],
-    fixed: ['fixed', 'verified'],
-};
-/** Answers accepted (case-insensitive, trimmed) in the `acceptable` column. */
-const ACCEPTABLE_WORDS = {
-    yes: ['yes', 'y', 'true', 'acceptable', 'accepted', '1'],
-    no: ['no', 'n', 'false', 'not acceptable', 'unacceptable', '0'],
-};
-const STATUS_OF = new Map(Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.map((word) => [word, status])));
-const STATUS_ADVICE = (() => {
-    const names = Object.keys(ANOMALY_STATUS_WORDS);
-    const others = Object.entries(ANOMALY_STATUS_WORDS).flatMap(([status, words]) => words.filter((w) => w !== status));
-    return `write ${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''} (or one of: ${others.join(', ')}); an empty status means open`;
-})();
-/** Lower-case, whitespace collapsed, typographic apostrophes made plain (`Won’t Fix` -> `won't fix`). */
-function normaliseWord(text) {
-    return text.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").toLowerCase();
-}
-/** The status a word stands for; `open` for an empty text; `undefined` for an unknown word. */
-function anomalyStatusOf(text) {
-    const word = normaliseWord(text);
-    return word === '' ? 'open' : STATUS_OF.get(word);
-}
-/** The answer of an `acceptable` cell: `unanswered` for an empty cell; `undefined` for a word that is neither yes nor no. */
-function acceptableOf(text) {
-    const word = normaliseWord(text);
-    if (word === '')
-        return 'unanswered';
-    if (ACCEPTABLE_WORDS.yes.includes(word))
-        return 'yes';
-    if (ACCEPTABLE_WORDS.no.includes(word))
-        return 'no';
-    return undefined;
-}
-/** Whether `text` is a calendar date written `YYYY-MM-DD` (2024-02-29 is, 2023-02-29 and 2024-02-30 are not). */
-function isIsoDate(text) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (m === null)
-        return false;
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-    return days !== undefined && day >= 1 && day <= days;
-}
-/**
- * The shape of an anomaly ID, to find a table of anomalies by its cells when its ID column has a header
- * not known here: a tracker key (`ANOM-7`, `BUG-12`, `PROJ-123`, `KA-2024-003`) or an issue number (`#12`).
- */
-function isAnomalyId(text) {
-    return /^(?:#[0-9]+|[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*[-_][0-9]+)$/.test(text);
-}
-/**
- * Headers that look like the columns which decide the verdict: an unknown one (`Risk acceptability
- * decision`, `Requirement refs affected`) is refused rather than skipped, since skipping an Acceptable
- * column turns its "no" into a default yes, and skipping a Requirements column leaves its IDs unchecked.
- */
-const SUSPECT_COLUMNS = [
-    { pattern: /accept|akzept|acept|accett/, column: 'acceptable' },
-    { pattern: /(?:^| )(?:reqs?|requirements?|anforderung\S*|sw?rs|urs|prs)(?: |$)/, column: 'requirements' },
-];
-/** Columns whose IDs name other items (requirements, risks, tests, analyses), never the anomaly's own. */
-const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit-risk'];
-/**
- * The fields every source of anomalies (a list file, GitHub issues) reads the same way from the raw
- * text of a column: texts with white space collapsed, ID lists split, the assessment date checked.
- */
-function describedFields(raw) {
-    const text = (column) => raw(column).replace(/\s+/g, ' ').trim();
-    const assessmentDate = text('assessment date');
-    return {
-        description: text('description'),
-        impact: text('impact'),
-        relatedRisks: splitIds(raw('related risk ids')),
-        requirements: splitIds(raw('requirements')),
-        justification: text('justification'),
-        assessedBy: text('assessed by'),
-        assessmentDate: isIsoDate(assessmentDate) ? { valid: true, date: assessmentDate } : { valid: false, text: assessmentDate },
-        benefitRisk: text('benefit-risk'),
-    };
-}
-/** Test names or globs: split at line breaks and `;` only, since test names may contain commas. */
-function splitTests(text) {
-    return splitAt(text, /\r\n|\r|\n|;/);
-}
-/** Requirement or risk IDs: split at line breaks, `;` and `,`. */
-function splitIds(text) {
-    return splitAt(text, /\r\n|\r|\n|[;,]/);
-}
-function splitAt(text, separator) {
-    return text
-        .split(separator)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-/**
- * Reads a list of known anomalies in Markdown, CSV, YAML or JSON. The table needs an ID column or,
- * without one, a Title column (IDs are then `ANOM-<n>`, see above). A list with a header but no rows
- * is an empty list: a release may have no known anomaly. Every problem of the file is reported at
- * once: a `UserErrors` for problems in rows, a `UserError` when the file cannot be read as a table.
- */
-function readAnomalies(list) {
-    const { file } = list;
-    const { table, problems } = parseTable(list, {
-        requiredColumn: ['id', 'title'],
-        aliases: ANOMALY_COLUMN_ALIASES,
-        // Aliases too: a column named by an alias keeps that name when another column has the canonical one.
-        lineBreakColumns: ANOMALY_LIST_COLUMNS.flatMap((c) => [c, ...ANOMALY_COLUMN_ALIASES[c]]),
-        allowEmpty: true,
-        isId: isAnomalyId,
-        referenceColumns: REFERENCE_COLUMNS,
-        idNoun: 'anomaly IDs',
-        oneColumnPerField: true,
-        suspectColumns: SUSPECT_COLUMNS,
-    });
-    const errors = [...problems];
-    const anomalies = [];
-    // A field is read from the column with its canonical name, else from a column named by an alias: in
-    // YAML and JSON one entry may write `assessed by` and the next `assessor`, and each keeps its column.
-    const sources = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).map(([canonical, aliases]) => [
-        canonical,
-        [canonical, ...aliases].filter((name) => table.columns.includes(name)),
-    ]));
-    const hasIds = (sources.get('id') ?? []).length > 0;
-    const firstLine = new Map();
-    table.rows.forEach((row, index) => {
-        const at = { file, line: row.line };
-        const cell = (column) => (sources.get(column) ?? []).map((name) => row.cells[name] ?? '').find((value) => (0,blank/* trimBlank */.J2)(value) !== '') ?? '';
-        const text = (column) => cell(column).replace(/\s+/g, ' ').trim();
-        const title = text('title');
-        const rowErrors = [];
-        let id = `ANOM-${index + 1}`;
-        if (hasIds) {
-            id = (0,blank/* trimBlank */.J2)(cell('id'));
-            const before = firstLine.get(id);
-            if (id === '') {
-                rowErrors.push(new src_errors/* UserError */.yo(`the row${title === '' ? '' : ` "${read_anomalies_shorten(title)}"`} has no ID; give every anomaly an ID such as ANOM-1, ` +
-                    'or delete the row', at));
-            }
-            else if ((0,blank/* hasBlank */.Xk)(id)) {
-                rowErrors.push(new src_errors/* UserError */.yo(`the ID "${read_anomalies_shorten(id)}" contains ${(0,blank/* blankName */.cQ)(id)}; an ID is one word such as ANOM-1 (put each anomaly on its own row)`, at));
-            }
-            else if (before !== undefined) {
-                rowErrors.push(new src_errors/* UserError */.yo(`duplicate ID ${id} on lines ${before} and ${row.line}; every anomaly needs its own ID`, at));
-            }
-            else {
-                firstLine.set(id, row.line);
-            }
-        }
-        else if (title === '') {
-            rowErrors.push(new src_errors/* UserError */.yo('the row has no title; give every anomaly a title (or add an ID column), or delete the row', at));
-        }
-        const status = anomalyStatusOf(cell('status'));
-        if (status === undefined) {
-            rowErrors.push(new src_errors/* UserError */.yo(`unknown status "${read_anomalies_shorten(text('status'))}"; ${STATUS_ADVICE}`, at));
-        }
-        const acceptable = acceptableOf(cell('acceptable'));
-        if (acceptable === undefined) {
-            rowErrors.push(new src_errors/* UserError */.yo(`"${read_anomalies_shorten(text('acceptable'))}" does not say whether the residual risk is acceptable; ` +
-                `write ${ACCEPTABLE_WORDS.yes.join(', ')} or ${ACCEPTABLE_WORDS.no.join(', ')}, ` +
-                'or leave the cell empty when the anomaly is not yet assessed', at));
-        }
-        errors.push(...rowErrors);
-        if (rowErrors.length > 0 || status === undefined || acceptable === undefined)
-            return;
-        anomalies.push({
-            id,
-            title,
-            status,
-            severity: text('severity'),
-            tests: splitTests(cell('tests')),
-            acceptable,
-            ...describedFields(cell),
-            line: row.line,
-            source: file,
-        });
-    });
-    if (errors.length > 0) {
-        throw new src_errors/* UserErrors */.tQ([...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    }
-    return { file, anomalies, hasAcceptableColumn: (sources.get('acceptable') ?? []).length > 0 };
-}
-function read_anomalies_shorten(text) {
-    const one = text.replace(/\s+/g, ' ').trim();
-    return one.length > 60 ? `${one.slice(0, 57)}...` : one;
-}
-
+// EXTERNAL MODULE: ./src/catalogue/read-anomalies.ts
+var read_anomalies = __nccwpck_require__(53429);
+// EXTERNAL MODULE: ./src/catalogue/read-table.ts
+var read_table = __nccwpck_require__(53760);
 ;// CONCATENATED MODULE: ./src/catalogue/issue-anomalies.ts
 
 
 
 /** Heading names, in their loose spelling (`Acceptable (Y/N)` is `acceptable y n`), by field. */
-const FIELD_OF = new Map(Object.entries(ANOMALY_COLUMN_ALIASES).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((name) => [looseColumnName(name), canonical])));
+const FIELD_OF = new Map(Object.entries(read_anomalies/* ANOMALY_COLUMN_ALIASES */.ir).flatMap(([canonical, aliases]) => [canonical, ...aliases].map((name) => [(0,read_table/* looseColumnName */.Yv)(name), canonical])));
 /** What an issue form writes for an optional field left empty. */
 const NO_RESPONSE = /^_No response_$/i;
 /**
@@ -36619,17 +36926,17 @@ function anomaliesFromIssues(label, issues) {
         const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).map((l) => l.trim().toLowerCase());
         const text = (f) => (fields.get(f) ?? '').replace(/\s+/g, ' ').trim();
         // Only a residual status is taken from the section or the labels: none of them can close an issue.
-        const sectionStatus = fields.has('status') ? anomalyStatusOf(text('status')) : 'open';
+        const sectionStatus = fields.has('status') ? (0,read_anomalies/* anomalyStatusOf */.p8)(text('status')) : 'open';
         if (sectionStatus === undefined)
             errors.push(new src_errors/* UserError */.yo(`${where}: unknown status "${text('status')}" in its Status section`));
-        const claimed = [sectionStatus, ...labels.map((l) => anomalyStatusOf(l))];
+        const claimed = [sectionStatus, ...labels.map((l) => (0,read_anomalies/* anomalyStatusOf */.p8)(l))];
         const residualClaim = claimed.find((s) => s === 'deferred' || s === 'accepted');
         let status;
         if (issue.state === 'closed')
             status = issue.state_reason === 'not_planned' ? 'deferred' : (residualClaim ?? 'fixed');
         else
             status = residualClaim ?? 'open';
-        let acceptable = fields.has('acceptable') ? acceptableOf(text('acceptable')) : 'unanswered';
+        let acceptable = fields.has('acceptable') ? (0,read_anomalies/* acceptableOf */.c7)(text('acceptable')) : 'unanswered';
         if (acceptable === undefined)
             errors.push(new src_errors/* UserError */.yo(`${where}: its Acceptable section says "${text('acceptable')}"; write yes or no`));
         else {
@@ -36651,9 +36958,9 @@ function anomaliesFromIssues(label, issues) {
             title: issue.title.trim(),
             status,
             severity: severity.replace(/^\w/, (c) => c.toUpperCase()),
-            tests: splitTests(fields.get('tests') ?? '').map(stripListMarker),
+            tests: (0,read_anomalies/* splitTests */.Yd)(fields.get('tests') ?? '').map(stripListMarker),
             acceptable,
-            ...describedFields((f) => fields.get(f) ?? ''),
+            ...(0,read_anomalies/* describedFields */.hs)((f) => fields.get(f) ?? ''),
             source: issue.html_url ?? where,
         });
     }
@@ -36672,10 +36979,10 @@ function sectionsOf(body) {
     const parts = shownText(body.replace(/\r\n?/g, '\n')).split(/^#{2,4}[ \t]+(.+?)[ \t]*#*[ \t]*$/m);
     for (let i = 1; i + 1 < parts.length; i += 2) {
         const heading = parts[i].replace(/[*_:?]+$/g, '');
-        const field = FIELD_OF.get(looseColumnName(heading));
+        const field = FIELD_OF.get((0,read_table/* looseColumnName */.Yv)(heading));
         if (field === undefined) {
             // A heading that looks like a field the verdict depends on is not skipped (see SUSPECT_COLUMNS).
-            const suspect = SUSPECT_COLUMNS.find((c) => c.pattern.test(looseColumnName(heading)));
+            const suspect = read_anomalies/* SUSPECT_COLUMNS */.UI.find((c) => c.pattern.test((0,read_table/* looseColumnName */.Yv)(heading)));
             if (suspect !== undefined)
                 suspects.push({ heading: heading.trim(), column: suspect.column });
             continue;
@@ -36874,7 +37181,7 @@ const REQUIREMENT_COLUMN_ALIASES = {
  * Columns that name other items (risks, parents, tests), never the requirement's own ID: a table
  * whose only column of IDs is one of them is not taken for a list of requirements.
  */
-const read_requirements_REFERENCE_COLUMNS = ['related risk ids', 'related risks', 'risk ids', 'parent', 'parents', 'parent id', 'derived from', 'source', 'tests', 'test', 'verified by'];
+const REFERENCE_COLUMNS = ['related risk ids', 'related risks', 'risk ids', 'parent', 'parents', 'parent id', 'derived from', 'source', 'tests', 'test', 'verified by'];
 /** Columns a requirement's title is taken from: the first non-empty one wins. */
 const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'requirement'];
 /**
@@ -36886,11 +37193,11 @@ const REQUIREMENT_TITLE_COLUMNS = ['title', 'name', 'summary', 'description', 'r
  */
 function readRequirements(list, options = {}) {
     const { file } = list;
-    const { table, problems } = parseTable(list, {
+    const { table, problems } = (0,read_table/* parseTable */.M$)(list, {
         requiredColumn: 'id',
         aliases: REQUIREMENT_COLUMN_ALIASES,
         isId: wholeMatch(options.pattern ?? (0,requirement_ids/* compileRequirementPattern */.z9)(requirement_ids/* DEFAULT_REQUIREMENT_PATTERN */.l5)),
-        referenceColumns: read_requirements_REFERENCE_COLUMNS,
+        referenceColumns: REFERENCE_COLUMNS,
         idNoun: 'requirement IDs',
     });
     const errors = [...problems];
@@ -37583,7 +37890,7 @@ async function readLists(settings, workspace, repository, keep, log) {
         const out = [];
         if (settings.anomalies !== undefined) {
             try {
-                out.push(readAnomalies(await readListFile(settings.anomalies, workspace, 'the anomaly list')));
+                out.push((0,read_anomalies/* readAnomalies */._Z)(await readListFile(settings.anomalies, workspace, 'the anomaly list')));
             }
             catch (e) {
                 keep(e);
@@ -37923,6 +38230,7 @@ const REQUIREMENT_PROPERTY_NAMES = new Set(['requirement', 'requirements', 'veri
  *
  * Dependencies point inward: io/main -> report -> gate -> trace/catalogue/junit -> model.
  */
+
 
 
 
@@ -40303,7 +40611,7 @@ const SOUP_COLUMN_ALIASES = {
  */
 function readSoupList(list) {
     const { file } = list;
-    const { table, problems } = parseTable(list, {
+    const { table, problems } = (0,read_table/* parseTable */.M$)(list, {
         requiredColumn: 'name',
         aliases: SOUP_COLUMN_ALIASES,
         allowEmpty: true,
@@ -40476,18 +40784,18 @@ const RISK_WORDS = soup_terms/* RISK_LEVELS */.WA.map((r) => r.level[0].toUpperC
 /** What a row that names the version shipped still lacks. */
 function rowGaps(row, threshold) {
     const gaps = [];
-    if (isPlaceholder(row.manufacturer) && isPlaceholder(row.website))
+    if ((0,placeholder/* isPlaceholder */.wK)(row.manufacturer) && (0,placeholder/* isPlaceholder */.wK)(row.website))
         gaps.push('a manufacturer or website');
     const rank = (0,soup_terms/* riskRank */.wv)(row.riskLevel);
-    if (row.riskLevel === '' || (isPlaceholder(row.riskLevel, { needsWords: true }) && rank === undefined))
+    if (row.riskLevel === '' || ((0,placeholder/* isPlaceholder */.wK)(row.riskLevel, { needsWords: true }) && rank === undefined))
         gaps.push('a risk level');
     else if (rank === undefined)
         gaps.push(`a risk level the gate knows ("${row.riskLevel}" is none of ${RISK_WORDS})`);
     // An unknown risk level may be high: its requirements and reasoning are asked for too.
     if (rank === undefined || rank > threshold) {
-        if (isPlaceholder(row.requirements))
+        if ((0,placeholder/* isPlaceholder */.wK)(row.requirements))
             gaps.push('requirements');
-        if (isPlaceholder(row.verification))
+        if ((0,placeholder/* isPlaceholder */.wK)(row.verification))
             gaps.push('verification reasoning');
     }
     return gaps;
@@ -41040,9 +41348,326 @@ function renderAnomaliesCsv(evidence) {
     return `${rows.join('\r\n')}\r\n`;
 }
 
+;// CONCATENATED MODULE: ./src/report/change-summary.ts
+
+const DOCUMENT_STATUS = { added: 'Added', modified: 'Modified', deleted: 'Deleted', renamed: 'Renamed' };
+/**
+ * The questions of MDCG 2020-3 (chart C, software) and the words in a changed document's path that
+ * point at each; the gate shows those documents as signals and never answers.
+ */
+const MDCG_QUESTIONS = [
+    { question: 'New or major change of the operating system or of a component (SOUP, third-party software)?', words: ['soup', 'sbom', 'component', 'dependenc', 'third-party', 'os'] },
+    { question: 'New or changed architecture, algorithm or database structure?', words: ['architect', 'design', 'algorithm', 'database', 'schema', 'sdd'] },
+    { question: 'Does a new closed-loop algorithm replace an input of the user?', words: ['closed-loop', 'closed loop', 'algorithm', 'automat', 'control'] },
+    { question: 'New diagnostic or therapeutic feature, or new interoperability channel?', words: ['feature', 'diagnos', 'therap', 'interface', 'interop', 'protocol', 'requirement', 'srs'] },
+    { question: 'New user interface or new presentation of data?', words: ['ui', 'user-interface', 'usability', 'display', 'screen', 'ux', 'human-factors'] },
+];
+function renderChangeSummary(record, heading = {}) {
+    const out = [];
+    const history = record.history;
+    const title = [heading.repository, record.version].filter((p) => p !== undefined).map((p) => (0,report_escape/* escapeMarkdownInline */.E4)(p)).join(' ');
+    out.push(`# Change summary${title === '' ? '' : `: ${title}`}`, '');
+    out.push('What changed since the previous release, for the decision whether this release is a significant change (MDCG 2020-3) and, when it is, for the notified body.', '');
+    if (history === undefined) {
+        out.push(`**The change history could not be read:** ${(0,report_escape/* escapeMarkdownInline */.E4)(record.historyProblem ?? 'no Git history')}`, '');
+    }
+    else {
+        out.push('| | |', '| --- | --- |');
+        out.push(`| This release | ${record.version === undefined ? 'untagged' : (0,report_escape/* escapeMarkdownInline */.E4)(record.version)}, commit ${history.head} |`);
+        out.push(history.previous === undefined
+            ? '| Previous release | none: this is the first release (no version tag before HEAD) |'
+            : `| Previous release | ${(0,report_escape/* escapeMarkdownInline */.E4)(history.previous.tag)}, commit ${history.previous.commit}, ${(0,report_escape/* escapeMarkdownInline */.E4)(history.previous.date)} |`);
+        out.push('');
+        const total = history.commits.length + history.moreCommits;
+        out.push(`## Commits ${history.previous === undefined ? 'in this first release' : `since ${(0,report_escape/* escapeMarkdownInline */.E4)(history.previous.tag)}`} (${total})`, '');
+        if (total === 0)
+            out.push('None.');
+        for (const c of history.commits)
+            out.push(`- ${c.sha.slice(0, 12)} ${(0,report_escape/* escapeMarkdownInline */.E4)(c.subject)}`);
+        if (history.moreCommits > 0)
+            out.push(`- … and ${history.moreCommits} older commits (\`git log ${history.previous?.commit.slice(0, 12) ?? ''}..${history.head.slice(0, 12)}\`)`);
+        out.push('');
+        out.push(`## Controlled documents (${history.documents.length} changed)`, '');
+        out.push(`Matched by ${history.documentGlobs.map((g) => (0,report_escape/* escapeMarkdownInline */.E4)(g)).join(', ')}; documents not listed are unchanged${history.previous === undefined ? ' (a first release lists every document as added)' : ''}.`, '');
+        if (history.documents.length > 0) {
+            out.push('| Change | Document |', '| --- | --- |');
+            for (const d of history.documents)
+                out.push(`| ${DOCUMENT_STATUS[d.status]} | ${d.from === undefined ? '' : `${(0,report_escape/* escapeMarkdownInline */.E4)(d.from)} → `}${(0,report_escape/* escapeMarkdownInline */.E4)(d.path)} |`);
+            out.push('');
+        }
+    }
+    out.push('## Requirements', '');
+    if (record.requirements === undefined)
+        out.push(history?.previous === undefined ? 'No previous release to compare with.' : 'Not compared (see the notes below).', '');
+    else
+        renderRequirementChanges(record.requirements, out);
+    renderSuspects(record, out);
+    out.push('## Anomalies', '');
+    if (record.anomalies === undefined)
+        out.push(history?.previous === undefined ? 'No previous release to compare with.' : 'Not compared: no anomaly list file, or see the notes below.', '');
+    else if (record.anomalies.length === 0)
+        out.push('No anomaly was opened, closed or changed.', '');
+    else {
+        out.push('| ID | Title | Change | Status before | Status now | Fields changed |', '| --- | --- | --- | --- | --- | --- |');
+        for (const a of record.anomalies) {
+            out.push(`| ${(0,report_escape/* escapeMarkdownInline */.E4)(a.id)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(a.title)} | ${a.kind} | ${a.oldStatus ?? '(new)'} | ${a.newStatus ?? '(removed)'} | ${(0,report_escape/* escapeMarkdownInline */.E4)(a.fields.join(', '))} |`);
+        }
+        out.push('');
+    }
+    out.push('## Significant change questions (MDCG 2020-3)', '');
+    out.push(`The gate never answers these questions: the decision does. ${decisionLine(record.decision)}`, '');
+    out.push('| Question | What the gate sees |', '| --- | --- |');
+    for (const q of MDCG_QUESTIONS)
+        out.push(`| ${(0,report_escape/* escapeMarkdownInline */.E4)(q.question)} | ${signals(record, q.words, q === MDCG_QUESTIONS[0])} |`);
+    out.push('');
+    out.push('## Decision', '');
+    out.push(...decisionBlock(record.decision), '');
+    out.push('## Executive summary', '');
+    if (record.executiveSummary === undefined) {
+        out.push('> **PLACEHOLDER: no executive summary was given** (input `executive-summary`). A significant change needs one for the notified body: write it in a Markdown file and name it in the input.', '');
+    }
+    else {
+        out.push(`From ${(0,report_escape/* escapeMarkdownInline */.E4)(record.executiveSummary.file)}:`, '', record.executiveSummary.text.trim(), '');
+    }
+    if (record.notes.length > 0) {
+        out.push('## Notes', '');
+        for (const n of record.notes)
+            out.push(`- ${(0,report_escape/* escapeMarkdownInline */.E4)(n)}`);
+        out.push('');
+    }
+    return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+function renderRequirementChanges(changes, out) {
+    const of = (kind) => changes.filter((c) => c.kind === kind);
+    if (changes.length === 0) {
+        out.push('No requirement was added, removed or changed.', '');
+        return;
+    }
+    const added = of('added');
+    const changed = of('changed');
+    const removed = of('removed');
+    out.push(`### Added (${added.length})`, '');
+    if (added.length > 0) {
+        out.push('| ID | Text |', '| --- | --- |');
+        for (const c of added)
+            out.push(`| ${(0,report_escape/* escapeMarkdownInline */.E4)(c.id)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(c.newText ?? '')} |`);
+    }
+    else
+        out.push('None.');
+    out.push('', `### Changed (${changed.length})`, '');
+    if (changed.length > 0) {
+        out.push('| ID | Text at the previous release | Text now |', '| --- | --- | --- |');
+        for (const c of changed)
+            out.push(`| ${(0,report_escape/* escapeMarkdownInline */.E4)(c.id)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(c.oldText ?? '')} | ${(0,report_escape/* escapeMarkdownInline */.E4)(c.newText ?? '')} |`);
+    }
+    else
+        out.push('None.');
+    out.push('', `### Removed (${removed.length})`, '');
+    if (removed.length > 0) {
+        out.push('| ID | Text at the previous release |', '| --- | --- |');
+        for (const c of removed)
+            out.push(`| ${(0,report_escape/* escapeMarkdownInline */.E4)(c.id)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(c.oldText ?? '')} |`);
+    }
+    else
+        out.push('None.');
+    out.push('');
+}
+function renderSuspects(record, out) {
+    if (record.suspects === undefined || record.suspects.length === 0)
+        return;
+    out.push(`### Suspect requirements (${record.suspects.length})`, '');
+    out.push('Their text changed while none of their tests’ files did: the tests may still verify the old text. Review them.', '');
+    out.push('| ID | Test files (unchanged) |', '| --- | --- |');
+    for (const s of record.suspects)
+        out.push(`| ${(0,report_escape/* escapeMarkdownInline */.E4)(s.id)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(s.testFiles.join(', '))} |`);
+    out.push('');
+}
+/** The changed controlled documents whose path holds one of the words, and for the first question the SOUP hook. */
+function signals(record, words, soup) {
+    const parts = [];
+    if (soup) {
+        parts.push(record.soupChanges === undefined
+            ? 'SOUP not checked (no SOUP input): major upgrades of components are not seen'
+            : record.soupChanges.length === 0
+                ? 'no major SOUP upgrade'
+                : `major SOUP upgrades: ${record.soupChanges.map((s) => (0,report_escape/* escapeMarkdownInline */.E4)(s)).join('; ')}`);
+    }
+    const docs = record.history?.documents ?? [];
+    const hit = docs.filter((d) => words.some((w) => pathWords(d.path).some((p) => p.includes(w))));
+    if (hit.length > 0)
+        parts.push(`documents changed: ${hit.map((d) => `${(0,report_escape/* escapeMarkdownInline */.E4)(d.path)} (${d.status})`).join(', ')}`);
+    else
+        parts.push(docs.length === 0 ? 'no controlled document changed' : 'no changed document names this topic');
+    return parts.join('; ');
+}
+function pathWords(p) {
+    return p.toLowerCase().split(/[/._]+/);
+}
+function decisionLine(decision) {
+    switch (decision.state) {
+        case 'not-configured':
+            return '**Undecided:** no decision was given (input `change-decision`).';
+        case 'invalid':
+            return `**Undecided:** the decision ${(0,report_escape/* escapeMarkdownInline */.E4)(decision.file)} is incomplete (see below).`;
+        case 'decided':
+            return `Decided: ${decision.decision.significant ? '**a significant change**' : '**not a significant change**'} (see below).`;
+    }
+}
+/** The decision as a table, or why there is none; also used by the checklist. */
+function decisionBlock(decision) {
+    switch (decision.state) {
+        case 'not-configured':
+            return ['**Undecided.** No significant-change decision was given (input `change-decision`): the gate warned.'];
+        case 'invalid':
+            return [`**Undecided.** The decision ${(0,report_escape/* escapeMarkdownInline */.E4)(decision.file)} does not decide, so the gate failed:`, '', ...decision.problems.map((p) => `- ${(0,report_escape/* escapeMarkdownInline */.E4)(p)}`)];
+        case 'decided': {
+            const d = decision.decision;
+            return [
+                `From ${(0,report_escape/* escapeMarkdownInline */.E4)(d.file)}:`,
+                '',
+                '| Field | Value |',
+                '| --- | --- |',
+                `| Significant change | ${d.significant ? 'yes' : 'no'} |`,
+                `| Rationale | ${(0,report_escape/* escapeMarkdownInline */.E4)(d.rationale)} |`,
+                `| Decided by | ${(0,report_escape/* escapeMarkdownInline */.E4)(d.decidedBy)} |`,
+                `| Date | ${(0,report_escape/* escapeMarkdownInline */.E4)(d.date)} |`,
+                `| Notified body approval | ${d.approval === undefined ? 'not needed (not significant)' : (0,report_escape/* escapeMarkdownInline */.E4)(d.approval)} |`,
+            ];
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/release-checklist.ts
+
+
+
+const RESULT_MARK = {
+    passed: '✅ passed',
+    failed: '❌ failed',
+    warning: '⚠️ warning',
+    'not checked': '➖ not checked by the gate',
+    'after the gate': '⏳ done after the gate passes',
+};
+/** The trace's reason codes: §5.8.1 fails on any of them. */
+const TRACE_CODES = ['unreadable-input', 'no-tests', 'report-without-cases', 'requirement-failed', 'unexplained-failure', 'unexplained-flaky', 'requirement-skipped', 'requirement-uncovered', 'unknown-id', 'untraced-tests'];
+/** GitHub keeps a workflow artifact at most this many days (private repositories; 90 for public ones). */
+const ARTIFACT_DAYS = 400;
+/** The rows, for the Markdown file and the HTML report alike. */
+function checklistRows(record, evidence) {
+    const reasons = new Set(evidence.reasons.map((r) => r.code));
+    const warnings = new Set(evidence.warnings.map((r) => r.code));
+    const result = (codes) => (codes.some((c) => reasons.has(c)) ? 'failed' : codes.some((c) => warnings.has(c)) ? 'warning' : 'passed');
+    const verified = evidence.requirements.filter((r) => r.status === 'verified').length;
+    const residual = evidence.anomalies.filter((a) => a.residual);
+    const passed = evidence.verdict === 'pass';
+    const tag = record.history?.headTag;
+    const head = record.history?.head ?? evidence.provenance.commit;
+    const decision = record.decision;
+    return [
+        {
+            clause: '5.8.1',
+            activity: 'Ensure software verification is complete',
+            checked: `Every requirement traced to the tests of the reports given, and each verified: ${verified} of ${evidence.requirements.length} verified (${evidence.coverage} %), ${evidence.totals.tests} ${evidence.totals.tests === 1 ? 'test' : 'tests'} in ${evidence.reports.length} ${evidence.reports.length === 1 ? 'report' : 'reports'}.${head === undefined ? '' : ` Commit ${head}.`} That the reports come from this commit's build is the workflow's to ensure.`,
+            result: result(TRACE_CODES),
+            evidence: `${report_evidence/* EVIDENCE_FILES */.ob.json}, ${report_evidence/* EVIDENCE_FILES */.ob.markdown}, ${report_evidence/* EVIDENCE_FILES */.ob.csv}`,
+        },
+        {
+            clause: '5.8.2',
+            activity: 'Document known residual anomalies',
+            checked: evidence.anomalies.length === 0 && !reasons.has('anomaly') ? 'No anomaly list was given (inputs `anomalies`, `anomaly-label`): the gate cannot tell whether anomalies are known.' : `${residual.length} known residual ${residual.length === 1 ? 'anomaly' : 'anomalies'} listed, from ${[...new Set(evidence.anomalies.map((a) => a.source))].join(', ')}.`,
+            result: evidence.anomalies.length === 0 && !reasons.has('anomaly') ? 'not checked' : 'passed',
+            evidence: `${report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown}, ${report_evidence/* EVIDENCE_FILES */.ob.releaseNotes}`,
+        },
+        {
+            clause: '5.8.3',
+            activity: 'Evaluate known residual anomalies',
+            checked: 'Each residual anomaly has a severity, justification, assessor and a date not in the future, and is acceptable (a High one with a benefit-risk reference); only such an anomaly may explain a failing test.',
+            result: evidence.anomalies.length === 0 && !reasons.has('anomaly') ? 'not checked' : result(['anomaly']),
+            evidence: report_evidence/* EVIDENCE_FILES */.ob.anomaliesMarkdown,
+        },
+        {
+            clause: '5.8.4',
+            activity: 'Document released versions',
+            checked: tag === undefined ? 'HEAD has no version tag: the version is not identified by a tag.' : `HEAD is tagged ${tag}; the archive records the version and commit.`,
+            result: tag === undefined ? 'warning' : 'passed',
+            evidence: 'the Git tag; BUILD.md and build.json in the release archive',
+        },
+        {
+            clause: '5.8.5',
+            activity: 'Document how the released software was created',
+            checked: 'The archive records the commit, the workflow run, the runner and the tool versions. That the build followed the documented procedure is not checked by the gate.',
+            result: passed ? 'after the gate' : 'not checked',
+            evidence: 'BUILD.md and build.json in the release archive',
+        },
+        {
+            clause: '5.8.6',
+            activity: 'Ensure activities and tasks are complete',
+            checked: 'Not checked by the gate: that the other activities and tasks of the development plan are complete (reviews, risk management, documentation) is for the team to confirm and sign.',
+            result: 'not checked',
+            evidence: '(the team’s own records)',
+        },
+        {
+            clause: '5.8.7',
+            activity: 'Archive software',
+            checked: `The commit's source, the test reports, the lists and this evidence are archived in one .tar.gz (its name and SHA-256 in the outputs \`archive-path\` and \`archive-sha256\` and in the job summary). A workflow artifact is kept ${ARTIFACT_DAYS} days at most: copy the archive to storage kept as long as the device's documentation must be.`,
+            result: passed ? 'after the gate' : 'not checked',
+            evidence: 'the release archive (outputs `archive-path`, `archive-sha256`)',
+        },
+        {
+            clause: '5.8.8',
+            activity: 'Assure reliable delivery of released software',
+            checked: 'MANIFEST.sha256 in the archive lists the SHA-256 of every file; verify with `sha256sum -c MANIFEST.sha256` in the unpacked archive, and the archive against `archive-sha256`. Delivery to users is not checked by the gate.',
+            result: passed ? 'after the gate' : 'not checked',
+            evidence: 'MANIFEST.sha256 in the release archive',
+        },
+        {
+            // Hook for the SOUP check: it fills `soupChanges` and this row's result.
+            clause: '8.1.2',
+            activity: 'Identify SOUP (and its changes since the previous release)',
+            checked: record.soupChanges === undefined ? 'SOUP not checked: no SOUP input.' : `${record.soupChanges.length} major SOUP ${record.soupChanges.length === 1 ? 'upgrade' : 'upgrades'} since the previous release.`,
+            result: record.soupChanges === undefined ? 'not checked' : 'passed',
+            evidence: report_evidence/* EVIDENCE_FILES */.ob.changeSummary,
+        },
+        {
+            clause: 'MDCG 2020-3',
+            activity: 'Decide whether the release is a significant change',
+            checked: decision.state === 'not-configured'
+                ? 'No decision given (input `change-decision`): undecided.'
+                : decision.state === 'invalid'
+                    ? `The decision ${decision.file} is incomplete.`
+                    : `${decision.decision.file}: ${decision.decision.significant ? `significant; notified body approval ${decision.decision.approval ?? ''}` : 'not significant'}, decided by ${decision.decision.decidedBy} on ${decision.decision.date}.`,
+            result: decision.state === 'not-configured' ? 'warning' : decision.state === 'invalid' ? 'failed' : 'passed',
+            evidence: report_evidence/* EVIDENCE_FILES */.ob.changeSummary,
+        },
+    ];
+}
+function renderReleaseChecklist(record, evidence, heading = {}) {
+    const title = [heading.repository, record.version].filter((p) => p !== undefined).map((p) => (0,report_escape/* escapeMarkdownInline */.E4)(p)).join(' ');
+    const out = [`# Release checklist (IEC 62304 §5.8)${title === '' ? '' : `: ${title}`}`, ''];
+    out.push(`Gate verdict: **${evidence.verdict === 'pass' ? 'passed' : 'failed'}**. Each row says what the gate checked; a row it cannot check says so and is for the team to complete.`, '');
+    out.push('| Clause | Activity | What the gate checked | Result | Evidence |', '| --- | --- | --- | --- | --- |');
+    for (const r of checklistRows(record, evidence)) {
+        out.push(`| ${r.clause} | ${(0,report_escape/* escapeMarkdownInline */.E4)(r.activity)} | ${code(r.checked)} | ${RESULT_MARK[r.result]} | ${code(r.evidence)} |`);
+    }
+    out.push('', '## Significant-change decision', '', ...decisionBlock(record.decision), '');
+    return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+/** Escapes a cell but keeps the `code` spans the checklist writes itself. */
+function code(text) {
+    return text
+        .split(/(`[^`]*`)/)
+        .map((part, i) => (i % 2 === 1 ? part.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ') : (0,report_escape/* escapeMarkdownInline */.E4)(part)))
+        .join('');
+}
+/** The result as the HTML report shows it. */
+function checklistResultText(result) {
+    return RESULT_MARK[result];
+}
+
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __nccwpck_require__(57994);
 ;// CONCATENATED MODULE: ./src/report/html.ts
+
 
 
 
@@ -41110,11 +41735,11 @@ function renderEvidenceHtml(evidence) {
  * each (a tag, a list item, a table row) with the line break after it, so that however many
  * requirements and tests, no chunk holds more than one row of a table.
  */
-function* evidenceHtmlChunks(evidence) {
-    for (const part of pageParts(evidence))
+function* evidenceHtmlChunks(evidence, checklist) {
+    for (const part of pageParts(evidence, checklist))
         yield `${part}\n`;
 }
-function* pageParts(evidence) {
+function* pageParts(evidence, checklist) {
     const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
     // The same words and counts as the job summary and the log.
     const headline = (0,summary/* countsLine */.J7)(evidence, html_text, html_count);
@@ -41143,7 +41768,7 @@ function* pageParts(evidence) {
         `<p class="headline"><strong>${headline.requirements}</strong> · ${headline.rest}</p>`,
     ];
     yield '<nav aria-label="Contents"><ol>';
-    yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${id === 'reasons' ? reasonsTitle(evidence) : title}</a></li>`);
+    yield* SECTIONS.filter(([id]) => id !== 'checklist' || checklist !== undefined).map(([id, title]) => `<li><a href="#${id}">${id === 'reasons' ? reasonsTitle(evidence) : title}</a></li>`);
     yield '</ol></nav>';
     yield* provenanceSection(evidence);
     yield* totalsSection(evidence);
@@ -41152,6 +41777,8 @@ function* pageParts(evidence) {
     else
         yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons.map((r) => r.message), 'None recorded.');
     yield* listSection('warnings', 'Warnings', evidence.warnings.map((r) => r.message), 'None.');
+    if (checklist !== undefined)
+        yield* checklistSection(checklist);
     yield* matrixSection(evidence);
     yield* unknownSection(evidence);
     yield* untracedSection(evidence);
@@ -41172,6 +41799,7 @@ const SECTIONS = [
     ['totals', 'Totals'],
     ['reasons', 'Why the gate failed'],
     ['warnings', 'Warnings'],
+    ['checklist', 'Release checklist (IEC 62304 §5.8)'],
     ['matrix', 'Requirements and their tests'],
     ['unknown-ids', 'IDs not in the requirements list'],
     ['untraced', 'Tests that name no requirement'],
@@ -41200,6 +41828,18 @@ function* passSection(evidence) {
         }
         yield '</ol>';
     }
+    yield '</section>';
+}
+/** The release checklist, as release-checklist.md has it: what the gate checked for each activity of §5.8. */
+function* checklistSection(rows) {
+    yield '<section>';
+    yield heading('checklist', 'Release checklist (IEC 62304 §5.8)');
+    yield '<p>What the gate checked for each activity, the result and the evidence; a row the gate cannot check says so and is for the team to complete. The same as release-checklist.md in this folder.</p>';
+    yield '<table><thead><tr><th>Clause</th><th>Activity</th><th>What the gate checked</th><th>Result</th><th>Evidence</th></tr></thead><tbody>';
+    for (const r of rows) {
+        yield `<tr><td>${html_text(r.clause)}</td><td>${html_text(r.activity)}</td><td>${html_text(r.checked)}</td><td>${html_text(checklistResultText(r.result))}</td><td>${html_text(r.evidence)}</td></tr>`;
+    }
+    yield '</tbody></table>';
     yield '</section>';
 }
 function heading(id, title, n) {
@@ -41645,7 +42285,92 @@ class TestCsvRows {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/release-notes.ts
+
+function renderReleaseNotes(input, heading = {}) {
+    const { record, evidence } = input;
+    const title = [heading.repository, record.version].filter((p) => p !== undefined).map((p) => (0,report_escape/* escapeMarkdownInline */.E4)(p)).join(' ');
+    const out = [`# Release notes${title === '' ? '' : `: ${title}`}`, ''];
+    out.push('## Changes', '');
+    if (record.changelogSection !== undefined) {
+        out.push(`From ${(0,report_escape/* escapeMarkdownInline */.E4)(record.changelogSection.file)}:`, '', demote(record.changelogSection.text), '');
+    }
+    else {
+        const history = record.history;
+        const why = record.version === undefined ? 'HEAD has no version tag' : 'no changelog section for this version';
+        if (history === undefined)
+            out.push(`No changelog section and no Git history (${(0,report_escape/* escapeMarkdownInline */.E4)(record.historyProblem ?? 'unknown')}).`, '');
+        else {
+            out.push(`The commit subjects ${history.previous === undefined ? 'of this first release' : `since ${(0,report_escape/* escapeMarkdownInline */.E4)(history.previous.tag)}`} (${why}):`, '');
+            if (history.commits.length === 0)
+                out.push('- none');
+            for (const c of history.commits)
+                out.push(`- ${(0,report_escape/* escapeMarkdownInline */.E4)(c.subject)} (${c.sha.slice(0, 12)})`);
+            if (history.moreCommits > 0)
+                out.push(`- … and ${history.moreCommits} older commits`);
+            out.push('');
+        }
+    }
+    const residual = evidence.anomalies.filter((a) => a.residual);
+    out.push(`## Known residual anomalies (${residual.length})`, '');
+    out.push(residual.length === 0 ? 'The release contains no known residual anomaly.' : 'Each was evaluated before release (IEC 62304 §5.8.3); the full list is in anomalies.md.', '');
+    const byId = new Map(input.anomalies.map((a) => [a.id, a]));
+    for (const a of residual)
+        out.push(...anomalyBlock(a, byId.get(a.id)), '');
+    return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
+/** One residual anomaly: the fields a premarket submission lists for an unresolved anomaly, those the list has. */
+function anomalyBlock(a, listed) {
+    const rows = [
+        ['Status', a.status],
+        ['Severity', a.severity || '(none)'],
+        ['Justification', a.justification || '(none)'],
+        ['Acceptable', a.acceptable ? 'yes' : 'no'],
+        ['Assessed by', a.assessedBy || '(none)'],
+        ['Assessment date', a.assessmentDate || '(none)'],
+    ];
+    if (listed?.description)
+        rows.push(['Description', listed.description]);
+    if (listed?.impact)
+        rows.push(['Impact on safety and effectiveness', listed.impact]);
+    if (a.benefitRisk)
+        rows.push(['Benefit-risk analysis', a.benefitRisk]);
+    if (a.relatedRisks.length > 0)
+        rows.push(['Related risks', a.relatedRisks.join(', ')]);
+    if (a.problems.length > 0)
+        rows.push(['Gate', a.problems.join('; ')]);
+    return [`### ${(0,report_escape/* escapeMarkdownInline */.E4)(a.id)}: ${(0,report_escape/* escapeMarkdownInline */.E4)(a.title)}`, '', '| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${(0,report_escape/* escapeMarkdownInline */.E4)(v)} |`)];
+}
+/** The changelog's headings one level under this file's sections, so its `## [1.4.0]` does not stand beside `## Changes`. */
+function demote(markdown) {
+    let fence = false;
+    return markdown
+        .split('\n')
+        .map((line) => {
+        if (/^\s*(```|~~~)/.test(line))
+            fence = !fence;
+        return !fence && /^#{1,5}\s/.test(line) ? `#${line}` : line;
+    })
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/record-files.ts
+
+
+
+
+function renderRecordFiles(record, evidence, anomalies) {
+    const heading = evidence.provenance.repository === undefined ? {} : { repository: evidence.provenance.repository };
+    return [
+        [report_evidence/* EVIDENCE_FILES */.ob.changeSummary, renderChangeSummary(record, heading)],
+        [report_evidence/* EVIDENCE_FILES */.ob.releaseNotes, renderReleaseNotes({ record, evidence, anomalies }, heading)],
+        [report_evidence/* EVIDENCE_FILES */.ob.releaseChecklist, renderReleaseChecklist(record, evidence, heading)],
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/evidence-writer.ts
+
+
 
 
 
@@ -41707,10 +42432,14 @@ class EvidenceWriter {
     async abort() {
         await Promise.all([this.spool.discard(), this.testsCsv.discard()]);
     }
-    /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured; the SOUP files when SOUP was checked. */
+    /**
+     * traceability.json, then the readable evidence; the anomaly files when anomalies were configured;
+     * the SOUP files when SOUP was checked; the release record's three files when it was made (pass or
+     * fail: a failed release needs its record as much), with the anomalies its notes list.
+     */
     async finish(evidence, options) {
         await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.json, (0,report_evidence/* evidenceJsonHeadChunks */.C7)(evidence), this.spool, (0,report_evidence/* evidenceJsonEnd */.hR)(this.written));
-        await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.html, evidenceHtmlChunks(evidence));
+        await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.html, evidenceHtmlChunks(evidence, options.record === undefined ? undefined : checklistRows(options.record, evidence)));
         await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.markdown, [(0,summary/* renderSummary */.Br)(evidence, { budgetBytes: Number.POSITIVE_INFINITY })]);
         await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.csv, matrixCsvChunks(evidence));
         if (options.anomalies) {
@@ -41720,6 +42449,10 @@ class EvidenceWriter {
         if (evidence.soup !== undefined) {
             await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.soupMarkdown, [renderSoupMarkdown(evidence.soup)]);
             await this.writeFile(report_evidence/* EVIDENCE_FILES */.ob.soupCsv, [renderSoupCsv(evidence.soup)]);
+        }
+        if (options.record !== undefined) {
+            for (const [name, text] of renderRecordFiles(options.record, evidence, options.anomalyList ?? []))
+                await this.writeFile(name, [text]);
         }
     }
     /** One file: the chunks, then what `spooled` holds and `end`. */
@@ -41760,6 +42493,536 @@ async function closeAll(outs) {
     }
 }
 
+// EXTERNAL MODULE: ./src/catalogue/change-decision.ts
+var change_decision = __nccwpck_require__(51600);
+;// CONCATENATED MODULE: ./src/record/changelog.ts
+/**
+ * This version's section of a changelog in the Keep a Changelog form (`## [1.4.0] - 2026-11-30`, or
+ * `## 1.4.0`, `## [v1.4.0]`): from its heading to the next heading of the same level. Pure.
+ */
+/** The section of `version` (without a leading `v`), heading included; undefined when there is none. */
+function changelogSection(text, version) {
+    const lines = text.split(/\r?\n/);
+    const wanted = version.replace(/^v(?=[0-9])/, '');
+    let start = -1;
+    let level = 0;
+    let fence = false;
+    for (const [i, line] of lines.entries()) {
+        if (/^\s*(```|~~~)/.test(line))
+            fence = !fence;
+        if (fence)
+            continue;
+        const h = /^(#{1,6})\s+(.*)$/.exec(line);
+        if (h === null)
+            continue;
+        if (start >= 0) {
+            if (h[1].length <= level)
+                return changelog_trimmed(lines.slice(start, i));
+            continue;
+        }
+        const named = /^\[?v?([^\]\s]+)\]?(?:\s|$)/.exec(h[2].trim());
+        if (named !== null && named[1] === wanted) {
+            start = i;
+            level = h[1].length;
+        }
+    }
+    return start >= 0 ? changelog_trimmed(lines.slice(start)) : undefined;
+}
+function changelog_trimmed(lines) {
+    const text = lines.join('\n').trim();
+    // Link references (`[1.4.0]: https://...`) at the end of the file belong to the whole changelog.
+    return text.replace(/(\n\[[^\]]+\]:\s*\S+\s*)+$/, '').trim();
+}
+
+;// CONCATENATED MODULE: ./src/record/list-changes.ts
+/** Requirements added, removed and changed (by their text), in ID order within each kind. */
+function requirementChanges(before, now) {
+    const old = new Map(before.requirements.map((r) => [r.id, r.title]));
+    const current = new Map(now.requirements.map((r) => [r.id, r.title]));
+    const changes = [];
+    for (const [id, text] of current) {
+        if (!old.has(id))
+            changes.push({ id, kind: 'added', newText: text });
+        else if (normalise(old.get(id)) !== normalise(text))
+            changes.push({ id, kind: 'changed', oldText: old.get(id), newText: text });
+    }
+    for (const [id, text] of old)
+        if (!current.has(id))
+            changes.push({ id, kind: 'removed', oldText: text });
+    const order = { added: 0, changed: 1, removed: 2 };
+    return changes.sort((a, b) => order[a.kind] - order[b.kind] || list_changes_compare(a.id, b.id));
+}
+/** The fields of an anomaly compared between releases, by the name the record shows. */
+const COMPARED = [
+    ['Title', (a) => a.title],
+    ['Severity', (a) => a.severity],
+    ['Description', (a) => a.description],
+    ['Impact', (a) => a.impact],
+    ['Justification', (a) => a.justification],
+    ['Acceptable', (a) => a.acceptable],
+    ['Assessed By', (a) => a.assessedBy],
+    ['Assessment Date', (a) => (a.assessmentDate.valid ? a.assessmentDate.date : a.assessmentDate.text)],
+    ['Tests', (a) => a.tests.join(', ')],
+    ['Requirements', (a) => a.requirements.join(', ')],
+];
+const isClosed = (a) => a.status === 'closed' || a.status === 'fixed';
+/** Anomalies opened (new or reopened), closed (closed, fixed, or gone from the list) and changed. */
+function anomalyChanges(before, now) {
+    const old = new Map(before.flatMap((l) => l.anomalies).map((a) => [a.id, a]));
+    const current = new Map(now.flatMap((l) => l.anomalies).map((a) => [a.id, a]));
+    const changes = [];
+    for (const [id, a] of current) {
+        const was = old.get(id);
+        if (was === undefined) {
+            // A new anomaly already closed was found and fixed within the release: still a change to record.
+            changes.push({ id, title: a.title, kind: isClosed(a) ? 'closed' : 'opened', newStatus: a.status, fields: [] });
+            continue;
+        }
+        const fields = COMPARED.filter(([, get]) => normalise(get(was)) !== normalise(get(a))).map(([name]) => name);
+        if (was.status !== a.status)
+            fields.unshift('Status');
+        if (fields.length === 0)
+            continue;
+        const kind = isClosed(a) && !isClosed(was) ? 'closed' : !isClosed(a) && isClosed(was) ? 'opened' : 'changed';
+        changes.push({ id, title: a.title, kind, oldStatus: was.status, newStatus: a.status, fields });
+    }
+    for (const [id, a] of old) {
+        if (!current.has(id) && !isClosed(a))
+            changes.push({ id, title: a.title, kind: 'closed', oldStatus: a.status, fields: ['removed from the list'] });
+    }
+    const order = { opened: 0, closed: 1, changed: 2 };
+    return changes.sort((a, b) => order[a.kind] - order[b.kind] || list_changes_compare(a.id, b.id));
+}
+function normalise(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function list_changes_compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/record/suspects.ts
+/**
+ * `testFiles`: each changed requirement's test files as repository paths; `changed`: the files changed
+ * since the previous release.
+ */
+function suspectRequirements(changes, testFiles, changed) {
+    const out = [];
+    for (const c of changes) {
+        if (c.kind !== 'changed')
+            continue;
+        const files = [...(testFiles.get(c.id) ?? [])].sort();
+        if (files.length === 0 || files.some((f) => changed.has(f)))
+            continue;
+        out.push({ id: c.id, testFiles: files });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/release/version-tag.ts
+var version_tag = __nccwpck_require__(81372);
+;// CONCATENATED MODULE: ./src/release/git-history.ts
+/**
+ * What git says about the release for its record: HEAD and its version tag, the previous release (the
+ * newest version tag merged into HEAD other than HEAD's own), the commits and controlled documents
+ * changed since, and a file as it was at a tag. Nothing is fetched: a shallow clone is said to be one.
+ */
+
+
+
+/** Commits the record lists by subject; more are counted. */
+const COMMITS_LISTED = 500;
+/** Largest output read from one git command (a list file at a tag, a long history). */
+const GIT_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** The workspace is no Git checkout with a commit: there is no history to record. */
+class NotACheckout extends src_errors/* UserError */.yo {
+}
+const SHALLOW_HELP = 'check the repository out with its whole history and tags (actions/checkout with `fetch-depth: 0`)';
+/** The release's history as git has it; a `UserError` when git cannot tell (not a checkout, a shallow clone, an unknown tag). */
+async function readHistory(workspace, options) {
+    const head = await git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}']);
+    if (head.code !== 0) {
+        throw new NotACheckout(`the workspace is not a Git checkout with a commit, so the release record cannot say what changed since the previous release (${firstLine(head.stderr)}); check the repository out with actions/checkout (\`fetch-depth: 0\`) before this step`);
+    }
+    const headCommit = head.stdout.trim();
+    const atHead = lines((await gitOk(workspace, ['tag', '--points-at', 'HEAD'])).stdout);
+    const headTags = atHead.filter((t) => (0,version_tag/* isVersionTag */.JM)(t, options.scheme)).sort(version_tag/* compareVersionTags */.Vw);
+    const previousTag = options.previous ?? (await newestPreviousTag(workspace, options.scheme, new Set(atHead)));
+    const previous = previousTag === undefined ? undefined : await releaseAt(workspace, previousTag, headCommit, options.previous !== undefined);
+    const range = previous === undefined ? ['HEAD'] : [`${previous.commit}..HEAD`];
+    const log = await gitOk(workspace, ['log', '-z', '--format=%H%x00%s', ...range]);
+    const fields = log.stdout.split('\0').filter((_, i, all) => i < all.length - 1 || all[i] !== '');
+    const commits = [];
+    for (let i = 0; i + 1 < fields.length; i += 2)
+        commits.push({ sha: fields[i].replace(/^\n/, ''), subject: fields[i + 1] });
+    const pathspecs = options.documentGlobs.map((g) => `:(glob)${g}`);
+    const documents = previous === undefined ? await documentsAtHead(workspace, pathspecs) : await documentsSince(workspace, previous.commit, pathspecs);
+    return {
+        head: headCommit,
+        ...(headTags.length > 0 ? { headTag: headTags[headTags.length - 1] } : {}),
+        ...(previous !== undefined ? { previous } : {}),
+        commits: commits.slice(0, COMMITS_LISTED),
+        moreCommits: Math.max(0, commits.length - COMMITS_LISTED),
+        documents,
+        documentGlobs: options.documentGlobs,
+    };
+}
+/**
+ * A file as it was at `commit` (`path` relative to the workspace), or undefined when it did not exist
+ * there. Read from git, never from the working tree.
+ */
+async function fileAtCommit(workspace, commit, path) {
+    const shown = `./${path.replace(/^\.\//, '')}`;
+    const r = await git(workspace, ['cat-file', '-e', `${commit}:${shown}`]);
+    if (r.code !== 0)
+        return undefined;
+    return (await gitOk(workspace, ['show', `${commit}:${shown}`])).stdout;
+}
+/** Which of `files` (repository paths) changed between `from` and HEAD. */
+async function changedSince(workspace, from, files) {
+    if (files.length === 0)
+        return new Set();
+    const top = (await gitOk(workspace, ['rev-parse', '--show-toplevel'])).stdout.trim();
+    const out = (await gitOk(top, ['diff', '--name-only', '-z', '--no-renames', from, 'HEAD', '--', ...files.map((f) => `:(literal)${f}`)])).stdout;
+    return new Set(out.split('\0').filter((f) => f !== ''));
+}
+/** The newest version tag merged into HEAD that does not point at HEAD; undefined for a first release, an error for a shallow clone. */
+async function newestPreviousTag(workspace, scheme, atHead) {
+    const merged = lines((await gitOk(workspace, ['tag', '--merged', 'HEAD'])).stdout).filter((t) => !atHead.has(t) && (0,version_tag/* isVersionTag */.JM)(t, scheme));
+    if (merged.length > 0)
+        return merged.sort(version_tag/* compareVersionTags */.Vw)[merged.length - 1];
+    const shallow = (await gitOk(workspace, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+    if (shallow) {
+        throw new src_errors/* UserError */.yo(`the checkout is a shallow clone without the tags of earlier releases, so the previous release cannot be found and the release record cannot say what changed since it; ${SHALLOW_HELP}, or name the previous release with input "previous-release"`);
+    }
+    return undefined;
+}
+/** The previous release named by `tag`: it must exist and be an ancestor of HEAD. */
+async function releaseAt(workspace, tag, head, named) {
+    const what = named ? `input "previous-release" is "${tag}", but` : `the previous release ${tag}:`;
+    const r = await git(workspace, ['rev-parse', '--verify', '--end-of-options', `refs/tags/${tag}^{commit}`]);
+    if (r.code !== 0) {
+        const shallow = (await gitOk(workspace, ['rev-parse', '--is-shallow-repository'])).stdout.trim() === 'true';
+        throw new src_errors/* UserError */.yo(`${what} no such tag is in the checkout${shallow ? ' (it is a shallow clone)' : ''}; ${named ? 'give the tag of the previous release, and ' : ''}${SHALLOW_HELP}`);
+    }
+    const commit = r.stdout.trim();
+    if (commit === head)
+        throw new src_errors/* UserError */.yo(`${what} that tag names HEAD itself; give the tag of the release before this one`);
+    const ancestor = await git(workspace, ['merge-base', '--is-ancestor', commit, head]);
+    if (ancestor.code !== 0) {
+        throw new src_errors/* UserError */.yo(`${what} tag ${tag} (commit ${commit}) is not an ancestor of HEAD${ancestor.code === 1 ? '' : ` (${firstLine(ancestor.stderr)})`}; give a release this one was built on, and ${SHALLOW_HELP}`);
+    }
+    const date = (await gitOk(workspace, ['log', '-1', '--format=%cI', commit])).stdout.trim();
+    return { tag, commit, date };
+}
+/** `git diff --name-status -M` between the previous release and HEAD, over the globs. */
+async function documentsSince(workspace, from, pathspecs) {
+    if (pathspecs.length === 0)
+        return [];
+    const out = (await gitOk(workspace, ['diff', '--name-status', '-M', '-z', '--no-ext-diff', from, 'HEAD', '--', ...pathspecs])).stdout.split('\0');
+    const changes = [];
+    for (let i = 0; i < out.length && out[i] !== '';) {
+        const status = out[i++];
+        if (status.startsWith('R')) {
+            const fromPath = out[i++];
+            changes.push({ status: 'renamed', path: out[i++], from: fromPath });
+        }
+        else if (status.startsWith('C')) {
+            i++;
+            changes.push({ status: 'added', path: out[i++] });
+        }
+        else {
+            changes.push({ status: status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified', path: out[i++] });
+        }
+    }
+    return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** A first release: every controlled document at HEAD is new. */
+async function documentsAtHead(workspace, pathspecs) {
+    if (pathspecs.length === 0)
+        return [];
+    // The empty tree of the repository's hash (SHA-1 or SHA-256), to diff the whole of HEAD against.
+    const empty = (await gitOk(workspace, ['hash-object', '-t', 'tree', '--stdin'], '')).stdout.trim();
+    return await documentsSince(workspace, empty, pathspecs);
+}
+/** A git command that must succeed; its failure is said with git's own words. */
+async function gitOk(cwd, args, input) {
+    const r = await git(cwd, args, input);
+    if (r.code !== 0)
+        throw new src_errors/* UserError */.yo(`git ${args[0]} failed in ${cwd}: ${firstLine(r.stderr)}${dubious(r.stderr)}`);
+    return r;
+}
+/** Runs git with `args` (an argument array, never a shell line); `input`, when given, is its standard input. */
+function git(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.execFile)('git', [...args], { cwd, encoding: 'utf8', maxBuffer: GIT_OUTPUT_BYTES, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) => {
+            if (error === null)
+                return resolve({ code: 0, stdout, stderr });
+            const code = error.code;
+            if (typeof code === 'number')
+                return resolve({ code, stdout, stderr });
+            if (code === 'ENOENT')
+                return reject(new NotACheckout(`git could not be run (not found on PATH), so the release record cannot say what changed since the previous release; the release record needs git on the runner`));
+            if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+                return reject(new src_errors/* UserError */.yo(`git ${args[0]} in ${cwd} gave more than ${GIT_OUTPUT_BYTES / 1024 / 1024} MiB of output, more than the release record reads`));
+            reject(new src_errors/* UserError */.yo(`git could not be run in ${cwd}: ${error.message}`));
+        });
+        if (input !== undefined)
+            child.stdin?.end(input);
+        else
+            child.stdin?.end();
+    });
+}
+function lines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+}
+function firstLine(text) {
+    return text.trim().split(/\r?\n/)[0] || 'no message';
+}
+function dubious(stderr) {
+    return /dubious ownership|safe\.directory/.test(stderr) ? ' (in a container, run `git config --global --add safe.directory "$GITHUB_WORKSPACE"` first)' : '';
+}
+
+;// CONCATENATED MODULE: ./src/release/release-record.ts
+/**
+ * The record phase: what the release record is made of, read from git and the files the inputs name
+ * (the previous release, the lists as they were at its tag, the decision, the executive summary, the
+ * changelog), with the findings of what is missing or wrong. The three files are rendered from it
+ * once the verdict is known (`report/change-summary.ts`, `release-notes.ts`, `release-checklist.ts`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The changelog read when input `changelog` is not set, if it exists. */
+const DEFAULT_CHANGELOG = 'CHANGELOG.md';
+/** Largest decision, executive summary or changelog read (they are short documents). */
+const DOCUMENT_BYTES = 4 * 1024 * 1024;
+async function readRecord(settings, workspace, today, lists, log) {
+    const findings = [];
+    const notes = [];
+    const { record: input } = settings;
+    let history;
+    let historyProblem;
+    try {
+        history = await readHistory(workspace, {
+            scheme: (0,version_tag/* tagScheme */.Q1)(input.tagPattern),
+            ...(input.previousRelease !== undefined ? { previous: input.previousRelease } : {}),
+            documentGlobs: input.controlledDocuments,
+        });
+        log.untrusted(history.previous === undefined
+            ? 'First release: no version tag before HEAD'
+            : `Previous release ${history.previous.tag} (${history.previous.commit.slice(0, 12)}): ${history.commits.length + history.moreCommits} commits, ${history.documents.length} controlled documents changed since`);
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        historyProblem = e.message;
+        // Outside a Git checkout there is no release to record; the identity checks fail such a run.
+        findings.push({ code: 'release-history', message: `the release record is incomplete: ${e.message}`, blocking: !(e instanceof NotACheckout) });
+    }
+    const version = history?.headTag === undefined ? undefined : (0,version_tag/* tagVersion */.RQ)(history.headTag);
+    let requirements;
+    let anomalies;
+    if (history?.previous !== undefined) {
+        const { tag, commit } = history.previous;
+        if (lists.requirements !== undefined) {
+            const before = await listAtTag(workspace, commit, tag, settings.requirements, 'the requirements list', notes, findings, (source) => readRequirements(source, { pattern: settings.requirementPattern }));
+            if (before === 'absent')
+                requirements = requirementChanges({ file: '', requirements: [] }, lists.requirements);
+            else if (before !== undefined)
+                requirements = requirementChanges(before, lists.requirements);
+        }
+        if (settings.anomalies !== undefined) {
+            const before = await listAtTag(workspace, commit, tag, settings.anomalies, 'the anomaly list', notes, findings, read_anomalies/* readAnomalies */._Z);
+            const now = lists.anomalies.filter((l) => !l.file.startsWith('issues labelled'));
+            if (before === 'absent')
+                anomalies = anomalyChanges([], now);
+            else if (before !== undefined)
+                anomalies = anomalyChanges([before], now);
+        }
+        if (settings.anomalyLabel !== undefined)
+            notes.push(`Anomalies recorded as GitHub issues (label "${settings.anomalyLabel}") are not compared with the previous release: their history is in the issues.`);
+    }
+    const decision = await readDecision(input.changeDecision, version, workspace, today, findings);
+    const executiveSummary = input.executiveSummary === undefined ? undefined : await readQuoted(input.executiveSummary, workspace, 'the executive summary (input "executive-summary")', findings);
+    let changelogSectionFile;
+    const changelogFile = input.changelog ?? ((await exists(external_node_path_default().resolve(workspace, DEFAULT_CHANGELOG))) ? DEFAULT_CHANGELOG : undefined);
+    if (changelogFile !== undefined) {
+        const changelog = await readQuoted(changelogFile, workspace, `the changelog${input.changelog === undefined ? '' : ' (input "changelog")'}`, findings);
+        if (changelog !== undefined && version !== undefined) {
+            const section = changelogSection(changelog.text, version);
+            if (section !== undefined)
+                changelogSectionFile = { file: changelog.file, text: section };
+            else
+                notes.push(`${changelog.file} has no section for version ${version}: the release notes list the commit subjects instead.`);
+        }
+    }
+    return {
+        record: {
+            ...(version !== undefined ? { version } : {}),
+            ...(history !== undefined ? { history } : {}),
+            ...(historyProblem !== undefined ? { historyProblem } : {}),
+            ...(requirements !== undefined ? { requirements } : {}),
+            ...(anomalies !== undefined ? { anomalies } : {}),
+            notes,
+            decision,
+            ...(executiveSummary !== undefined ? { executiveSummary } : {}),
+            ...(changelogSectionFile !== undefined ? { changelogSection: changelogSectionFile } : {}),
+        },
+        findings,
+    };
+}
+/**
+ * A list as it was at the previous tag, read from git: 'absent' when the file did not exist then (every
+ * entry is new), undefined when it could not be read (a note and a warning say why).
+ */
+async function listAtTag(workspace, commit, tag, file, what, notes, findings, read) {
+    const shown = (0,io_files/* displayPath */.Gt)(external_node_path_default().resolve(workspace, file), workspace);
+    try {
+        const text = await fileAtCommit(workspace, commit, shown);
+        if (text === undefined) {
+            notes.push(`${shown} did not exist at ${tag}: every entry of ${what} is new in this release.`);
+            return 'absent';
+        }
+        return read({ file: `${shown} at ${tag}`, text, reader: await loadTableReader(file) });
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        const why = e.problems.map((p) => p.toString()).join('; ');
+        notes.push(`${what} at ${tag} could not be read, so its changes are not listed: ${why}`);
+        findings.push({ code: 'release-history', message: `the release record cannot compare ${what} with the previous release ${tag}: ${why}`, blocking: false, file: shown });
+        return undefined;
+    }
+}
+/** The decision named by `change-decision`, or a warning that none was asked for. */
+async function readDecision(configured, version, workspace, today, findings) {
+    if (configured === undefined) {
+        findings.push({
+            code: 'change-decision',
+            message: 'input "change-decision" is not set, so this release has no significant-change decision: the release record shows the MDCG 2020-3 questions as undecided; give the path of the decision file (for example "docs/releases/{version}/change-decision.md")',
+            blocking: false,
+        });
+        return { state: 'not-configured' };
+    }
+    const fail = (file, problems) => {
+        for (const p of problems)
+            findings.push({ code: 'change-decision', message: `the significant-change decision ${file}: ${p.message}`, blocking: true, file, ...(p.line !== undefined ? { line: p.line } : {}) });
+        return { state: 'invalid', file, problems: problems.map((p) => (p.line === undefined ? p.message : `line ${p.line}: ${p.message}`)) };
+    };
+    if (configured.includes('{version}') && version === undefined) {
+        return fail(configured, [{ message: 'the path holds {version}, but HEAD has no version tag to take the version from; tag the release commit (for example v1.4.0)' }]);
+    }
+    const file = configured.split('{version}').join(version ?? '');
+    const ext = external_node_path_default().extname(file).toLowerCase();
+    if (!['.md', '.markdown', '.yml', '.yaml'].includes(ext))
+        return fail(file, [{ message: 'a decision is a Markdown (.md) or YAML (.yml, .yaml) file; give such a file in input "change-decision"' }]);
+    let text;
+    try {
+        text = await readText(file, workspace, 'the significant-change decision (input "change-decision")');
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        return fail((0,io_files/* displayPath */.Gt)(external_node_path_default().resolve(workspace, file), workspace), [{ message: `${e.message}; write the decision for version ${version ?? '(untagged)'} and commit it` }]);
+    }
+    const shown = (0,io_files/* displayPath */.Gt)(external_node_path_default().resolve(workspace, file), workspace);
+    let found;
+    try {
+        found = ext === '.md' || ext === '.markdown' ? (0,change_decision/* markdownDecisionFields */.FD)(text) : (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(778)]).then(__nccwpck_require__.bind(__nccwpck_require__, 93778))).yamlDecisionFields(shown, text);
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        return fail(shown, e.problems.map((p) => ({ message: p.message, ...(p.line !== undefined ? { line: p.line } : {}) })));
+    }
+    const checked = (0,change_decision/* checkDecision */.dM)(found, today);
+    if (!checked.ok)
+        return fail(shown, checked.problems);
+    return { state: 'decided', decision: { ...checked.decision, file: shown } };
+}
+/** A Markdown document the record quotes; a named file that cannot be read is a blocking finding. */
+async function readQuoted(file, workspace, what, findings) {
+    const shown = (0,io_files/* displayPath */.Gt)(external_node_path_default().resolve(workspace, file), workspace);
+    try {
+        return { file: shown, text: await readText(file, workspace, what) };
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        findings.push({ code: 'release-record', message: e.message.includes(shown) ? e.message : `${shown}: ${e.message}`, blocking: true, file: shown });
+        return undefined;
+    }
+}
+async function readText(file, workspace, what) {
+    const bytes = await (0,io_files/* readInsideWorkspace */.yJ)(file, workspace, what);
+    if (bytes.byteLength > DOCUMENT_BYTES)
+        throw new src_errors/* UserError */.yo(`${what} is ${bytes.byteLength} bytes, more than the ${DOCUMENT_BYTES / 1024 / 1024} MiB a document of the release record may hold`, { file });
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    }
+    catch {
+        throw new src_errors/* UserError */.yo(`${what} is not UTF-8 text; save it as UTF-8`, { file });
+    }
+}
+async function exists(file) {
+    return promises_default().stat(file).then((s) => s.isFile(), () => false);
+}
+/** The requirements reworded since the previous release: the gate keeps their tests' files as it traces. */
+function rewordedRequirements(record) {
+    return (record.requirements ?? []).filter((c) => c.kind === 'changed').map((c) => c.id);
+}
+/**
+ * After the trace: the reworded requirements none of whose tests' files changed since the previous
+ * release, added to the record, with a finding each (a warning, or a reason with `suspect-requirements: fail`).
+ */
+async function withSuspects(read, testFiles, settings, workspace) {
+    const previous = read.record.history?.previous;
+    if (previous === undefined || read.record.requirements === undefined || testFiles.size === 0)
+        return read;
+    const repoFiles = new Map();
+    for (const [id, files] of testFiles) {
+        const mapped = new Set();
+        for (const f of files) {
+            const p = toRepoPath(f, workspace);
+            if (p !== undefined)
+                mapped.add(p);
+        }
+        repoFiles.set(id, mapped);
+    }
+    let changed;
+    try {
+        changed = await changedSince(workspace, previous.commit, [...new Set([...repoFiles.values()].flatMap((s) => [...s]))]);
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        return { ...read, findings: [...read.findings, { code: 'suspect-requirement', message: `suspect requirements could not be looked for: ${e.message}`, blocking: settings.record.suspectRequirements === 'fail' }] };
+    }
+    const suspects = suspectRequirements(read.record.requirements, repoFiles, changed);
+    const findings = suspects.map((s) => ({
+        code: 'suspect-requirement',
+        message: `${s.id} was reworded since ${previous.tag}, but none of its tests' files changed (${s.testFiles.join(', ')}): its tests may verify the old text; review them${settings.record.suspectRequirements === 'fail' ? ' (suspect-requirements: fail)' : ''}`,
+        blocking: settings.record.suspectRequirements === 'fail',
+    }));
+    return { record: { ...read.record, suspects }, findings: [...read.findings, ...findings] };
+}
+
 ;// CONCATENATED MODULE: ./src/trace/matrix-legs.ts
 /**
  * The legs of a matrix whose reports were downloaded into one folder per job (actions/download-artifact
@@ -41797,6 +43060,7 @@ function matrixLegs(reports) {
 
 
 
+
 /**
  * The gate from validated settings and the collected reports: lists, reports, verdict, evidence. The
  * evidence goes to `sinks`; what to say about it (outputs, summary, annotations) is the caller's.
@@ -41805,18 +43069,27 @@ function matrixLegs(reports) {
 async function runGate(settings, reports, sinks, context, log, findings = []) {
     const problems = [];
     const lists = await readLists(settings, context.workspace, context.repository ?? '', (e) => keepUserErrors(e, (p) => problems.push(p)), log);
+    const read = await log.group('Release record', () => readRecord(settings, context.workspace, context.today, lists, log));
     const files = reports.files.map((file) => ({ file, shown: (0,io_files/* displayPath */.Gt)(file, context.workspace) })).sort((a, b) => (0,trace/* compareText */.n6)(a.shown, b.shown));
     // Reports downloaded from the jobs of a matrix, one folder each: every test is labelled with its leg.
     const gate = GateRun.start(settings, lists, { ...context, legs: matrixLegs(files.map((f) => f.shown)) }, problems);
     for (const f of findings)
         gate.finding(f);
+    gate.watchTestFiles(rewordedRequirements(read.record));
     try {
         if (settings.soup !== undefined)
             await checkSoupPhase(settings.soup, context.workspace, gate, log);
         const writer = await EvidenceWriter.open(sinks);
         await traceReports(reports.problems, files, (file, shown) => readReport(file, shown, context.workspace), gate, writer, log);
+        const record = await withSuspects(read, gate.testFiles(), settings, context.workspace);
+        for (const f of record.findings)
+            gate.finding(f);
         const outcome = gate.finish();
-        await writer.finish(outcome.evidence, { anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined });
+        await writer.finish(outcome.evidence, {
+            anomalies: settings.anomalies !== undefined || settings.anomalyLabel !== undefined,
+            record: record.record,
+            anomalyList: lists.anomalies.flatMap((l) => l.anomalies),
+        });
         return outcome;
     }
     finally {

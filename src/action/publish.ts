@@ -33,6 +33,10 @@ export async function publish(outcome: GateOutcome, settings: ActionSettings, pl
   core.setOutput('coverage', String(outcome.verdict.coverage));
   core.setOutput('report-json', jsonPath);
   core.setOutput('evidence-dir', evidenceDir);
+  // The release record is written pass or fail; its paths are outputs either way.
+  core.setOutput('change-summary', path.join(evidenceDir, EVIDENCE_FILES.changeSummary));
+  core.setOutput('release-notes', path.join(evidenceDir, EVIDENCE_FILES.releaseNotes));
+  core.setOutput('release-checklist', path.join(evidenceDir, EVIDENCE_FILES.releaseChecklist));
 
   if (!outcome.verdict.passed) {
     await appendStepSummary(env, renderSummary(outcome.evidence, { evidencePath }));

@@ -40,6 +40,12 @@ export const INPUT_OPTIONS: readonly InputOption[] = [
   { input: 'sbom', multiple: true, value: 'glob', help: 'SBOM files (CycloneDX or SPDX JSON); repeat for more; a leading ! excludes' },
   { input: 'soup-policy', value: 'enforce|warn', help: 'SOUP findings fail the gate (default) or only warn' },
   { input: 'soup-risk-threshold', value: 'level', help: 'above this risk level a SOUP row needs requirements and verification reasoning (default low)' },
+  { input: 'previous-release', value: 'tag', help: 'the tag of the previous release (default the newest version tag before HEAD)' },
+  { input: 'controlled-documents', multiple: true, value: 'glob', help: 'globs of the controlled documents (default docs/**); repeat for more' },
+  { input: 'executive-summary', value: 'file', help: 'Markdown executive summary of the changes, for the change summary' },
+  { input: 'change-decision', value: 'file', help: 'the significant-change decision ({version} is replaced by the version)' },
+  { input: 'changelog', value: 'file', help: 'the changelog (default CHANGELOG.md when it exists)' },
+  { input: 'suspect-requirements', value: 'warn|fail', help: "a reworded requirement whose tests' files did not change warns (default) or fails" },
 ];
 
 /** Inputs of the action with no option, and why: see `fixedInputs`; artifacts and releases are GitHub's. */

@@ -13,3 +13,4 @@ export * from './policies.js';
 export * from './evidence.js';
 export * from './soup.js';
 export * from './release-identity.js';
+export * from './record.js';

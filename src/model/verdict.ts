@@ -43,7 +43,11 @@ export type ReasonCode =
   | 'release-dirty-tree'
   | 'release-input-uncommitted'
   | 'report-not-fresh'
-  | 'version-mismatch';
+  | 'version-mismatch'
+  | 'release-history'
+  | 'change-decision'
+  | 'release-record'
+  | 'suspect-requirement';
 
 export interface Reason {
   readonly code: ReasonCode;

@@ -18,7 +18,12 @@ export interface ReleaseAssetOptions {
   readonly data: Uint8Array;
   readonly contentType: string;
   readonly label?: string;
+  /** The release notes: they become the release's body when that body is empty; a written body is never replaced. */
+  readonly notes?: string;
 }
+
+/** GitHub refuses a release body longer than this (characters). */
+export const RELEASE_BODY_LIMIT = 125_000;
 
 export interface AttachedAsset {
   readonly id: number;
@@ -27,6 +32,8 @@ export interface AttachedAsset {
   readonly url: string;
   /** An asset of the same name was there and was replaced. */
   readonly replaced: boolean;
+  /** The release notes were written as the release's body (it was empty). */
+  readonly notesWritten: boolean;
 }
 
 export async function attachToRelease(o: ReleaseAssetOptions): Promise<AttachedAsset> {
@@ -35,7 +42,7 @@ export async function attachToRelease(o: ReleaseAssetOptions): Promise<AttachedA
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(o.token, o.apiUrl !== undefined && o.apiUrl !== '' ? { baseUrl: o.apiUrl.replace(/\/+$/, '') } : {});
 
-  let release: { id: number; upload_url: string };
+  let release: { id: number; upload_url: string; body?: string | null };
   try {
     release = (await octokit.rest.repos.getReleaseByTag({ owner, repo, tag: o.tag })).data;
   } catch (e) {
@@ -77,7 +84,17 @@ export async function attachToRelease(o: ReleaseAssetOptions): Promise<AttachedA
   } catch (e) {
     throw new UserError(`the release archive could not be attached to the GitHub Release "${o.tag}" of ${o.repository}: ${apiFailure(e)}`);
   }
-  return { id: asset.id, name: asset.name, url: asset.browser_download_url, replaced };
+  let notesWritten = false;
+  if (o.notes !== undefined && (release.body ?? '').trim() === '') {
+    const body = o.notes.length <= RELEASE_BODY_LIMIT ? o.notes : `${o.notes.slice(0, RELEASE_BODY_LIMIT - 200)}\n\n… cut to GitHub's limit of a release body: the release archive holds release-notes.md whole.\n`;
+    try {
+      await octokit.rest.repos.updateRelease({ owner, repo, release_id: release.id, body });
+    } catch (e) {
+      throw new UserError(`the release archive was attached, but the release notes could not be written as the body of the GitHub Release "${o.tag}" of ${o.repository}: ${apiFailure(e)}`);
+    }
+    notesWritten = true;
+  }
+  return { id: asset.id, name: asset.name, url: asset.browser_download_url, replaced, notesWritten };
 }
 
 /** The checks made before any request. */

@@ -160,6 +160,8 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
 
   let releaseAsset: AttachedAsset | undefined;
   if (settings.releaseTag !== undefined) {
+    // The release notes of the record become the release's body when it has none.
+    const notes = await fs.readFile(path.join(args.evidenceDir, EVIDENCE_FILES.releaseNotes), 'utf8').catch(() => undefined);
     log(`Attaching ${archive} to the GitHub Release ${settings.releaseTag}`);
     releaseAsset = await attachToRelease({
       token,
@@ -169,7 +171,9 @@ export async function release(args: ReleaseArgs): Promise<ReleaseResult> {
       name: archive,
       data: await fs.readFile(built.path).catch((e: unknown) => incomplete(fileSystemFault(e, `the release archive ${built.path} could not be read back`) ?? e)),
       contentType: 'application/gzip',
+      ...(notes !== undefined ? { notes } : {}),
     }).catch(incomplete);
+    if (releaseAsset.notesWritten) log(`The GitHub Release ${settings.releaseTag} had no description: ${EVIDENCE_FILES.releaseNotes} is now its body`);
   }
 
   return {

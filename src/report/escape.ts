@@ -47,3 +47,11 @@ export function csvField(value: string | number | boolean | undefined): string {
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
+
+/**
+ * `escapeMarkdown` for text that never starts a line (a table cell, a list item's text, after a
+ * heading's `#`): a leading `-` or `1.` there is no list, so it is left as written.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return escapeMarkdown(` ${text}`).slice(1);
+}

@@ -5,7 +5,9 @@ import { matrixCsvChunks } from './matrix-csv.js';
 import { renderSoupCsv, renderSoupMarkdown } from './soup.js';
 import { renderSummary } from './summary.js';
 import { TestCsvRows, TESTS_CSV_HEADER } from './tests-csv.js';
-import type { Evidence, TracedTest } from '../model/index.js';
+import type { Anomaly, Evidence, ReleaseRecord, TracedTest } from '../model/index.js';
+import { renderRecordFiles } from './record-files.js';
+import { checklistRows } from './release-checklist.js';
 
 /** The name of an evidence file in the evidence folder. */
 export type EvidenceFileName = (typeof EVIDENCE_FILES)[keyof typeof EVIDENCE_FILES];
@@ -91,10 +93,14 @@ export class EvidenceWriter {
     await Promise.all([this.spool.discard(), this.testsCsv.discard()]);
   }
 
-  /** traceability.json, then the readable evidence; the anomaly files when anomalies were configured; the SOUP files when SOUP was checked. */
-  async finish(evidence: Evidence, options: { readonly anomalies: boolean }): Promise<void> {
+  /**
+   * traceability.json, then the readable evidence; the anomaly files when anomalies were configured;
+   * the SOUP files when SOUP was checked; the release record's three files when it was made (pass or
+   * fail: a failed release needs its record as much), with the anomalies its notes list.
+   */
+  async finish(evidence: Evidence, options: { readonly anomalies: boolean; readonly record?: ReleaseRecord; readonly anomalyList?: readonly Anomaly[] }): Promise<void> {
     await this.writeFile(EVIDENCE_FILES.json, evidenceJsonHeadChunks(evidence), this.spool, evidenceJsonEnd(this.written));
-    await this.writeFile(EVIDENCE_FILES.html, evidenceHtmlChunks(evidence));
+    await this.writeFile(EVIDENCE_FILES.html, evidenceHtmlChunks(evidence, options.record === undefined ? undefined : checklistRows(options.record, evidence)));
     await this.writeFile(EVIDENCE_FILES.markdown, [renderSummary(evidence, { budgetBytes: Number.POSITIVE_INFINITY })]);
     await this.writeFile(EVIDENCE_FILES.csv, matrixCsvChunks(evidence));
     if (options.anomalies) {
@@ -104,6 +110,9 @@ export class EvidenceWriter {
     if (evidence.soup !== undefined) {
       await this.writeFile(EVIDENCE_FILES.soupMarkdown, [renderSoupMarkdown(evidence.soup)]);
       await this.writeFile(EVIDENCE_FILES.soupCsv, [renderSoupCsv(evidence.soup)]);
+    }
+    if (options.record !== undefined) {
+      for (const [name, text] of renderRecordFiles(options.record, evidence, options.anomalyList ?? [])) await this.writeFile(name, [text]);
     }
   }
 

@@ -12,6 +12,9 @@ export const EVIDENCE_FILES = {
   anomaliesCsv: 'anomalies.csv',
   soupMarkdown: 'soup.md',
   soupCsv: 'soup.csv',
+  changeSummary: 'change-summary.md',
+  releaseNotes: 'release-notes.md',
+  releaseChecklist: 'release-checklist.md',
 } as const;
 
 /** Identifies the evidence format; bumped when a field changes meaning. */

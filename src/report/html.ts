@@ -2,6 +2,7 @@ import type { AnomalyRecord, Evidence, RequirementStatus, TestList, TestRef, Tes
 import { escapeHtml } from './escape.js';
 import { LIST_SAMPLE_SIZE, RECORD_SAMPLE_SIZE, SAMPLE_SIZE } from '../trace/trace.js';
 import { EVIDENCE_FILES } from './evidence.js';
+import { checklistResultText, type ChecklistRow } from './release-checklist.js';
 import { countsLine } from './summary.js';
 
 /**
@@ -78,11 +79,11 @@ export function renderEvidenceHtml(evidence: Evidence): string {
  * each (a tag, a list item, a table row) with the line break after it, so that however many
  * requirements and tests, no chunk holds more than one row of a table.
  */
-export function* evidenceHtmlChunks(evidence: Evidence): Generator<string> {
-  for (const part of pageParts(evidence)) yield `${part}\n`;
+export function* evidenceHtmlChunks(evidence: Evidence, checklist?: readonly ChecklistRow[]): Generator<string> {
+  for (const part of pageParts(evidence, checklist)) yield `${part}\n`;
 }
 
-function* pageParts(evidence: Evidence): Generator<string> {
+function* pageParts(evidence: Evidence, checklist?: readonly ChecklistRow[]): Generator<string> {
   const verdict = evidence.verdict === 'pass' ? 'PASSED' : 'FAILED';
   // The same words and counts as the job summary and the log.
   const headline = countsLine(evidence, text, count);
@@ -115,7 +116,7 @@ function* pageParts(evidence: Evidence): Generator<string> {
   ];
 
   yield '<nav aria-label="Contents"><ol>';
-  yield* SECTIONS.map(([id, title]) => `<li><a href="#${id}">${id === 'reasons' ? reasonsTitle(evidence) : title}</a></li>`);
+  yield* SECTIONS.filter(([id]) => id !== 'checklist' || checklist !== undefined).map(([id, title]) => `<li><a href="#${id}">${id === 'reasons' ? reasonsTitle(evidence) : title}</a></li>`);
   yield '</ol></nav>';
 
   yield* provenanceSection(evidence);
@@ -123,6 +124,7 @@ function* pageParts(evidence: Evidence): Generator<string> {
   if (passedClean(evidence)) yield* passSection(evidence);
   else yield* listSection('reasons', reasonsTitle(evidence), evidence.reasons.map((r) => r.message), 'None recorded.');
   yield* listSection('warnings', 'Warnings', evidence.warnings.map((r) => r.message), 'None.');
+  if (checklist !== undefined) yield* checklistSection(checklist);
   yield* matrixSection(evidence);
   yield* unknownSection(evidence);
   yield* untracedSection(evidence);
@@ -145,6 +147,7 @@ const SECTIONS: readonly (readonly [string, string])[] = [
   ['totals', 'Totals'],
   ['reasons', 'Why the gate failed'],
   ['warnings', 'Warnings'],
+  ['checklist', 'Release checklist (IEC 62304 §5.8)'],
   ['matrix', 'Requirements and their tests'],
   ['unknown-ids', 'IDs not in the requirements list'],
   ['untraced', 'Tests that name no requirement'],
@@ -176,6 +179,19 @@ function* passSection(evidence: Evidence): Generator<string> {
     }
     yield '</ol>';
   }
+  yield '</section>';
+}
+
+/** The release checklist, as release-checklist.md has it: what the gate checked for each activity of §5.8. */
+function* checklistSection(rows: readonly ChecklistRow[]): Generator<string> {
+  yield '<section>';
+  yield heading('checklist', 'Release checklist (IEC 62304 §5.8)');
+  yield '<p>What the gate checked for each activity, the result and the evidence; a row the gate cannot check says so and is for the team to complete. The same as release-checklist.md in this folder.</p>';
+  yield '<table><thead><tr><th>Clause</th><th>Activity</th><th>What the gate checked</th><th>Result</th><th>Evidence</th></tr></thead><tbody>';
+  for (const r of rows) {
+    yield `<tr><td>${text(r.clause)}</td><td>${text(r.activity)}</td><td>${text(r.checked)}</td><td>${text(checklistResultText(r.result))}</td><td>${text(r.evidence)}</td></tr>`;
+  }
+  yield '</tbody></table>';
   yield '</section>';
 }
 

@@ -48,6 +48,10 @@ const REASON_KIND: Record<ReasonCode, string> = {
   'release-input-uncommitted': 'input lists not committed',
   'report-not-fresh': 'reports not from this run',
   'version-mismatch': 'versions that disagree with the tag',
+  'release-history': 'problems finding the previous release',
+  'change-decision': 'problems of the significant-change decision',
+  'release-record': 'unreadable documents of the release record',
+  'suspect-requirement': 'suspect requirements',
 };
 
 export interface SummaryOptions {
@@ -134,6 +138,8 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
   }
   const counts = countsLine(evidence, escapeMarkdown);
   head.push('', `**${counts.requirements}** · ${counts.rest}`, '');
+  // The job summary shows the statuses at a glance (GitHub renders Mermaid); traceability.md stays a plain record.
+  if (!uncut) head.push(...statusChart(evidence));
 
   const sections: Section[] = [];
   const reasonSection = (title: string, items: readonly Reason[]): void => {
@@ -211,7 +217,17 @@ export function renderSummary(evidence: Evidence, options: SummaryOptions = {}):
     },
   });
 
-  const footer = ['', `<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
+  const record = uncut
+    ? []
+    : [
+        '',
+        '### Release record',
+        '',
+        `- Change summary (for the significant-change decision): ${files.changeSummary}`,
+        `- Release notes: ${files.releaseNotes}`,
+        `- Release checklist (IEC 62304 §5.8): ${files.releaseChecklist}`,
+      ];
+  const footer = [...record, '', `<sub>Requirements: ${escapeMarkdown(evidence.provenance.requirementsFile)} · pattern \`${evidence.provenance.requirementPattern.replace(/`/g, "'")}\`</sub>`];
 
   if (uncut) {
     // No budget: every row is kept, with no need to weigh them.
@@ -277,7 +293,7 @@ function bytes(line: string): number {
 }
 
 /** The names of the evidence files, in the folder of traceability.json when it is known. */
-function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'matrix' | 'csv' | 'anomalies' | 'soup', string> {
+function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'matrix' | 'csv' | 'anomalies' | 'soup' | 'changeSummary' | 'releaseNotes' | 'releaseChecklist', string> {
   const json = options.evidencePath;
   const slash = json === undefined ? -1 : Math.max(json.lastIndexOf('/'), json.lastIndexOf('\\'));
   const dir = json === undefined || slash === -1 ? '' : truncate(json.slice(0, slash), NAME_LENGTH);
@@ -290,7 +306,23 @@ function evidenceFiles(options: SummaryOptions): Record<'markdown' | 'json' | 'm
     csv: EVIDENCE_FILES.csv,
     anomalies: code(EVIDENCE_FILES.anomaliesMarkdown),
     soup: code(EVIDENCE_FILES.soupMarkdown),
+    changeSummary: code(EVIDENCE_FILES.changeSummary),
+    releaseNotes: code(EVIDENCE_FILES.releaseNotes),
+    releaseChecklist: code(EVIDENCE_FILES.releaseChecklist),
   };
+}
+
+/** A Mermaid pie chart of the requirement statuses (a failure accepted by an anomaly apart), ahead of the tables. */
+function statusChart(evidence: Evidence): string[] {
+  const counts = new Map<string, number>();
+  for (const r of evidence.requirements) {
+    const label = r.acceptedBy === undefined ? r.status : 'failed, accepted';
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const order = ['verified', 'failed, accepted', 'failed', 'skipped', 'uncovered'];
+  const slices = order.filter((l) => counts.has(l)).map((l) => `    "${l}" : ${counts.get(l)}`);
+  return ['```mermaid', 'pie showData', `    title Requirements (${evidence.requirements.length})`, ...slices, '```', ''];
 }
 
 /** The tests of a set the evidence names (those that did not simply pass first), then how many more and where they are. */
