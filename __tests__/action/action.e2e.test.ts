@@ -287,8 +287,8 @@ describe('counts and the uncut summary through the bundled action', () => {
     const run = await runAction({ workspace: ws, inputs: { reports: 'reports/*.xml', requirements: 'requirements.md', upload: 'false' } });
     expect(run.status).toBe(1);
     const markdown = fs.readFileSync(path.join(ws, 'release-gate-evidence', 'traceability.md'), 'utf8');
-    // 61 reasons, and the release record's two warnings (no Git checkout, no change decision).
-    expect(markdown.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(63);
+    // 61 reasons, and the release record's warning (no change decision).
+    expect(markdown.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(62);
     expect(markdown).not.toMatch(/… and \d+ more/);
     expect(run.summary).toContain('- … and 11 more (uncovered requirements: 11): `release-gate-evidence/traceability.md` and `release-gate-evidence/traceability.json` list them all');
   });

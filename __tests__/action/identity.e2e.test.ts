@@ -167,13 +167,16 @@ describe('the release-identity checks through the bundled action', () => {
       return dir;
     };
     const noTags = clone(['--no-tags']);
-    const [reason] = expectFailure(await gate(noTags, {}, { GITHUB_SHA: head, GITHUB_REF: 'refs/heads/main' }), ['release-untagged']);
+    // The release record cannot tell the previous release either: both say what to fetch.
+    const [reason, history] = expectFailure(await gate(noTags, {}, { GITHUB_SHA: head, GITHUB_REF: 'refs/heads/main' }), ['release-untagged', 'release-history']);
     expect(reason!.message).toContain('The clone is shallow: actions/checkout fetches no tags');
     expect(reason!.message).toContain('fetch-tags: true');
+    expect(history!.message).toContain('fetch-depth: 0');
 
+    // With the tag the identity is proven; the release record still needs the history before it.
     const tagged = clone(['--branch', RELEASE_TAG]);
-    const run = await gate(tagged, {}, { GITHUB_SHA: head });
-    expect(run.status, run.stdout).toBe(0);
+    const [only] = expectFailure(await gate(tagged, {}, { GITHUB_SHA: head }), ['release-history']);
+    expect(only!.message).toContain('fetch-depth: 0');
   });
 
   it('fails a version file that disagrees with the tag, and passes one that agrees', async () => {
@@ -195,7 +198,8 @@ describe('the release-identity checks through the bundled action', () => {
     expect(run.status, run.stdout).toBe(0);
     const evidence = evidenceOf(run);
     expect(evidence.reasons).toEqual([]);
-    expect(evidence.warnings.map((w) => w.code)).toEqual(['release-untagged', 'release-dirty-tree']);
+    // The release record's warning follows: no significant-change decision was given.
+    expect(evidence.warnings.map((w) => w.code)).toEqual(['release-untagged', 'release-dirty-tree', 'change-decision']);
     expect(run.stdout).toMatch(/::warning title=Release check::commit [0-9a-f]{12} carries no tag/);
   });
 

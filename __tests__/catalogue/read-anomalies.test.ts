@@ -108,6 +108,7 @@ describe('readAnomalies: the QMS template without an ID column', () => {
       {
         ...blank('ANOM-1', 13, 'anomalies-qms-template.md'),
         title: 'Rate limit display lags',
+        discovered: 'System test ST-12',
         description: 'The infusion rate limit is shown up to 2 s after it was changed',
         impact: 'None: the limit itself is enforced at once',
         justification: 'Display only, no hazard',
@@ -115,6 +116,7 @@ describe('readAnomalies: the QMS template without an ID column', () => {
       {
         ...blank('ANOM-2', 15, 'anomalies-qms-template.md'),
         title: 'Log export drops the time zone',
+        discovered: 'Customer feedback',
         description: 'Exported logs show local time without offset',
         impact: 'A reviewer may misread the time of a dose (R-009)',
         justification: 'The export is not used for therapy',

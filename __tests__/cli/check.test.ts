@@ -19,7 +19,7 @@ describe('RG-040 release-gate check: exit 0 on a passing gate, 1 on a failing on
     expect(term.stdout[0]).toBe('PASSED: the release gate passed');
     expect(term.stdout).toContain('2 of 2 requirements verified (100 %)');
     const files = fs.readdirSync(path.join(dir, 'release-gate-evidence')).sort();
-    expect(files).toEqual(['tests.csv', 'traceability.csv', 'traceability.html', 'traceability.json', 'traceability.md']);
+    expect(files).toEqual(['change-summary.md', 'release-checklist.md', 'release-notes.md', 'tests.csv', 'traceability.csv', 'traceability.html', 'traceability.json', 'traceability.md']);
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'release-gate-evidence', 'traceability.json'), 'utf8')) as { provenance: { commit?: string } };
     // Without a CI, the commit recorded is the checkout's HEAD.
     expect(json.provenance.commit).toBe(commit);

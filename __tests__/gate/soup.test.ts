@@ -18,7 +18,7 @@ const list = (...rows: SoupRow[]): SoupList => ({ file: 'docs/soup.md', rows });
 const sbom = (...components: SbomComponent[]): Sbom => ({ file: 'sbom.json', format: 'CycloneDX', specVersion: '1.5', product: 'app', components });
 const npm = (name: string, version: string, notShipped?: string): SbomComponent => ({ name, version, purl: `pkg:npm/${name}@${version}`, ...(notShipped === undefined ? {} : { notShipped }) });
 
-describe('checkSoup', () => {
+describe('RG-100 checkSoup: every shipped component of the SBOMs has a SOUP row at its exact version, with a manufacturer and a risk level', () => {
   it('passes a documented SBOM of npm sbom, in both formats', () => {
     const fixtures = path.join(repoRoot, '__fixtures__/sbom');
     const soup = list(row({ name: 'is-number', version: '7.0.0', ecosystem: 'JavaScript' }, 3), row({ name: 'ms', version: '2.1.3', ecosystem: 'npm' }, 4));

@@ -202,3 +202,19 @@ describe('a first release, and a shallow clone', () => {
     expect(reason.message).toContain('fetch-depth: 0');
   });
 });
+
+describe('release notes: what a premarket submission lists for each residual anomaly', () => {
+  it('how it was discovered, its root cause, impact and mitigation or workaround, when the list has the columns', async () => {
+    const anomalies =
+      '| ID | Title | Severity | Status | Tests | Justification | Acceptable | Assessed By | Assessment Date | How discovered | Root cause | Impact | Workaround |\n' +
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' +
+      '| ANOM-1 | Rounding of the displayed dose | Low | Deferred | | Below the display resolution | Yes | J. Doe | 2026-09-30 | System test ST-12 | Integer division in the display | None: the delivered dose is exact | Read the dose from the log |\n';
+    const repo = makeReleaseRepo({ 'anomalies.md': anomalies });
+    const run = await gate(repo.dir);
+    const notes = run.files.get('release-notes.md')!;
+    expect(notes).toContain('System test ST-12');
+    expect(notes).toContain('Integer division in the display');
+    expect(notes).toContain('Read the dose from the log');
+    expect(notes.indexOf('How discovered')).toBeLessThan(notes.indexOf('Mitigation or workaround'));
+  });
+});

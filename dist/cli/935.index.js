@@ -76,8 +76,8 @@ class MemoryText {
     }
 }
 
-// EXTERNAL MODULE: ./src/run-gate.ts + 51 modules
-var run_gate = __webpack_require__(31389);
+// EXTERNAL MODULE: ./src/run-gate.ts + 52 modules
+var run_gate = __webpack_require__(38157);
 // EXTERNAL MODULE: ./src/system-faults.ts
 var system_faults = __webpack_require__(95422);
 ;// CONCATENATED MODULE: ./src/validation/cases.ts

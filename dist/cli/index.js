@@ -29034,6 +29034,10 @@ const ANOMALY_COLUMN_ALIASES = {
     'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
     'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
     'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
+    // What a premarket submission lists for an unresolved anomaly; shown in the release notes when given.
+    discovered: ['how discovered', 'found by', 'detected by', 'discovery', 'detection'],
+    'root cause': ['cause'],
+    mitigation: ['workaround', 'mitigation or workaround', 'mitigation / workaround', 'mitigation/workaround'],
 };
 /**
  * Columns that hold lists, one item per line. Items are also separated by `;`, and in the ID lists
@@ -29116,7 +29120,11 @@ const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit
 function describedFields(raw) {
     const text = (column) => raw(column).replace(/\s+/g, ' ').trim();
     const assessmentDate = text('assessment date');
+    const [discovered, rootCause, mitigation] = [text('discovered'), text('root cause'), text('mitigation')];
     return {
+        ...(discovered === '' ? {} : { discovered }),
+        ...(rootCause === '' ? {} : { rootCause }),
+        ...(mitigation === '' ? {} : { mitigation }),
         description: text('description'),
         impact: text('impact'),
         relatedRisks: splitIds(raw('related risk ids')),
@@ -30545,8 +30553,8 @@ async function checkReleaseIdentity(run) {
 var provenance = __nccwpck_require__(75150);
 // EXTERNAL MODULE: ./src/report/evidence.ts
 var report_evidence = __nccwpck_require__(53877);
-// EXTERNAL MODULE: ./src/run-gate.ts + 51 modules
-var run_gate = __nccwpck_require__(31389);
+// EXTERNAL MODULE: ./src/run-gate.ts + 52 modules
+var run_gate = __nccwpck_require__(38157);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __nccwpck_require__(71028);
 ;// CONCATENATED MODULE: ./src/cli/check.ts
@@ -36238,7 +36246,7 @@ function soupSection(soup, file) {
 
 /***/ }),
 
-/***/ 31389:
+/***/ 38157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41414,6 +41422,7 @@ function renderChangeSummary(record, heading = {}) {
         }
         out.push('');
     }
+    renderSoupChanges(record, out);
     out.push('## Significant change questions (MDCG 2020-3)', '');
     out.push(`The gate never answers these questions: the decision does. ${decisionLine(record.decision)}`, '');
     out.push('| Question | What the gate sees |', '| --- | --- |');
@@ -41470,6 +41479,31 @@ function renderRequirementChanges(changes, out) {
     }
     else
         out.push('None.');
+    out.push('');
+}
+/** SOUP added, removed and upgraded since the previous release; a major upgrade is marked for the first question. */
+function renderSoupChanges(record, out) {
+    if (record.soupChanges === undefined && record.soup === undefined)
+        return;
+    out.push('## SOUP', '');
+    const soup = record.soup;
+    if (soup === undefined) {
+        out.push('Not compared with the previous release (no previous release, or see the notes below).', '');
+        return;
+    }
+    if (soup.added.length + soup.removed.length + soup.upgraded.length === 0) {
+        out.push('No SOUP component was added, removed or changed version.', '');
+        return;
+    }
+    out.push('| Change | Component | Version before | Version now |', '| --- | --- | --- | --- |');
+    for (const a of soup.added)
+        out.push(`| added | ${(0,report_escape/* escapeMarkdownInline */.E4)(a.name)} | | ${(0,report_escape/* escapeMarkdownInline */.E4)(a.version)} |`);
+    for (const u of soup.upgraded) {
+        const kind = u.downgrade ? (u.major ? '**major downgrade**' : 'downgrade') : u.major ? '**major upgrade**' : 'upgrade';
+        out.push(`| ${kind} | ${(0,report_escape/* escapeMarkdownInline */.E4)(u.name)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(u.from)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(u.to)} |`);
+    }
+    for (const r of soup.removed)
+        out.push(`| removed | ${(0,report_escape/* escapeMarkdownInline */.E4)(r.name)} | ${(0,report_escape/* escapeMarkdownInline */.E4)(r.version)} | |`);
     out.push('');
 }
 function renderSuspects(record, out) {
@@ -41620,14 +41654,7 @@ function checklistRows(record, evidence) {
             result: passed ? 'after the gate' : 'not checked',
             evidence: 'MANIFEST.sha256 in the release archive',
         },
-        {
-            // Hook for the SOUP check: it fills `soupChanges` and this row's result.
-            clause: '8.1.2',
-            activity: 'Identify SOUP (and its changes since the previous release)',
-            checked: record.soupChanges === undefined ? 'SOUP not checked: no SOUP input.' : `${record.soupChanges.length} major SOUP ${record.soupChanges.length === 1 ? 'upgrade' : 'upgrades'} since the previous release.`,
-            result: record.soupChanges === undefined ? 'not checked' : 'passed',
-            evidence: report_evidence/* EVIDENCE_FILES */.ob.changeSummary,
-        },
+        soupRow(record, evidence),
         {
             clause: 'MDCG 2020-3',
             activity: 'Decide whether the release is a significant change',
@@ -41662,6 +41689,25 @@ function code(text) {
 /** The result as the HTML report shows it. */
 function checklistResultText(result) {
     return RESULT_MARK[result];
+}
+/** §8.1.2: every shipped component of the SBOMs documented at its version, and the SOUP's changes. */
+function soupRow(record, evidence) {
+    const soup = evidence.soup;
+    if (soup === undefined) {
+        return { clause: '8.1.2', activity: 'Identify SOUP (and its changes since the previous release)', checked: 'SOUP not checked: no SOUP input (`soup-list`, `sbom`).', result: 'not checked', evidence: '(no SOUP input)' };
+    }
+    const shipped = soup.components.filter((c) => c.notShipped === undefined);
+    const undocumented = shipped.filter((c) => c.missing.length > 0).length;
+    const majors = record.soupChanges ?? [];
+    return {
+        clause: '8.1.2',
+        activity: 'Identify SOUP (and its changes since the previous release)',
+        checked: `${shipped.length} shipped ${shipped.length === 1 ? 'component' : 'components'} of ${soup.sboms.length} ${soup.sboms.length === 1 ? 'SBOM' : 'SBOMs'} against ${soup.list}: ` +
+            `${undocumented === 0 ? 'each documented at its version' : `${undocumented} not documented as the SBOM ships ${undocumented === 1 ? 'it' : 'them'}`}; ` +
+            `${majors.length} major SOUP ${majors.length === 1 ? 'upgrade' : 'upgrades'} since the previous release.`,
+        result: undocumented === 0 ? 'passed' : soup.policy === 'warn' ? 'warning' : 'failed',
+        evidence: `${report_evidence/* EVIDENCE_FILES */.ob.soupMarkdown}, ${report_evidence/* EVIDENCE_FILES */.ob.changeSummary}`,
+    };
 }
 
 // EXTERNAL MODULE: ./src/report/summary.ts
@@ -42331,8 +42377,14 @@ function anomalyBlock(a, listed) {
     ];
     if (listed?.description)
         rows.push(['Description', listed.description]);
+    if (listed?.discovered)
+        rows.push(['How discovered', listed.discovered]);
+    if (listed?.rootCause)
+        rows.push(['Root cause', listed.rootCause]);
     if (listed?.impact)
         rows.push(['Impact on safety and effectiveness', listed.impact]);
+    if (listed?.mitigation)
+        rows.push(['Mitigation or workaround', listed.mitigation]);
     if (a.benefitRisk)
         rows.push(['Benefit-risk analysis', a.benefitRisk]);
     if (a.relatedRisks.length > 0)
@@ -42495,6 +42547,90 @@ async function closeAll(outs) {
 
 // EXTERNAL MODULE: ./src/catalogue/change-decision.ts
 var change_decision = __nccwpck_require__(51600);
+;// CONCATENATED MODULE: ./src/gate/soup-diff.ts
+/**
+ * SOUP added, removed and upgraded between two releases, for the change summary: a major upgrade is a
+ * signal for the question whether a component changed in a major way (IEC 62304 §8.1.2, §6.1).
+ *
+ * Pure.
+ */
+
+
+/**
+ * What changed between the components `previous` and `current` shipped, matched by ecosystem and name.
+ * A component shipped at one version on each side changed version; one shipped at several versions on
+ * either side has its versions added and removed one by one.
+ */
+function diffSoup(previous, current) {
+    const before = byName(previous);
+    const after = byName(current);
+    const added = [];
+    const removed = [];
+    const upgraded = [];
+    for (const [key, now] of after) {
+        const was = before.get(key) ?? [];
+        const gone = was.filter((w) => !now.some((n) => n.version === w.version));
+        const come = now.filter((n) => !was.some((w) => w.version === n.version));
+        if (gone.length === 1 && come.length === 1 && was.length === 1 && now.length === 1) {
+            const [from, to] = [gone[0], come[0]];
+            const order = compareVersions(from.version, to.version);
+            upgraded.push({ name: to.name, purl: to.purl ?? '', from: from.version, to: to.version, major: majorOf(from.version) !== majorOf(to.version), downgrade: order > 0 });
+            continue;
+        }
+        removed.push(...gone);
+        added.push(...come);
+    }
+    for (const [key, was] of before)
+        if (!after.has(key))
+            removed.push(...was);
+    const byItem = (a, b) => compareText(a.name, b.name) || compareVersions(a.version, b.version);
+    return { added: added.sort(byItem), removed: removed.sort(byItem), upgraded: upgraded.sort((a, b) => compareText(a.name, b.name)) };
+}
+/** Shipped items by ecosystem and comparable name, versions in order. */
+function byName(items) {
+    const map = new Map();
+    for (const item of items) {
+        if (item.notShipped !== undefined)
+            continue;
+        const type = parsePurl(item.purl ?? '')?.type ?? '';
+        const key = `${type}\n${(0,soup_terms/* comparableName */._t)(item.name, type)}`;
+        const list = map.get(key) ?? [];
+        if (!list.some((i) => i.version === item.version))
+            list.push(item);
+        map.set(key, list);
+    }
+    return map;
+}
+/** The major part of a version: its first number, or its first two when that is 0 (`0.4`); the version itself when it has no number. */
+function majorOf(version) {
+    const numbers = /^v?(\d+)(?:\.(\d+))?/.exec(version.trim());
+    if (numbers === null)
+        return version;
+    return numbers[1] === '0' ? `0.${numbers[2] ?? ''}` : String(Number(numbers[1]));
+}
+/** Versions compared number by number (`1.10.0` after `1.9.2`), then as text. */
+function compareVersions(a, b) {
+    const pa = a.replace(/^v/, '').split(/[.+-]/);
+    const pb = b.replace(/^v/, '').split(/[.+-]/);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const [x, y] = [pa[i] ?? '', pb[i] ?? ''];
+        if (x === y)
+            continue;
+        if (/^\d+$/.test(x) && /^\d+$/.test(y))
+            return Number(x) - Number(y);
+        // A pre-release (`1.0.0-rc.1`) comes before its release (`1.0.0`).
+        if (x === '')
+            return i >= 1 && a.length < b.length && b[a.length] === '-' ? 1 : -1;
+        if (y === '')
+            return i >= 1 && b.length < a.length && a[b.length] === '-' ? -1 : 1;
+        return compareText(x, y);
+    }
+    return 0;
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/record/changelog.ts
 /**
  * This version's section of a changelog in the Keep a Changelog form (`## [1.4.0] - 2026-11-30`, or
@@ -42808,6 +42944,8 @@ function dubious(stderr) {
 
 
 
+
+
 /** The changelog read when input `changelog` is not set, if it exists. */
 const DEFAULT_CHANGELOG = 'CHANGELOG.md';
 /** Largest decision, executive summary or changelog read (they are short documents). */
@@ -42858,6 +42996,7 @@ async function readRecord(settings, workspace, today, lists, log) {
         if (settings.anomalyLabel !== undefined)
             notes.push(`Anomalies recorded as GitHub issues (label "${settings.anomalyLabel}") are not compared with the previous release: their history is in the issues.`);
     }
+    const soup = settings.soup === undefined ? undefined : await soupChanges(workspace, settings.soup.list, history, notes, findings);
     const decision = await readDecision(input.changeDecision, version, workspace, today, findings);
     const executiveSummary = input.executiveSummary === undefined ? undefined : await readQuoted(input.executiveSummary, workspace, 'the executive summary (input "executive-summary")', findings);
     let changelogSectionFile;
@@ -42879,6 +43018,8 @@ async function readRecord(settings, workspace, today, lists, log) {
             ...(historyProblem !== undefined ? { historyProblem } : {}),
             ...(requirements !== undefined ? { requirements } : {}),
             ...(anomalies !== undefined ? { anomalies } : {}),
+            ...(settings.soup === undefined ? {} : { soupChanges: (soup?.upgraded ?? []).filter((u) => u.major).map((u) => `${u.name} ${u.from} → ${u.to}`) }),
+            ...(soup !== undefined ? { soup } : {}),
             notes,
             decision,
             ...(executiveSummary !== undefined ? { executiveSummary } : {}),
@@ -42886,6 +43027,30 @@ async function readRecord(settings, workspace, today, lists, log) {
         },
         findings,
     };
+}
+/**
+ * The SOUP list now against the SOUP list at the previous tag: the components each release documents
+ * (the SBOMs are made in the run, not kept in git). Undefined when there is nothing to compare with, or
+ * a list cannot be read (the SOUP phase says why of today's; a note says why of the previous one).
+ */
+async function soupChanges(workspace, file, history, notes, findings) {
+    let now;
+    try {
+        now = readSoupList(await readListFile(file, workspace, 'the SOUP list'));
+    }
+    catch (e) {
+        if (!(0,src_errors/* isUserError */.iU)(e))
+            throw e;
+        return undefined;
+    }
+    const previous = history?.previous;
+    if (previous === undefined)
+        return undefined;
+    const before = await listAtTag(workspace, previous.commit, previous.tag, file, 'the SOUP list', notes, findings, readSoupList);
+    if (before === undefined)
+        return undefined;
+    const items = (l) => l.rows.map((r) => ({ name: r.name, version: r.version }));
+    return diffSoup(before === 'absent' ? [] : items(before), items(now));
 }
 /**
  * A list as it was at the previous tag, read from git: 'absent' when the file did not exist then (every

@@ -67,6 +67,10 @@ export const ANOMALY_COLUMN_ALIASES = {
   'assessed by': ['assessor', 'reviewed by', 'evaluated by'],
   'assessment date': ['assessed on', 'date assessed', 'review date', 'evaluation date'],
   'benefit-risk': ['benefit risk', 'benefit-risk analysis', 'benefit/risk', 'bra'],
+  // What a premarket submission lists for an unresolved anomaly; shown in the release notes when given.
+  discovered: ['how discovered', 'found by', 'detected by', 'discovery', 'detection'],
+  'root cause': ['cause'],
+  mitigation: ['workaround', 'mitigation or workaround', 'mitigation / workaround', 'mitigation/workaround'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 /**
@@ -163,10 +167,14 @@ const REFERENCE_COLUMNS = ['requirements', 'related risk ids', 'tests', 'benefit
  */
 export function describedFields(
   raw: (column: AnomalyColumn) => string,
-): Pick<Anomaly, 'description' | 'impact' | 'relatedRisks' | 'requirements' | 'justification' | 'assessedBy' | 'assessmentDate' | 'benefitRisk'> {
+): Pick<Anomaly, 'description' | 'impact' | 'relatedRisks' | 'requirements' | 'justification' | 'assessedBy' | 'assessmentDate' | 'benefitRisk' | 'discovered' | 'rootCause' | 'mitigation'> {
   const text = (column: AnomalyColumn): string => raw(column).replace(/\s+/g, ' ').trim();
   const assessmentDate = text('assessment date');
+  const [discovered, rootCause, mitigation] = [text('discovered'), text('root cause'), text('mitigation')];
   return {
+    ...(discovered === '' ? {} : { discovered }),
+    ...(rootCause === '' ? {} : { rootCause }),
+    ...(mitigation === '' ? {} : { mitigation }),
     description: text('description'),
     impact: text('impact'),
     relatedRisks: splitIds(raw('related risk ids')),

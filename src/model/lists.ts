@@ -42,6 +42,10 @@ export interface Anomaly {
   readonly assessmentDate: AssessmentDate;
   /** Reference to a benefit-risk analysis, needed for High severity; '' when absent. */
   readonly benefitRisk: string;
+  /** How it was discovered, its root cause, and its mitigation or workaround: '' when the list has no such column. */
+  readonly discovered?: string;
+  readonly rootCause?: string;
+  readonly mitigation?: string;
   readonly line?: number;
   /** Where it came from: a file path, or `issue #N`. */
   readonly source: string;

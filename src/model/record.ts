@@ -103,6 +103,8 @@ export interface ReleaseRecord {
    * line of text. Undefined: SOUP was not checked (no SOUP input), and the record says so.
    */
   readonly soupChanges?: readonly string[];
+  /** The SOUP list's components added, removed and upgraded since the previous release; undefined: not compared. */
+  readonly soup?: SoupChanges;
   /** Requirements whose text changed while none of their tests' files did (`suspect-requirements`). */
   readonly suspects?: readonly SuspectRequirement[];
 }
@@ -111,4 +113,11 @@ export interface ReleaseRecord {
 export interface SuspectRequirement {
   readonly id: string;
   readonly testFiles: readonly string[];
+}
+
+/** SOUP added, removed and upgraded between two releases, as their SOUP lists document it. */
+export interface SoupChanges {
+  readonly added: readonly { readonly name: string; readonly version: string }[];
+  readonly removed: readonly { readonly name: string; readonly version: string }[];
+  readonly upgraded: readonly { readonly name: string; readonly from: string; readonly to: string; readonly major: boolean; readonly downgrade: boolean }[];
 }

@@ -9,12 +9,14 @@ import path from 'node:path';
 import { checkDecision, markdownDecisionFields, type FoundFields } from '../catalogue/change-decision.js';
 import { readAnomalies } from '../catalogue/read-anomalies.js';
 import { readRequirements } from '../catalogue/read-requirements.js';
+import { readSoupList } from '../catalogue/read-soup.js';
+import { diffSoup } from '../gate/soup-diff.js';
 import { isUserError, UserError } from '../errors.js';
 import type { Lists } from '../evaluate.js';
 import { displayPath, readInsideWorkspace } from '../io/files.js';
-import { loadTableReader } from '../io/read-list.js';
+import { loadTableReader, readListFile } from '../io/read-list.js';
 import type { RunLog } from '../io/run-log.js';
-import type { AnomalyChange, DecisionState, Finding, QuotedFile, ReleaseHistory, ReleaseRecord, RequirementChange } from '../model/index.js';
+import type { AnomalyChange, DecisionState, Finding, QuotedFile, ReleaseHistory, ReleaseRecord, RequirementChange, SoupChanges, SoupList } from '../model/index.js';
 import { changelogSection } from '../record/changelog.js';
 import { anomalyChanges, requirementChanges } from '../record/list-changes.js';
 import type { Settings } from '../settings.js';
@@ -78,6 +80,8 @@ export async function readRecord(settings: Settings, workspace: string, today: s
     if (settings.anomalyLabel !== undefined) notes.push(`Anomalies recorded as GitHub issues (label "${settings.anomalyLabel}") are not compared with the previous release: their history is in the issues.`);
   }
 
+  const soup = settings.soup === undefined ? undefined : await soupChanges(workspace, settings.soup.list, history, notes, findings);
+
   const decision = await readDecision(input.changeDecision, version, workspace, today, findings);
   const executiveSummary = input.executiveSummary === undefined ? undefined : await readQuoted(input.executiveSummary, workspace, 'the executive summary (input "executive-summary")', findings);
   let changelogSectionFile: QuotedFile | undefined;
@@ -98,6 +102,8 @@ export async function readRecord(settings: Settings, workspace: string, today: s
       ...(historyProblem !== undefined ? { historyProblem } : {}),
       ...(requirements !== undefined ? { requirements } : {}),
       ...(anomalies !== undefined ? { anomalies } : {}),
+      ...(settings.soup === undefined ? {} : { soupChanges: (soup?.upgraded ?? []).filter((u) => u.major).map((u) => `${u.name} ${u.from} → ${u.to}`) }),
+      ...(soup !== undefined ? { soup } : {}),
       notes,
       decision,
       ...(executiveSummary !== undefined ? { executiveSummary } : {}),
@@ -105,6 +111,27 @@ export async function readRecord(settings: Settings, workspace: string, today: s
     },
     findings,
   };
+}
+
+/**
+ * The SOUP list now against the SOUP list at the previous tag: the components each release documents
+ * (the SBOMs are made in the run, not kept in git). Undefined when there is nothing to compare with, or
+ * a list cannot be read (the SOUP phase says why of today's; a note says why of the previous one).
+ */
+async function soupChanges(workspace: string, file: string, history: ReleaseHistory | undefined, notes: string[], findings: Finding[]): Promise<SoupChanges | undefined> {
+  let now: SoupList;
+  try {
+    now = readSoupList(await readListFile(file, workspace, 'the SOUP list'));
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return undefined;
+  }
+  const previous = history?.previous;
+  if (previous === undefined) return undefined;
+  const before = await listAtTag(workspace, previous.commit, previous.tag, file, 'the SOUP list', notes, findings, readSoupList);
+  if (before === undefined) return undefined;
+  const items = (l: SoupList): { name: string; version: string }[] => l.rows.map((r) => ({ name: r.name, version: r.version }));
+  return diffSoup(before === 'absent' ? [] : items(before), items(now));
 }
 
 /**

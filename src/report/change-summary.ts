@@ -76,6 +76,8 @@ export function renderChangeSummary(record: ReleaseRecord, heading: RecordHeadin
     out.push('');
   }
 
+  renderSoupChanges(record, out);
+
   out.push('## Significant change questions (MDCG 2020-3)', '');
   out.push(`The gate never answers these questions: the decision does. ${decisionLine(record.decision)}`, '');
   out.push('| Question | What the gate sees |', '| --- | --- |');
@@ -124,6 +126,29 @@ function renderRequirementChanges(changes: readonly RequirementChange[], out: st
     out.push('| ID | Text at the previous release |', '| --- | --- |');
     for (const c of removed) out.push(`| ${escapeMarkdown(c.id)} | ${escapeMarkdown(c.oldText ?? '')} |`);
   } else out.push('None.');
+  out.push('');
+}
+
+/** SOUP added, removed and upgraded since the previous release; a major upgrade is marked for the first question. */
+function renderSoupChanges(record: ReleaseRecord, out: string[]): void {
+  if (record.soupChanges === undefined && record.soup === undefined) return;
+  out.push('## SOUP', '');
+  const soup = record.soup;
+  if (soup === undefined) {
+    out.push('Not compared with the previous release (no previous release, or see the notes below).', '');
+    return;
+  }
+  if (soup.added.length + soup.removed.length + soup.upgraded.length === 0) {
+    out.push('No SOUP component was added, removed or changed version.', '');
+    return;
+  }
+  out.push('| Change | Component | Version before | Version now |', '| --- | --- | --- | --- |');
+  for (const a of soup.added) out.push(`| added | ${escapeMarkdown(a.name)} | | ${escapeMarkdown(a.version)} |`);
+  for (const u of soup.upgraded) {
+    const kind = u.downgrade ? (u.major ? '**major downgrade**' : 'downgrade') : u.major ? '**major upgrade**' : 'upgrade';
+    out.push(`| ${kind} | ${escapeMarkdown(u.name)} | ${escapeMarkdown(u.from)} | ${escapeMarkdown(u.to)} |`);
+  }
+  for (const r of soup.removed) out.push(`| removed | ${escapeMarkdown(r.name)} | ${escapeMarkdown(r.version)} | |`);
   out.push('');
 }
 

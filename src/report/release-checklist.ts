@@ -102,14 +102,7 @@ export function checklistRows(record: ReleaseRecord, evidence: Evidence): Checkl
       result: passed ? 'after the gate' : 'not checked',
       evidence: 'MANIFEST.sha256 in the release archive',
     },
-    {
-      // Hook for the SOUP check: it fills `soupChanges` and this row's result.
-      clause: '8.1.2',
-      activity: 'Identify SOUP (and its changes since the previous release)',
-      checked: record.soupChanges === undefined ? 'SOUP not checked: no SOUP input.' : `${record.soupChanges.length} major SOUP ${record.soupChanges.length === 1 ? 'upgrade' : 'upgrades'} since the previous release.`,
-      result: record.soupChanges === undefined ? 'not checked' : 'passed',
-      evidence: EVIDENCE_FILES.changeSummary,
-    },
+    soupRow(record, evidence),
     {
       clause: 'MDCG 2020-3',
       activity: 'Decide whether the release is a significant change',
@@ -148,4 +141,25 @@ function code(text: string): string {
 /** The result as the HTML report shows it. */
 export function checklistResultText(result: ChecklistResult): string {
   return RESULT_MARK[result];
+}
+
+/** §8.1.2: every shipped component of the SBOMs documented at its version, and the SOUP's changes. */
+function soupRow(record: ReleaseRecord, evidence: Evidence): ChecklistRow {
+  const soup = evidence.soup;
+  if (soup === undefined) {
+    return { clause: '8.1.2', activity: 'Identify SOUP (and its changes since the previous release)', checked: 'SOUP not checked: no SOUP input (`soup-list`, `sbom`).', result: 'not checked', evidence: '(no SOUP input)' };
+  }
+  const shipped = soup.components.filter((c) => c.notShipped === undefined);
+  const undocumented = shipped.filter((c) => c.missing.length > 0).length;
+  const majors = record.soupChanges ?? [];
+  return {
+    clause: '8.1.2',
+    activity: 'Identify SOUP (and its changes since the previous release)',
+    checked:
+      `${shipped.length} shipped ${shipped.length === 1 ? 'component' : 'components'} of ${soup.sboms.length} ${soup.sboms.length === 1 ? 'SBOM' : 'SBOMs'} against ${soup.list}: ` +
+      `${undocumented === 0 ? 'each documented at its version' : `${undocumented} not documented as the SBOM ships ${undocumented === 1 ? 'it' : 'them'}`}; ` +
+      `${majors.length} major SOUP ${majors.length === 1 ? 'upgrade' : 'upgrades'} since the previous release.`,
+    result: undocumented === 0 ? 'passed' : soup.policy === 'warn' ? 'warning' : 'failed',
+    evidence: `${EVIDENCE_FILES.soupMarkdown}, ${EVIDENCE_FILES.changeSummary}`,
+  };
 }

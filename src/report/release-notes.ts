@@ -53,7 +53,10 @@ function anomalyBlock(a: AnomalyRecord, listed: Anomaly | undefined): string[] {
     ['Assessment date', a.assessmentDate || '(none)'],
   ];
   if (listed?.description) rows.push(['Description', listed.description]);
+  if (listed?.discovered) rows.push(['How discovered', listed.discovered]);
+  if (listed?.rootCause) rows.push(['Root cause', listed.rootCause]);
   if (listed?.impact) rows.push(['Impact on safety and effectiveness', listed.impact]);
+  if (listed?.mitigation) rows.push(['Mitigation or workaround', listed.mitigation]);
   if (a.benefitRisk) rows.push(['Benefit-risk analysis', a.benefitRisk]);
   if (a.relatedRisks.length > 0) rows.push(['Related risks', a.relatedRisks.join(', ')]);
   if (a.problems.length > 0) rows.push(['Gate', a.problems.join('; ')]);

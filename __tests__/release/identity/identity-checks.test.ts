@@ -22,7 +22,7 @@ function facts(over: Partial<IdentityFacts> = {}): IdentityFacts {
 }
 const codes = (f: IdentityFacts, blocking = true): string[] => checkIdentity(f, tagScheme(undefined), blocking).findings.map((x) => x.code);
 
-describe('checkIdentity', () => {
+describe('RG-071 checkIdentity: an untagged commit, another commit than the workflow ran for, a changed tree, an uncommitted input list, a committed or old report, a disagreeing version file each fail the release', () => {
   it('finds nothing for a tagged, clean commit with fresh reports, and gives its tag', () => {
     expect(checkIdentity(facts(), tagScheme(undefined), true)).toEqual({ findings: [], tag: 'v1.2.0' });
   });
