@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Dependencies point inward: the pure folders never import the adapters or the code with side effects.
-    files: ['src/model/**/*.ts', 'src/junit/**/*.ts', 'src/catalogue/**/*.ts', 'src/trace/**/*.ts', 'src/gate/**/*.ts', 'src/record/**/*.ts', 'src/report/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/junit/**/*.ts', 'src/catalogue/**/*.ts', 'src/sbom/**/*.ts', 'src/validation/**/*.ts', 'src/trace/**/*.ts', 'src/gate/**/*.ts', 'src/record/**/*.ts', 'src/report/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
