@@ -60,6 +60,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ReleaseIncomplete: () => (/* binding */ ReleaseIncomplete),
+  archivedLists: () => (/* binding */ archivedLists),
   release: () => (/* binding */ release)
 });
 
@@ -615,6 +616,14 @@ function safeNamePart(text) {
 
 
 
+/** The inputs archived beside the reports: the requirement and anomaly lists, and the SOUP list and SBOMs as the check read them. */
+function archivedLists(settings, evidence) {
+    return [
+        settings.requirements,
+        ...(settings.anomalies !== undefined ? [settings.anomalies] : []),
+        ...(evidence.soup !== undefined ? [evidence.soup.list, ...evidence.soup.sboms.map((s) => s.file)] : []),
+    ];
+}
 /**
  * The release failed after its archive was written (the upload or the GitHub Release failed): the
  * archive stays on the runner, and the outputs still name it.

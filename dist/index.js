@@ -30505,12 +30505,7 @@ async function releaseArchive(outcome, settings, place) {
             workspace: settings.workspace,
             evidenceDir,
             reports: place.reportFiles,
-            lists: [
-                settings.gate.requirements,
-                ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : []),
-                // The SOUP list and the SBOMs, as the check read them (workspace paths).
-                ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
-            ],
+            lists: releasing.archivedLists(settings.gate, outcome.evidence),
             env,
             actionVersion: package_namespaceObject.rE,
             token: settings.gate.githubToken,
@@ -35455,13 +35450,14 @@ class GateRun {
         const verdict = judge(trace, setup.policy, this.problems, this.anomalies, this.findings);
         const built = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
         const evidence = this.soupRecord === undefined ? built : { ...built, soup: this.soupRecord };
-        const annotations = this.problems.map((p) => {
-            const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
-            return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
-        });
+        // Where an input's problem or a check's finding is, as the repository's path (and line).
+        const at = (where) => {
+            const file = where.file === undefined ? undefined : toRepoPath(where.file, setup.workspace);
+            return file === undefined ? {} : where.line === undefined ? { file } : { file, line: where.line };
+        };
+        const annotations = this.problems.map((p) => ({ level: 'error', title: 'Unreadable input', message: p.message, ...at(p) }));
         for (const f of this.findings) {
-            const file = f.file === undefined ? undefined : toRepoPath(f.file, setup.workspace);
-            annotations.push({ level: f.blocking ? 'error' : 'warning', title: f.blocking ? 'Release check failed' : 'Release check', message: f.message, ...(file === undefined ? {} : f.line === undefined ? { file } : { file, line: f.line }) });
+            annotations.push({ level: f.blocking ? 'error' : 'warning', title: f.blocking ? 'Release check failed' : 'Release check', message: f.message, ...at(f) });
         }
         let unbuilt = 0;
         if (trace.listRead && setup.list !== undefined) {

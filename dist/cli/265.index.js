@@ -57,6 +57,7 @@ const ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r' };
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  archivedLists: () => (/* binding */ archivedLists),
   release: () => (/* binding */ release)
 });
 
@@ -653,6 +654,14 @@ function safeNamePart(text) {
 
 
 
+/** The inputs archived beside the reports: the requirement and anomaly lists, and the SOUP list and SBOMs as the check read them. */
+function archivedLists(settings, evidence) {
+    return [
+        settings.requirements,
+        ...(settings.anomalies !== undefined ? [settings.anomalies] : []),
+        ...(evidence.soup !== undefined ? [evidence.soup.list, ...evidence.soup.sboms.map((s) => s.file)] : []),
+    ];
+}
 /**
  * The release failed after its archive was written (the upload or the GitHub Release failed): the
  * archive stays on the runner, and the outputs still name it.

@@ -30606,7 +30606,7 @@ async function check(parsed, env, term, version) {
     if (!parsed.archive)
         return EXIT.passed;
     // The release code loads only on this path, as in the action.
-    const { release } = await __nccwpck_require__.e(/* import() */ 265).then(__nccwpck_require__.bind(__nccwpck_require__, 76265));
+    const { archivedLists, release } = await __nccwpck_require__.e(/* import() */ 265).then(__nccwpck_require__.bind(__nccwpck_require__, 76265));
     try {
         const built = await release({
             settings: { ...settings.release, upload: false },
@@ -30615,11 +30615,7 @@ async function check(parsed, env, term, version) {
             workspace,
             evidenceDir: folder,
             reports: reports.files,
-            lists: [
-                settings.gate.requirements,
-                ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : []),
-                ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
-            ],
+            lists: archivedLists(settings.gate, outcome.evidence),
             env,
             actionVersion: version,
             outputDir: external_node_path_default().resolve(workspace, parsed.archiveDir ?? DEFAULT_ARCHIVE_DIR),
@@ -36873,13 +36869,14 @@ class GateRun {
         const verdict = judge(trace, setup.policy, this.problems, this.anomalies, this.findings);
         const built = (0,report_evidence/* buildEvidence */.KX)(trace, verdict, setup.provenance);
         const evidence = this.soupRecord === undefined ? built : { ...built, soup: this.soupRecord };
-        const annotations = this.problems.map((p) => {
-            const file = p.file === undefined ? undefined : toRepoPath(p.file, setup.workspace);
-            return { level: 'error', title: 'Unreadable input', message: p.message, ...(file === undefined ? {} : p.line === undefined ? { file } : { file, line: p.line }) };
-        });
+        // Where an input's problem or a check's finding is, as the repository's path (and line).
+        const at = (where) => {
+            const file = where.file === undefined ? undefined : toRepoPath(where.file, setup.workspace);
+            return file === undefined ? {} : where.line === undefined ? { file } : { file, line: where.line };
+        };
+        const annotations = this.problems.map((p) => ({ level: 'error', title: 'Unreadable input', message: p.message, ...at(p) }));
         for (const f of this.findings) {
-            const file = f.file === undefined ? undefined : toRepoPath(f.file, setup.workspace);
-            annotations.push({ level: f.blocking ? 'error' : 'warning', title: f.blocking ? 'Release check failed' : 'Release check', message: f.message, ...(file === undefined ? {} : f.line === undefined ? { file } : { file, line: f.line }) });
+            annotations.push({ level: f.blocking ? 'error' : 'warning', title: f.blocking ? 'Release check failed' : 'Release check', message: f.message, ...at(f) });
         }
         let unbuilt = 0;
         if (trace.listRead && setup.list !== undefined) {

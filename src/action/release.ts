@@ -35,12 +35,7 @@ export async function releaseArchive(outcome: GateOutcome, settings: ActionSetti
         workspace: settings.workspace,
         evidenceDir,
         reports: place.reportFiles,
-        lists: [
-          settings.gate.requirements,
-          ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : []),
-          // The SOUP list and the SBOMs, as the check read them (workspace paths).
-          ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
-        ],
+        lists: releasing.archivedLists(settings.gate, outcome.evidence),
         env,
         actionVersion: packageJson.version,
         token: settings.gate.githubToken,

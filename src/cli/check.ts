@@ -48,7 +48,7 @@ export async function check(parsed: ParsedCheck, env: NodeJS.ProcessEnv, term: T
   if (!parsed.archive) return EXIT.passed;
 
   // The release code loads only on this path, as in the action.
-  const { release } = await import('../release/run-release.js');
+  const { archivedLists, release } = await import('../release/run-release.js');
   try {
     const built = await release({
       settings: { ...settings.release, upload: false },
@@ -57,11 +57,7 @@ export async function check(parsed: ParsedCheck, env: NodeJS.ProcessEnv, term: T
       workspace,
       evidenceDir: folder,
       reports: reports.files,
-      lists: [
-        settings.gate.requirements,
-        ...(settings.gate.anomalies !== undefined ? [settings.gate.anomalies] : []),
-        ...(outcome.evidence.soup !== undefined ? [outcome.evidence.soup.list, ...outcome.evidence.soup.sboms.map((s) => s.file)] : []),
-      ],
+      lists: archivedLists(settings.gate, outcome.evidence),
       env,
       actionVersion: version,
       outputDir: path.resolve(workspace, parsed.archiveDir ?? DEFAULT_ARCHIVE_DIR),

@@ -10,6 +10,7 @@ import { isUserError, UserError } from '../errors.js';
 import { fileSystemFault } from '../system-faults.js';
 import { EVIDENCE_FILES } from '../report/evidence.js';
 import type { Evidence } from '../model/index.js';
+import type { Settings } from '../settings.js';
 import { readApprovals } from './approvals.js';
 import { archiveTime } from './archive-time.js';
 import { BUILD_JSON, BUILD_MARKDOWN, buildInfo, renderBuildJson, renderBuildMarkdown } from './build-info.js';
@@ -20,6 +21,15 @@ import { ciProvenance } from './provenance.js';
 import { renderReleaseSummary } from './summary.js';
 import { checkArtifactService, uploadArtifact, type UploadedArtifact } from './upload-artifact.js';
 import { archiveFileName, resolveArchiveName, resolveVersion } from './version.js';
+
+/** The inputs archived beside the reports: the requirement and anomaly lists, and the SOUP list and SBOMs as the check read them. */
+export function archivedLists(settings: Settings, evidence: Evidence): string[] {
+  return [
+    settings.requirements,
+    ...(settings.anomalies !== undefined ? [settings.anomalies] : []),
+    ...(evidence.soup !== undefined ? [evidence.soup.list, ...evidence.soup.sboms.map((s) => s.file)] : []),
+  ];
+}
 
 export interface ReleaseArgs {
   readonly settings: ReleaseSettings;
@@ -33,7 +43,7 @@ export interface ReleaseArgs {
   readonly evidenceFiles?: readonly string[];
   /** The test reports the gate read (absolute, or relative to the workspace). */
   readonly reports: readonly string[];
-  /** The requirement and anomaly lists the gate read (absolute, or relative to the workspace). */
+  /** The input files the gate read beside the reports (`archivedLists`), absolute or relative to the workspace. */
   readonly lists: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   /** Version of this action (package.json). */
